@@ -1,0 +1,3 @@
+fn main() {
+    std::process::exit(social_audit::cli::main());
+}
