@@ -4,7 +4,9 @@
 //! Data flows one way: inputs → [`archive`] → [`platform`] reader →
 //! [`record::Record`] → [`rules`] → [`finding::Finding`] → [`report`] sinks.
 
+pub mod archive;
 pub mod cli;
 pub mod org;
+pub mod platform;
 pub mod record;
 pub mod severity;

@@ -1,0 +1,166 @@
+//! Opening a zip or an extracted folder uniformly, without extracting
+//! anything to disk. Every hostile-input limit lives here, once: entry
+//! count, declared and actual inflated size, compression ratio, unsafe
+//! names, encryption, unsupported methods, symlinks. An entry that breaks a
+//! limit is *refused*: it is listed with the reason, so coverage can report
+//! it, and never handed to a reader.
+
+mod dir;
+mod limits;
+mod shared_file;
+mod zipped;
+
+pub use limits::Limits;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// One readable file inside an archive. `name` is the path relative to the
+/// archive root with `/` separators.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EntryInfo {
+    pub name: String,
+    /// Declared (zip) or actual (folder) uncompressed size in bytes.
+    pub size: u64,
+    /// Compressed size in the zip; equal to `size` for folders.
+    pub compressed: u64,
+    index: usize,
+}
+
+/// An entry the archive layer would not hand to a reader, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Refused {
+    pub name: String,
+    pub bytes: u64,
+    pub reason: String,
+}
+
+enum Backing {
+    Zip(zipped::Zip),
+    Dir(PathBuf),
+}
+
+pub struct Archive {
+    path: PathBuf,
+    backing: Backing,
+    entries: Vec<EntryInfo>,
+    refused: Vec<Refused>,
+    limits: Limits,
+}
+
+impl Archive {
+    /// Opens a zip file or a folder. The error is one sentence naming the file.
+    pub fn open(path: &Path, limits: &Limits) -> Result<Archive, String> {
+        let meta = std::fs::metadata(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let (backing, entries, refused) = if meta.is_dir() {
+            let (entries, refused) = dir::list(path, limits)?;
+            (Backing::Dir(path.to_path_buf()), entries, refused)
+        } else {
+            let (zip, entries, refused) = zipped::Zip::open(path, limits)?;
+            (Backing::Zip(zip), entries, refused)
+        };
+        Ok(Archive {
+            path: path.to_path_buf(),
+            backing,
+            entries,
+            refused,
+            limits: limits.clone(),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn is_zip(&self) -> bool {
+        matches!(self.backing, Backing::Zip(_))
+    }
+
+    /// Readable entries, sorted by name.
+    pub fn entries(&self) -> &[EntryInfo] {
+        &self.entries
+    }
+
+    pub fn entry(&self, name: &str) -> Option<&EntryInfo> {
+        self.entries
+            .binary_search_by(|e| e.name.as_str().cmp(name))
+            .ok()
+            .map(|i| &self.entries[i])
+    }
+
+    /// Entries refused at open time, sorted by name.
+    pub fn refused(&self) -> &[Refused] {
+        &self.refused
+    }
+
+    /// Streams one entry through `f`. The reader errors (an `io::Error`
+    /// whose message says why) if the entry inflates past the limits, so a
+    /// lying size header cannot exhaust memory.
+    pub fn with_entry<T>(
+        &self,
+        entry: &EntryInfo,
+        f: impl FnOnce(&mut dyn Read) -> T,
+    ) -> Result<T, String> {
+        let budget = self.limits.budget(entry.compressed);
+        match &self.backing {
+            Backing::Zip(zip) => zip.with_entry(entry.index, budget, f),
+            Backing::Dir(root) => dir::with_entry(root, &entry.name, budget, f),
+        }
+    }
+
+    /// Reads a whole entry into memory, refusing more than `max` bytes.
+    pub fn read(&self, entry: &EntryInfo, max: u64) -> Result<Vec<u8>, String> {
+        if entry.size > max {
+            return Err(format!(
+                "{} is {} bytes, more than the {} this reader loads whole",
+                entry.name, entry.size, max
+            ));
+        }
+        self.with_entry(entry, |r| {
+            let mut buf = Vec::with_capacity(entry.size.min(max) as usize);
+            r.take(max + 1).read_to_end(&mut buf).map(|_| buf)
+        })?
+        .map_err(|e| format!("{}: {e}", entry.name))
+        .and_then(|buf| {
+            if buf.len() as u64 > max {
+                Err(format!("{} is larger than {} bytes", entry.name, max))
+            } else {
+                Ok(buf)
+            }
+        })
+    }
+}
+
+/// A reader that fails once more than `budget` bytes have come out of it.
+pub(crate) struct Bounded<R> {
+    inner: R,
+    read: u64,
+    budget: u64,
+}
+
+impl<R: Read> Bounded<R> {
+    pub(crate) fn new(inner: R, budget: u64) -> Self {
+        Bounded {
+            inner,
+            read: 0,
+            budget,
+        }
+    }
+}
+
+impl<R: Read> Read for Bounded<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read += n as u64;
+        if self.read > self.budget {
+            return Err(std::io::Error::other(format!(
+                "inflated past {} bytes (size or compression-ratio limit; possible zip bomb)",
+                self.budget
+            )));
+        }
+        Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,106 @@
+use super::*;
+use std::io::Write;
+use zip::write::SimpleFileOptions;
+
+fn write_zip(path: &Path, files: &[(&str, &[u8])]) {
+    let mut w = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let opts = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for (name, data) in files {
+        w.start_file(*name, opts).unwrap();
+        w.write_all(data).unwrap();
+    }
+    w.finish().unwrap();
+}
+
+fn read_all(a: &Archive, name: &str) -> Vec<u8> {
+    let e = a.entry(name).unwrap().clone();
+    a.read(&e, 1 << 20).unwrap()
+}
+
+#[test]
+fn zip_entries_are_listed_sorted_and_readable() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("a.zip");
+    write_zip(&p, &[("data/b.js", b"bbb"), ("data/a.js", b"aaa")]);
+    let a = Archive::open(&p, &Limits::default()).unwrap();
+    let names: Vec<_> = a.entries().iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["data/a.js", "data/b.js"]);
+    assert_eq!(read_all(&a, "data/b.js"), b"bbb");
+    assert!(a.refused().is_empty());
+}
+
+#[test]
+fn traversal_and_absolute_names_are_refused_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("t.zip");
+    write_zip(
+        &p,
+        &[("ok.js", b"1"), ("../../etc/evil.js", b"2"), ("/abs.js", b"3")],
+    );
+    let a = Archive::open(&p, &Limits::default()).unwrap();
+    assert_eq!(a.entries().len(), 1);
+    let refused: Vec<_> = a.refused().iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(refused, ["../../etc/evil.js", "/abs.js"]);
+    assert!(a.refused()[0].reason.contains("unsafe entry name"));
+}
+
+#[test]
+fn a_zip_bomb_is_refused_by_ratio() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("b.zip");
+    let zeros = vec![b'0'; 20 << 20];
+    write_zip(&p, &[("data/like.js", &zeros), ("data/ok.js", b"[]")]);
+    let a = Archive::open(&p, &Limits::default()).unwrap();
+    assert_eq!(a.entries().len(), 1);
+    assert!(a.refused()[0].reason.contains("zip bomb"), "{:?}", a.refused());
+}
+
+#[test]
+fn inflating_past_the_budget_fails_even_when_headers_lie() {
+    let data = vec![0u8; 1000];
+    let mut r = Bounded::new(&data[..], 100);
+    let mut out = Vec::new();
+    let err = r.read_to_end(&mut out).unwrap_err();
+    assert!(err.to_string().contains("zip bomb"));
+}
+
+#[test]
+fn truncated_and_empty_zips_are_one_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("good.zip");
+    write_zip(&p, &[("data/a.js", &vec![b'x'; 5000])]);
+    let bytes = std::fs::read(&p).unwrap();
+    let cut = dir.path().join("cut.zip");
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+    let err = Archive::open(&cut, &Limits::default()).err().unwrap();
+    assert!(err.contains("cut.zip") && err.contains("not a readable zip"), "{err}");
+    let empty = dir.path().join("empty.zip");
+    std::fs::write(&empty, b"").unwrap();
+    assert!(Archive::open(&empty, &Limits::default()).is_err());
+}
+
+#[test]
+fn folders_are_listed_relative_and_symlinks_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("data/sub")).unwrap();
+    std::fs::write(dir.path().join("data/tweets.js"), b"x").unwrap();
+    std::fs::write(dir.path().join("data/sub/m.jpg"), b"yy").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("/etc/passwd", dir.path().join("data/link.js")).unwrap();
+    let a = Archive::open(dir.path(), &Limits::default()).unwrap();
+    let names: Vec<_> = a.entries().iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["data/sub/m.jpg", "data/tweets.js"]);
+    assert_eq!(read_all(&a, "data/sub/m.jpg"), b"yy");
+    #[cfg(unix)]
+    assert_eq!(a.refused()[0].name, "data/link.js");
+}
+
+#[test]
+fn safe_names() {
+    use super::zipped::is_safe_name;
+    assert!(is_safe_name("data/tweets.js"));
+    assert!(is_safe_name("./data/x"));
+    for bad in ["../x", "a/../../x", "/etc/x", "C:/x", "a\\..\\x", "", "a\0b"] {
+        assert!(!is_safe_name(bad), "{bad:?}");
+    }
+}

@@ -1,0 +1,130 @@
+//! Zip backing: the central directory is read once; each entry is checked
+//! against the limits before anything is inflated.
+
+use super::shared_file::SharedFile;
+use super::{Bounded, EntryInfo, Limits, Refused};
+use std::io::Read;
+use std::path::{Component, Path};
+use zip::{CompressionMethod, ZipArchive};
+
+pub(crate) struct Zip {
+    archive: ZipArchive<SharedFile>,
+}
+
+impl Zip {
+    pub(crate) fn open(
+        path: &Path,
+        limits: &Limits,
+    ) -> Result<(Zip, Vec<EntryInfo>, Vec<Refused>), String> {
+        let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let shared = SharedFile::new(file).map_err(|e| format!("{}: {e}", path.display()))?;
+        let mut archive = ZipArchive::new(shared)
+            .map_err(|e| format!("{} is not a readable zip archive: {e}", path.display()))?;
+        let mut entries = Vec::new();
+        let mut refused = Vec::new();
+        if archive.has_duplicate_names() {
+            refused.push(Refused {
+                name: String::new(),
+                bytes: 0,
+                reason: "the zip lists some entry names more than once; only one copy of each was read".into(),
+            });
+        }
+        for index in 0..archive.len() {
+            let file = match archive.by_index_raw(index) {
+                Ok(f) => f,
+                Err(e) => {
+                    refused.push(Refused {
+                        name: format!("#{index}"),
+                        bytes: 0,
+                        reason: format!("unreadable zip entry header: {e}"),
+                    });
+                    continue;
+                }
+            };
+            let name = match std::str::from_utf8(file.name_raw()) {
+                Ok(n) => n.to_string(),
+                Err(_) => match file.name() {
+                    // zip falls back to CP437 for names not flagged UTF-8.
+                    Ok(n) => n.into_owned(),
+                    Err(_) => String::from_utf8_lossy(file.name_raw()).into_owned(),
+                },
+            };
+            if file.is_dir() {
+                continue;
+            }
+            let size = file.size();
+            let compressed = file.compressed_size();
+            let reason = if entries.len() >= limits.max_entries {
+                Some(format!(
+                    "more than {} entries in one archive; the rest are not read",
+                    limits.max_entries
+                ))
+            } else if !is_safe_name(&name) {
+                Some("unsafe entry name (absolute path or `..`); not read".to_string())
+            } else if file.is_symlink() {
+                Some("symbolic link entry; not followed".to_string())
+            } else if file.encrypted() {
+                Some("encrypted entry; cannot be read without the password".to_string())
+            } else if !supported(file.compression()) {
+                Some(format!(
+                    "unsupported compression method {:?} (Stored, Deflate and Deflate64 are supported)",
+                    file.compression()
+                ))
+            } else {
+                limits.refuse(size, compressed)
+            };
+            match reason {
+                Some(reason) => refused.push(Refused {
+                    name,
+                    bytes: size,
+                    reason,
+                }),
+                None => entries.push(EntryInfo {
+                    name,
+                    size,
+                    compressed,
+                    index,
+                }),
+            }
+        }
+        entries.sort_by(|a, b| a.name.cmp(&b.name));
+        entries.dedup_by(|b, a| a.name == b.name);
+        refused.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok((Zip { archive }, entries, refused))
+    }
+
+    pub(crate) fn with_entry<T>(
+        &self,
+        index: usize,
+        budget: u64,
+        f: impl FnOnce(&mut dyn Read) -> T,
+    ) -> Result<T, String> {
+        // A clone shares the parsed central directory and the open file.
+        let mut archive = self.archive.clone();
+        let file = archive
+            .by_index(index)
+            .map_err(|e| format!("cannot open zip entry: {e}"))?;
+        let mut bounded = Bounded::new(file, budget);
+        Ok(f(&mut bounded))
+    }
+}
+
+fn supported(method: CompressionMethod) -> bool {
+    matches!(
+        method,
+        CompressionMethod::Stored | CompressionMethod::Deflated | CompressionMethod::Deflate64
+    )
+}
+
+/// Relative, no `..`, no drive or root, no NUL, no backslash tricks.
+pub(crate) fn is_safe_name(name: &str) -> bool {
+    if name.is_empty() || name.contains('\0') || name.contains('\\') || name.starts_with('/') {
+        return false;
+    }
+    if name.len() >= 2 && name.as_bytes()[1] == b':' {
+        return false;
+    }
+    Path::new(name)
+        .components()
+        .all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
+}

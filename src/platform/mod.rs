@@ -1,0 +1,74 @@
+//! Platform readers. Each recognises its own archives (from the entry list
+//! and a peek at contents) and streams `Record`s; every format quirk lives
+//! in its module. The scan loop only sees these traits and never matches
+//! on platform names.
+
+pub mod twitter;
+
+use crate::archive::{Archive, EntryInfo};
+use crate::record::Record;
+use std::path::Path;
+
+/// What a reader makes of one archive entry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Disposition {
+    /// Holds records: `read` it.
+    Parse,
+    /// Known to the reader and not needed by any rule (likes, followers,
+    /// ads, the HTML viewer…); the text says what it is.
+    Skipped(String),
+    /// Not a file this reader knows.
+    Unknown,
+}
+
+/// The result of reading one entry.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EntryOutcome {
+    pub records: u64,
+    /// Set when the entry could not be read to the end; records emitted
+    /// before the failure are still scanned.
+    pub error: Option<String>,
+    /// Things an investigator should know that are not failures (a count
+    /// that disagrees with the manifest, a date that could not be parsed…).
+    pub warnings: Vec<String>,
+}
+
+pub trait Platform: Sync {
+    fn name(&self) -> &'static str;
+
+    /// Cheap check, used when walking a folder of many archives: is `dir`
+    /// itself the root of one of this platform's extracted archives?
+    fn claims_folder(&self, dir: &Path) -> bool;
+
+    /// Returns a unit of work if the archive is this platform's. May read
+    /// small entries (a manifest, the account file) to learn the account.
+    fn open(&self, archive: &Archive) -> Option<Box<dyn Unit>>;
+}
+
+/// One recognised archive, ready to be read entry by entry, possibly from
+/// several threads at once.
+pub trait Unit: Send + Sync {
+    fn platform(&self) -> &'static str;
+
+    /// Handle or page name, as the archive gives it.
+    fn account(&self) -> &str;
+
+    /// A sentence for `inspect` and the manifest, e.g. "X archive, 2023 data/ layout".
+    fn layout(&self) -> String;
+
+    fn disposition(&self, entry: &EntryInfo) -> Disposition;
+
+    /// Streams the records of one `Parse` entry into `emit`.
+    fn read(&self, archive: &Archive, entry: &EntryInfo, emit: &mut dyn FnMut(Record))
+    -> EntryOutcome;
+
+    /// Called once after every entry has been read: records that needed the
+    /// whole archive (e.g. long-post texts that matched no post), and
+    /// archive-level warnings (e.g. files the manifest lists that are absent).
+    fn finish(&self, emit: &mut dyn FnMut(Record)) -> Vec<String>;
+}
+
+/// Every platform this build knows, in recognition order.
+pub fn all() -> Vec<Box<dyn Platform>> {
+    vec![Box::new(twitter::Twitter)]
+}
