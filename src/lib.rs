@@ -6,7 +6,11 @@
 
 pub mod archive;
 pub mod cli;
+pub mod finding;
 pub mod org;
 pub mod platform;
 pub mod record;
+pub mod report;
+pub mod rules;
+pub mod scan;
 pub mod severity;

@@ -1,0 +1,118 @@
+//! The `Finding` value — one row of the findings file — and its stable
+//! fingerprint.
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+/// Column order is the output contract (design/OUTPUTS.md); do not reorder.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub finding_id: String,
+    pub severity: String,
+    pub rule_id: String,
+    pub category: String,
+    pub policy_ref: String,
+    pub platform: String,
+    pub account: String,
+    pub archive: String,
+    pub entry: String,
+    pub record_kind: String,
+    pub record_id: String,
+    pub created_at: String,
+    pub url: String,
+    pub field: String,
+    #[serde(rename = "match")]
+    pub matched: String,
+    pub context: String,
+    pub detail: String,
+    /// Byte offset of the match in its field; orders findings, not written.
+    #[serde(skip)]
+    pub offset: usize,
+}
+
+impl Finding {
+    /// The output order: archive, created_at, record_id, field, rule_id,
+    /// match offset, then the remaining columns so the order is total.
+    pub fn sort_key(&self) -> impl Ord + '_ {
+        (
+            (
+                &self.archive,
+                &self.created_at,
+                &self.record_id,
+                &self.field,
+            ),
+            (&self.rule_id, self.offset, &self.entry, &self.finding_id),
+            (&self.matched, &self.account),
+        )
+    }
+}
+
+/// A fingerprint that is the same for the same record, field, rule and
+/// match in every run, thread count and re-export of the archive: it hashes
+/// no file paths or byte offsets, and it is a hash, so the raw personal
+/// data it was derived from is not readable in it. `occurrence` separates
+/// identical matches within one field.
+pub fn fingerprint(
+    platform: &str,
+    account: &str,
+    record_id: &str,
+    field: &str,
+    rule_id: &str,
+    matched: &str,
+    occurrence: usize,
+) -> String {
+    let normalised: String = matched
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let mut h = Sha256::new();
+    for part in [
+        platform,
+        &account.to_lowercase(),
+        record_id,
+        field,
+        rule_id,
+        &normalised,
+        &occurrence.to_string(),
+    ] {
+        h.update(part.as_bytes());
+        h.update([0x1f]);
+    }
+    hex(&h.finalize()[..10])
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(DIGITS[(b >> 4) as usize] as char);
+        s.push(DIGITS[(b & 15) as usize] as char);
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprint_ignores_formatting_of_the_match_but_not_its_value() {
+        let a = fingerprint("twitter", "Acct", "1", "text", "r", "401 159 0835", 0);
+        let b = fingerprint("twitter", "acct", "1", "text", "r", "4011590835", 0);
+        let c = fingerprint("twitter", "acct", "1", "text", "r", "4011590836", 0);
+        assert_eq!(a, b);
+        assert_ne!(a, c);
+        assert_eq!(a.len(), 20);
+        assert!(!a.contains("401"));
+    }
+
+    #[test]
+    fn fingerprint_separates_fields_rules_and_occurrences() {
+        let base = fingerprint("twitter", "a", "1", "text", "r", "x", 0);
+        assert_ne!(base, fingerprint("twitter", "a", "1", "bio", "r", "x", 0));
+        assert_ne!(base, fingerprint("twitter", "a", "1", "text", "q", "x", 0));
+        assert_ne!(base, fingerprint("twitter", "a", "1", "text", "r", "x", 1));
+        assert_ne!(base, fingerprint("twitter", "a", "2", "text", "r", "x", 0));
+    }
+}

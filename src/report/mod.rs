@@ -1,0 +1,130 @@
+//! Sinks: findings (CSV or JSON Lines), coverage CSV, manifest JSON. They
+//! receive rows in their final order and only format them.
+
+pub mod manifest;
+mod output;
+pub mod safe;
+
+pub use output::Output;
+
+use crate::finding::Finding;
+use serde::Serialize;
+use std::io::Write;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Parsed,
+    Skipped,
+    Unknown,
+    Failed,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Parsed => "parsed",
+            Status::Skipped => "skipped",
+            Status::Unknown => "unknown",
+            Status::Failed => "failed",
+        }
+    }
+}
+
+/// One row of the coverage report: what happened to one archive entry.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CoverageRow {
+    pub archive: String,
+    pub entry: String,
+    pub status: Status,
+    pub records: u64,
+    pub findings: u64,
+    pub bytes: u64,
+    pub detail: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Csv,
+    Jsonl,
+}
+
+/// Findings as CSV with every free-text cell defanged for spreadsheets.
+pub fn write_findings_csv(out: impl Write, findings: &[Finding]) -> csv::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(HEADER)?;
+    for f in findings {
+        let cells = [
+            &f.finding_id,
+            &f.severity,
+            &f.rule_id,
+            &f.category,
+            &f.policy_ref,
+            &f.platform,
+            &f.account,
+            &f.archive,
+            &f.entry,
+            &f.record_kind,
+            &f.record_id,
+            &f.created_at,
+            &f.url,
+            &f.field,
+            &f.matched,
+            &f.context,
+            &f.detail,
+        ];
+        w.write_record(cells.iter().map(|c| safe::defang(c).into_owned()))?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+pub const HEADER: [&str; 17] = [
+    "finding_id",
+    "severity",
+    "rule_id",
+    "category",
+    "policy_ref",
+    "platform",
+    "account",
+    "archive",
+    "entry",
+    "record_kind",
+    "record_id",
+    "created_at",
+    "url",
+    "field",
+    "match",
+    "context",
+    "detail",
+];
+
+/// Findings as JSON Lines, one object per finding with the CSV's keys.
+/// Values are not defanged: JSON consumers are programs, not spreadsheets.
+pub fn write_findings_jsonl(mut out: impl Write, findings: &[Finding]) -> std::io::Result<()> {
+    for f in findings {
+        serde_json::to_writer(&mut out, f)?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()
+}
+
+pub fn write_coverage_csv(out: impl Write, rows: &[CoverageRow]) -> csv::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record([
+        "archive", "entry", "status", "records", "findings", "bytes", "detail",
+    ])?;
+    for r in rows {
+        w.write_record([
+            safe::defang(&r.archive).as_ref(),
+            safe::defang(&r.entry).as_ref(),
+            r.status.as_str(),
+            &r.records.to_string(),
+            &r.findings.to_string(),
+            &r.bytes.to_string(),
+            safe::defang(&r.detail).as_ref(),
+        ])?;
+    }
+    w.flush()?;
+    Ok(())
+}

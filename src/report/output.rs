@@ -1,0 +1,130 @@
+//! Output files: created owner-only (they hold personal data), written to a
+//! temporary name beside the target and renamed into place on success, so
+//! an interrupted run never leaves a half-written file under the requested
+//! name. The SHA-256 of what was written is kept for the manifest.
+
+use sha2::{Digest, Sha256};
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+pub struct Output {
+    target: Option<PathBuf>,
+    temp: Option<PathBuf>,
+    sink: BufWriter<Box<dyn Write>>,
+    hash: Sha256,
+}
+
+impl Output {
+    /// `-` means standard output.
+    pub fn create(path: &Path) -> io::Result<Output> {
+        if path.as_os_str() == "-" {
+            return Ok(Output {
+                target: None,
+                temp: None,
+                sink: BufWriter::new(Box::new(io::stdout())),
+                hash: Sha256::new(),
+            });
+        }
+        let name = path
+            .file_name()
+            .ok_or_else(|| io::Error::other("output path has no file name"))?;
+        let temp = path.with_file_name(format!(
+            ".{}.partial-{}",
+            name.to_string_lossy(),
+            std::process::id()
+        ));
+        let file = create_private(&temp)?;
+        Ok(Output {
+            target: Some(path.to_path_buf()),
+            temp: Some(temp),
+            sink: BufWriter::with_capacity(1 << 16, Box::new(file)),
+            hash: Sha256::new(),
+        })
+    }
+
+    /// Flushes, renames into place and returns the SHA-256 (hex) of the bytes.
+    pub fn finish(mut self) -> io::Result<String> {
+        self.sink.flush()?;
+        let hash = crate::finding::hex(&std::mem::take(&mut self.hash).finalize());
+        if let (Some(temp), Some(target)) = (self.temp.take(), self.target.take()) {
+            std::fs::rename(&temp, &target)?;
+        }
+        Ok(hash)
+    }
+}
+
+impl Write for Output {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.sink.write(buf)?;
+        self.hash.update(&buf[..n]);
+        Ok(n)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.sink.flush()
+    }
+}
+
+impl Drop for Output {
+    fn drop(&mut self) {
+        // Not finished: never leave the partial file behind.
+        if let Some(temp) = &self.temp {
+            let _ = std::fs::remove_file(temp);
+        }
+    }
+}
+
+#[cfg(unix)]
+fn create_private(path: &Path) -> io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn create_private(path: &Path) -> io::Result<File> {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn written_owner_only_and_renamed_on_finish() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("f.csv");
+        let mut o = Output::create(&p).unwrap();
+        o.write_all(b"abc").unwrap();
+        assert!(!p.exists(), "target appears only when finished");
+        let hash = o.finish().unwrap();
+        assert_eq!(std::fs::read(&p).unwrap(), b"abc");
+        assert_eq!(
+            hash,
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&p).unwrap().permissions().mode();
+            assert_eq!(mode & 0o077, 0);
+        }
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn dropped_unfinished_output_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("f.csv");
+        let mut o = Output::create(&p).unwrap();
+        o.write_all(b"partial").unwrap();
+        drop(o);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+}

@@ -1,0 +1,151 @@
+//! Turning the paths on the command line into archives to open: a zip, an
+//! extracted archive folder, or a folder holding many of either.
+
+use crate::platform::Platform;
+use crate::report::{CoverageRow, Status};
+use std::path::{Path, PathBuf};
+
+/// An archive to open: a zip file or the root folder of an extracted one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Candidate {
+    pub path: PathBuf,
+    /// The `archive` column: the input's name, plus the path inside it for
+    /// archives found in a folder of many.
+    pub display: String,
+    /// Which command-line input it came from.
+    pub input: usize,
+}
+
+/// Walks the inputs. Loose files that are neither a zip nor part of a
+/// recognised archive become `unknown` coverage rows; unreadable inputs
+/// become `failed` rows.
+pub fn discover(
+    inputs: &[PathBuf],
+    platforms: &[Box<dyn Platform>],
+) -> (Vec<Candidate>, Vec<CoverageRow>) {
+    let mut found = Vec::new();
+    let mut rows = Vec::new();
+    for (i, input) in inputs.iter().enumerate() {
+        let display = display_name(input);
+        match std::fs::metadata(input) {
+            Err(e) => rows.push(CoverageRow {
+                archive: display,
+                entry: String::new(),
+                status: Status::Failed,
+                records: 0,
+                findings: 0,
+                bytes: 0,
+                detail: format!("cannot read input: {e}"),
+            }),
+            Ok(m) if m.is_dir() => {
+                let before = found.len();
+                let mut loose = Vec::new();
+                walk(input, &display, i, platforms, &mut found, &mut loose, 0);
+                if found.len() == before {
+                    // Nothing recognised cheaply: open the folder itself so
+                    // readers can look deeper and coverage lists every file.
+                    found.push(Candidate {
+                        path: input.clone(),
+                        display,
+                        input: i,
+                    });
+                } else {
+                    rows.extend(loose);
+                }
+            }
+            Ok(m) => {
+                let _ = m;
+                found.push(Candidate {
+                    path: input.clone(),
+                    display,
+                    input: i,
+                })
+            }
+        }
+    }
+    (found, rows)
+}
+
+const MAX_DEPTH: usize = 8;
+
+fn walk(
+    dir: &Path,
+    display: &str,
+    input: usize,
+    platforms: &[Box<dyn Platform>],
+    found: &mut Vec<Candidate>,
+    loose: &mut Vec<CoverageRow>,
+    depth: usize,
+) {
+    if platforms.iter().any(|p| p.claims_folder(dir)) {
+        found.push(Candidate {
+            path: dir.to_path_buf(),
+            display: display.to_string(),
+            input,
+        });
+        return;
+    }
+    let unknown = |detail: String, bytes: u64| CoverageRow {
+        archive: display.to_string(),
+        entry: String::new(),
+        status: Status::Unknown,
+        records: 0,
+        findings: 0,
+        bytes,
+        detail,
+    };
+    let mut children: Vec<_> = match std::fs::read_dir(dir) {
+        Ok(r) => r.filter_map(Result::ok).collect(),
+        Err(e) => {
+            loose.push(CoverageRow {
+                status: Status::Failed,
+                ..unknown(format!("cannot list folder: {e}"), 0)
+            });
+            return;
+        }
+    };
+    children.sort_by_key(|c| c.file_name());
+    for child in children {
+        let name = child.file_name().to_string_lossy().into_owned();
+        let path = child.path();
+        let child_display = format!("{display}/{name}");
+        let Ok(kind) = child.file_type() else {
+            continue;
+        };
+        if kind.is_dir() && depth < MAX_DEPTH {
+            walk(
+                &path,
+                &child_display,
+                input,
+                platforms,
+                found,
+                loose,
+                depth + 1,
+            );
+        } else if kind.is_file() && name.to_ascii_lowercase().ends_with(".zip") {
+            found.push(Candidate {
+                path,
+                display: child_display,
+                input,
+            });
+        } else {
+            let bytes = child.metadata().map(|m| m.len()).unwrap_or(0);
+            let what = if kind.is_symlink() {
+                "symbolic link; not followed"
+            } else {
+                "not part of a recognised archive"
+            };
+            loose.push(CoverageRow {
+                entry: name,
+                archive: display.to_string(),
+                ..unknown(what.to_string(), bytes)
+            });
+        }
+    }
+}
+
+pub fn display_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}

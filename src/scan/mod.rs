@@ -1,0 +1,415 @@
+//! The parallel pipeline: discover archives, open them, read every entry
+//! (in parallel, largest first), evaluate records in bounded batches, and
+//! return findings and coverage in their final, thread-count-independent
+//! order.
+
+pub mod discover;
+mod evaluate;
+
+use crate::archive::{Archive, EntryInfo, Limits};
+use crate::finding::Finding;
+use crate::platform::{self, Disposition, Platform, Unit};
+use crate::record::Record;
+use crate::report::{CoverageRow, Status};
+use crate::rules::Pack;
+use crate::severity::Severity;
+use evaluate::{Evaluator, Tally};
+use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
+use jiff::Timestamp;
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+pub use discover::Candidate;
+
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub since: Option<Timestamp>,
+    pub until: Option<Timestamp>,
+    pub min_severity: Severity,
+    pub redact: bool,
+    pub progress: bool,
+    pub limits: Limits,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            since: None,
+            until: None,
+            min_severity: Severity::Low,
+            redact: false,
+            progress: false,
+            limits: Limits::default(),
+        }
+    }
+}
+
+/// One recognised archive after the scan.
+#[derive(Clone, Debug)]
+pub struct ArchiveSummary {
+    pub input: usize,
+    pub archive: String,
+    pub platform: String,
+    pub account: String,
+    pub layout: String,
+    pub records: BTreeMap<String, u64>,
+}
+
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub findings: Vec<Finding>,
+    pub coverage: Vec<CoverageRow>,
+    pub archives: Vec<ArchiveSummary>,
+    pub below_min_severity: u64,
+    /// Warnings worth a line on stderr (archive-level).
+    pub warnings: Vec<String>,
+}
+
+impl Outcome {
+    pub fn failed_entries(&self) -> usize {
+        self.coverage
+            .iter()
+            .filter(|r| r.status == Status::Failed)
+            .count()
+    }
+}
+
+struct Opened {
+    candidate: Candidate,
+    archive: Archive,
+    unit: Box<dyn Unit>,
+    records: Mutex<BTreeMap<&'static str, u64>>,
+    bar: Option<ProgressBar>,
+}
+
+/// Records handed to another thread at a time.
+const BATCH: usize = 256;
+
+pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
+    let platforms = platform::all();
+    let (candidates, mut coverage) = discover::discover(inputs, &platforms);
+
+    // Open every candidate; what no platform recognises is listed, not dropped.
+    let opened: Vec<Result<Opened, Vec<CoverageRow>>> = candidates
+        .into_par_iter()
+        .map(|c| open(c, &platforms, &opts.limits))
+        .collect();
+    let mut units = Vec::new();
+    for o in opened {
+        match o {
+            Ok(u) => units.push(u),
+            Err(rows) => coverage.extend(rows),
+        }
+    }
+
+    let progress = opts.progress.then(MultiProgress::new);
+    let mut tasks: Vec<(usize, EntryInfo)> = Vec::new();
+    for (i, u) in units.iter_mut().enumerate() {
+        for r in u.archive.refused() {
+            coverage.push(row(
+                &u.candidate.display,
+                &r.name,
+                Status::Failed,
+                r.bytes,
+                r.reason.clone(),
+            ));
+        }
+        let mut parse_bytes = 0;
+        for e in u.archive.entries() {
+            match u.unit.disposition(e) {
+                Disposition::Parse => {
+                    parse_bytes += e.size;
+                    tasks.push((i, e.clone()));
+                }
+                Disposition::Skipped(why) => coverage.push(row(
+                    &u.candidate.display,
+                    &e.name,
+                    Status::Skipped,
+                    e.size,
+                    why,
+                )),
+                Disposition::Unknown => coverage.push(row(
+                    &u.candidate.display,
+                    &e.name,
+                    Status::Unknown,
+                    e.size,
+                    format!(
+                        "not a {} archive file this version knows",
+                        u.unit.platform()
+                    ),
+                )),
+            }
+        }
+        if let Some(mp) = &progress {
+            let bar = mp.add(ProgressBar::new(parse_bytes));
+            bar.set_style(
+                ProgressStyle::with_template("{prefix:30!} {bar:30} {bytes}/{total_bytes} {eta}")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            );
+            bar.set_prefix(u.candidate.display.clone());
+            u.bar = Some(bar);
+        }
+    }
+    // Largest first, so one big tweets file does not start last.
+    tasks.sort_by(|a, b| {
+        b.1.size
+            .cmp(&a.1.size)
+            .then(a.0.cmp(&b.0))
+            .then(a.1.name.cmp(&b.1.name))
+    });
+
+    let inflight = AtomicUsize::new(0);
+    let max_inflight = rayon::current_num_threads() * 2;
+    let results: Vec<(Vec<Finding>, CoverageRow, u64)> = tasks
+        .par_iter()
+        .map(|(i, entry)| {
+            let u = &units[*i];
+            let ev = evaluator(pack, opts, &u.candidate.display);
+            let r = read_entry(u, entry, &ev, &inflight, max_inflight);
+            if let Some(bar) = &u.bar {
+                bar.inc(entry.size);
+            }
+            r
+        })
+        .collect();
+
+    let mut findings = Vec::new();
+    let mut below = 0;
+    for (f, row, b) in results {
+        findings.extend(f);
+        coverage.push(row);
+        below += b;
+    }
+
+    let mut warnings = Vec::new();
+    let mut archives = Vec::new();
+    for u in &units {
+        let ev = evaluator(pack, opts, &u.candidate.display);
+        let mut tally = Tally::default();
+        let mut extra = Vec::new();
+        let mut counts = BTreeMap::new();
+        let notes = u.unit.finish(&mut |mut rec: Record| {
+            *counts.entry(rec.kind.as_str()).or_insert(0) += 1;
+            if ev.in_range(&rec) {
+                normalise(&mut rec, u);
+                ev.evaluate(&rec, &mut extra, &mut tally);
+            }
+        });
+        findings.extend(extra);
+        below += tally.below_min_severity;
+        for n in notes {
+            warnings.push(format!("{}: {n}", u.candidate.display));
+        }
+        if let Some(bar) = &u.bar {
+            bar.finish_and_clear();
+        }
+        let mut records = u.records.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        for (k, v) in counts {
+            *records.entry(k).or_insert(0) += v;
+        }
+        archives.push(ArchiveSummary {
+            input: u.candidate.input,
+            archive: u.candidate.display.clone(),
+            platform: u.unit.platform().to_string(),
+            account: u.unit.account().to_string(),
+            layout: u.unit.layout(),
+            records: records
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect(),
+        });
+    }
+
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    let mut per_entry: BTreeMap<(&str, &str), u64> = BTreeMap::new();
+    for f in &findings {
+        *per_entry.entry((&f.archive, &f.entry)).or_insert(0) += 1;
+    }
+    for r in &mut coverage {
+        r.findings = per_entry
+            .get(&(r.archive.as_str(), r.entry.as_str()))
+            .copied()
+            .unwrap_or(0);
+    }
+    coverage
+        .sort_by(|a, b| (&a.archive, &a.entry, a.status).cmp(&(&b.archive, &b.entry, b.status)));
+    archives.sort_by(|a, b| a.archive.cmp(&b.archive));
+    Outcome {
+        findings,
+        coverage,
+        archives,
+        below_min_severity: below,
+        warnings,
+    }
+}
+
+fn evaluator<'a>(pack: &'a Pack, opts: &Options, archive: &'a str) -> Evaluator<'a> {
+    Evaluator {
+        pack,
+        archive,
+        since: opts.since,
+        until: opts.until,
+        min_severity: opts.min_severity,
+        redact: opts.redact,
+    }
+}
+
+fn open(
+    c: Candidate,
+    platforms: &[Box<dyn Platform>],
+    limits: &Limits,
+) -> Result<Opened, Vec<CoverageRow>> {
+    let archive = match Archive::open(&c.path, limits) {
+        Ok(a) => a,
+        Err(e) => return Err(vec![row(&c.display, "", Status::Failed, 0, e)]),
+    };
+    for p in platforms {
+        if let Some(unit) = p.open(&archive) {
+            return Ok(Opened {
+                candidate: c,
+                archive,
+                unit,
+                records: Mutex::new(BTreeMap::new()),
+                bar: None,
+            });
+        }
+    }
+    let mut rows: Vec<CoverageRow> = archive
+        .entries()
+        .iter()
+        .map(|e| {
+            row(
+                &c.display,
+                &e.name,
+                Status::Unknown,
+                e.size,
+                "not part of an archive any reader recognises".into(),
+            )
+        })
+        .collect();
+    rows.extend(archive.refused().iter().map(|r| {
+        row(
+            &c.display,
+            &r.name,
+            Status::Failed,
+            r.bytes,
+            r.reason.clone(),
+        )
+    }));
+    if rows.is_empty() {
+        rows.push(row(
+            &c.display,
+            "",
+            Status::Unknown,
+            0,
+            "empty archive".into(),
+        ));
+    }
+    Err(rows)
+}
+
+/// Reads one entry; records are evaluated in batches on other threads when
+/// they are free (bounded, so memory does not grow with the file), else here.
+fn read_entry(
+    u: &Opened,
+    entry: &EntryInfo,
+    ev: &Evaluator<'_>,
+    inflight: &AtomicUsize,
+    max_inflight: usize,
+) -> (Vec<Finding>, CoverageRow, u64) {
+    let found = Mutex::new(Vec::new());
+    let below = AtomicUsize::new(0);
+    let run = |batch: Vec<Record>| {
+        let mut out = Vec::new();
+        let mut tally = Tally::default();
+        for rec in &batch {
+            ev.evaluate(rec, &mut out, &mut tally);
+        }
+        below.fetch_add(tally.below_min_severity as usize, Ordering::Relaxed);
+        if !out.is_empty() {
+            found.lock().unwrap_or_else(|e| e.into_inner()).extend(out);
+        }
+    };
+    let mut counts: BTreeMap<&'static str, u64> = BTreeMap::new();
+    let outcome = rayon::scope(|s| {
+        let mut batch = Vec::with_capacity(BATCH);
+        let outcome = u.unit.read(&u.archive, entry, &mut |mut rec: Record| {
+            *counts.entry(rec.kind.as_str()).or_insert(0) += 1;
+            if !ev.in_range(&rec) {
+                return;
+            }
+            if rec.entry.is_empty() {
+                rec.entry = entry.name.clone();
+            }
+            normalise(&mut rec, u);
+            batch.push(rec);
+            if batch.len() == BATCH {
+                let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                if inflight.fetch_add(1, Ordering::AcqRel) < max_inflight {
+                    let run = &run;
+                    s.spawn(move |_| {
+                        run(full);
+                        inflight.fetch_sub(1, Ordering::AcqRel);
+                    });
+                } else {
+                    inflight.fetch_sub(1, Ordering::AcqRel);
+                    run(full);
+                }
+            }
+        });
+        run(std::mem::take(&mut batch));
+        outcome
+    });
+    {
+        let mut total = u.records.lock().unwrap_or_else(|e| e.into_inner());
+        for (k, v) in counts {
+            *total.entry(k).or_insert(0) += v;
+        }
+    }
+    let mut detail = outcome.warnings.join("; ");
+    let status = match &outcome.error {
+        Some(err) => {
+            detail = if detail.is_empty() {
+                err.clone()
+            } else {
+                format!("{err}; {detail}")
+            };
+            Status::Failed
+        }
+        None => Status::Parsed,
+    };
+    let mut r = row(
+        &u.candidate.display,
+        &entry.name,
+        status,
+        entry.size,
+        detail,
+    );
+    r.records = outcome.records;
+    (
+        found.into_inner().unwrap_or_else(|e| e.into_inner()),
+        r,
+        below.into_inner() as u64,
+    )
+}
+
+fn normalise(rec: &mut Record, u: &Opened) {
+    if rec.account.is_empty() {
+        rec.account = u.unit.account().to_string();
+    }
+}
+
+fn row(archive: &str, entry: &str, status: Status, bytes: u64, detail: String) -> CoverageRow {
+    CoverageRow {
+        archive: archive.to_string(),
+        entry: entry.to_string(),
+        status,
+        records: 0,
+        findings: 0,
+        bytes,
+        detail,
+    }
+}
