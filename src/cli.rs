@@ -372,6 +372,9 @@ fn report_to_stderr(outcome: &scan::Outcome, secs: f64) {
         by_sev[1],
         by_sev[0]
     );
+    if let Some(kb) = peak_rss_kb() {
+        eprintln!("Peak memory: {:.1} MB.", kb as f64 / 1024.0);
+    }
     eprintln!(
         "Coverage: {} entries parsed, {} skipped (known, not needed), {} unknown, {} failed.",
         count(Status::Parsed),
@@ -534,4 +537,12 @@ fn parse_since(s: &str) -> Result<Timestamp, String> {
 
 fn parse_until(s: &str) -> Result<Timestamp, String> {
     parse_date(s, true)
+}
+
+/// Peak resident memory of this process (Linux), for the run summary:
+/// memory is a product feature and users should see it.
+fn peak_rss_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }

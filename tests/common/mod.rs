@@ -1,0 +1,150 @@
+//! Archives written by the tests themselves, shaped like real 2023–2024 X
+//! exports (see ../shared/formats/twitter/FORMAT.md).
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+pub fn tweet(id: &str, text: &str) -> String {
+    format!(
+        r#"  {{
+    "tweet" : {{
+      "retweeted" : false,
+      "source" : "<a href=\"https://mobile.twitter.com\" rel=\"nofollow\">Twitter Web App</a>",
+      "entities" : {{ "hashtags" : [ ], "symbols" : [ ], "user_mentions" : [ ], "urls" : [ ] }},
+      "display_text_range" : [ "0", "{len}" ],
+      "favorite_count" : "0",
+      "id_str" : "{id}",
+      "truncated" : false,
+      "retweet_count" : "0",
+      "id" : "{id}",
+      "created_at" : "Wed Mar 06 10:15:00 +0000 2024",
+      "favorited" : false,
+      "full_text" : {text},
+      "lang" : "en"
+    }}
+  }}"#,
+        len = text.chars().count(),
+        text = serde_json::to_string(text).unwrap()
+    )
+}
+
+pub fn tweets_js(tweets: &[(&str, &str)]) -> String {
+    let body: Vec<String> = tweets.iter().map(|(id, t)| tweet(id, t)).collect();
+    format!("window.YTD.tweets.part0 = [\n{}\n]", body.join(",\n"))
+}
+
+pub fn account_js(email: &str) -> String {
+    format!(
+        r#"window.YTD.account.part0 = [ {{ "account" : {{ "email" : "{email}", "createdVia" : "web", "username" : "NorthdaleNHS", "accountId" : "900000001", "createdAt" : "2011-05-01T09:00:00.000Z", "accountDisplayName" : "Northdale NHS" }} }} ]"#
+    )
+}
+
+pub fn manifest_js(tweet_count: usize) -> String {
+    format!(
+        r#"window.__THAR_CONFIG = {{ "userInfo" : {{ "accountId" : "900000001", "userName" : "NorthdaleNHS", "displayName" : "Northdale NHS" }}, "archiveInfo" : {{ "sizeBytes" : "1", "generationDate" : "2024-03-10T12:00:00.000Z", "isPartialArchive" : false, "maxPartSizeBytes" : "53687091200" }}, "readmeInfo" : {{ "fileName" : "data/README.txt", "directory" : "data/", "name" : "README.txt" }}, "dataTypes" : {{ "account" : {{ "files" : [ {{ "fileName" : "data/account.js", "globalName" : "YTD.account.part0", "count" : "1" }} ] }}, "tweets" : {{ "mediaDirectory" : "data/tweets_media", "files" : [ {{ "fileName" : "data/tweets.js", "globalName" : "YTD.tweets.part0", "count" : "{tweet_count}" }} ] }} }} }}"#
+    )
+}
+
+/// The standard small archive: one clean post, one post with a patient's
+/// NHS number, one with a personal e-mail, and a gmail account e-mail.
+pub fn standard_files() -> Vec<(String, Vec<u8>)> {
+    let tweets = [
+        ("1765000000000000001", "Our flu clinic is open 9am to 5pm this Saturday."),
+        ("1765000000000000002", "Patient John Example, NHS no 401 159 0835, was admitted to Ward 7 last night &amp; is doing well."),
+        ("1765000000000000003", "=HYPERLINK(\"http://evil.example\",\"click\") write to jane.doe.private@gmail.com for the rota"),
+        ("1765000000000000004", "Purchase order 401 159 0836 has been paid. Thanks to our estates team!"),
+    ];
+    vec![
+        ("data/manifest.js".into(), manifest_js(tweets.len()).into_bytes()),
+        ("data/account.js".into(), account_js("comms.example@gmail.com").into_bytes()),
+        ("data/tweets.js".into(), tweets_js(&tweets).into_bytes()),
+    ]
+}
+
+pub fn write_zip(path: &Path, files: &[(String, Vec<u8>)]) {
+    let mut w = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default());
+    for (name, data) in files {
+        w.start_file(name.as_str(), opts).unwrap();
+        w.write_all(data).unwrap();
+    }
+    w.finish().unwrap();
+}
+
+pub fn write_folder(root: &Path, files: &[(String, Vec<u8>)]) {
+    for (name, data) in files {
+        let p = root.join(name);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, data).unwrap();
+    }
+}
+
+pub fn bin() -> Command {
+    Command::cargo_bin("social-audit").unwrap()
+}
+
+pub struct Run {
+    pub code: i32,
+    pub stderr: String,
+    pub findings: Vec<csv::StringRecord>,
+    pub header: Vec<String>,
+    pub coverage: Vec<csv::StringRecord>,
+    pub findings_path: PathBuf,
+}
+
+/// Runs `scan` on `inputs` with extra args; reads back findings and coverage.
+pub fn scan(dir: &Path, inputs: &[&Path], extra: &[&str]) -> Run {
+    let out = dir.join("findings.csv");
+    let cov = dir.join("coverage.csv");
+    let _ = std::fs::remove_file(&out);
+    let mut cmd = bin();
+    cmd.arg("scan");
+    for i in inputs {
+        cmd.arg(i);
+    }
+    cmd.args(["-o", out.to_str().unwrap(), "--coverage", cov.to_str().unwrap(), "--no-progress"]);
+    cmd.args(extra);
+    let o = cmd.output().unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert!(!stderr.contains("panicked"), "panic: {stderr}");
+    let mut r = csv::Reader::from_path(&out).unwrap();
+    let header = r.headers().unwrap().iter().map(String::from).collect();
+    let findings = r.records().map(|x| x.unwrap()).collect();
+    let coverage = csv::Reader::from_path(&cov)
+        .unwrap()
+        .records()
+        .map(|x| x.unwrap())
+        .collect();
+    Run {
+        code: o.status.code().unwrap_or(-1),
+        stderr,
+        findings,
+        header,
+        coverage,
+        findings_path: out,
+    }
+}
+
+impl Run {
+    pub fn column(&self, name: &str) -> usize {
+        self.header.iter().position(|h| h == name).unwrap()
+    }
+    pub fn values(&self, name: &str) -> Vec<String> {
+        let c = self.column(name);
+        self.findings.iter().map(|r| r[c].to_string()).collect()
+    }
+    /// Coverage rows as (entry, status, detail).
+    pub fn cov(&self) -> Vec<(String, String, String)> {
+        self.coverage
+            .iter()
+            .map(|r| (r[1].to_string(), r[2].to_string(), r[6].to_string()))
+            .collect()
+    }
+    pub fn cov_status(&self, entry: &str) -> Option<String> {
+        self.cov().into_iter().find(|c| c.0 == entry).map(|c| c.1)
+    }
+}
