@@ -7,4 +7,5 @@
 pub mod cli;
 pub mod org;
 pub mod record;
+pub mod rules;
 pub mod severity;
