@@ -64,6 +64,7 @@ use crate::org::Org;
 use crate::record::Record;
 use crate::severity::Severity;
 use sha2::{Digest, Sha256};
+use std::cell::RefCell;
 use std::path::Path;
 
 pub use examples::ExampleFailure;
@@ -103,6 +104,7 @@ pub struct Hit {
 pub struct Pack {
     id: String,
     version: String,
+    description: String,
     hash: String,
     rules: Vec<RuleInfo>,
     scope: Vec<pack::Scope>,
@@ -181,6 +183,7 @@ impl Pack {
         Ok(Pack {
             id: def.id,
             version: def.version,
+            description: def.description,
             hash,
             rules,
             scope,
@@ -189,6 +192,10 @@ impl Pack {
             metadata,
             examples,
         })
+    }
+
+    pub fn description(&self) -> &str {
+        &self.description
     }
 
     pub fn id(&self) -> &str {
@@ -211,19 +218,30 @@ impl Pack {
     /// Appends this record's hits: per field in record order (sorted by
     /// start, end, rule), then metadata hits in rule order.
     pub fn check(&self, record: &Record, hits: &mut Vec<Hit>) {
-        let mut scratch = normalise::Normalised::default();
+        // Per-thread normaliser buffers: no allocation per record once warm,
+        // and the pack itself stays immutable.
+        thread_local! {
+            static SCRATCH: RefCell<normalise::Normalised> = RefCell::default();
+        }
+        SCRATCH.with(|s| match s.try_borrow_mut() {
+            Ok(mut scratch) => self.check_with(record, &mut scratch, hits),
+            // re-entered (a hit sink calling check): use fresh buffers
+            Err(_) => self.check_with(record, &mut normalise::Normalised::default(), hits),
+        });
+    }
+
+    fn check_with(
+        &self,
+        record: &Record,
+        scratch: &mut normalise::Normalised,
+        hits: &mut Vec<Hit>,
+    ) {
         for field in &record.fields {
             let first = hits.len();
             self.patterns
                 .check(&self.rules, &self.scope, record.kind, field, hits);
-            self.lexicon.check(
-                &self.rules,
-                &self.scope,
-                record.kind,
-                field,
-                &mut scratch,
-                hits,
-            );
+            self.lexicon
+                .check(&self.rules, &self.scope, record.kind, field, scratch, hits);
             hits[first..].sort_by_key(|h| (h.start, h.end, h.rule));
         }
         self.metadata.check(&self.rules, &self.scope, record, hits);

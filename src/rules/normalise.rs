@@ -150,9 +150,8 @@ impl Normalised {
                 k += 1;
                 continue;
             }
-            // Collect a chain of single letters separated by 1..=2 separators.
-            let mut chain = vec![k];
-            let mut cur = k;
+            // A chain of single letters separated by 1..=2 separators.
+            let (first, mut cur, mut len) = (k, k, 1);
             loop {
                 let mut s = cur + 1;
                 while s < n && s - cur - 1 < 3 && is_sep(&self.chars[s]) {
@@ -160,15 +159,16 @@ impl Normalised {
                 }
                 let gap = s - cur - 1;
                 if (1..=2).contains(&gap) && s < n && single(&self.chars, s) {
-                    chain.push(s);
                     cur = s;
+                    len += 1;
                 } else {
                     break;
                 }
             }
-            if chain.len() >= 3 {
-                for w in chain.windows(2) {
-                    for c in &mut self.chars[w[0] + 1..w[1]] {
+            if len >= 3 {
+                // everything between the chain's letters is a separator
+                for c in &mut self.chars[first..cur] {
+                    if c.3 == Class::Sep {
                         c.3 = Class::Drop;
                     }
                 }

@@ -175,6 +175,7 @@ impl RuleDef {
 pub struct PackDef {
     pub id: String,
     pub version: String,
+    pub description: String,
     pub rules: Vec<RuleDef>,
     pub lists: BTreeMap<String, Vec<String>>,
 }
@@ -243,10 +244,10 @@ pub fn parse(sources: &[(String, String)]) -> Result<PackDef, String> {
         }
     }
     let (_, h) = header.ok_or("pack has no [pack] table (id, version)")?;
-    let _ = h.description;
     Ok(PackDef {
         id: h.id,
         version: h.version,
+        description: h.description,
         rules,
         lists,
     })

@@ -114,6 +114,11 @@ impl Patterns {
             return;
         }
         let value = field.value.as_str();
+        // Most fields match nothing: the cheap yes/no scan avoids building
+        // the per-pattern match list.
+        if !set.is_match(value) {
+            return;
+        }
         for i in set.matches(value).iter() {
             let pr = &self.rules[i];
             if !applies(pr) {
@@ -174,25 +179,30 @@ fn rejected_token(value: &str, start: usize, end: usize, rt: &RejectTokenDef) ->
         || rt.starts_with.iter().any(|p| t.starts_with(p.as_str()))
 }
 
-fn floor_boundary(s: &str, mut i: usize) -> usize {
-    while !s.is_char_boundary(i) {
-        i -= 1;
+/// Byte offset `chars` characters before `start` (or 0).
+fn chars_back(s: &str, start: usize, chars: usize) -> usize {
+    if chars == 0 {
+        return start;
     }
-    i
+    s[..start]
+        .char_indices()
+        .rev()
+        .nth(chars - 1)
+        .map_or(0, |(i, _)| i)
 }
 
-fn ceil_boundary(s: &str, mut i: usize) -> usize {
-    i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i += 1;
-    }
-    i
+/// Byte offset `chars` characters after `end` (or the end).
+fn chars_forward(s: &str, end: usize, chars: usize) -> usize {
+    s[end..]
+        .char_indices()
+        .nth(chars)
+        .map_or(s.len(), |(i, _)| end + i)
 }
 
 /// The context word nearest the match, as "context \"nhs no\" 1 chars before".
 fn nearest_context(value: &str, start: usize, end: usize, ctx: &Context) -> Option<String> {
-    let lo = floor_boundary(value, start.saturating_sub(ctx.window));
-    let hi = ceil_boundary(value, end + ctx.window);
+    let lo = chars_back(value, start, ctx.window);
+    let hi = chars_forward(value, end, ctx.window);
     let hay = &value[lo..hi];
     let mut best: Option<(usize, usize, bool)> = None; // (distance, word, before)
     for m in ctx.ac.find_overlapping_iter(hay) {
