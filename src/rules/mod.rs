@@ -45,12 +45,43 @@
 //! A plain-string example is a post's `text`. An inline-table example is a
 //! record: `kind` (default: the rule's first kind, else `post`), `lat`, `lon`,
 //! `source` (`geo`|`exif`) and `label` make one location, any other key is a
-//! text field of that name.
+//! text field of that name. [`Pack::test_examples`] runs each example through
+//! the whole pack and checks whether *that* rule hit.
 //!
-//! Validators (`pattern.validator`): `nhs-number`, `uk-postcode`, `uk-phone`,
-//! `email`. Predicates (`metadata.predicate`): `location`, `email-not-org`,
-//! `field-present`. The organisation profile given at compile time supplies
-//! the allow-lists they apply (own numbers, postcodes, domains, sites).
+//! ## Scope
+//!
+//! `fields` lists the record fields a text rule reads; the default is every
+//! prose field (all except `email`, `phone`, `connected_app`, `login_ip`,
+//! `client`, `website`, `link`, `media_name`). `kinds` restricts record kinds.
+//!
+//! ## Detectors
+//!
+//! * **lexicon** — `terms` and/or named `lists`; every term of every lexicon
+//!   rule goes into one Aho-Corasick automaton (leftmost-longest) run once per
+//!   field over a normalised copy of the text (see `normalise.rs`: case,
+//!   diacritics, leetspeak, `*` masks, "f.u.c.k", repeated letters), mapped
+//!   back to original byte offsets. Matches are whole words only. `allow` /
+//!   `allow_lists` phrases ("sexual health") suppress any overlapping hit of
+//!   the same rule.
+//! * **pattern** — `regex` (Rust `regex` syntax, no look-around;
+//!   case-insensitive unless `case_sensitive = true`; `\d`, `\w`, `\b` are
+//!   ASCII unless the pattern needs Unicode classes). All pattern rules share
+//!   one `RegexSet` gate per field. Each match then passes, in order:
+//!   `reject_token` (drop it when the whitespace-delimited token around it
+//!   `contains` or `starts_with` any listed string: URLs, handles, hashtags),
+//!   `validator`, and `context` (`words`, whole-word and case-insensitive,
+//!   within `window` characters either side, default 60; `required = true`
+//!   drops matches without one). The hit's `detail` records each step.
+//! * **metadata** — `predicate` over the record: `location` (`sources`:
+//!   `geo` and/or `exif`; points within 200 m of an organisation site are
+//!   skipped), `email-not-org` (`field`, default `email`; free-mail named in
+//!   the detail), `field-present` (`field`; one hit per value).
+//!
+//! Validators (`pattern.validator`): `nhs-number` (mod 11, allocated ranges,
+//! 999 test range marked synthetic), `uk-postcode` (BS 7666 position rules),
+//! `uk-phone` (mobile, geographic, 03; lengths checked), `email`. The
+//! organisation profile given at compile time supplies the allow-lists they
+//! apply (own numbers and national services, postcodes, domains, sites).
 
 mod examples;
 mod lexicon;

@@ -39,13 +39,21 @@ impl Patterns {
             let Detector::Pattern(p) = &rule.detector else {
                 continue;
             };
-            let src = if p.case_sensitive {
-                p.regex.clone()
-            } else {
-                format!("(?i){}", p.regex)
+            let flags = if p.case_sensitive { "" } else { "i" };
+            // ASCII mode (\d, \w, \b, case folding) where the pattern allows
+            // it: Unicode \b makes the lazy DFA give up on emoji-laden posts.
+            // Patterns that need Unicode classes fall back to Unicode mode.
+            let ascii = format!("(?{flags}-u){}", p.regex);
+            let unicode = format!("(?{flags}u){}", p.regex);
+            let (src, re) = match Regex::new(&ascii) {
+                Ok(re) => (ascii, re),
+                Err(_) => {
+                    let re = Regex::new(&unicode).map_err(|e| {
+                        format!("{}: bad regex: {}", rule.whence(), e.to_string().trim())
+                    })?;
+                    (unicode, re)
+                }
             };
-            let re = Regex::new(&src)
-                .map_err(|e| format!("{}: bad regex: {}", rule.whence(), e.to_string().trim()))?;
             if re.is_match("") {
                 return Err(format!("{}: regex matches the empty string", rule.whence()));
             }

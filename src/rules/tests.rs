@@ -214,3 +214,41 @@ fn pack_is_send_and_sync() {
     fn check<T: Send + Sync>() {}
     check::<Pack>();
 }
+
+#[test]
+fn brief_hard_negatives_for_nhs_numbers() {
+    let pack = Pack::default_pack(&Org::default()).unwrap();
+    for text in [
+        "Purchase order 401 159 0836 has been paid. Thanks to our estates team!",
+        "NHS 111 \u{2026} 4011590835",
+        "https://x.com/a/status/4011590835123456789",
+        "Patient update https://x.com/a/status/4011590835",
+        "Patient update from #4011590835 and @4011590835",
+        "Patient ref x4011590835 and 4011590835y",
+        "Thanks for your order 401 159 0835",
+    ] {
+        assert!(
+            rule_hits(&pack, &post(text), "patient.nhs-number").is_empty(),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn hits_come_in_text_order_across_detectors() {
+    let pack = Pack::default_pack(&Org::default()).unwrap();
+    let mut rec = post("sh1t, ring 07700 900123 or mail a.b@gmail.com");
+    rec.push_field("bio", "f*ck");
+    let mut hits = Vec::new();
+    pack.check(&rec, &mut hits);
+    let got: Vec<(&str, &str)> = hits.iter().map(|h| (h.field, h.matched.as_str())).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("text", "sh1t"),
+            ("text", "07700 900123"),
+            ("text", "a.b@gmail.com"),
+            ("bio", "f*ck")
+        ]
+    );
+}

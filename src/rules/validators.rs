@@ -98,8 +98,10 @@ fn uk_postcode(m: &str, org: &Org) -> Option<String> {
 }
 
 fn uk_phone(m: &str, org: &Org) -> Option<String> {
-    let n = normalise_uk_digits(m);
-    if org.owns_number(m) {
+    // "+44 (0)191 …": the bracketed trunk zero is not dialled after +44
+    let m = m.replace("(0)", "");
+    let n = normalise_uk_digits(&m);
+    if org.owns_number(&m) {
         return None;
     }
     let b = n.as_bytes();
@@ -221,6 +223,8 @@ mod tests {
         assert!(uk_phone("0300 123 4567", &org).is_some());
         assert!(uk_phone("0191 541 0000", &org).is_none());
         assert!(uk_phone("+44 191 541 0000", &org).is_none());
+        assert!(uk_phone("+44 (0)191 541 0000", &org).is_none());
+        assert!(uk_phone("+44 (0)7911 123456", &org).is_some());
         assert!(uk_phone("0800 123 4567", &org).is_none());
         assert!(uk_phone("07911 12345", &org).is_none());
     }
