@@ -47,7 +47,13 @@ impl Normalised {
         self.chars.clear();
         for (i, c) in s.char_indices() {
             let f = fold(c);
-            let class = if f.is_alphabetic() {
+            let class = if matches!(
+                c,
+                '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}'
+            ) {
+                // zero-width and soft-hyphen characters split words invisibly
+                Class::Drop
+            } else if f.is_alphabetic() {
                 Class::Letter
             } else if f.is_numeric() {
                 Class::Digit
@@ -58,6 +64,16 @@ impl Normalised {
                 Class::Sep
             };
             self.chars.push((f, i, i + c.len_utf8(), class));
+        }
+        // "sh!t", "p|ss": `!` and `|` between letters stand for i
+        for k in 1..self.chars.len().saturating_sub(1) {
+            if matches!(self.chars[k].0, '!' | '|')
+                && self.chars[k - 1].3 == Class::Letter
+                && self.chars[k + 1].3 == Class::Letter
+            {
+                self.chars[k].0 = 'i';
+                self.chars[k].3 = Class::Letter;
+            }
         }
         self.leet_and_masks();
         self.join_spaced_letters();
@@ -267,6 +283,8 @@ mod tests {
         assert_eq!(norm("$hite"), "shite");
         assert_eq!(norm("the A55 road"), "the a55 road");
         assert_eq!(norm("Café"), "cafe");
+        assert_eq!(norm("sh!t p|ss wow!"), "shit pis wow ");
+        assert_eq!(norm("fu\u{200b}ck"), "fuck");
     }
 
     #[test]

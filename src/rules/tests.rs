@@ -252,3 +252,32 @@ fn hits_come_in_text_order_across_detectors() {
         ]
     );
 }
+
+/// Rough throughput check: `cargo test --release --lib rules::tests::throughput -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn throughput() {
+    let pack = Pack::default_pack(&Org::default()).unwrap();
+    let texts = [
+        "Huge thanks to the team on Ward 7 🎉 for another brilliant week! #NHS #TeamWork https://t.co/abc123",
+        "Our sexual health clinic in Scunthorpe is open Saturdays 9am–1pm. Call 0191 541 0000 or NHS 111.",
+        "Reminder: flu jabs available for staff this week 💉 – book via the intranet. RT @NHSEngland",
+        "Congratulations to Dr Example on her award! 👏👏 Photo: comms team",
+    ];
+    let recs: Vec<Record> = (0..200_000).map(|i| post(texts[i % texts.len()])).collect();
+    let bytes: usize = recs.iter().map(|r| r.fields[0].value.len()).sum();
+    let t = std::time::Instant::now();
+    let mut hits = Vec::new();
+    for r in &recs {
+        hits.clear();
+        pack.check(r, &mut hits);
+    }
+    let secs = t.elapsed().as_secs_f64();
+    eprintln!(
+        "{} records, {:.1} MB in {secs:.2}s: {:.0} records/s, {:.1} MB/s",
+        recs.len(),
+        bytes as f64 / 1e6,
+        recs.len() as f64 / secs,
+        bytes as f64 / 1e6 / secs
+    );
+}
