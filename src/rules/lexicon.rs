@@ -1,0 +1,328 @@
+//! Lexicon rules: every term of every lexicon rule in one Aho-Corasick
+//! automaton, run once per field over the normalised text.
+
+use super::normalise::{Normalised, normalise_term};
+use super::pack::{Detector, PackDef, Scope};
+use super::{Hit, RuleInfo};
+use crate::record::{Field, RecordKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::HashMap;
+
+/// One way a normalised pattern can be a rule's term.
+struct Entry {
+    rule: usize,
+    term: usize,
+    /// Required run length per unit: letters need at least this many
+    /// repeats; a `*` unit is how many letters it masks (±1 from three).
+    counts: Vec<u16>,
+}
+
+pub struct Lexicon {
+    ac: Option<AhoCorasick>,
+    entries: Vec<Vec<Entry>>,
+    terms: Vec<String>,
+    allow: Option<AhoCorasick>,
+    allow_rules: Vec<Vec<usize>>,
+    has_allow: Vec<bool>,
+    rules: Vec<usize>,
+}
+
+impl Lexicon {
+    pub fn compile(def: &PackDef) -> Result<Lexicon, String> {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut entries: Vec<Vec<Entry>> = Vec::new();
+        let mut terms = Vec::new();
+        let mut allow_pats: Vec<String> = Vec::new();
+        let mut allow_index: HashMap<String, usize> = HashMap::new();
+        let mut allow_rules: Vec<Vec<usize>> = Vec::new();
+        let mut has_allow = vec![false; def.rules.len()];
+        let mut rules = Vec::new();
+        let mut add = |pat: String, entry: Entry| {
+            let i = *index.entry(pat.clone()).or_insert_with(|| {
+                patterns.push(pat);
+                entries.push(Vec::new());
+                entries.len() - 1
+            });
+            entries[i].push(entry);
+        };
+        for (ri, rule) in def.rules.iter().enumerate() {
+            let Detector::Lexicon(lx) = &rule.detector else {
+                continue;
+            };
+            rules.push(ri);
+            let mut all: Vec<&String> = lx.terms.iter().collect();
+            for l in &lx.lists {
+                all.extend(def.list(rule, l)?);
+            }
+            if all.is_empty() {
+                return Err(format!("{}: lexicon has no terms", rule.whence()));
+            }
+            for term in all {
+                let (pat, counts) = normalise_term(term);
+                if pat.is_empty() {
+                    return Err(format!("{}: empty lexicon term {term:?}", rule.whence()));
+                }
+                terms.push(term.to_lowercase());
+                let ti = terms.len() - 1;
+                for (vpat, vcounts) in masked_variants(&pat, &counts) {
+                    add(
+                        vpat,
+                        Entry {
+                            rule: ri,
+                            term: ti,
+                            counts: vcounts,
+                        },
+                    );
+                }
+                add(
+                    pat,
+                    Entry {
+                        rule: ri,
+                        term: ti,
+                        counts,
+                    },
+                );
+            }
+            let mut allow: Vec<&String> = lx.allow.iter().collect();
+            for l in &lx.allow_lists {
+                allow.extend(def.list(rule, l)?);
+            }
+            for a in allow {
+                let (pat, _) = normalise_term(a);
+                if pat.is_empty() {
+                    continue;
+                }
+                has_allow[ri] = true;
+                let i = *allow_index.entry(pat.clone()).or_insert_with(|| {
+                    allow_pats.push(pat);
+                    allow_rules.push(Vec::new());
+                    allow_rules.len() - 1
+                });
+                allow_rules[i].push(ri);
+            }
+        }
+        let ac = if patterns.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(&patterns)
+                    .map_err(|e| format!("lexicon automaton: {e}"))?,
+            )
+        };
+        let allow = if allow_pats.is_empty() {
+            None
+        } else {
+            Some(AhoCorasick::new(&allow_pats).map_err(|e| format!("lexicon allow-list: {e}"))?)
+        };
+        Ok(Lexicon {
+            ac,
+            entries,
+            terms,
+            allow,
+            allow_rules,
+            has_allow,
+            rules,
+        })
+    }
+
+    pub fn check(
+        &self,
+        infos: &[RuleInfo],
+        scope: &[Scope],
+        kind: RecordKind,
+        field: &Field,
+        n: &mut Normalised,
+        hits: &mut Vec<Hit>,
+    ) {
+        let Some(ac) = &self.ac else { return };
+        if !self
+            .rules
+            .iter()
+            .any(|&r| scope[r].kind_ok(kind) && scope[r].text_field_ok(field.name))
+        {
+            return;
+        }
+        n.run(&field.value);
+        let text = n.text.as_bytes();
+        let first_hit = hits.len();
+        let mut allow_spans: Option<Vec<(usize, usize, usize)>> = None;
+        for m in ac.find_iter(&n.text) {
+            let (s, e) = (m.start(), m.end());
+            if !(s == 0 || text[s - 1] == b' ') || !(e == text.len() || text[e] == b' ') {
+                continue;
+            }
+            let (u0, u1) = (n.byte_unit[s] as usize, n.byte_unit[e - 1] as usize);
+            for entry in &self.entries[m.pattern().as_usize()] {
+                let r = entry.rule;
+                if !scope[r].kind_ok(kind) || !scope[r].text_field_ok(field.name) {
+                    continue;
+                }
+                if !counts_ok(n, s, e, &entry.counts) {
+                    continue;
+                }
+                let (start, end) = (n.units[u0].start, n.units[u1].end);
+                if self.has_allow[r] {
+                    let spans = allow_spans.get_or_insert_with(|| self.allow_spans(n));
+                    if spans
+                        .iter()
+                        .any(|&(a, b, ar)| ar == r && a < end && start < b)
+                    {
+                        continue;
+                    }
+                }
+                // one hit per rule per span, even if two terms normalise alike
+                if hits[first_hit..]
+                    .iter()
+                    .any(|h| h.rule == r && h.start == start)
+                {
+                    continue;
+                }
+                let matched = &field.value[start..end];
+                let term = &self.terms[entry.term];
+                let detail = if matched.to_lowercase() == *term {
+                    format!("lexicon term \"{term}\"")
+                } else {
+                    format!("lexicon term \"{term}\" written as \"{matched}\"")
+                };
+                hits.push(Hit {
+                    rule: r,
+                    field: field.name,
+                    start,
+                    end,
+                    matched: matched.to_string(),
+                    detail,
+                    severity: infos[r].severity,
+                });
+            }
+        }
+    }
+
+    /// Original-text spans of allow-list phrases, with the rule they protect.
+    fn allow_spans(&self, n: &Normalised) -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        let Some(allow) = &self.allow else { return out };
+        let text = n.text.as_bytes();
+        for m in allow.find_overlapping_iter(&n.text) {
+            let (s, e) = (m.start(), m.end());
+            if !(s == 0 || text[s - 1] == b' ') || !(e == text.len() || text[e] == b' ') {
+                continue;
+            }
+            let a = n.units[n.byte_unit[s] as usize].start;
+            let b = n.units[n.byte_unit[e - 1] as usize].end;
+            for &r in &self.allow_rules[m.pattern().as_usize()] {
+                out.push((a, b, r));
+            }
+        }
+        out
+    }
+}
+
+fn counts_ok(n: &Normalised, s: usize, e: usize, want: &[u16]) -> bool {
+    let mut i = 0;
+    let mut prev = usize::MAX;
+    for b in s..e {
+        let u = n.byte_unit[b] as usize;
+        if u == prev {
+            continue;
+        }
+        prev = u;
+        let Some(&w) = want.get(i) else { return false };
+        let have = n.units[u].count;
+        let ok = match n.text.as_bytes()[b] {
+            b' ' => true,
+            b'*' => have == w || (w >= 3 && have.abs_diff(w) <= 1),
+            _ => have >= w,
+        };
+        if !ok {
+            return false;
+        }
+        i += 1;
+    }
+    i == want.len()
+}
+
+/// "f*ck", "f**k", "sh*t": each contiguous run of interior units replaced by
+/// one `*` unit, keeping at least the first and last letters visible. Only
+/// for single words of four or more units, where a mask is still specific.
+fn masked_variants(pat: &str, counts: &[u16]) -> Vec<(String, Vec<u16>)> {
+    let chars: Vec<char> = pat.chars().collect();
+    let n = chars.len();
+    let mut out = Vec::new();
+    if n < 4 || chars.len() != counts.len() || !chars.iter().all(|c| c.is_alphabetic()) {
+        return out;
+    }
+    for a in 1..n - 1 {
+        for b in a + 1..n {
+            if n - (b - a) < 2 {
+                continue;
+            }
+            let mut s: String = chars[..a].iter().collect();
+            s.push('*');
+            s.extend(&chars[b..]);
+            let mut c = counts[..a].to_vec();
+            c.push(counts[a..b].iter().sum());
+            c.extend_from_slice(&counts[b..]);
+            out.push((s, c));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pack(toml: &str) -> PackDef {
+        let src = format!("[pack]\nid = \"t\"\nversion = \"1\"\n{toml}");
+        super::super::pack::parse(&[("t.toml".into(), src)]).unwrap()
+    }
+
+    fn hits(lx: &Lexicon, def: &PackDef, text: &str) -> Vec<String> {
+        let infos: Vec<RuleInfo> = def.rules.iter().map(|r| r.info.clone()).collect();
+        let scope: Vec<Scope> = def.rules.iter().map(|r| r.scope.clone()).collect();
+        let field = Field {
+            name: "text",
+            value: text.to_string(),
+        };
+        let mut n = Normalised::default();
+        let mut out = Vec::new();
+        lx.check(&infos, &scope, RecordKind::Post, &field, &mut n, &mut out);
+        out.into_iter().map(|h| h.matched).collect()
+    }
+
+    const RULE: &str = r#"
+[[rules]]
+id = "x"
+title = "x"
+category = "conduct"
+severity = "high"
+policy = ["SUN 3.2"]
+clauses = ["C1"]
+lexicon = { terms = ["fuck", "shit", "cunt", "ass", "dick"], allow = ["dick whittington"] }
+"#;
+
+    #[test]
+    fn word_boundaries_and_allow_list() {
+        let def = pack(RULE);
+        let lx = Lexicon::compile(&def).unwrap();
+        assert!(hits(&lx, &def, "Scunthorpe General Hospital").is_empty());
+        assert!(hits(&lx, &def, "Dickens and Dick Whittington panto").is_empty());
+        assert!(hits(&lx, &def, "as far as I know, pass the assessment").is_empty());
+        assert_eq!(hits(&lx, &def, "what a dick"), vec!["dick"]);
+        assert_eq!(hits(&lx, &def, "kick his ASSSS"), vec!["ASSSS"]);
+    }
+
+    #[test]
+    fn obfuscations_map_to_original_spans() {
+        let def = pack(RULE);
+        let lx = Lexicon::compile(&def).unwrap();
+        assert_eq!(
+            hits(&lx, &def, "f*ck, sh1t, fuuuuck, f.u.c.k and f**k"),
+            vec!["f*ck", "sh1t", "fuuuuck", "f.u.c.k", "f**k"]
+        );
+        assert!(hits(&lx, &def, "s*t the table").is_empty());
+    }
+}

@@ -1,0 +1,276 @@
+//! Pattern rules: one `RegexSet` gate per field over every pattern rule, then
+//! the individual regexes only for the rules the set reported. Each match
+//! then passes the token exclusion, the validator and the context check.
+
+use super::pack::{Detector, PackDef, RejectTokenDef, Scope};
+use super::validators::{self, Validator};
+use super::{Hit, RuleInfo};
+use crate::org::Org;
+use crate::record::{Field, RecordKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
+use regex::{Regex, RegexSet};
+
+struct Context {
+    ac: AhoCorasick,
+    words: Vec<String>,
+    window: usize,
+    required: bool,
+}
+
+struct PatternRule {
+    rule: usize,
+    re: Regex,
+    validator: Option<Validator>,
+    context: Option<Context>,
+    reject: Option<RejectTokenDef>,
+}
+
+pub struct Patterns {
+    set: Option<RegexSet>,
+    rules: Vec<PatternRule>,
+    org: Org,
+}
+
+impl Patterns {
+    pub fn compile(def: &PackDef, org: &Org) -> Result<Patterns, String> {
+        let mut sources = Vec::new();
+        let mut rules = Vec::new();
+        for (ri, rule) in def.rules.iter().enumerate() {
+            let Detector::Pattern(p) = &rule.detector else {
+                continue;
+            };
+            let flags = if p.case_sensitive { "" } else { "i" };
+            // ASCII mode (\d, \w, \b, case folding) where the pattern allows
+            // it: Unicode \b makes the lazy DFA give up on emoji-laden posts.
+            // Patterns that need Unicode classes fall back to Unicode mode.
+            let ascii = format!("(?{flags}-u){}", p.regex);
+            let unicode = format!("(?{flags}u){}", p.regex);
+            let (src, re) = match Regex::new(&ascii) {
+                Ok(re) => (ascii, re),
+                Err(_) => {
+                    let re = Regex::new(&unicode).map_err(|e| {
+                        format!("{}: bad regex: {}", rule.whence(), e.to_string().trim())
+                    })?;
+                    (unicode, re)
+                }
+            };
+            if re.is_match("") {
+                return Err(format!("{}: regex matches the empty string", rule.whence()));
+            }
+            let validator = match &p.validator {
+                None => None,
+                Some(v) => Some(validators::lookup(v).ok_or_else(|| {
+                    format!(
+                        "{}: unknown validator {v:?} (expected one of {})",
+                        rule.whence(),
+                        validators::NAMES
+                    )
+                })?),
+            };
+            let context = match &p.context {
+                None => None,
+                Some(c) => {
+                    if c.words.is_empty() {
+                        return Err(format!("{}: context has no words", rule.whence()));
+                    }
+                    let ac = AhoCorasickBuilder::new()
+                        .ascii_case_insensitive(true)
+                        .build(&c.words)
+                        .map_err(|e| format!("{}: context words: {e}", rule.whence()))?;
+                    Some(Context {
+                        ac,
+                        words: c.words.clone(),
+                        window: c.window,
+                        required: c.required,
+                    })
+                }
+            };
+            sources.push(src);
+            rules.push(PatternRule {
+                rule: ri,
+                re,
+                validator,
+                context,
+                reject: p.reject_token.clone(),
+            });
+        }
+        let set = if sources.is_empty() {
+            None
+        } else {
+            Some(RegexSet::new(&sources).map_err(|e| format!("pattern set: {e}"))?)
+        };
+        Ok(Patterns {
+            set,
+            rules,
+            org: org.clone(),
+        })
+    }
+
+    pub fn check(
+        &self,
+        infos: &[RuleInfo],
+        scope: &[Scope],
+        kind: RecordKind,
+        field: &Field,
+        hits: &mut Vec<Hit>,
+    ) {
+        let Some(set) = &self.set else { return };
+        let applies = |pr: &PatternRule| {
+            scope[pr.rule].kind_ok(kind) && scope[pr.rule].text_field_ok(field.name)
+        };
+        if !self.rules.iter().any(applies) {
+            return;
+        }
+        let value = field.value.as_str();
+        // Most fields match nothing: the cheap yes/no scan avoids building
+        // the per-pattern match list.
+        if !set.is_match(value) {
+            return;
+        }
+        for i in set.matches(value).iter() {
+            let pr = &self.rules[i];
+            if !applies(pr) {
+                continue;
+            }
+            for m in pr.re.find_iter(value) {
+                if let Some(rt) = &pr.reject
+                    && rejected_token(value, m.start(), m.end(), rt)
+                {
+                    continue;
+                }
+                let mut detail = match pr.validator {
+                    Some(v) => match v(m.as_str(), &self.org) {
+                        Some(d) => d,
+                        None => continue,
+                    },
+                    None => "pattern match".to_string(),
+                };
+                if let Some(ctx) = &pr.context {
+                    match nearest_context(value, m.start(), m.end(), ctx) {
+                        Some(c) => {
+                            detail.push_str("; ");
+                            detail.push_str(&c);
+                        }
+                        None if ctx.required => continue,
+                        None => detail
+                            .push_str(&format!("; no context word within {} chars", ctx.window)),
+                    }
+                }
+                hits.push(Hit {
+                    rule: pr.rule,
+                    field: field.name,
+                    start: m.start(),
+                    end: m.end(),
+                    matched: m.as_str().to_string(),
+                    detail,
+                    severity: infos[pr.rule].severity,
+                });
+            }
+        }
+    }
+}
+
+/// The whitespace-delimited token around `start..end`, e.g. a whole URL.
+fn token(value: &str, start: usize, end: usize) -> &str {
+    let a = value[..start].rfind(char::is_whitespace).map_or(0, |i| {
+        i + value[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let b = value[end..]
+        .find(char::is_whitespace)
+        .map_or(value.len(), |i| end + i);
+    &value[a..b]
+}
+
+fn rejected_token(value: &str, start: usize, end: usize, rt: &RejectTokenDef) -> bool {
+    let t = token(value, start, end);
+    rt.contains.iter().any(|c| t.contains(c.as_str()))
+        || rt.starts_with.iter().any(|p| t.starts_with(p.as_str()))
+}
+
+/// Byte offset `chars` characters before `start` (or 0).
+fn chars_back(s: &str, start: usize, chars: usize) -> usize {
+    if chars == 0 {
+        return start;
+    }
+    s[..start]
+        .char_indices()
+        .rev()
+        .nth(chars - 1)
+        .map_or(0, |(i, _)| i)
+}
+
+/// Byte offset `chars` characters after `end` (or the end).
+fn chars_forward(s: &str, end: usize, chars: usize) -> usize {
+    s[end..]
+        .char_indices()
+        .nth(chars)
+        .map_or(s.len(), |(i, _)| end + i)
+}
+
+/// The context word nearest the match, as "context \"nhs no\" 1 chars before".
+fn nearest_context(value: &str, start: usize, end: usize, ctx: &Context) -> Option<String> {
+    let lo = chars_back(value, start, ctx.window);
+    let hi = chars_forward(value, end, ctx.window);
+    let hay = &value[lo..hi];
+    let mut best: Option<(usize, usize, bool)> = None; // (distance, word, before)
+    for m in ctx.ac.find_overlapping_iter(hay) {
+        let (ws, we) = (lo + m.start(), lo + m.end());
+        if ws < end && start < we {
+            continue;
+        }
+        let pre = value[..ws].chars().next_back();
+        let post = value[we..].chars().next();
+        if pre.is_some_and(char::is_alphanumeric) || post.is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        let (dist, before) = if we <= start {
+            (value[we..start].chars().count(), true)
+        } else {
+            (value[end..ws].chars().count(), false)
+        };
+        if best.is_none_or(|b| dist < b.0) {
+            best = Some((dist, m.pattern().as_usize(), before));
+        }
+    }
+    best.map(|(dist, w, before)| {
+        format!(
+            "context \"{}\" {dist} chars {}",
+            ctx.words[w],
+            if before { "before" } else { "after" }
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn token_is_the_whitespace_run() {
+        let v = "see https://x.com/a/status/123 now";
+        let s = v.find("123").unwrap();
+        assert_eq!(token(v, s, s + 3), "https://x.com/a/status/123");
+        assert_eq!(token("@bob123", 4, 7), "@bob123");
+    }
+
+    #[test]
+    fn context_is_whole_word_and_measured() {
+        let ctx = Context {
+            ac: AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .build(["nhs no", "ward"])
+                .unwrap(),
+            words: vec!["nhs no".into(), "ward".into()],
+            window: 30,
+            required: true,
+        };
+        let v = "NHS no 401 159 0835 on Ward 7";
+        let s = v.find("401").unwrap();
+        assert_eq!(
+            nearest_context(v, s, s + 12, &ctx).unwrap(),
+            "context \"nhs no\" 1 chars before"
+        );
+        let v = "NHS now 401 159 0835 awkward";
+        assert!(nearest_context(v, 8, 20, &ctx).is_none());
+    }
+}
