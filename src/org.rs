@@ -101,7 +101,9 @@ impl Org {
 
     pub fn owns_email(&self, email: &str) -> bool {
         let e = email.trim().to_ascii_lowercase();
-        self.emails.iter().any(|own| own.trim().eq_ignore_ascii_case(&e))
+        self.emails
+            .iter()
+            .any(|own| own.trim().eq_ignore_ascii_case(&e))
     }
 
     pub fn owns_postcode(&self, postcode: &str) -> bool {
@@ -130,7 +132,9 @@ impl Org {
     pub fn account_settings(&self, platform: &str, handle: &str) -> Option<&AccountSettings> {
         self.account.iter().find(|a| {
             a.platform.eq_ignore_ascii_case(platform)
-                && a.handle.trim_start_matches('@').eq_ignore_ascii_case(handle.trim_start_matches('@'))
+                && a.handle
+                    .trim_start_matches('@')
+                    .eq_ignore_ascii_case(handle.trim_start_matches('@'))
         })
     }
 }

@@ -116,6 +116,9 @@ pub(crate) fn with_entry<T>(
 ) -> Result<T, String> {
     let file = std::fs::File::open(root.join(name)).map_err(|e| format!("cannot open: {e}"))?;
     // Folders have no compression ratio; the budget is the size limit.
-    let mut bounded = Bounded::new(std::io::BufReader::with_capacity(1 << 16, file), budget.max(1));
+    let mut bounded = Bounded::new(
+        std::io::BufReader::with_capacity(1 << 16, file),
+        budget.max(1),
+    );
     Ok(f(&mut bounded))
 }

@@ -35,7 +35,11 @@ fn traversal_and_absolute_names_are_refused_not_read() {
     let p = dir.path().join("t.zip");
     write_zip(
         &p,
-        &[("ok.js", b"1"), ("../../etc/evil.js", b"2"), ("/abs.js", b"3")],
+        &[
+            ("ok.js", b"1"),
+            ("../../etc/evil.js", b"2"),
+            ("/abs.js", b"3"),
+        ],
     );
     let a = Archive::open(&p, &Limits::default()).unwrap();
     assert_eq!(a.entries().len(), 1);
@@ -52,7 +56,11 @@ fn a_zip_bomb_is_refused_by_ratio() {
     write_zip(&p, &[("data/like.js", &zeros), ("data/ok.js", b"[]")]);
     let a = Archive::open(&p, &Limits::default()).unwrap();
     assert_eq!(a.entries().len(), 1);
-    assert!(a.refused()[0].reason.contains("zip bomb"), "{:?}", a.refused());
+    assert!(
+        a.refused()[0].reason.contains("zip bomb"),
+        "{:?}",
+        a.refused()
+    );
 }
 
 #[test]
@@ -73,7 +81,10 @@ fn truncated_and_empty_zips_are_one_clear_error() {
     let cut = dir.path().join("cut.zip");
     std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
     let err = Archive::open(&cut, &Limits::default()).err().unwrap();
-    assert!(err.contains("cut.zip") && err.contains("not a readable zip"), "{err}");
+    assert!(
+        err.contains("cut.zip") && err.contains("not a readable zip"),
+        "{err}"
+    );
     let empty = dir.path().join("empty.zip");
     std::fs::write(&empty, b"").unwrap();
     assert!(Archive::open(&empty, &Limits::default()).is_err());
@@ -100,7 +111,15 @@ fn safe_names() {
     use super::zipped::is_safe_name;
     assert!(is_safe_name("data/tweets.js"));
     assert!(is_safe_name("./data/x"));
-    for bad in ["../x", "a/../../x", "/etc/x", "C:/x", "a\\..\\x", "", "a\0b"] {
+    for bad in [
+        "../x",
+        "a/../../x",
+        "/etc/x",
+        "C:/x",
+        "a\\..\\x",
+        "",
+        "a\0b",
+    ] {
         assert!(!is_safe_name(bad), "{bad:?}");
     }
 }

@@ -26,7 +26,9 @@ impl Zip {
             refused.push(Refused {
                 name: String::new(),
                 bytes: 0,
-                reason: "the zip lists some entry names more than once; only one copy of each was read".into(),
+                reason:
+                    "the zip lists some entry names more than once; only one copy of each was read"
+                        .into(),
             });
         }
         for index in 0..archive.len() {

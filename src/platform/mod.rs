@@ -59,8 +59,12 @@ pub trait Unit: Send + Sync {
     fn disposition(&self, entry: &EntryInfo) -> Disposition;
 
     /// Streams the records of one `Parse` entry into `emit`.
-    fn read(&self, archive: &Archive, entry: &EntryInfo, emit: &mut dyn FnMut(Record))
-    -> EntryOutcome;
+    fn read(
+        &self,
+        archive: &Archive,
+        entry: &EntryInfo,
+        emit: &mut dyn FnMut(Record),
+    ) -> EntryOutcome;
 
     /// Called once after every entry has been read: records that needed the
     /// whole archive (e.g. long-post texts that matched no post), and
