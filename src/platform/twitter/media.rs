@@ -1,0 +1,129 @@
+//! Media files under `*_media/` folders: a Media record per file, with the
+//! EXIF GPS position of images (a geotagged photo can reveal where staff or
+//! patients were). File names start with the post or message id
+//! (FORMAT.md §2.7).
+
+use super::{TwitterUnit, time};
+use crate::archive::{Archive, EntryInfo};
+use crate::platform::EntryOutcome;
+use crate::record::{Location, Record, RecordKind};
+use std::io::Cursor;
+
+/// Images larger than this are listed without reading their EXIF.
+const MAX_IMAGE: u64 = 64 << 20;
+
+const VIDEO: &[&str] = &["mp4", "mov", "m4v", "webm", "m3u8", "ts", "avi"];
+
+/// The post/message/account id a media file name starts with.
+pub fn id_prefix(rel: &str) -> Option<&str> {
+    let name = rel.rsplit('/').next()?;
+    let id = name.split(['-', '.']).next()?;
+    (!id.is_empty() && id.bytes().all(|b| b.is_ascii_digit())).then_some(id)
+}
+
+fn folder(rel: &str) -> &str {
+    rel.split('/')
+        .rev()
+        .skip(1)
+        .find(|p| p.ends_with("_media"))
+        .unwrap_or("")
+}
+
+/// Image containers kamadak-exif reads, by magic number.
+fn is_image(head: &[u8]) -> bool {
+    head.starts_with(b"\xFF\xD8")
+        || head.starts_with(b"\x89PNG")
+        || head.starts_with(b"II*\0")
+        || head.starts_with(b"MM\0*")
+        || (head.starts_with(b"RIFF") && head.get(8..12) == Some(b"WEBP"))
+        || head.get(4..8) == Some(b"ftyp")
+}
+
+pub(super) fn read(
+    unit: &TwitterUnit,
+    archive: &Archive,
+    entry: &EntryInfo,
+    out: &mut EntryOutcome,
+    emit: &mut dyn FnMut(Record),
+) {
+    let rel = entry.name.strip_prefix(&unit.root).unwrap_or(&entry.name);
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    let id = id_prefix(rel).unwrap_or("").to_string();
+    let mut r = unit.record(RecordKind::Media, id.clone(), &entry.name);
+    r.push_field("media_name", name);
+    r.media.push(entry.name.clone());
+    let dir = folder(rel);
+    if !id.is_empty() {
+        r.url = if dir.starts_with("direct_message") {
+            format!("https://x.com/messages/media/{id}")
+        } else if dir == "profile_media" {
+            format!("https://x.com/{}", unit.handle)
+        } else {
+            unit.permalink(&id)
+        };
+        if dir != "profile_media" {
+            r.created_at = time::from_snowflake(&id);
+        }
+    }
+    let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    let video = ext.as_deref().is_some_and(|e| VIDEO.contains(&e));
+    if !video {
+        if entry.size > MAX_IMAGE {
+            out.warnings.push(format!(
+                "{}: {} bytes, EXIF not read (over {MAX_IMAGE})",
+                entry.name, entry.size
+            ));
+        } else {
+            match archive.read(entry, MAX_IMAGE) {
+                Ok(bytes) if is_image(&bytes) => match gps(&bytes) {
+                    Ok(Some((lat, lon))) => r.locations.push(Location {
+                        field: "exif",
+                        lat: Some(lat),
+                        lon: Some(lon),
+                        label: entry.name.clone(),
+                    }),
+                    Ok(None) => {}
+                    Err(e) => out
+                        .warnings
+                        .push(format!("{}: EXIF unreadable: {e}", entry.name)),
+                },
+                Ok(_) => {}
+                Err(e) => out.warnings.push(e),
+            }
+        }
+    }
+    emit(r);
+    out.records += 1;
+}
+
+/// Signed decimal degrees from the GPS tags; `None` when there are none.
+pub fn gps(bytes: &[u8]) -> Result<Option<(f64, f64)>, String> {
+    use exif::{In, Tag, Value};
+    let exif = match exif::Reader::new().read_from_container(&mut Cursor::new(bytes)) {
+        Ok(e) => e,
+        Err(exif::Error::NotFound(_)) | Err(exif::Error::BlankValue(_)) => return Ok(None),
+        Err(e) => return Err(e.to_string()),
+    };
+    let coord = |tag: Tag, reference: Tag, negative: u8| -> Option<f64> {
+        let f = exif.get_field(tag, In::PRIMARY)?;
+        let Value::Rational(v) = &f.value else {
+            return None;
+        };
+        let part = |i: usize| v.get(i).map(|r| r.to_f64()).filter(|x| x.is_finite());
+        let deg = part(0)? + part(1).unwrap_or(0.0) / 60.0 + part(2).unwrap_or(0.0) / 3600.0;
+        let neg = exif
+            .get_field(reference, In::PRIMARY)
+            .and_then(|f| match &f.value {
+                Value::Ascii(a) => a.first().and_then(|s| s.first()).copied(),
+                _ => None,
+            })
+            .is_some_and(|c| c.eq_ignore_ascii_case(&negative));
+        Some(if neg { -deg } else { deg })
+    };
+    let lat = coord(Tag::GPSLatitude, Tag::GPSLatitudeRef, b'S');
+    let lon = coord(Tag::GPSLongitude, Tag::GPSLongitudeRef, b'W');
+    Ok(match (lat, lon) {
+        (Some(lat), Some(lon)) if lat.abs() <= 90.0 && lon.abs() <= 180.0 => Some((lat, lon)),
+        _ => None,
+    })
+}

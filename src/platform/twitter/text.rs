@@ -1,0 +1,130 @@
+//! Text clean-up before rules see it: X stores HTML-escaped text with
+//! `t.co` short links in place of the real URLs.
+
+use std::borrow::Cow;
+
+/// Decodes `&amp;` `&lt;` `&gt;` `&quot;` `&apos;` and numeric entities.
+/// Lenient: anything else, including a bare `&`, is kept as written
+/// (real DM text has raw ` & ` next to escaped ones).
+pub fn unescape(s: &str) -> Cow<'_, str> {
+    if !s.contains('&') {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let end = rest[1..]
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
+            .map(|j| j + 1);
+        let decoded = match end {
+            Some(e) if rest.as_bytes()[e] == b';' => entity(&rest[1..e]).map(|c| (c, e + 1)),
+            _ => None,
+        };
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+fn entity(name: &str) -> Option<char> {
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{a0}',
+        _ => {
+            let num = name.strip_prefix('#')?;
+            let n = match num.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => num.parse().ok()?,
+            };
+            char::from_u32(n)?
+        }
+    })
+}
+
+/// Replaces each short link with its expansion (first occurrence each, as
+/// the entities list one per occurrence; duplicates are rare and harmless).
+pub fn expand_links(text: &str, links: &[(&str, &str)]) -> String {
+    let mut out = text.to_string();
+    for (short, long) in links {
+        if !short.is_empty() && !long.is_empty() && out.contains(short) {
+            out = out.replace(short, long);
+        }
+    }
+    out
+}
+
+/// The client name from a `source` value like `<a href="…">Twitter Web App</a>`.
+pub fn client_name(source: &str) -> String {
+    let inner = match (source.find('>'), source.rfind("</a>")) {
+        (Some(a), Some(b)) if a < b => &source[a + 1..b],
+        _ => source,
+    };
+    unescape(inner.trim()).into_owned()
+}
+
+/// The start of a truncated post's text: what it shares with the full
+/// long-post text. Drops the trailing `t.co` link and `…`.
+pub fn truncated_stem(text: &str) -> &str {
+    let mut t = text.trim_end();
+    if let Some(i) = t.rfind("https://t.co/")
+        && !t[i..].contains(char::is_whitespace)
+    {
+        t = t[..i].trim_end();
+    }
+    t.trim_end_matches('…').trim_end()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unescape_is_lenient() {
+        assert_eq!(
+            unescape("a &amp; b &lt;c&gt; &quot;d&#39; &#x41;"),
+            "a & b <c> \"d' A"
+        );
+        assert_eq!(
+            unescape("fish & chips &bogus; &amp"),
+            "fish & chips &bogus; &amp"
+        );
+        assert_eq!(unescape("&#99999999;"), "&#99999999;");
+    }
+
+    #[test]
+    fn client_and_stem() {
+        assert_eq!(
+            client_name(
+                r#"<a href="https://mobile.twitter.com" rel="nofollow">Twitter Web App</a>"#
+            ),
+            "Twitter Web App"
+        );
+        assert_eq!(client_name("web"), "web");
+        assert_eq!(
+            truncated_stem("Long text here… https://t.co/abc"),
+            "Long text here"
+        );
+        assert_eq!(
+            expand_links(
+                "see https://t.co/x",
+                &[("https://t.co/x", "https://nhs.uk")]
+            ),
+            "see https://nhs.uk"
+        );
+    }
+}
