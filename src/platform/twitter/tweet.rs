@@ -334,12 +334,9 @@ pub struct Notes {
 }
 
 impl Notes {
-    /// Reads `note-tweet.js` whole (it is small). On error, the notes read
-    /// before it are kept.
-    pub fn load(
-        archive: &Archive,
-        entry: &EntryInfo,
-    ) -> Result<(Notes, Vec<String>), (Notes, String)> {
+    /// Reads `note-tweet.js` (it is small): the notes, warnings, and the
+    /// error that stopped reading, if any (notes before it are kept).
+    pub fn load(archive: &Archive, entry: &EntryInfo) -> (Notes, Vec<String>, Option<String>) {
         let mut notes = Notes {
             entry: entry.name.clone(),
             ..Notes::default()
@@ -366,10 +363,8 @@ impl Notes {
                 }
             }
         });
-        match res.and_then(|r| r) {
-            Ok(()) => Ok((notes, warnings)),
-            Err(e) => Err((notes, e)),
-        }
+        let error = res.and_then(|r| r).err();
+        (notes, warnings, error)
     }
 
     fn push(&mut self, n: Note) {
@@ -399,14 +394,6 @@ impl Notes {
             .find(|&&i| self.notes[i].plain.starts_with(stem))?;
         self.joined[i].store(true, Ordering::Relaxed);
         Some(&self.notes[i])
-    }
-
-    #[cfg(test)]
-    pub fn joined(&self) -> usize {
-        self.joined
-            .iter()
-            .filter(|j| j.load(Ordering::Relaxed))
-            .count()
     }
 
     /// Long posts no post claimed become posts of their own, so their text
