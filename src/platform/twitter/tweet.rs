@@ -284,8 +284,8 @@ struct NoteMention<'a> {
 pub struct Note {
     pub id: String,
     pub created_at: Option<Timestamp>,
-    /// Unescaped, links not yet expanded: what the truncated post starts with.
-    plain: String,
+    /// What the truncated post's `join_key` is a prefix of.
+    key: String,
     /// Unescaped, links expanded: what rules scan.
     pub text: String,
     pub links: Vec<String>,
@@ -304,7 +304,7 @@ fn note_from(n: NoteTweet) -> Note {
         id: n.note_tweet_id.0,
         created_at: n.created_at.as_deref().and_then(time::parse),
         text: text::expand_links(&plain, &pairs),
-        plain,
+        key: text::join_key(&plain, false),
         links: n
             .core
             .urls
@@ -385,13 +385,15 @@ impl Notes {
     /// The long post a truncated post belongs to, if any; marks it joined.
     pub fn join(&self, created: Option<Timestamp>, text: &str) -> Option<&Note> {
         let idx = self.by_second.get(&created?.as_second())?;
-        let stem = text::truncated_stem(text);
-        if stem.is_empty() {
+        let key = text::join_key(text, true);
+        if key.is_empty() {
             return None;
         }
-        let &i = idx
-            .iter()
-            .find(|&&i| self.notes[i].plain.starts_with(stem))?;
+        // Either way round: some posts hold the whole note plus a link.
+        let &i = idx.iter().find(|&&i| {
+            let n = &self.notes[i].key;
+            !n.is_empty() && (n.starts_with(&key) || key.starts_with(n.as_str()))
+        })?;
         self.joined[i].store(true, Ordering::Relaxed);
         Some(&self.notes[i])
     }
