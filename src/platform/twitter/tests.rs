@@ -378,6 +378,18 @@ fn congressedits_grailbird() {
     assert!(s.finish.is_empty(), "{:?}", s.finish);
     let text = s.records[0].field("text").unwrap();
     assert!(!text.contains("\\/"));
+    // Reposts carry the whole original from `retweeted_status`.
+    let reposts: Vec<_> = s
+        .records
+        .iter()
+        .filter(|r| r.kind == RecordKind::Repost)
+        .collect();
+    assert!(!reposts.is_empty());
+    assert!(
+        reposts
+            .iter()
+            .all(|r| !r.field("text").unwrap().ends_with('…'))
+    );
     assert_eq!(s.of("user_details.js")[0].kind, RecordKind::Profile);
 
     // tweets.csv alone (the JS files absent) yields the same tweets.

@@ -41,6 +41,10 @@ pub struct Tweet<'a> {
     entities: Entities<'a>,
     #[serde(borrow)]
     extended_entities: Entities<'a>,
+    #[serde(borrow)]
+    retweeted_status: Option<Box<Tweet<'a>>>,
+    #[serde(borrow)]
+    user: Option<Mention<'a>>,
     coordinates: Option<Value>,
     geo: Option<Value>,
     place: Option<Value>,
@@ -128,20 +132,24 @@ fn tweet_record(
             warnings.push(format!("{entry}: post {}: unrecognised date {c:?}", r.id));
         }
     }
-    let mut pairs: Vec<(&str, &str)> = Vec::new();
-    let mut links: Vec<String> = Vec::new();
-    for u in &t.entities.urls {
-        if let Some(e) = u.expanded_url.as_deref().filter(|e| !e.is_empty()) {
-            pairs.push((&u.url, e));
-            links.push(e.to_string());
+    let (mut body, mut links) = expanded(t, &unescaped);
+    // Grailbird keeps the whole original of a repost, whose own text is
+    // cut at 140 characters: scan the original.
+    if kind == RecordKind::Repost
+        && let Some(rt) = t.retweeted_status.as_deref()
+        && let Some(rt_text) = rt.full_text.as_deref().or(rt.text.as_deref())
+    {
+        let (rt_body, rt_links) = expanded(rt, &text::unescape(rt_text));
+        body = match rt.user.as_ref().map(|u| &*u.screen_name) {
+            Some(sn) if !sn.is_empty() => format!("RT @{sn}: {rt_body}"),
+            _ => format!("RT: {rt_body}"),
+        };
+        for l in rt_links {
+            if !links.contains(&l) {
+                links.push(l);
+            }
         }
     }
-    for u in t.entities.media.iter().chain(&t.extended_entities.media) {
-        if let Some(e) = u.expanded_url.as_deref().filter(|e| !e.is_empty()) {
-            pairs.push((&u.url, e));
-        }
-    }
-    let mut body = text::expand_links(&unescaped, &pairs);
     if let Some(note) = unit.notes.join(r.created_at, &unescaped) {
         body = note.text.clone();
         for l in &note.links {
@@ -178,6 +186,24 @@ fn tweet_record(
         r.media = m.clone();
     }
     r
+}
+
+/// The text with short links expanded, and the expanded non-media links.
+fn expanded(t: &Tweet, unescaped: &str) -> (String, Vec<String>) {
+    let mut pairs: Vec<(&str, &str)> = Vec::new();
+    let mut links: Vec<String> = Vec::new();
+    for u in &t.entities.urls {
+        if let Some(e) = u.expanded_url.as_deref().filter(|e| !e.is_empty()) {
+            pairs.push((&u.url, e));
+            links.push(e.to_string());
+        }
+    }
+    for u in t.entities.media.iter().chain(&t.extended_entities.media) {
+        if let Some(e) = u.expanded_url.as_deref().filter(|e| !e.is_empty()) {
+            pairs.push((&u.url, e));
+        }
+    }
+    (text::expand_links(unescaped, &pairs), links)
 }
 
 /// Locations from `coordinates` ([lon, lat]), else `geo` ([lat, lon]),
