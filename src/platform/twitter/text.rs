@@ -77,6 +77,20 @@ pub fn client_name(source: &str) -> String {
     unescape(inner.trim()).into_owned()
 }
 
+/// Bare URLs in text, for posts older than link entities (≈2011) whose
+/// links appear only in the text. `t.co` links are left out: they say
+/// nothing about the destination.
+pub fn bare_urls(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .filter_map(|w| {
+            let i = w.find("http://").or_else(|| w.find("https://"))?;
+            let u = w[i..].trim_end_matches(|c: char| ".,;:!?)]}\"'…".contains(c));
+            let host = u.split("://").nth(1)?;
+            (host.len() > 1 && !host.starts_with("t.co/")).then(|| u.to_string())
+        })
+        .collect()
+}
+
 /// Text reduced to what a truncated post and its long-post original share:
 /// no `t.co` links (the two copies get different ones), no `…`, no leading
 /// `@handles` (replies carry them, notes do not), whitespace collapsed.
@@ -107,6 +121,14 @@ mod tests {
             "fish & chips &bogus; &amp"
         );
         assert_eq!(unescape("&#99999999;"), "&#99999999;");
+    }
+
+    #[test]
+    fn bare_urls_skip_short_links() {
+        assert_eq!(
+            bare_urls("see http://nhs.uk/a. and https://t.co/x (https://b.org)"),
+            ["http://nhs.uk/a", "https://b.org"]
+        );
     }
 
     #[test]

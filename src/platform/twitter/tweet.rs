@@ -163,6 +163,20 @@ fn tweet_record(
             }
         }
     }
+    if t.entities.urls.is_empty() {
+        let media = |u: &str| {
+            t.entities
+                .media
+                .iter()
+                .chain(&t.extended_entities.media)
+                .any(|m| m.expanded_url.as_deref() == Some(u))
+        };
+        for u in text::bare_urls(&body) {
+            if !links.contains(&u) && !media(&u) {
+                links.push(u);
+            }
+        }
+    }
     r.push_field("text", body);
     for l in links {
         r.push_field("link", l);
