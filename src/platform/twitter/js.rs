@@ -31,6 +31,10 @@ pub fn strip_prefix(bytes: &[u8]) -> Result<&str, String> {
         Some(i) => i,
         None => return Err("no `name = ` prefix or JSON value in the first 4 KiB".into()),
     };
+    let mut start = start;
+    while bytes.get(start).is_some_and(u8::is_ascii_whitespace) {
+        start += 1;
+    }
     let mut json = &bytes[start..];
     while let [rest @ .., last] = json {
         if last.is_ascii_whitespace() || *last == b';' {

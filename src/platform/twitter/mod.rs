@@ -379,15 +379,11 @@ impl TwitterUnit {
         }
         let notes = format!("{}{data}note-tweet.js", self.root);
         if let Some(n) = archive.entry(&notes) {
-            match tweet::Notes::load(archive, n) {
-                Ok((notes, warnings)) => {
-                    self.notes = notes;
-                    self.open_warnings.extend(warnings);
-                }
-                Err((notes, e)) => {
-                    self.notes = notes;
-                    self.open_errors.insert(notes_name(n), e);
-                }
+            let (notes, warnings, error) = tweet::Notes::load(archive, n);
+            self.notes = notes;
+            self.open_warnings.extend(warnings);
+            if let Some(e) = error {
+                self.open_errors.insert(n.name.clone(), e);
             }
         }
         self.layout = match (self.generation, generated) {
@@ -568,10 +564,6 @@ impl TwitterUnit {
             ));
         }
     }
-}
-
-fn notes_name(e: &EntryInfo) -> String {
-    e.name.clone()
 }
 
 /// A serde error as a sentence with the byte offset; "ends early" for EOF.

@@ -77,16 +77,33 @@ pub fn client_name(source: &str) -> String {
     unescape(inner.trim()).into_owned()
 }
 
-/// The start of a truncated post's text: what it shares with the full
-/// long-post text. Drops the trailing `t.co` link and `…`.
-pub fn truncated_stem(text: &str) -> &str {
-    let mut t = text.trim_end();
-    if let Some(i) = t.rfind("https://t.co/")
-        && !t[i..].contains(char::is_whitespace)
-    {
-        t = t[..i].trim_end();
+/// Bare URLs in text, for posts older than link entities (≈2011) whose
+/// links appear only in the text. `t.co` links are left out: they say
+/// nothing about the destination.
+pub fn bare_urls(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .filter_map(|w| {
+            let i = w.find("http://").or_else(|| w.find("https://"))?;
+            let u = w[i..].trim_end_matches(|c: char| ".,;:!?)]}\"'…".contains(c));
+            let host = u.split("://").nth(1)?;
+            (host.len() > 1 && !host.starts_with("t.co/")).then(|| u.to_string())
+        })
+        .collect()
+}
+
+/// Text reduced to what a truncated post and its long-post original share:
+/// no `t.co` links (the two copies get different ones), no `…`, no leading
+/// `@handles` (replies carry them, notes do not), whitespace collapsed.
+pub fn join_key(text: &str, strip_mentions: bool) -> String {
+    let mut words: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| !(w.starts_with("https://t.co/") || w.starts_with("http://t.co/")))
+        .collect();
+    if strip_mentions {
+        let lead = words.iter().take_while(|w| w.starts_with('@')).count();
+        words.drain(..lead);
     }
-    t.trim_end_matches('…').trim_end()
+    words.join(" ").replace('…', "").trim().to_string()
 }
 
 #[cfg(test)]
@@ -107,6 +124,14 @@ mod tests {
     }
 
     #[test]
+    fn bare_urls_skip_short_links() {
+        assert_eq!(
+            bare_urls("see http://nhs.uk/a. and https://t.co/x (https://b.org)"),
+            ["http://nhs.uk/a", "https://b.org"]
+        );
+    }
+
+    #[test]
     fn client_and_stem() {
         assert_eq!(
             client_name(
@@ -116,7 +141,10 @@ mod tests {
         );
         assert_eq!(client_name("web"), "web");
         assert_eq!(
-            truncated_stem("Long text here… https://t.co/abc"),
+            join_key(
+                "@a @b Long  text\nhere… https://t.co/abc https://t.co/d",
+                true
+            ),
             "Long text here"
         );
         assert_eq!(

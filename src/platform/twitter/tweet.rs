@@ -41,6 +41,10 @@ pub struct Tweet<'a> {
     entities: Entities<'a>,
     #[serde(borrow)]
     extended_entities: Entities<'a>,
+    #[serde(borrow)]
+    retweeted_status: Option<Box<Tweet<'a>>>,
+    #[serde(borrow)]
+    user: Option<Mention<'a>>,
     coordinates: Option<Value>,
     geo: Option<Value>,
     place: Option<Value>,
@@ -128,20 +132,24 @@ fn tweet_record(
             warnings.push(format!("{entry}: post {}: unrecognised date {c:?}", r.id));
         }
     }
-    let mut pairs: Vec<(&str, &str)> = Vec::new();
-    let mut links: Vec<String> = Vec::new();
-    for u in &t.entities.urls {
-        if let Some(e) = u.expanded_url.as_deref().filter(|e| !e.is_empty()) {
-            pairs.push((&u.url, e));
-            links.push(e.to_string());
+    let (mut body, mut links) = expanded(t, &unescaped);
+    // Grailbird keeps the whole original of a repost, whose own text is
+    // cut at 140 characters: scan the original.
+    if kind == RecordKind::Repost
+        && let Some(rt) = t.retweeted_status.as_deref()
+        && let Some(rt_text) = rt.full_text.as_deref().or(rt.text.as_deref())
+    {
+        let (rt_body, rt_links) = expanded(rt, &text::unescape(rt_text));
+        body = match rt.user.as_ref().map(|u| &*u.screen_name) {
+            Some(sn) if !sn.is_empty() => format!("RT @{sn}: {rt_body}"),
+            _ => format!("RT: {rt_body}"),
+        };
+        for l in rt_links {
+            if !links.contains(&l) {
+                links.push(l);
+            }
         }
     }
-    for u in t.entities.media.iter().chain(&t.extended_entities.media) {
-        if let Some(e) = u.expanded_url.as_deref().filter(|e| !e.is_empty()) {
-            pairs.push((&u.url, e));
-        }
-    }
-    let mut body = text::expand_links(&unescaped, &pairs);
     if let Some(note) = unit.notes.join(r.created_at, &unescaped) {
         body = note.text.clone();
         for l in &note.links {
@@ -152,6 +160,20 @@ fn tweet_record(
         for m in &note.mentions {
             if !r.mentions.contains(m) {
                 r.mentions.push(m.clone());
+            }
+        }
+    }
+    if t.entities.urls.is_empty() {
+        let media = |u: &str| {
+            t.entities
+                .media
+                .iter()
+                .chain(&t.extended_entities.media)
+                .any(|m| m.expanded_url.as_deref() == Some(u))
+        };
+        for u in text::bare_urls(&body) {
+            if !links.contains(&u) && !media(&u) {
+                links.push(u);
             }
         }
     }
@@ -178,6 +200,24 @@ fn tweet_record(
         r.media = m.clone();
     }
     r
+}
+
+/// The text with short links expanded, and the expanded non-media links.
+fn expanded(t: &Tweet, unescaped: &str) -> (String, Vec<String>) {
+    let mut pairs: Vec<(&str, &str)> = Vec::new();
+    let mut links: Vec<String> = Vec::new();
+    for u in &t.entities.urls {
+        if let Some(e) = u.expanded_url.as_deref().filter(|e| !e.is_empty()) {
+            pairs.push((&u.url, e));
+            links.push(e.to_string());
+        }
+    }
+    for u in t.entities.media.iter().chain(&t.extended_entities.media) {
+        if let Some(e) = u.expanded_url.as_deref().filter(|e| !e.is_empty()) {
+            pairs.push((&u.url, e));
+        }
+    }
+    (text::expand_links(unescaped, &pairs), links)
 }
 
 /// Locations from `coordinates` ([lon, lat]), else `geo` ([lat, lon]),
@@ -284,8 +324,8 @@ struct NoteMention<'a> {
 pub struct Note {
     pub id: String,
     pub created_at: Option<Timestamp>,
-    /// Unescaped, links not yet expanded: what the truncated post starts with.
-    plain: String,
+    /// What the truncated post's `join_key` is a prefix of.
+    key: String,
     /// Unescaped, links expanded: what rules scan.
     pub text: String,
     pub links: Vec<String>,
@@ -304,7 +344,7 @@ fn note_from(n: NoteTweet) -> Note {
         id: n.note_tweet_id.0,
         created_at: n.created_at.as_deref().and_then(time::parse),
         text: text::expand_links(&plain, &pairs),
-        plain,
+        key: text::join_key(&plain, false),
         links: n
             .core
             .urls
@@ -334,12 +374,9 @@ pub struct Notes {
 }
 
 impl Notes {
-    /// Reads `note-tweet.js` whole (it is small). On error, the notes read
-    /// before it are kept.
-    pub fn load(
-        archive: &Archive,
-        entry: &EntryInfo,
-    ) -> Result<(Notes, Vec<String>), (Notes, String)> {
+    /// Reads `note-tweet.js` (it is small): the notes, warnings, and the
+    /// error that stopped reading, if any (notes before it are kept).
+    pub fn load(archive: &Archive, entry: &EntryInfo) -> (Notes, Vec<String>, Option<String>) {
         let mut notes = Notes {
             entry: entry.name.clone(),
             ..Notes::default()
@@ -366,10 +403,8 @@ impl Notes {
                 }
             }
         });
-        match res.and_then(|r| r) {
-            Ok(()) => Ok((notes, warnings)),
-            Err(e) => Err((notes, e)),
-        }
+        let error = res.and_then(|r| r).err();
+        (notes, warnings, error)
     }
 
     fn push(&mut self, n: Note) {
@@ -390,23 +425,17 @@ impl Notes {
     /// The long post a truncated post belongs to, if any; marks it joined.
     pub fn join(&self, created: Option<Timestamp>, text: &str) -> Option<&Note> {
         let idx = self.by_second.get(&created?.as_second())?;
-        let stem = text::truncated_stem(text);
-        if stem.is_empty() {
+        let key = text::join_key(text, true);
+        if key.is_empty() {
             return None;
         }
-        let &i = idx
-            .iter()
-            .find(|&&i| self.notes[i].plain.starts_with(stem))?;
+        // Either way round: some posts hold the whole note plus a link.
+        let &i = idx.iter().find(|&&i| {
+            let n = &self.notes[i].key;
+            !n.is_empty() && (n.starts_with(&key) || key.starts_with(n.as_str()))
+        })?;
         self.joined[i].store(true, Ordering::Relaxed);
         Some(&self.notes[i])
-    }
-
-    #[cfg(test)]
-    pub fn joined(&self) -> usize {
-        self.joined
-            .iter()
-            .filter(|j| j.load(Ordering::Relaxed))
-            .count()
     }
 
     /// Long posts no post claimed become posts of their own, so their text
