@@ -8,6 +8,7 @@
 //! turn every other non-word character into one space; collapse repeated
 //! characters into one unit that remembers its run length, so "fuuuck"
 //! matches "fuck" while "as" never matches "ass" (counts are compared).
+//! Camel-case words inside hashtags are split ("#FuckCancer").
 
 /// One character of the normalised text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,7 +46,17 @@ impl Normalised {
         self.byte_unit.clear();
         self.units.clear();
         self.chars.clear();
+        let (mut hashtag, mut prev_lower) = (false, false);
         for (i, c) in s.char_indices() {
+            // "#FuckCancer": camel-case words in a hashtag are separate words
+            if c == '#' {
+                hashtag = true;
+            } else if c.is_whitespace() {
+                hashtag = false;
+            } else if hashtag && prev_lower && c.is_uppercase() {
+                self.chars.push((' ', i, i, Class::Sep));
+            }
+            prev_lower = c.is_lowercase();
             let f = fold(c);
             let class = if matches!(
                 c,
@@ -288,6 +299,7 @@ mod tests {
         assert_eq!(norm("Café"), "cafe");
         assert_eq!(norm("sh!t p|ss wow!"), "shit pis wow ");
         assert_eq!(norm("fu\u{200b}ck"), "fuck");
+        assert_eq!(norm("#FuckCancer McFly"), " fuck cancer mcfly");
     }
 
     #[test]
