@@ -103,11 +103,20 @@ impl Normalised {
             while j < n && self.chars[j].3 != Class::Sep {
                 j += 1;
             }
-            // token is chars[i..j]
-            let letters = self.chars[i..j]
-                .iter()
-                .filter(|c| c.3 == Class::Letter)
-                .count();
+            // token is chars[i..j]; most tokens are plain words, skip them fast
+            let (mut letters, mut digits, mut stars) = (0, 0, 0);
+            for c in &self.chars[i..j] {
+                match c.3 {
+                    Class::Letter => letters += 1,
+                    Class::Digit => digits += 1,
+                    Class::Star => stars += 1,
+                    _ => {}
+                }
+            }
+            if digits + stars == 0 {
+                i = j;
+                continue;
+            }
             if letters >= 2 {
                 for k in i..j {
                     let (c, _, _, class) = self.chars[k];
@@ -131,7 +140,7 @@ impl Normalised {
                 }
             }
             // `*` is a masked letter only with letters on both sides of its run.
-            let mut k = i;
+            let mut k = if stars == 0 { j } else { i };
             while k < j {
                 let (c, _, _, class) = self.chars[k];
                 if class != Class::Star {
@@ -227,8 +236,12 @@ impl Normalised {
                 count: 1,
             });
             self.text.push(out);
-            self.byte_unit
-                .extend(std::iter::repeat_n(idx, out.len_utf8()));
+            if out.is_ascii() {
+                self.byte_unit.push(idx);
+            } else {
+                self.byte_unit
+                    .extend(std::iter::repeat_n(idx, out.len_utf8()));
+            }
             last = if collapsible { Some(out) } else { None };
         }
     }
