@@ -8,6 +8,7 @@
 //! turn every other non-word character into one space; collapse repeated
 //! characters into one unit that remembers its run length, so "fuuuck"
 //! matches "fuck" while "as" never matches "ass" (counts are compared).
+//! Camel-case words inside hashtags are split ("#FuckCancer").
 
 /// One character of the normalised text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,7 +46,17 @@ impl Normalised {
         self.byte_unit.clear();
         self.units.clear();
         self.chars.clear();
+        let (mut hashtag, mut prev_lower) = (false, false);
         for (i, c) in s.char_indices() {
+            // "#FuckCancer": camel-case words in a hashtag are separate words
+            if c == '#' {
+                hashtag = true;
+            } else if c.is_whitespace() {
+                hashtag = false;
+            } else if hashtag && prev_lower && c.is_uppercase() {
+                self.chars.push((' ', i, i, Class::Sep));
+            }
+            prev_lower = c.is_lowercase();
             let f = fold(c);
             let class = if matches!(
                 c,
@@ -92,11 +103,20 @@ impl Normalised {
             while j < n && self.chars[j].3 != Class::Sep {
                 j += 1;
             }
-            // token is chars[i..j]
-            let letters = self.chars[i..j]
-                .iter()
-                .filter(|c| c.3 == Class::Letter)
-                .count();
+            // token is chars[i..j]; most tokens are plain words, skip them fast
+            let (mut letters, mut digits, mut stars) = (0, 0, 0);
+            for c in &self.chars[i..j] {
+                match c.3 {
+                    Class::Letter => letters += 1,
+                    Class::Digit => digits += 1,
+                    Class::Star => stars += 1,
+                    _ => {}
+                }
+            }
+            if digits + stars == 0 {
+                i = j;
+                continue;
+            }
             if letters >= 2 {
                 for k in i..j {
                     let (c, _, _, class) = self.chars[k];
@@ -120,7 +140,7 @@ impl Normalised {
                 }
             }
             // `*` is a masked letter only with letters on both sides of its run.
-            let mut k = i;
+            let mut k = if stars == 0 { j } else { i };
             while k < j {
                 let (c, _, _, class) = self.chars[k];
                 if class != Class::Star {
@@ -216,8 +236,12 @@ impl Normalised {
                 count: 1,
             });
             self.text.push(out);
-            self.byte_unit
-                .extend(std::iter::repeat_n(idx, out.len_utf8()));
+            if out.is_ascii() {
+                self.byte_unit.push(idx);
+            } else {
+                self.byte_unit
+                    .extend(std::iter::repeat_n(idx, out.len_utf8()));
+            }
             last = if collapsible { Some(out) } else { None };
         }
     }
@@ -225,6 +249,9 @@ impl Normalised {
 
 /// Lowercase and strip the diacritics people use to dodge filters.
 fn fold(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
     let c = c.to_lowercase().next().unwrap_or(c);
     match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => 'a',
@@ -285,6 +312,7 @@ mod tests {
         assert_eq!(norm("Café"), "cafe");
         assert_eq!(norm("sh!t p|ss wow!"), "shit pis wow ");
         assert_eq!(norm("fu\u{200b}ck"), "fuck");
+        assert_eq!(norm("#FuckCancer McFly"), " fuck cancer mcfly");
     }
 
     #[test]

@@ -281,3 +281,24 @@ fn throughput() {
         bytes as f64 / 1e6 / secs
     );
 }
+
+#[test]
+fn folder_packs_merge_files_in_name_order() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.toml"), "[lists]\nrude = [\"blah\"]\n").unwrap();
+    let r = rule(
+        "x.rude",
+        "lexicon = { lists = [\"rude\"] }\nexamples.match = [\"oh BLAAAH\"]",
+    );
+    std::fs::write(dir.path().join("b.toml"), format!("{HEAD}{r}")).unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "ignored").unwrap();
+    let pack = Pack::from_path(dir.path(), &Org::default()).unwrap();
+    assert_eq!((pack.id(), pack.version()), ("t", "1"));
+    assert_eq!(pack.test_examples(), (1, vec![]));
+    std::fs::write(dir.path().join("c.toml"), HEAD).unwrap();
+    let e = match Pack::from_path(dir.path(), &Org::default()) {
+        Ok(_) => panic!("two [pack] tables"),
+        Err(e) => e,
+    };
+    assert!(e.contains("c.toml") && e.contains("[pack]"), "{e}");
+}

@@ -63,6 +63,12 @@ fn uk_postcode(m: &str, org: &Org) -> Option<String> {
     if p != p.to_ascii_uppercase() && p != p.to_ascii_lowercase() {
         return None;
     }
+    // lowercase "m6 5th", "a1 2nd": a road and an ordinal, not a postcode
+    if p.ends_with(|c: char| c.is_ascii_lowercase())
+        && ["st", "nd", "rd", "th"].iter().any(|o| p.ends_with(o))
+    {
+        return None;
+    }
     let p = p.to_ascii_uppercase();
     if org.owns_postcode(&p) {
         return None;
@@ -208,7 +214,9 @@ mod tests {
         ] {
             assert!(uk_postcode(ok, &org).is_some(), "{ok}");
         }
-        for bad in ["QA1 1AA", "SW1A 1AC", "sr4 7tp", "AB1 2Cd", "AI1 1AA"] {
+        for bad in [
+            "QA1 1AA", "SW1A 1AC", "sr4 7tp", "AB1 2Cd", "AI1 1AA", "m6 5th", "G12 4PM",
+        ] {
             assert!(uk_postcode(bad, &org).is_none(), "{bad}");
         }
     }
