@@ -37,7 +37,11 @@ fn main() {
     if !archive.exists() {
         let t = Instant::now();
         let parts = gen_archive::write_archive(archive.to_str().unwrap(), tweets, 42);
-        eprintln!("generated {} ({parts} parts) in {:.1} s", archive.display(), t.elapsed().as_secs_f64());
+        eprintln!(
+            "generated {} ({parts} parts) in {:.1} s",
+            archive.display(),
+            t.elapsed().as_secs_f64()
+        );
     }
     let bin = env!("CARGO_BIN_EXE_social-audit");
     let zip_bytes = std::fs::metadata(&archive).unwrap().len();
@@ -48,16 +52,27 @@ fn main() {
         zip_bytes as f64 / 1e6,
         inflated as f64 / 1e6
     );
-    println!("{:<44} {:>9} {:>12} {:>10}", "measurement", "wall s", "MB/s infl.", "peak RSS");
+    println!(
+        "{:<44} {:>9} {:>12} {:>10}",
+        "measurement", "wall s", "MB/s infl.", "peak RSS"
+    );
     let a = archive.display().to_string();
     let floor = timed("sh", &["-c", &format!("unzip -p '{a}' > /dev/null")]);
     report("inflate floor: unzip -p > /dev/null", floor, inflated);
     let pat = dir.join("patterns.txt");
     std::fs::write(&pat, PATTERNS).unwrap();
-    if Command::new("rg").arg("--version").stdout(Stdio::null()).status().is_ok() {
+    if Command::new("rg")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .status()
+        .is_ok()
+    {
         let rg = timed(
             "sh",
-            &["-c", &format!("unzip -p '{a}' | rg -c -f '{}' > /dev/null", pat.display())],
+            &[
+                "-c",
+                &format!("unzip -p '{a}' | rg -c -f '{}' > /dev/null", pat.display()),
+            ],
         );
         report("unzip -p | rg -c -f PATTERNS", rg, inflated);
     } else {
@@ -68,7 +83,15 @@ fn main() {
     for threads in ["1", "2"] {
         let m = timed(
             bin,
-            &["scan", &a, "-o", out.to_str().unwrap(), "--no-progress", "-j", threads],
+            &[
+                "scan",
+                &a,
+                "-o",
+                out.to_str().unwrap(),
+                "--no-progress",
+                "-j",
+                threads,
+            ],
         );
         if threads == "1" {
             j1 = m.0;
@@ -77,7 +100,22 @@ fn main() {
         }
         report(&format!("social-audit scan -j{threads}"), m, inflated);
     }
-    println!("scan -j2 / inflate floor: {:.2}×", timed(bin, &["scan", &a, "-o", out.to_str().unwrap(), "--no-progress", "-j", "2"]).0 / floor.0);
+    println!(
+        "scan -j2 / inflate floor: {:.2}×",
+        timed(
+            bin,
+            &[
+                "scan",
+                &a,
+                "-o",
+                out.to_str().unwrap(),
+                "--no-progress",
+                "-j",
+                "2"
+            ]
+        )
+        .0 / floor.0
+    );
 }
 
 /// (wall seconds, peak RSS kB) of one run, via GNU time.
@@ -115,5 +153,7 @@ fn report(what: &str, (wall, rss_kb): (f64, u64), inflated: u64) {
 fn inflated_size(archive: &Path) -> u64 {
     let f = std::fs::File::open(archive).unwrap();
     let mut z = zip::ZipArchive::new(f).unwrap();
-    (0..z.len()).map(|i| z.by_index_raw(i).unwrap().size()).sum()
+    (0..z.len())
+        .map(|i| z.by_index_raw(i).unwrap().size())
+        .sum()
 }

@@ -67,7 +67,12 @@ const BREACHES: &[&str] = &[
     "OFFICIAL-SENSITIVE board paper attached, not for circulation.",
     "What a sh1t day in ED, f*ck this.",
 ];
-const CLIENTS: &[&str] = &["Twitter Web App", "Hootsuite Inc.", "Twitter for iPhone", "TweetDeck"];
+const CLIENTS: &[&str] = &[
+    "Twitter Web App",
+    "Hootsuite Inc.",
+    "Twitter for iPhone",
+    "TweetDeck",
+];
 const DAYS: &[&str] = &["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const MONTHS: &[&str] = &[
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -80,7 +85,12 @@ fn main() {
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
-            "--tweets" => tweets = args.next().and_then(|v| v.parse().ok()).expect("--tweets N"),
+            "--tweets" => {
+                tweets = args
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .expect("--tweets N")
+            }
             "--out" => out = args.next().expect("--out PATH"),
             "--seed" => seed = args.next().and_then(|v| v.parse().ok()).expect("--seed N"),
             other => panic!("unknown argument {other}; use --tweets N --out PATH [--seed N]"),
@@ -106,15 +116,20 @@ pub fn write_archive(out: &str, tweets: u64, seed: u64) -> usize {
     let mut parts: Vec<(String, u64)> = Vec::new();
     let mut buf = String::with_capacity(PART_BYTES + (1 << 20));
     let mut in_part = 0u64;
-    let flush = |zip: &mut zip::ZipWriter<_>, buf: &mut String, parts: &mut Vec<(String, u64)>, n: u64| {
-        let i = parts.len();
-        let name = if i == 0 { "data/tweets.js".to_string() } else { format!("data/tweets-part{i}.js") };
-        buf.push_str("\n]");
-        zip.start_file(name.as_str(), opts).expect("zip");
-        zip.write_all(buf.as_bytes()).expect("zip");
-        parts.push((name, n));
-        buf.clear();
-    };
+    let flush =
+        |zip: &mut zip::ZipWriter<_>, buf: &mut String, parts: &mut Vec<(String, u64)>, n: u64| {
+            let i = parts.len();
+            let name = if i == 0 {
+                "data/tweets.js".to_string()
+            } else {
+                format!("data/tweets-part{i}.js")
+            };
+            buf.push_str("\n]");
+            zip.start_file(name.as_str(), opts).expect("zip");
+            zip.write_all(buf.as_bytes()).expect("zip");
+            parts.push((name, n));
+            buf.clear();
+        };
     for i in 0..tweets {
         if buf.is_empty() {
             buf.push_str(&format!("window.YTD.tweets.part{} = [\n", parts.len()));
@@ -161,15 +176,26 @@ fn push_tweet(buf: &mut String, rng: &mut Rng, i: u64) {
     let text = if rng.below(100) == 0 {
         rng.pick(BREACHES).to_string()
     } else {
-        format!("{} {} {}", rng.pick(OPENERS), rng.pick(MIDDLES), rng.pick(TAILS))
-            .trim_end()
-            .replace('&', "&amp;")
+        format!(
+            "{} {} {}",
+            rng.pick(OPENERS),
+            rng.pick(MIDDLES),
+            rng.pick(TAILS)
+        )
+        .trim_end()
+        .replace('&', "&amp;")
     };
     let len = text.chars().count();
     let reply = rng.below(5) == 0;
     let day = DAYS[rng.below(7) as usize];
     let month = MONTHS[rng.below(12) as usize];
-    let (d, h, m, s, y) = (1 + rng.below(28), rng.below(24), rng.below(60), rng.below(60), 2012 + rng.below(13));
+    let (d, h, m, s, y) = (
+        1 + rng.below(28),
+        rng.below(24),
+        rng.below(60),
+        rng.below(60),
+        2012 + rng.below(13),
+    );
     let client = rng.pick(CLIENTS);
     let _ = write!(
         buf,

@@ -14,7 +14,11 @@ fn truncated_zip_is_a_clear_error_and_exit_2() {
     std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
     let r = scan(d.path(), &[&cut], &[]);
     assert_eq!(r.code, 2, "{}", r.stderr);
-    assert!(r.stderr.contains("cut.zip") && r.stderr.contains("not a readable zip"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("cut.zip") && r.stderr.contains("not a readable zip"),
+        "{}",
+        r.stderr
+    );
     assert_eq!(r.cov()[0].1, "failed");
 }
 
@@ -57,7 +61,11 @@ fn invalid_utf8_fails_the_entry_with_a_reason() {
     write_zip(&zip, &files);
     let r = scan(d.path(), &[&zip], &[]);
     assert_eq!(r.code, 3, "{}", r.stderr);
-    let (_, status, detail) = r.cov().into_iter().find(|c| c.0 == "data/tweets.js").unwrap();
+    let (_, status, detail) = r
+        .cov()
+        .into_iter()
+        .find(|c| c.0 == "data/tweets.js")
+        .unwrap();
     assert_eq!(status, "failed");
     assert!(!detail.is_empty());
 }
@@ -66,15 +74,25 @@ fn invalid_utf8_fails_the_entry_with_a_reason() {
 fn traversal_names_are_refused_and_the_rest_scanned() {
     let d = tempfile::tempdir().unwrap();
     let mut files = standard_files();
-    files.push(("../../etc/evil.js".into(), b"window.YTD.tweets.part9 = []".to_vec()));
+    files.push((
+        "../../etc/evil.js".into(),
+        b"window.YTD.tweets.part9 = []".to_vec(),
+    ));
     let zip = d.path().join("x.zip");
     write_zip(&zip, &files);
     let r = scan(d.path(), &[&zip], &[]);
     assert_eq!(r.code, 3, "{}", r.stderr);
-    let (_, status, detail) = r.cov().into_iter().find(|c| c.0 == "../../etc/evil.js").unwrap();
+    let (_, status, detail) = r
+        .cov()
+        .into_iter()
+        .find(|c| c.0 == "../../etc/evil.js")
+        .unwrap();
     assert_eq!(status, "failed");
     assert!(detail.contains("unsafe entry name"));
-    assert!(r.values("record_id").contains(&"1765000000000000002".to_string()));
+    assert!(
+        r.values("record_id")
+            .contains(&"1765000000000000002".to_string())
+    );
 }
 
 #[test]

@@ -19,9 +19,23 @@ fn findings_have_the_contract_columns_in_order() {
     assert_eq!(
         r.header[..17],
         [
-            "finding_id", "severity", "rule_id", "category", "policy_ref", "platform", "account",
-            "archive", "entry", "record_kind", "record_id", "created_at", "url", "field", "match",
-            "context", "detail"
+            "finding_id",
+            "severity",
+            "rule_id",
+            "category",
+            "policy_ref",
+            "platform",
+            "account",
+            "archive",
+            "entry",
+            "record_kind",
+            "record_id",
+            "created_at",
+            "url",
+            "field",
+            "match",
+            "context",
+            "detail"
         ]
     );
 }
@@ -38,11 +52,18 @@ fn the_patient_nhs_number_is_found_and_the_order_number_is_not() {
         r.column("created_at"),
         r.column("context"),
     );
-    let nhs: Vec<_> = r.findings.iter().filter(|f| f[rule].contains("nhs-number")).collect();
+    let nhs: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f[rule].contains("nhs-number"))
+        .collect();
     assert_eq!(nhs.len(), 1, "{:?}", r.findings);
     let f = nhs[0];
     assert_eq!(&f[rid], "1765000000000000002");
-    assert_eq!(&f[url], "https://x.com/NorthdaleNHS/status/1765000000000000002");
+    assert_eq!(
+        &f[url],
+        "https://x.com/NorthdaleNHS/status/1765000000000000002"
+    );
     assert_eq!(&f[at], "2024-03-06T10:15:00Z");
     // HTML entities are unescaped before matching and in the context.
     assert!(f[ctx].contains("& is doing well"), "{}", &f[ctx]);
@@ -62,7 +83,10 @@ fn formula_cells_are_defanged_and_round_trip() {
     assert!(row[ctx].starts_with("'=HYPERLINK"), "{}", &row[ctx]);
     for f in &r.findings {
         for cell in f.iter() {
-            assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "{cell:?}");
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{cell:?}"
+            );
         }
     }
 }
@@ -74,8 +98,16 @@ fn redaction_hides_identifiers_everywhere() {
     let r = scan(d.path(), &[&zip], &["--redact"]);
     assert_eq!(r.code, 1);
     let text = std::fs::read_to_string(&r.findings_path).unwrap();
-    for secret in ["401 159 0835", "4011590835", "jane.doe.private", "comms.example"] {
-        assert!(!text.contains(secret), "{secret} left in redacted output:\n{text}");
+    for secret in [
+        "401 159 0835",
+        "4011590835",
+        "jane.doe.private",
+        "comms.example",
+    ] {
+        assert!(
+            !text.contains(secret),
+            "{secret} left in redacted output:\n{text}"
+        );
     }
     // Still one row per finding: redaction hides, it does not drop.
     let plain = scan(d.path(), &[&zip], &[]);
@@ -107,7 +139,14 @@ fn zip_and_extracted_folder_give_the_same_findings() {
         let mut v: Vec<_> = r
             .findings
             .iter()
-            .map(|f| (f[0].to_string(), f[2].to_string(), f[13].to_string(), f[14].to_string()))
+            .map(|f| {
+                (
+                    f[0].to_string(),
+                    f[2].to_string(),
+                    f[13].to_string(),
+                    f[14].to_string(),
+                )
+            })
             .collect();
         v.sort();
         v
@@ -135,17 +174,30 @@ fn min_severity_and_since_filter_findings() {
 fn coverage_accounts_for_every_entry() {
     let d = tempfile::tempdir().unwrap();
     let mut files = standard_files();
-    files.push(("data/like.js".into(), b"window.YTD.like.part0 = [ ]".to_vec()));
-    files.push(("data/mystery-new-file.js".into(), b"window.YTD.mystery.part0 = [ ]".to_vec()));
+    files.push((
+        "data/like.js".into(),
+        b"window.YTD.like.part0 = [ ]".to_vec(),
+    ));
+    files.push((
+        "data/mystery-new-file.js".into(),
+        b"window.YTD.mystery.part0 = [ ]".to_vec(),
+    ));
     let zip = d.path().join("x.zip");
     write_zip(&zip, &files);
     let r = scan(d.path(), &[&zip], &[]);
     let cov = r.cov();
     assert_eq!(cov.len(), files.len(), "{cov:?}");
     assert_eq!(r.cov_status("data/like.js").as_deref(), Some("skipped"));
-    assert_eq!(r.cov_status("data/mystery-new-file.js").as_deref(), Some("unknown"));
+    assert_eq!(
+        r.cov_status("data/mystery-new-file.js").as_deref(),
+        Some("unknown")
+    );
     assert_eq!(r.cov_status("data/tweets.js").as_deref(), Some("parsed"));
-    let tweets = r.coverage.iter().find(|c| &c[1] == "data/tweets.js").unwrap();
+    let tweets = r
+        .coverage
+        .iter()
+        .find(|c| &c[1] == "data/tweets.js")
+        .unwrap();
     assert_eq!(&tweets[3], "4", "records");
 }
 
@@ -155,14 +207,28 @@ fn jsonl_format_writes_one_object_per_finding() {
     let zip = standard_zip(d.path());
     let out = d.path().join("f.jsonl");
     let o = bin()
-        .args(["scan", zip.to_str().unwrap(), "--format", "jsonl", "-o", out.to_str().unwrap(), "--no-progress"])
+        .args([
+            "scan",
+            zip.to_str().unwrap(),
+            "--format",
+            "jsonl",
+            "-o",
+            out.to_str().unwrap(),
+            "--no-progress",
+        ])
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(1));
     let text = std::fs::read_to_string(&out).unwrap();
-    let rows: Vec<serde_json::Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let rows: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert!(!rows.is_empty());
-    assert!(rows.iter().all(|r| r["finding_id"].is_string() && r["match"].is_string()));
+    assert!(
+        rows.iter()
+            .all(|r| r["finding_id"].is_string() && r["match"].is_string())
+    );
 }
 
 #[test]
@@ -172,10 +238,19 @@ fn manifest_records_input_and_output_hashes() {
     let out = d.path().join("f.csv");
     let man = d.path().join("m.json");
     bin()
-        .args(["scan", zip.to_str().unwrap(), "-o", out.to_str().unwrap(), "--manifest", man.to_str().unwrap(), "--no-progress"])
+        .args([
+            "scan",
+            zip.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--manifest",
+            man.to_str().unwrap(),
+            "--no-progress",
+        ])
         .output()
         .unwrap();
-    let m: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&man).unwrap()).unwrap();
+    let m: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&man).unwrap()).unwrap();
     let (_, sha) = social_audit::report::manifest::hash_file(&zip).unwrap();
     assert_eq!(m["inputs"][0]["sha256"], sha);
     let (_, out_sha) = social_audit::report::manifest::hash_file(&out).unwrap();
@@ -186,7 +261,10 @@ fn manifest_records_input_and_output_hashes() {
     {
         use std::os::unix::fs::PermissionsExt;
         for p in [&out, &man] {
-            assert_eq!(std::fs::metadata(p).unwrap().permissions().mode() & 0o077, 0);
+            assert_eq!(
+                std::fs::metadata(p).unwrap().permissions().mode() & 0o077,
+                0
+            );
         }
     }
 }
@@ -209,7 +287,15 @@ fn a_bad_org_profile_key_is_named() {
     let org = d.path().join("org.toml");
     std::fs::write(&org, "domian = [\"x.nhs.uk\"]\n").unwrap();
     let o = bin()
-        .args(["scan", zip.to_str().unwrap(), "--org", org.to_str().unwrap(), "-o", "-", "--no-progress"])
+        .args([
+            "scan",
+            zip.to_str().unwrap(),
+            "--org",
+            org.to_str().unwrap(),
+            "-o",
+            "-",
+            "--no-progress",
+        ])
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(2));
@@ -226,8 +312,18 @@ fn an_org_profile_allows_its_own_domains() {
     let org = d.path().join("org.toml");
     std::fs::write(&org, "domains = [\"northdale.nhs.uk\"]\n").unwrap();
     let r = scan(d.path(), &[&zip], &["--org", org.to_str().unwrap()]);
-    assert!(!r.values("rule_id").iter().any(|x| x.starts_with("account.non-corporate")), "{:?}", r.values("rule_id"));
+    assert!(
+        !r.values("rule_id")
+            .iter()
+            .any(|x| x.starts_with("account.non-corporate")),
+        "{:?}",
+        r.values("rule_id")
+    );
     std::fs::write(&org, "domains = [\"other-trust.nhs.uk\"]\n").unwrap();
     let r = scan(d.path(), &[&zip], &["--org", org.to_str().unwrap()]);
-    assert!(r.values("rule_id").iter().any(|x| x.starts_with("account.non-corporate")));
+    assert!(
+        r.values("rule_id")
+            .iter()
+            .any(|x| x.starts_with("account.non-corporate"))
+    );
 }

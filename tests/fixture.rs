@@ -10,7 +10,11 @@ const ZIP: &str = "fixtures/twitter-2024-11-16-northdale.zip";
 const FOLDER: &str = "fixtures/twitter-2024-11-16-northdale";
 
 fn has(r: &Run, rule: &str, record_id: &str, field: &str) -> bool {
-    let (ru, id, fi) = (r.column("rule_id"), r.column("record_id"), r.column("field"));
+    let (ru, id, fi) = (
+        r.column("rule_id"),
+        r.column("record_id"),
+        r.column("field"),
+    );
     r.findings
         .iter()
         .any(|f| &f[ru] == rule && &f[id] == record_id && &f[fi] == field)
@@ -31,13 +35,21 @@ fn every_planted_breach_is_found() {
         ("personal.email", "1856000000000000001", "text"),
         ("personal.uk-phone", "1856000000000000001", "text"),
         ("conduct.obscene", "1857000000000000004", "text"),
-        ("confidential.protective-marking", "1857000000000000005", "text"),
+        (
+            "confidential.protective-marking",
+            "1857000000000000005",
+            "text",
+        ),
         ("location.geotag", "1857000000000000006", "geo"),
         ("location.exif-gps", "1857000000000000007", "exif"),
         ("account.non-corporate-email", "account", "email"),
         ("account.connected-app", "account", "connected_app"),
     ] {
-        assert!(has(&r, rule, id, field), "{rule} on {id}/{field} missing:\n{:?}", r.findings);
+        assert!(
+            has(&r, rule, id, field),
+            "{rule} on {id}/{field} missing:\n{:?}",
+            r.findings
+        );
     }
 }
 
@@ -49,8 +61,17 @@ fn the_false_positive_traps_are_not_reported() {
     // Scunthorpe and an order number; sexual health and labour ward (only the
     // geotag may fire); breast screening in Cockermouth and Penistone; a
     // retweet that mentions 119; a post that mentions 111.
-    for clean in ["1857000000000000003", "1857000000000000010", "1857000000000000009", "1857000000000000001"] {
-        assert!(!ids.contains(&clean.to_string()), "{clean} flagged: {:?}", r.findings);
+    for clean in [
+        "1857000000000000003",
+        "1857000000000000010",
+        "1857000000000000009",
+        "1857000000000000001",
+    ] {
+        assert!(
+            !ids.contains(&clean.to_string()),
+            "{clean} flagged: {:?}",
+            r.findings
+        );
     }
     let rules_on_6: Vec<_> = r
         .findings
@@ -70,7 +91,10 @@ fn the_long_post_finding_points_at_the_post_not_the_note() {
         .iter()
         .find(|f| &f[r.column("record_id")] == "1857000000000000008")
         .unwrap();
-    assert_eq!(&f[r.column("url")], "https://x.com/NorthdaleNHS/status/1857000000000000008");
+    assert_eq!(
+        &f[r.column("url")],
+        "https://x.com/NorthdaleNHS/status/1857000000000000008"
+    );
     assert_eq!(&f[r.column("match")], "07700 900461");
 }
 
@@ -81,5 +105,9 @@ fn the_zip_and_the_extracted_folder_agree() {
     let f = scan(d.path(), &[Path::new(FOLDER)], &[]);
     assert_eq!(z.values("finding_id"), f.values("finding_id"));
     assert_eq!(z.values("context"), f.values("context"));
-    assert!(z.cov().iter().all(|c| c.1 == "parsed" || c.1 == "skipped"), "{:?}", z.cov());
+    assert!(
+        z.cov().iter().all(|c| c.1 == "parsed" || c.1 == "skipped"),
+        "{:?}",
+        z.cov()
+    );
 }

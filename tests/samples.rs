@@ -23,13 +23,27 @@ fn every_twitter_sample_scans_without_failures() {
         .map(|e| e.path())
         .collect();
     dirs.sort();
-    assert!(dirs.len() >= 10, "expected the sample folders, found {dirs:?}");
+    assert!(
+        dirs.len() >= 10,
+        "expected the sample folders, found {dirs:?}"
+    );
     let d = tempfile::tempdir().unwrap();
     for dir in dirs {
         let r = scan(d.path(), &[&dir], &[]);
-        assert!(matches!(r.code, 0 | 1), "{}: exit {}\n{}", dir.display(), r.code, r.stderr);
+        assert!(
+            matches!(r.code, 0 | 1),
+            "{}: exit {}\n{}",
+            dir.display(),
+            r.code,
+            r.stderr
+        );
         let files = count_files(&dir);
-        assert_eq!(r.coverage.len(), files, "{}: every file has one coverage row", dir.display());
+        assert_eq!(
+            r.coverage.len(),
+            files,
+            "{}: every file has one coverage row",
+            dir.display()
+        );
         for (entry, status, detail) in r.cov() {
             assert!(
                 status == "parsed" || status == "skipped",
@@ -64,7 +78,11 @@ fn record_counts_match_the_published_numbers() {
         assert_eq!(&row[3], records, "{sample} {entry}");
     }
     // Grailbird 2018: 2313 tweets across the monthly files.
-    let r = scan(d.path(), &[&root.join("edsu-congressedits-grailbird-2018")], &[]);
+    let r = scan(
+        d.path(),
+        &[&root.join("edsu-congressedits-grailbird-2018")],
+        &[],
+    );
     let total: u64 = r
         .coverage
         .iter()

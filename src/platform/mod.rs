@@ -31,6 +31,22 @@ pub struct EntryOutcome {
     /// Things an investigator should know that are not failures (a count
     /// that disagrees with the manifest, a date that could not be parsed…).
     pub warnings: Vec<String>,
+    /// Warnings past `MAX_WARNINGS`, counted but not kept.
+    pub more_warnings: u64,
+}
+
+/// Warnings kept per entry: a file with a problem in every record must not
+/// grow memory with its size.
+pub const MAX_WARNINGS: usize = 20;
+
+impl EntryOutcome {
+    pub fn warn(&mut self, warning: impl Into<String>) {
+        if self.warnings.len() < MAX_WARNINGS {
+            self.warnings.push(warning.into());
+        } else {
+            self.more_warnings += 1;
+        }
+    }
 }
 
 pub trait Platform: Sync {

@@ -370,6 +370,9 @@ fn read_entry(
         }
     }
     let mut detail = outcome.warnings.join("; ");
+    if outcome.more_warnings > 0 {
+        detail.push_str(&format!("; and {} more warnings", outcome.more_warnings));
+    }
     let status = match &outcome.error {
         Some(err) => {
             detail = if detail.is_empty() {

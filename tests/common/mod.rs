@@ -51,14 +51,32 @@ pub fn manifest_js(tweet_count: usize) -> String {
 /// NHS number, one with a personal e-mail, and a gmail account e-mail.
 pub fn standard_files() -> Vec<(String, Vec<u8>)> {
     let tweets = [
-        ("1765000000000000001", "Our flu clinic is open 9am to 5pm this Saturday."),
-        ("1765000000000000002", "Patient John Example, NHS no 401 159 0835, was admitted to Ward 7 last night &amp; is doing well."),
-        ("1765000000000000003", "=HYPERLINK(\"http://evil.example\",\"click\") write to jane.doe.private@gmail.com for the rota"),
-        ("1765000000000000004", "Purchase order 401 159 0836 has been paid. Thanks to our estates team!"),
+        (
+            "1765000000000000001",
+            "Our flu clinic is open 9am to 5pm this Saturday.",
+        ),
+        (
+            "1765000000000000002",
+            "Patient John Example, NHS no 401 159 0835, was admitted to Ward 7 last night &amp; is doing well.",
+        ),
+        (
+            "1765000000000000003",
+            "=HYPERLINK(\"http://evil.example\",\"click\") write to jane.doe.private@gmail.com for the rota",
+        ),
+        (
+            "1765000000000000004",
+            "Purchase order 401 159 0836 has been paid. Thanks to our estates team!",
+        ),
     ];
     vec![
-        ("data/manifest.js".into(), manifest_js(tweets.len()).into_bytes()),
-        ("data/account.js".into(), account_js("comms.example@gmail.com").into_bytes()),
+        (
+            "data/manifest.js".into(),
+            manifest_js(tweets.len()).into_bytes(),
+        ),
+        (
+            "data/account.js".into(),
+            account_js("comms.example@gmail.com").into_bytes(),
+        ),
         ("data/tweets.js".into(), tweets_js(&tweets).into_bytes()),
     ]
 }
@@ -106,7 +124,13 @@ pub fn scan(dir: &Path, inputs: &[&Path], extra: &[&str]) -> Run {
     for i in inputs {
         cmd.arg(i);
     }
-    cmd.args(["-o", out.to_str().unwrap(), "--coverage", cov.to_str().unwrap(), "--no-progress"]);
+    cmd.args([
+        "-o",
+        out.to_str().unwrap(),
+        "--coverage",
+        cov.to_str().unwrap(),
+        "--no-progress",
+    ]);
     cmd.args(extra);
     let o = cmd.output().unwrap();
     let stderr = String::from_utf8_lossy(&o.stderr).into_owned();

@@ -69,7 +69,7 @@ pub(super) fn read(
     let video = ext.as_deref().is_some_and(|e| VIDEO.contains(&e));
     if !video {
         if entry.size > MAX_IMAGE {
-            out.warnings.push(format!(
+            out.warn(format!(
                 "{}: {} bytes, EXIF not read (over {MAX_IMAGE})",
                 entry.name, entry.size
             ));
@@ -83,12 +83,10 @@ pub(super) fn read(
                         label: entry.name.clone(),
                     }),
                     Ok(None) => {}
-                    Err(e) => out
-                        .warnings
-                        .push(format!("{}: EXIF unreadable: {e}", entry.name)),
+                    Err(e) => out.warn(format!("{}: EXIF unreadable: {e}", entry.name)),
                 },
                 Ok(_) => {}
-                Err(e) => out.warnings.push(e),
+                Err(e) => out.warn(e),
             }
         }
     }

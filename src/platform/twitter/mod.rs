@@ -526,13 +526,22 @@ impl TwitterUnit {
     ) {
         let res = archive.with_entry(entry, |r| {
             let mut elements = js::Elements::new(r);
+            let mut warnings = Vec::new();
             loop {
-                match elements.next_element() {
-                    Ok(Some((json, at))) => match each(json, &mut out.warnings) {
+                let result = match elements.next_element() {
+                    Ok(Some((json, at))) => Ok(Some((each(json, &mut warnings), at))),
+                    Ok(None) => Ok(None),
+                    Err(e) => Err(e),
+                };
+                for w in warnings.drain(..) {
+                    out.warn(w);
+                }
+                match result {
+                    Ok(Some((result, at))) => match result {
                         Ok(n) => out.records += n,
-                        Err(e) if e.classify() == serde_json::error::Category::Data => out
-                            .warnings
-                            .push(format!("element at byte {at} skipped: {e}")),
+                        Err(e) if e.classify() == serde_json::error::Category::Data => {
+                            out.warn(format!("element at byte {at} skipped: {e}"))
+                        }
                         Err(e) => {
                             out.error =
                                 Some(format!("invalid JSON in the element at byte {at}: {e}"));
@@ -558,7 +567,7 @@ impl TwitterUnit {
             && let Some(&want) = self.counts.get(&entry.name)
             && want != count
         {
-            out.warnings.push(format!(
+            out.warn(format!(
                 "{} has {count} elements, the {} says {want}",
                 entry.name, self.counts_from
             ));
