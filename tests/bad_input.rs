@@ -127,3 +127,30 @@ fn a_folder_with_nothing_recognised_is_exit_2() {
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert_eq!(r.cov()[0].1, "unknown");
 }
+
+#[test]
+fn a_broken_manifest_is_reported_and_the_files_are_still_read() {
+    let d = tempfile::tempdir().unwrap();
+    let mut files = standard_files();
+    let m = files
+        .iter_mut()
+        .find(|f| f.0 == "data/manifest.js")
+        .unwrap();
+    m.1.truncate(m.1.len() / 2);
+    let zip = d.path().join("x.zip");
+    write_zip(&zip, &files);
+    let r = scan(d.path(), &[&zip], &[]);
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    let (_, status, detail) = r
+        .cov()
+        .into_iter()
+        .find(|c| c.0 == "data/manifest.js")
+        .unwrap();
+    assert_eq!(status, "failed");
+    assert!(detail.contains("found by name instead"), "{detail}");
+    assert_eq!(r.cov_status("data/tweets.js").as_deref(), Some("parsed"));
+    assert!(
+        r.values("record_id")
+            .contains(&"1765000000000000002".to_string())
+    );
+}

@@ -169,6 +169,8 @@ use std::io::Read;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Handler {
     Tweets(RecordKind),
+    /// Read at open (it is the file list); reading reports what open found.
+    Manifest,
     Notes,
     DeletedNotes,
     Dms,
@@ -368,7 +370,8 @@ impl TwitterUnit {
                     }
                 }
                 Err(e) => {
-                    self.open_warnings.push(format!("{manifest_name}: {e}"));
+                    // Globbing still finds the files; the manifest itself failed.
+                    self.open_errors.insert(manifest_name.clone(), e);
                 }
             }
         }
@@ -480,7 +483,7 @@ impl TwitterUnit {
             return Ok(Handler::Media);
         }
         match rel {
-            "manifest.js" => return skip("file list, read when the archive is opened"),
+            "manifest.js" => return Ok(Handler::Manifest),
             "README.txt" => return skip("X's description of the archive files"),
             _ => {}
         }
@@ -636,6 +639,11 @@ impl Unit for TwitterUnit {
             }),
             // Long posts were read at open and are emitted joined to their
             // post or from `finish`; this only reports what open found.
+            Handler::Manifest => {
+                if let Some(e) = self.open_errors.get(&entry.name) {
+                    out.error = Some(format!("{e}; the files were found by name instead"));
+                }
+            }
             Handler::Notes => {
                 if let Some(e) = self.open_errors.get(&entry.name) {
                     out.error = Some(e.clone());
@@ -663,7 +671,9 @@ impl Unit for TwitterUnit {
         let mut warnings = self.open_warnings.clone();
         if !self.missing.is_empty() {
             let n = self.missing.len();
-            let shown: Vec<&str> = self.missing.iter().take(10).map(String::as_str).collect();
+            let mut missing: Vec<&str> = self.missing.iter().map(String::as_str).collect();
+            missing.sort_unstable();
+            let shown = &missing[..n.min(10)];
             warnings.push(format!(
                 "the {} lists {n} file{} absent from this archive (a partial copy?): {}{}",
                 self.counts_from,
