@@ -327,3 +327,61 @@ fn an_org_profile_allows_its_own_domains() {
             .any(|x| x.starts_with("account.non-corporate"))
     );
 }
+
+#[test]
+fn fail_on_sets_the_threshold_for_exit_1() {
+    let d = tempfile::tempdir().unwrap();
+    let mut files = standard_files();
+    // Only the account e-mail finding (medium) is left.
+    files[2].1 = tweets_js(&[("1765000000000000001", "Flu clinic open on Saturday.")]).into_bytes();
+    files[0].1 = manifest_js(1).into_bytes();
+    let zip = d.path().join("x.zip");
+    write_zip(&zip, &files);
+    let r = scan(d.path(), &[&zip], &[]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.values("severity")
+            .iter()
+            .all(|s| s != "high" && s != "critical")
+    );
+    let r = scan(d.path(), &[&zip], &["--fail-on", "high"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.findings.is_empty(), "findings are still written");
+}
+
+#[test]
+fn inspect_names_the_platform_account_and_entries_without_scanning() {
+    let d = tempfile::tempdir().unwrap();
+    let zip = standard_zip(d.path());
+    let o = bin()
+        .args(["inspect", zip.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(0), "{out}");
+    assert!(
+        out.contains("twitter") && out.contains("NorthdaleNHS"),
+        "{out}"
+    );
+    assert!(out.contains("data/tweets.js"), "{out}");
+    assert!(!d.path().join("findings.csv").exists());
+}
+
+#[test]
+fn a_folder_of_many_archives_scans_each_as_its_own_unit() {
+    let d = tempfile::tempdir().unwrap();
+    let many = d.path().join("all-accounts");
+    std::fs::create_dir(&many).unwrap();
+    write_zip(&many.join("a.zip"), &standard_files());
+    write_folder(&many.join("b-extracted"), &standard_files());
+    std::fs::write(many.join("notes.txt"), b"handover notes").unwrap();
+    let r = scan(d.path(), &[&many], &[]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let archives: std::collections::BTreeSet<_> = r.values("archive").into_iter().collect();
+    assert_eq!(
+        archives.into_iter().collect::<Vec<_>>(),
+        ["all-accounts/a.zip", "all-accounts/b-extracted"]
+    );
+    let loose = r.cov().into_iter().find(|c| c.0 == "notes.txt").unwrap();
+    assert_eq!(loose.1, "unknown");
+}
