@@ -385,3 +385,22 @@ fn a_folder_of_many_archives_scans_each_as_its_own_unit() {
     let loose = r.cov().into_iter().find(|c| c.0 == "notes.txt").unwrap();
     assert_eq!(loose.1, "unknown");
 }
+
+#[test]
+fn deflate64_archives_are_read() {
+    let d = tempfile::tempdir().unwrap();
+    let r = scan(
+        d.path(),
+        &[std::path::Path::new("tests/data/deflate64.zip")],
+        &[],
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(r.cov_status("data/tweets.js").as_deref(), Some("parsed"));
+    let nhs: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| &f[r.column("rule_id")] == "patient.nhs-number")
+        .map(|f| f[r.column("record_id")].to_string())
+        .collect();
+    assert_eq!(nhs, ["1857000000000000002"]);
+}
