@@ -131,6 +131,70 @@ impl Archive {
     }
 }
 
+/// The one place an entry is admitted or refused, for zips and folders
+/// alike: a reason already found by the backing (unsafe name, encryption…)
+/// wins, then the entry count, then the size and ratio limits.
+pub(crate) struct Listing<'a> {
+    pub(crate) limits: &'a Limits,
+    pub(crate) entries: Vec<EntryInfo>,
+    pub(crate) refused: Vec<Refused>,
+}
+
+impl<'a> Listing<'a> {
+    pub(crate) fn new(limits: &'a Limits) -> Self {
+        Listing {
+            limits,
+            entries: Vec::new(),
+            refused: Vec::new(),
+        }
+    }
+
+    pub(crate) fn refuse(&mut self, name: String, bytes: u64, reason: String) {
+        self.refused.push(Refused {
+            name,
+            bytes,
+            reason,
+        });
+    }
+
+    pub(crate) fn add(
+        &mut self,
+        name: String,
+        size: u64,
+        compressed: u64,
+        index: usize,
+        reason: Option<String>,
+    ) {
+        let reason = reason.or_else(|| {
+            if self.entries.len() >= self.limits.max_entries {
+                Some(format!(
+                    "more than {} entries in one archive; the rest are not read",
+                    self.limits.max_entries
+                ))
+            } else {
+                self.limits.refuse(size, compressed)
+            }
+        });
+        match reason {
+            Some(reason) => self.refuse(name, size, reason),
+            None => self.entries.push(EntryInfo {
+                name,
+                size,
+                compressed,
+                index,
+            }),
+        }
+    }
+
+    /// Sorted by name, duplicates (a zip may list a name twice) dropped.
+    pub(crate) fn finish(mut self) -> (Vec<EntryInfo>, Vec<Refused>) {
+        self.entries.sort_by(|a, b| a.name.cmp(&b.name));
+        self.entries.dedup_by(|b, a| a.name == b.name);
+        self.refused.sort_by(|a, b| a.name.cmp(&b.name));
+        (self.entries, self.refused)
+    }
+}
+
 /// A reader that fails once more than `budget` bytes have come out of it.
 pub(crate) struct Bounded<R> {
     inner: R,

@@ -123,3 +123,24 @@ fn safe_names() {
         assert!(!is_safe_name(bad), "{bad:?}");
     }
 }
+
+#[test]
+fn entries_past_the_count_limit_are_refused_in_zips_and_folders() {
+    let limits = Limits {
+        max_entries: 2,
+        ..Limits::default()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("many.zip");
+    write_zip(&p, &[("a", b"1"), ("b", b"2"), ("c", b"3")]);
+    let a = Archive::open(&p, &limits).unwrap();
+    assert_eq!(a.entries().len(), 2);
+    assert!(a.refused()[0].reason.contains("more than 2 entries"));
+    let folder = dir.path().join("f");
+    std::fs::create_dir(&folder).unwrap();
+    for n in ["a", "b", "c"] {
+        std::fs::write(folder.join(n), n).unwrap();
+    }
+    let a = Archive::open(&folder, &limits).unwrap();
+    assert_eq!((a.entries().len(), a.refused().len()), (2, 1));
+}

@@ -2,7 +2,7 @@
 //! against the limits before anything is inflated.
 
 use super::shared_file::SharedFile;
-use super::{Bounded, EntryInfo, Limits, Refused};
+use super::{Bounded, EntryInfo, Limits, Listing, Refused};
 use std::io::Read;
 use std::path::{Component, Path};
 use zip::{CompressionMethod, ZipArchive};
@@ -20,26 +20,24 @@ impl Zip {
         let shared = SharedFile::new(file).map_err(|e| format!("{}: {e}", path.display()))?;
         let mut archive = ZipArchive::new(shared)
             .map_err(|e| format!("{} is not a readable zip archive: {e}", path.display()))?;
-        let mut entries = Vec::new();
-        let mut refused = Vec::new();
+        let mut listing = Listing::new(limits);
         if archive.has_duplicate_names() {
-            refused.push(Refused {
-                name: String::new(),
-                bytes: 0,
-                reason:
-                    "the zip lists some entry names more than once; only one copy of each was read"
-                        .into(),
-            });
+            listing.refuse(
+                String::new(),
+                0,
+                "the zip lists some entry names more than once; only one copy of each was read"
+                    .into(),
+            );
         }
         for index in 0..archive.len() {
             let file = match archive.by_index_raw(index) {
                 Ok(f) => f,
                 Err(e) => {
-                    refused.push(Refused {
-                        name: format!("#{index}"),
-                        bytes: 0,
-                        reason: format!("unreadable zip entry header: {e}"),
-                    });
+                    listing.refuse(
+                        format!("#{index}"),
+                        0,
+                        format!("unreadable zip entry header: {e}"),
+                    );
                     continue;
                 }
             };
@@ -54,14 +52,7 @@ impl Zip {
             if file.is_dir() {
                 continue;
             }
-            let size = file.size();
-            let compressed = file.compressed_size();
-            let reason = if entries.len() >= limits.max_entries {
-                Some(format!(
-                    "more than {} entries in one archive; the rest are not read",
-                    limits.max_entries
-                ))
-            } else if !is_safe_name(&name) {
+            let reason = if !is_safe_name(&name) {
                 Some("unsafe entry name (absolute path or `..`); not read".to_string())
             } else if file.is_symlink() {
                 Some("symbolic link entry; not followed".to_string())
@@ -73,25 +64,11 @@ impl Zip {
                     file.compression()
                 ))
             } else {
-                limits.refuse(size, compressed)
+                None
             };
-            match reason {
-                Some(reason) => refused.push(Refused {
-                    name,
-                    bytes: size,
-                    reason,
-                }),
-                None => entries.push(EntryInfo {
-                    name,
-                    size,
-                    compressed,
-                    index,
-                }),
-            }
+            listing.add(name, file.size(), file.compressed_size(), index, reason);
         }
-        entries.sort_by(|a, b| a.name.cmp(&b.name));
-        entries.dedup_by(|b, a| a.name == b.name);
-        refused.sort_by(|a, b| a.name.cmp(&b.name));
+        let (entries, refused) = listing.finish();
         Ok((Zip { archive }, entries, refused))
     }
 
