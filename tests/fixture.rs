@@ -111,3 +111,27 @@ fn the_zip_and_the_extracted_folder_agree() {
         z.cov()
     );
 }
+
+#[test]
+fn redaction_leaves_no_identifier_in_any_column() {
+    let d = tempfile::tempdir().unwrap();
+    let r = scan(d.path(), &[Path::new(ZIP)], &["--redact"]);
+    let text = std::fs::read_to_string(&r.findings_path).unwrap();
+    for secret in [
+        "999 000 0018",
+        "9990000018",
+        "999 000 0026",
+        "0113 496 0381",
+        "01134960381",
+        "07700 900461",
+        "07700900461",
+        "ward7.rota",
+        "northdale.comms",
+        "54.57",
+        "-1.23",
+    ] {
+        assert!(!text.contains(secret), "{secret} left in:\n{text}");
+    }
+    // The reasons survive redaction.
+    assert!(text.contains("check digit valid"), "{text}");
+}

@@ -62,16 +62,17 @@ impl Evaluator<'_> {
             let key = (hit.rule, hit.field, hit.matched.to_lowercase());
             let occurrence = seen.iter().filter(|k| **k == key).count();
             seen.push(key);
-            let field_text = rec
-                .fields
-                .iter()
-                .filter(|f| f.name == hit.field)
-                .map(|f| f.value.as_str())
-                .find(|v| {
-                    hit.end <= v.len()
-                        && v.is_char_boundary(hit.start)
-                        && v.is_char_boundary(hit.end)
-                });
+            // A record can hold several fields of one name (links, apps):
+            // the one whose span is the match is the one that matched.
+            let values = || {
+                rec.fields
+                    .iter()
+                    .filter(|f| f.name == hit.field)
+                    .map(|f| f.value.as_str())
+            };
+            let field_text = values()
+                .find(|v| v.get(hit.start..hit.end) == Some(hit.matched.as_str()))
+                .or_else(|| values().find(|v| v.get(hit.start..hit.end).is_some()));
             let masks: Vec<(usize, usize)> = if self.redact {
                 hits.iter()
                     .filter(|h| h.field == hit.field && personal(h) && h.end > h.start)
@@ -89,11 +90,7 @@ impl Evaluator<'_> {
             let hide = self.redact && personal(hit);
             let (matched, detail) = if hide {
                 let masked = safe::mask(&hit.matched);
-                let detail = if hit.matched.is_empty() {
-                    hit.detail.clone()
-                } else {
-                    hit.detail.replace(&hit.matched, &masked)
-                };
+                let detail = redact_detail(&hit.detail, &hit.matched);
                 (masked, detail)
             } else {
                 (hit.matched.clone(), hit.detail.clone())
@@ -145,5 +142,51 @@ impl Evaluator<'_> {
             .or_else(|| rec.field("text"))
             .unwrap_or("");
         safe::context(text, 0, 0, CONTEXT_CHARS * 2, &[])
+    }
+}
+
+/// The detail column can restate the match in another form (a phone
+/// number's digits, a coordinate): mask the match itself and every word
+/// that carries four or more digits or an `@`.
+fn redact_detail(detail: &str, matched: &str) -> String {
+    // Very short matches would mask letters inside ordinary words.
+    let detail = if matched.chars().count() < 4 {
+        detail.to_string()
+    } else {
+        detail.replace(matched, &safe::mask(matched))
+    };
+    detail
+        .split(' ')
+        .map(|word| {
+            let digits = word.chars().filter(char::is_ascii_digit).count();
+            if digits >= 4 || word.contains('@') {
+                safe::mask(word)
+            } else {
+                word.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact_detail;
+
+    #[test]
+    fn redacted_detail_keeps_the_reason_and_hides_the_number() {
+        let d = redact_detail(
+            "UK geographic number 01134960381; not an organisation number",
+            "0113 496 0381",
+        );
+        assert_eq!(
+            d,
+            "UK geographic number •••••••••••; not an organisation number"
+        );
+        let d = redact_detail("EXIF GPS 54.574,-1.231 (media: x.jpg)", "54.574,-1.231");
+        assert!(!d.contains("54.574"), "{d}");
+        let reason = "mod-11 check digit valid; context \"nhs no\" 1 chars before";
+        assert_eq!(redact_detail(reason, "401 159 0835"), reason);
+        assert_eq!(redact_detail(reason, "x"), reason);
     }
 }
