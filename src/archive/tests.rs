@@ -144,3 +144,54 @@ fn entries_past_the_count_limit_are_refused_in_zips_and_folders() {
     let a = Archive::open(&folder, &limits).unwrap();
     assert_eq!((a.entries().len(), a.refused().len()), (2, 1));
 }
+
+/// A stored zip with its method or flags patched in both the local and the
+/// central header, to build entries this crate cannot write itself.
+fn patched_zip(path: &Path, method: Option<u16>, encrypted: bool) {
+    let mut w = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let opts = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    w.start_file("data/tweets.js", opts).unwrap();
+    w.write_all(b"window.YTD.tweets.part0 = [ ]").unwrap();
+    w.start_file("data/ok.js", opts).unwrap();
+    w.write_all(b"[ ]").unwrap();
+    w.finish().unwrap();
+    let mut bytes = std::fs::read(path).unwrap();
+    // Only the first entry (data/tweets.js) is patched.
+    let local = bytes.windows(4).position(|w| w == b"PK\x03\x04").unwrap();
+    let central = bytes.windows(4).position(|w| w == b"PK\x01\x02").unwrap();
+    for (at, flags, meth) in [(local, 6, 8), (central, 8, 10)] {
+        if let Some(m) = method {
+            bytes[at + meth..at + meth + 2].copy_from_slice(&m.to_le_bytes());
+        }
+        if encrypted {
+            bytes[at + flags] |= 1;
+        }
+    }
+    std::fs::write(path, bytes).unwrap();
+}
+
+#[test]
+fn unsupported_methods_and_encrypted_entries_are_refused_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("bzip2.zip");
+    patched_zip(&p, Some(12), false);
+    let a = Archive::open(&p, &Limits::default()).unwrap();
+    assert_eq!(a.entries().len(), 1, "the other entry is still readable");
+    assert_eq!(a.refused()[0].name, "data/tweets.js");
+    assert!(
+        a.refused()[0]
+            .reason
+            .contains("unsupported compression method"),
+        "{:?}",
+        a.refused()
+    );
+    let p = dir.path().join("enc.zip");
+    patched_zip(&p, None, true);
+    let a = Archive::open(&p, &Limits::default()).unwrap();
+    assert!(
+        a.refused()[0].reason.contains("encrypted"),
+        "{:?}",
+        a.refused()
+    );
+    assert_eq!(read_all(&a, "data/ok.js"), b"[ ]");
+}
