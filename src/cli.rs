@@ -92,6 +92,12 @@ struct ScanArgs {
     /// Lowest severity that makes the exit status 1
     #[arg(long, default_value = "low", value_parser = parse_severity)]
     fail_on: Severity,
+    /// A previous findings file (CSV or JSON Lines): findings it lists are left out and counted
+    #[arg(long)]
+    baseline: Vec<PathBuf>,
+    /// Fingerprints reviewed and accepted, one per line with `# reason` comments
+    #[arg(long)]
+    ignore: Vec<PathBuf>,
     /// Mask matched personal data in the match, context and detail columns
     #[arg(long)]
     redact: bool,
@@ -167,6 +173,17 @@ fn run_scan(args: ScanArgs) -> i32 {
         Ok(p) => p,
         Err(e) => return fail(format!("cannot start worker threads: {e}")),
     };
+    let mut suppress = crate::suppress::Suppressions::default();
+    for p in &args.baseline {
+        if let Err(e) = suppress.add_baseline(p) {
+            return fail(e);
+        }
+    }
+    for p in &args.ignore {
+        if let Err(e) = suppress.add_ignore_file(p) {
+            return fail(e);
+        }
+    }
     let opts = Options {
         since: args.since,
         until: args.until,
@@ -174,6 +191,7 @@ fn run_scan(args: ScanArgs) -> i32 {
         redact: args.redact,
         progress: !args.no_progress && std::io::stderr().is_terminal(),
         limits: Limits::default(),
+        suppress,
     };
     // Hash inputs for the manifest alongside the scan, not after it.
     let (outcome, hashes) = pool.install(|| {
@@ -270,6 +288,8 @@ fn build_manifest(
         archives: outcome.archives.len() as u64,
         findings: outcome.findings.len() as u64,
         findings_below_min_severity: outcome.below_min_severity,
+        findings_in_baseline: outcome.in_baseline,
+        findings_ignored: outcome.ignored,
         ..Default::default()
     };
     for r in &outcome.coverage {
@@ -372,6 +392,12 @@ fn report_to_stderr(outcome: &scan::Outcome, secs: f64) {
         by_sev[1],
         by_sev[0]
     );
+    if outcome.in_baseline + outcome.ignored > 0 {
+        eprintln!(
+            "Left out: {} finding(s) already in the baseline, {} in the ignore file.",
+            outcome.in_baseline, outcome.ignored
+        );
+    }
     if let Some(kb) = peak_rss_kb() {
         eprintln!("Peak memory: {:.1} MB.", kb as f64 / 1024.0);
     }

@@ -55,6 +55,8 @@ pub struct Totals {
     pub records: u64,
     pub findings: u64,
     pub findings_below_min_severity: u64,
+    pub findings_in_baseline: u64,
+    pub findings_ignored: u64,
 }
 
 #[derive(Debug, Serialize)]

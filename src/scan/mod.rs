@@ -13,6 +13,7 @@ use crate::record::Record;
 use crate::report::{CoverageRow, Status};
 use crate::rules::Pack;
 use crate::severity::Severity;
+use crate::suppress::{Suppressions, Why};
 use evaluate::{Evaluator, Tally};
 use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
 use jiff::Timestamp;
@@ -32,6 +33,8 @@ pub struct Options {
     pub redact: bool,
     pub progress: bool,
     pub limits: Limits,
+    /// Findings to leave out (`--baseline`, `--ignore`).
+    pub suppress: Suppressions,
 }
 
 impl Default for Options {
@@ -43,6 +46,7 @@ impl Default for Options {
             redact: false,
             progress: false,
             limits: Limits::default(),
+            suppress: Suppressions::default(),
         }
     }
 }
@@ -64,6 +68,10 @@ pub struct Outcome {
     pub coverage: Vec<CoverageRow>,
     pub archives: Vec<ArchiveSummary>,
     pub below_min_severity: u64,
+    /// Left out because the baseline lists them.
+    pub in_baseline: u64,
+    /// Left out because the ignore file lists them.
+    pub ignored: u64,
     /// Warnings worth a line on stderr (archive-level).
     pub warnings: Vec<String>,
 }
@@ -223,6 +231,20 @@ pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
         });
     }
 
+    let (mut in_baseline, mut ignored) = (0, 0);
+    if !opts.suppress.is_empty() {
+        findings.retain(|f| match opts.suppress.check(&f.finding_id) {
+            None => true,
+            Some(Why::Baseline) => {
+                in_baseline += 1;
+                false
+            }
+            Some(Why::Ignored) => {
+                ignored += 1;
+                false
+            }
+        });
+    }
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     let mut per_entry: BTreeMap<(&str, &str), u64> = BTreeMap::new();
     for f in &findings {
@@ -242,6 +264,8 @@ pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
         coverage,
         archives,
         below_min_severity: below,
+        in_baseline,
+        ignored,
         warnings,
     }
 }

@@ -1,0 +1,162 @@
+//! Leaving out findings already dealt with: a baseline (a previous findings
+//! file: everything it lists is old news) and an ignore file (fingerprints
+//! an investigator reviewed, each with a reason). Both match on
+//! `finding_id`, which depends on the record, field, rule and normalised
+//! match, never on file paths or byte offsets, so they survive a re-export
+//! of the same account.
+//!
+//! Ignore file format, one fingerprint per line, `#` starts a comment:
+//!
+//! ```text
+//! # finding_id          reason; reviewer; date
+//! 3f9a0c1d2e4b5a6978ab  # not a breach: published switchboard; J. Smith; 2026-11-20
+//! ```
+
+use std::collections::HashSet;
+use std::path::Path;
+
+#[derive(Debug, Default, Clone)]
+pub struct Suppressions {
+    baseline: HashSet<String>,
+    ignored: HashSet<String>,
+}
+
+/// Which list left a finding out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Why {
+    Baseline,
+    Ignored,
+}
+
+impl Suppressions {
+    pub fn is_empty(&self) -> bool {
+        self.baseline.is_empty() && self.ignored.is_empty()
+    }
+
+    pub fn check(&self, finding_id: &str) -> Option<Why> {
+        if self.ignored.contains(finding_id) {
+            Some(Why::Ignored)
+        } else if self.baseline.contains(finding_id) {
+            Some(Why::Baseline)
+        } else {
+            None
+        }
+    }
+
+    /// A previous findings file, CSV (with a `finding_id` column) or JSON
+    /// Lines (objects with a `finding_id` key), told apart by content.
+    pub fn add_baseline(&mut self, path: &Path) -> Result<usize, String> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read baseline {}: {e}", path.display()))?;
+        let ids =
+            parse_findings_ids(&text).map_err(|e| format!("baseline {}: {e}", path.display()))?;
+        let n = ids.len();
+        self.baseline.extend(ids);
+        Ok(n)
+    }
+
+    pub fn add_ignore_file(&mut self, path: &Path) -> Result<usize, String> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read ignore file {}: {e}", path.display()))?;
+        let mut n = 0;
+        for (i, line) in text.lines().enumerate() {
+            let id = line.split('#').next().unwrap_or("").trim();
+            if id.is_empty() {
+                continue;
+            }
+            if !is_fingerprint(id) {
+                return Err(format!(
+                    "ignore file {} line {}: {id:?} is not a finding_id (hex)",
+                    path.display(),
+                    i + 1
+                ));
+            }
+            self.ignored.insert(id.to_ascii_lowercase());
+            n += 1;
+        }
+        Ok(n)
+    }
+}
+
+fn is_fingerprint(s: &str) -> bool {
+    s.len() >= 8 && s.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+fn parse_findings_ids(text: &str) -> Result<Vec<String>, String> {
+    let first = text.trim_start_matches('\u{feff}').trim_start();
+    if first.starts_with('{') {
+        let mut ids = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let v: serde_json::Value =
+                serde_json::from_str(line).map_err(|e| format!("line {}: not JSON: {e}", i + 1))?;
+            match v.get("finding_id").and_then(|x| x.as_str()) {
+                Some(id) => ids.push(id.to_string()),
+                None => return Err(format!("line {}: no finding_id", i + 1)),
+            }
+        }
+        return Ok(ids);
+    }
+    let mut r = csv::Reader::from_reader(first.as_bytes());
+    let col = r
+        .headers()
+        .map_err(|e| e.to_string())?
+        .iter()
+        .position(|h| h == "finding_id")
+        .ok_or("no finding_id column: is this a findings file?")?;
+    let mut ids = Vec::new();
+    for rec in r.records() {
+        let rec = rec.map_err(|e| e.to_string())?;
+        if let Some(id) = rec.get(col) {
+            ids.push(id.to_string());
+        }
+    }
+    Ok(ids)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn baseline_reads_csv_and_jsonl() {
+        let d = tempfile::tempdir().unwrap();
+        let csv = d.path().join("f.csv");
+        std::fs::write(&csv, "finding_id,severity\nabcdef0123456789abcd,high\n").unwrap();
+        let jsonl = d.path().join("f.jsonl");
+        std::fs::write(&jsonl, "{\"finding_id\":\"0000000000000000beef\"}\n").unwrap();
+        let mut s = Suppressions::default();
+        assert_eq!(s.add_baseline(&csv).unwrap(), 1);
+        assert_eq!(s.add_baseline(&jsonl).unwrap(), 1);
+        assert_eq!(s.check("abcdef0123456789abcd"), Some(Why::Baseline));
+        assert_eq!(s.check("0000000000000000beef"), Some(Why::Baseline));
+        assert_eq!(s.check("ffff"), None);
+    }
+
+    #[test]
+    fn ignore_file_has_comments_and_rejects_garbage() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("ignore");
+        std::fs::write(
+            &p,
+            "# reviewed\nABCDEF0123456789ABCD  # switchboard; J. Smith; 2026-11-20\n\n",
+        )
+        .unwrap();
+        let mut s = Suppressions::default();
+        assert_eq!(s.add_ignore_file(&p).unwrap(), 1);
+        assert_eq!(s.check("abcdef0123456789abcd"), Some(Why::Ignored));
+        std::fs::write(&p, "not-a-fingerprint\n").unwrap();
+        let err = s.add_ignore_file(&p).unwrap_err();
+        assert!(err.contains("line 1"), "{err}");
+    }
+
+    #[test]
+    fn a_file_without_finding_ids_is_an_error() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("x.csv");
+        std::fs::write(&p, "a,b\n1,2\n").unwrap();
+        assert!(Suppressions::default().add_baseline(&p).is_err());
+    }
+}
