@@ -40,7 +40,7 @@ struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Scan archives and write findings
-    Scan(ScanArgs),
+    Scan(Box<ScanArgs>),
     /// List or test the rule pack
     Rules {
         #[command(subcommand)]
@@ -128,7 +128,7 @@ pub fn main() -> i32 {
         }
     };
     match cli.command {
-        Command::Scan(args) => run_scan(args),
+        Command::Scan(args) => run_scan(*args),
         Command::Rules { command } => match command {
             RulesCommand::List { rules } => rules_list(rules.as_deref()),
             RulesCommand::Test { path } => rules_test(path.as_deref()),
