@@ -46,6 +46,8 @@ enum Command {
         #[command(subcommand)]
         command: RulesCommand,
     },
+    /// Re-hash the inputs and outputs a manifest lists; exit 0 only when all still match
+    Verify { manifest: PathBuf },
     /// Show what an input holds (archives, platform, account, entries) without scanning
     Inspect {
         #[arg(required = true)]
@@ -134,6 +136,7 @@ pub fn main() -> i32 {
             RulesCommand::Test { path } => rules_test(path.as_deref()),
         },
         Command::Inspect { inputs } => inspect(&inputs),
+        Command::Verify { manifest } => verify(&manifest),
     }
 }
 
@@ -308,7 +311,8 @@ fn build_manifest(
             let (size, sha256) = h.unwrap_or_else(|e| (0, format!("unavailable: {e}")));
             manifest::Input {
                 path: p.display().to_string(),
-                kind: if p.is_dir() { "folder" } else { "file" },
+                absolute_path: absolute(p),
+                kind: if p.is_dir() { "folder" } else { "file" }.to_string(),
                 size,
                 sha256,
                 archives: outcome
@@ -332,8 +336,8 @@ fn build_manifest(
         })
         .collect();
     manifest::Manifest {
-        tool: env!("CARGO_PKG_NAME"),
-        version: env!("CARGO_PKG_VERSION"),
+        tool: env!("CARGO_PKG_NAME").to_string(),
+        version: env!("CARGO_PKG_VERSION").to_string(),
         rule_pack: manifest::PackInfo {
             id: pack.id().to_string(),
             version: pack.version().to_string(),
@@ -347,11 +351,56 @@ fn build_manifest(
         outputs: outputs
             .iter()
             .map(|(role, p, h)| manifest::OutputInfo {
-                role,
+                role: role.to_string(),
                 path: p.display().to_string(),
+                absolute_path: absolute(p),
                 sha256: h.clone(),
             })
             .collect(),
+    }
+}
+
+fn absolute(p: &Path) -> String {
+    std::path::absolute(p)
+        .map(|a| a.display().to_string())
+        .unwrap_or_default()
+}
+
+fn verify(path: &Path) -> i32 {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => return fail(format!("cannot read manifest {}: {e}", path.display())),
+    };
+    let m: manifest::Manifest = match serde_json::from_str(&text) {
+        Ok(m) => m,
+        Err(e) => {
+            return fail(format!(
+                "{} is not a social-audit manifest: {e}",
+                path.display()
+            ));
+        }
+    };
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut all_same = true;
+    for (role, p, check) in manifest::verify(&m, dir) {
+        match check {
+            manifest::Check::Same => println!("OK       {role} {p}"),
+            manifest::Check::Changed { now } => {
+                all_same = false;
+                println!("CHANGED  {role} {p} (sha256 now {now})");
+            }
+            manifest::Check::Missing(why) => {
+                all_same = false;
+                println!("MISSING  {role} {p} ({why})");
+            }
+        }
+    }
+    if all_same {
+        println!("All inputs and outputs match the manifest.");
+        EXIT_CLEAN
+    } else {
+        println!("Some inputs or outputs no longer match the manifest.");
+        EXIT_FINDINGS
     }
 }
 

@@ -107,3 +107,60 @@ fn an_ignore_file_leaves_out_reviewed_findings_and_counts_them() {
         again.stderr
     );
 }
+
+#[test]
+fn verify_detects_altered_outputs_and_missing_inputs() {
+    let d = tempfile::tempdir().unwrap();
+    let zip = d.path().join("x.zip");
+    write_zip(&zip, &standard_files());
+    let (out, cov, man) = (
+        d.path().join("f.csv"),
+        d.path().join("c.csv"),
+        d.path().join("m.json"),
+    );
+    let o = bin()
+        .args(["scan", zip.to_str().unwrap(), "-o", out.to_str().unwrap()])
+        .args([
+            "--coverage",
+            cov.to_str().unwrap(),
+            "--manifest",
+            man.to_str().unwrap(),
+            "--no-progress",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let verify = || {
+        bin()
+            .args(["verify", man.to_str().unwrap()])
+            .output()
+            .unwrap()
+    };
+    let v = verify();
+    assert_eq!(
+        v.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&v.stdout)
+    );
+    // Verification works from another working directory too.
+    let v = bin()
+        .current_dir(std::env::temp_dir())
+        .args(["verify", man.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(v.status.code(), Some(0));
+
+    let mut text = std::fs::read_to_string(&out).unwrap();
+    text.push_str("tampered\n");
+    std::fs::write(&out, text).unwrap();
+    let v = verify();
+    let stdout = String::from_utf8_lossy(&v.stdout);
+    assert_eq!(v.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("CHANGED  findings"), "{stdout}");
+    assert!(stdout.contains("OK       coverage"), "{stdout}");
+
+    std::fs::remove_file(&zip).unwrap();
+    let stdout = String::from_utf8_lossy(&verify().stdout).into_owned();
+    assert!(stdout.contains("MISSING  input"), "{stdout}");
+}

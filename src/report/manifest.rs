@@ -1,16 +1,16 @@
 //! The run manifest: enough to show months later what was scanned, with
 //! which tool and pack, and that the outputs were not altered.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::Path;
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Manifest {
-    pub tool: &'static str,
-    pub version: &'static str,
+    pub tool: String,
+    pub version: String,
     pub rule_pack: PackInfo,
     pub command_line: Vec<String>,
     pub started_at: String,
@@ -20,17 +20,21 @@ pub struct Manifest {
     pub outputs: Vec<OutputInfo>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct PackInfo {
     pub id: String,
     pub version: String,
     pub sha256: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Input {
+    /// As given on the command line.
     pub path: String,
-    pub kind: &'static str,
+    /// Absolute, so `verify` works from another folder.
+    #[serde(default)]
+    pub absolute_path: String,
+    pub kind: String,
     pub size: u64,
     /// SHA-256 of the zip file; for a folder, of the sorted list of
     /// `relative path NUL sha256 LF` lines of its files.
@@ -38,7 +42,7 @@ pub struct Input {
     pub archives: Vec<ArchiveInfo>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct ArchiveInfo {
     pub archive: String,
     pub platform: String,
@@ -48,7 +52,7 @@ pub struct ArchiveInfo {
     pub findings: u64,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Totals {
     pub archives: u64,
     pub entries: BTreeMap<String, u64>,
@@ -59,10 +63,12 @@ pub struct Totals {
     pub findings_ignored: u64,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct OutputInfo {
-    pub role: &'static str,
+    pub role: String,
     pub path: String,
+    #[serde(default)]
+    pub absolute_path: String,
     pub sha256: String,
 }
 
@@ -146,4 +152,49 @@ mod tests {
         let (_, h3) = hash_input(d.path()).unwrap();
         assert_ne!(h2, h3);
     }
+}
+
+/// One line of `verify`'s answer.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Check {
+    Same,
+    Changed { now: String },
+    Missing(String),
+}
+
+/// Re-hashes every input and output a manifest lists. Paths are tried as
+/// recorded (absolute first), then relative to the manifest's folder.
+pub fn verify(manifest: &Manifest, manifest_dir: &Path) -> Vec<(String, String, Check)> {
+    let mut out = Vec::new();
+    let locate = |given: &str, absolute: &str| {
+        [absolute, given]
+            .into_iter()
+            .filter(|p| !p.is_empty())
+            .map(std::path::PathBuf::from)
+            .chain(std::iter::once(manifest_dir.join(given)))
+            .find(|p| p.exists())
+    };
+    for i in &manifest.inputs {
+        let check = match locate(&i.path, &i.absolute_path) {
+            None => Check::Missing("not found".into()),
+            Some(p) => match hash_input(&p) {
+                Ok((_, h)) if h == i.sha256 => Check::Same,
+                Ok((_, h)) => Check::Changed { now: h },
+                Err(e) => Check::Missing(e.to_string()),
+            },
+        };
+        out.push(("input".to_string(), i.path.clone(), check));
+    }
+    for o in &manifest.outputs {
+        let check = match locate(&o.path, &o.absolute_path) {
+            None => Check::Missing("not found".into()),
+            Some(p) => match hash_file(&p) {
+                Ok((_, h)) if h == o.sha256 => Check::Same,
+                Ok((_, h)) => Check::Changed { now: h },
+                Err(e) => Check::Missing(e.to_string()),
+            },
+        };
+        out.push((o.role.clone(), o.path.clone(), check));
+    }
+    out
 }
