@@ -48,6 +48,8 @@ enum Command {
     },
     /// Re-hash the inputs and outputs a manifest lists; exit 0 only when all still match
     Verify { manifest: PathBuf },
+    /// Combine the outputs of `scan --shard I/N` runs into what one run writes
+    Merge(MergeArgs),
     /// Show what an input holds (archives, platform, account, entries) without scanning
     Inspect {
         #[arg(required = true)]
@@ -115,6 +117,33 @@ struct ScanArgs {
     /// No progress bars (they are also off when stderr is not a terminal)
     #[arg(long)]
     no_progress: bool,
+    /// Scan only shard I of N (1 ≤ I ≤ N); archives are split by a hash of their name
+    #[arg(long, value_parser = parse_shard)]
+    shard: Option<(usize, usize)>,
+}
+
+#[derive(Args, Debug)]
+struct MergeArgs {
+    /// Findings files written by the shards (CSV, or JSON Lines with --format jsonl)
+    #[arg(required = true)]
+    findings: Vec<PathBuf>,
+    /// Merged findings file
+    #[arg(short, long)]
+    output: PathBuf,
+    #[arg(long, value_enum, default_value = "csv")]
+    format: Format,
+    /// The shards' coverage files
+    #[arg(long, num_args = 1..)]
+    coverage: Vec<PathBuf>,
+    /// Where to write the merged coverage
+    #[arg(long, requires = "coverage")]
+    coverage_out: Option<PathBuf>,
+    /// The shards' manifests
+    #[arg(long, num_args = 1..)]
+    manifest: Vec<PathBuf>,
+    /// Where to write the merged manifest
+    #[arg(long, requires = "manifest")]
+    manifest_out: Option<PathBuf>,
 }
 
 pub fn main() -> i32 {
@@ -137,6 +166,7 @@ pub fn main() -> i32 {
         },
         Command::Inspect { inputs } => inspect(&inputs),
         Command::Verify { manifest } => verify(&manifest),
+        Command::Merge(args) => merge(args),
     }
 }
 
@@ -195,6 +225,7 @@ fn run_scan(args: ScanArgs) -> i32 {
         progress: !args.no_progress && std::io::stderr().is_terminal(),
         limits: Limits::default(),
         suppress,
+        shard: args.shard.map(|(i, n)| (i - 1, n)),
     };
     // Hash inputs for the manifest alongside the scan, not after it.
     let (outcome, hashes) = pool.install(|| {
@@ -241,6 +272,13 @@ fn run_scan(args: ScanArgs) -> i32 {
     }
 
     report_to_stderr(&outcome, clock.elapsed().as_secs_f64());
+    if let Some((i, n)) = args.shard
+        && outcome.archives.is_empty()
+        && outcome.failed_entries() == 0
+    {
+        eprintln!("Shard {i}/{n} holds no archives.");
+        return EXIT_CLEAN;
+    }
     if outcome.archives.is_empty() {
         eprintln!(
             "social-audit: no supported archive was found in {}; nothing was scanned",
@@ -344,6 +382,7 @@ fn build_manifest(
             sha256: pack.content_hash().to_string(),
         },
         command_line: std::env::args().collect(),
+        shard: args.shard.map(|(i, n)| format!("{i}/{n}")),
         started_at: rfc3339(started),
         finished_at: rfc3339(Timestamp::now()),
         inputs,
@@ -583,6 +622,66 @@ fn inspect(inputs: &[PathBuf]) -> i32 {
     } else {
         EXIT_CLEAN
     }
+}
+
+fn parse_shard(s: &str) -> Result<(usize, usize), String> {
+    let bad = || format!("{s:?} is not a shard: use I/N with 1 ≤ I ≤ N, e.g. 2/8");
+    let (i, n) = s.split_once('/').ok_or_else(bad)?;
+    let (i, n): (usize, usize) = (
+        i.trim().parse().map_err(|_| bad())?,
+        n.trim().parse().map_err(|_| bad())?,
+    );
+    if i == 0 || n == 0 || i > n {
+        return Err(bad());
+    }
+    Ok((i, n))
+}
+
+fn refs(paths: &[PathBuf]) -> Vec<&Path> {
+    paths.iter().map(PathBuf::as_path).collect()
+}
+
+fn merge(args: MergeArgs) -> i32 {
+    let mut outputs = Vec::new();
+    let findings = refs(&args.findings);
+    let written = write_output(&args.output, |w| match args.format {
+        Format::Csv => report::merge::merge_csv(&findings, w).map(|_| ()),
+        Format::Jsonl => report::merge::merge_jsonl(&findings, w).map(|_| ()),
+    });
+    match written {
+        Ok(h) => outputs.push(("findings", &args.output, h)),
+        Err(e) => return fail(e),
+    }
+    if let Some(out) = &args.coverage_out {
+        let covs = refs(&args.coverage);
+        match write_output(out, |w| report::merge::merge_csv(&covs, w).map(|_| ())) {
+            Ok(h) => outputs.push(("coverage", out, h)),
+            Err(e) => return fail(e),
+        }
+    }
+    if let Some(out) = &args.manifest_out {
+        let mut m = match report::merge::merge_manifests(&refs(&args.manifest)) {
+            Ok(m) => m,
+            Err(e) => return fail(e),
+        };
+        m.command_line = std::env::args().collect();
+        m.outputs = outputs
+            .iter()
+            .map(|(role, p, h)| manifest::OutputInfo {
+                role: role.to_string(),
+                path: p.display().to_string(),
+                absolute_path: absolute(p),
+                sha256: h.clone(),
+            })
+            .collect();
+        if let Err(e) = write_output(out, |w| {
+            serde_json::to_writer_pretty(&mut *w, &m).map_err(|e| e.to_string())?;
+            w.write_all(b"\n").map_err(|e| e.to_string())
+        }) {
+            return fail(e);
+        }
+    }
+    EXIT_CLEAN
 }
 
 fn parse_severity(s: &str) -> Result<Severity, String> {

@@ -13,6 +13,9 @@ pub struct Manifest {
     pub version: String,
     pub rule_pack: PackInfo,
     pub command_line: Vec<String>,
+    /// `I/N` for one shard of a sharded scan; absent for a whole run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shard: Option<String>,
     pub started_at: String,
     pub finished_at: String,
     pub inputs: Vec<Input>,

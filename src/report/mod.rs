@@ -2,6 +2,7 @@
 //! receive rows in their final order and only format them.
 
 pub mod manifest;
+pub mod merge;
 mod output;
 pub mod safe;
 

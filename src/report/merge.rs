@@ -1,0 +1,146 @@
+//! Combining the outputs of a sharded scan (`scan --shard I/N`) into
+//! exactly what one run over all inputs writes. Shards split the work by
+//! archive, and every output is ordered by archive first, so a stable sort
+//! on the `archive` column of the concatenated shard files restores the
+//! single-run order; rows are copied verbatim, never re-formatted.
+
+use super::manifest::{Input, Manifest, Totals};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// Undo the spreadsheet guard for ordering only (cells are written as read).
+fn order_key(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if super::safe::defang(rest).starts_with('\'') => rest,
+        _ => cell,
+    }
+}
+
+/// Merges CSV files that share a header and have an `archive` column.
+pub fn merge_csv(paths: &[&Path], out: impl std::io::Write) -> Result<usize, String> {
+    let mut header: Option<csv::StringRecord> = None;
+    let mut rows: Vec<csv::StringRecord> = Vec::new();
+    let mut archive_col = 0;
+    for p in paths {
+        let mut r = csv::Reader::from_path(p).map_err(|e| format!("{}: {e}", p.display()))?;
+        let h = r
+            .headers()
+            .map_err(|e| format!("{}: {e}", p.display()))?
+            .clone();
+        match &header {
+            None => {
+                archive_col = h
+                    .iter()
+                    .position(|c| c == "archive")
+                    .ok_or_else(|| format!("{}: no archive column", p.display()))?;
+                header = Some(h);
+            }
+            Some(first) if *first != h => {
+                return Err(format!(
+                    "{}: its columns differ from the first file's",
+                    p.display()
+                ));
+            }
+            Some(_) => {}
+        }
+        for rec in r.records() {
+            rows.push(rec.map_err(|e| format!("{}: {e}", p.display()))?);
+        }
+    }
+    rows.sort_by(|a, b| order_key(&a[archive_col]).cmp(order_key(&b[archive_col])));
+    let mut w = csv::Writer::from_writer(out);
+    if let Some(h) = &header {
+        w.write_record(h).map_err(|e| e.to_string())?;
+    }
+    for r in &rows {
+        w.write_record(r).map_err(|e| e.to_string())?;
+    }
+    w.flush().map_err(|e| e.to_string())?;
+    Ok(rows.len())
+}
+
+/// Merges JSON Lines findings files; lines are copied byte for byte.
+pub fn merge_jsonl(paths: &[&Path], mut out: impl std::io::Write) -> Result<usize, String> {
+    let mut rows: Vec<(String, String)> = Vec::new();
+    for p in paths {
+        let text = std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?;
+        for (i, line) in text.lines().enumerate() {
+            if line.is_empty() {
+                continue;
+            }
+            let v: serde_json::Value = serde_json::from_str(line)
+                .map_err(|e| format!("{} line {}: {e}", p.display(), i + 1))?;
+            let archive = v
+                .get("archive")
+                .and_then(|a| a.as_str())
+                .unwrap_or("")
+                .to_string();
+            rows.push((archive, line.to_string()));
+        }
+    }
+    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    for (_, line) in &rows {
+        writeln!(out, "{line}").map_err(|e| e.to_string())?;
+    }
+    Ok(rows.len())
+}
+
+/// One manifest for the merged run: shards must have used the same tool,
+/// pack and inputs (same hashes); archives and totals are combined.
+pub fn merge_manifests(paths: &[&Path]) -> Result<Manifest, String> {
+    let mut merged: Option<Manifest> = None;
+    for p in paths {
+        let text = std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?;
+        let m: Manifest = serde_json::from_str(&text)
+            .map_err(|e| format!("{} is not a social-audit manifest: {e}", p.display()))?;
+        let Some(acc) = merged.as_mut() else {
+            merged = Some(m);
+            continue;
+        };
+        if acc.rule_pack.sha256 != m.rule_pack.sha256 || acc.version != m.version {
+            return Err(format!(
+                "{}: made with another tool version or rule pack than the first shard",
+                p.display()
+            ));
+        }
+        let same_inputs = acc.inputs.len() == m.inputs.len()
+            && acc
+                .inputs
+                .iter()
+                .zip(&m.inputs)
+                .all(|(a, b)| a.path == b.path && a.sha256 == b.sha256);
+        if !same_inputs {
+            return Err(format!(
+                "{}: its inputs (paths or SHA-256) differ from the first shard's",
+                p.display()
+            ));
+        }
+        for (into, from) in acc.inputs.iter_mut().zip(m.inputs) {
+            into.archives.extend(from.archives);
+        }
+        acc.started_at = acc.started_at.clone().min(m.started_at);
+        acc.finished_at = acc.finished_at.clone().max(m.finished_at);
+        add_totals(&mut acc.totals, m.totals);
+    }
+    let mut m = merged.ok_or("no manifests to merge")?;
+    for Input { archives, .. } in &mut m.inputs {
+        archives.sort_by(|a, b| a.archive.cmp(&b.archive));
+    }
+    m.totals.archives = m.inputs.iter().map(|i| i.archives.len() as u64).sum();
+    m.shard = None;
+    m.outputs.clear();
+    Ok(m)
+}
+
+fn add_totals(into: &mut Totals, from: Totals) {
+    let mut entries: BTreeMap<String, u64> = std::mem::take(&mut into.entries);
+    for (k, v) in from.entries {
+        *entries.entry(k).or_insert(0) += v;
+    }
+    into.entries = entries;
+    into.records += from.records;
+    into.findings += from.findings;
+    into.findings_below_min_severity += from.findings_below_min_severity;
+    into.findings_in_baseline += from.findings_in_baseline;
+    into.findings_ignored += from.findings_ignored;
+}
