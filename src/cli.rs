@@ -158,6 +158,7 @@ pub fn main() -> i32 {
             };
         }
     };
+    report::remove_partials_on_interrupt();
     match cli.command {
         Command::Scan(args) => run_scan(*args),
         Command::Rules { command } => match command {

@@ -6,7 +6,7 @@ pub mod merge;
 mod output;
 pub mod safe;
 
-pub use output::Output;
+pub use output::{Output, remove_partials_on_interrupt};
 
 use crate::finding::Finding;
 use serde::Serialize;

@@ -7,6 +7,34 @@ use sha2::{Digest, Sha256};
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// Temporary files being written, so an interrupt can remove them.
+static PARTIAL: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// On Ctrl-C or SIGTERM: remove every partial output and exit 130. Outputs
+/// already renamed into place are complete and stay.
+pub fn remove_partials_on_interrupt() {
+    let _ = ctrlc::set_handler(|| {
+        if let Ok(list) = PARTIAL.lock() {
+            for p in list.iter() {
+                let _ = std::fs::remove_file(p);
+            }
+        }
+        eprintln!("social-audit: interrupted; no output file was left half-written");
+        std::process::exit(130);
+    });
+}
+
+fn track(path: &Path, on: bool) {
+    if let Ok(mut list) = PARTIAL.lock() {
+        if on {
+            list.push(path.to_path_buf());
+        } else {
+            list.retain(|p| p != path);
+        }
+    }
+}
 
 pub struct Output {
     target: Option<PathBuf>,
@@ -35,6 +63,7 @@ impl Output {
             std::process::id()
         ));
         let file = create_private(&temp)?;
+        track(&temp, true);
         Ok(Output {
             target: Some(path.to_path_buf()),
             temp: Some(temp),
@@ -48,7 +77,9 @@ impl Output {
         self.sink.flush()?;
         let hash = crate::finding::hex(&std::mem::take(&mut self.hash).finalize());
         if let (Some(temp), Some(target)) = (self.temp.take(), self.target.take()) {
-            std::fs::rename(&temp, &target)?;
+            let renamed = std::fs::rename(&temp, &target);
+            track(&temp, false);
+            renamed?;
         }
         Ok(hash)
     }
@@ -70,6 +101,7 @@ impl Drop for Output {
         // Not finished: never leave the partial file behind.
         if let Some(temp) = &self.temp {
             let _ = std::fs::remove_file(temp);
+            track(temp, false);
         }
     }
 }
