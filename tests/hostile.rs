@@ -14,7 +14,7 @@ fn peak_mb(stderr: &str) -> f64 {
         .unwrap_or(0.0)
 }
 
-fn row<'a>(r: &'a Run, entry: &str) -> (String, String) {
+fn row(r: &Run, entry: &str) -> (String, String) {
     let (_, s, d) = r
         .cov()
         .into_iter()
