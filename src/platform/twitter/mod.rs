@@ -11,7 +11,7 @@ mod account;
 mod de;
 mod dm;
 mod grailbird;
-mod js;
+pub mod js;
 mod media;
 mod text;
 mod time;
