@@ -76,7 +76,7 @@ static ANDROID: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d.{4,60}?) [-–] (.*)$").expect("valid regex"));
 static DATE_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?P<p1>\d{{1,4}})\s?[./-]\s?(?P<p2>\d{{1,2}})\s?[./-]\s?(?P<p3>[A-Z]?\d{{1,4}})\.?(?:\s?BE)?(?:,\s*|\s+)(?:klo\s+)?(?:(?P<ap1>{AMPM})\s?)?(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})(?:[:.](?P<s>\d{{2}}))?(?:\s?(?P<ap2>{AMPM}))?$"
+        r"^(?P<p1>\d{{1,4}})\s?[./-]\s?(?P<p2>\d{{1,2}})\s?[./-]\s?(?P<p3>[A-Z]?\d{{1,4}})\.?(?:\s?BE)?(?:,\s*|\s+)(?:klo\s+)?(?:(?P<ap1>{AMPM})\s?)?(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})(?:[:.](?P<s>\d{{2}}))?\.?(?:\s?(?P<ap2>{AMPM}))?$"
     ))
     .expect("valid regex")
 });
