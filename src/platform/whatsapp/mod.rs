@@ -45,7 +45,10 @@ fn base(name: &str) -> &str {
 }
 
 fn is_txt(name: &str) -> bool {
-    name.len() > 4 && name[name.len() - 4..].eq_ignore_ascii_case(".txt")
+    name.len() > 4
+        && name
+            .get(name.len() - 4..)
+            .is_some_and(|e| e.eq_ignore_ascii_case(".txt"))
 }
 
 /// `_chat.txt`, `WhatsApp Chat with X.txt`, `WhatsApp Chat - X.txt` and the
@@ -67,7 +70,7 @@ fn is_mac_junk(name: &str) -> bool {
 /// The chat name from a file name, when the name carries it.
 fn chat_name_from_file(name: &str) -> Option<String> {
     let b = base(name);
-    let stem = &b[..b.len().saturating_sub(4)];
+    let stem = if is_txt(b) { &b[..b.len() - 4] } else { b };
     let stem = stem.replace('\u{00A0}', " ");
     for prefix in [
         "WhatsApp Chat with ",

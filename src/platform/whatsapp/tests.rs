@@ -473,3 +473,47 @@ fn every_sample_header_line_parses() {
     }
     assert!(checked > 3000, "{checked}");
 }
+
+#[test]
+fn mutated_chats_never_panic() {
+    let base = "\u{200E}[3/27/22, 21:41:55] Dmitry S: \u{200E}<attached: a.jpg>\r\n\
+                [١٨\u{200F}/٣\u{200F}/٢٠٢٢، ٢:٥٦:٠٠\u{00A0}م] A: x\r\n\
+                18/03/2022, 15:10 - Dmitry S: <Media omitted>\nmore\n"
+        .as_bytes()
+        .to_vec();
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let dir = tempfile::tempdir().unwrap();
+    for round in 0..200 {
+        let mut b = base.clone();
+        for _ in 0..(next() % 8 + 1) {
+            let i = (next() as usize) % b.len();
+            match next() % 3 {
+                0 => b[i] = next() as u8,
+                1 => b.truncate(i.max(1)),
+                _ => b.insert(i, next() as u8),
+            }
+        }
+        let p = dir.path().join(format!("r{round}.txt"));
+        std::fs::write(&p, &b).unwrap();
+        let archive = Archive::open(&p, &Limits::default()).unwrap();
+        if let Some(unit) = WhatsApp.open(&archive) {
+            for e in archive.entries() {
+                let _ = unit.read(&archive, e, &mut |_| {});
+            }
+        }
+    }
+}
+
+#[test]
+fn names_ending_in_multibyte_characters_are_safe() {
+    assert!(!is_txt("notes.té"));
+    assert!(!is_txt("é"));
+    assert!(!is_chat_name("WhatsApp é"));
+    assert_eq!(chat_name_from_file("Chat é").as_deref(), Some("Chat é"));
+}
