@@ -57,6 +57,35 @@ pub(crate) fn list(root: &Path, limits: &Limits) -> Result<(Vec<EntryInfo>, Vec<
     Ok(listing.finish())
 }
 
+/// The listing of a single-file archive: one entry named by the file name.
+pub(crate) fn list_file(path: &Path, size: u64, limits: &Limits) -> (Vec<EntryInfo>, Vec<Refused>) {
+    let mut listing = Listing::new(limits);
+    match path.file_name().and_then(|n| n.to_str()) {
+        Some(name) => listing.add(name.to_string(), size, size, 0, None),
+        None => listing.refuse(
+            path.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            size,
+            "file name is not valid UTF-8; not read".into(),
+        ),
+    }
+    listing.finish()
+}
+
+pub(crate) fn with_file<T>(
+    path: &Path,
+    budget: u64,
+    f: impl FnOnce(&mut dyn Read) -> T,
+) -> Result<T, String> {
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot open: {e}"))?;
+    let mut bounded = Bounded::new(
+        std::io::BufReader::with_capacity(1 << 16, file),
+        budget.max(1),
+    );
+    Ok(f(&mut bounded))
+}
+
 fn join(rel: &str, name: &str) -> String {
     if rel.is_empty() {
         name.to_string()

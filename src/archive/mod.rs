@@ -38,6 +38,9 @@ pub struct Refused {
 enum Backing {
     Zip(zipped::Zip),
     Dir(PathBuf),
+    /// A single file that is not a zip (e.g. a WhatsApp `_chat.txt` given
+    /// on its own): an archive of one entry, named by the file name.
+    File(PathBuf),
 }
 
 pub struct Archive {
@@ -49,12 +52,17 @@ pub struct Archive {
 }
 
 impl Archive {
-    /// Opens a zip file or a folder. The error is one sentence naming the file.
+    /// Opens a zip file or a folder; any other file (not named `.zip` and
+    /// not starting with a zip signature) is opened as an archive of one
+    /// entry. The error is one sentence naming the file.
     pub fn open(path: &Path, limits: &Limits) -> Result<Archive, String> {
         let meta = std::fs::metadata(path).map_err(|e| format!("{}: {e}", path.display()))?;
         let (backing, entries, refused) = if meta.is_dir() {
             let (entries, refused) = dir::list(path, limits)?;
             (Backing::Dir(path.to_path_buf()), entries, refused)
+        } else if !looks_like_zip(path) {
+            let (entries, refused) = dir::list_file(path, meta.len(), limits);
+            (Backing::File(path.to_path_buf()), entries, refused)
         } else {
             let (zip, entries, refused) = zipped::Zip::open(path, limits)?;
             (Backing::Zip(zip), entries, refused)
@@ -105,6 +113,7 @@ impl Archive {
         match &self.backing {
             Backing::Zip(zip) => zip.with_entry(entry.index, budget, f),
             Backing::Dir(root) => dir::with_entry(root, &entry.name, budget, f),
+            Backing::File(path) => dir::with_file(path, budget, f),
         }
     }
 
@@ -128,6 +137,23 @@ impl Archive {
                 Ok(buf)
             }
         })
+    }
+}
+
+/// A file is read as a zip when its name ends in `.zip` (so a damaged zip
+/// is still reported as one) or it starts with a zip signature.
+fn looks_like_zip(path: &Path) -> bool {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("zip"))
+    {
+        return true;
+    }
+    let mut head = [0u8; 4];
+    match std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut head)) {
+        Ok(()) => head == *b"PK\x03\x04" || head == *b"PK\x05\x06",
+        // Unreadable or shorter than a signature: let the zip reader say why.
+        Err(e) => e.kind() != std::io::ErrorKind::UnexpectedEof,
     }
 }
 

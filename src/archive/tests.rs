@@ -195,3 +195,28 @@ fn unsupported_methods_and_encrypted_entries_are_refused_with_the_reason() {
     );
     assert_eq!(read_all(&a, "data/ok.js"), b"[ ]");
 }
+
+#[test]
+fn a_plain_file_opens_as_an_archive_of_one_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("_chat.txt");
+    std::fs::write(&p, b"[1/2/24, 10:00:00] A: hi\n").unwrap();
+    let a = Archive::open(&p, &Limits::default()).unwrap();
+    assert!(!a.is_zip());
+    let names: Vec<_> = a.entries().iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["_chat.txt"]);
+    assert_eq!(read_all(&a, "_chat.txt"), b"[1/2/24, 10:00:00] A: hi\n");
+}
+
+#[test]
+fn a_damaged_file_named_zip_or_starting_pk_is_still_read_as_a_zip() {
+    let dir = tempfile::tempdir().unwrap();
+    let named = dir.path().join("x.zip");
+    std::fs::write(&named, b"not a zip at all").unwrap();
+    let e = Archive::open(&named, &Limits::default()).err().unwrap();
+    assert!(e.contains("not a readable zip"), "{e}");
+    let magic = dir.path().join("export.bin");
+    std::fs::write(&magic, b"PK\x03\x04garbage").unwrap();
+    let e = Archive::open(&magic, &Limits::default()).err().unwrap();
+    assert!(e.contains("not a readable zip"), "{e}");
+}

@@ -4,6 +4,7 @@
 //! on platform names.
 
 pub mod twitter;
+pub mod whatsapp;
 
 use crate::archive::{Archive, EntryInfo};
 use crate::record::Record;
@@ -56,6 +57,13 @@ pub trait Platform: Sync {
     /// itself the root of one of this platform's extracted archives?
     fn claims_folder(&self, dir: &Path) -> bool;
 
+    /// Cheap check, used when walking a folder of many archives: is this
+    /// loose file (not a zip) a whole export on its own, e.g. a WhatsApp
+    /// chat `.txt`? It is then opened as an archive of one entry.
+    fn claims_file(&self, _file: &Path) -> bool {
+        false
+    }
+
     /// Returns a unit of work if the archive is this platform's. May read
     /// small entries (a manifest, the account file) to learn the account.
     fn open(&self, archive: &Archive) -> Option<Box<dyn Unit>>;
@@ -90,5 +98,5 @@ pub trait Unit: Send + Sync {
 
 /// Every platform this build knows, in recognition order.
 pub fn all() -> Vec<Box<dyn Platform>> {
-    vec![Box::new(twitter::Twitter)]
+    vec![Box::new(twitter::Twitter), Box::new(whatsapp::WhatsApp)]
 }

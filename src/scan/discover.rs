@@ -1,5 +1,6 @@
 //! Turning the paths on the command line into archives to open: a zip, an
-//! extracted archive folder, or a folder holding many of either.
+//! extracted archive folder, a single-file export (a WhatsApp chat `.txt`),
+//! or a folder holding many of these.
 
 use crate::platform::Platform;
 use crate::report::{CoverageRow, Status};
@@ -122,7 +123,10 @@ fn walk(
                 loose,
                 depth + 1,
             );
-        } else if kind.is_file() && name.to_ascii_lowercase().ends_with(".zip") {
+        } else if kind.is_file()
+            && (name.to_ascii_lowercase().ends_with(".zip")
+                || platforms.iter().any(|p| p.claims_file(&path)))
+        {
             found.push(Candidate {
                 path,
                 display: child_display,

@@ -30,7 +30,7 @@ fn folder(rel: &str) -> &str {
 }
 
 /// Image containers kamadak-exif reads, by magic number.
-fn is_image(head: &[u8]) -> bool {
+pub(crate) fn is_image(head: &[u8]) -> bool {
     head.starts_with(b"\xFF\xD8")
         || head.starts_with(b"\x89PNG")
         || head.starts_with(b"II*\0")

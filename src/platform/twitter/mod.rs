@@ -12,7 +12,7 @@ mod de;
 mod dm;
 mod grailbird;
 pub mod js;
-mod media;
+pub(crate) mod media;
 mod text;
 mod time;
 mod tweet;
