@@ -3,6 +3,7 @@
 //! in its module. The scan loop only sees these traits and never matches
 //! on platform names.
 
+pub mod exif;
 pub mod twitter;
 
 use crate::archive::{Archive, EntryInfo};
