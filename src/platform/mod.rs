@@ -4,6 +4,9 @@
 //! on platform names.
 
 pub mod exif;
+pub mod facebook;
+pub mod instagram;
+pub mod meta;
 pub mod twitter;
 
 use crate::archive::{Archive, EntryInfo};
@@ -91,5 +94,9 @@ pub trait Unit: Send + Sync {
 
 /// Every platform this build knows, in recognition order.
 pub fn all() -> Vec<Box<dyn Platform>> {
-    vec![Box::new(twitter::Twitter)]
+    vec![
+        Box::new(twitter::Twitter),
+        Box::new(instagram::Instagram),
+        Box::new(facebook::Facebook),
+    ]
 }
