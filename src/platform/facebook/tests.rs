@@ -513,3 +513,137 @@ pub(crate) fn count_files(dir: &std::path::Path) -> usize {
         })
         .sum()
 }
+
+// ---------- HTML ----------
+
+#[test]
+fn english_html_dates() {
+    use crate::platform::meta::html::parse_date;
+    let t = |s: &str| parse_date(s).map(|t| t.to_string());
+    assert_eq!(
+        t("Friday, October 4, 2013 at 10:05pm PDT").as_deref(),
+        Some("2013-10-05T05:05:00Z")
+    );
+    assert_eq!(
+        t("Thursday, 11 August 2016 at 19:25 UTC+01").as_deref(),
+        Some("2016-08-11T18:25:00Z")
+    );
+    assert_eq!(
+        t("May 25, 2018, 9:53 PM").as_deref(),
+        Some("2018-05-25T21:53:00Z")
+    );
+    assert_eq!(
+        t("Aug 17, 2025 11:23 am").as_deref(),
+        Some("2025-08-17T11:23:00Z")
+    );
+    assert_eq!(
+        t("Sep 8, 2016, 12:36 AM").as_deref(),
+        Some("2016-09-08T00:36:00Z")
+    );
+    assert_eq!(
+        t("3. december 2015 kl. 10:29 UTC+01").as_deref(),
+        Some("2015-12-03T09:29:00Z")
+    );
+    assert_eq!(t("31. heinäkuuta 2016 kello 21:05 UTC+03"), None);
+    assert_eq!(t("February 30, 2020 10:00"), None);
+    assert_eq!(t("99:99 May 1 2020"), None);
+    assert_eq!(t(""), None);
+}
+
+#[test]
+fn html_pages_of_three_generations() {
+    let d = tempfile::tempdir().unwrap();
+    let legacy = r#"<html><head><meta charset="UTF-8"><title>Northdale - Messages</title></head><body>
+      <div class="nav"><ul><li><a href="../html/wall.htm">Wall</a></li></ul></div>
+      <div class="contents"><h1>Northdale NHS</h1><div>
+        <div class="thread">Northdale NHS, Jane Patient
+          <div class="message"><div class="message_header"><span class="user">Jane Patient</span><span class="meta">Friday, October 4, 2013 at 10:05pm PDT</span></div></div>
+          <p>My NHS number is 401 159 0835</p>
+          <div class="message"><div class="message_header"><span class="user">Northdale NHS</span><span class="meta">sometime last week</span></div></div>
+          <p>Thanks, noted</p>
+        </div></div></div></body></html>"#;
+    let bluebar = r#"<html><body><div role="main">
+      <div class="pam _3-95 _2pi0 _2lej uiBoxWhite noborder">
+        <div class="_3-96 _2pio _2lek _2lel">Northdale NHS updated their status.</div>
+        <div class="_3-96 _2let"><div><div class="_2pin"><div>Flu jabs at St James's today</div></div></div></div>
+        <div class="_3-94 _2lem"><a href="https://www.facebook.com/x">May 25, 2018, 9:53 PM</a></div>
+      </div></div></body></html>"#;
+    let modern = r#"<html><body><div class="_a706" role="main">
+      <div class="_3-95 _a6-g"><div class="_2ph_ _a6-h _a6-i">Northdale NHS commented on a post.</div>
+        <div class="_2ph_ _a6-p"><div>Get well soon, Ward 7 ❤️</div></div>
+        <div class="_3-94 _a6-o"><div class="_a72d">Aug 17, 2025 11:23 am</div></div></div>
+      <div class="_3-95 _a6-g"><div class="_2ph_ _a6-h _a6-i">Northdale NHS</div>
+        <div class="_2ph_ _a6-p"><div>No date here</div></div></div>
+    </div></body></html>"#;
+    write_tree(
+        d.path(),
+        &[
+            ("html/messages.htm", legacy.as_bytes()),
+            ("posts/your_posts_1.html", bluebar.as_bytes()),
+            (
+                "your_facebook_activity/comments_and_reactions/comments.html",
+                modern.as_bytes(),
+            ),
+            (
+                "your_facebook_activity/comments_and_reactions/likes_and_reactions_1.html",
+                modern.as_bytes(),
+            ),
+            ("index.html", b"<html>index</html>"),
+        ],
+    );
+    let s = scan(d.path()).unwrap();
+    assert_eq!(s.platform, "facebook");
+    assert!(s.failures().is_empty(), "{:?}", s.failures());
+    let m = s.of("messages.htm");
+    assert_eq!(m.len(), 2);
+    assert_eq!(m[0].kind, RecordKind::Dm);
+    assert_eq!(m[0].field("text"), Some("My NHS number is 401 159 0835"));
+    assert_eq!(m[0].created_at.unwrap().to_string(), "2013-10-05T05:05:00Z");
+    assert_eq!(m[0].id, "1380949500");
+    assert_eq!(m[1].created_at, None);
+    let w = &s.outcome("messages.htm").warnings;
+    assert!(
+        w.iter()
+            .any(|w| w.contains("could not be parsed") && w.contains("sometime last week")),
+        "{w:?}"
+    );
+
+    let p = s.of("your_posts_1.html");
+    assert_eq!(p.len(), 1);
+    assert_eq!(p[0].kind, RecordKind::Post);
+    assert_eq!(p[0].field("text"), Some("Flu jabs at St James's today"));
+    assert_eq!(
+        p[0].field("title"),
+        Some("Northdale NHS updated their status.")
+    );
+    assert_eq!(p[0].created_at.unwrap().to_string(), "2018-05-25T21:53:00Z");
+
+    let c = s.of("comments.html");
+    assert_eq!(c.len(), 2);
+    assert_eq!(c[0].kind, RecordKind::Comment);
+    assert_eq!(c[0].field("text"), Some("Get well soon, Ward 7 ❤️"));
+    assert_eq!(c[0].created_at.unwrap().to_string(), "2025-08-17T11:23:00Z");
+    assert!(matches!(
+        s.disposition("likes_and_reactions_1.html"),
+        Disposition::Skipped(_)
+    ));
+    assert!(matches!(
+        s.disposition("index.html"),
+        Disposition::Skipped(_)
+    ));
+}
+
+#[test]
+fn legacy_photo_page_exif_rows() {
+    let Some(dir) = sample_dirs("facebook")
+        .into_iter()
+        .find(|d| d.ends_with("addshore-facebook-data-image-exif"))
+    else {
+        return;
+    };
+    let s = scan(&dir.join("at-fced9a6/facebook-example")).unwrap();
+    let r = s.of("photos/1234.html");
+    assert_eq!(r.len(), 2);
+    assert_eq!(r[0].field("upload_ip"), Some("0.0.0.0"));
+    assert_eq!(r[0].created_at.unwrap().to_string(), "2016-08-11T18:25:00Z");
+}

@@ -7,6 +7,7 @@
 //!
 //! `facebook` and `instagram` are thin `Platform`s over `MetaUnit`.
 
+pub mod html;
 pub mod json;
 pub mod mojibake;
 pub mod records;
@@ -50,6 +51,7 @@ const SNIFF_BYTES: u64 = 16 << 10;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Kind {
     Json,
+    Html(html::Page),
     /// A photo, video or other file: a Media record, EXIF GPS for images.
     MediaFile,
 }
@@ -365,6 +367,16 @@ pub fn survey(archive: &Archive) -> Survey {
                     None => Ok(Kind::Json),
                 }
             }
+            None if matches!(extension.as_deref(), Some("html" | "htm")) => {
+                // A page whose name says nothing: the ≤2018 Messenger
+                // markup is recognisable by its classes.
+                match head(archive, e, HTML_SNIFF_BYTES) {
+                    Some(h) if memchr::memmem::find(&h, b"class=\"message_header\"").is_some() => {
+                        Ok(Kind::Html(html::Page::Messages))
+                    }
+                    _ => Err(Disposition::Unknown),
+                }
+            }
             None => Err(Disposition::Unknown),
         };
         evidence_of(&e.name, sniffed.as_ref(), &mut s.evidence);
@@ -419,7 +431,15 @@ fn classify_name(
             }
             None
         }
-        Some("html" | "htm") => None,
+        Some("html" | "htm") => {
+            if let Some(p) = html::page_kind(lower) {
+                return Some(Ok(Kind::Html(p)));
+            }
+            if matches!(file, "index.html" | "index.htm" | "start_here.html") {
+                return skip("the HTML export's index page: links to the other pages");
+            }
+            None
+        }
         Some("css" | "js" | "svg" | "ico" | "woff" | "woff2" | "ttf")
             if lower
                 .split('/')
@@ -560,6 +580,44 @@ impl MetaUnit {
             out,
         };
         ctx.root(&v);
+    }
+
+    fn read_html(
+        &self,
+        archive: &Archive,
+        entry: &EntryInfo,
+        page: html::Page,
+        out: &mut EntryOutcome,
+        emit: &mut dyn FnMut(Record),
+    ) {
+        let bytes = match archive.read(entry, html::MAX_HTML) {
+            Ok(b) => b,
+            Err(e) => {
+                out.error = Some(e);
+                return;
+            }
+        };
+        // Meta declares UTF-8; a stray invalid byte becomes U+FFFD and is named.
+        let text = String::from_utf8_lossy(&bytes);
+        if let std::borrow::Cow::Owned(_) = text
+            && let Err(e) = std::str::from_utf8(&bytes)
+        {
+            out.warn(format!(
+                "{}: not valid UTF-8 at byte {}; invalid bytes were replaced",
+                entry.name,
+                e.valid_up_to()
+            ));
+        }
+        let mut ctx = html::Ctx {
+            flavor: self.flavor,
+            account: &self.account,
+            entry: &entry.name,
+            emit,
+            out,
+            bad_dates: 0,
+            first_bad: None,
+        };
+        ctx.page(&text, page);
     }
 
     fn read_media(
@@ -729,6 +787,7 @@ impl Unit for MetaUnit {
         match self.kinds.get(&entry.name) {
             Some(Ok(Kind::Json)) => self.read_json(archive, entry, &mut out, emit),
             Some(Ok(Kind::MediaFile)) => self.read_media(archive, entry, &mut out, emit),
+            Some(Ok(Kind::Html(page))) => self.read_html(archive, entry, *page, &mut out, emit),
             _ => out.error = Some(format!("{} is not a file this reader parses", entry.name)),
         }
         out
