@@ -43,4 +43,4 @@ impl Platform for Facebook {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -221,6 +221,7 @@ fn classify_sniff(sn: &json::Sniff, file: &str) -> Result<Kind, Disposition> {
         || (sn.top("messages") && (sn.has("sender_name") || sn.has("timestamp_ms")))
         || (sn.top("profile") && !sn.array)
         || (sn.top("photos") && (sn.top("name") || sn.top("cover_photo")))
+        || (sn.has("caption") && sn.has("path"))
         || (sn.top("videos") && sn.has("uri"))
         || (sn.array && sn.top("media") && sn.has("uri"))
         || (sn.array && sn.top("timestamp") && (sn.top("data") || sn.top("attachments")))
@@ -278,6 +279,7 @@ fn evidence_of(name: &str, sn: Option<&json::Sniff>, ev: &mut Evidence) {
             || sn.has("comments_media_comments")
             || sn.has("string_map_data")
             || (sn.array && sn.top("media") && !sn.top("timestamp"))
+            || (sn.has("caption") && sn.has("taken_at"))
         {
             ev.instagram += 1;
         }

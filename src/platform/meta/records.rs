@@ -135,6 +135,9 @@ impl Ctx<'_> {
         if o.contains_key("label_values") {
             return self.label_values(o);
         }
+        if o.contains_key("path") && (o.contains_key("caption") || o.contains_key("taken_at")) {
+            return self.ig_legacy(o);
+        }
         if o.contains_key("media") && !o.contains_key("timestamp") {
             return self.ig_post(key, o);
         }
@@ -672,6 +675,42 @@ impl Ctx<'_> {
         for m in records {
             self.send(m);
         }
+    }
+
+    /// ≤2020 Instagram `media.json` items: `{caption, taken_at, path,
+    /// location?}` with an ISO-8601 `taken_at` (no zone; read as UTC). The
+    /// record id is the `taken_at` text.
+    fn ig_legacy(&mut self, o: &Map<String, Value>) {
+        let when = s(o, "taken_at").unwrap_or("");
+        let mut r = self.record(RecordKind::Post, when);
+        r.created_at = when.parse::<Timestamp>().ok().or_else(|| {
+            when.get(..19)?
+                .parse::<jiff::civil::DateTime>()
+                .ok()?
+                .to_zoned(jiff::tz::TimeZone::UTC)
+                .ok()
+                .map(|z| z.timestamp())
+        });
+        if let Some(c) = s(o, "caption") {
+            r.push_field("text", c);
+        }
+        if let Some(l) = s(o, "location") {
+            r.push_field("location", l);
+            r.locations.push(Location {
+                field: "geo",
+                lat: None,
+                lon: None,
+                label: l.to_string(),
+            });
+        }
+        if let Some(p) = s(o, "path") {
+            let name = p.rsplit('/').next().unwrap_or(p);
+            r.push_field("media_name", name);
+            if let Some(e) = (self.resolve)(p) {
+                r.media.push(e);
+            }
+        }
+        self.send(r);
     }
 
     /// Instagram `string_list_data` / `string_map_data` items: comments
