@@ -98,3 +98,35 @@ fn instagram_sample_gps_and_facebook_mojibake_reach_the_findings() {
     let fields = r.values("field");
     assert!(fields.iter().any(|f| f == "exif"), "{fields:?}");
 }
+
+/// A Facebook export written here: mojibake text is repaired before the
+/// rules see it, so the lexicon matches and the context reads cleanly.
+#[test]
+fn mojibake_post_matches_the_lexicon_with_clean_context() {
+    let d = tempfile::tempdir().unwrap();
+    let root = d.path().join("facebook-northdale-2024-01-01-x");
+    write_folder(
+        &root,
+        &[(
+            "your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json".into(),
+            br#"[{"timestamp": 1700000000, "data": [{"post": "Caf\u00c3\u00a9 closed again \u00e2\u0080\u0094 total b\u00c3\u00b6llocks, no: total BOLLOCKS \u00f0\u009f\u0098\u00a1"}]}]"#
+                .to_vec(),
+        )],
+    );
+    let r = scan(d.path(), &[&root], &[]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let rules = r.values("rule_id");
+    let i = rules
+        .iter()
+        .position(|x| x == "conduct.obscene")
+        .unwrap_or_else(|| panic!("{rules:?}"));
+    let f = &r.findings[i];
+    assert_eq!(&f[r.column("platform")], "facebook");
+    assert_eq!(&f[r.column("record_id")], "1700000000");
+    let context = &f[r.column("context")];
+    assert!(context.contains("—") && context.contains("😡"), "{context}");
+    assert!(
+        !context.contains('Ã') && !context.contains('â'),
+        "{context}"
+    );
+}
