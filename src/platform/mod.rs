@@ -3,6 +3,10 @@
 //! in its module. The scan loop only sees these traits and never matches
 //! on platform names.
 
+pub mod exif;
+pub mod facebook;
+pub mod instagram;
+pub mod meta;
 pub mod twitter;
 pub mod whatsapp;
 
@@ -98,5 +102,10 @@ pub trait Unit: Send + Sync {
 
 /// Every platform this build knows, in recognition order.
 pub fn all() -> Vec<Box<dyn Platform>> {
-    vec![Box::new(twitter::Twitter), Box::new(whatsapp::WhatsApp)]
+    vec![
+        Box::new(twitter::Twitter),
+        Box::new(instagram::Instagram),
+        Box::new(facebook::Facebook),
+        Box::new(whatsapp::WhatsApp),
+    ]
 }

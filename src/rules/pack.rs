@@ -29,6 +29,7 @@ const NON_TEXT_FIELDS: &[&str] = &[
     "phone",
     "connected_app",
     "login_ip",
+    "upload_ip",
     "client",
     "website",
     "link",

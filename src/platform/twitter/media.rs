@@ -6,8 +6,8 @@
 use super::{TwitterUnit, time};
 use crate::archive::{Archive, EntryInfo};
 use crate::platform::EntryOutcome;
+use crate::platform::exif::{gps, is_image};
 use crate::record::{Location, Record, RecordKind};
-use std::io::Cursor;
 
 /// Images larger than this are listed without reading their EXIF.
 const MAX_IMAGE: u64 = 64 << 20;
@@ -27,16 +27,6 @@ fn folder(rel: &str) -> &str {
         .skip(1)
         .find(|p| p.ends_with("_media"))
         .unwrap_or("")
-}
-
-/// Image containers kamadak-exif reads, by magic number.
-pub(crate) fn is_image(head: &[u8]) -> bool {
-    head.starts_with(b"\xFF\xD8")
-        || head.starts_with(b"\x89PNG")
-        || head.starts_with(b"II*\0")
-        || head.starts_with(b"MM\0*")
-        || (head.starts_with(b"RIFF") && head.get(8..12) == Some(b"WEBP"))
-        || head.get(4..8) == Some(b"ftyp")
 }
 
 pub(super) fn read(
@@ -92,36 +82,4 @@ pub(super) fn read(
     }
     emit(r);
     out.records += 1;
-}
-
-/// Signed decimal degrees from the GPS tags; `None` when there are none.
-pub fn gps(bytes: &[u8]) -> Result<Option<(f64, f64)>, String> {
-    use exif::{In, Tag, Value};
-    let exif = match exif::Reader::new().read_from_container(&mut Cursor::new(bytes)) {
-        Ok(e) => e,
-        Err(exif::Error::NotFound(_)) | Err(exif::Error::BlankValue(_)) => return Ok(None),
-        Err(e) => return Err(e.to_string()),
-    };
-    let coord = |tag: Tag, reference: Tag, negative: u8| -> Option<f64> {
-        let f = exif.get_field(tag, In::PRIMARY)?;
-        let Value::Rational(v) = &f.value else {
-            return None;
-        };
-        let part = |i: usize| v.get(i).map(|r| r.to_f64()).filter(|x| x.is_finite());
-        let deg = part(0)? + part(1).unwrap_or(0.0) / 60.0 + part(2).unwrap_or(0.0) / 3600.0;
-        let neg = exif
-            .get_field(reference, In::PRIMARY)
-            .and_then(|f| match &f.value {
-                Value::Ascii(a) => a.first().and_then(|s| s.first()).copied(),
-                _ => None,
-            })
-            .is_some_and(|c| c.eq_ignore_ascii_case(&negative));
-        Some(if neg { -deg } else { deg })
-    };
-    let lat = coord(Tag::GPSLatitude, Tag::GPSLatitudeRef, b'S');
-    let lon = coord(Tag::GPSLongitude, Tag::GPSLongitudeRef, b'W');
-    Ok(match (lat, lon) {
-        (Some(lat), Some(lon)) if lat.abs() <= 90.0 && lon.abs() <= 180.0 => Some((lat, lon)),
-        _ => None,
-    })
 }

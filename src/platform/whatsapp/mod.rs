@@ -415,9 +415,9 @@ impl WhatsAppUnit {
                 .unwrap_or_default();
             let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
             let image = ext.as_deref().is_some_and(|e| IMAGE.contains(&e));
-            if image && crate::platform::twitter::media::is_image(&head) {
+            if image && crate::platform::exif::is_image(&head) {
                 match archive.read(entry, MAX_IMAGE) {
-                    Ok(bytes) => match crate::platform::twitter::media::gps(&bytes) {
+                    Ok(bytes) => match crate::platform::exif::gps(&bytes) {
                         Ok(Some((lat, lon))) => r.locations.push(Location {
                             field: "exif",
                             lat: Some(lat),

@@ -1,0 +1,302 @@
+use crate::platform::Disposition;
+use crate::platform::exif::jpeg_with_gps;
+use crate::platform::facebook::tests::count_files;
+use crate::platform::meta::testing::{sample_dirs, scan, write_tree};
+use crate::record::RecordKind;
+
+const POSTS: &str = r#"[
+  {"media": [{"uri": "media/posts/201912/80041955_n_17856715594629257.mp4", "creation_timestamp": 1575388926,
+     "media_metadata": {"video_metadata": {"exif_data": [{"latitude": 55.71835, "longitude": 11.72495}]}},
+     "title": "Vaccine clinic open \u00f0\u009f\u0098\u0082 #nhs"}]},
+  {"media": [
+     {"uri": "media/posts/202406/a_1.heic", "creation_timestamp": 1718000000, "title": ""},
+     {"uri": "media/posts/202406/b_2", "creation_timestamp": 1718000001, "title": ""}],
+   "title": "Two photos (f\u00e2\u0080\u00a6 finally)", "creation_timestamp": 1718000002}
+]"#;
+
+const PROFILE: &str = r#"{"profile_user": [{"title": "User Information", "media_map_data": {},
+  "string_map_data": {"Username": {"href": "", "value": "northdale_nhs", "timestamp": 0},
+    "Name": {"value": "Northdale NHS"}, "Email": {"value": "comms.example@gmail.com"},
+    "Phone Number": {"value": "+44 113 000 0000"}, "Bio": {"value": "Caring for Northdale \u00e2\u009d\u00a4"},
+    "Website": {"value": "https://northdale.example.nhs.uk"}}}]}"#;
+
+/// A WebP file whose EXIF chunk holds the same TIFF block as `jpeg_with_gps`.
+fn webp_with_gps() -> Vec<u8> {
+    let j = jpeg_with_gps();
+    let tiff = &j[12..j.len() - 2];
+    let mut body = b"WEBP".to_vec();
+    body.extend(b"VP8X");
+    body.extend(10u32.to_le_bytes());
+    body.extend([0x08, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    body.extend(b"EXIF");
+    body.extend((tiff.len() as u32).to_le_bytes());
+    body.extend(tiff);
+    if tiff.len() % 2 == 1 {
+        body.push(0);
+    }
+    let mut w = b"RIFF".to_vec();
+    w.extend((body.len() as u32).to_le_bytes());
+    w.extend(body);
+    w
+}
+
+#[test]
+fn layout_2024_posts_stories_reels_comments_profile_messages_and_media_gps() {
+    let d = tempfile::tempdir().unwrap();
+    let jpeg = jpeg_with_gps();
+    let webp = webp_with_gps();
+    let a = "your_instagram_activity";
+    write_tree(
+        d.path(),
+        &[
+            (&format!("{a}/media/posts_1.json"), POSTS.as_bytes()),
+            (
+                &format!("{a}/media/stories.json"),
+                br#"{"ig_stories": [{"uri": "media/stories/202209/FQIoAk_179", "creation_timestamp": 1663000000, "title": "Story caption",
+                    "media_metadata": {"photo_metadata": {"exif_data": [{"latitude": 51.5, "longitude": -0.12}]}}}]}"#,
+            ),
+            (
+                &format!("{a}/media/reels.json"),
+                br#"{"ig_reels_media": [{"media": [{"uri": "media/reels/202209/r_1.mp4", "creation_timestamp": 1663000001, "title": "Reel caption"}]}]}"#,
+            ),
+            (
+                &format!("{a}/comments/post_comments_1.json"),
+                br#"[{"string_map_data": {"Comment": {"value": "Nice example!"}, "Media Owner": {"value": "example_creator"}, "Time": {"timestamp": 1735819500}}},
+                    {"string_map_data": {"Opmerking": {"value": "Mooi!"}, "Tijd": {"timestamp": 1735819501}}}]"#,
+            ),
+            (
+                &format!("{a}/comments/reels_comments.json"),
+                br#"{"comments_reels_comments": [{"string_map_data": {"Comment": {"value": "Reel comment"}, "Time": {"timestamp": 1735819502}}}]}"#,
+            ),
+            (&format!("{a}/likes/liked_posts.json"), br#"[{"title": "x", "string_list_data": [{"href": "https://www.instagram.com/p/X/", "timestamp": 1}]}]"#),
+            (
+                &format!("{a}/messages/inbox/friend_1/message_1.json"),
+                br#"{"participants": [{"name": "Friend"}, {"name": "Northdale NHS"}], "messages": [{"sender_name": "Friend", "timestamp_ms": 1736100000000, "content": "Hello"}], "title": "Friend"}"#,
+            ),
+            ("personal_information/personal_information/personal_information.json", PROFILE.as_bytes()),
+            ("connections/followers_and_following/followers_1.json", b"[]"),
+            ("media/posts/202406/a_1.heic", &jpeg),
+            ("media/posts/202406/b_2", &jpeg),
+            ("media/posts/202406/c_3.webp", &webp),
+            ("media/stories/202209/FQIoAk_179", b"\0\0\0\x18ftypmp42"),
+            ("media/posts/201912/80041955_n_17856715594629257.mp4", b"\0\0\0\x18ftypmp42"),
+        ],
+    );
+    let s = scan(d.path()).unwrap();
+    assert_eq!(s.platform, "instagram");
+    assert_eq!(s.account, "northdale_nhs");
+    assert!(s.layout.contains("2024+"), "{}", s.layout);
+    assert!(s.failures().is_empty(), "{:?}", s.failures());
+
+    let posts = s.of("posts_1.json");
+    let single = posts
+        .iter()
+        .find(|r| r.kind == RecordKind::Post && r.id == "1575388926")
+        .unwrap();
+    assert_eq!(single.field("text"), Some("Vaccine clinic open 😂 #nhs"));
+    assert_eq!(single.created_at.unwrap().as_second(), 1575388926);
+    let gps = posts
+        .iter()
+        .find(|r| r.kind == RecordKind::Media && !r.locations.is_empty())
+        .unwrap();
+    assert_eq!(gps.locations[0].field, "exif");
+    assert_eq!(gps.locations[0].lat, Some(55.71835));
+    let multi = posts
+        .iter()
+        .find(|r| r.kind == RecordKind::Post && r.id == "1718000002")
+        .unwrap();
+    assert_eq!(multi.field("text"), Some("Two photos (f… finally)"));
+    assert_eq!(
+        multi.media,
+        ["media/posts/202406/a_1.heic", "media/posts/202406/b_2"]
+    );
+
+    let story = s.of("stories.json");
+    assert_eq!(story.len(), 1);
+    assert_eq!(story[0].kind, RecordKind::Post);
+    assert_eq!(story[0].field("text"), Some("Story caption"));
+    assert_eq!(story[0].locations[0].lat, Some(51.5));
+    assert_eq!(story[0].media, ["media/stories/202209/FQIoAk_179"]);
+    let reel = s.of("reels.json");
+    assert!(
+        reel.iter()
+            .any(|r| r.kind == RecordKind::Post && r.field("text") == Some("Reel caption"))
+    );
+
+    let c = s.of("post_comments_1.json");
+    assert_eq!(c.len(), 2);
+    assert_eq!(c[0].kind, RecordKind::Comment);
+    assert_eq!(c[0].id, "1735819500");
+    assert_eq!(c[0].field("text"), Some("Nice example!"));
+    assert_eq!(c[0].mentions, ["example_creator"]);
+    assert_eq!(c[1].field("text"), Some("Mooi!"));
+    assert_eq!(
+        s.of("reels_comments.json")[0].field("text"),
+        Some("Reel comment")
+    );
+    assert!(matches!(
+        s.disposition("liked_posts.json"),
+        Disposition::Skipped(_)
+    ));
+    assert!(matches!(
+        s.disposition("followers_1.json"),
+        Disposition::Skipped(_)
+    ));
+
+    let dm = s.of("message_1.json");
+    assert_eq!(dm[0].kind, RecordKind::Dm);
+    assert_eq!(dm[0].id, "1736100000000");
+
+    let p = s.of("personal_information.json");
+    let profile = p.iter().find(|r| r.kind == RecordKind::Profile).unwrap();
+    assert_eq!(profile.field("bio"), Some("Caring for Northdale ❤"));
+    assert_eq!(
+        profile.field("website"),
+        Some("https://northdale.example.nhs.uk")
+    );
+    let account = p.iter().find(|r| r.kind == RecordKind::Account).unwrap();
+    assert_eq!(account.field("email"), Some("comms.example@gmail.com"));
+    assert_eq!(account.field("phone"), Some("+44 113 000 0000"));
+
+    // Media files: EXIF GPS from JPEG bytes whatever the extension (.heic
+    // name, no extension) and from a WebP EXIF chunk; videos are listed.
+    for name in ["a_1.heic", "b_2", "c_3.webp"] {
+        let m = s.of(name);
+        let m = m
+            .iter()
+            .find(|r| r.entry.ends_with(name) && r.kind == RecordKind::Media)
+            .unwrap();
+        assert_eq!(m.locations.len(), 1, "{name}");
+        assert_eq!(m.locations[0].field, "exif");
+        assert!((m.locations[0].lat.unwrap() - 51.5).abs() < 1e-9, "{name}");
+        assert!((m.locations[0].lon.unwrap() + 0.125).abs() < 1e-9, "{name}");
+        assert_eq!(m.field("media_name"), Some(name));
+    }
+    assert_eq!(
+        s.disposition("media/stories/202209/FQIoAk_179"),
+        &Disposition::Parse
+    );
+}
+
+#[test]
+fn layout_2021_content_folder_and_2022_comments() {
+    let d = tempfile::tempdir().unwrap();
+    write_tree(
+        d.path(),
+        &[
+            ("content/posts_1.json", POSTS.as_bytes()),
+            (
+                "comments/post_comments.json",
+                br#"{"comments_media_comments": [{"title": "username", "media_list_data": [], "string_list_data": [{"href": "", "value": "The comment", "timestamp": 1550618520}]}]}"#,
+            ),
+            ("account_information/personal_information.json", PROFILE.as_bytes()),
+        ],
+    );
+    let s = scan(d.path()).unwrap();
+    assert_eq!(s.platform, "instagram");
+    assert!(s.layout.contains("2021–2023"), "{}", s.layout);
+    let c = s.of("post_comments.json");
+    assert_eq!(c.len(), 1);
+    assert_eq!(c[0].field("text"), Some("The comment"));
+    assert_eq!(c[0].id, "1550618520");
+    assert!(
+        s.of("posts_1.json")
+            .iter()
+            .any(|r| r.kind == RecordKind::Post)
+    );
+}
+
+#[test]
+fn layout_2018_media_json() {
+    let d = tempfile::tempdir().unwrap();
+    write_tree(
+        d.path(),
+        &[
+            (
+                "instagram-northdale-20181016/media.json",
+                br#"{"photos": [{"caption": "Open day", "taken_at": "2018-06-01T10:00:00", "path": "photos/201806/abc.jpg", "location": "Leeds General Infirmary"}], "videos": []}"#,
+            ),
+            ("instagram-northdale-20181016/photos/201806/abc.jpg", b"\xFF\xD8\xFF\xD9"),
+        ],
+    );
+    let s = scan(d.path()).unwrap();
+    assert_eq!(s.platform, "instagram");
+    assert_eq!(s.account, "northdale");
+    assert!(s.layout.contains("≤2020"), "{}", s.layout);
+    let p = s.of("media.json");
+    assert_eq!(p.len(), 1);
+    assert_eq!(p[0].field("text"), Some("Open day"));
+    assert_eq!(p[0].created_at.unwrap().to_string(), "2018-06-01T10:00:00Z");
+    assert_eq!(p[0].field("location"), Some("Leeds General Infirmary"));
+    assert_eq!(
+        p[0].media,
+        ["instagram-northdale-20181016/photos/201806/abc.jpg"]
+    );
+}
+
+#[test]
+fn every_instagram_sample_reads_without_failures() {
+    for dir in sample_dirs("instagram") {
+        // Zips inside a sample folder are archives of their own.
+        let mut zips = Vec::new();
+        find_zips(&dir, &mut zips);
+        for z in &zips {
+            let s = scan(z).unwrap_or_else(|| panic!("{}: not recognised", z.display()));
+            assert_eq!(s.platform, "instagram", "{}", z.display());
+            assert!(
+                s.failures().is_empty(),
+                "{}: {:?}",
+                z.display(),
+                s.failures()
+            );
+            assert!(
+                s.entries.iter().all(|e| e.1 != Disposition::Unknown),
+                "{}",
+                z.display()
+            );
+        }
+        let s = scan(&dir).unwrap_or_else(|| panic!("{}: not recognised", dir.display()));
+        assert_eq!(s.platform, "instagram", "{}", dir.display());
+        assert!(
+            s.failures().is_empty(),
+            "{}: {:?}",
+            dir.display(),
+            s.failures()
+        );
+        assert_eq!(s.entries.len(), count_files(&dir), "{}", dir.display());
+    }
+}
+
+#[test]
+fn waultar_instagram_sample_gps_and_captions() {
+    let Some(dir) = sample_dirs("instagram")
+        .into_iter()
+        .find(|d| d.ends_with("norsekode-waultar-app"))
+    else {
+        return;
+    };
+    let s = scan(&dir).unwrap();
+    let media = s.of("instagram_post.json");
+    assert!(media.iter().any(|r| {
+        r.locations
+            .iter()
+            .any(|l| l.field == "exif" && l.lat == Some(55.71835))
+    }));
+    assert!(
+        media
+            .iter()
+            .any(|r| r.field("text").is_some_and(|t| t.contains('😂')))
+    );
+    assert_eq!(s.account, "REDACTED USERNAME");
+}
+
+fn find_zips(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    for e in std::fs::read_dir(dir).unwrap().filter_map(Result::ok) {
+        let p = e.path();
+        if p.is_dir() {
+            find_zips(&p, out);
+        } else if p.extension().is_some_and(|x| x == "zip") {
+            out.push(p);
+        }
+    }
+}

@@ -1,0 +1,403 @@
+//! Meta's HTML exports (FORMATS.md §2.7, §4.4), the default a user gets.
+//! Three generations are read with `scraper` (html5ever underneath):
+//!
+//! * ≤2018 archives: `div.thread > div.message > div.message_header >
+//!   span.user / span.meta` followed by a `<p>` (Messenger), and photo pages
+//!   of `div.block` with a `div.meta` date and a `table.meta` of EXIF rows;
+//! * ~2018–2021 "bluebar" pages: entries `div.pam._3-95` (`uiBoxWhite`),
+//!   title `._3-96._2pio`, body `._2pin`/`._2let`, date footer `._3-94._2lem`;
+//! * 2022+ pages: entries `._a6-g`, heading `._a6-h`, content `._a6-p`,
+//!   date footer `._a6-o` / `._a72d`.
+//!
+//! HTML pages carry no machine timestamp: the date text is parsed in English
+//! (the only language whose formats are known here); a date that cannot be
+//! parsed leaves `created_at` empty and is named in a warning.
+
+use super::Flavor;
+use crate::platform::EntryOutcome;
+use crate::record::{Location, Record, RecordKind};
+use jiff::Timestamp;
+use scraper::{ElementRef, Html, Selector};
+
+/// HTML pages are parsed into a DOM, which takes several times the file
+/// size; larger pages are reported as failed with this limit named.
+pub const MAX_HTML: u64 = 64 << 20;
+
+/// What kind of records a page holds, from its file name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page {
+    Posts,
+    Comments,
+    Messages,
+    Photos,
+    Profile,
+}
+
+/// Pages with records, by file name (lower case, no folders).
+pub fn page_kind(lower_path: &str) -> Option<Page> {
+    let file = lower_path.rsplit('/').next().unwrap_or(lower_path);
+    let stem = file.rsplit_once('.').map(|(s, _)| s).unwrap_or(file);
+    let in_dir = |d: &str| lower_path.split('/').any(|c| c == d);
+    Some(
+        if stem.starts_with("message_") || stem == "messages" || in_dir("messages") {
+            Page::Messages
+        } else if stem.contains("comment") {
+            Page::Comments
+        } else if stem.starts_with("your_posts")
+            || stem.starts_with("profile_posts")
+            || stem.starts_with("posts_")
+            || matches!(
+                stem,
+                "timeline"
+                    | "wall"
+                    | "stories"
+                    | "reels"
+                    | "group_posts_and_comments"
+                    | "check-ins"
+            )
+        {
+            Page::Posts
+        } else if in_dir("photos")
+            || in_dir("album")
+            || stem.starts_with("your_photos")
+            || stem.starts_with("your_videos")
+            || stem == "profile_photos"
+        {
+            Page::Photos
+        } else if matches!(
+            stem,
+            "profile_information" | "personal_information" | "contact_info"
+        ) {
+            Page::Profile
+        } else {
+            return None;
+        },
+    )
+}
+
+fn sel(s: &str) -> Selector {
+    // The selectors are constants of this file; a typo is a test failure.
+    Selector::parse(s).unwrap_or_else(|_| Selector::parse("*").expect("universal selector"))
+}
+
+fn text_of(e: ElementRef<'_>) -> String {
+    let mut s = String::new();
+    for t in e.text() {
+        let t = t.trim();
+        if !t.is_empty() {
+            if !s.is_empty() {
+                s.push(' ');
+            }
+            s.push_str(t);
+        }
+    }
+    s
+}
+
+pub struct Ctx<'a> {
+    pub flavor: Flavor,
+    pub account: &'a str,
+    pub entry: &'a str,
+    pub emit: &'a mut dyn FnMut(Record),
+    pub out: &'a mut EntryOutcome,
+    /// Dates that could not be parsed, counted for one warning.
+    pub bad_dates: u64,
+    pub first_bad: Option<String>,
+}
+
+impl Ctx<'_> {
+    fn record(&self, kind: RecordKind, when: &str) -> Record {
+        let mut r = Record::new(self.flavor.name(), kind, String::new());
+        r.account = self.account.to_string();
+        r.entry = self.entry.to_string();
+        r.created_at = parse_date(when);
+        r.id = r
+            .created_at
+            .map(|t| t.as_second().to_string())
+            .unwrap_or_default();
+        r
+    }
+
+    fn date_check(&mut self, r: &Record, when: &str) {
+        if r.created_at.is_none() && !when.trim().is_empty() {
+            self.bad_dates += 1;
+            self.first_bad
+                .get_or_insert_with(|| when.trim().to_string());
+        }
+    }
+
+    fn send(&mut self, r: Record) {
+        (self.emit)(r);
+        self.out.records += 1;
+    }
+
+    pub fn page(&mut self, html: &str, page: Page) {
+        let doc = Html::parse_document(html);
+        let before = self.out.records;
+        self.legacy_messages(&doc);
+        self.legacy_photos(&doc);
+        if self.out.records == before {
+            self.entries(&doc, page);
+        }
+        if self.bad_dates > 0 {
+            let first = self.first_bad.clone().unwrap_or_default();
+            self.out.warn(format!(
+                "{}: {} date{} could not be parsed (only English date formats are known), e.g. \"{first}\"; those records have no time",
+                self.entry,
+                self.bad_dates,
+                if self.bad_dates == 1 { "" } else { "s" }
+            ));
+        }
+    }
+
+    /// ≤2018 `messages.htm`: a header div, then the text in the next `<p>`.
+    fn legacy_messages(&mut self, doc: &Html) {
+        let thread = sel("div.thread");
+        let user = sel("span.user");
+        let meta = sel("span.meta");
+        for t in doc.select(&thread) {
+            let title: String = t
+                .children()
+                .filter_map(|c| c.value().as_text().map(|x| x.trim().to_string()))
+                .find(|x| !x.is_empty())
+                .unwrap_or_default();
+            let mut pending: Option<(String, String)> = None;
+            for c in t.children().filter_map(ElementRef::wrap) {
+                let name = c.value().name();
+                if name == "div" && c.value().classes().any(|x| x == "message") {
+                    if let Some((who, when)) = pending.take() {
+                        self.message(&title, &who, &when, "");
+                    }
+                    let who = c.select(&user).next().map(text_of).unwrap_or_default();
+                    let when = c.select(&meta).next().map(text_of).unwrap_or_default();
+                    pending = Some((who, when));
+                } else if name == "p"
+                    && let Some((who, when)) = pending.take()
+                {
+                    self.message(&title, &who, &when, &text_of(c));
+                }
+            }
+            if let Some((who, when)) = pending.take() {
+                self.message(&title, &who, &when, "");
+            }
+        }
+    }
+
+    fn message(&mut self, title: &str, who: &str, when: &str, text: &str) {
+        let mut r = self.record(RecordKind::Dm, when);
+        self.date_check(&r, when);
+        r.push_field("text", text);
+        r.push_field("title", title);
+        for p in title.split(", ") {
+            if p != who && !p.trim().is_empty() {
+                r.mentions.push(p.trim().to_string());
+            }
+        }
+        self.send(r);
+    }
+
+    /// ≤2018 photo pages: `div.block` with an image, a date and EXIF rows.
+    fn legacy_photos(&mut self, doc: &Html) {
+        let block = sel("div.block");
+        let img = sel("img");
+        let meta = sel("div.meta");
+        let row = sel("table.meta tr");
+        let th = sel("th");
+        let td = sel("td");
+        for b in doc.select(&block) {
+            let when = b.select(&meta).next().map(text_of).unwrap_or_default();
+            let mut r = self.record(RecordKind::Media, &when);
+            self.date_check(&r, &when);
+            let src = b
+                .select(&img)
+                .next()
+                .and_then(|i| i.value().attr("src"))
+                .unwrap_or("");
+            let name = src.split(['?', '#']).next().unwrap_or(src);
+            r.push_field("media_name", name.rsplit('/').next().unwrap_or(name));
+            let (mut lat, mut lon) = (None, None);
+            for tr in b.select(&row) {
+                let k = tr.select(&th).next().map(text_of).unwrap_or_default();
+                let v = tr.select(&td).next().map(text_of).unwrap_or_default();
+                match k.to_lowercase().as_str() {
+                    "upload ip address" => r.push_field("upload_ip", v),
+                    "latitude" => lat = v.parse::<f64>().ok(),
+                    "longitude" => lon = v.parse::<f64>().ok(),
+                    "taken" if r.created_at.is_none() => {
+                        r.created_at = super::records::timestamp(&serde_json::json!(v), false)
+                    }
+                    _ => {}
+                }
+            }
+            push_gps(&mut r, lat, lon, name);
+            self.send(r);
+        }
+    }
+
+    /// Bluebar (`div.pam._3-95`) and 2022+ (`._a6-g`) entries. Only the
+    /// outermost entries are records; nested ones are part of their text.
+    fn entries(&mut self, doc: &Html, page: Page) {
+        let entry = sel("div.pam._3-95, ._a6-g");
+        let heading = sel("._3-96._2pio, ._2lel, ._a6-h");
+        let body = sel("._2pin, ._2let, ._a6-p");
+        let footer = sel("._3-94._2lem, ._a6-o, ._a72d");
+        let row = sel("tr");
+        let cells = sel("td, th");
+        let kind = match page {
+            Page::Posts | Page::Photos => RecordKind::Post,
+            Page::Comments => RecordKind::Comment,
+            Page::Messages => RecordKind::Dm,
+            Page::Profile => RecordKind::Profile,
+        };
+        for e in doc.select(&entry) {
+            let nested = e
+                .ancestors()
+                .filter_map(ElementRef::wrap)
+                .any(|a| entry.matches(&a));
+            if nested {
+                continue;
+            }
+            let when = e
+                .select(&footer)
+                .map(text_of)
+                .find(|t| !t.is_empty())
+                .unwrap_or_default();
+            let mut r = self.record(kind, &when);
+            self.date_check(&r, &when);
+            let title = e.select(&heading).next().map(text_of).unwrap_or_default();
+            let text = e.select(&body).next().map(text_of).unwrap_or_default();
+            let (mut lat, mut lon) = (None, None);
+            for tr in e.select(&row) {
+                let c: Vec<String> = tr.select(&cells).map(text_of).collect();
+                if let [k, v, ..] = c.as_slice() {
+                    match k.to_lowercase().as_str() {
+                        "latitude" => lat = v.parse().ok(),
+                        "longitude" => lon = v.parse().ok(),
+                        "email" | "emails" => r.push_field("email", v.clone()),
+                        "phone number" | "phone" => r.push_field("phone", v.clone()),
+                        "bio" => r.push_field("bio", v.clone()),
+                        "website" => r.push_field("website", v.clone()),
+                        _ => {}
+                    }
+                }
+            }
+            push_gps(&mut r, lat, lon, self.entry);
+            if page == Page::Messages {
+                // 2022+ message pages: the heading is the sender.
+                r.push_field("text", text);
+            } else {
+                r.push_field("title", title);
+                r.push_field("text", text);
+            }
+            if r.fields.is_empty() && r.locations.is_empty() {
+                continue;
+            }
+            self.send(r);
+        }
+    }
+}
+
+fn push_gps(r: &mut Record, lat: Option<f64>, lon: Option<f64>, label: &str) {
+    if let (Some(lat), Some(lon)) = (lat, lon)
+        && lat.abs() <= 90.0
+        && lon.abs() <= 180.0
+    {
+        r.locations.push(Location {
+            field: "exif",
+            lat: Some(lat),
+            lon: Some(lon),
+            label: label.to_string(),
+        });
+    }
+}
+
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// Time-zone abbreviations seen in English exports, as UTC offsets in hours.
+fn zone(z: &str) -> Option<i32> {
+    Some(match z {
+        "utc" | "gmt" | "z" => 0,
+        "bst" | "cet" | "wat" => 1,
+        "cest" | "eet" | "sast" => 2,
+        "eest" | "msk" => 3,
+        "ist" => return None,
+        "pst" => -8,
+        "pdt" | "mst" => -7,
+        "mdt" | "cst" => -6,
+        "cdt" | "est" => -5,
+        "edt" | "ast" => -4,
+        _ => {
+            let rest = z.strip_prefix("utc").or_else(|| z.strip_prefix("gmt"))?;
+            let (sign, num) = match rest.as_bytes().first()? {
+                b'+' => (1, &rest[1..]),
+                b'-' => (-1, &rest[1..]),
+                _ => return None,
+            };
+            let h: i32 = num.split(':').next()?.parse().ok()?;
+            return Some(sign * h);
+        }
+    })
+}
+
+/// English export dates: "Friday, October 4, 2013 at 10:05pm PDT",
+/// "Thursday, 11 August 2016 at 19:25 UTC+01", "May 25, 2018, 9:53 PM",
+/// "Aug 17, 2025 11:23 am". A missing zone is read as UTC.
+pub fn parse_date(s: &str) -> Option<Timestamp> {
+    let lower = s.to_lowercase().replace(',', " ");
+    let mut month = None;
+    let mut day = None;
+    let mut year = None;
+    let mut time: Option<(i8, i8)> = None;
+    let mut pm = None;
+    let mut offset = 0;
+    for tok in lower.split_whitespace() {
+        let tok = tok.trim_end_matches('.');
+        if let Some(m) = MONTHS
+            .iter()
+            .position(|m| tok.len() >= 3 && tok.starts_with(m) && month.is_none())
+        {
+            month = Some(m as i8 + 1);
+            continue;
+        }
+        let (clock, suffix) = match tok.find(|c: char| c.is_ascii_alphabetic()) {
+            Some(i) if tok.contains(':') => (&tok[..i], &tok[i..]),
+            _ => (tok, ""),
+        };
+        if let Some((h, m)) = clock.split_once(':') {
+            let h: i8 = h.parse().ok()?;
+            let m: i8 = m.get(..2).unwrap_or(m).parse().ok()?;
+            time = Some((h, m));
+            if !suffix.is_empty() {
+                pm = Some(suffix == "pm");
+            }
+            continue;
+        }
+        if tok == "am" || tok == "pm" {
+            pm = Some(tok == "pm");
+            continue;
+        }
+        if let Ok(n) = tok.parse::<i16>() {
+            if n > 31 {
+                year = Some(n);
+            } else if day.is_none() {
+                day = Some(n as i8);
+            }
+            continue;
+        }
+        if let Some(z) = zone(tok) {
+            offset = z;
+        }
+    }
+    let (mut h, mi) = time.unwrap_or((0, 0));
+    match pm {
+        Some(true) if h < 12 => h += 12,
+        Some(false) if h == 12 => h = 0,
+        _ => {}
+    }
+    let date = jiff::civil::Date::new(year?, month?, day?).ok()?;
+    let dt = date.to_datetime(jiff::civil::Time::new(h, mi, 0, 0).ok()?);
+    let tz = jiff::tz::TimeZone::fixed(jiff::tz::Offset::from_hours(offset as i8).ok()?);
+    dt.to_zoned(tz).ok().map(|z| z.timestamp())
+}
