@@ -155,10 +155,7 @@ pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
                     &e.name,
                     Status::Unknown,
                     e.size,
-                    format!(
-                        "not a {} archive file this version knows",
-                        u.unit.platform()
-                    ),
+                    format!("not a file the {} reader knows", u.unit.platform()),
                 )),
             }
         }
