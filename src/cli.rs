@@ -120,6 +120,9 @@ struct ScanArgs {
     /// Scan only shard I of N (1 ≤ I ≤ N); archives are split by a hash of their name
     #[arg(long, value_parser = parse_shard)]
     shard: Option<(usize, usize)>,
+    /// Write a self-contained HTML summary for people here
+    #[arg(long, value_name = "FILE.html")]
+    summary: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]
@@ -253,6 +256,17 @@ fn run_scan(args: ScanArgs) -> i32 {
     match written {
         Ok(h) => outputs.push(("findings", &args.output, h)),
         Err(e) => return fail(e),
+    }
+    if let Some(p) = &args.summary {
+        let meta = report::summary::Meta {
+            run_date: &started.strftime("%Y-%m-%d").to_string(),
+            tool_version: env!("CARGO_PKG_VERSION"),
+            rule_pack: &format!("{} {}", pack.id(), pack.version()),
+        };
+        match write_output(p, |w| report::summary::write_summary(w, &outcome, &meta)) {
+            Ok(h) => outputs.push(("summary", p, h)),
+            Err(e) => return fail(e),
+        }
     }
     if let Some(p) = &args.coverage {
         match write_output(p, |w| {

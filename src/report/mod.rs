@@ -5,6 +5,7 @@ pub mod manifest;
 pub mod merge;
 mod output;
 pub mod safe;
+pub mod summary;
 
 pub use output::{Output, remove_partials_on_interrupt};
 
