@@ -120,6 +120,9 @@ struct ScanArgs {
     /// Scan only shard I of N (1 ≤ I ≤ N); archives are split by a hash of their name
     #[arg(long, value_parser = parse_shard)]
     shard: Option<(usize, usize)>,
+    /// Write a self-contained HTML summary for people here
+    #[arg(long, value_name = "FILE.html")]
+    summary: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]
@@ -186,6 +189,9 @@ fn fail(msg: impl std::fmt::Display) -> i32 {
 fn run_scan(args: ScanArgs) -> i32 {
     let started = Timestamp::now();
     let clock = Instant::now();
+    if args.format == Format::Xlsx && args.output.as_os_str() == "-" {
+        return fail("--format xlsx cannot be written to standard output; give a file with -o");
+    }
     let org = match &args.org {
         Some(p) => match Org::load(p) {
             Ok(o) => o,
@@ -249,10 +255,22 @@ fn run_scan(args: ScanArgs) -> i32 {
         Format::Jsonl => {
             report::write_findings_jsonl(w, &outcome.findings).map_err(|e| e.to_string())
         }
+        Format::Xlsx => report::xlsx::write_findings_xlsx(w, &outcome.findings),
     });
     match written {
         Ok(h) => outputs.push(("findings", &args.output, h)),
         Err(e) => return fail(e),
+    }
+    if let Some(p) = &args.summary {
+        let meta = report::summary::Meta {
+            run_date: &started.strftime("%Y-%m-%d").to_string(),
+            tool_version: env!("CARGO_PKG_VERSION"),
+            rule_pack: &format!("{} {}", pack.id(), pack.version()),
+        };
+        match write_output(p, |w| report::summary::write_summary(w, &outcome, &meta)) {
+            Ok(h) => outputs.push(("summary", p, h)),
+            Err(e) => return fail(e),
+        }
     }
     if let Some(p) = &args.coverage {
         match write_output(p, |w| {
@@ -643,11 +661,17 @@ fn refs(paths: &[PathBuf]) -> Vec<&Path> {
 }
 
 fn merge(args: MergeArgs) -> i32 {
+    if args.format == Format::Xlsx {
+        return fail(
+            "merge reads and writes csv or jsonl; merge the shards' csv, then scan again for xlsx",
+        );
+    }
     let mut outputs = Vec::new();
     let findings = refs(&args.findings);
     let written = write_output(&args.output, |w| match args.format {
         Format::Csv => report::merge::merge_csv(&findings, w).map(|_| ()),
         Format::Jsonl => report::merge::merge_jsonl(&findings, w).map(|_| ()),
+        Format::Xlsx => Err("xlsx cannot be merged".to_string()),
     });
     match written {
         Ok(h) => outputs.push(("findings", &args.output, h)),

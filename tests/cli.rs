@@ -404,3 +404,50 @@ fn deflate64_archives_are_read() {
         .collect();
     assert_eq!(nhs, ["1857000000000000002"]);
 }
+
+#[test]
+fn xlsx_format_writes_a_spreadsheet_and_refuses_stdout() {
+    let d = tempfile::tempdir().unwrap();
+    let zip = standard_zip(d.path());
+    let xlsx = |name: &str, threads: &str| {
+        let out = d.path().join(name);
+        let o = bin()
+            .args([
+                "scan",
+                zip.to_str().unwrap(),
+                "--no-progress",
+                "--format",
+                "xlsx",
+            ])
+            .args(["-j", threads, "-o", out.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert_eq!(
+            o.status.code(),
+            Some(1),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        std::fs::read(out).unwrap()
+    };
+    let a = xlsx("a.xlsx", "1");
+    let b = xlsx("b.xlsx", "2");
+    assert_eq!(a, b, "same scan, same bytes, whatever the thread count");
+    assert_eq!(&a[..2], b"PK", "an xlsx is a zip");
+
+    let o = bin()
+        .args([
+            "scan",
+            zip.to_str().unwrap(),
+            "--no-progress",
+            "--format",
+            "xlsx",
+            "-o",
+            "-",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("standard output"));
+}

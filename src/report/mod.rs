@@ -5,6 +5,8 @@ pub mod manifest;
 pub mod merge;
 mod output;
 pub mod safe;
+pub mod summary;
+pub mod xlsx;
 
 pub use output::{Output, remove_partials_on_interrupt};
 
@@ -48,6 +50,8 @@ pub struct CoverageRow {
 pub enum Format {
     Csv,
     Jsonl,
+    /// A spreadsheet (`scan` only; not to standard output).
+    Xlsx,
 }
 
 /// Findings as CSV with every free-text cell defanged for spreadsheets.

@@ -1,0 +1,560 @@
+//! `--summary FILE.html`: one self-contained page for people (a governance
+//! committee, a comms lead): totals by severity and category, a chart of
+//! findings per account per quarter, the top rules, what was and was not
+//! read, and links to the posts.
+//!
+//! The sink only counts and formats what the scan returns; it never
+//! re-reads archives or re-derives findings. The page has no scripts, no
+//! fonts and no network loads (a Content-Security-Policy says so), every
+//! text is escaped by the template engine (minijinja auto-escapes `.html`
+//! templates), and the chart is an inline SVG drawn by plotters. Nothing in
+//! it depends on the thread count; the only run-dependent text is the run
+//! date.
+
+use crate::finding::Finding;
+use crate::report::{CoverageRow, Status};
+use crate::scan::Outcome;
+use plotters::coord::ranged1d::SegmentValue;
+use plotters::prelude::*;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
+
+const TEMPLATE: &str = include_str!("templates/summary.html");
+
+/// Severities from most to least serious, as the page lists them.
+pub const SEVERITIES: [&str; 4] = ["critical", "high", "medium", "low"];
+
+/// How many rules the "most frequent rules" table shows.
+const TOP_RULES: usize = 10;
+/// How many findings the links table shows (the findings file has all).
+const MAX_LINKED: usize = 1000;
+/// How many unread entries are listed one by one.
+const MAX_UNREAD: usize = 200;
+/// Longest span of quarters shown with its empty quarters.
+const MAX_SPAN: usize = 12;
+/// Bucket for findings with no date (profile, account, some media).
+pub const UNDATED: &str = "no date";
+
+/// Colour-blind-safe (Okabe–Ito) colours for accounts in the chart.
+const PALETTE: [(u8, u8, u8); 8] = [
+    (0x00, 0x72, 0xB2),
+    (0xE6, 0x9F, 0x00),
+    (0x00, 0x9E, 0x73),
+    (0xCC, 0x79, 0xA7),
+    (0x56, 0xB4, 0xE9),
+    (0xD5, 0x5E, 0x00),
+    (0x59, 0x59, 0x59),
+    (0xF0, 0xE4, 0x42),
+];
+
+/// What the run says about itself, shown in the page header.
+pub struct Meta<'a> {
+    /// The run date, `YYYY-MM-DD` (UTC).
+    pub run_date: &'a str,
+    pub tool_version: &'a str,
+    pub rule_pack: &'a str,
+}
+
+#[derive(Debug, Serialize, PartialEq, Eq)]
+pub struct Count {
+    pub name: String,
+    pub label: String,
+    pub count: u64,
+}
+
+#[derive(Debug, Serialize, PartialEq, Eq)]
+pub struct AccountRow {
+    pub account: String,
+    pub platform: String,
+    /// One count per entry of `Summary::quarters`.
+    pub per_quarter: Vec<u64>,
+    pub total: u64,
+    /// CSS colour of this account in the chart.
+    pub colour: String,
+}
+
+#[derive(Debug, Serialize, PartialEq, Eq)]
+pub struct QuarterRow {
+    pub quarter: String,
+    pub per_account: Vec<u64>,
+    pub total: u64,
+}
+
+#[derive(Debug, Serialize, PartialEq, Eq)]
+pub struct RuleRow {
+    pub rule_id: String,
+    pub category: String,
+    pub severity: String,
+    pub count: u64,
+}
+
+#[derive(Debug, Serialize, PartialEq, Eq)]
+pub struct ArchiveRow {
+    pub archive: String,
+    pub platform: String,
+    pub account: String,
+    pub records: u64,
+    pub findings: u64,
+}
+
+#[derive(Debug, Serialize, PartialEq, Eq, Default)]
+pub struct CoverageTotals {
+    pub entries: u64,
+    pub parsed: u64,
+    pub skipped: u64,
+    pub unknown: u64,
+    pub failed: u64,
+    pub records: u64,
+    /// failed + unknown: content that was not read.
+    pub unread: u64,
+    /// The first `MAX_UNREAD` unread entries, failed first.
+    pub unread_rows: Vec<UnreadRow>,
+}
+
+#[derive(Debug, Serialize, PartialEq, Eq)]
+pub struct UnreadRow {
+    pub archive: String,
+    pub entry: String,
+    pub status: String,
+    pub detail: String,
+}
+
+#[derive(Debug, Serialize, PartialEq, Eq)]
+pub struct LinkRow {
+    pub severity: String,
+    pub created_at: String,
+    pub account: String,
+    pub rule_id: String,
+    pub record_kind: String,
+    pub field: String,
+    /// Only `http(s)` permalinks become links.
+    pub link: Option<String>,
+}
+
+/// Everything the page shows, computed from the scan outcome.
+#[derive(Debug, Serialize)]
+pub struct Summary {
+    pub run_date: String,
+    pub tool_version: String,
+    pub rule_pack: String,
+    pub total: u64,
+    /// Always the four severities, most serious first.
+    pub by_severity: Vec<Count>,
+    /// Categories with findings, most findings first.
+    pub by_category: Vec<Count>,
+    /// `YYYY-Qn` from the first to the last quarter with findings (gaps
+    /// included, so the time axis is honest), then `no date` if any.
+    pub quarters: Vec<String>,
+    /// True when the span was too long and quarters with no findings
+    /// were left out.
+    pub empty_quarters_left_out: bool,
+    /// The table under the chart: one row per quarter, one count per
+    /// account, and the quarter's total.
+    pub quarter_rows: Vec<QuarterRow>,
+    pub accounts: Vec<AccountRow>,
+    pub top_rules: Vec<RuleRow>,
+    pub archives: Vec<ArchiveRow>,
+    pub coverage: CoverageTotals,
+    pub links: Vec<LinkRow>,
+    pub links_left_out: u64,
+    pub below_min_severity: u64,
+    pub in_baseline: u64,
+    pub ignored: u64,
+    /// Inline SVG chart (drawn by plotters, which escapes its text); given
+    /// to the template separately as `chart`.
+    #[serde(skip)]
+    pub chart_svg: String,
+}
+
+/// `2024-02-29T10:00:00Z` → (2024, 1). `None` for an empty or odd date.
+pub fn quarter_of(created_at: &str) -> Option<(i32, u32)> {
+    let b = created_at.as_bytes();
+    if b.len() < 7 || b[4] != b'-' || !b[..4].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let year: i32 = created_at[..4].parse().ok()?;
+    let month: u32 = created_at.get(5..7)?.parse().ok()?;
+    if !(1..=12).contains(&month) {
+        return None;
+    }
+    Some((year, (month - 1) / 3 + 1))
+}
+
+fn quarter_label((y, q): (i32, u32)) -> String {
+    format!("{y}-Q{q}")
+}
+
+/// Human label for a category id (the id itself is shown too).
+pub fn category_label(id: &str) -> &str {
+    match id {
+        "patient-data" => "Patient data",
+        "personal-data" => "Personal data",
+        "confidential" => "Confidential information",
+        "conduct" => "Conduct",
+        "safeguarding" => "Safeguarding",
+        "links" => "Links",
+        "political" => "Political (pre-election)",
+        "commercial" => "Commercial endorsement",
+        "location" => "Location",
+        "credit" => "Credit and copyright",
+        "language" => "Language",
+        "account" => "Account security",
+        other => other,
+    }
+}
+
+fn severity_rank(s: &str) -> usize {
+    SEVERITIES
+        .iter()
+        .position(|x| *x == s)
+        .unwrap_or(SEVERITIES.len())
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+pub fn build(outcome: &Outcome, meta: &Meta) -> Summary {
+    let findings = &outcome.findings;
+
+    let mut by_severity: Vec<Count> = SEVERITIES
+        .iter()
+        .map(|s| Count {
+            name: s.to_string(),
+            label: capitalise(s),
+            count: 0,
+        })
+        .collect();
+    let mut categories: BTreeMap<&str, u64> = BTreeMap::new();
+    let mut rules: BTreeMap<(&str, &str, &str), u64> = BTreeMap::new();
+    for f in findings {
+        match by_severity.iter_mut().find(|c| c.name == f.severity) {
+            Some(c) => c.count += 1,
+            None => by_severity.push(Count {
+                name: f.severity.clone(),
+                label: capitalise(&f.severity),
+                count: 1,
+            }),
+        }
+        *categories.entry(&f.category).or_default() += 1;
+        *rules
+            .entry((&f.rule_id, &f.category, &f.severity))
+            .or_default() += 1;
+    }
+    let mut by_category: Vec<Count> = categories
+        .into_iter()
+        .map(|(c, n)| Count {
+            name: c.to_string(),
+            label: category_label(c).to_string(),
+            count: n,
+        })
+        .collect();
+    by_category.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+    let mut top_rules: Vec<RuleRow> = rules
+        .into_iter()
+        .map(|((r, c, s), n)| RuleRow {
+            rule_id: r.to_string(),
+            category: c.to_string(),
+            severity: s.to_string(),
+            count: n,
+        })
+        .collect();
+    top_rules.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then_with(|| severity_rank(&a.severity).cmp(&severity_rank(&b.severity)))
+            .then_with(|| a.rule_id.cmp(&b.rule_id))
+    });
+    top_rules.truncate(TOP_RULES);
+
+    let (quarters, accounts, empty_quarters_left_out) = per_account_per_quarter(findings);
+    let coverage = coverage_totals(&outcome.coverage);
+
+    let archives = outcome
+        .archives
+        .iter()
+        .map(|a| ArchiveRow {
+            archive: a.archive.clone(),
+            platform: a.platform.clone(),
+            account: a.account.clone(),
+            records: a.records.values().sum(),
+            findings: findings.iter().filter(|f| f.archive == a.archive).count() as u64,
+        })
+        .collect();
+
+    // Most serious first; within a severity, the findings file's order.
+    let mut ordered: Vec<&Finding> = findings.iter().collect();
+    ordered.sort_by_key(|f| severity_rank(&f.severity));
+    let links: Vec<LinkRow> = ordered
+        .iter()
+        .take(MAX_LINKED)
+        .map(|f| LinkRow {
+            severity: f.severity.clone(),
+            created_at: f.created_at.get(..10).unwrap_or(&f.created_at).to_string(),
+            account: f.account.clone(),
+            rule_id: f.rule_id.clone(),
+            record_kind: f.record_kind.clone(),
+            field: f.field.clone(),
+            link: (f.url.starts_with("https://") || f.url.starts_with("http://"))
+                .then(|| f.url.clone()),
+        })
+        .collect();
+
+    let chart_svg = chart(&quarters, &accounts);
+    Summary {
+        run_date: meta.run_date.to_string(),
+        tool_version: meta.tool_version.to_string(),
+        rule_pack: meta.rule_pack.to_string(),
+        total: findings.len() as u64,
+        by_severity,
+        by_category,
+        quarter_rows: quarter_rows(&quarters, &accounts),
+        quarters,
+        empty_quarters_left_out,
+        accounts,
+        top_rules,
+        archives,
+        coverage,
+        links_left_out: findings.len().saturating_sub(links.len()) as u64,
+        links,
+        below_min_severity: outcome.below_min_severity,
+        in_baseline: outcome.in_baseline,
+        ignored: outcome.ignored,
+        chart_svg,
+    }
+}
+
+fn per_account_per_quarter(findings: &[Finding]) -> (Vec<String>, Vec<AccountRow>, bool) {
+    let mut dated: BTreeSet<(i32, u32)> = BTreeSet::new();
+    let mut undated = false;
+    for f in findings {
+        match quarter_of(&f.created_at) {
+            Some(q) => {
+                dated.insert(q);
+            }
+            None => undated = true,
+        }
+    }
+    let mut quarters: Vec<(i32, u32)> = Vec::new();
+    if let (Some(&first), Some(&last)) = (dated.first(), dated.last()) {
+        let mut q = first;
+        while q <= last {
+            quarters.push(q);
+            q = if q.1 == 4 {
+                (q.0 + 1, 1)
+            } else {
+                (q.0, q.1 + 1)
+            };
+        }
+    }
+    // Over a long span the empty quarters would crowd out the others.
+    let gaps_left_out = quarters.len() > MAX_SPAN && quarters.len() > dated.len();
+    if gaps_left_out {
+        quarters = dated.into_iter().collect();
+    }
+    let index: BTreeMap<(i32, u32), usize> =
+        quarters.iter().enumerate().map(|(i, q)| (*q, i)).collect();
+    let width = quarters.len() + usize::from(undated);
+
+    let mut per: BTreeMap<(&str, &str), Vec<u64>> = BTreeMap::new();
+    for f in findings {
+        let row = per
+            .entry((&f.account, &f.platform))
+            .or_insert_with(|| vec![0; width]);
+        let col = quarter_of(&f.created_at)
+            .and_then(|q| index.get(&q).copied())
+            .unwrap_or(quarters.len());
+        row[col] += 1;
+    }
+    let accounts = per
+        .into_iter()
+        .enumerate()
+        .map(|(i, ((account, platform), per_quarter))| {
+            let (r, g, b) = PALETTE[i % PALETTE.len()];
+            AccountRow {
+                account: if account.is_empty() {
+                    "(account not named)".to_string()
+                } else {
+                    account.to_string()
+                },
+                platform: platform.to_string(),
+                total: per_quarter.iter().sum(),
+                per_quarter,
+                colour: format!("#{r:02x}{g:02x}{b:02x}"),
+            }
+        })
+        .collect();
+    let mut labels: Vec<String> = quarters.into_iter().map(quarter_label).collect();
+    if undated {
+        labels.push(UNDATED.to_string());
+    }
+    (labels, accounts, gaps_left_out)
+}
+
+fn quarter_rows(quarters: &[String], accounts: &[AccountRow]) -> Vec<QuarterRow> {
+    quarters
+        .iter()
+        .enumerate()
+        .map(|(q, label)| {
+            let per_account: Vec<u64> = accounts.iter().map(|a| a.per_quarter[q]).collect();
+            QuarterRow {
+                quarter: label.clone(),
+                total: per_account.iter().sum(),
+                per_account,
+            }
+        })
+        .collect()
+}
+
+fn coverage_totals(rows: &[CoverageRow]) -> CoverageTotals {
+    let mut t = CoverageTotals::default();
+    for r in rows {
+        t.entries += 1;
+        t.records += r.records;
+        match r.status {
+            Status::Parsed => t.parsed += 1,
+            Status::Skipped => t.skipped += 1,
+            Status::Unknown => t.unknown += 1,
+            Status::Failed => t.failed += 1,
+        }
+    }
+    t.unread = t.failed + t.unknown;
+    let mut unread: Vec<&CoverageRow> = rows
+        .iter()
+        .filter(|r| matches!(r.status, Status::Failed | Status::Unknown))
+        .collect();
+    // Failed before unknown; otherwise the coverage file's order.
+    unread.sort_by_key(|r| r.status != Status::Failed);
+    t.unread_rows = unread
+        .into_iter()
+        .take(MAX_UNREAD)
+        .map(|r| UnreadRow {
+            archive: r.archive.clone(),
+            entry: r.entry.clone(),
+            status: r.status.as_str().to_string(),
+            detail: r.detail.clone(),
+        })
+        .collect();
+    t
+}
+
+/// A stacked bar chart, one bar per quarter, one colour per account, as an
+/// SVG string. Empty when there are no findings.
+fn chart(quarters: &[String], accounts: &[AccountRow]) -> String {
+    if quarters.is_empty() {
+        return String::new();
+    }
+    let mut tops = vec![0u64; quarters.len()];
+    for a in accounts {
+        for (t, c) in tops.iter_mut().zip(&a.per_quarter) {
+            *t += c;
+        }
+    }
+    let ymax = tops.iter().copied().max().unwrap_or(0).max(1);
+    // Headroom, and a round top so the axis reads well.
+    let ytop = ymax + (ymax / 10).max(1);
+    let width = 1100;
+    let mut svg = String::new();
+    match draw(&mut svg, (width, 380), quarters, accounts, ytop) {
+        Ok(()) => svg,
+        // A chart that cannot be drawn leaves the tables, which hold the
+        // same numbers.
+        Err(_) => String::new(),
+    }
+}
+
+fn draw(
+    svg: &mut String,
+    size: (u32, u32),
+    quarters: &[String],
+    accounts: &[AccountRow],
+    ytop: u64,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let n = quarters.len() as u32;
+    let root = SVGBackend::with_string(svg, size).into_drawing_area();
+    root.fill(&WHITE)?;
+    let mut chart = ChartBuilder::on(&root)
+        .margin(12)
+        .x_label_area_size(56)
+        .y_label_area_size(56)
+        // An integer range is inclusive here: 0..n-1 gives n segments.
+        .build_cartesian_2d((0u32..n - 1).into_segmented(), 0u64..ytop)?;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_labels(quarters.len())
+        .x_label_formatter(&|v| match v {
+            SegmentValue::CenterOf(i) => quarters.get(*i as usize).cloned().unwrap_or_default(),
+            _ => String::new(),
+        })
+        .y_labels(ytop.min(10) as usize)
+        .y_label_formatter(&|v| format!("{v}"))
+        .x_desc("Quarter (date of the post or message)")
+        .y_desc("Findings")
+        .label_style(("sans-serif", if n > 16 { 11 } else { 14 }))
+        .axis_desc_style(("sans-serif", 15))
+        .draw()?;
+    // Bars at most about 120 px wide, so a single quarter is not a slab.
+    let segment = (size.0 - 80) / n;
+    let margin = (segment.saturating_sub(120) / 2).max(6);
+    let mut base = vec![0u64; quarters.len()];
+    for (i, a) in accounts.iter().enumerate() {
+        let (r, g, b) = PALETTE[i % PALETTE.len()];
+        let style = RGBColor(r, g, b).filled();
+        let bars: Vec<Rectangle<(SegmentValue<u32>, u64)>> = a
+            .per_quarter
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| **c > 0)
+            .map(|(q, c)| {
+                let q32 = q as u32;
+                let mut bar = Rectangle::new(
+                    [
+                        (SegmentValue::Exact(q32), base[q]),
+                        (SegmentValue::Exact(q32 + 1), base[q] + c),
+                    ],
+                    style,
+                );
+                bar.set_margin(0, 0, margin, margin);
+                bar
+            })
+            .collect();
+        chart.draw_series(bars)?;
+        for (b, c) in base.iter_mut().zip(&a.per_quarter) {
+            *b += c;
+        }
+    }
+    root.present()?;
+    Ok(())
+}
+
+/// Render the page.
+pub fn render(summary: &Summary) -> Result<String, String> {
+    let mut env = minijinja::Environment::new();
+    env.add_template("summary.html", TEMPLATE)
+        .map_err(|e| e.to_string())?;
+    let tmpl = env
+        .get_template("summary.html")
+        .map_err(|e| e.to_string())?;
+    // The SVG is markup drawn by plotters (which escapes its text), not
+    // text from an archive: it alone is marked safe.
+    let ctx = minijinja::context! {
+        chart => minijinja::Value::from_safe_string(summary.chart_svg.clone()),
+        ..minijinja::Value::from(minijinja::value::Serde(summary))
+    };
+    tmpl.render(ctx).map_err(|e| e.to_string())
+}
+
+pub fn write_summary(mut out: impl Write, outcome: &Outcome, meta: &Meta) -> Result<(), String> {
+    let page = render(&build(outcome, meta))?;
+    out.write_all(page.as_bytes()).map_err(|e| e.to_string())?;
+    out.flush().map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests;

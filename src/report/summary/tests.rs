@@ -1,0 +1,278 @@
+use super::*;
+use crate::scan::ArchiveSummary;
+
+fn finding(sev: &str, cat: &str, rule: &str, account: &str, at: &str) -> Finding {
+    Finding {
+        finding_id: format!("{rule}-{at}"),
+        severity: sev.into(),
+        rule_id: rule.into(),
+        category: cat.into(),
+        policy_ref: String::new(),
+        platform: "twitter".into(),
+        account: account.into(),
+        archive: format!("{account}.zip"),
+        entry: "data/tweets.js".into(),
+        record_kind: "post".into(),
+        record_id: "1".into(),
+        created_at: at.into(),
+        url: if at.is_empty() {
+            String::new()
+        } else {
+            format!("https://x.com/{account}/status/1")
+        },
+        field: "text".into(),
+        matched: "m".into(),
+        context: "c".into(),
+        detail: String::new(),
+        offset: 0,
+    }
+}
+
+fn cov(entry: &str, status: Status) -> CoverageRow {
+    CoverageRow {
+        archive: "a.zip".into(),
+        entry: entry.into(),
+        status,
+        records: 2,
+        findings: 0,
+        bytes: 10,
+        detail: format!("detail of {entry}"),
+    }
+}
+
+const META: Meta = Meta {
+    run_date: "2025-01-02",
+    tool_version: "0.1.0",
+    rule_pack: "nhs 1",
+};
+
+fn outcome() -> Outcome {
+    Outcome {
+        findings: vec![
+            finding(
+                "high",
+                "patient-data",
+                "patient.nhs-number",
+                "A",
+                "2024-01-15T10:00:00Z",
+            ),
+            finding(
+                "high",
+                "patient-data",
+                "patient.nhs-number",
+                "A",
+                "2024-03-31T23:59:59Z",
+            ),
+            finding(
+                "low",
+                "links",
+                "links.shortener",
+                "A",
+                "2024-04-01T00:00:00Z",
+            ),
+            finding(
+                "critical",
+                "safeguarding",
+                "sg.child",
+                "B",
+                "2024-10-01T00:00:00Z",
+            ),
+            finding("medium", "account", "account.phone", "B", ""),
+        ],
+        coverage: vec![
+            cov("data/tweets.js", Status::Parsed),
+            cov("data/like.js", Status::Skipped),
+            cov("data/odd.js", Status::Unknown),
+            cov("data/broken.js", Status::Failed),
+        ],
+        archives: vec![ArchiveSummary {
+            input: 0,
+            archive: "A.zip".into(),
+            platform: "twitter".into(),
+            account: "A".into(),
+            layout: "2020".into(),
+            records: [("post".to_string(), 7u64)].into_iter().collect(),
+        }],
+        below_min_severity: 3,
+        ..Default::default()
+    }
+}
+
+#[test]
+fn quarters_bucket_by_month() {
+    assert_eq!(quarter_of("2024-01-01T00:00:00Z"), Some((2024, 1)));
+    assert_eq!(quarter_of("2024-03-31T23:59:59Z"), Some((2024, 1)));
+    assert_eq!(quarter_of("2024-04-01T00:00:00Z"), Some((2024, 2)));
+    assert_eq!(quarter_of("2024-12-31"), Some((2024, 4)));
+    assert_eq!(quarter_of(""), None);
+    assert_eq!(quarter_of("2024-13-01"), None);
+    assert_eq!(quarter_of("24-01-01"), None);
+    assert_eq!(quarter_label((2024, 1)), "2024-Q1");
+}
+
+#[test]
+fn totals_by_severity_and_category() {
+    let s = build(&outcome(), &META);
+    assert_eq!(s.total, 5);
+    let sev: Vec<(&str, u64)> = s
+        .by_severity
+        .iter()
+        .map(|c| (c.name.as_str(), c.count))
+        .collect();
+    assert_eq!(
+        sev,
+        [("critical", 1), ("high", 2), ("medium", 1), ("low", 1)]
+    );
+    let cat: Vec<(&str, u64)> = s
+        .by_category
+        .iter()
+        .map(|c| (c.name.as_str(), c.count))
+        .collect();
+    assert_eq!(
+        cat,
+        [
+            ("patient-data", 2),
+            ("account", 1),
+            ("links", 1),
+            ("safeguarding", 1)
+        ]
+    );
+    assert_eq!(s.by_category[0].label, "Patient data");
+    assert_eq!(s.below_min_severity, 3);
+}
+
+#[test]
+fn per_account_per_quarter_fills_gaps_and_keeps_undated_last() {
+    let s = build(&outcome(), &META);
+    assert_eq!(
+        s.quarters,
+        ["2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4", UNDATED]
+    );
+    assert_eq!(s.accounts.len(), 2);
+    assert_eq!(s.accounts[0].account, "A");
+    assert_eq!(s.accounts[0].per_quarter, [2, 1, 0, 0, 0]);
+    assert_eq!(s.accounts[0].total, 3);
+    assert_eq!(s.accounts[1].account, "B");
+    assert_eq!(s.accounts[1].per_quarter, [0, 0, 0, 1, 1]);
+    assert_ne!(s.accounts[0].colour, s.accounts[1].colour);
+    assert!(s.chart_svg.starts_with("<svg"), "{}", s.chart_svg);
+    assert!(s.chart_svg.contains("2024-Q3"));
+}
+
+#[test]
+fn top_rules_by_count_then_severity() {
+    let s = build(&outcome(), &META);
+    let top: Vec<(&str, u64)> = s
+        .top_rules
+        .iter()
+        .map(|r| (r.rule_id.as_str(), r.count))
+        .collect();
+    assert_eq!(
+        top,
+        [
+            ("patient.nhs-number", 2),
+            ("sg.child", 1),
+            ("account.phone", 1),
+            ("links.shortener", 1)
+        ]
+    );
+}
+
+#[test]
+fn coverage_totals_flag_failed_and_unknown() {
+    let s = build(&outcome(), &META);
+    let c = &s.coverage;
+    assert_eq!(
+        (c.entries, c.parsed, c.skipped, c.unknown, c.failed),
+        (4, 1, 1, 1, 1)
+    );
+    assert_eq!(c.records, 8);
+    assert_eq!(c.unread, 2);
+    let rows: Vec<(&str, &str)> = c
+        .unread_rows
+        .iter()
+        .map(|r| (r.entry.as_str(), r.status.as_str()))
+        .collect();
+    assert_eq!(
+        rows,
+        [("data/broken.js", "failed"), ("data/odd.js", "unknown")]
+    );
+    assert_eq!(s.archives[0].records, 7);
+}
+
+#[test]
+fn links_most_serious_first_and_only_http() {
+    let mut o = outcome();
+    o.findings[2].url = "javascript:alert(1)".into();
+    let s = build(&o, &META);
+    assert_eq!(s.links[0].severity, "critical");
+    assert_eq!(s.links[1].severity, "high");
+    assert_eq!(s.links[0].created_at, "2024-10-01");
+    let low = s.links.iter().find(|l| l.severity == "low").unwrap();
+    assert_eq!(low.link, None);
+    assert_eq!(s.links_left_out, 0);
+}
+
+#[test]
+fn page_escapes_archive_text_and_loads_nothing() {
+    let mut o = outcome();
+    o.findings[0].account = "<script>alert('x')</script>".into();
+    o.coverage[3].detail = "<img src=x onerror=alert(1)>".into();
+    let page = render(&build(&o, &META)).unwrap();
+    assert!(!page.contains("<script"), "unescaped account name");
+    assert!(!page.contains("<img"), "unescaped coverage detail");
+    assert!(page.contains("&lt;script&gt;"));
+    assert!(page.contains("<svg"), "chart inlined");
+    for remote in ["src=\"http", "href=\"http://", "@import", "url("] {
+        assert!(!page.contains(remote), "page loads {remote}");
+    }
+    assert!(page.contains("default-src 'none'"));
+    assert!(page.contains(r#"id="total-findings">5<"#));
+    assert!(page.contains(r#"id="unread-entries">2<"#));
+}
+
+#[test]
+fn empty_outcome_renders() {
+    let page = render(&build(&Outcome::default(), &META)).unwrap();
+    assert!(page.contains(r#"id="total-findings">0<"#));
+    assert!(page.contains("No findings."));
+}
+
+#[test]
+fn same_outcome_same_bytes() {
+    let a = render(&build(&outcome(), &META)).unwrap();
+    let b = render(&build(&outcome(), &META)).unwrap();
+    assert_eq!(a, b);
+}
+
+#[test]
+fn long_spans_leave_out_empty_quarters() {
+    let mut o = outcome();
+    o.findings.push(finding(
+        "low",
+        "links",
+        "links.shortener",
+        "A",
+        "2011-05-01T00:00:00Z",
+    ));
+    let s = build(&o, &META);
+    assert!(s.empty_quarters_left_out);
+    assert_eq!(
+        s.quarters,
+        ["2011-Q2", "2024-Q1", "2024-Q2", "2024-Q4", UNDATED]
+    );
+    assert_eq!(s.quarter_rows[1].quarter, "2024-Q1");
+    assert_eq!(s.quarter_rows[1].per_account, [2, 0]);
+    assert_eq!(s.quarter_rows[4].total, 1);
+    assert!(!build(&outcome(), &META).empty_quarters_left_out);
+}
+
+#[test]
+fn one_quarter_chart_draws() {
+    let mut o = outcome();
+    o.findings.truncate(1);
+    let s = build(&o, &META);
+    assert_eq!(s.quarters, ["2024-Q1"]);
+    assert!(s.chart_svg.contains("2024-Q1"), "{}", s.chart_svg);
+    assert!(s.chart_svg.contains("<rect"));
+}

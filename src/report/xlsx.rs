@@ -1,0 +1,268 @@
+//! `--format xlsx`: the findings as a real spreadsheet for comms teams. One
+//! row per finding with the CSV's columns, a frozen header row, filters on
+//! every column, permalinks as hyperlinks and the severity cell coloured.
+//!
+//! Every text cell is written as a string, never as a formula, so a value
+//! such as `=HYPERLINK(...)` from an archive is shown, not run: unlike the
+//! CSV, no defanging is needed and the cell holds the exact value. The
+//! document's creation time is fixed, and rust_xlsxwriter stamps its zip
+//! members with a fixed time, so the same findings give the same bytes.
+
+use crate::finding::Finding;
+use crate::report::HEADER;
+use rust_xlsxwriter::{
+    Color, DocProperties, ExcelDateTime, Format, FormatBorder, Url, Workbook, Worksheet, XlsxError,
+};
+use std::io::Write;
+
+/// Excel's row limit less the header: more findings go on further sheets.
+const ROWS_PER_SHEET: usize = 1_048_575;
+/// Excel's limit of hyperlinks per worksheet; later permalinks are text.
+const MAX_LINKS_PER_SHEET: usize = 65_530;
+/// Excel's URL length limit (UTF-16 units).
+const MAX_URL_LEN: usize = 2_079;
+/// Excel's cell text limit (UTF-16 units).
+const MAX_CELL_LEN: usize = 32_767;
+
+const SEVERITY_COL: u16 = 1;
+const URL_COL: u16 = 12;
+
+/// Column widths (characters), in HEADER order.
+const WIDTHS: [f64; 17] = [
+    22.0, 10.0, 28.0, 15.0, 18.0, 10.0, 18.0, 30.0, 24.0, 12.0, 22.0, 21.0, 45.0, 10.0, 24.0, 60.0,
+    30.0,
+];
+
+pub fn write_findings_xlsx(mut out: impl Write, findings: &[Finding]) -> Result<(), String> {
+    let bytes = workbook(findings).map_err(|e| e.to_string())?;
+    out.write_all(&bytes).map_err(|e| e.to_string())?;
+    out.flush().map_err(|e| e.to_string())
+}
+
+/// Background and text colour of a severity cell (NHS palette).
+fn severity_colours(severity: &str) -> Option<(u32, u32)> {
+    match severity {
+        "critical" => Some((0x8A1538, 0xFFFFFF)),
+        "high" => Some((0xD5281B, 0xFFFFFF)),
+        "medium" => Some((0xFFB81C, 0x000000)),
+        "low" => Some((0x007F3B, 0xFFFFFF)),
+        _ => None,
+    }
+}
+
+fn severity_format(severity: &str) -> Option<Format> {
+    severity_colours(severity).map(|(bg, fg)| {
+        Format::new()
+            .set_bold()
+            .set_background_color(Color::RGB(bg))
+            .set_font_color(Color::RGB(fg))
+    })
+}
+
+/// Cut text to Excel's cell limit on a character boundary.
+fn fit(s: &str, limit: usize) -> std::borrow::Cow<'_, str> {
+    let mut units = 0;
+    for (i, c) in s.char_indices() {
+        units += c.len_utf16();
+        if units > limit - 1 {
+            return format!("{}…", &s[..i]).into();
+        }
+    }
+    s.into()
+}
+
+fn workbook(findings: &[Finding]) -> Result<Vec<u8>, XlsxError> {
+    let mut wb = Workbook::new();
+    let props = DocProperties::new()
+        .set_title("social-audit findings")
+        .set_creation_datetime(&ExcelDateTime::from_ymd(2000, 1, 1)?);
+    wb.set_properties(&props);
+    let header = Format::new()
+        .set_bold()
+        .set_background_color(Color::RGB(0xE8EDEE))
+        .set_border_bottom(FormatBorder::Thin);
+    let severity: Vec<(&str, Format)> = ["critical", "high", "medium", "low"]
+        .into_iter()
+        .filter_map(|s| severity_format(s).map(|f| (s, f)))
+        .collect();
+
+    let mut chunks: Vec<&[Finding]> = findings.chunks(ROWS_PER_SHEET).collect();
+    if chunks.is_empty() {
+        chunks.push(&[]);
+    }
+    for (n, chunk) in chunks.into_iter().enumerate() {
+        let ws = wb.add_worksheet();
+        ws.set_name(if n == 0 {
+            "Findings".to_string()
+        } else {
+            format!("Findings {}", n + 1)
+        })?;
+        for (c, h) in HEADER.iter().enumerate() {
+            ws.write_string_with_format(0, c as u16, *h, &header)?;
+            ws.set_column_width(c as u16, WIDTHS[c])?;
+        }
+        write_rows(ws, chunk, &severity)?;
+        ws.set_freeze_panes(1, 0)?;
+        ws.autofilter(0, 0, chunk.len() as u32, HEADER.len() as u16 - 1)?;
+    }
+    wb.save_to_buffer()
+}
+
+fn write_rows(
+    ws: &mut Worksheet,
+    findings: &[Finding],
+    severity: &[(&str, Format)],
+) -> Result<(), XlsxError> {
+    let mut links = 0;
+    for (i, f) in findings.iter().enumerate() {
+        let row = i as u32 + 1;
+        let cells = [
+            &f.finding_id,
+            &f.severity,
+            &f.rule_id,
+            &f.category,
+            &f.policy_ref,
+            &f.platform,
+            &f.account,
+            &f.archive,
+            &f.entry,
+            &f.record_kind,
+            &f.record_id,
+            &f.created_at,
+            &f.url,
+            &f.field,
+            &f.matched,
+            &f.context,
+            &f.detail,
+        ];
+        for (c, value) in cells.into_iter().enumerate() {
+            let col = c as u16;
+            if value.is_empty() {
+                continue;
+            }
+            if col == SEVERITY_COL
+                && let Some((_, fmt)) = severity.iter().find(|(s, _)| *s == value.as_str())
+            {
+                ws.write_string_with_format(row, col, value, fmt)?;
+            } else if col == URL_COL
+                && links < MAX_LINKS_PER_SHEET
+                && (value.starts_with("https://") || value.starts_with("http://"))
+                && value.encode_utf16().count() <= MAX_URL_LEN
+            {
+                ws.write_url(row, col, Url::new(value.as_str()))?;
+                links += 1;
+            } else {
+                ws.write_string(row, col, fit(value, MAX_CELL_LEN))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Read;
+
+    fn finding(matched: &str, severity: &str, url: &str) -> Finding {
+        Finding {
+            finding_id: "abc".into(),
+            severity: severity.into(),
+            rule_id: "patient.nhs-number".into(),
+            category: "patient-data".into(),
+            policy_ref: "CUM 3.3".into(),
+            platform: "twitter".into(),
+            account: "NorthdaleNHS".into(),
+            archive: "a.zip".into(),
+            entry: "data/tweets.js".into(),
+            record_kind: "post".into(),
+            record_id: "1".into(),
+            created_at: "2024-01-01T00:00:00Z".into(),
+            url: url.into(),
+            field: "text".into(),
+            matched: matched.into(),
+            context: format!("before {matched} after"),
+            detail: String::new(),
+            offset: 0,
+        }
+    }
+
+    fn member(xlsx: &[u8], name: &str) -> String {
+        let mut z = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).unwrap();
+        let mut s = String::new();
+        z.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+        s
+    }
+
+    #[test]
+    fn header_frozen_filtered_links_and_no_formulas() {
+        let findings = vec![
+            finding(
+                "=HYPERLINK(\"http://evil\",\"x\")",
+                "critical",
+                "https://x.com/a/status/1",
+            ),
+            finding("+1 555", "low", ""),
+            finding("ok", "medium", "javascript:alert(1)"),
+        ];
+        let mut buf = Vec::new();
+        write_findings_xlsx(&mut buf, &findings).unwrap();
+        let sheet = member(&buf, "xl/worksheets/sheet1.xml");
+        assert!(
+            sheet.contains(
+                r#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#
+            ),
+            "{sheet}"
+        );
+        assert!(sheet.contains(r#"<autoFilter ref="A1:Q4"/>"#), "{sheet}");
+        assert!(sheet.contains(r#"<hyperlink ref="M2""#), "{sheet}");
+        assert!(
+            !sheet.contains(r#"<hyperlink ref="M4""#),
+            "only http(s) links"
+        );
+        assert!(!sheet.contains("<f>"), "no formula cells: {sheet}");
+        let strings = member(&buf, "xl/sharedStrings.xml");
+        assert!(
+            strings.contains("=HYPERLINK(&quot;http://evil&quot;,&quot;x&quot;)")
+                || strings.contains("=HYPERLINK(\"http://evil\",\"x\")"),
+            "{strings}"
+        );
+        assert!(strings.contains("javascript:alert(1)"));
+        let rels = member(&buf, "xl/worksheets/_rels/sheet1.xml.rels");
+        assert!(rels.contains("https://x.com/a/status/1"), "{rels}");
+        // The severity cells carry distinct fills.
+        let styles = member(&buf, "xl/styles.xml");
+        for rgb in ["FF8A1538", "FFFFB81C", "FF007F3B"] {
+            assert!(styles.contains(rgb), "{rgb} in {styles}");
+        }
+    }
+
+    #[test]
+    fn same_findings_same_bytes_and_empty_is_valid() {
+        let findings = vec![finding("x", "high", "https://x.com/a/status/1")];
+        let (mut a, mut b, mut e) = (Vec::new(), Vec::new(), Vec::new());
+        write_findings_xlsx(&mut a, &findings).unwrap();
+        write_findings_xlsx(&mut b, &findings).unwrap();
+        assert_eq!(a, b);
+        let core = member(&a, "docProps/core.xml");
+        assert!(core.contains("2000-01-01T00:00:00Z"), "{core}");
+        write_findings_xlsx(&mut e, &[]).unwrap();
+        assert!(member(&e, "xl/worksheets/sheet1.xml").contains(r#"<autoFilter ref="A1:Q1"/>"#));
+    }
+
+    #[test]
+    fn long_and_odd_text_fits() {
+        let long = "é".repeat(40_000);
+        let mut f = finding("x\u{1}y", "high", "");
+        f.context = long;
+        let mut buf = Vec::new();
+        write_findings_xlsx(&mut buf, &[f]).unwrap();
+        assert!(
+            fit(&"a".repeat(40_000), MAX_CELL_LEN)
+                .encode_utf16()
+                .count()
+                <= MAX_CELL_LEN
+        );
+        assert_eq!(fit("short", MAX_CELL_LEN), "short");
+    }
+}
