@@ -83,7 +83,10 @@
 //! organisation profile given at compile time supplies the allow-lists they
 //! apply (own numbers and national services, postcodes, domains, sites).
 
+mod account;
+mod elections;
 mod examples;
+mod lang;
 mod lexicon;
 mod metadata;
 mod normalise;
@@ -92,13 +95,56 @@ mod pattern;
 mod validators;
 
 use crate::org::Org;
-use crate::record::Record;
+use crate::record::{Record, RecordKind};
 use crate::severity::Severity;
 use sha2::{Digest, Sha256};
 use std::cell::RefCell;
 use std::path::Path;
 
+pub use account::AccountState;
 pub use examples::ExampleFailure;
+
+/// How sure a rule is that a hit is a real instance (kept apart from
+/// [`Severity`], which is how bad it would be if true).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Confidence {
+    Low,
+    Medium,
+    High,
+}
+
+impl Confidence {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Confidence::Low => "low",
+            Confidence::Medium => "medium",
+            Confidence::High => "high",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Confidence> {
+        Some(match s.to_ascii_lowercase().as_str() {
+            "low" => Confidence::Low,
+            "medium" => Confidence::Medium,
+            "high" => Confidence::High,
+            _ => return None,
+        })
+    }
+
+    /// One step down, saturating at low (e.g. no context word found).
+    pub fn lowered(self) -> Confidence {
+        match self {
+            Confidence::High => Confidence::Medium,
+            _ => Confidence::Low,
+        }
+    }
+}
+
+impl std::fmt::Display for Confidence {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
 
 /// What a rule is, for reports and `rules list`.
 #[derive(Clone, Debug, PartialEq)]
@@ -110,8 +156,12 @@ pub struct RuleInfo {
     /// Clause keys joined with "; ", e.g. "CUM 3.3; SUN 3.4".
     pub policy_ref: String,
     pub clauses: Vec<String>,
-    /// lexicon | pattern | metadata
+    /// lexicon | pattern | metadata | account
     pub kind: String,
+    /// The rule's default confidence (`confidence = "…"`, default medium).
+    pub confidence: Confidence,
+    /// Equality Act 2010 protected characteristics the rule concerns.
+    pub characteristics: Vec<String>,
 }
 
 /// One rule match in one record.
@@ -128,6 +178,7 @@ pub struct Hit {
     /// Why it matched (validator result, context word and distance, …).
     pub detail: String,
     pub severity: Severity,
+    pub confidence: Confidence,
 }
 
 /// A compiled policy pack. Immutable after compilation, so one pack can be
@@ -142,62 +193,145 @@ pub struct Pack {
     lexicon: lexicon::Lexicon,
     patterns: pattern::Patterns,
     metadata: metadata::Metadata,
+    account: account::AccountRules,
+    elections: elections::Windows,
+    person: regex::Regex,
     examples: Vec<examples::Example>,
+    org: Org,
+    /// The (base, layer) source texts, kept so examples with their own
+    /// organisation profile can run on a recompiled copy.
+    sources: (Sources, Sources),
 }
 
+/// (file name, text) pairs in load order.
+type Sources = Vec<(String, String)>;
+
 const DEFAULT_SOURCES: &[(&str, &str)] = &[
+    ("account.toml", include_str!("../../rules/account.toml")),
     ("conduct.toml", include_str!("../../rules/conduct.toml")),
+    ("elections.toml", include_str!("../../rules/elections.toml")),
     (
         "identifiers.toml",
         include_str!("../../rules/identifiers.toml"),
     ),
+    (
+        "lexicons/commercial.toml",
+        include_str!("../../rules/lexicons/commercial.toml"),
+    ),
+    (
+        "lexicons/confidential.toml",
+        include_str!("../../rules/lexicons/confidential.toml"),
+    ),
+    (
+        "lexicons/political.toml",
+        include_str!("../../rules/lexicons/political.toml"),
+    ),
+    (
+        "lexicons/safeguarding.toml",
+        include_str!("../../rules/lexicons/safeguarding.toml"),
+    ),
+    (
+        "lexicons/slurs.toml",
+        include_str!("../../rules/lexicons/slurs.toml"),
+    ),
+    (
+        "lexicons/welsh.toml",
+        include_str!("../../rules/lexicons/welsh.toml"),
+    ),
+    (
+        "link-domains.toml",
+        include_str!("../../rules/link-domains.toml"),
+    ),
     ("metadata.toml", include_str!("../../rules/metadata.toml")),
 ];
+
+fn default_sources() -> Vec<(String, String)> {
+    DEFAULT_SOURCES
+        .iter()
+        .map(|(n, t)| (format!("rules/{n}"), t.to_string()))
+        .collect()
+}
+
+/// `*.toml` files under `dir` and its subfolders, sorted by relative path
+/// ("lexicons/x.toml" sorts as written), so the embedded default and the
+/// `rules/` folder load in the same order.
+fn toml_files(
+    dir: &Path,
+    out: &mut Vec<(String, std::path::PathBuf)>,
+    prefix: &str,
+) -> Result<(), String> {
+    let rd = std::fs::read_dir(dir)
+        .map_err(|e| format!("cannot read pack folder {}: {e}", dir.display()))?;
+    for entry in rd {
+        let p = entry
+            .map_err(|e| format!("cannot read pack folder {}: {e}", dir.display()))?
+            .path();
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if p.is_dir() {
+            toml_files(&p, out, &format!("{prefix}{name}/"))?;
+        } else if p.extension().is_some_and(|e| e == "toml") && p.is_file() {
+            out.push((format!("{prefix}{name}"), p));
+        }
+    }
+    Ok(())
+}
 
 impl Pack {
     /// The pack shipped in `rules/`, embedded at build time.
     pub fn default_pack(org: &Org) -> Result<Pack, String> {
-        let sources: Vec<(String, String)> = DEFAULT_SOURCES
-            .iter()
-            .map(|(n, t)| (format!("rules/{n}"), t.to_string()))
-            .collect();
-        Pack::compile(&sources, org)
+        Pack::compile(&[], &default_sources(), org)
     }
 
-    /// A `.toml` file, or a folder whose `*.toml` files are loaded in name order.
+    /// A `.toml` file, or a folder whose `*.toml` files (subfolders too) are
+    /// loaded in relative-path order. A pack whose `[pack]` table says
+    /// `extend = "default"` is layered on the embedded default pack: see
+    /// "Layering" in the module documentation.
     pub fn from_path(path: &Path, org: &Org) -> Result<Pack, String> {
         let mut files = Vec::new();
         if path.is_dir() {
-            let rd = std::fs::read_dir(path)
-                .map_err(|e| format!("cannot read pack folder {}: {e}", path.display()))?;
-            for entry in rd {
-                let p = entry
-                    .map_err(|e| format!("cannot read pack folder {}: {e}", path.display()))?
-                    .path();
-                if p.extension().is_some_and(|e| e == "toml") && p.is_file() {
-                    files.push(p);
-                }
-            }
+            toml_files(path, &mut files, "")?;
             files.sort();
             if files.is_empty() {
                 return Err(format!("pack folder {} has no .toml files", path.display()));
             }
         } else {
-            files.push(path.to_path_buf());
+            files.push((String::new(), path.to_path_buf()));
         }
         let mut sources = Vec::new();
-        for f in files {
+        let mut extend = None;
+        for (_, f) in files {
             let text = std::fs::read_to_string(&f)
                 .map_err(|e| format!("cannot read pack file {}: {e}", f.display()))?;
+            if let Some(e) = extends(&text) {
+                if e != "default" {
+                    return Err(format!(
+                        "{}: [pack] extend = {e:?}: only \"default\" can be extended",
+                        f.display()
+                    ));
+                }
+                extend = Some(e);
+            }
             sources.push((f.display().to_string(), text));
         }
-        Pack::compile(&sources, org)
+        let base = if extend.is_some() {
+            default_sources()
+        } else {
+            Vec::new()
+        };
+        Pack::compile(&base, &sources, org)
     }
 
-    fn compile(sources: &[(String, String)], org: &Org) -> Result<Pack, String> {
-        let def = pack::parse(sources)?;
+    fn compile(
+        base: &[(String, String)],
+        sources: &[(String, String)],
+        org: &Org,
+    ) -> Result<Pack, String> {
+        let def = pack::parse_layers(base, sources)?;
         let mut hasher = Sha256::new();
-        for (_, text) in sources {
+        for (_, text) in base.iter().chain(sources) {
             hasher.update(text.as_bytes());
         }
         let hash = hasher
@@ -210,7 +344,13 @@ impl Pack {
         let lexicon = lexicon::Lexicon::compile(&def)?;
         let patterns = pattern::Patterns::compile(&def, org)?;
         let metadata = metadata::Metadata::compile(&def, org)?;
+        let account = account::AccountRules::compile(&def, org)?;
+        let elections = elections::Windows::compile(&def)?;
         let examples = examples::build(&def)?;
+        let person = regex::Regex::new(
+            r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Nurse|Sister|Matron|Prof)\.? [A-Z][a-z]+|(?:^|\s)@\w",
+        )
+        .map_err(|e| e.to_string())?;
         Ok(Pack {
             id: def.id,
             version: def.version,
@@ -221,8 +361,18 @@ impl Pack {
             lexicon,
             patterns,
             metadata,
+            account,
+            elections,
+            person,
             examples,
+            org: org.clone(),
+            sources: (base.to_vec(), sources.to_vec()),
         })
+    }
+
+    /// The same pack compiled for another organisation profile.
+    fn recompile(&self, org: &Org) -> Result<Pack, String> {
+        Pack::compile(&self.sources.0, &self.sources.1, org)
     }
 
     pub fn description(&self) -> &str {
@@ -267,21 +417,134 @@ impl Pack {
         scratch: &mut normalise::Normalised,
         hits: &mut Vec<Hit>,
     ) {
+        let first = hits.len();
         for field in &record.fields {
-            let first = hits.len();
+            let from = hits.len();
             self.patterns
                 .check(&self.rules, &self.scope, record.kind, field, hits);
             self.lexicon
                 .check(&self.rules, &self.scope, record.kind, field, scratch, hits);
-            hits[first..].sort_by_key(|h| (h.start, h.end, h.rule));
+            hits[from..].sort_by_key(|h| (h.start, h.end, h.rule));
         }
         self.metadata.check(&self.rules, &self.scope, record, hits);
+        if hits.len() > first {
+            self.refine(record, hits, first);
+        }
+    }
+
+    /// Record-level conditions and adjustments, applied only to the hits a
+    /// record produced (so the common no-hit case costs nothing): `addressed`,
+    /// `near_person` and `media` scopes, pre-election windows, characteristic
+    /// tags.
+    fn refine(&self, record: &Record, hits: &mut Vec<Hit>, first: usize) {
+        let mut i = first;
+        while i < hits.len() {
+            let sc = &self.scope[hits[i].rule];
+            let keep =
+                (!sc.addressed || record.kind == RecordKind::Reply || !record.mentions.is_empty())
+                    && (!sc.near_person || self.near_person(record))
+                    && sc
+                        .media
+                        .as_deref()
+                        .is_none_or(|m| has_media(record, m == "video"));
+            if !keep {
+                hits.remove(i);
+                continue;
+            }
+            let h = &mut hits[i];
+            if sc.date_window.is_some()
+                && let Some(ts) = record.created_at
+                && let Some(w) = self.elections.find(ts, &self.org.nation)
+            {
+                h.severity = h.severity.raised();
+                h.detail
+                    .push_str("; posted in the pre-election period for ");
+                h.detail.push_str(w);
+            }
+            let ch = &self.rules[h.rule].characteristics;
+            if !ch.is_empty() {
+                h.detail.push_str("; Equality Act characteristic: ");
+                h.detail.push_str(&ch.join(", "));
+            }
+            i += 1;
+        }
+    }
+
+    fn near_person(&self, record: &Record) -> bool {
+        !record.mentions.is_empty()
+            || record
+                .fields
+                .iter()
+                .any(|f| !NON_PROSE.contains(&f.name) && self.person.is_match(&f.value))
+    }
+
+    /// A fresh per-account state for cross-record rules. The organisation
+    /// profile's `[[account]]` entry for this platform and handle says
+    /// whether the account is Welsh and official (default: official, not
+    /// Welsh).
+    pub fn account_state(&self, platform: &str, account: &str, org: &Org) -> AccountState {
+        let (welsh, official) = org
+            .account_settings(platform, account)
+            .map_or((false, true), |a| (a.welsh, a.official));
+        AccountState::new(platform, account, welsh, official)
+    }
+
+    /// Feeds one record of the account to the cross-record rules. Cheap for
+    /// accounts that are neither Welsh nor personal: a timestamp per post.
+    pub fn observe(&self, state: &mut AccountState, record: &Record) {
+        self.account.observe(state, record);
+    }
+
+    /// Combines two partial states of one account (any order, same result).
+    pub fn merge(&self, into: &mut AccountState, from: AccountState) {
+        into.merge(from);
+    }
+
+    /// The account's cross-record hits, in a deterministic order.
+    pub fn finish_account(&self, state: AccountState) -> Vec<(Record, Hit)> {
+        self.account.finish(&self.rules, state)
     }
 
     /// Runs every rule's `examples`; returns how many ran and which failed.
     pub fn test_examples(&self) -> (usize, Vec<ExampleFailure>) {
         examples::run(self, &self.examples)
     }
+}
+
+const NON_PROSE: &[&str] = &[
+    "email",
+    "phone",
+    "connected_app",
+    "login_ip",
+    "client",
+    "website",
+    "link",
+    "media_name",
+];
+
+const VIDEO_EXT: &[&str] = &[
+    ".mp4", ".mov", ".m4v", ".webm", ".avi", ".mkv", ".m4a", ".mp3", ".wav", ".ogg", ".aac",
+];
+
+fn has_media(record: &Record, video_only: bool) -> bool {
+    let is_video = |m: &str| {
+        let m = m.to_ascii_lowercase();
+        VIDEO_EXT.iter().any(|e| m.ends_with(e))
+    };
+    let names = record.media.iter().map(String::as_str).chain(
+        record
+            .fields
+            .iter()
+            .filter(|f| f.name == "media_name")
+            .map(|f| f.value.as_str()),
+    );
+    names.into_iter().any(|n| !video_only || is_video(n))
+}
+
+/// The `extend` value of a source's `[pack]` table, if any.
+fn extends(text: &str) -> Option<String> {
+    let t: toml::Table = toml::from_str(text).ok()?;
+    t.get("pack")?.get("extend")?.as_str().map(str::to_string)
 }
 
 #[cfg(test)]

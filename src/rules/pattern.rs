@@ -28,7 +28,7 @@ struct PatternRule {
 pub struct Patterns {
     set: Option<RegexSet>,
     rules: Vec<PatternRule>,
-    org: Org,
+    vctx: validators::Ctx,
 }
 
 impl Patterns {
@@ -102,7 +102,7 @@ impl Patterns {
         Ok(Patterns {
             set,
             rules,
-            org: org.clone(),
+            vctx: validators::Ctx::new(org)?,
         })
     }
 
@@ -138,8 +138,9 @@ impl Patterns {
                 {
                     continue;
                 }
+                let mut confidence = infos[pr.rule].confidence;
                 let mut detail = match pr.validator {
-                    Some(v) => match v(m.as_str(), &self.org) {
+                    Some(v) => match v(m.as_str(), &self.vctx) {
                         Some(d) => d,
                         None => continue,
                     },
@@ -152,8 +153,11 @@ impl Patterns {
                             detail.push_str(&c);
                         }
                         None if ctx.required => continue,
-                        None => detail
-                            .push_str(&format!("; no context word within {} chars", ctx.window)),
+                        None => {
+                            confidence = confidence.lowered();
+                            detail
+                                .push_str(&format!("; no context word within {} chars", ctx.window))
+                        }
                     }
                 }
                 hits.push(Hit {
@@ -164,6 +168,7 @@ impl Patterns {
                     matched: m.as_str().to_string(),
                     detail,
                     severity: infos[pr.rule].severity,
+                    confidence,
                 });
             }
         }
