@@ -118,6 +118,13 @@ fn split_org(v: &toml::Value) -> Result<(toml::Value, Option<Org>), String> {
     Ok((toml::Value::Table(t), Some(org)))
 }
 
+impl Example {
+    /// Index of the rule this example belongs to.
+    pub fn rule(&self) -> usize {
+        self.rule
+    }
+}
+
 /// `{ welsh = true, official = false, records = [ {created_at = "…", text = "…"}, … ] }`
 fn account_example(v: &toml::Value, id: &str) -> Result<(bool, bool, Vec<Record>), String> {
     let t = v
