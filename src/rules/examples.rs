@@ -118,6 +118,7 @@ fn split_org(v: &toml::Value) -> Result<(toml::Value, Option<Org>), String> {
     Ok((toml::Value::Table(t), Some(org)))
 }
 
+#[cfg(test)]
 impl Example {
     /// Index of the rule this example belongs to.
     pub fn rule(&self) -> usize {

@@ -157,8 +157,11 @@ fn date_of_birth(m: &str) -> Option<String> {
         .split(|c: char| c == '/' || c == '.' || c == '-' || c.is_whitespace())
         .filter(|p| !p.is_empty())
         .collect();
-    let [d, mo, y] = parts.as_slice() else {
-        return None;
+    let (d, mo, y) = match parts.as_slice() {
+        // ISO 8601: 1941-04-03
+        [y, mo, d] if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => (d, mo, y),
+        [d, mo, y] => (d, mo, y),
+        _ => return None,
     };
     let day: u32 = d
         .trim_end_matches(|c: char| c.is_ascii_alphabetic())
@@ -406,9 +409,11 @@ fn person_name(m: &str, org: &Org) -> Option<String> {
             && !NOT_NAMES.contains(&l.as_str())
             && !own.contains(&l)
     };
-    let pair = words
-        .windows(2)
-        .find(|p| name_like(p[0]) && name_like(p[1]))?;
+    // a courtesy title and a surname: "Mrs Example" (not Dr/Nurse: staff)
+    const TITLES: &[&str] = &["Mr", "Mrs", "Ms", "Miss", "Mx"];
+    let pair = words.windows(2).find(|p| {
+        (name_like(p[0]) || TITLES.contains(&p[0].trim_end_matches('.'))) && name_like(p[1])
+    })?;
     Some(format!(
         "capitalised name \"{} {}\" (not a listed place, service or sentence word)",
         pair[0], pair[1]
