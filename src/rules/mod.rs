@@ -3,10 +3,10 @@
 //!
 //! # Pack format
 //!
-//! A pack is one `.toml` file or a folder of them (loaded in file-name order;
-//! [`Pack::content_hash`] is the SHA-256 of the texts in that order). Exactly
-//! one file carries the `[pack]` table. Unknown keys anywhere are errors that
-//! name the key and the rule.
+//! A pack is one `.toml` file or a folder of them (subfolders included,
+//! loaded in relative-path order; [`Pack::content_hash`] is the SHA-256 of
+//! the texts in that order). Exactly one file carries the `[pack]` table.
+//! Unknown keys anywhere are errors that name the key and the rule.
 //!
 //! ```toml
 //! [pack]
@@ -18,24 +18,39 @@
 //! obscene = ["fuck", "shit"]
 //! clinical-safe = ["sexual health", "anal fissure"]
 //!
+//! [link_domains]               # category -> domains, for link-domain rules
+//! gambling = ["bet365.com"]
+//!
+//! [[elections]]                # pre-election periods (date_window rules)
+//! election = "UK general election 2024"
+//! jurisdiction = "uk"          # uk | england | wales | scotland | northern-ireland
+//! start = "2024-05-25"         # inclusive UK dates
+//! end = "2024-07-05"
+//! source = "https://…"
+//!
 //! [[rules]]
 //! id = "patient.nhs-number"    # unique across the pack
 //! title = "NHS number near patient context"
 //! category = "patient-data"    # OUTPUTS.md vocabulary
-//! severity = "critical"        # low | medium | high | critical
+//! severity = "critical"        # how bad if true: low | medium | high | critical
+//! confidence = "high"          # how sure: low | medium (default) | high
 //! policy = ["CUM 3.3", "SUN 3.4"]
 //! clauses = ["A1"]             # POLICY-CLAUSES.md ids
+//! characteristics = ["race"]   # optional Equality Act tags, named in the detail
 //! fields = ["text"]            # optional; default: every free-text field
 //! kinds = ["post", "reply"]    # optional; default: every record kind
-//! # exactly one detector table: lexicon, pattern or metadata
+//! addressed = true             # optional: only replies and records with @mentions
+//! near_person = true           # optional: only records with an @mention or a titled name
+//! media = "any"                # optional: only records with media ("any" | "video")
+//! date_window = "elections"    # optional: raise severity inside a pre-election period
+//! # exactly one detector table: lexicon, pattern, metadata or account
 //! pattern = { regex = '\b\d{3} ?\d{3} ?\d{4}\b', validator = "nhs-number",
 //!             case_sensitive = false,
 //!             reject_token = { contains = ["/"], starts_with = ["@", "#"] },
 //!             context = { words = ["nhs no", "patient"], window = 60, required = true } }
 //! # lexicon = { terms = [..], lists = ["obscene"], allow = [..], allow_lists = [..] }
 //! # metadata = { predicate = "location", sources = ["geo"] }
-//! # metadata = { predicate = "email-not-org", field = "email" }
-//! # metadata = { predicate = "field-present", field = "connected_app" }
+//! # account = { predicate = "posting-gap", days = 30 }
 //! examples.match = ["Patient …, NHS no 401 159 0835 …"]
 //! examples.no_match = ["Purchase order 401 159 0836 …",
 //!                      { kind = "account", email = "x@trust.nhs.uk" },
@@ -44,15 +59,44 @@
 //!
 //! A plain-string example is a post's `text`. An inline-table example is a
 //! record: `kind` (default: the rule's first kind, else `post`), `lat`, `lon`,
-//! `source` (`geo`|`exif`) and `label` make one location, any other key is a
-//! text field of that name. [`Pack::test_examples`] runs each example through
-//! the whole pack and checks whether *that* rule hit.
+//! `source` (`geo`|`exif`) and `label` make one location, `created_at`
+//! (RFC 3339), `mentions` and `media` (lists) fill those, `org = { … }` runs
+//! the example under that organisation profile, and any other key is a text
+//! field of that name (a list gives several values). An account-rule example
+//! is `{ welsh = true, official = false, records = [ {…}, … ] }`.
+//! [`Pack::test_examples`] runs each example through the whole pack and
+//! checks whether *that* rule hit.
+//!
+//! ## Layering (local packs)
+//!
+//! A local pack whose `[pack]` says `extend = "default"` is loaded on top of
+//! the embedded default pack, without copying it:
+//!
+//! ```toml
+//! [pack]
+//! id = "northdale-local"
+//! version = "1"
+//! extend = "default"
+//! disable = ["links.shortener"]          # default rule ids to leave out
+//!
+//! [extend_lists]                         # append to default lists
+//! clinical-safe = ["slag heap"]
+//!
+//! [[rules]]                              # added rules (a default id only if disabled)
+//! id = "local.codename"
+//! …
+//! ```
+//!
+//! Its `[pack]` id/version/description replace the default's; the content
+//! hash covers the default's texts and then the local ones.
 //!
 //! ## Scope
 //!
 //! `fields` lists the record fields a text rule reads; the default is every
 //! prose field (all except `email`, `phone`, `connected_app`, `login_ip`,
-//! `client`, `website`, `link`, `media_name`). `kinds` restricts record kinds.
+//! `client`, `website`, `link`, `media_name`). `kinds` restricts record
+//! kinds. `addressed`, `near_person` and `media` are record conditions
+//! checked only for records that produced a hit.
 //!
 //! ## Detectors
 //!
@@ -71,17 +115,45 @@
 //!   `contains` or `starts_with` any listed string: URLs, handles, hashtags),
 //!   `validator`, and `context` (`words`, whole-word and case-insensitive,
 //!   within `window` characters either side, default 60; `required = true`
-//!   drops matches without one). The hit's `detail` records each step.
+//!   drops matches without one, otherwise a match without one is kept one
+//!   confidence step lower). The hit's `detail` records each step.
 //! * **metadata** — `predicate` over the record: `location` (`sources`:
 //!   `geo` and/or `exif`; points within 200 m of an organisation site are
 //!   skipped), `email-not-org` (`field`, default `email`; free-mail named in
-//!   the detail), `field-present` (`field`; one hit per value).
+//!   the detail), `phone-not-org` (`field`, default `phone`), `field-present`
+//!   (`field`; one hit per value), `field-count` (`field`, `min`: at least
+//!   `min` distinct values, e.g. login IPs), `link-domain` (`categories` of
+//!   `[link_domains]`; `field`, default `link`; the organisation's domains
+//!   and public-sector domains never match), `client-not-approved` (`field`,
+//!   default `client`, against the profile's `approved_clients`; silent when
+//!   that list is empty).
+//! * **account** — cross-record predicates run once per account (see
+//!   `account.rs`): `posting-gap` (`days`), `welsh-counterpart` (`hours`,
+//!   `lists` = [Welsh markers, English markers]; only for accounts the
+//!   profile marks `welsh`, language detection by lingua with only the
+//!   English and Welsh models), `working-hours` (personal accounts; off
+//!   unless the profile sets `working_hours`), `no-disclaimer` (`phrases`;
+//!   personal accounts), `org-email-personal` (personal accounts).
 //!
 //! Validators (`pattern.validator`): `nhs-number` (mod 11, allocated ranges,
-//! 999 test range marked synthetic), `uk-postcode` (BS 7666 position rules),
-//! `uk-phone` (mobile, geographic, 03; lengths checked), `email`. The
-//! organisation profile given at compile time supplies the allow-lists they
-//! apply (own numbers and national services, postcodes, domains, sites).
+//! 999 test range marked synthetic), `chi-number` (DDMMYY date + mod 11),
+//! `hc-number` (320–399 range + mod 11), `ni-number` (HMRC prefix rules),
+//! `date-of-birth` (a real date, birth year 1900–2030), `hospital-number`
+//! (the profile's `hospital_number_patterns`, else a generic shape),
+//! `person-name` (two capitalised words outside a list of places, services
+//! and sentence words; no model), `photo-credit`, `uk-postcode` (BS 7666
+//! position rules), `uk-phone` (mobile, geographic, 03; lengths checked),
+//! `email`. The organisation profile given at compile time supplies the
+//! allow-lists they apply (own numbers and national services, postcodes,
+//! domains, sites).
+//!
+//! ## Pre-election periods
+//!
+//! A hit of a `date_window = "elections"` rule on a record whose
+//! `created_at` (as a UK date) falls inside an `[[elections]]` window is
+//! raised one severity step and the window is named in the detail. UK-wide
+//! windows always apply; a nation's windows apply when the profile's
+//! `nation` names it. New windows are rows in `rules/elections.toml`.
 
 mod account;
 mod elections;
@@ -394,6 +466,18 @@ impl Pack {
 
     pub fn rules(&self) -> &[RuleInfo] {
         &self.rules
+    }
+
+    /// Ids of pattern rules whose regex needed Unicode mode. Any one of them
+    /// slows every field of every record (the shared `RegexSet` runs in
+    /// Unicode mode): a pack author should rewrite them (e.g. `[!-~]`
+    /// instead of `\S`, `(?:e|é)` instead of `[eé]`).
+    pub fn unicode_pattern_rules(&self) -> Vec<&str> {
+        self.patterns
+            .unicode_rules()
+            .into_iter()
+            .map(|r| self.rules[r].id.as_str())
+            .collect()
     }
 
     /// Appends this record's hits: per field in record order (sorted by

@@ -23,6 +23,8 @@ struct PatternRule {
     validator: Option<Validator>,
     context: Option<Context>,
     reject: Option<RejectTokenDef>,
+    /// Compiled in Unicode mode (the pattern needs Unicode classes).
+    unicode: bool,
 }
 
 pub struct Patterns {
@@ -45,13 +47,13 @@ impl Patterns {
             // Patterns that need Unicode classes fall back to Unicode mode.
             let ascii = format!("(?{flags}-u){}", p.regex);
             let unicode = format!("(?{flags}u){}", p.regex);
-            let (src, re) = match Regex::new(&ascii) {
-                Ok(re) => (ascii, re),
+            let (src, re, is_unicode) = match Regex::new(&ascii) {
+                Ok(re) => (ascii, re, false),
                 Err(_) => {
                     let re = Regex::new(&unicode).map_err(|e| {
                         format!("{}: bad regex: {}", rule.whence(), e.to_string().trim())
                     })?;
-                    (unicode, re)
+                    (unicode, re, true)
                 }
             };
             if re.is_match("") {
@@ -92,6 +94,7 @@ impl Patterns {
                 validator,
                 context,
                 reject: p.reject_token.clone(),
+                unicode: is_unicode,
             });
         }
         let set = if sources.is_empty() {
@@ -104,6 +107,17 @@ impl Patterns {
             rules,
             vctx: validators::Ctx::new(org)?,
         })
+    }
+
+    /// Rule indexes whose regex needed Unicode mode. One such pattern puts
+    /// the whole `RegexSet` in Unicode mode, where `\b` makes the lazy DFA
+    /// give up on non-ASCII text: the default pack must have none.
+    pub fn unicode_rules(&self) -> Vec<usize> {
+        self.rules
+            .iter()
+            .filter(|r| r.unicode)
+            .map(|r| r.rule)
+            .collect()
     }
 
     pub fn check(
@@ -139,6 +153,17 @@ impl Patterns {
                     continue;
                 }
                 let mut confidence = infos[pr.rule].confidence;
+                // Context first: it is cheaper than most validators, and a
+                // required word that is missing settles the match.
+                let context = pr
+                    .context
+                    .as_ref()
+                    .map(|ctx| (ctx, nearest_context(value, m.start(), m.end(), ctx)));
+                if let Some((ctx, None)) = &context
+                    && ctx.required
+                {
+                    continue;
+                }
                 let mut detail = match pr.validator {
                     Some(v) => match v(m.as_str(), &self.vctx) {
                         Some(d) => d,
@@ -146,19 +171,16 @@ impl Patterns {
                     },
                     None => "pattern match".to_string(),
                 };
-                if let Some(ctx) = &pr.context {
-                    match nearest_context(value, m.start(), m.end(), ctx) {
-                        Some(c) => {
-                            detail.push_str("; ");
-                            detail.push_str(&c);
-                        }
-                        None if ctx.required => continue,
-                        None => {
-                            confidence = confidence.lowered();
-                            detail
-                                .push_str(&format!("; no context word within {} chars", ctx.window))
-                        }
+                match context {
+                    Some((_, Some(c))) => {
+                        detail.push_str("; ");
+                        detail.push_str(&c);
                     }
+                    Some((ctx, None)) => {
+                        confidence = confidence.lowered();
+                        detail.push_str(&format!("; no context word within {} chars", ctx.window));
+                    }
+                    None => {}
                 }
                 hits.push(Hit {
                     rule: pr.rule,

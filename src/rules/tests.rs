@@ -213,6 +213,7 @@ fn failing_examples_are_reported() {
 fn pack_is_send_and_sync() {
     fn check<T: Send + Sync>() {}
     check::<Pack>();
+    check::<AccountState>();
 }
 
 #[test]
@@ -678,4 +679,14 @@ fn no_panic_on_odd_input() {
         pack.observe(&mut st, &tw("1", "2024-01-01T00:00:00Z", t));
     }
     let _ = pack.finish_account(st);
+}
+
+#[test]
+fn default_patterns_compile_in_ascii_mode() {
+    let pack = Pack::default_pack(&Org::default()).unwrap();
+    let ids = pack.unicode_pattern_rules();
+    assert!(
+        ids.is_empty(),
+        "Unicode-mode patterns slow every field: {ids:?}"
+    );
 }
