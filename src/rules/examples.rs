@@ -124,6 +124,11 @@ impl Example {
     pub fn rule(&self) -> usize {
         self.rule
     }
+
+    /// Whether the rule must match it.
+    pub fn expected(&self) -> bool {
+        self.expected
+    }
 }
 
 /// `{ welsh = true, official = false, records = [ {created_at = "…", text = "…"}, … ] }`
