@@ -139,7 +139,9 @@
 //! 999 test range marked synthetic), `chi-number` (DDMMYY date + mod 11),
 //! `hc-number` (320–399 range + mod 11), `ni-number` (HMRC prefix rules),
 //! `date-of-birth` (a real date, birth year 1900–2030), `hospital-number`
-//! (the profile's `hospital_number_patterns`, else a generic shape),
+//! (when the profile lists `hospital_number_patterns`, those regexes replace
+//! the rule's own and the validator names the one that matched; otherwise
+//! the rule's generic shape is kept),
 //! `person-name` (two capitalised words outside a list of places, services
 //! and sentence words; no model), `photo-credit`, `uk-postcode` (BS 7666
 //! position rules), `uk-phone` (mobile, geographic, 03; lengths checked),

@@ -42,11 +42,28 @@ impl Patterns {
                 continue;
             };
             let flags = if p.case_sensitive { "" } else { "i" };
+            // Local hospital-number formats replace the generic shape when
+            // the organisation profile lists them (the validator still
+            // names the pattern that matched).
+            let local;
+            let regex = if p.validator.as_deref() == Some("hospital-number")
+                && !org.hospital_number_patterns.is_empty()
+            {
+                local = org
+                    .hospital_number_patterns
+                    .iter()
+                    .map(|x| format!("(?:{x})"))
+                    .collect::<Vec<_>>()
+                    .join("|");
+                &local
+            } else {
+                &p.regex
+            };
             // ASCII mode (\d, \w, \b, case folding) where the pattern allows
             // it: Unicode \b makes the lazy DFA give up on emoji-laden posts.
             // Patterns that need Unicode classes fall back to Unicode mode.
-            let ascii = format!("(?{flags}-u){}", p.regex);
-            let unicode = format!("(?{flags}u){}", p.regex);
+            let ascii = format!("(?{flags}-u){regex}");
+            let unicode = format!("(?{flags}u){regex}");
             let (src, re, is_unicode) = match Regex::new(&ascii) {
                 Ok(re) => (ascii, re, false),
                 Err(_) => {

@@ -644,10 +644,24 @@ fn identifier_validators() {
     assert!(hit("DOB 29/02/1952", "patient.date-of-birth"));
     assert!(!hit("DOB 29/02/1951", "patient.date-of-birth"));
     assert!(!hit("Clinic on 03/04/2025", "patient.date-of-birth"));
-    let org = Org::parse("hospital_number_patterns = ['^RX[0-9]{7}$']").unwrap();
+    let org = Org::parse("hospital_number_patterns = ['\\bRX[0-9]{7}\\b']").unwrap();
     let local = Pack::default_pack(&org).unwrap();
     let lh = |t: &str| !rule_hits(&local, &post(t), "patient.hospital-number").is_empty();
     assert!(lh("Hospital number RX1234567"));
+    // a local format the generic shape would not find
+    let org = Org::parse("hospital_number_patterns = ['\\bK[0-9]{3}-[0-9]{4}\\b']").unwrap();
+    let k = Pack::default_pack(&org).unwrap();
+    let hits = rule_hits(
+        &k,
+        &post("MRN K123-4567 in bay 2"),
+        "patient.hospital-number",
+    );
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert!(
+        hits[0].detail.contains("local hospital-number pattern"),
+        "{}",
+        hits[0].detail
+    );
     assert!(!lh("Hospital number 12345678"));
     assert!(!lh("Ref RX1234567"));
     assert!(Pack::default_pack(&Org::parse("hospital_number_patterns = ['(']").unwrap()).is_err());
