@@ -24,6 +24,7 @@ use super::{Hit, RuleInfo};
 use crate::org::Org;
 use crate::record::{Record, RecordKind};
 use jiff::Timestamp;
+use std::collections::BTreeMap;
 
 enum Predicate {
     Gap { days: u32 },
@@ -41,6 +42,9 @@ pub struct AccountRules {
     any: bool,
     needs_lang: bool,
     needs_personal: bool,
+    needs_days: bool,
+    /// working-hours window in minutes of the UK day, when that rule is on
+    work: Option<(u32, u32)>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -66,9 +70,19 @@ struct Snip {
     value: String,
 }
 
-/// Per-account state for cross-record rules. Holds small per-record data:
-/// timestamp, id, url, entry, kind and language per published post, and the
-/// post text only on accounts marked Welsh.
+impl Post {
+    fn key(&self) -> (i64, i32, &str, RecordKind) {
+        (self.ts, self.nanos, &self.id, self.kind)
+    }
+}
+
+/// Per-account state for cross-record rules. Its size does not grow with
+/// the number of posts except where a rule needs each post: for posting
+/// gaps it keeps the first and last post of each day (a gap of a day or
+/// more always runs from one day's last post to a later day's first);
+/// posts with their language and text only on accounts marked Welsh;
+/// posts inside working hours only on personal accounts when that rule is
+/// on; bio and e-mail values only on personal accounts.
 #[derive(Clone, Debug)]
 pub struct AccountState {
     platform: String,
@@ -76,8 +90,21 @@ pub struct AccountState {
     account: String,
     welsh: bool,
     official: bool,
-    posts: Vec<Post>,
+    /// UTC day number -> (first post, last post) of that day
+    days: BTreeMap<i64, (Post, Post)>,
+    welsh_posts: Vec<Post>,
+    work_posts: Vec<Post>,
     snips: Vec<Snip>,
+}
+
+/// Keeps the earlier/later of two posts of one day (ties broken by id).
+fn widen(slot: &mut (Post, Post), first: &Post, last: &Post) {
+    if first.key() < slot.0.key() {
+        slot.0 = first.clone();
+    }
+    if last.key() > slot.1.key() {
+        slot.1 = last.clone();
+    }
 }
 
 impl AccountState {
@@ -88,7 +115,9 @@ impl AccountState {
             account: account.to_string(),
             welsh,
             official,
-            posts: Vec::new(),
+            days: BTreeMap::new(),
+            welsh_posts: Vec::new(),
+            work_posts: Vec::new(),
             snips: Vec::new(),
         }
     }
@@ -99,6 +128,11 @@ impl AccountState {
 
     pub fn account(&self) -> &str {
         &self.account
+    }
+
+    /// How many posts the state holds (bounded by days for most accounts).
+    pub fn retained_posts(&self) -> usize {
+        self.days.len() * 2 + self.welsh_posts.len() + self.work_posts.len()
     }
 
     pub fn is_welsh(&self) -> bool {
@@ -113,7 +147,16 @@ impl AccountState {
         if self.platform_static.is_none() {
             self.platform_static = from.platform_static;
         }
-        self.posts.extend(from.posts);
+        for (day, (first, last)) in from.days {
+            match self.days.get_mut(&day) {
+                Some(slot) => widen(slot, &first, &last),
+                None => {
+                    self.days.insert(day, (first, last));
+                }
+            }
+        }
+        self.welsh_posts.extend(from.welsh_posts);
+        self.work_posts.extend(from.work_posts);
         self.snips.extend(from.snips);
     }
 }
@@ -196,7 +239,16 @@ impl AccountRules {
         let needs_personal = rules
             .iter()
             .any(|(_, p)| matches!(p, Predicate::NoDisclaimer { .. } | Predicate::OrgEmail));
+        let needs_days = rules
+            .iter()
+            .any(|(_, p)| matches!(p, Predicate::Gap { .. }));
+        let work = rules.iter().find_map(|(_, p)| match p {
+            Predicate::WorkingHours { from, to } => Some((*from, *to)),
+            _ => None,
+        });
         Ok(AccountRules {
+            needs_days,
+            work,
             any: !rules.is_empty(),
             rules,
             markers,
@@ -216,20 +268,56 @@ impl AccountRules {
         if record.kind.is_published() && record.kind != RecordKind::DeletedPost {
             let Some(ts) = record.created_at else { return };
             let welsh = st.welsh && self.needs_lang && matches!(record.kind, RecordKind::Post);
+            let working = match self.work {
+                Some((from, to)) if !st.official => in_hours(ts, from, to),
+                _ => false,
+            };
+            let (sec, nanos) = (ts.as_second(), ts.subsec_nanosecond());
+            let day = sec.div_euclid(86_400);
+            let extends_day = self.needs_days
+                && st.days.get(&day).is_none_or(|(f, l)| {
+                    let k = (sec, nanos, record.id.as_str(), record.kind);
+                    k < f.key() || k > l.key()
+                });
+            if !(welsh || working || extends_day) {
+                return;
+            }
             let (lang, text) = match (welsh, &self.markers, record.field("text")) {
                 (true, Some(m), Some(t)) => (lang::classify(t, m), t.to_string()),
                 _ => (Lang::Unknown, String::new()),
             };
-            st.posts.push(Post {
-                ts: ts.as_second(),
-                nanos: ts.subsec_nanosecond(),
+            let post = Post {
+                ts: sec,
+                nanos,
                 id: record.id.clone(),
                 url: record.url.clone(),
                 entry: record.entry.clone(),
                 kind: record.kind,
                 lang,
                 text,
-            });
+            };
+            if extends_day {
+                let bare = Post {
+                    text: String::new(),
+                    lang: Lang::Unknown,
+                    ..post.clone()
+                };
+                match st.days.get_mut(&day) {
+                    Some(slot) => widen(slot, &bare, &bare),
+                    None => {
+                        st.days.insert(day, (bare.clone(), bare));
+                    }
+                }
+            }
+            if working {
+                st.work_posts.push(Post {
+                    text: String::new(),
+                    ..post.clone()
+                });
+            }
+            if welsh {
+                st.welsh_posts.push(post);
+            }
         } else if !st.official
             && self.needs_personal
             && matches!(record.kind, RecordKind::Profile | RecordKind::Account)
@@ -254,9 +342,10 @@ impl AccountRules {
         if !self.any {
             return out;
         }
-        st.posts
-            .sort_by(|a, b| (a.ts, a.nanos, &a.id, a.kind).cmp(&(b.ts, b.nanos, &b.id, b.kind)));
-        st.posts.dedup();
+        for v in [&mut st.welsh_posts, &mut st.work_posts] {
+            v.sort_by(|a, b| a.key().cmp(&b.key()));
+            v.dedup();
+        }
         st.snips
             .sort_by(|a, b| (&a.id, a.field, &a.value).cmp(&(&b.id, b.field, &b.value)));
         st.snips.dedup();
@@ -290,21 +379,23 @@ impl AccountRules {
             match pred {
                 Predicate::Gap { days } => {
                     let limit = i64::from(*days) * 86_400;
-                    for w in st.posts.windows(2) {
+                    let active: Vec<&(Post, Post)> = st.days.values().collect();
+                    for pair in active.windows(2) {
+                        let w = [&pair[0].1, &pair[1].0];
                         let gap = w[1].ts - w[0].ts;
                         if gap > limit {
                             let d = gap / 86_400;
-                            let value = stamp(&w[1]);
+                            let value = stamp(w[1]);
                             let matched = format!("{d} days");
                             out.push((
-                                post_record(&w[1], "created_at", value),
+                                post_record(w[1], "created_at", value),
                                 hit(
                                         r,
                                         "created_at",
                                         matched,
                                         format!(
                                             "no published post for {d} days (since {}); allowed gap {days} days",
-                                            stamp(&w[0])
+                                            stamp(w[0])
                                         ),
                                     ),
                             ));
@@ -317,7 +408,7 @@ impl AccountRules {
                     }
                     let window = i64::from(*hours) * 3600;
                     let times = |want: Lang| -> Vec<i64> {
-                        st.posts
+                        st.welsh_posts
                             .iter()
                             .filter(|p| p.lang == want || p.lang == Lang::Both)
                             .map(|p| p.ts)
@@ -328,7 +419,7 @@ impl AccountRules {
                         let i = v.partition_point(|&x| x < t - window);
                         v.get(i).is_some_and(|&x| x <= t + window)
                     };
-                    for p in &st.posts {
+                    for p in &st.welsh_posts {
                         let (other, missing) = match p.lang {
                             Lang::English => (&cy, "Welsh"),
                             Lang::Welsh => (&en, "English"),
@@ -352,18 +443,17 @@ impl AccountRules {
                         ));
                     }
                 }
-                Predicate::WorkingHours { from, to } => {
+                Predicate::WorkingHours { .. } => {
                     if st.official {
                         continue;
                     }
-                    for p in &st.posts {
+                    // observe kept only the posts inside working hours
+                    for p in &st.work_posts {
                         let Ok(t) = Timestamp::new(p.ts, p.nanos) else {
                             continue;
                         };
                         let dt = uk_datetime(t);
-                        let wd = dt.weekday().to_monday_one_offset();
-                        let m = dt.hour() as u32 * 60 + dt.minute() as u32;
-                        if wd <= 5 && m >= *from && m < *to {
+                        {
                             let value = stamp(p);
                             let matched = format!("{:02}:{:02}", dt.hour(), dt.minute());
                             out.push((
@@ -444,6 +534,13 @@ impl AccountRules {
         }
         out
     }
+}
+
+/// Monday to Friday, `from` <= UK time (minutes) < `to`.
+fn in_hours(ts: Timestamp, from: u32, to: u32) -> bool {
+    let dt = uk_datetime(ts);
+    let m = dt.hour() as u32 * 60 + dt.minute() as u32;
+    dt.weekday().to_monday_one_offset() <= 5 && m >= from && m < to
 }
 
 fn snip_record(platform: &'static str, account: &str, s: &Snip) -> Record {

@@ -709,3 +709,29 @@ fn default_patterns_compile_in_ascii_mode() {
         "Unicode-mode patterns slow every field: {ids:?}"
     );
 }
+
+#[test]
+fn account_state_stays_small_for_ordinary_accounts() {
+    let org = Org::default();
+    let pack = Pack::default_pack(&org).unwrap();
+    let mut st = pack.account_state("twitter", "NorthdaleNHS", &org);
+    for i in 0..5_000u32 {
+        // 120 posts a day (every 10 minutes) with one 40-day silence
+        let day = i / 120 + if i >= 2_500 { 40 } else { 0 };
+        let ts = "2024-01-01T00:00:00Z".parse::<jiff::Timestamp>().unwrap()
+            + jiff::SignedDuration::from_secs(i64::from(day) * 86_400 + i64::from(i % 120) * 600);
+        let mut r = post("hello");
+        r.id = format!("{i}");
+        r.created_at = Some(ts);
+        pack.observe(&mut st, &r);
+    }
+    assert!(st.retained_posts() <= 2 * 50, "{}", st.retained_posts());
+    let out = pack.finish_account(st);
+    assert_eq!(out.len(), 1, "{out:?}");
+    assert_eq!(out[0].0.id, "2500");
+    assert!(
+        out[0].1.detail.contains("no published post for 40 days"),
+        "{}",
+        out[0].1.detail
+    );
+}
