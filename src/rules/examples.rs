@@ -1,8 +1,9 @@
 //! Rule examples (`examples.match` / `examples.no_match`) built into records
 //! at load time and run through the whole pack, like gitleaks' tps/fps.
 
-use super::Pack;
-use super::pack::PackDef;
+use super::pack::{Detector, PackDef};
+use super::{AccountState, Pack};
+use crate::org::Org;
 use crate::record::{Location, Record, RecordKind};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -17,6 +18,11 @@ pub struct Example {
     shown: String,
     expected: bool,
     record: Record,
+    /// Account-rule examples: (welsh, official) and the account's records.
+    account: Option<(bool, bool, Vec<Record>)>,
+    /// An example-level organisation profile (`org = { … }`) for rules
+    /// whose behaviour depends on it (approved clients, working hours, …).
+    org: Option<Org>,
 }
 
 const KNOWN_FIELDS: &[&str] = &[
@@ -64,8 +70,19 @@ pub fn build(def: &PackDef) -> Result<Vec<Example>, String> {
         for (list, expected) in lists {
             for (i, v) in list.iter().enumerate() {
                 let id = format!("{}#{}", rule.info.id, i + 1);
-                let record = to_record(v, default_kind, id)
-                    .map_err(|e| format!("{}: example {v}: {e}", rule.whence()))?;
+                let at = |e: String| format!("{}: example {v}: {e}", rule.whence());
+                let (v, org) = split_org(v).map_err(at)?;
+                let v = &v;
+                let account = if matches!(rule.detector, Detector::Account(_)) {
+                    Some(account_example(v, &id).map_err(at)?)
+                } else {
+                    None
+                };
+                let record = if account.is_some() {
+                    Record::new("example", default_kind, id)
+                } else {
+                    to_record(v, default_kind, id).map_err(at)?
+                };
                 let shown = match v {
                     toml::Value::String(s) => s.clone(),
                     other => other.to_string(),
@@ -75,11 +92,73 @@ pub fn build(def: &PackDef) -> Result<Vec<Example>, String> {
                     shown,
                     expected,
                     record,
+                    account,
+                    org,
                 });
             }
         }
     }
     Ok(out)
+}
+
+/// Takes an `org = { … }` key off an inline-table example.
+fn split_org(v: &toml::Value) -> Result<(toml::Value, Option<Org>), String> {
+    let Some(t) = v.as_table() else {
+        return Ok((v.clone(), None));
+    };
+    let Some(o) = t.get("org") else {
+        return Ok((v.clone(), None));
+    };
+    let org: Org = o
+        .clone()
+        .try_into()
+        .map_err(|e| format!("org: {}", e.to_string().trim()))?;
+    let mut t = t.clone();
+    t.remove("org");
+    Ok((toml::Value::Table(t), Some(org)))
+}
+
+#[cfg(test)]
+impl Example {
+    /// Index of the rule this example belongs to.
+    pub fn rule(&self) -> usize {
+        self.rule
+    }
+
+    /// Whether the rule must match it.
+    pub fn expected(&self) -> bool {
+        self.expected
+    }
+}
+
+/// `{ welsh = true, official = false, records = [ {created_at = "…", text = "…"}, … ] }`
+fn account_example(v: &toml::Value, id: &str) -> Result<(bool, bool, Vec<Record>), String> {
+    let t = v
+        .as_table()
+        .ok_or("an account-rule example is a table with `records`")?;
+    let flag = |k: &str, d: bool| -> Result<bool, String> {
+        match t.get(k) {
+            None => Ok(d),
+            Some(toml::Value::Boolean(b)) => Ok(*b),
+            Some(_) => Err(format!("`{k}` must be true or false")),
+        }
+    };
+    for k in t.keys() {
+        if !matches!(k.as_str(), "welsh" | "official" | "records") {
+            return Err(format!("unknown key `{k}` (welsh, official, records)"));
+        }
+    }
+    let recs = t
+        .get("records")
+        .and_then(|r| r.as_array())
+        .ok_or("needs `records = [...]`")?;
+    let mut out = Vec::new();
+    for (i, r) in recs.iter().enumerate() {
+        let mut rec = to_record(r, RecordKind::Post, format!("{id}.{}", i + 1))?;
+        rec.account = "example".into();
+        out.push(rec);
+    }
+    Ok((flag("welsh", false)?, flag("official", true)?, out))
 }
 
 fn to_record(v: &toml::Value, kind: RecordKind, id: String) -> Result<Record, String> {
@@ -100,6 +179,27 @@ fn to_record(v: &toml::Value, kind: RecordKind, id: String) -> Result<Record, St
             for (k, val) in t {
                 match k.as_str() {
                     "lat" | "lon" => {}
+                    "created_at" => {
+                        let s = val.as_str().ok_or("`created_at` must be a string")?;
+                        rec.created_at = Some(
+                            s.parse()
+                                .map_err(|e| format!("bad created_at {s:?}: {e}"))?,
+                        );
+                    }
+                    "mentions" => {
+                        let a = val.as_array().ok_or("`mentions` must be an array")?;
+                        for m in a {
+                            let m = m.as_str().ok_or("`mentions` holds strings")?;
+                            rec.mentions.push(m.trim_start_matches('@').to_string());
+                        }
+                    }
+                    "media" => {
+                        let a = val.as_array().ok_or("`media` must be an array")?;
+                        for m in a {
+                            let m = m.as_str().ok_or("`media` holds strings")?;
+                            rec.media.push(m.to_string());
+                        }
+                    }
                     "kind" | "source" | "label" => {
                         let s = val.as_str().ok_or(format!("`{k}` must be a string"))?;
                         match k.as_str() {
@@ -118,12 +218,19 @@ fn to_record(v: &toml::Value, kind: RecordKind, id: String) -> Result<Record, St
                             _ => loc.get_or_insert_with(|| empty_loc(lat, lon)).label = s.into(),
                         }
                     }
-                    name => {
-                        let s = val
-                            .as_str()
-                            .ok_or(format!("field `{name}` must be a string"))?;
-                        rec.push_field(field_name(name), s);
-                    }
+                    name => match val {
+                        toml::Value::String(s) => rec.push_field(field_name(name), s.as_str()),
+                        // several values of one field (login_ip = ["…", "…"])
+                        toml::Value::Array(a) => {
+                            for x in a {
+                                let s = x
+                                    .as_str()
+                                    .ok_or(format!("field `{name}` must hold strings"))?;
+                                rec.push_field(field_name(name), s);
+                            }
+                        }
+                        _ => return Err(format!("field `{name}` must be a string")),
+                    },
                 }
             }
             if lat.is_some() || lon.is_some() {
@@ -150,8 +257,41 @@ pub fn run(pack: &Pack, examples: &[Example]) -> (usize, Vec<ExampleFailure>) {
     let mut hits = Vec::new();
     for ex in examples {
         hits.clear();
-        pack.check(&ex.record, &mut hits);
-        let matched = hits.iter().any(|h| h.rule == ex.rule);
+        // an example with its own organisation profile runs on the same
+        // pack compiled for that profile
+        let own;
+        let pack = match &ex.org {
+            None => pack,
+            Some(org) => match pack.recompile(org) {
+                Ok(p) => {
+                    own = p;
+                    &own
+                }
+                Err(e) => {
+                    failures.push(ExampleFailure {
+                        rule_id: pack.rules()[ex.rule].id.clone(),
+                        example: format!("{} (org profile: {e})", ex.shown),
+                        expected_match: ex.expected,
+                    });
+                    continue;
+                }
+            },
+        };
+        let matched = match &ex.account {
+            Some((welsh, official, records)) => {
+                let mut st = AccountState::new("example", "example", *welsh, *official);
+                for r in records {
+                    pack.observe(&mut st, r);
+                }
+                pack.finish_account(st)
+                    .iter()
+                    .any(|(_, h)| h.rule == ex.rule)
+            }
+            None => {
+                pack.check(&ex.record, &mut hits);
+                hits.iter().any(|h| h.rule == ex.rule)
+            }
+        };
         if matched != ex.expected {
             failures.push(ExampleFailure {
                 rule_id: pack.rules()[ex.rule].id.clone(),

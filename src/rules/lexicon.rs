@@ -195,6 +195,7 @@ impl Lexicon {
                     matched: matched.to_string(),
                     detail,
                     severity: infos[r].severity,
+                    confidence: infos[r].confidence,
                 });
             }
         }

@@ -11,9 +11,64 @@ use crate::record::Record;
 const SITE_RADIUS_M: f64 = 200.0;
 
 enum Predicate {
-    Location { sources: Vec<String> },
-    EmailNotOrg { field: String },
-    FieldPresent { field: String },
+    Location {
+        sources: Vec<String>,
+    },
+    EmailNotOrg {
+        field: String,
+    },
+    FieldPresent {
+        field: String,
+    },
+    /// (category, domains) pairs from `[link_domains]`
+    LinkDomain {
+        field: String,
+        lists: Vec<(String, Vec<String>)>,
+    },
+    FieldCount {
+        field: String,
+        min: usize,
+    },
+    ClientNotApproved {
+        field: String,
+    },
+    PhoneNotOrg {
+        field: String,
+    },
+}
+
+/// Public-sector domains a link-category list never reports.
+const ALWAYS_ALLOWED: &[&str] = &[
+    "nhs.uk",
+    "nhs.net",
+    "gov.uk",
+    "gov.wales",
+    "llyw.cymru",
+    "gov.scot",
+    "hscni.net",
+    "nhs.scot",
+    "nhs.wales",
+];
+
+/// The host of a URL, lower-cased, without `www.`, port or credentials.
+pub fn url_host(url: &str) -> Option<String> {
+    let rest = url.trim().split_once("://").map_or(url.trim(), |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host = host
+        .split(':')
+        .next()?
+        .trim_end_matches('.')
+        .to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
+    (!host.is_empty() && host.contains('.')).then_some(host)
+}
+
+fn domain_match(host: &str, domain: &str) -> bool {
+    host == domain
+        || (host.len() > domain.len()
+            && host.ends_with(domain)
+            && host.as_bytes()[host.len() - domain.len() - 1] == b'.')
 }
 
 pub struct Metadata {
@@ -54,9 +109,39 @@ impl Metadata {
                         .clone()
                         .ok_or_else(|| format!("{at}: field-present needs `field`"))?,
                 },
+                "link-domain" => {
+                    if m.categories.is_empty() {
+                        return Err(format!("{at}: link-domain needs categories"));
+                    }
+                    let mut lists = Vec::new();
+                    for c in &m.categories {
+                        let l = def
+                            .link_domains
+                            .get(c)
+                            .ok_or_else(|| format!("{at}: unknown link_domains category {c:?}"))?;
+                        lists.push((c.clone(), l.clone()));
+                    }
+                    Predicate::LinkDomain {
+                        field: m.field.clone().unwrap_or_else(|| "link".into()),
+                        lists,
+                    }
+                }
+                "field-count" => Predicate::FieldCount {
+                    field: m
+                        .field
+                        .clone()
+                        .ok_or_else(|| format!("{at}: field-count needs `field`"))?,
+                    min: m.min.unwrap_or(2).max(1),
+                },
+                "phone-not-org" => Predicate::PhoneNotOrg {
+                    field: m.field.clone().unwrap_or_else(|| "phone".into()),
+                },
+                "client-not-approved" => Predicate::ClientNotApproved {
+                    field: m.field.clone().unwrap_or_else(|| "client".into()),
+                },
                 other => {
                     return Err(format!(
-                        "{at}: unknown predicate {other:?} (expected location, email-not-org or field-present)"
+                        "{at}: unknown predicate {other:?} (expected location, email-not-org, phone-not-org, field-present, link-domain, field-count or client-not-approved)"
                     ));
                 }
             };
@@ -86,6 +171,7 @@ impl Metadata {
                     matched,
                     detail,
                     severity: infos[r].severity,
+                    confidence: infos[r].confidence,
                 })
             };
             match pred {
@@ -135,6 +221,84 @@ impl Metadata {
                         }
                     }
                 }
+                Predicate::LinkDomain { field, lists } => {
+                    for f in record.fields.iter().filter(|f| f.name == field) {
+                        let Some(host) = url_host(&f.value) else {
+                            continue;
+                        };
+                        if self.org.owns_domain(&host)
+                            || ALWAYS_ALLOWED.iter().any(|d| domain_match(&host, d))
+                        {
+                            continue;
+                        }
+                        if let Some((cat, d)) = lists.iter().find_map(|(c, ds)| {
+                            ds.iter().find(|d| domain_match(&host, d)).map(|d| (c, d))
+                        }) {
+                            hit(
+                                f.name,
+                                f.value.clone(),
+                                format!("link domain {host} is on the {cat} list ({d})"),
+                            );
+                        }
+                    }
+                }
+                Predicate::FieldCount { field, min } => {
+                    let mut vals: Vec<&str> = record
+                        .fields
+                        .iter()
+                        .filter(|f| f.name == field)
+                        .map(|f| f.value.trim())
+                        .collect();
+                    vals.sort_unstable();
+                    vals.dedup();
+                    if vals.len() >= *min {
+                        hit(
+                            field_static(record, field),
+                            format!("{} distinct", vals.len()),
+                            format!(
+                                "{} distinct {field} values (threshold {min}): {}",
+                                vals.len(),
+                                vals.iter().take(5).copied().collect::<Vec<_>>().join(", ")
+                            ),
+                        );
+                    }
+                }
+                Predicate::PhoneNotOrg { field } => {
+                    for f in record.fields.iter().filter(|f| f.name == field) {
+                        if !self.org.owns_number(&f.value) {
+                            hit(
+                                f.name,
+                                f.value.trim().to_string(),
+                                "account phone number is not one of the organisation's numbers"
+                                    .into(),
+                            );
+                        }
+                    }
+                }
+                Predicate::ClientNotApproved { field } => {
+                    if self.org.approved_clients.is_empty() {
+                        continue;
+                    }
+                    for f in record.fields.iter().filter(|f| f.name == field) {
+                        let v = f.value.trim();
+                        if v.is_empty()
+                            || self
+                                .org
+                                .approved_clients
+                                .iter()
+                                .any(|a| a.trim().eq_ignore_ascii_case(v))
+                        {
+                            continue;
+                        }
+                        hit(
+                            f.name,
+                            v.to_string(),
+                            format!(
+                                "posted with \"{v}\", not in the organisation's approved_clients"
+                            ),
+                        );
+                    }
+                }
                 Predicate::FieldPresent { field } => {
                     for f in record.fields.iter().filter(|f| f.name == field) {
                         hit(
@@ -146,5 +310,33 @@ impl Metadata {
                 }
             }
         }
+    }
+}
+
+fn field_static(record: &Record, name: &str) -> &'static str {
+    record
+        .fields
+        .iter()
+        .find(|f| f.name == name)
+        .map_or("account", |f| f.name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosts_and_domains() {
+        assert_eq!(
+            url_host("https://www.Bit.ly/abc?x=1").as_deref(),
+            Some("bit.ly")
+        );
+        assert_eq!(
+            url_host("http://user@a.b.example.com:8080/x").as_deref(),
+            Some("a.b.example.com")
+        );
+        assert_eq!(url_host("nonsense"), None);
+        assert!(domain_match("m.bet365.com", "bet365.com"));
+        assert!(!domain_match("notbet365.com", "bet365.com"));
     }
 }

@@ -3,10 +3,10 @@
 //!
 //! # Pack format
 //!
-//! A pack is one `.toml` file or a folder of them (loaded in file-name order;
-//! [`Pack::content_hash`] is the SHA-256 of the texts in that order). Exactly
-//! one file carries the `[pack]` table. Unknown keys anywhere are errors that
-//! name the key and the rule.
+//! A pack is one `.toml` file or a folder of them (subfolders included,
+//! loaded in relative-path order; [`Pack::content_hash`] is the SHA-256 of
+//! the texts in that order). Exactly one file carries the `[pack]` table.
+//! Unknown keys anywhere are errors that name the key and the rule.
 //!
 //! ```toml
 //! [pack]
@@ -18,24 +18,39 @@
 //! obscene = ["fuck", "shit"]
 //! clinical-safe = ["sexual health", "anal fissure"]
 //!
+//! [link_domains]               # category -> domains, for link-domain rules
+//! gambling = ["bet365.com"]
+//!
+//! [[elections]]                # pre-election periods (date_window rules)
+//! election = "UK general election 2024"
+//! jurisdiction = "uk"          # uk | england | wales | scotland | northern-ireland
+//! start = "2024-05-25"         # inclusive UK dates
+//! end = "2024-07-05"
+//! source = "https://…"
+//!
 //! [[rules]]
 //! id = "patient.nhs-number"    # unique across the pack
 //! title = "NHS number near patient context"
 //! category = "patient-data"    # OUTPUTS.md vocabulary
-//! severity = "critical"        # low | medium | high | critical
+//! severity = "critical"        # how bad if true: low | medium | high | critical
+//! confidence = "high"          # how sure: low | medium (default) | high
 //! policy = ["CUM 3.3", "SUN 3.4"]
 //! clauses = ["A1"]             # POLICY-CLAUSES.md ids
+//! characteristics = ["race"]   # optional Equality Act tags, named in the detail
 //! fields = ["text"]            # optional; default: every free-text field
 //! kinds = ["post", "reply"]    # optional; default: every record kind
-//! # exactly one detector table: lexicon, pattern or metadata
+//! addressed = true             # optional: only replies and records with @mentions
+//! near_person = true           # optional: only records with an @mention or a titled name
+//! media = "any"                # optional: only records with media ("any" | "video")
+//! date_window = "elections"    # optional: raise severity inside a pre-election period
+//! # exactly one detector table: lexicon, pattern, metadata or account
 //! pattern = { regex = '\b\d{3} ?\d{3} ?\d{4}\b', validator = "nhs-number",
 //!             case_sensitive = false,
 //!             reject_token = { contains = ["/"], starts_with = ["@", "#"] },
 //!             context = { words = ["nhs no", "patient"], window = 60, required = true } }
 //! # lexicon = { terms = [..], lists = ["obscene"], allow = [..], allow_lists = [..] }
 //! # metadata = { predicate = "location", sources = ["geo"] }
-//! # metadata = { predicate = "email-not-org", field = "email" }
-//! # metadata = { predicate = "field-present", field = "connected_app" }
+//! # account = { predicate = "posting-gap", days = 30 }
 //! examples.match = ["Patient …, NHS no 401 159 0835 …"]
 //! examples.no_match = ["Purchase order 401 159 0836 …",
 //!                      { kind = "account", email = "x@trust.nhs.uk" },
@@ -44,15 +59,44 @@
 //!
 //! A plain-string example is a post's `text`. An inline-table example is a
 //! record: `kind` (default: the rule's first kind, else `post`), `lat`, `lon`,
-//! `source` (`geo`|`exif`) and `label` make one location, any other key is a
-//! text field of that name. [`Pack::test_examples`] runs each example through
-//! the whole pack and checks whether *that* rule hit.
+//! `source` (`geo`|`exif`) and `label` make one location, `created_at`
+//! (RFC 3339), `mentions` and `media` (lists) fill those, `org = { … }` runs
+//! the example under that organisation profile, and any other key is a text
+//! field of that name (a list gives several values). An account-rule example
+//! is `{ welsh = true, official = false, records = [ {…}, … ] }`.
+//! [`Pack::test_examples`] runs each example through the whole pack and
+//! checks whether *that* rule hit.
+//!
+//! ## Layering (local packs)
+//!
+//! A local pack whose `[pack]` says `extend = "default"` is loaded on top of
+//! the embedded default pack, without copying it:
+//!
+//! ```toml
+//! [pack]
+//! id = "northdale-local"
+//! version = "1"
+//! extend = "default"
+//! disable = ["links.shortener"]          # default rule ids to leave out
+//!
+//! [extend_lists]                         # append to default lists
+//! clinical-safe = ["slag heap"]
+//!
+//! [[rules]]                              # added rules (a default id only if disabled)
+//! id = "local.codename"
+//! …
+//! ```
+//!
+//! Its `[pack]` id/version/description replace the default's; the content
+//! hash covers the default's texts and then the local ones.
 //!
 //! ## Scope
 //!
 //! `fields` lists the record fields a text rule reads; the default is every
 //! prose field (all except `email`, `phone`, `connected_app`, `login_ip`,
-//! `client`, `website`, `link`, `media_name`). `kinds` restricts record kinds.
+//! `client`, `website`, `link`, `media_name`). `kinds` restricts record
+//! kinds. `addressed`, `near_person` and `media` are record conditions
+//! checked only for records that produced a hit.
 //!
 //! ## Detectors
 //!
@@ -71,19 +115,52 @@
 //!   `contains` or `starts_with` any listed string: URLs, handles, hashtags),
 //!   `validator`, and `context` (`words`, whole-word and case-insensitive,
 //!   within `window` characters either side, default 60; `required = true`
-//!   drops matches without one). The hit's `detail` records each step.
+//!   drops matches without one, otherwise a match without one is kept one
+//!   confidence step lower). The hit's `detail` records each step.
 //! * **metadata** — `predicate` over the record: `location` (`sources`:
 //!   `geo` and/or `exif`; points within 200 m of an organisation site are
 //!   skipped), `email-not-org` (`field`, default `email`; free-mail named in
-//!   the detail), `field-present` (`field`; one hit per value).
+//!   the detail), `phone-not-org` (`field`, default `phone`), `field-present`
+//!   (`field`; one hit per value), `field-count` (`field`, `min`: at least
+//!   `min` distinct values, e.g. login IPs), `link-domain` (`categories` of
+//!   `[link_domains]`; `field`, default `link`; the organisation's domains
+//!   and public-sector domains never match), `client-not-approved` (`field`,
+//!   default `client`, against the profile's `approved_clients`; silent when
+//!   that list is empty).
+//! * **account** — cross-record predicates run once per account (see
+//!   `account.rs`): `posting-gap` (`days`), `welsh-counterpart` (`hours`,
+//!   `lists` = [Welsh markers, English markers]; only for accounts the
+//!   profile marks `welsh`, language detection by lingua with only the
+//!   English and Welsh models), `working-hours` (personal accounts; off
+//!   unless the profile sets `working_hours`), `no-disclaimer` (`phrases`;
+//!   personal accounts), `org-email-personal` (personal accounts).
 //!
 //! Validators (`pattern.validator`): `nhs-number` (mod 11, allocated ranges,
-//! 999 test range marked synthetic), `uk-postcode` (BS 7666 position rules),
-//! `uk-phone` (mobile, geographic, 03; lengths checked), `email`. The
-//! organisation profile given at compile time supplies the allow-lists they
-//! apply (own numbers and national services, postcodes, domains, sites).
+//! 999 test range marked synthetic), `chi-number` (DDMMYY date + mod 11),
+//! `hc-number` (320–399 range + mod 11), `ni-number` (HMRC prefix rules),
+//! `date-of-birth` (a real date, birth year 1900–2030), `hospital-number`
+//! (when the profile lists `hospital_number_patterns`, those regexes replace
+//! the rule's own and the validator names the one that matched; otherwise
+//! the rule's generic shape is kept),
+//! `person-name` (two capitalised words outside a list of places, services
+//! and sentence words; no model), `photo-credit`, `uk-postcode` (BS 7666
+//! position rules), `uk-phone` (mobile, geographic, 03; lengths checked),
+//! `email`. The organisation profile given at compile time supplies the
+//! allow-lists they apply (own numbers and national services, postcodes,
+//! domains, sites).
+//!
+//! ## Pre-election periods
+//!
+//! A hit of a `date_window = "elections"` rule on a record whose
+//! `created_at` (as a UK date) falls inside an `[[elections]]` window is
+//! raised one severity step and the window is named in the detail. UK-wide
+//! windows always apply; a nation's windows apply when the profile's
+//! `nation` names it. New windows are rows in `rules/elections.toml`.
 
+mod account;
+mod elections;
 mod examples;
+mod lang;
 mod lexicon;
 mod metadata;
 mod normalise;
@@ -92,13 +169,56 @@ mod pattern;
 mod validators;
 
 use crate::org::Org;
-use crate::record::Record;
+use crate::record::{Record, RecordKind};
 use crate::severity::Severity;
 use sha2::{Digest, Sha256};
 use std::cell::RefCell;
 use std::path::Path;
 
+pub use account::AccountState;
 pub use examples::ExampleFailure;
+
+/// How sure a rule is that a hit is a real instance (kept apart from
+/// [`Severity`], which is how bad it would be if true).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Confidence {
+    Low,
+    Medium,
+    High,
+}
+
+impl Confidence {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Confidence::Low => "low",
+            Confidence::Medium => "medium",
+            Confidence::High => "high",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Confidence> {
+        Some(match s.to_ascii_lowercase().as_str() {
+            "low" => Confidence::Low,
+            "medium" => Confidence::Medium,
+            "high" => Confidence::High,
+            _ => return None,
+        })
+    }
+
+    /// One step down, saturating at low (e.g. no context word found).
+    pub fn lowered(self) -> Confidence {
+        match self {
+            Confidence::High => Confidence::Medium,
+            _ => Confidence::Low,
+        }
+    }
+}
+
+impl std::fmt::Display for Confidence {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
 
 /// What a rule is, for reports and `rules list`.
 #[derive(Clone, Debug, PartialEq)]
@@ -110,8 +230,12 @@ pub struct RuleInfo {
     /// Clause keys joined with "; ", e.g. "CUM 3.3; SUN 3.4".
     pub policy_ref: String,
     pub clauses: Vec<String>,
-    /// lexicon | pattern | metadata
+    /// lexicon | pattern | metadata | account
     pub kind: String,
+    /// The rule's default confidence (`confidence = "…"`, default medium).
+    pub confidence: Confidence,
+    /// Equality Act 2010 protected characteristics the rule concerns.
+    pub characteristics: Vec<String>,
 }
 
 /// One rule match in one record.
@@ -128,6 +252,7 @@ pub struct Hit {
     /// Why it matched (validator result, context word and distance, …).
     pub detail: String,
     pub severity: Severity,
+    pub confidence: Confidence,
 }
 
 /// A compiled policy pack. Immutable after compilation, so one pack can be
@@ -142,62 +267,145 @@ pub struct Pack {
     lexicon: lexicon::Lexicon,
     patterns: pattern::Patterns,
     metadata: metadata::Metadata,
+    account: account::AccountRules,
+    elections: elections::Windows,
+    person: regex::Regex,
     examples: Vec<examples::Example>,
+    org: Org,
+    /// The (base, layer) source texts, kept so examples with their own
+    /// organisation profile can run on a recompiled copy.
+    sources: (Sources, Sources),
 }
 
+/// (file name, text) pairs in load order.
+type Sources = Vec<(String, String)>;
+
 const DEFAULT_SOURCES: &[(&str, &str)] = &[
+    ("account.toml", include_str!("../../rules/account.toml")),
     ("conduct.toml", include_str!("../../rules/conduct.toml")),
+    ("elections.toml", include_str!("../../rules/elections.toml")),
     (
         "identifiers.toml",
         include_str!("../../rules/identifiers.toml"),
     ),
+    (
+        "lexicons/commercial.toml",
+        include_str!("../../rules/lexicons/commercial.toml"),
+    ),
+    (
+        "lexicons/confidential.toml",
+        include_str!("../../rules/lexicons/confidential.toml"),
+    ),
+    (
+        "lexicons/political.toml",
+        include_str!("../../rules/lexicons/political.toml"),
+    ),
+    (
+        "lexicons/safeguarding.toml",
+        include_str!("../../rules/lexicons/safeguarding.toml"),
+    ),
+    (
+        "lexicons/slurs.toml",
+        include_str!("../../rules/lexicons/slurs.toml"),
+    ),
+    (
+        "lexicons/welsh.toml",
+        include_str!("../../rules/lexicons/welsh.toml"),
+    ),
+    (
+        "link-domains.toml",
+        include_str!("../../rules/link-domains.toml"),
+    ),
     ("metadata.toml", include_str!("../../rules/metadata.toml")),
 ];
+
+fn default_sources() -> Vec<(String, String)> {
+    DEFAULT_SOURCES
+        .iter()
+        .map(|(n, t)| (format!("rules/{n}"), t.to_string()))
+        .collect()
+}
+
+/// `*.toml` files under `dir` and its subfolders, sorted by relative path
+/// ("lexicons/x.toml" sorts as written), so the embedded default and the
+/// `rules/` folder load in the same order.
+fn toml_files(
+    dir: &Path,
+    out: &mut Vec<(String, std::path::PathBuf)>,
+    prefix: &str,
+) -> Result<(), String> {
+    let rd = std::fs::read_dir(dir)
+        .map_err(|e| format!("cannot read pack folder {}: {e}", dir.display()))?;
+    for entry in rd {
+        let p = entry
+            .map_err(|e| format!("cannot read pack folder {}: {e}", dir.display()))?
+            .path();
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if p.is_dir() {
+            toml_files(&p, out, &format!("{prefix}{name}/"))?;
+        } else if p.extension().is_some_and(|e| e == "toml") && p.is_file() {
+            out.push((format!("{prefix}{name}"), p));
+        }
+    }
+    Ok(())
+}
 
 impl Pack {
     /// The pack shipped in `rules/`, embedded at build time.
     pub fn default_pack(org: &Org) -> Result<Pack, String> {
-        let sources: Vec<(String, String)> = DEFAULT_SOURCES
-            .iter()
-            .map(|(n, t)| (format!("rules/{n}"), t.to_string()))
-            .collect();
-        Pack::compile(&sources, org)
+        Pack::compile(&[], &default_sources(), org)
     }
 
-    /// A `.toml` file, or a folder whose `*.toml` files are loaded in name order.
+    /// A `.toml` file, or a folder whose `*.toml` files (subfolders too) are
+    /// loaded in relative-path order. A pack whose `[pack]` table says
+    /// `extend = "default"` is layered on the embedded default pack: see
+    /// "Layering" in the module documentation.
     pub fn from_path(path: &Path, org: &Org) -> Result<Pack, String> {
         let mut files = Vec::new();
         if path.is_dir() {
-            let rd = std::fs::read_dir(path)
-                .map_err(|e| format!("cannot read pack folder {}: {e}", path.display()))?;
-            for entry in rd {
-                let p = entry
-                    .map_err(|e| format!("cannot read pack folder {}: {e}", path.display()))?
-                    .path();
-                if p.extension().is_some_and(|e| e == "toml") && p.is_file() {
-                    files.push(p);
-                }
-            }
+            toml_files(path, &mut files, "")?;
             files.sort();
             if files.is_empty() {
                 return Err(format!("pack folder {} has no .toml files", path.display()));
             }
         } else {
-            files.push(path.to_path_buf());
+            files.push((String::new(), path.to_path_buf()));
         }
         let mut sources = Vec::new();
-        for f in files {
+        let mut extend = None;
+        for (_, f) in files {
             let text = std::fs::read_to_string(&f)
                 .map_err(|e| format!("cannot read pack file {}: {e}", f.display()))?;
+            if let Some(e) = extends(&text) {
+                if e != "default" {
+                    return Err(format!(
+                        "{}: [pack] extend = {e:?}: only \"default\" can be extended",
+                        f.display()
+                    ));
+                }
+                extend = Some(e);
+            }
             sources.push((f.display().to_string(), text));
         }
-        Pack::compile(&sources, org)
+        let base = if extend.is_some() {
+            default_sources()
+        } else {
+            Vec::new()
+        };
+        Pack::compile(&base, &sources, org)
     }
 
-    fn compile(sources: &[(String, String)], org: &Org) -> Result<Pack, String> {
-        let def = pack::parse(sources)?;
+    fn compile(
+        base: &[(String, String)],
+        sources: &[(String, String)],
+        org: &Org,
+    ) -> Result<Pack, String> {
+        let def = pack::parse_layers(base, sources)?;
         let mut hasher = Sha256::new();
-        for (_, text) in sources {
+        for (_, text) in base.iter().chain(sources) {
             hasher.update(text.as_bytes());
         }
         let hash = hasher
@@ -210,7 +418,13 @@ impl Pack {
         let lexicon = lexicon::Lexicon::compile(&def)?;
         let patterns = pattern::Patterns::compile(&def, org)?;
         let metadata = metadata::Metadata::compile(&def, org)?;
+        let account = account::AccountRules::compile(&def, org)?;
+        let elections = elections::Windows::compile(&def)?;
         let examples = examples::build(&def)?;
+        let person = regex::Regex::new(
+            r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Nurse|Sister|Matron|Prof)\.? [A-Z][a-z]+|(?:^|\s)@\w",
+        )
+        .map_err(|e| e.to_string())?;
         Ok(Pack {
             id: def.id,
             version: def.version,
@@ -221,8 +435,18 @@ impl Pack {
             lexicon,
             patterns,
             metadata,
+            account,
+            elections,
+            person,
             examples,
+            org: org.clone(),
+            sources: (base.to_vec(), sources.to_vec()),
         })
+    }
+
+    /// The same pack compiled for another organisation profile.
+    fn recompile(&self, org: &Org) -> Result<Pack, String> {
+        Pack::compile(&self.sources.0, &self.sources.1, org)
     }
 
     pub fn description(&self) -> &str {
@@ -246,6 +470,18 @@ impl Pack {
         &self.rules
     }
 
+    /// Ids of pattern rules whose regex needed Unicode mode. Any one of them
+    /// slows every field of every record (the shared `RegexSet` runs in
+    /// Unicode mode): a pack author should rewrite them (e.g. `[!-~]`
+    /// instead of `\S`, `(?:e|é)` instead of `[eé]`).
+    pub fn unicode_pattern_rules(&self) -> Vec<&str> {
+        self.patterns
+            .unicode_rules()
+            .into_iter()
+            .map(|r| self.rules[r].id.as_str())
+            .collect()
+    }
+
     /// Appends this record's hits: per field in record order (sorted by
     /// start, end, rule), then metadata hits in rule order.
     pub fn check(&self, record: &Record, hits: &mut Vec<Hit>) {
@@ -267,21 +503,134 @@ impl Pack {
         scratch: &mut normalise::Normalised,
         hits: &mut Vec<Hit>,
     ) {
+        let first = hits.len();
         for field in &record.fields {
-            let first = hits.len();
+            let from = hits.len();
             self.patterns
                 .check(&self.rules, &self.scope, record.kind, field, hits);
             self.lexicon
                 .check(&self.rules, &self.scope, record.kind, field, scratch, hits);
-            hits[first..].sort_by_key(|h| (h.start, h.end, h.rule));
+            hits[from..].sort_by_key(|h| (h.start, h.end, h.rule));
         }
         self.metadata.check(&self.rules, &self.scope, record, hits);
+        if hits.len() > first {
+            self.refine(record, hits, first);
+        }
+    }
+
+    /// Record-level conditions and adjustments, applied only to the hits a
+    /// record produced (so the common no-hit case costs nothing): `addressed`,
+    /// `near_person` and `media` scopes, pre-election windows, characteristic
+    /// tags.
+    fn refine(&self, record: &Record, hits: &mut Vec<Hit>, first: usize) {
+        let mut i = first;
+        while i < hits.len() {
+            let sc = &self.scope[hits[i].rule];
+            let keep =
+                (!sc.addressed || record.kind == RecordKind::Reply || !record.mentions.is_empty())
+                    && (!sc.near_person || self.near_person(record))
+                    && sc
+                        .media
+                        .as_deref()
+                        .is_none_or(|m| has_media(record, m == "video"));
+            if !keep {
+                hits.remove(i);
+                continue;
+            }
+            let h = &mut hits[i];
+            if sc.date_window.is_some()
+                && let Some(ts) = record.created_at
+                && let Some(w) = self.elections.find(ts, &self.org.nation)
+            {
+                h.severity = h.severity.raised();
+                h.detail
+                    .push_str("; posted in the pre-election period for ");
+                h.detail.push_str(w);
+            }
+            let ch = &self.rules[h.rule].characteristics;
+            if !ch.is_empty() {
+                h.detail.push_str("; Equality Act characteristic: ");
+                h.detail.push_str(&ch.join(", "));
+            }
+            i += 1;
+        }
+    }
+
+    fn near_person(&self, record: &Record) -> bool {
+        !record.mentions.is_empty()
+            || record
+                .fields
+                .iter()
+                .any(|f| !NON_PROSE.contains(&f.name) && self.person.is_match(&f.value))
+    }
+
+    /// A fresh per-account state for cross-record rules. The organisation
+    /// profile's `[[account]]` entry for this platform and handle says
+    /// whether the account is Welsh and official (default: official, not
+    /// Welsh).
+    pub fn account_state(&self, platform: &str, account: &str, org: &Org) -> AccountState {
+        let (welsh, official) = org
+            .account_settings(platform, account)
+            .map_or((false, true), |a| (a.welsh, a.official));
+        AccountState::new(platform, account, welsh, official)
+    }
+
+    /// Feeds one record of the account to the cross-record rules. Cheap for
+    /// accounts that are neither Welsh nor personal: a timestamp per post.
+    pub fn observe(&self, state: &mut AccountState, record: &Record) {
+        self.account.observe(state, record);
+    }
+
+    /// Combines two partial states of one account (any order, same result).
+    pub fn merge(&self, into: &mut AccountState, from: AccountState) {
+        into.merge(from);
+    }
+
+    /// The account's cross-record hits, in a deterministic order.
+    pub fn finish_account(&self, state: AccountState) -> Vec<(Record, Hit)> {
+        self.account.finish(&self.rules, state)
     }
 
     /// Runs every rule's `examples`; returns how many ran and which failed.
     pub fn test_examples(&self) -> (usize, Vec<ExampleFailure>) {
         examples::run(self, &self.examples)
     }
+}
+
+const NON_PROSE: &[&str] = &[
+    "email",
+    "phone",
+    "connected_app",
+    "login_ip",
+    "client",
+    "website",
+    "link",
+    "media_name",
+];
+
+const VIDEO_EXT: &[&str] = &[
+    ".mp4", ".mov", ".m4v", ".webm", ".avi", ".mkv", ".m4a", ".mp3", ".wav", ".ogg", ".aac",
+];
+
+fn has_media(record: &Record, video_only: bool) -> bool {
+    let is_video = |m: &str| {
+        let m = m.to_ascii_lowercase();
+        VIDEO_EXT.iter().any(|e| m.ends_with(e))
+    };
+    let names = record.media.iter().map(String::as_str).chain(
+        record
+            .fields
+            .iter()
+            .filter(|f| f.name == "media_name")
+            .map(|f| f.value.as_str()),
+    );
+    names.into_iter().any(|n| !video_only || is_video(n))
+}
+
+/// The `extend` value of a source's `[pack]` table, if any.
+fn extends(text: &str) -> Option<String> {
+    let t: toml::Table = toml::from_str(text).ok()?;
+    t.get("pack")?.get("extend")?.as_str().map(str::to_string)
 }
 
 #[cfg(test)]

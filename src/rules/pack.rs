@@ -1,7 +1,7 @@
 //! Pack TOML: the serde structs, merging files, and validation that names
 //! the file and rule on every error.
 
-use super::RuleInfo;
+use super::{Confidence, RuleInfo};
 use crate::record::RecordKind;
 use crate::severity::Severity;
 use serde::Deserialize;
@@ -43,6 +43,37 @@ struct RawPackHeader {
     version: String,
     #[serde(default)]
     description: String,
+    /// "default": load the embedded default pack first, then this one.
+    extend: Option<String>,
+    /// Rule ids of the extended pack to leave out.
+    #[serde(default)]
+    disable: Vec<String>,
+}
+
+/// Equality Act 2010 protected characteristics a rule can be tagged with.
+pub const CHARACTERISTICS: &[&str] = &[
+    "age",
+    "disability",
+    "gender-reassignment",
+    "marriage-civil-partnership",
+    "pregnancy-maternity",
+    "race",
+    "religion-belief",
+    "sex",
+    "sexual-orientation",
+];
+
+/// One pre-election period (`[[elections]]`).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ElectionDef {
+    pub election: String,
+    /// uk | england | wales | scotland | northern-ireland
+    pub jurisdiction: String,
+    /// First and last day (inclusive), YYYY-MM-DD, UK dates.
+    pub start: String,
+    pub end: String,
+    pub source: String,
 }
 
 #[derive(Deserialize)]
@@ -56,11 +87,37 @@ struct RawRule {
     clauses: Vec<String>,
     fields: Option<Vec<String>>,
     kinds: Option<Vec<String>>,
+    confidence: Option<String>,
+    #[serde(default)]
+    characteristics: Vec<String>,
+    #[serde(default)]
+    addressed: bool,
+    #[serde(default)]
+    near_person: bool,
+    media: Option<String>,
+    date_window: Option<String>,
     lexicon: Option<LexiconDef>,
     pattern: Option<PatternDef>,
     metadata: Option<MetadataDef>,
+    account: Option<AccountDef>,
     #[serde(default)]
     examples: ExamplesDef,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AccountDef {
+    pub predicate: String,
+    /// posting-gap: longest allowed gap in days (default 30)
+    pub days: Option<u32>,
+    /// welsh-counterpart: window either side in hours (default 24)
+    pub hours: Option<u32>,
+    /// welsh-counterpart: marker lists (Welsh, English) for bilingual posts
+    #[serde(default)]
+    pub lists: Vec<String>,
+    /// no-disclaimer: disclaimer phrases
+    #[serde(default)]
+    pub phrases: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -119,6 +176,11 @@ pub struct MetadataDef {
     #[serde(default)]
     pub sources: Vec<String>,
     pub field: Option<String>,
+    /// link-domain: `[link_domains]` categories to report
+    #[serde(default)]
+    pub categories: Vec<String>,
+    /// field-count: report when a record has at least this many values
+    pub min: Option<usize>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -135,6 +197,7 @@ pub enum Detector {
     Lexicon(LexiconDef),
     Pattern(PatternDef),
     Metadata(MetadataDef),
+    Account(AccountDef),
 }
 
 /// Which records and fields a rule reads.
@@ -142,6 +205,14 @@ pub enum Detector {
 pub struct Scope {
     pub fields: Option<Vec<String>>,
     pub kinds: Option<Vec<RecordKind>>,
+    /// Only records that address someone: replies or @mentions.
+    pub addressed: bool,
+    /// Only records that refer to a person: @mentions or a titled name.
+    pub near_person: bool,
+    /// Only records with attached media: "any" or "video".
+    pub media: Option<String>,
+    /// Raise severity inside these date windows ("elections").
+    pub date_window: Option<String>,
 }
 
 impl Scope {
@@ -179,6 +250,9 @@ pub struct PackDef {
     pub description: String,
     pub rules: Vec<RuleDef>,
     pub lists: BTreeMap<String, Vec<String>>,
+    pub elections: Vec<ElectionDef>,
+    /// category -> domains (`[link_domains]`)
+    pub link_domains: BTreeMap<String, Vec<String>>,
 }
 
 impl PackDef {
@@ -190,12 +264,99 @@ impl PackDef {
     }
 }
 
+#[cfg(test)]
 pub fn parse(sources: &[(String, String)]) -> Result<PackDef, String> {
-    let mut header: Option<(String, RawPackHeader)> = None;
-    let mut lists = BTreeMap::new();
-    let mut rules = Vec::new();
-    let mut seen = HashSet::new();
+    parse_layers(&[], sources)
+}
+
+/// Parses `base` (an extended pack, e.g. the embedded default) and then
+/// `sources`. With an empty base this is a plain pack. A layer whose
+/// `[pack]` has `extend` may `disable` base rules, add rules and lists, and
+/// append to base lists with `[extend_lists]`.
+pub fn parse_layers(
+    base: &[(String, String)],
+    sources: &[(String, String)],
+) -> Result<PackDef, String> {
+    let mut st = State::default();
+    if !base.is_empty() {
+        for (file, text) in base {
+            st.file(file, text, false)?;
+        }
+        if st.header.is_none() {
+            return Err("extended pack has no [pack] table".into());
+        }
+        st.base_header = st.header.take();
+    }
     for (file, text) in sources {
+        st.file(file, text, !base.is_empty())?;
+    }
+    let (hfile, h) = st
+        .header
+        .take()
+        .ok_or("pack has no [pack] table (id, version)")?;
+    if h.extend.is_some() && base.is_empty() {
+        return Err(format!(
+            "{hfile}: [pack] extend: only \"default\" can be extended"
+        ));
+    }
+    if !h.disable.is_empty() && base.is_empty() {
+        return Err(format!(
+            "{hfile}: [pack] disable needs extend = \"default\""
+        ));
+    }
+    let mut rules = st.base_rules;
+    for id in &h.disable {
+        let before = rules.len();
+        rules.retain(|r| &r.info.id != id);
+        if rules.len() == before {
+            return Err(format!("{hfile}: disable names unknown rule {id:?}"));
+        }
+    }
+    for r in st.rules {
+        if rules.iter().any(|b| b.info.id == r.info.id) {
+            return Err(format!(
+                "{}: duplicate rule id (disable the default rule to replace it)",
+                r.whence()
+            ));
+        }
+        rules.push(r);
+    }
+    for (file, name, extra) in st.extend_lists {
+        match st.lists.get_mut(&name) {
+            Some(l) => l.extend(extra),
+            None => return Err(format!("{file}: [extend_lists] unknown list {name:?}")),
+        }
+    }
+    for (file, e) in &st.elections {
+        check_election(file, e)?;
+    }
+    Ok(PackDef {
+        id: h.id,
+        version: h.version,
+        description: h.description,
+        rules,
+        lists: st.lists,
+        elections: st.elections.into_iter().map(|(_, e)| e).collect(),
+        link_domains: st.link_domains,
+    })
+}
+
+#[derive(Default)]
+struct State {
+    header: Option<(String, RawPackHeader)>,
+    base_header: Option<(String, RawPackHeader)>,
+    lists: BTreeMap<String, Vec<String>>,
+    extend_lists: Vec<(String, String, Vec<String>)>,
+    base_rules: Vec<RuleDef>,
+    rules: Vec<RuleDef>,
+    seen: HashSet<String>,
+    seen_layer: HashSet<String>,
+    elections: Vec<(String, ElectionDef)>,
+    link_domains: BTreeMap<String, Vec<String>>,
+}
+
+impl State {
+    fn file(&mut self, file: &str, text: &str, layered: bool) -> Result<(), String> {
         let table: toml::Table =
             toml::from_str(text).map_err(|e| format!("{file}: {}", e.to_string().trim()))?;
         for (key, value) in table {
@@ -204,20 +365,54 @@ pub fn parse(sources: &[(String, String)]) -> Result<PackDef, String> {
                     let h: RawPackHeader = value
                         .try_into()
                         .map_err(|e| format!("{file}: [pack]: {}", msg(e)))?;
-                    if let Some((other, _)) = &header {
+                    if let Some((other, _)) = &self.header {
                         return Err(format!("{file}: second [pack] table (first in {other})"));
                     }
-                    header = Some((file.clone(), h));
+                    if layered && h.extend.as_deref() != Some("default") {
+                        return Err(format!(
+                            "{file}: [pack] extend must be \"default\" in a layered pack"
+                        ));
+                    }
+                    self.header = Some((file.to_string(), h));
                 }
                 "lists" => {
                     let l: BTreeMap<String, Vec<String>> = value
                         .try_into()
                         .map_err(|e| format!("{file}: [lists]: {}", msg(e)))?;
                     for (name, terms) in l {
-                        if lists.insert(name.clone(), terms).is_some() {
-                            return Err(format!("{file}: list {name:?} defined twice"));
+                        if self.lists.insert(name.clone(), terms).is_some() {
+                            return Err(format!(
+                                "{file}: list {name:?} defined twice (use [extend_lists] to add to it)"
+                            ));
                         }
                     }
+                }
+                "extend_lists" => {
+                    let l: BTreeMap<String, Vec<String>> = value
+                        .try_into()
+                        .map_err(|e| format!("{file}: [extend_lists]: {}", msg(e)))?;
+                    for (name, terms) in l {
+                        self.extend_lists.push((file.to_string(), name, terms));
+                    }
+                }
+                "link_domains" => {
+                    let l: BTreeMap<String, Vec<String>> = value
+                        .try_into()
+                        .map_err(|e| format!("{file}: [link_domains]: {}", msg(e)))?;
+                    for (cat, domains) in l {
+                        self.link_domains.entry(cat).or_default().extend(
+                            domains
+                                .into_iter()
+                                .map(|d| d.trim().trim_end_matches('.').to_ascii_lowercase()),
+                        );
+                    }
+                }
+                "elections" => {
+                    let e: Vec<ElectionDef> = value
+                        .try_into()
+                        .map_err(|e| format!("{file}: [[elections]]: {}", msg(e)))?;
+                    self.elections
+                        .extend(e.into_iter().map(|e| (file.to_string(), e)));
                 }
                 "rules" => {
                     let arr = match value {
@@ -234,24 +429,54 @@ pub fn parse(sources: &[(String, String)]) -> Result<PackDef, String> {
                             .try_into()
                             .map_err(|e| format!("{file}: rule {id}: {}", msg(e)))?;
                         let rule = validate(file, raw)?;
+                        let seen = if layered {
+                            &mut self.seen_layer
+                        } else {
+                            &mut self.seen
+                        };
                         if !seen.insert(rule.info.id.clone()) {
                             return Err(format!("{file}: rule {id}: duplicate rule id"));
                         }
-                        rules.push(rule);
+                        if layered {
+                            self.rules.push(rule);
+                        } else {
+                            self.base_rules.push(rule);
+                        }
                     }
                 }
                 other => return Err(format!("{file}: unknown top-level key {other:?}")),
             }
         }
+        Ok(())
     }
-    let (_, h) = header.ok_or("pack has no [pack] table (id, version)")?;
-    Ok(PackDef {
-        id: h.id,
-        version: h.version,
-        description: h.description,
-        rules,
-        lists,
-    })
+}
+
+fn check_election(file: &str, e: &ElectionDef) -> Result<(), String> {
+    let at = format!("{file}: election {:?}", e.election);
+    if !matches!(
+        e.jurisdiction.as_str(),
+        "uk" | "england" | "wales" | "scotland" | "northern-ireland"
+    ) {
+        return Err(format!(
+            "{at}: unknown jurisdiction {:?} (uk, england, wales, scotland, northern-ireland)",
+            e.jurisdiction
+        ));
+    }
+    let s: jiff::civil::Date = e
+        .start
+        .parse()
+        .map_err(|x| format!("{at}: bad start date {:?}: {x}", e.start))?;
+    let t: jiff::civil::Date = e
+        .end
+        .parse()
+        .map_err(|x| format!("{at}: bad end date {:?}: {x}", e.end))?;
+    if t < s {
+        return Err(format!("{at}: end is before start"));
+    }
+    if e.source.trim().is_empty() {
+        return Err(format!("{at}: needs a source"));
+    }
+    Ok(())
 }
 
 fn msg(e: impl std::fmt::Display) -> String {
@@ -290,13 +515,42 @@ fn validate(file: &str, raw: RawRule) -> Result<RuleDef, String> {
                 .collect::<Result<Vec<_>, _>>()?,
         ),
     };
-    let (detector, kind) = match (raw.lexicon, raw.pattern, raw.metadata) {
-        (Some(l), None, None) => (Detector::Lexicon(l), "lexicon"),
-        (None, Some(p), None) => (Detector::Pattern(p), "pattern"),
-        (None, None, Some(m)) => (Detector::Metadata(m), "metadata"),
+    let confidence = match &raw.confidence {
+        None => Confidence::Medium,
+        Some(c) => Confidence::parse(c).ok_or_else(|| {
+            format!("{at}: unknown confidence {c:?} (expected low, medium or high)")
+        })?,
+    };
+    for c in &raw.characteristics {
+        if !CHARACTERISTICS.contains(&c.as_str()) {
+            return Err(format!(
+                "{at}: unknown characteristic {c:?} (expected one of {})",
+                CHARACTERISTICS.join(", ")
+            ));
+        }
+    }
+    if let Some(m) = &raw.media
+        && !matches!(m.as_str(), "any" | "video")
+    {
+        return Err(format!(
+            "{at}: media must be \"any\" or \"video\", not {m:?}"
+        ));
+    }
+    if let Some(w) = &raw.date_window
+        && w != "elections"
+    {
+        return Err(format!(
+            "{at}: date_window must be \"elections\", not {w:?}"
+        ));
+    }
+    let (detector, kind) = match (raw.lexicon, raw.pattern, raw.metadata, raw.account) {
+        (Some(l), None, None, None) => (Detector::Lexicon(l), "lexicon"),
+        (None, Some(p), None, None) => (Detector::Pattern(p), "pattern"),
+        (None, None, Some(m), None) => (Detector::Metadata(m), "metadata"),
+        (None, None, None, Some(a)) => (Detector::Account(a), "account"),
         _ => {
             return Err(format!(
-                "{at}: needs exactly one detector table: lexicon, pattern or metadata"
+                "{at}: needs exactly one detector table: lexicon, pattern, metadata or account"
             ));
         }
     };
@@ -310,10 +564,16 @@ fn validate(file: &str, raw: RawRule) -> Result<RuleDef, String> {
             policy_ref: raw.policy.join("; "),
             clauses: raw.clauses,
             kind: kind.to_string(),
+            confidence,
+            characteristics: raw.characteristics,
         },
         scope: Scope {
             fields: raw.fields,
             kinds,
+            addressed: raw.addressed,
+            near_person: raw.near_person,
+            media: raw.media,
+            date_window: raw.date_window,
         },
         detector,
         examples: raw.examples,

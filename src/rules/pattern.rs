@@ -23,12 +23,14 @@ struct PatternRule {
     validator: Option<Validator>,
     context: Option<Context>,
     reject: Option<RejectTokenDef>,
+    /// Compiled in Unicode mode (the pattern needs Unicode classes).
+    unicode: bool,
 }
 
 pub struct Patterns {
     set: Option<RegexSet>,
     rules: Vec<PatternRule>,
-    org: Org,
+    vctx: validators::Ctx,
 }
 
 impl Patterns {
@@ -40,18 +42,35 @@ impl Patterns {
                 continue;
             };
             let flags = if p.case_sensitive { "" } else { "i" };
+            // Local hospital-number formats replace the generic shape when
+            // the organisation profile lists them (the validator still
+            // names the pattern that matched).
+            let local;
+            let regex = if p.validator.as_deref() == Some("hospital-number")
+                && !org.hospital_number_patterns.is_empty()
+            {
+                local = org
+                    .hospital_number_patterns
+                    .iter()
+                    .map(|x| format!("(?:{x})"))
+                    .collect::<Vec<_>>()
+                    .join("|");
+                &local
+            } else {
+                &p.regex
+            };
             // ASCII mode (\d, \w, \b, case folding) where the pattern allows
             // it: Unicode \b makes the lazy DFA give up on emoji-laden posts.
             // Patterns that need Unicode classes fall back to Unicode mode.
-            let ascii = format!("(?{flags}-u){}", p.regex);
-            let unicode = format!("(?{flags}u){}", p.regex);
-            let (src, re) = match Regex::new(&ascii) {
-                Ok(re) => (ascii, re),
+            let ascii = format!("(?{flags}-u){regex}");
+            let unicode = format!("(?{flags}u){regex}");
+            let (src, re, is_unicode) = match Regex::new(&ascii) {
+                Ok(re) => (ascii, re, false),
                 Err(_) => {
                     let re = Regex::new(&unicode).map_err(|e| {
                         format!("{}: bad regex: {}", rule.whence(), e.to_string().trim())
                     })?;
-                    (unicode, re)
+                    (unicode, re, true)
                 }
             };
             if re.is_match("") {
@@ -92,6 +111,7 @@ impl Patterns {
                 validator,
                 context,
                 reject: p.reject_token.clone(),
+                unicode: is_unicode,
             });
         }
         let set = if sources.is_empty() {
@@ -102,8 +122,19 @@ impl Patterns {
         Ok(Patterns {
             set,
             rules,
-            org: org.clone(),
+            vctx: validators::Ctx::new(org)?,
         })
+    }
+
+    /// Rule indexes whose regex needed Unicode mode. One such pattern puts
+    /// the whole `RegexSet` in Unicode mode, where `\b` makes the lazy DFA
+    /// give up on non-ASCII text: the default pack must have none.
+    pub fn unicode_rules(&self) -> Vec<usize> {
+        self.rules
+            .iter()
+            .filter(|r| r.unicode)
+            .map(|r| r.rule)
+            .collect()
     }
 
     pub fn check(
@@ -138,23 +169,35 @@ impl Patterns {
                 {
                     continue;
                 }
+                let mut confidence = infos[pr.rule].confidence;
+                // Context first: it is cheaper than most validators, and a
+                // required word that is missing settles the match.
+                let context = pr
+                    .context
+                    .as_ref()
+                    .map(|ctx| (ctx, nearest_context(value, m.start(), m.end(), ctx)));
+                if let Some((ctx, None)) = &context
+                    && ctx.required
+                {
+                    continue;
+                }
                 let mut detail = match pr.validator {
-                    Some(v) => match v(m.as_str(), &self.org) {
+                    Some(v) => match v(m.as_str(), &self.vctx) {
                         Some(d) => d,
                         None => continue,
                     },
                     None => "pattern match".to_string(),
                 };
-                if let Some(ctx) = &pr.context {
-                    match nearest_context(value, m.start(), m.end(), ctx) {
-                        Some(c) => {
-                            detail.push_str("; ");
-                            detail.push_str(&c);
-                        }
-                        None if ctx.required => continue,
-                        None => detail
-                            .push_str(&format!("; no context word within {} chars", ctx.window)),
+                match context {
+                    Some((_, Some(c))) => {
+                        detail.push_str("; ");
+                        detail.push_str(&c);
                     }
+                    Some((ctx, None)) => {
+                        confidence = confidence.lowered();
+                        detail.push_str(&format!("; no context word within {} chars", ctx.window));
+                    }
+                    None => {}
                 }
                 hits.push(Hit {
                     rule: pr.rule,
@@ -164,6 +207,7 @@ impl Patterns {
                     matched: m.as_str().to_string(),
                     detail,
                     severity: infos[pr.rule].severity,
+                    confidence,
                 });
             }
         }

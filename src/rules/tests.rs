@@ -213,6 +213,7 @@ fn failing_examples_are_reported() {
 fn pack_is_send_and_sync() {
     fn check<T: Send + Sync>() {}
     check::<Pack>();
+    check::<AccountState>();
 }
 
 #[test]
@@ -301,4 +302,436 @@ fn folder_packs_merge_files_in_name_order() {
         Err(e) => e,
     };
     assert!(e.contains("c.toml") && e.contains("[pack]"), "{e}");
+}
+
+fn at(mut r: Record, ts: &str) -> Record {
+    r.created_at = Some(ts.parse().unwrap());
+    r
+}
+
+#[test]
+fn every_clause_row_has_a_rule_with_examples() {
+    let pack = Pack::default_pack(&Org::default()).unwrap();
+    // (match, no_match) example counts per rule
+    let mut count: std::collections::HashMap<&str, (usize, usize)> = Default::default();
+    for ex in &pack.examples {
+        let c = count
+            .entry(pack.rules()[ex.rule()].id.as_str())
+            .or_default();
+        if ex.expected() {
+            c.0 += 1;
+        } else {
+            c.1 += 1;
+        }
+    }
+    let enough = |id: &str| count.get(id).is_some_and(|&(m, n)| m >= 2 && n >= 2);
+    for clause in [
+        "A1", "A2", "A3", "A4", "A5", "A6", "B1", "B2", "B3", "B4", "C1", "C2", "C3", "C4", "D1",
+        "D2", "D3", "D4", "D5", "D6", "E1", "E2", "E3", "E4",
+    ] {
+        let rules: Vec<&RuleInfo> = pack
+            .rules()
+            .iter()
+            .filter(|r| r.clauses.iter().any(|c| c == clause))
+            .collect();
+        assert!(!rules.is_empty(), "no rule for {clause}");
+        assert!(
+            rules.iter().any(|r| enough(&r.id)),
+            "no rule for {clause} has 2 match + 2 no_match examples"
+        );
+    }
+    for r in pack.rules() {
+        assert!(
+            enough(&r.id),
+            "{} needs 2 match and 2 no_match examples",
+            r.id
+        );
+    }
+}
+
+#[test]
+fn confidence_is_separate_from_severity() {
+    let pack = Pack::default_pack(&Org::default()).unwrap();
+    let h = &rule_hits(
+        &pack,
+        &post("Patient John Example, NHS no 401 159 0835"),
+        "patient.nhs-number",
+    )[0];
+    assert_eq!(
+        (h.severity, h.confidence),
+        (Severity::Critical, Confidence::High)
+    );
+    assert_eq!(Confidence::High.as_str(), "high");
+    // the NINO context is optional: without it confidence drops one step
+    let with = &rule_hits(
+        &pack,
+        &post("NI number AB 12 34 56 C"),
+        "personal.ni-number",
+    )[0];
+    let without = &rule_hits(&pack, &post("ref AB 12 34 56 C"), "personal.ni-number")[0];
+    assert_eq!(with.confidence, Confidence::High);
+    assert_eq!(without.confidence, Confidence::Medium);
+    assert!(
+        without.detail.contains("no context word"),
+        "{}",
+        without.detail
+    );
+}
+
+#[test]
+fn political_hits_are_raised_inside_a_pre_election_period() {
+    let england = Org::parse("nation = \"england\"").unwrap();
+    let scotland = Org::parse("nation = \"scotland\"").unwrap();
+    let text = "Great to meet the Labour candidate at our open day";
+    let pe = Pack::default_pack(&england).unwrap();
+    let ps = Pack::default_pack(&scotland).unwrap();
+    // UK general election 2024: every nation
+    let h = &rule_hits(
+        &pe,
+        &at(post(text), "2024-06-10T12:00:00Z"),
+        "political.party",
+    )[0];
+    assert_eq!(h.severity, Severity::High);
+    assert!(
+        h.detail.contains("UK general election 2024"),
+        "{}",
+        h.detail
+    );
+    // English locals 2023 raise England, not Scotland
+    let e = &rule_hits(
+        &pe,
+        &at(post(text), "2023-04-20T12:00:00Z"),
+        "political.party",
+    )[0];
+    let s = &rule_hits(
+        &ps,
+        &at(post(text), "2023-04-20T12:00:00Z"),
+        "political.party",
+    )[0];
+    assert_eq!((e.severity, s.severity), (Severity::High, Severity::Medium));
+    // outside any window
+    let o = &rule_hits(
+        &pe,
+        &at(post(text), "2024-09-01T12:00:00Z"),
+        "political.party",
+    )[0];
+    assert_eq!(o.severity, Severity::Medium);
+    // labour wards are never political
+    assert!(
+        rule_hits(
+            &pe,
+            &at(post("Labour ward tours"), "2024-06-10T12:00:00Z"),
+            "political.party"
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn slur_hits_name_the_characteristic() {
+    let pack = Pack::default_pack(&Org::default()).unwrap();
+    let h = &rule_hits(&pack, &post("what a r3tard"), "conduct.slur.disability")[0];
+    assert!(
+        h.detail.contains("Equality Act characteristic: disability"),
+        "{}",
+        h.detail
+    );
+    let info = pack
+        .rules()
+        .iter()
+        .find(|r| r.id == "conduct.slur.race")
+        .unwrap();
+    assert_eq!(info.characteristics, ["race"]);
+}
+
+fn welsh_org() -> Org {
+    Org::parse(
+        r#"[[account]]
+           platform = "twitter"
+           handle = "BwrddIechyd"
+           welsh = true"#,
+    )
+    .unwrap()
+}
+
+fn tw(id: &str, ts: &str, text: &str) -> Record {
+    let mut r = at(post(text), ts);
+    r.platform = "twitter";
+    r.account = "BwrddIechyd".into();
+    r.id = id.into();
+    r.url = format!("https://x.com/BwrddIechyd/status/{id}");
+    r.entry = "data/tweets.js".into();
+    r
+}
+
+#[test]
+fn account_state_merge_order_does_not_matter() {
+    let org = welsh_org();
+    let pack = Pack::default_pack(&org).unwrap();
+    let recs = [
+        tw(
+            "1",
+            "2024-01-01T09:00:00Z",
+            "Our flu clinic is open today from nine until five, please come along",
+        ),
+        tw(
+            "2",
+            "2024-01-01T10:00:00Z",
+            "Mae ein clinig ffliw ar agor heddiw, dewch draw os gwelwch yn dda",
+        ),
+        tw(
+            "3",
+            "2024-03-01T09:00:00Z",
+            "Our new car park opens on Monday, thank you for your patience",
+        ),
+        tw(
+            "4",
+            "2024-03-09T09:00:00Z",
+            "Mae'r maes parcio newydd ar agor, diolch am eich amynedd",
+        ),
+    ];
+    let run = |order: &[usize], split: usize| {
+        let mut a = pack.account_state("twitter", "BwrddIechyd", &org);
+        let mut b = pack.account_state("twitter", "BwrddIechyd", &org);
+        for (k, &i) in order.iter().enumerate() {
+            let st = if k < split { &mut a } else { &mut b };
+            pack.observe(st, &recs[i]);
+        }
+        pack.merge(&mut b, a);
+        pack.finish_account(b)
+            .into_iter()
+            .map(|(r, h)| (pack.rules()[h.rule].id.clone(), r.id, h.detail))
+            .collect::<Vec<_>>()
+    };
+    let one = run(&[0, 1, 2, 3], 2);
+    assert_eq!(one, run(&[3, 1, 0, 2], 1));
+    assert_eq!(one, run(&[2, 3, 1, 0], 4));
+    let ids: Vec<(&str, &str)> = one
+        .iter()
+        .map(|(r, i, _)| (r.as_str(), i.as_str()))
+        .collect();
+    // posts 3 and 4 are eight days apart: each lacks a counterpart; the
+    // January posts pair up; the gap Jan -> Mar is over 30 days
+    assert_eq!(
+        ids,
+        [
+            ("account.posting-gap", "3"),
+            ("language.welsh-counterpart", "3"),
+            ("language.welsh-counterpart", "4"),
+        ]
+    );
+}
+
+#[test]
+fn account_hits_rebuild_the_record() {
+    let org = welsh_org();
+    let pack = Pack::default_pack(&org).unwrap();
+    let mut st = pack.account_state("twitter", "bwrddiechyd", &org);
+    assert!(st.is_welsh() && st.is_official());
+    let text = "Our flu clinic is open today from nine until five, please come along";
+    pack.observe(&mut st, &tw("9", "2024-01-01T09:00:00Z", text));
+    let out = pack.finish_account(st);
+    assert_eq!(out.len(), 1);
+    let (rec, hit) = &out[0];
+    assert_eq!(rec.platform, "twitter");
+    assert_eq!(rec.url, "https://x.com/BwrddIechyd/status/9");
+    assert_eq!(rec.entry, "data/tweets.js");
+    assert_eq!(rec.field(hit.field), Some(text));
+    assert!(hit.detail.contains("English-only"), "{}", hit.detail);
+    // not Welsh: no language detection, no D5 finding
+    let plain = Org::default();
+    let mut st = pack.account_state("twitter", "BwrddIechyd", &plain);
+    pack.observe(&mut st, &tw("9", "2024-01-01T09:00:00Z", text));
+    assert!(pack.finish_account(st).is_empty());
+}
+
+const LOCAL: &str = r#"
+[pack]
+id = "northdale-local"
+version = "1"
+extend = "default"
+disable = ["links.shortener", "conduct.slur.age"]
+
+[extend_lists]
+clinical-safe = ["slag heap"]
+
+[[rules]]
+id = "local.codename"
+title = "Internal project codename"
+category = "confidential"
+severity = "high"
+policy = ["SUN 3.2"]
+clauses = ["B1"]
+lexicon = { terms = ["project bluebird"] }
+examples.match = ["Update on Project Bluebird", "project bluebird again"]
+examples.no_match = ["A bluebird in the garden", "Our project board"]
+"#;
+
+#[test]
+fn local_pack_extends_the_default() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("local.toml");
+    std::fs::write(&p, LOCAL).unwrap();
+    let org = Org::default();
+    let pack = Pack::from_path(&p, &org).unwrap();
+    let default = Pack::default_pack(&org).unwrap();
+    assert_eq!(pack.id(), "northdale-local");
+    assert_ne!(pack.content_hash(), default.content_hash());
+    assert_eq!(pack.rules().len(), default.rules().len() - 2 + 1);
+    assert!(!pack.rules().iter().any(|r| r.id == "links.shortener"));
+    assert!(!rule_hits(&pack, &post("Project Bluebird starts"), "local.codename").is_empty());
+    // the added allow-list entry protects the default rule
+    assert!(
+        !rule_hits(
+            &default,
+            &post("Walk up the old slag heap"),
+            "conduct.obscene"
+        )
+        .is_empty()
+    );
+    assert!(rule_hits(&pack, &post("Walk up the old slag heap"), "conduct.obscene").is_empty());
+    let (n, f) = pack.test_examples();
+    assert!(n > 100 && f.is_empty(), "{n} {f:?}");
+    // a typo in disable is an error, as is re-using an id without disabling
+    let e = err(&LOCAL.replace("\"links.shortener\"", "\"links.shortnr\""));
+    assert!(e.contains("links.shortnr"), "{e}");
+    let e = err(&LOCAL.replace("local.codename", "conduct.obscene"));
+    assert!(
+        e.contains("conduct.obscene") && e.contains("disable"),
+        "{e}"
+    );
+    // disabling and re-adding replaces a default rule
+    let replaced = LOCAL
+        .replace(
+            "\"conduct.slur.age\"]",
+            "\"conduct.slur.age\", \"conduct.obscene\"]",
+        )
+        .replace("local.codename", "conduct.obscene");
+    std::fs::write(&p, replaced).unwrap();
+    let pack = Pack::from_path(&p, &org).unwrap();
+    assert_eq!(
+        pack.rules()
+            .iter()
+            .filter(|r| r.id == "conduct.obscene")
+            .count(),
+        1
+    );
+    let e = err(&LOCAL.replace("extend = \"default\"", "extend = \"other\""));
+    assert!(e.contains("other"), "{e}");
+}
+
+#[test]
+fn identifier_validators() {
+    let pack = Pack::default_pack(&Org::default()).unwrap();
+    let hit = |t: &str, id: &str| !rule_hits(&pack, &post(t), id).is_empty();
+    assert!(hit("Patient CHI 0101501234", "patient.chi-number"));
+    assert!(!hit("Patient CHI 3102501234", "patient.chi-number")); // 31 Feb
+    assert!(hit("Patient H&C 3200000007", "patient.hc-number"));
+    assert!(!hit("Patient 3200000007", "patient.nhs-number"));
+    assert!(hit("NI number JH123456A", "personal.ni-number"));
+    for bad in [
+        "QQ123456A",
+        "DA123456A",
+        "AO123456A",
+        "NK123456A",
+        "AB123456E",
+    ] {
+        assert!(
+            !hit(&format!("NI number {bad}"), "personal.ni-number"),
+            "{bad}"
+        );
+    }
+    assert!(hit("DOB 29/02/1952", "patient.date-of-birth"));
+    assert!(!hit("DOB 29/02/1951", "patient.date-of-birth"));
+    assert!(!hit("Clinic on 03/04/2025", "patient.date-of-birth"));
+    let org = Org::parse("hospital_number_patterns = ['\\bRX[0-9]{7}\\b']").unwrap();
+    let local = Pack::default_pack(&org).unwrap();
+    let lh = |t: &str| !rule_hits(&local, &post(t), "patient.hospital-number").is_empty();
+    assert!(lh("Hospital number RX1234567"));
+    // a local format the generic shape would not find
+    let org = Org::parse("hospital_number_patterns = ['\\bK[0-9]{3}-[0-9]{4}\\b']").unwrap();
+    let k = Pack::default_pack(&org).unwrap();
+    let hits = rule_hits(
+        &k,
+        &post("MRN K123-4567 in bay 2"),
+        "patient.hospital-number",
+    );
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert!(
+        hits[0].detail.contains("local hospital-number pattern"),
+        "{}",
+        hits[0].detail
+    );
+    assert!(!lh("Hospital number 12345678"));
+    assert!(!lh("Ref RX1234567"));
+    assert!(Pack::default_pack(&Org::parse("hospital_number_patterns = ['(']").unwrap()).is_err());
+}
+
+#[test]
+fn no_panic_on_odd_input() {
+    let pack = Pack::default_pack(&Org::default()).unwrap();
+    let mut hits = Vec::new();
+    for t in [
+        "",
+        "@",
+        "#",
+        "📷:",
+        "Photo by @",
+        "DOB 99/99/99",
+        "NI number ",
+        "\u{0}\u{ffff}",
+        "password is ",
+        "MRN: ",
+        "0101501234",
+        "Mr A",
+        "💉💉💉 Patient Ŧest Ünïcode admitted",
+    ] {
+        let mut r = post(t);
+        r.push_field("link", t);
+        r.push_field("login_ip", t);
+        r.push_field("client", t);
+        pack.check(&r, &mut hits);
+    }
+    let org = welsh_org();
+    let mut st = pack.account_state("twitter", "BwrddIechyd", &org);
+    for t in ["", "a", "@x https://t.co/y", "ŵŷ"] {
+        pack.observe(&mut st, &tw("1", "2024-01-01T00:00:00Z", t));
+    }
+    let _ = pack.finish_account(st);
+}
+
+#[test]
+fn default_patterns_compile_in_ascii_mode() {
+    let pack = Pack::default_pack(&Org::default()).unwrap();
+    let ids = pack.unicode_pattern_rules();
+    assert!(
+        ids.is_empty(),
+        "Unicode-mode patterns slow every field: {ids:?}"
+    );
+}
+
+#[test]
+fn account_state_stays_small_for_ordinary_accounts() {
+    let org = Org::default();
+    let pack = Pack::default_pack(&org).unwrap();
+    let mut st = pack.account_state("twitter", "NorthdaleNHS", &org);
+    for i in 0..5_000u32 {
+        // 120 posts a day (every 10 minutes) with one 40-day silence
+        let day = i / 120 + if i >= 2_500 { 40 } else { 0 };
+        let ts = "2024-01-01T00:00:00Z".parse::<jiff::Timestamp>().unwrap()
+            + jiff::SignedDuration::from_secs(i64::from(day) * 86_400 + i64::from(i % 120) * 600);
+        let mut r = post("hello");
+        r.id = format!("{i}");
+        r.created_at = Some(ts);
+        pack.observe(&mut st, &r);
+    }
+    assert!(st.retained_posts() <= 2 * 50, "{}", st.retained_posts());
+    let out = pack.finish_account(st);
+    assert_eq!(out.len(), 1, "{out:?}");
+    assert_eq!(out[0].0.id, "2500");
+    assert!(
+        out[0].1.detail.contains("no published post for 40 days"),
+        "{}",
+        out[0].1.detail
+    );
 }

@@ -4,19 +4,454 @@
 
 use crate::org::{Org, normalise_uk_digits};
 
-pub type Validator = fn(&str, &Org) -> Option<String>;
+pub type Validator = fn(&str, &Ctx) -> Option<String>;
+
+/// What validators may consult: the organisation profile and its local
+/// hospital-number patterns, compiled once.
+pub struct Ctx {
+    pub org: Org,
+    hospital: Option<regex::RegexSet>,
+}
+
+impl Ctx {
+    pub fn new(org: &Org) -> Result<Ctx, String> {
+        let hospital = if org.hospital_number_patterns.is_empty() {
+            None
+        } else {
+            Some(
+                regex::RegexSet::new(&org.hospital_number_patterns).map_err(|e| {
+                    format!(
+                        "organisation profile: hospital_number_patterns: {}",
+                        e.to_string().trim()
+                    )
+                })?,
+            )
+        };
+        Ok(Ctx {
+            org: org.clone(),
+            hospital,
+        })
+    }
+}
 
 pub fn lookup(name: &str) -> Option<Validator> {
     Some(match name {
-        "nhs-number" => nhs_number,
-        "uk-postcode" => uk_postcode,
-        "uk-phone" => uk_phone,
-        "email" => email,
+        "nhs-number" => |m, c| nhs_number(m, &c.org),
+        "chi-number" => |m, _| chi_number(m),
+        "hc-number" => |m, _| hc_number(m),
+        "ni-number" => |m, _| ni_number(m),
+        "date-of-birth" => |m, _| date_of_birth(m),
+        "hospital-number" => hospital_number,
+        "person-name" => |m, c| person_name(m, &c.org),
+        "photo-credit" => |m, c| photo_credit(m, &c.org),
+        "uk-postcode" => |m, c| uk_postcode(m, &c.org),
+        "uk-phone" => |m, c| uk_phone(m, &c.org),
+        "email" => |m, c| email(m, &c.org),
         _ => return None,
     })
 }
 
-pub const NAMES: &str = "nhs-number, uk-postcode, uk-phone, email";
+pub const NAMES: &str = "nhs-number, chi-number, hc-number, ni-number, date-of-birth, hospital-number, person-name, photo-credit, uk-postcode, uk-phone, email";
+
+fn digits(m: &str) -> Vec<u8> {
+    m.bytes()
+        .filter(u8::is_ascii_digit)
+        .map(|b| b - b'0')
+        .collect()
+}
+
+fn mod11_ok(d: &[u8]) -> bool {
+    d.len() == 10 && !d.iter().all(|&x| x == d[0]) && nhs_check_digit(&d[..9]) == Some(d[9])
+}
+
+fn days_in_month(month: u32, year: Option<u32>) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 => match year {
+            // two-digit years: allow 29 Feb when the year could be a leap year
+            Some(y) if y >= 100 => {
+                if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 {
+                    29
+                } else {
+                    28
+                }
+            }
+            Some(y) if y % 4 != 0 => 28,
+            _ => 29,
+        },
+        _ => 0,
+    }
+}
+
+/// Scottish CHI: DDMMYY (a real date) + 4 digits, mod-11 check digit.
+fn chi_number(m: &str) -> Option<String> {
+    let d = digits(m);
+    if !mod11_ok(&d) {
+        return None;
+    }
+    let dd = u32::from(d[0]) * 10 + u32::from(d[1]);
+    let mm = u32::from(d[2]) * 10 + u32::from(d[3]);
+    let yy = u32::from(d[4]) * 10 + u32::from(d[5]);
+    if dd == 0 || mm == 0 || mm > 12 || dd > days_in_month(mm, Some(yy)) {
+        return None;
+    }
+    let sex = if d[8].is_multiple_of(2) {
+        "female"
+    } else {
+        "male"
+    };
+    Some(format!(
+        "Scottish CHI: date part {dd:02}/{mm:02}/{yy:02} valid, mod-11 check digit valid ({sex} sex digit)"
+    ))
+}
+
+/// Northern Ireland H&C number: 320000000n–399999999n, mod-11.
+fn hc_number(m: &str) -> Option<String> {
+    let d = digits(m);
+    if !mod11_ok(&d) || d[0] != 3 || d[1] < 2 {
+        return None;
+    }
+    Some("Northern Ireland H&C range 320–399, mod-11 check digit valid".into())
+}
+
+/// National Insurance number (HMRC NIM39110 prefix rules; no check digit).
+fn ni_number(m: &str) -> Option<String> {
+    let c: Vec<u8> = m
+        .bytes()
+        .filter(|b| !b.is_ascii_whitespace())
+        .map(|b| b.to_ascii_uppercase())
+        .collect();
+    if c.len() != 9 {
+        return None;
+    }
+    let (a, b) = (c[0], c[1]);
+    if b"DFIQUV".contains(&a) || b"DFIQUVO".contains(&b) {
+        return None;
+    }
+    let prefix = [a, b];
+    let bad: &[&[u8; 2]] = &[
+        b"BG", b"GB", b"KN", b"NK", b"NT", b"TN", b"ZZ", b"OO", b"CR", b"FY", b"MW", b"NC", b"PP",
+        b"PY", b"PZ",
+    ];
+    if bad.iter().any(|p| **p == prefix) || !b"ABCD".contains(&c[8]) {
+        return None;
+    }
+    if !c[2..8].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(format!(
+        "National Insurance number shape; prefix {} allowed by HMRC rules",
+        String::from_utf8_lossy(&prefix)
+    ))
+}
+
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// A real calendar date with a plausible birth year (1900 to 2030).
+fn date_of_birth(m: &str) -> Option<String> {
+    let lower = m.to_ascii_lowercase();
+    let parts: Vec<&str> = lower
+        .split(|c: char| c == '/' || c == '.' || c == '-' || c.is_whitespace())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let (d, mo, y) = match parts.as_slice() {
+        // ISO 8601: 1941-04-03
+        [y, mo, d] if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => (d, mo, y),
+        [d, mo, y] => (d, mo, y),
+        _ => return None,
+    };
+    let day: u32 = d
+        .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+        .parse()
+        .ok()?;
+    let month: u32 = match mo.parse::<u32>() {
+        Ok(n) => n,
+        Err(_) => MONTHS.iter().position(|x| mo.starts_with(x))? as u32 + 1,
+    };
+    let year: u32 = y.parse().ok()?;
+    let full = match y.len() {
+        2 => None,
+        4 if (1900..=2030).contains(&year) => Some(year),
+        _ => return None,
+    };
+    if day == 0
+        || !(1..=12).contains(&month)
+        || day > days_in_month(month, Some(full.unwrap_or(year)))
+    {
+        return None;
+    }
+    Some(format!("valid date {day:02}/{month:02}/{y}"))
+}
+
+/// Local hospital (MRN) numbers: when the organisation profile lists
+/// `hospital_number_patterns`, the match must fit one; otherwise the generic
+/// shape is kept and the detail says so (context words are still required).
+fn hospital_number(m: &str, c: &Ctx) -> Option<String> {
+    match &c.hospital {
+        Some(set) => {
+            let i = set.matches(m).iter().next()?;
+            Some(format!(
+                "matches local hospital-number pattern {}",
+                c.org.hospital_number_patterns[i]
+            ))
+        }
+        None => {
+            let d = m.bytes().filter(u8::is_ascii_digit).count();
+            (d >= 6).then(|| {
+                "generic hospital-number shape (no local patterns in the organisation profile)"
+                    .to_string()
+            })
+        }
+    }
+}
+
+/// Capitalised words that start sentences or name places and services, not
+/// people. A name candidate needs two consecutive words outside this list.
+const NOT_NAMES: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "our",
+    "we",
+    "you",
+    "your",
+    "my",
+    "his",
+    "her",
+    "their",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "he",
+    "she",
+    "they",
+    "i",
+    "and",
+    "or",
+    "but",
+    "if",
+    "so",
+    "as",
+    "at",
+    "in",
+    "on",
+    "for",
+    "from",
+    "to",
+    "of",
+    "with",
+    "by",
+    "after",
+    "before",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "thanks",
+    "thank",
+    "please",
+    "happy",
+    "well",
+    "done",
+    "congratulations",
+    "welcome",
+    "good",
+    "great",
+    "huge",
+    "big",
+    "new",
+    "patient",
+    "patients",
+    "ward",
+    "bed",
+    "hospital",
+    "general",
+    "royal",
+    "infirmary",
+    "university",
+    "trust",
+    "nhs",
+    "health",
+    "care",
+    "centre",
+    "center",
+    "clinic",
+    "unit",
+    "surgery",
+    "medical",
+    "practice",
+    "team",
+    "staff",
+    "service",
+    "services",
+    "department",
+    "board",
+    "council",
+    "community",
+    "district",
+    "county",
+    "city",
+    "street",
+    "road",
+    "lane",
+    "avenue",
+    "house",
+    "emergency",
+    "intensive",
+    "maternity",
+    "children",
+    "childrens",
+    "accident",
+    "a&e",
+    "ed",
+    "icu",
+    "itu",
+    "outpatients",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "christmas",
+    "easter",
+    "week",
+    "day",
+    "month",
+    "year",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "nurse",
+    "sister",
+    "matron",
+    "prof",
+    "professor",
+    "admitted",
+    "discharged",
+    "diagnosed",
+    "was",
+    "is",
+    "has",
+    "had",
+    "have",
+    "been",
+    "will",
+    "can",
+    "cancer",
+    "covid",
+    "flu",
+    "heart",
+    "stroke",
+    "breast",
+    "lung",
+    "mental",
+    "sexual",
+    "north",
+    "south",
+    "east",
+    "west",
+    "upper",
+    "lower",
+    "great",
+    "little",
+    "saint",
+    "st",
+    "all",
+    "every",
+    "some",
+    "no",
+    "not",
+    "more",
+    "most",
+];
+
+/// A likely personal name: two consecutive capitalised words that are not
+/// sentence starters, places or services (no model; see `NOT_NAMES`).
+fn person_name(m: &str, org: &Org) -> Option<String> {
+    let words: Vec<&str> = m
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-'))
+        .collect();
+    let own: Vec<String> = [&org.name, &org.short_name]
+        .iter()
+        .flat_map(|n| n.split_whitespace())
+        .map(str::to_lowercase)
+        .collect();
+    let name_like = |w: &str| {
+        let l = w.to_lowercase();
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars()
+                .skip(1)
+                .all(|c| c.is_lowercase() || c == '\'' || c == '-')
+            && w.len() >= 2
+            && !NOT_NAMES.contains(&l.as_str())
+            && !own.contains(&l)
+    };
+    // a courtesy title and a surname: "Mrs Example" (not Dr/Nurse: staff)
+    const TITLES: &[&str] = &["Mr", "Mrs", "Ms", "Miss", "Mx"];
+    let pair = words.windows(2).find(|p| {
+        (name_like(p[0]) || TITLES.contains(&p[0].trim_end_matches('.'))) && name_like(p[1])
+    })?;
+    Some(format!(
+        "capitalised name \"{} {}\" (not a listed place, service or sentence word)",
+        pair[0], pair[1]
+    ))
+}
+
+/// A photo credit to a person or their handle, not to the organisation.
+fn photo_credit(m: &str, org: &Org) -> Option<String> {
+    // the regex ends with the credited handle or a two-word name
+    let who: String = match m.rfind('@') {
+        Some(i) => m[i..].to_string(),
+        None => {
+            let w: Vec<&str> = m.split_whitespace().collect();
+            w[w.len().saturating_sub(2)..].join(" ")
+        }
+    };
+    let who = who.trim();
+    if who.is_empty() {
+        return None;
+    }
+    if let Some(h) = who.strip_prefix('@') {
+        if org.owns_handle(h) || h.to_ascii_lowercase().contains("nhs") {
+            return None;
+        }
+        return Some(format!(
+            "photo credited to handle @{h} on an official account"
+        ));
+    }
+    let l = who.to_lowercase();
+    if l.split_whitespace()
+        .any(|w| NOT_NAMES.contains(&w) || w == "comms" || w == "communications")
+    {
+        return None;
+    }
+    Some(format!(
+        "photo credited to a person (\"{who}\") on an official account"
+    ))
+}
 
 /// The NHS number mod-11 check digit of the first nine digits, or `None`
 /// when the prefix cannot carry a valid number (check value 10).
@@ -34,15 +469,8 @@ pub fn nhs_check_digit(first9: &[u8]) -> Option<u8> {
 }
 
 fn nhs_number(m: &str, _org: &Org) -> Option<String> {
-    let d: Vec<u8> = m
-        .bytes()
-        .filter(u8::is_ascii_digit)
-        .map(|b| b - b'0')
-        .collect();
-    if d.len() != 10 || d.iter().all(|&x| x == d[0]) {
-        return None;
-    }
-    if nhs_check_digit(&d[..9]) != Some(d[9]) {
+    let d = digits(m);
+    if !mod11_ok(&d) {
         return None;
     }
     let range = if d[..3] == [9, 9, 9] {
