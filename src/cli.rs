@@ -233,6 +233,7 @@ fn run_scan(args: ScanArgs) -> i32 {
         limits: Limits::default(),
         suppress,
         shard: args.shard.map(|(i, n)| (i - 1, n)),
+        org: org.clone(),
     };
     // Hash inputs for the manifest alongside the scan, not after it.
     let (outcome, hashes) = pool.install(|| {

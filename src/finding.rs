@@ -25,12 +25,61 @@ pub struct Finding {
     pub matched: String,
     pub context: String,
     pub detail: String,
+    /// How sure the rule is (`low`, `medium`, `high`), kept apart from
+    /// severity (how bad if true). Appended after the contract columns.
+    pub confidence: String,
     /// Byte offset of the match in its field; orders findings, not written.
     #[serde(skip)]
     pub offset: usize,
 }
 
+/// Column names, in the order `Finding::cells` gives the values.
+pub const HEADER: [&str; 18] = [
+    "finding_id",
+    "severity",
+    "rule_id",
+    "category",
+    "policy_ref",
+    "platform",
+    "account",
+    "archive",
+    "entry",
+    "record_kind",
+    "record_id",
+    "created_at",
+    "url",
+    "field",
+    "match",
+    "context",
+    "detail",
+    "confidence",
+];
+
 impl Finding {
+    /// The row's values in `HEADER` order, for every tabular sink.
+    pub fn cells(&self) -> [&str; 18] {
+        [
+            &self.finding_id,
+            &self.severity,
+            &self.rule_id,
+            &self.category,
+            &self.policy_ref,
+            &self.platform,
+            &self.account,
+            &self.archive,
+            &self.entry,
+            &self.record_kind,
+            &self.record_id,
+            &self.created_at,
+            &self.url,
+            &self.field,
+            &self.matched,
+            &self.context,
+            &self.detail,
+            &self.confidence,
+        ]
+    }
+
     /// The output order: archive, created_at, record_id, field, rule_id,
     /// match offset, then the remaining columns so the order is total.
     pub fn sort_key(&self) -> impl Ord + '_ {

@@ -82,15 +82,13 @@ fn equivalent_content_raises_the_same_rules_on_every_platform() {
         )],
     );
 
-    let expected: BTreeSet<String> = [
+    let core = [
         "conduct.obscene",
         "patient.nhs-number",
         "personal.email",
         "personal.uk-phone",
-    ]
-    .into_iter()
-    .map(String::from)
-    .collect();
+    ];
+    let mut expected: Option<BTreeSet<String>> = None;
     for (dir, platform) in [
         (&x, "twitter"),
         (&fb, "facebook"),
@@ -104,12 +102,16 @@ fn equivalent_content_raises_the_same_rules_on_every_platform() {
             "{platform}: {:?}",
             r.values("platform")
         );
-        assert_eq!(
-            rules_on_the_message(&r),
-            expected,
-            "{platform}: {:?}",
-            r.findings
-        );
+        let rules = rules_on_the_message(&r);
+        for rule in core {
+            assert!(
+                rules.contains(rule),
+                "{platform}: {rule} missing from {rules:?}"
+            );
+        }
+        // Every platform raises exactly what X raised.
+        let expected = expected.get_or_insert_with(|| rules.clone());
+        assert_eq!(&rules, expected, "{platform}: {:?}", r.findings);
         // Mojibake was repaired before matching: the context reads as written.
         let ctx = r.column("context");
         assert!(

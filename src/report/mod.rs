@@ -59,50 +59,14 @@ pub fn write_findings_csv(out: impl Write, findings: &[Finding]) -> csv::Result<
     let mut w = csv::Writer::from_writer(out);
     w.write_record(HEADER)?;
     for f in findings {
-        let cells = [
-            &f.finding_id,
-            &f.severity,
-            &f.rule_id,
-            &f.category,
-            &f.policy_ref,
-            &f.platform,
-            &f.account,
-            &f.archive,
-            &f.entry,
-            &f.record_kind,
-            &f.record_id,
-            &f.created_at,
-            &f.url,
-            &f.field,
-            &f.matched,
-            &f.context,
-            &f.detail,
-        ];
+        let cells = f.cells();
         w.write_record(cells.iter().map(|c| safe::defang(c).into_owned()))?;
     }
     w.flush()?;
     Ok(())
 }
 
-pub const HEADER: [&str; 17] = [
-    "finding_id",
-    "severity",
-    "rule_id",
-    "category",
-    "policy_ref",
-    "platform",
-    "account",
-    "archive",
-    "entry",
-    "record_kind",
-    "record_id",
-    "created_at",
-    "url",
-    "field",
-    "match",
-    "context",
-    "detail",
-];
+pub use crate::finding::HEADER;
 
 /// Findings as JSON Lines, one object per finding with the CSV's keys.
 /// Values are not defanged: JSON consumers are programs, not spreadsheets.

@@ -28,9 +28,9 @@ const SEVERITY_COL: u16 = 1;
 const URL_COL: u16 = 12;
 
 /// Column widths (characters), in HEADER order.
-const WIDTHS: [f64; 17] = [
+const WIDTHS: [f64; 18] = [
     22.0, 10.0, 28.0, 15.0, 18.0, 10.0, 18.0, 30.0, 24.0, 12.0, 22.0, 21.0, 45.0, 10.0, 24.0, 60.0,
-    30.0,
+    30.0, 11.0,
 ];
 
 pub fn write_findings_xlsx(mut out: impl Write, findings: &[Finding]) -> Result<(), String> {
@@ -116,32 +116,14 @@ fn write_rows(
     let mut links = 0;
     for (i, f) in findings.iter().enumerate() {
         let row = i as u32 + 1;
-        let cells = [
-            &f.finding_id,
-            &f.severity,
-            &f.rule_id,
-            &f.category,
-            &f.policy_ref,
-            &f.platform,
-            &f.account,
-            &f.archive,
-            &f.entry,
-            &f.record_kind,
-            &f.record_id,
-            &f.created_at,
-            &f.url,
-            &f.field,
-            &f.matched,
-            &f.context,
-            &f.detail,
-        ];
+        let cells = f.cells();
         for (c, value) in cells.into_iter().enumerate() {
             let col = c as u16;
             if value.is_empty() {
                 continue;
             }
             if col == SEVERITY_COL
-                && let Some((_, fmt)) = severity.iter().find(|(s, _)| *s == value.as_str())
+                && let Some((_, fmt)) = severity.iter().find(|(s, _)| *s == value)
             {
                 ws.write_string_with_format(row, col, value, fmt)?;
             } else if col == URL_COL
@@ -149,7 +131,7 @@ fn write_rows(
                 && (value.starts_with("https://") || value.starts_with("http://"))
                 && value.encode_utf16().count() <= MAX_URL_LEN
             {
-                ws.write_url(row, col, Url::new(value.as_str()))?;
+                ws.write_url(row, col, Url::new(value))?;
                 links += 1;
             } else {
                 ws.write_string(row, col, fit(value, MAX_CELL_LEN))?;
@@ -183,6 +165,7 @@ mod tests {
             matched: matched.into(),
             context: format!("before {matched} after"),
             detail: String::new(),
+            confidence: "high".into(),
             offset: 0,
         }
     }
@@ -214,7 +197,7 @@ mod tests {
             ),
             "{sheet}"
         );
-        assert!(sheet.contains(r#"<autoFilter ref="A1:Q4"/>"#), "{sheet}");
+        assert!(sheet.contains(r#"<autoFilter ref="A1:R4"/>"#), "{sheet}");
         assert!(sheet.contains(r#"<hyperlink ref="M2""#), "{sheet}");
         assert!(
             !sheet.contains(r#"<hyperlink ref="M4""#),
@@ -247,7 +230,7 @@ mod tests {
         let core = member(&a, "docProps/core.xml");
         assert!(core.contains("2000-01-01T00:00:00Z"), "{core}");
         write_findings_xlsx(&mut e, &[]).unwrap();
-        assert!(member(&e, "xl/worksheets/sheet1.xml").contains(r#"<autoFilter ref="A1:Q1"/>"#));
+        assert!(member(&e, "xl/worksheets/sheet1.xml").contains(r#"<autoFilter ref="A1:R1"/>"#));
     }
 
     #[test]

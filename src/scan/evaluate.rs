@@ -43,6 +43,12 @@ impl Evaluator<'_> {
     pub fn evaluate(&self, rec: &Record, out: &mut Vec<Finding>, tally: &mut Tally) {
         let mut hits: Vec<Hit> = Vec::new();
         self.pack.check(rec, &mut hits);
+        self.findings(rec, &hits, out, tally);
+    }
+
+    /// Turns hits on one record (from `check`, or from the account-level
+    /// rules at the end of an archive) into findings.
+    pub fn findings(&self, rec: &Record, hits: &[Hit], out: &mut Vec<Finding>, tally: &mut Tally) {
         if hits.is_empty() {
             return;
         }
@@ -53,7 +59,7 @@ impl Evaluator<'_> {
             .map(|t| t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string())
             .unwrap_or_default();
         let mut seen: Vec<(usize, &'static str, String)> = Vec::new();
-        for hit in &hits {
+        for hit in hits {
             if hit.severity < self.min_severity {
                 tally.below_min_severity += 1;
                 continue;
@@ -126,6 +132,7 @@ impl Evaluator<'_> {
                 matched,
                 context,
                 detail,
+                confidence: hit.confidence.as_str().to_string(),
                 offset: hit.start,
             });
         }

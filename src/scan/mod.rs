@@ -8,9 +8,11 @@ mod evaluate;
 
 use crate::archive::{Archive, EntryInfo, Limits};
 use crate::finding::Finding;
+use crate::org::Org;
 use crate::platform::{self, Disposition, Platform, Unit};
 use crate::record::Record;
 use crate::report::{CoverageRow, Status};
+use crate::rules::AccountState;
 use crate::rules::Pack;
 use crate::severity::Severity;
 use crate::suppress::{Suppressions, Why};
@@ -37,6 +39,8 @@ pub struct Options {
     pub suppress: Suppressions,
     /// Scan only shard `.0` (0-based) of `.1`.
     pub shard: Option<(usize, usize)>,
+    /// The organisation profile, for per-account settings (Welsh, official).
+    pub org: Org,
 }
 
 impl Default for Options {
@@ -50,6 +54,7 @@ impl Default for Options {
             limits: Limits::default(),
             suppress: Suppressions::default(),
             shard: None,
+            org: Org::default(),
         }
     }
 }
@@ -93,7 +98,23 @@ struct Opened {
     archive: Archive,
     unit: Box<dyn Unit>,
     records: Mutex<BTreeMap<&'static str, u64>>,
+    /// What the account-level rules have seen of this archive so far.
+    account: Mutex<Option<AccountState>>,
     bar: Option<ProgressBar>,
+}
+
+impl Opened {
+    fn new_account_state(&self, pack: &Pack, org: &Org) -> AccountState {
+        pack.account_state(self.unit.platform(), self.unit.account(), org)
+    }
+
+    fn merge_account_state(&self, pack: &Pack, from: AccountState) {
+        let mut slot = self.account.lock().unwrap_or_else(|e| e.into_inner());
+        match slot.as_mut() {
+            Some(into) => pack.merge(into, from),
+            None => *slot = Some(from),
+        }
+    }
 }
 
 /// Records handed to another thread at a time.
@@ -184,7 +205,7 @@ pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
         .map(|(i, entry)| {
             let u = &units[*i];
             let ev = evaluator(pack, opts, &u.candidate.display);
-            let r = read_entry(u, entry, &ev, &inflight, max_inflight);
+            let r = read_entry(u, entry, &ev, &opts.org, &inflight, max_inflight);
             if let Some(bar) = &u.bar {
                 bar.inc(entry.size);
             }
@@ -207,13 +228,20 @@ pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
         let mut tally = Tally::default();
         let mut extra = Vec::new();
         let mut counts = BTreeMap::new();
+        let mut account = u.new_account_state(pack, &opts.org);
         let notes = u.unit.finish(&mut |mut rec: Record| {
             *counts.entry(rec.kind.as_str()).or_insert(0) += 1;
             if ev.in_range(&rec) {
                 normalise(&mut rec, u);
+                pack.observe(&mut account, &rec);
                 ev.evaluate(&rec, &mut extra, &mut tally);
             }
         });
+        u.merge_account_state(pack, account);
+        let state = u.account.lock().unwrap_or_else(|e| e.into_inner()).take();
+        if let Some(state) = state {
+            account_findings(&ev, pack.finish_account(state), &mut extra, &mut tally);
+        }
         findings.extend(extra);
         below += tally.below_min_severity;
         for n in notes {
@@ -315,6 +343,7 @@ fn open(
                 archive,
                 unit,
                 records: Mutex::new(BTreeMap::new()),
+                account: Mutex::new(None),
                 bar: None,
             });
         }
@@ -359,6 +388,7 @@ fn read_entry(
     u: &Opened,
     entry: &EntryInfo,
     ev: &Evaluator<'_>,
+    org: &Org,
     inflight: &AtomicUsize,
     max_inflight: usize,
 ) -> (Vec<Finding>, CoverageRow, u64) {
@@ -376,6 +406,7 @@ fn read_entry(
         }
     };
     let mut counts: BTreeMap<&'static str, u64> = BTreeMap::new();
+    let mut account = u.new_account_state(ev.pack, org);
     let outcome = rayon::scope(|s| {
         let mut batch = Vec::with_capacity(BATCH);
         let outcome = u.unit.read(&u.archive, entry, &mut |mut rec: Record| {
@@ -387,6 +418,7 @@ fn read_entry(
                 rec.entry = entry.name.clone();
             }
             normalise(&mut rec, u);
+            ev.pack.observe(&mut account, &rec);
             batch.push(rec);
             if batch.len() == BATCH {
                 let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
@@ -405,6 +437,7 @@ fn read_entry(
         run(std::mem::take(&mut batch));
         outcome
     });
+    u.merge_account_state(ev.pack, account);
     {
         let mut total = u.records.lock().unwrap_or_else(|e| e.into_inner());
         for (k, v) in counts {
@@ -439,6 +472,30 @@ fn read_entry(
         r,
         below.into_inner() as u64,
     )
+}
+
+/// Findings of the account-level rules (posting gaps, Welsh counterparts,
+/// login IPs…), evaluated like any other hits, record by record.
+fn account_findings(
+    ev: &Evaluator<'_>,
+    hits: Vec<(Record, crate::rules::Hit)>,
+    out: &mut Vec<Finding>,
+    tally: &mut Tally,
+) {
+    let mut hits = hits.into_iter().peekable();
+    while let Some((rec, hit)) = hits.next() {
+        let mut same = vec![hit];
+        while let Some((next, _)) = hits.peek() {
+            if next.kind == rec.kind && next.id == rec.id && next.entry == rec.entry {
+                same.push(hits.next().map(|(_, h)| h).expect("peeked"));
+            } else {
+                break;
+            }
+        }
+        if ev.in_range(&rec) {
+            ev.findings(&rec, &same, out, tally);
+        }
+    }
 }
 
 fn normalise(rec: &mut Record, u: &Opened) {

@@ -7,6 +7,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 pub fn tweet(id: &str, text: &str) -> String {
+    tweet_at(id, text, "Wed Mar 06 10:15:00 +0000 2024")
+}
+
+/// A post with its own `created_at` ("Wed Mar 06 10:15:00 +0000 2024").
+pub fn tweet_at(id: &str, text: &str, created_at: &str) -> String {
     format!(
         r#"  {{
     "tweet" : {{
@@ -19,7 +24,7 @@ pub fn tweet(id: &str, text: &str) -> String {
       "truncated" : false,
       "retweet_count" : "0",
       "id" : "{id}",
-      "created_at" : "Wed Mar 06 10:15:00 +0000 2024",
+      "created_at" : "{created_at}",
       "favorited" : false,
       "full_text" : {text},
       "lang" : "en"

@@ -24,6 +24,7 @@ fn finding(sev: &str, cat: &str, rule: &str, account: &str, at: &str) -> Finding
         matched: "m".into(),
         context: "c".into(),
         detail: String::new(),
+        confidence: "high".into(),
         offset: 0,
     }
 }
