@@ -451,3 +451,17 @@ fn xlsx_format_writes_a_spreadsheet_and_refuses_stdout() {
     assert!(o.stdout.is_empty());
     assert!(String::from_utf8_lossy(&o.stderr).contains("standard output"));
 }
+
+#[test]
+fn rules_list_prints_one_row_per_rule_with_every_column() {
+    let o = bin().args(["rules", "list"]).output().unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[0].split('\t').collect::<Vec<_>>()[..4],
+        ["id", "category", "severity", "confidence"]
+    );
+    let pack = social_audit::rules::Pack::default_pack(&social_audit::org::Org::default()).unwrap();
+    assert_eq!(lines.len(), pack.rules().len() + 1, "{out}");
+    assert!(lines.iter().all(|l| l.split('\t').count() == 8), "{out}");
+}
