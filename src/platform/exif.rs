@@ -2,7 +2,58 @@
 //! (X media folders, Facebook and Instagram exports). kamadak-exif reads
 //! JPEG, PNG, TIFF, WebP and HEIF containers.
 
-use std::io::Cursor;
+use crate::archive::{Archive, EntryInfo};
+use crate::platform::EntryOutcome;
+use crate::record::Location;
+use std::io::{Cursor, Read};
+
+/// Largest image read whole for its EXIF; real export photos are a few MB.
+pub const MAX_IMAGE: u64 = 64 << 20;
+
+/// The EXIF GPS position of an archive entry, if it is an image that has
+/// one. The first bytes decide whether it is an image (extensions lie, or
+/// are missing), so videos and other files are never read whole. Problems
+/// (too large, unreadable, broken EXIF) are warnings on `out`, not failures.
+pub fn location(archive: &Archive, entry: &EntryInfo, out: &mut EntryOutcome) -> Option<Location> {
+    let head = archive
+        .with_entry(entry, |r| {
+            let mut h = Vec::with_capacity(16);
+            r.take(16).read_to_end(&mut h).map(|_| h)
+        })
+        .ok()
+        .and_then(Result::ok)
+        .unwrap_or_default();
+    if !is_image(&head) {
+        return None;
+    }
+    if entry.size > MAX_IMAGE {
+        out.warn(format!(
+            "{}: {} bytes, EXIF not read (over {MAX_IMAGE})",
+            entry.name, entry.size
+        ));
+        return None;
+    }
+    let bytes = match archive.read(entry, MAX_IMAGE) {
+        Ok(b) => b,
+        Err(e) => {
+            out.warn(e);
+            return None;
+        }
+    };
+    match gps(&bytes) {
+        Ok(Some((lat, lon))) => Some(Location {
+            field: "exif",
+            lat: Some(lat),
+            lon: Some(lon),
+            label: entry.name.clone(),
+        }),
+        Ok(None) => None,
+        Err(e) => {
+            out.warn(format!("{}: EXIF unreadable: {e}", entry.name));
+            None
+        }
+    }
+}
 
 /// Image containers kamadak-exif reads, by magic number.
 pub fn is_image(head: &[u8]) -> bool {

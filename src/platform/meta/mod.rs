@@ -41,9 +41,6 @@ impl Flavor {
 /// real files stay far below it.
 pub const MAX_DOCUMENT: u64 = 256 << 20;
 
-/// Images larger than this are listed without reading their EXIF.
-const MAX_IMAGE: u64 = 64 << 20;
-
 /// Bytes read from each JSON file at open to recognise it.
 const SNIFF_BYTES: u64 = 16 << 10;
 
@@ -637,29 +634,8 @@ impl MetaUnit {
         r.media.push(entry.name.clone());
         let video = ext(name).is_some_and(|e| VIDEO_EXT.contains(&e.as_str()));
         if !video {
-            if entry.size > MAX_IMAGE {
-                out.warn(format!(
-                    "{}: {} bytes, EXIF not read (over {MAX_IMAGE})",
-                    entry.name, entry.size
-                ));
-            } else {
-                match archive.read(entry, MAX_IMAGE) {
-                    Ok(bytes) if crate::platform::exif::is_image(&bytes) => {
-                        match crate::platform::exif::gps(&bytes) {
-                            Ok(Some((lat, lon))) => r.locations.push(crate::record::Location {
-                                field: "exif",
-                                lat: Some(lat),
-                                lon: Some(lon),
-                                label: entry.name.clone(),
-                            }),
-                            Ok(None) => {}
-                            Err(e) => out.warn(format!("{}: EXIF unreadable: {e}", entry.name)),
-                        }
-                    }
-                    Ok(_) => {}
-                    Err(e) => out.warn(e),
-                }
-            }
+            r.locations
+                .extend(crate::platform::exif::location(archive, entry, out));
         }
         emit(r);
         out.records += 1;

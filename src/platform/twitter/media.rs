@@ -6,11 +6,7 @@
 use super::{TwitterUnit, time};
 use crate::archive::{Archive, EntryInfo};
 use crate::platform::EntryOutcome;
-use crate::platform::exif::{gps, is_image};
-use crate::record::{Location, Record, RecordKind};
-
-/// Images larger than this are listed without reading their EXIF.
-const MAX_IMAGE: u64 = 64 << 20;
+use crate::record::{Record, RecordKind};
 
 const VIDEO: &[&str] = &["mp4", "mov", "m4v", "webm", "m3u8", "ts", "avi"];
 
@@ -58,27 +54,8 @@ pub(super) fn read(
     let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
     let video = ext.as_deref().is_some_and(|e| VIDEO.contains(&e));
     if !video {
-        if entry.size > MAX_IMAGE {
-            out.warn(format!(
-                "{}: {} bytes, EXIF not read (over {MAX_IMAGE})",
-                entry.name, entry.size
-            ));
-        } else {
-            match archive.read(entry, MAX_IMAGE) {
-                Ok(bytes) if is_image(&bytes) => match gps(&bytes) {
-                    Ok(Some((lat, lon))) => r.locations.push(Location {
-                        field: "exif",
-                        lat: Some(lat),
-                        lon: Some(lon),
-                        label: entry.name.clone(),
-                    }),
-                    Ok(None) => {}
-                    Err(e) => out.warn(format!("{}: EXIF unreadable: {e}", entry.name)),
-                },
-                Ok(_) => {}
-                Err(e) => out.warn(e),
-            }
-        }
+        r.locations
+            .extend(crate::platform::exif::location(archive, entry, out));
     }
     emit(r);
     out.records += 1;

@@ -37,9 +37,6 @@ const IMAGE: &[&str] = &[
     "jpg", "jpeg", "png", "webp", "heic", "heif", "avif", "tif", "tiff",
 ];
 
-/// Images larger than this are listed without reading their EXIF.
-const MAX_IMAGE: u64 = 64 << 20;
-
 fn base(name: &str) -> &str {
     name.rsplit('/').next().unwrap_or(name)
 }
@@ -399,37 +396,10 @@ impl WhatsAppUnit {
         r.push_field("media_name", name);
         r.media.push(entry.name.clone());
         r.created_at = media_time(name);
-        if entry.size > MAX_IMAGE {
-            out.warn(format!(
-                "{}: {} bytes, EXIF not read (over {MAX_IMAGE})",
-                entry.name, entry.size
-            ));
-        } else {
-            let head = archive
-                .with_entry(entry, |r| {
-                    let mut h = Vec::new();
-                    r.take(16).read_to_end(&mut h).map(|_| h)
-                })
-                .ok()
-                .and_then(Result::ok)
-                .unwrap_or_default();
-            let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
-            let image = ext.as_deref().is_some_and(|e| IMAGE.contains(&e));
-            if image && crate::platform::exif::is_image(&head) {
-                match archive.read(entry, MAX_IMAGE) {
-                    Ok(bytes) => match crate::platform::exif::gps(&bytes) {
-                        Ok(Some((lat, lon))) => r.locations.push(Location {
-                            field: "exif",
-                            lat: Some(lat),
-                            lon: Some(lon),
-                            label: entry.name.clone(),
-                        }),
-                        Ok(None) => {}
-                        Err(e) => out.warn(format!("{}: EXIF unreadable: {e}", entry.name)),
-                    },
-                    Err(e) => out.warn(e),
-                }
-            }
+        let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+        if ext.as_deref().is_some_and(|e| IMAGE.contains(&e)) {
+            r.locations
+                .extend(crate::platform::exif::location(archive, entry, out));
         }
         emit(r);
         out.records += 1;
