@@ -6,22 +6,7 @@
 
 mod common;
 use common::*;
-use std::path::{Path, PathBuf};
-
-fn sample_dirs(platform: &str) -> Vec<PathBuf> {
-    let root = Path::new("../shared/formats").join(platform);
-    let Ok(rd) = std::fs::read_dir(&root) else {
-        eprintln!("skipped: {} not present", root.display());
-        return Vec::new();
-    };
-    let mut dirs: Vec<_> = rd
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_dir())
-        .collect();
-    dirs.sort();
-    dirs
-}
+use std::path::Path;
 
 fn files(dir: &Path, zips: &mut usize) -> usize {
     std::fs::read_dir(dir)

@@ -11,18 +11,10 @@ const SAMPLES: &str = "../shared/formats/twitter";
 
 #[test]
 fn every_twitter_sample_scans_without_failures() {
-    let root = Path::new(SAMPLES);
-    if !root.is_dir() {
-        eprintln!("skipped: {SAMPLES} not present");
+    let dirs = sample_dirs("twitter");
+    if dirs.is_empty() {
         return;
     }
-    let mut dirs: Vec<_> = std::fs::read_dir(root)
-        .unwrap()
-        .filter_map(Result::ok)
-        .filter(|e| e.path().is_dir())
-        .map(|e| e.path())
-        .collect();
-    dirs.sort();
     assert!(
         dirs.len() >= 10,
         "expected the sample folders, found {dirs:?}"

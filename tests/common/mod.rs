@@ -6,6 +6,23 @@ use assert_cmd::Command;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+/// The sample folders under ../shared/formats/<platform>, sorted; empty
+/// (with a note on stderr) when ../shared is not beside the project.
+pub fn sample_dirs(platform: &str) -> Vec<PathBuf> {
+    let root = Path::new("../shared/formats").join(platform);
+    let Ok(rd) = std::fs::read_dir(&root) else {
+        eprintln!("skipped: {} not present", root.display());
+        return Vec::new();
+    };
+    let mut dirs: Vec<_> = rd
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    dirs
+}
+
 pub fn tweet(id: &str, text: &str) -> String {
     tweet_at(id, text, "Wed Mar 06 10:15:00 +0000 2024")
 }
