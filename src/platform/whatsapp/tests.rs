@@ -302,48 +302,7 @@ fn garbage_never_panics() {
     }
 }
 
-/// A minimal JPEG: SOI, an APP1 Exif segment whose IFD0 points to a GPS IFD
-/// (51°30'0" N, 0°7'30" W), EOI. Same bytes as the X reader's test.
-pub(crate) fn jpeg_with_gps() -> Vec<u8> {
-    let mut t: Vec<u8> = b"MM\0\x2A\0\0\0\x08".to_vec();
-    let be16 = |v: u16| v.to_be_bytes();
-    let be32 = |v: u32| v.to_be_bytes();
-    t.extend(be16(1));
-    t.extend(be16(0x8825));
-    t.extend(be16(4));
-    t.extend(be32(1));
-    t.extend(be32(26));
-    t.extend(be32(0));
-    t.extend(be16(4));
-    let ascii = |t: &mut Vec<u8>, tag: u16, c: u8| {
-        t.extend(be16(tag));
-        t.extend(be16(2));
-        t.extend(be32(2));
-        t.extend([c, 0, 0, 0]);
-    };
-    let rational = |t: &mut Vec<u8>, tag: u16, off: u32| {
-        t.extend(be16(tag));
-        t.extend(be16(5));
-        t.extend(be32(3));
-        t.extend(be32(off));
-    };
-    ascii(&mut t, 1, b'N');
-    rational(&mut t, 2, 80);
-    ascii(&mut t, 3, b'W');
-    rational(&mut t, 4, 104);
-    t.extend(be32(0));
-    for (n, d) in [(51, 1), (30, 1), (0, 1), (0, 1), (7, 1), (30, 1)] {
-        t.extend(be32(n));
-        t.extend(be32(d));
-    }
-    let mut app1 = b"Exif\0\0".to_vec();
-    app1.extend(&t);
-    let mut j = vec![0xFF, 0xD8, 0xFF, 0xE1];
-    j.extend(((app1.len() + 2) as u16).to_be_bytes());
-    j.extend(app1);
-    j.extend([0xFF, 0xD9]);
-    j
-}
+use crate::platform::exif::jpeg_with_gps;
 
 #[test]
 fn a_zipped_export_links_attached_images_with_exif_gps_to_their_message() {
