@@ -123,6 +123,24 @@ pub fn write_folder(root: &Path, files: &[(String, Vec<u8>)]) {
     }
 }
 
+/// Scans one real sample folder and checks what every sample sweep needs:
+/// exit 0 or 1 (nothing failed, something was recognised) and no `failed`
+/// coverage row.
+pub fn scan_sample(tmp: &Path, dir: &Path) -> Run {
+    let r = scan(tmp, &[dir], &[]);
+    assert!(
+        matches!(r.code, 0 | 1),
+        "{}: exit {}\n{}",
+        dir.display(),
+        r.code,
+        r.stderr
+    );
+    for (entry, status, detail) in r.cov() {
+        assert_ne!(status, "failed", "{}: {entry}: {detail}", dir.display());
+    }
+    r
+}
+
 pub fn bin() -> Command {
     Command::cargo_bin("social-audit").unwrap()
 }
