@@ -33,8 +33,10 @@ pub struct Finding {
     pub offset: usize,
 }
 
-/// Column names, in the order `Finding::cells` gives the values.
-pub const HEADER: [&str; 18] = [
+/// Column names, in the order `Finding::cells` gives the values. The first
+/// 17 are the output contract (docs/OUTPUTS.md); `confidence` and
+/// `severity_rank` are appended after them.
+pub const HEADER: [&str; 19] = [
     "finding_id",
     "severity",
     "rule_id",
@@ -53,11 +55,12 @@ pub const HEADER: [&str; 18] = [
     "context",
     "detail",
     "confidence",
+    "severity_rank",
 ];
 
 impl Finding {
     /// The row's values in `HEADER` order, for every tabular sink.
-    pub fn cells(&self) -> [&str; 18] {
+    pub fn cells(&self) -> [&str; 19] {
         [
             &self.finding_id,
             &self.severity,
@@ -77,7 +80,18 @@ impl Finding {
             &self.context,
             &self.detail,
             &self.confidence,
+            self.severity_rank(),
         ]
+    }
+
+    /// `1` for critical to `4` for low, so a spreadsheet sorts the most
+    /// serious first with an ordinary A→Z sort (severity names sort
+    /// alphabetically otherwise).
+    pub fn severity_rank(&self) -> &'static str {
+        match self.severity.parse::<crate::severity::Severity>() {
+            Ok(s) => s.rank_str(),
+            Err(_) => "",
+        }
     }
 
     /// The output order: archive, created_at, record_id, field, rule_id,

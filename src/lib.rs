@@ -6,6 +6,8 @@
 
 pub mod archive;
 pub mod cli;
+pub mod command;
+pub mod config;
 pub mod finding;
 pub mod org;
 pub mod platform;

@@ -77,7 +77,19 @@ impl Org {
     }
 
     pub fn parse(text: &str) -> Result<Org, String> {
-        toml::from_str(text).map_err(|e| e.to_string().trim().to_string())
+        let org: Org = toml::from_str(text).map_err(|e| e.to_string().trim().to_string())?;
+        // Checked here, so a mistake is blamed on the profile and its key,
+        // not on the rule that will use the pattern.
+        for (i, p) in org.hospital_number_patterns.iter().enumerate() {
+            if let Err(e) = regex::Regex::new(p) {
+                let why = e.to_string();
+                let why = why.lines().last().unwrap_or("").trim();
+                return Err(format!(
+                    "hospital_number_patterns[{i}] = {p:?} is not a valid regex: {why}"
+                ));
+            }
+        }
+        Ok(org)
     }
 
     /// True when `domain` (or a parent domain of it) is one of ours.

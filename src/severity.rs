@@ -21,6 +21,15 @@ impl Severity {
         }
     }
 
+    /// Sort rank for spreadsheets: 1 critical, 2 high, 3 medium, 4 low.
+    pub fn rank(self) -> u8 {
+        4 - self as u8
+    }
+
+    pub fn rank_str(self) -> &'static str {
+        ["4", "3", "2", "1"][self as usize]
+    }
+
     /// One step up, saturating at critical (used by date-window rules).
     pub fn raised(self) -> Severity {
         match self {

@@ -43,21 +43,38 @@ impl Suppressions {
         }
     }
 
-    /// A previous findings file, CSV (with a `finding_id` column) or JSON
-    /// Lines (objects with a `finding_id` key), told apart by content.
+    /// A previous findings file, CSV (with a `finding_id` column), JSON
+    /// Lines (objects with a `finding_id` key) or the XLSX workbook
+    /// `--format xlsx` writes, told apart by content.
     pub fn add_baseline(&mut self, path: &Path) -> Result<usize, String> {
-        let text = std::fs::read_to_string(path)
+        let bytes = std::fs::read(path)
             .map_err(|e| format!("cannot read baseline {}: {e}", path.display()))?;
-        let ids =
-            parse_findings_ids(&text).map_err(|e| format!("baseline {}: {e}", path.display()))?;
+        let ids = findings_file_ids(&bytes)
+            .unwrap_or_else(|| Err("not a findings file (CSV, JSON Lines or XLSX)".into()))
+            .map_err(|e| format!("baseline {}: {e}", path.display()))?;
         let n = ids.len();
         self.baseline.extend(ids);
         Ok(n)
     }
 
+    /// Fingerprints one per line with `#` comments, or a findings file
+    /// (CSV, JSON Lines, XLSX) whose every finding is to be left out.
     pub fn add_ignore_file(&mut self, path: &Path) -> Result<usize, String> {
-        let text = std::fs::read_to_string(path)
+        let bytes = std::fs::read(path)
             .map_err(|e| format!("cannot read ignore file {}: {e}", path.display()))?;
+        if let Some(ids) = findings_file_ids(&bytes) {
+            let ids = ids.map_err(|e| format!("ignore file {}: {e}", path.display()))?;
+            let n = ids.len();
+            self.ignored
+                .extend(ids.into_iter().map(|i| i.to_ascii_lowercase()));
+            return Ok(n);
+        }
+        let text = String::from_utf8(bytes).map_err(|_| {
+            format!(
+                "ignore file {}: not UTF-8 text, nor a findings file",
+                path.display()
+            )
+        })?;
         let mut n = 0;
         for (i, line) in text.lines().enumerate() {
             let id = line.split('#').next().unwrap_or("").trim();
@@ -80,6 +97,54 @@ impl Suppressions {
 
 fn is_fingerprint(s: &str) -> bool {
     s.len() >= 8 && s.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// The `finding_id`s of a findings file; `None` when the bytes are not
+/// shaped like one (no XLSX zip, no JSON object, no `finding_id` header).
+fn findings_file_ids(bytes: &[u8]) -> Option<Result<Vec<String>, String>> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Some(xlsx_ids(bytes));
+    }
+    let text = std::str::from_utf8(bytes).ok()?;
+    let first = text.trim_start_matches('\u{feff}').trim_start();
+    let header = first.lines().next().unwrap_or("");
+    if first.starts_with('{') || header.split(',').any(|h| h.trim() == "finding_id") {
+        return Some(parse_findings_ids(text));
+    }
+    None
+}
+
+/// Finding ids from every sheet of a workbook whose first row has a
+/// `finding_id` column (the findings sheets; others are passed over).
+fn xlsx_ids(bytes: &[u8]) -> Result<Vec<String>, String> {
+    use calamine::{DataType, Reader, Xlsx, open_workbook_from_rs};
+    let mut wb: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes))
+        .map_err(|e| format!("not a readable XLSX workbook: {e}"))?;
+    let mut ids = Vec::new();
+    let mut found = false;
+    for name in wb.sheet_names() {
+        let range = wb
+            .worksheet_range(&name)
+            .map_err(|e| format!("sheet {name:?}: {e}"))?;
+        let mut rows = range.rows();
+        let Some(col) = rows
+            .next()
+            .and_then(|h| h.iter().position(|c| c.get_string() == Some("finding_id")))
+        else {
+            continue;
+        };
+        found = true;
+        for row in rows {
+            let id = row.get(col).map(|c| c.to_string()).unwrap_or_default();
+            if !id.is_empty() {
+                ids.push(id);
+            }
+        }
+    }
+    if !found {
+        return Err("no sheet has a finding_id column: is this a findings workbook?".into());
+    }
+    Ok(ids)
 }
 
 fn parse_findings_ids(text: &str) -> Result<Vec<String>, String> {
@@ -150,6 +215,49 @@ mod tests {
         std::fs::write(&p, "not-a-fingerprint\n").unwrap();
         let err = s.add_ignore_file(&p).unwrap_err();
         assert!(err.contains("line 1"), "{err}");
+    }
+
+    #[test]
+    fn baseline_and_ignore_read_the_xlsx_the_scan_writes_and_a_bom_csv() {
+        let d = tempfile::tempdir().unwrap();
+        let f = crate::finding::Finding {
+            finding_id: "abcdef0123456789abcd".into(),
+            severity: "high".into(),
+            rule_id: "r".into(),
+            category: "c".into(),
+            policy_ref: String::new(),
+            platform: "twitter".into(),
+            account: "a".into(),
+            archive: "x.zip".into(),
+            entry: "e".into(),
+            record_kind: "post".into(),
+            record_id: "1".into(),
+            created_at: String::new(),
+            url: String::new(),
+            field: "text".into(),
+            matched: "m".into(),
+            context: "c".into(),
+            detail: "d".into(),
+            confidence: "high".into(),
+            offset: 0,
+        };
+        let xlsx = d.path().join("last.xlsx");
+        let mut bytes = Vec::new();
+        crate::report::xlsx::write_findings_xlsx(&mut bytes, std::slice::from_ref(&f)).unwrap();
+        std::fs::write(&xlsx, &bytes).unwrap();
+        let csv = d.path().join("last.csv");
+        let mut bytes = Vec::new();
+        crate::report::write_findings_csv(&mut bytes, &[f]).unwrap();
+        assert!(bytes.starts_with("\u{feff}".as_bytes()));
+        std::fs::write(&csv, &bytes).unwrap();
+        for p in [&xlsx, &csv] {
+            let mut s = Suppressions::default();
+            assert_eq!(s.add_baseline(p).unwrap(), 1, "{}", p.display());
+            assert_eq!(s.check("abcdef0123456789abcd"), Some(Why::Baseline));
+            let mut s = Suppressions::default();
+            assert_eq!(s.add_ignore_file(p).unwrap(), 1, "{}", p.display());
+            assert_eq!(s.check("abcdef0123456789abcd"), Some(Why::Ignored));
+        }
     }
 
     #[test]

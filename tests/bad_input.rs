@@ -110,11 +110,17 @@ fn a_zip_bomb_entry_is_refused_without_inflating_it() {
 }
 
 #[test]
-fn a_missing_input_is_exit_2_naming_it() {
+fn a_missing_input_is_one_line_saying_it_does_not_exist_and_nothing_is_written() {
     let d = tempfile::tempdir().unwrap();
-    let r = scan(d.path(), &[&d.path().join("nope.zip")], &[]);
-    assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("nope.zip"), "{}", r.stderr);
+    let o = bin()
+        .current_dir(d.path())
+        .args(["scan", "nope.zip", "--coverage", "c.csv", "--no-progress"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(err.trim(), "social-audit: nope.zip does not exist", "{err}");
+    assert_eq!(std::fs::read_dir(d.path()).unwrap().count(), 0);
 }
 
 #[test]

@@ -34,9 +34,13 @@ pub struct PackInfo {
 pub struct Input {
     /// As given on the command line.
     pub path: String,
-    /// Absolute, so `verify` works from another folder.
+    /// Absolute, as it was at scan time (`verify --original`).
     #[serde(default)]
     pub absolute_path: String,
+    /// Relative to the manifest's folder, so `verify` checks the copy
+    /// beside the manifest wherever the case folder is moved.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub from_manifest: String,
     pub kind: String,
     pub size: u64,
     /// SHA-256 of the zip file; for a folder, of the sorted list of
@@ -72,6 +76,9 @@ pub struct OutputInfo {
     pub path: String,
     #[serde(default)]
     pub absolute_path: String,
+    /// Relative to the manifest's folder (see `Input::from_manifest`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub from_manifest: String,
     pub sha256: String,
 }
 
@@ -165,39 +172,226 @@ pub enum Check {
     Missing(String),
 }
 
-/// Re-hashes every input and output a manifest lists. Paths are tried as
-/// recorded (absolute first), then relative to the manifest's folder.
-pub fn verify(manifest: &Manifest, manifest_dir: &Path) -> Vec<(String, String, Check)> {
+/// One checked item: its role (`input`, `findings`, …), the path the
+/// manifest gives, the path that was hashed, and the result.
+#[derive(Debug)]
+pub struct Checked {
+    pub role: String,
+    pub recorded: String,
+    pub hashed: std::path::PathBuf,
+    pub check: Check,
+}
+
+/// Which copy `verify` hashes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Where {
+    /// The files beside the manifest: its folder joined with the path
+    /// relative to it recorded at scan time (for manifests written before
+    /// that was recorded: outputs by file name, inputs as given).
+    BesideManifest,
+    /// The absolute paths recorded at scan time.
+    Original,
+}
+
+/// Re-hashes every input and output a manifest lists.
+pub fn verify(manifest: &Manifest, manifest_dir: &Path, at: Where) -> Vec<Checked> {
     let mut out = Vec::new();
-    let locate = |given: &str, absolute: &str| {
-        [absolute, given]
-            .into_iter()
-            .filter(|p| !p.is_empty())
-            .map(std::path::PathBuf::from)
-            .chain(std::iter::once(manifest_dir.join(given)))
-            .find(|p| p.exists())
+    let locate = |given: &str, absolute: &str, from_manifest: &str, is_output: bool| match at {
+        Where::Original if !absolute.is_empty() => absolute.into(),
+        Where::Original => std::path::PathBuf::from(given),
+        Where::BesideManifest if !from_manifest.is_empty() => manifest_dir.join(from_manifest),
+        Where::BesideManifest if is_output => {
+            manifest_dir.join(Path::new(given).file_name().unwrap_or_default())
+        }
+        Where::BesideManifest => manifest_dir.join(given),
+    };
+    let check = |p: &Path, want: &str, tree: bool| {
+        if !p.exists() {
+            return Check::Missing("not found".into());
+        }
+        let got = if tree { hash_input(p) } else { hash_file(p) };
+        match got {
+            Ok((_, h)) if h == want => Check::Same,
+            Ok((_, h)) => Check::Changed { now: h },
+            Err(e) => Check::Missing(e.to_string()),
+        }
     };
     for i in &manifest.inputs {
-        let check = match locate(&i.path, &i.absolute_path) {
-            None => Check::Missing("not found".into()),
-            Some(p) => match hash_input(&p) {
-                Ok((_, h)) if h == i.sha256 => Check::Same,
-                Ok((_, h)) => Check::Changed { now: h },
-                Err(e) => Check::Missing(e.to_string()),
-            },
-        };
-        out.push(("input".to_string(), i.path.clone(), check));
+        let p = locate(&i.path, &i.absolute_path, &i.from_manifest, false);
+        out.push(Checked {
+            role: "input".into(),
+            recorded: i.path.clone(),
+            check: check(&p, &i.sha256, true),
+            hashed: p,
+        });
     }
     for o in &manifest.outputs {
-        let check = match locate(&o.path, &o.absolute_path) {
-            None => Check::Missing("not found".into()),
-            Some(p) => match hash_file(&p) {
-                Ok((_, h)) if h == o.sha256 => Check::Same,
-                Ok((_, h)) => Check::Changed { now: h },
-                Err(e) => Check::Missing(e.to_string()),
-            },
-        };
-        out.push((o.role.clone(), o.path.clone(), check));
+        let p = locate(&o.path, &o.absolute_path, &o.from_manifest, true);
+        out.push(Checked {
+            role: o.role.clone(),
+            recorded: o.path.clone(),
+            check: check(&p, &o.sha256, false),
+            hashed: p,
+        });
     }
     out
+}
+
+/// `target` relative to the folder `base` (both absolute), with `..` steps
+/// where needed; empty when either cannot be made absolute.
+pub fn relative_to(target: &Path, base: &Path) -> String {
+    let (Ok(t), Ok(b)) = (std::path::absolute(target), std::path::absolute(base)) else {
+        return String::new();
+    };
+    let t: Vec<_> = t.components().collect();
+    let b: Vec<_> = b.components().collect();
+    let common = t.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let mut rel = std::path::PathBuf::new();
+    for _ in common..b.len() {
+        rel.push("..");
+    }
+    for c in &t[common..] {
+        rel.push(c);
+    }
+    rel.display().to_string()
+}
+
+/// What a scan knows about itself, for [`build`].
+pub struct Run<'a> {
+    pub inputs: &'a [std::path::PathBuf],
+    /// Size and SHA-256 of each input, in `inputs` order.
+    pub hashes: Vec<Result<(u64, String), String>>,
+    pub pack: &'a crate::rules::Pack,
+    pub outcome: &'a crate::scan::Outcome,
+    /// (role, path, SHA-256) of every output already sealed.
+    pub outputs: &'a [(&'static str, &'a Path, String)],
+    /// 1-based `--shard I/N`.
+    pub shard: Option<(usize, usize)>,
+    pub started: jiff::Timestamp,
+    /// Where the manifest itself is written (for relative paths).
+    pub manifest_path: &'a Path,
+}
+
+fn rfc3339(t: jiff::Timestamp) -> String {
+    t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+fn absolute(p: &Path) -> String {
+    std::path::absolute(p)
+        .map(|a| a.display().to_string())
+        .unwrap_or_default()
+}
+
+/// The manifest of a scan.
+pub fn build(run: Run<'_>) -> Manifest {
+    let outcome = run.outcome;
+    let dir = match run.manifest_path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let mut totals = Totals {
+        archives: outcome.archives.len() as u64,
+        findings: outcome.findings.len() as u64,
+        findings_below_min_severity: outcome.below_min_severity,
+        findings_in_baseline: outcome.in_baseline,
+        findings_ignored: outcome.ignored,
+        ..Default::default()
+    };
+    for r in &outcome.coverage {
+        *totals
+            .entries
+            .entry(r.status.as_str().to_string())
+            .or_insert(0) += 1;
+        totals.records += r.records;
+    }
+    let inputs = run
+        .inputs
+        .iter()
+        .zip(run.hashes)
+        .enumerate()
+        .map(|(i, (p, h))| {
+            let (size, sha256) = h.unwrap_or_else(|e| (0, format!("unavailable: {e}")));
+            Input {
+                path: p.display().to_string(),
+                absolute_path: absolute(p),
+                from_manifest: relative_to(p, &dir),
+                kind: if p.is_dir() { "folder" } else { "file" }.to_string(),
+                size,
+                sha256,
+                archives: outcome
+                    .archives
+                    .iter()
+                    .filter(|a| a.input == i)
+                    .map(|a| ArchiveInfo {
+                        archive: a.archive.clone(),
+                        platform: a.platform.clone(),
+                        account: a.account.clone(),
+                        layout: a.layout.clone(),
+                        records: a.records.clone(),
+                        findings: outcome
+                            .findings
+                            .iter()
+                            .filter(|f| f.archive == a.archive)
+                            .count() as u64,
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    Manifest {
+        tool: env!("CARGO_PKG_NAME").to_string(),
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        rule_pack: PackInfo {
+            id: run.pack.id().to_string(),
+            version: run.pack.version().to_string(),
+            sha256: run.pack.content_hash().to_string(),
+        },
+        command_line: std::env::args().collect(),
+        shard: run.shard.map(|(i, n)| format!("{i}/{n}")),
+        started_at: rfc3339(run.started),
+        finished_at: rfc3339(jiff::Timestamp::now()),
+        inputs,
+        totals,
+        outputs: output_infos(run.outputs, &dir),
+    }
+}
+
+/// Manifest lines for outputs written; `dir` is the manifest's folder.
+pub fn output_infos(outputs: &[(&'static str, &Path, String)], dir: &Path) -> Vec<OutputInfo> {
+    outputs
+        .iter()
+        .map(|(role, p, h)| OutputInfo {
+            role: role.to_string(),
+            path: p.display().to_string(),
+            absolute_path: absolute(p),
+            from_manifest: if p.as_os_str() == "-" {
+                String::new()
+            } else {
+                relative_to(p, dir)
+            },
+            sha256: h.clone(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod relative_tests {
+    use super::relative_to;
+    use std::path::Path;
+
+    #[test]
+    fn paths_relative_to_the_manifest_folder() {
+        assert_eq!(
+            relative_to(Path::new("/a/b/f.csv"), Path::new("/a/b")),
+            "f.csv"
+        );
+        assert_eq!(
+            relative_to(Path::new("/a/in.zip"), Path::new("/a/b")),
+            "../in.zip"
+        );
+        assert_eq!(
+            relative_to(Path::new("/x/y/z"), Path::new("/a")),
+            "../x/y/z"
+        );
+    }
 }

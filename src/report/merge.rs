@@ -22,7 +22,8 @@ pub fn merge_csv(paths: &[&Path], out: impl std::io::Write) -> Result<usize, Str
     let mut rows: Vec<csv::StringRecord> = Vec::new();
     let mut archive_col = 0;
     for p in paths {
-        let mut r = csv::Reader::from_path(p).map_err(|e| format!("{}: {e}", p.display()))?;
+        let bytes = std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))?;
+        let mut r = super::csv_reader(&bytes);
         let h = r
             .headers()
             .map_err(|e| format!("{}: {e}", p.display()))?
@@ -48,6 +49,9 @@ pub fn merge_csv(paths: &[&Path], out: impl std::io::Write) -> Result<usize, Str
         }
     }
     rows.sort_by(|a, b| order_key(&a[archive_col]).cmp(order_key(&b[archive_col])));
+    let mut out = out;
+    out.write_all(super::BOM.as_bytes())
+        .map_err(|e| e.to_string())?;
     let mut w = csv::Writer::from_writer(out);
     if let Some(h) = &header {
         w.write_record(h).map_err(|e| e.to_string())?;

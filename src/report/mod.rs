@@ -46,7 +46,8 @@ pub struct CoverageRow {
     pub detail: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Format {
     Csv,
     Jsonl,
@@ -54,8 +55,50 @@ pub enum Format {
     Xlsx,
 }
 
+impl Format {
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Jsonl => "jsonl",
+            Format::Xlsx => "xlsx",
+        }
+    }
+
+    /// The file extension this format is written with.
+    pub fn extension(self) -> &'static str {
+        self.name()
+    }
+
+    /// The format a file name's extension names, if it names one.
+    pub fn from_extension(path: &std::path::Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "csv" => Some(Format::Csv),
+            "jsonl" | "ndjson" => Some(Format::Jsonl),
+            "xlsx" => Some(Format::Xlsx),
+            _ => None,
+        }
+    }
+}
+
+/// The UTF-8 byte order mark every CSV starts with: without it Excel on
+/// Windows reads the file as the local code page and shows `…` as `â€¦`.
+/// Programs that read our CSVs back strip it (see `strip_bom`).
+pub const BOM: &str = "\u{feff}";
+
+/// `text` without a leading byte order mark.
+pub fn strip_bom(text: &str) -> &str {
+    text.strip_prefix(BOM).unwrap_or(text)
+}
+
+/// A CSV reader over `bytes` that looks past a leading byte order mark.
+pub fn csv_reader(bytes: &[u8]) -> csv::Reader<&[u8]> {
+    csv::Reader::from_reader(bytes.strip_prefix(BOM.as_bytes()).unwrap_or(bytes))
+}
+
 /// Findings as CSV with every free-text cell defanged for spreadsheets.
-pub fn write_findings_csv(out: impl Write, findings: &[Finding]) -> csv::Result<()> {
+pub fn write_findings_csv(mut out: impl Write, findings: &[Finding]) -> csv::Result<()> {
+    out.write_all(BOM.as_bytes())?;
     let mut w = csv::Writer::from_writer(out);
     w.write_record(HEADER)?;
     for f in findings {
@@ -71,14 +114,25 @@ pub use crate::finding::HEADER;
 /// Findings as JSON Lines, one object per finding with the CSV's keys.
 /// Values are not defanged: JSON consumers are programs, not spreadsheets.
 pub fn write_findings_jsonl(mut out: impl Write, findings: &[Finding]) -> std::io::Result<()> {
+    #[derive(Serialize)]
+    struct Line<'a> {
+        #[serde(flatten)]
+        finding: &'a Finding,
+        severity_rank: u8,
+    }
     for f in findings {
-        serde_json::to_writer(&mut out, f)?;
+        let line = Line {
+            finding: f,
+            severity_rank: f.severity_rank().parse().unwrap_or(0),
+        };
+        serde_json::to_writer(&mut out, &line)?;
         out.write_all(b"\n")?;
     }
     out.flush()
 }
 
-pub fn write_coverage_csv(out: impl Write, rows: &[CoverageRow]) -> csv::Result<()> {
+pub fn write_coverage_csv(mut out: impl Write, rows: &[CoverageRow]) -> csv::Result<()> {
+    out.write_all(BOM.as_bytes())?;
     let mut w = csv::Writer::from_writer(out);
     w.write_record([
         "archive", "entry", "status", "records", "findings", "bytes", "detail",

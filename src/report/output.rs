@@ -74,14 +74,29 @@ impl Output {
 
     /// Flushes, renames into place and returns the SHA-256 (hex) of the bytes.
     pub fn finish(mut self) -> io::Result<String> {
+        let hash = self.seal()?;
+        self.persist()?;
+        Ok(hash)
+    }
+
+    /// Flushes everything written and returns its SHA-256 (hex); the file
+    /// stays under its temporary name until [`Output::persist`], so a run
+    /// can seal every output before it renames any of them.
+    pub fn seal(&mut self) -> io::Result<String> {
         self.sink.flush()?;
-        let hash = crate::finding::hex(&std::mem::take(&mut self.hash).finalize());
+        Ok(crate::finding::hex(
+            &std::mem::take(&mut self.hash).finalize(),
+        ))
+    }
+
+    /// Renames a sealed output into place.
+    pub fn persist(mut self) -> io::Result<()> {
         if let (Some(temp), Some(target)) = (self.temp.take(), self.target.take()) {
             let renamed = std::fs::rename(&temp, &target);
             track(&temp, false);
             renamed?;
         }
-        Ok(hash)
+        Ok(())
     }
 }
 

@@ -33,8 +33,9 @@ const MAX_LINKED: usize = 1000;
 const MAX_UNREAD: usize = 200;
 /// Longest span of quarters shown with its empty quarters.
 const MAX_SPAN: usize = 12;
-/// Bucket for findings with no date (profile, account, some media).
-pub const UNDATED: &str = "no date";
+/// Bucket for findings with no date and for profile and account findings
+/// (an account record's date is the account's creation, not a post's).
+pub const UNDATED: &str = "no date or account";
 
 /// Colour-blind-safe (Okabe–Ito) colours for accounts in the chart.
 const PALETTE: [(u8, u8, u8); 8] = [
@@ -54,6 +55,27 @@ pub struct Meta<'a> {
     pub run_date: &'a str,
     pub tool_version: &'a str,
     pub rule_pack: &'a str,
+    /// The pack's rules, for their titles.
+    pub rules: &'a [crate::rules::RuleInfo],
+}
+
+impl Meta<'_> {
+    fn title(&self, rule_id: &str) -> String {
+        self.rules
+            .iter()
+            .find(|r| r.id == rule_id)
+            .map(|r| r.title.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// The quarter a finding counts in; `None` for undated findings and for
+/// profile and account findings.
+fn finding_quarter(f: &Finding) -> Option<(i32, u32)> {
+    if matches!(f.record_kind.as_str(), "account" | "profile") {
+        return None;
+    }
+    quarter_of(&f.created_at)
 }
 
 #[derive(Debug, Serialize, PartialEq, Eq)]
@@ -84,6 +106,7 @@ pub struct QuarterRow {
 #[derive(Debug, Serialize, PartialEq, Eq)]
 pub struct RuleRow {
     pub rule_id: String,
+    pub title: String,
     pub category: String,
     pub severity: String,
     pub count: u64,
@@ -122,6 +145,12 @@ pub struct UnreadRow {
 
 #[derive(Debug, Serialize, PartialEq, Eq)]
 pub struct LinkRow {
+    pub finding_id: String,
+    pub title: String,
+    /// What matched and the text around it, as the findings file has them
+    /// (masked there under `--redact`).
+    pub matched: String,
+    pub context: String,
     pub severity: String,
     pub created_at: String,
     pub account: String,
@@ -259,6 +288,7 @@ pub fn build(outcome: &Outcome, meta: &Meta) -> Summary {
         .into_iter()
         .map(|((r, c, s), n)| RuleRow {
             rule_id: r.to_string(),
+            title: meta.title(r),
             category: c.to_string(),
             severity: s.to_string(),
             count: n,
@@ -294,6 +324,10 @@ pub fn build(outcome: &Outcome, meta: &Meta) -> Summary {
         .iter()
         .take(MAX_LINKED)
         .map(|f| LinkRow {
+            finding_id: f.finding_id.clone(),
+            title: meta.title(&f.rule_id),
+            matched: f.matched.clone(),
+            context: f.context.clone(),
             severity: f.severity.clone(),
             created_at: f.created_at.get(..10).unwrap_or(&f.created_at).to_string(),
             account: f.account.clone(),
@@ -333,7 +367,7 @@ fn per_account_per_quarter(findings: &[Finding]) -> (Vec<String>, Vec<AccountRow
     let mut dated: BTreeSet<(i32, u32)> = BTreeSet::new();
     let mut undated = false;
     for f in findings {
-        match quarter_of(&f.created_at) {
+        match finding_quarter(f) {
             Some(q) => {
                 dated.insert(q);
             }
@@ -366,7 +400,7 @@ fn per_account_per_quarter(findings: &[Finding]) -> (Vec<String>, Vec<AccountRow
         let row = per
             .entry((&f.account, &f.platform))
             .or_insert_with(|| vec![0; width]);
-        let col = quarter_of(&f.created_at)
+        let col = finding_quarter(f)
             .and_then(|q| index.get(&q).copied())
             .unwrap_or(quarters.len());
         row[col] += 1;

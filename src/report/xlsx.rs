@@ -26,11 +26,13 @@ const MAX_CELL_LEN: usize = 32_767;
 
 const SEVERITY_COL: u16 = 1;
 const URL_COL: u16 = 12;
+/// `severity_rank` is written as a number so Excel sorts it numerically.
+const RANK_COL: u16 = 18;
 
 /// Column widths (characters), in HEADER order.
-const WIDTHS: [f64; 18] = [
+const WIDTHS: [f64; 19] = [
     22.0, 10.0, 28.0, 15.0, 18.0, 10.0, 18.0, 30.0, 24.0, 12.0, 22.0, 21.0, 45.0, 10.0, 24.0, 60.0,
-    30.0, 11.0,
+    30.0, 11.0, 8.0,
 ];
 
 pub fn write_findings_xlsx(mut out: impl Write, findings: &[Finding]) -> Result<(), String> {
@@ -126,6 +128,10 @@ fn write_rows(
                 && let Some((_, fmt)) = severity.iter().find(|(s, _)| *s == value)
             {
                 ws.write_string_with_format(row, col, value, fmt)?;
+            } else if col == RANK_COL
+                && let Ok(n) = value.parse::<f64>()
+            {
+                ws.write_number(row, col, n)?;
             } else if col == URL_COL
                 && links < MAX_LINKS_PER_SHEET
                 && (value.starts_with("https://") || value.starts_with("http://"))
@@ -197,8 +203,17 @@ mod tests {
             ),
             "{sheet}"
         );
-        assert!(sheet.contains(r#"<autoFilter ref="A1:R4"/>"#), "{sheet}");
+        assert!(sheet.contains(r#"<autoFilter ref="A1:S4"/>"#), "{sheet}");
         assert!(sheet.contains(r#"<hyperlink ref="M2""#), "{sheet}");
+        // severity_rank is a number cell, so Excel sorts it numerically.
+        // (critical, low, medium → 1, 4, 3)
+        for cell in [
+            r#"<c r="S2"><v>1</v></c>"#,
+            r#"<c r="S3"><v>4</v></c>"#,
+            r#"<c r="S4"><v>3</v></c>"#,
+        ] {
+            assert!(sheet.contains(cell), "{cell} in {sheet}");
+        }
         assert!(
             !sheet.contains(r#"<hyperlink ref="M4""#),
             "only http(s) links"
@@ -230,7 +245,7 @@ mod tests {
         let core = member(&a, "docProps/core.xml");
         assert!(core.contains("2000-01-01T00:00:00Z"), "{core}");
         write_findings_xlsx(&mut e, &[]).unwrap();
-        assert!(member(&e, "xl/worksheets/sheet1.xml").contains(r#"<autoFilter ref="A1:R1"/>"#));
+        assert!(member(&e, "xl/worksheets/sheet1.xml").contains(r#"<autoFilter ref="A1:S1"/>"#));
     }
 
     #[test]

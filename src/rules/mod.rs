@@ -255,9 +255,33 @@ pub struct Hit {
     pub confidence: Confidence,
 }
 
+/// One layer of a compiled pack, for the run's "which rules are in use"
+/// line: the embedded default, or a local pack file or folder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Layer {
+    /// `embedded` for the pack built into the binary, else the path given.
+    pub source: String,
+    pub id: String,
+    pub version: String,
+    /// Rules this layer contributes to the compiled pack.
+    pub rules: usize,
+    /// Rules of the layer below that this layer disabled.
+    pub disabled: usize,
+}
+
+impl Layer {
+    pub fn is_embedded(&self) -> bool {
+        self.source == EMBEDDED
+    }
+}
+
+/// `Layer::source` of the pack built into the binary.
+pub const EMBEDDED: &str = "embedded";
+
 /// A compiled policy pack. Immutable after compilation, so one pack can be
 /// shared by every worker thread.
 pub struct Pack {
+    layers: Vec<Layer>,
     id: String,
     version: String,
     description: String,
@@ -356,7 +380,7 @@ fn toml_files(
 impl Pack {
     /// The pack shipped in `rules/`, embedded at build time.
     pub fn default_pack(org: &Org) -> Result<Pack, String> {
-        Pack::compile(&[], &default_sources(), org)
+        Pack::compile(&[], &default_sources(), org, None)
     }
 
     /// A `.toml` file, or a folder whose `*.toml` files (subfolders too) are
@@ -395,15 +419,42 @@ impl Pack {
         } else {
             Vec::new()
         };
-        Pack::compile(&base, &sources, org)
+        Pack::compile(&base, &sources, org, Some(path))
     }
 
+    /// `path`: where the top layer came from (`None`: the embedded pack).
     fn compile(
         base: &[(String, String)],
         sources: &[(String, String)],
         org: &Org,
+        path: Option<&Path>,
     ) -> Result<Pack, String> {
         let def = pack::parse_layers(base, sources)?;
+        let top = |id: &str, version: &str, rules, disabled| Layer {
+            source: path.map_or(EMBEDDED.to_string(), |p| p.display().to_string()),
+            id: id.to_string(),
+            version: version.to_string(),
+            rules,
+            disabled,
+        };
+        let layers = match &def.base {
+            Some((id, version)) => vec![
+                Layer {
+                    source: EMBEDDED.to_string(),
+                    id: id.clone(),
+                    version: version.clone(),
+                    rules: def.base_rules,
+                    disabled: 0,
+                },
+                top(
+                    &def.id,
+                    &def.version,
+                    def.rules.len() - def.base_rules,
+                    def.disabled.len(),
+                ),
+            ],
+            None => vec![top(&def.id, &def.version, def.rules.len(), 0)],
+        };
         let mut hasher = Sha256::new();
         for (_, text) in base.iter().chain(sources) {
             hasher.update(text.as_bytes());
@@ -426,6 +477,7 @@ impl Pack {
         )
         .map_err(|e| e.to_string())?;
         Ok(Pack {
+            layers,
             id: def.id,
             version: def.version,
             description: def.description,
@@ -446,7 +498,32 @@ impl Pack {
 
     /// The same pack compiled for another organisation profile.
     fn recompile(&self, org: &Org) -> Result<Pack, String> {
-        Pack::compile(&self.sources.0, &self.sources.1, org)
+        let mut p = Pack::compile(&self.sources.0, &self.sources.1, org, None)?;
+        p.layers = self.layers.clone();
+        Ok(p)
+    }
+
+    /// The embedded pack's `[pack]` id and version, read without compiling
+    /// it (for `--version`).
+    pub fn embedded_header() -> Option<(String, String)> {
+        DEFAULT_SOURCES.iter().find_map(|(_, text)| {
+            let t: toml::Table = toml::from_str(text).ok()?;
+            let h = t.get("pack")?.as_table()?;
+            Some((
+                h.get("id")?.as_str()?.to_string(),
+                h.get("version")?.as_str()?.to_string(),
+            ))
+        })
+    }
+
+    /// The packs this one is built from, bottom layer first.
+    pub fn layers(&self) -> &[Layer] {
+        &self.layers
+    }
+
+    /// True when the embedded NHS pack is one of the layers.
+    pub fn uses_embedded(&self) -> bool {
+        self.layers.iter().any(Layer::is_embedded)
     }
 
     pub fn description(&self) -> &str {

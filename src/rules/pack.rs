@@ -248,6 +248,12 @@ pub struct PackDef {
     pub id: String,
     pub version: String,
     pub description: String,
+    /// The extended (base) pack's id and version, for a layered pack.
+    pub base: Option<(String, String)>,
+    /// How many of `rules` come from the base pack (they come first).
+    pub base_rules: usize,
+    /// Base rule ids the layer disabled.
+    pub disabled: Vec<String>,
     pub rules: Vec<RuleDef>,
     pub lists: BTreeMap<String, Vec<String>>,
     pub elections: Vec<ElectionDef>,
@@ -304,6 +310,10 @@ pub fn parse_layers(
             "{hfile}: [pack] disable needs extend = \"default\""
         ));
     }
+    let base = st
+        .base_header
+        .as_ref()
+        .map(|(_, b)| (b.id.clone(), b.version.clone()));
     let mut rules = st.base_rules;
     for id in &h.disable {
         let before = rules.len();
@@ -312,6 +322,7 @@ pub fn parse_layers(
             return Err(format!("{hfile}: disable names unknown rule {id:?}"));
         }
     }
+    let base_rules = rules.len();
     for r in st.rules {
         if rules.iter().any(|b| b.info.id == r.info.id) {
             return Err(format!(
@@ -334,6 +345,9 @@ pub fn parse_layers(
         id: h.id,
         version: h.version,
         description: h.description,
+        base,
+        base_rules,
+        disabled: h.disable,
         rules,
         lists: st.lists,
         elections: st.elections.into_iter().map(|(_, e)| e).collect(),

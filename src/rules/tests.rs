@@ -664,7 +664,13 @@ fn identifier_validators() {
     );
     assert!(!lh("Hospital number 12345678"));
     assert!(!lh("Ref RX1234567"));
-    assert!(Pack::default_pack(&Org::parse("hospital_number_patterns = ['(']").unwrap()).is_err());
+    // A bad local pattern is blamed on the profile key, before any rule.
+    let e = Org::parse("hospital_number_patterns = ['RX[0-9']").unwrap_err();
+    assert!(
+        e.starts_with("hospital_number_patterns[0] = \"RX[0-9\""),
+        "{e}"
+    );
+    assert!(!e.contains("(?i"), "{e}");
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! hit into an evidence-grade `Finding` (context, permalink, redaction).
 
 use crate::finding::{Finding, fingerprint};
-use crate::record::Record;
+use crate::record::{Record, RecordKind};
 use crate::report::safe;
 use crate::rules::{Hit, Pack};
 use crate::severity::Severity;
@@ -22,6 +22,9 @@ pub struct Evaluator<'a> {
     pub until: Option<Timestamp>,
     pub min_severity: Severity,
     pub redact: bool,
+    /// Per rule (index into `Pack::rules`): false when `--disable` or
+    /// `--enable` left it out. Empty: every rule is on.
+    pub enabled: &'a [bool],
 }
 
 #[derive(Default)]
@@ -30,14 +33,22 @@ pub struct Tally {
 }
 
 impl Evaluator<'_> {
-    /// False for records outside `--since/--until`. Records with no time
-    /// (profile, account facts) are always in range: they describe the
-    /// account as it is now.
+    /// False for records outside `--since/--until`. Profile and account
+    /// records are always in range, whatever date they carry (an account
+    /// record's is the account's creation): they describe the account as
+    /// it is now. So are records with no time.
     pub fn in_range(&self, rec: &Record) -> bool {
+        if matches!(rec.kind, RecordKind::Profile | RecordKind::Account) {
+            return true;
+        }
         match rec.created_at {
             None => true,
             Some(t) => self.since.is_none_or(|s| t >= s) && self.until.is_none_or(|u| t <= u),
         }
+    }
+
+    fn enabled(&self, rule: usize) -> bool {
+        self.enabled.get(rule).copied().unwrap_or(true)
     }
 
     pub fn evaluate(&self, rec: &Record, out: &mut Vec<Finding>, tally: &mut Tally) {
@@ -60,6 +71,9 @@ impl Evaluator<'_> {
             .unwrap_or_default();
         let mut seen: Vec<(usize, &'static str, String)> = Vec::new();
         for hit in hits {
+            if !self.enabled(hit.rule) {
+                continue;
+            }
             if hit.severity < self.min_severity {
                 tally.below_min_severity += 1;
                 continue;
@@ -152,9 +166,10 @@ impl Evaluator<'_> {
     }
 }
 
-/// The detail column can restate the match in another form (a phone
-/// number's digits, a coordinate): mask the match itself and every word
-/// that carries four or more digits or an `@`.
+/// The detail column can restate the match in another form (a name
+/// without its title, a phone number's digits, a coordinate): mask the
+/// match itself, every word of it (two or more letters or digits) wherever
+/// it appears, and every word that carries four or more digits or an `@`.
 fn redact_detail(detail: &str, matched: &str) -> String {
     // Very short matches would mask letters inside ordinary words.
     let detail = if matched.chars().count() < 4 {
@@ -162,8 +177,31 @@ fn redact_detail(detail: &str, matched: &str) -> String {
     } else {
         detail.replace(matched, &safe::mask(matched))
     };
-    detail
-        .split(' ')
+    let secret: Vec<String> = matched
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 2)
+        .map(str::to_lowercase)
+        .collect();
+    let mut out = String::with_capacity(detail.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        if secret.contains(&word.to_lowercase()) {
+            out.push_str(&safe::mask(word));
+        } else {
+            out.push_str(word);
+        }
+        word.clear();
+    };
+    for c in detail.chars() {
+        if c.is_alphanumeric() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out.split(' ')
         .map(|word| {
             let digits = word.chars().filter(char::is_ascii_digit).count();
             if digits >= 4 || word.contains('@') {
@@ -195,5 +233,14 @@ mod tests {
         let reason = "mod-11 check digit valid; context \"nhs no\" 1 chars before";
         assert_eq!(redact_detail(reason, "401 159 0835"), reason);
         assert_eq!(redact_detail(reason, "x"), reason);
+        // The detail names the person without the title the match had.
+        let d = redact_detail(
+            "capitalised name \"Mary Example\"; context \"admitted\" 27 chars after",
+            "Patient Mary Example",
+        );
+        assert_eq!(
+            d,
+            "capitalised name \"•••• •••••••\"; context \"admitted\" 27 chars after"
+        );
     }
 }

@@ -41,6 +41,12 @@ pub struct Options {
     pub shard: Option<(usize, usize)>,
     /// The organisation profile, for per-account settings (Welsh, official).
     pub org: Org,
+    /// Per rule: false when left out by `--disable`/`--enable`; empty: all on.
+    pub enabled: Vec<bool>,
+    /// Only archives of these platforms (`--platform`); empty: all.
+    pub platforms: Vec<String>,
+    /// Only archives of these accounts (`--account`, any case); empty: all.
+    pub accounts: Vec<String>,
 }
 
 impl Default for Options {
@@ -55,6 +61,9 @@ impl Default for Options {
             suppress: Suppressions::default(),
             shard: None,
             org: Org::default(),
+            enabled: Vec::new(),
+            platforms: Vec::new(),
+            accounts: Vec::new(),
         }
     }
 }
@@ -140,7 +149,10 @@ pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
     let mut units = Vec::new();
     for o in opened {
         match o {
-            Ok(u) => units.push(u),
+            Ok(u) => match left_out(&u, opts) {
+                None => units.push(u),
+                Some(why) => coverage.push(row(&u.candidate.display, "", Status::Skipped, 0, why)),
+            },
             Err(rows) => coverage.extend(rows),
         }
     }
@@ -242,6 +254,20 @@ pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
         if let Some(state) = state {
             account_findings(&ev, pack.finish_account(state), &mut extra, &mut tally);
         }
+        let read: u64 = u
+            .records
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .values()
+            .sum::<u64>()
+            + counts.values().sum::<u64>();
+        if read == 0 {
+            warnings.push(format!(
+                "{}: recognised as a {} archive, but no records were read from it (see coverage)",
+                u.candidate.display,
+                u.unit.platform()
+            ));
+        }
         findings.extend(extra);
         below += tally.below_min_severity;
         for n in notes {
@@ -316,7 +342,7 @@ pub fn shard_of(archive: &str, count: usize) -> usize {
     (u64::from_be_bytes(first) % count.max(1) as u64) as usize
 }
 
-fn evaluator<'a>(pack: &'a Pack, opts: &Options, archive: &'a str) -> Evaluator<'a> {
+fn evaluator<'a>(pack: &'a Pack, opts: &'a Options, archive: &'a str) -> Evaluator<'a> {
     Evaluator {
         pack,
         archive,
@@ -324,6 +350,7 @@ fn evaluator<'a>(pack: &'a Pack, opts: &Options, archive: &'a str) -> Evaluator<
         until: opts.until,
         min_severity: opts.min_severity,
         redact: opts.redact,
+        enabled: &opts.enabled,
     }
 }
 
@@ -492,10 +519,34 @@ fn account_findings(
                 break;
             }
         }
-        if ev.in_range(&rec) {
-            ev.findings(&rec, &same, out, tally);
-        }
+        // Account-level findings are never filtered by date: the rules
+        // saw only in-range records, and what they report is the account's.
+        ev.findings(&rec, &same, out, tally);
     }
+}
+
+/// Why `--platform` or `--account` leaves an archive out, if they do.
+fn left_out(u: &Opened, opts: &Options) -> Option<String> {
+    let platform = u.unit.platform();
+    if !opts.platforms.is_empty() && !opts.platforms.iter().any(|p| p == platform) {
+        return Some(format!(
+            "{platform} archive left out: --platform {}",
+            opts.platforms.join(",")
+        ));
+    }
+    let account = u.unit.account();
+    if !opts.accounts.is_empty()
+        && !opts
+            .accounts
+            .iter()
+            .any(|a| a.trim_start_matches('@').eq_ignore_ascii_case(account))
+    {
+        return Some(format!(
+            "archive of account {account:?} left out: --account {}",
+            opts.accounts.join(",")
+        ));
+    }
+    None
 }
 
 fn normalise(rec: &mut Record, u: &Opened) {

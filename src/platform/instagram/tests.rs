@@ -235,6 +235,10 @@ fn layout_2018_media_json() {
 }
 
 #[test]
+#[cfg_attr(
+    not(shared_samples),
+    ignore = "needs the real export samples in ../shared/formats, not beside this checkout"
+)]
 fn every_instagram_sample_reads_without_failures() {
     for dir in sample_dirs("instagram") {
         // Zips inside a sample folder are archives of their own.
@@ -268,13 +272,15 @@ fn every_instagram_sample_reads_without_failures() {
 }
 
 #[test]
+#[cfg_attr(
+    not(shared_samples),
+    ignore = "needs the real export samples in ../shared/formats, not beside this checkout"
+)]
 fn waultar_instagram_sample_gps_and_captions() {
-    let Some(dir) = sample_dirs("instagram")
+    let dir = sample_dirs("instagram")
         .into_iter()
         .find(|d| d.ends_with("norsekode-waultar-app"))
-    else {
-        return;
-    };
+        .expect("sample norsekode-waultar-app is missing");
     let s = scan(&dir).unwrap();
     let media = s.of("instagram_post.json");
     assert!(media.iter().any(|r| {

@@ -81,15 +81,15 @@ pub fn scan(path: &Path) -> Option<Scanned> {
     })
 }
 
-/// Every sample folder under `../shared/formats/<platform>/`, or none.
+/// Every sample folder under `../shared/formats/<platform>/`. Its callers
+/// are `ignored` where that folder is absent (build.rs), so a missing
+/// folder here is a failure.
 pub fn sample_dirs(platform: &str) -> Vec<std::path::PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../shared/formats")
         .join(platform);
-    let Ok(rd) = std::fs::read_dir(&root) else {
-        eprintln!("skipped: {} not present", root.display());
-        return Vec::new();
-    };
+    let rd = std::fs::read_dir(&root)
+        .unwrap_or_else(|e| panic!("sample folder {} is missing: {e}", root.display()));
     let mut v: Vec<_> = rd
         .filter_map(Result::ok)
         .map(|e| e.path())

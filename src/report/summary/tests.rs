@@ -45,6 +45,7 @@ const META: Meta = Meta {
     run_date: "2025-01-02",
     tool_version: "0.1.0",
     rule_pack: "nhs 1",
+    rules: &[],
 };
 
 fn outcome() -> Outcome {

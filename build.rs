@@ -1,0 +1,33 @@
+//! Tells the tests which prerequisites this machine has, so a test that
+//! cannot run its real check is reported as `ignored` with the reason
+//! instead of passing silently. Under CI (`CI` set) both are assumed, so a
+//! missing prerequisite fails the test there (docs/ARCHITECTURE.md, "Tests").
+
+use std::path::Path;
+
+fn main() {
+    println!("cargo::rustc-check-cfg=cfg(shared_samples)");
+    println!("cargo::rustc-check-cfg=cfg(has_chromium)");
+    println!("cargo::rerun-if-env-changed=CI");
+    println!("cargo::rerun-if-env-changed=PATH");
+    let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default();
+    let samples = Path::new(&manifest).join("../shared/formats");
+    // A path that does not exist makes cargo re-run this script each build,
+    // which is what a folder that may appear later needs.
+    println!("cargo::rerun-if-changed={}", samples.display());
+    if ci || samples.is_dir() {
+        println!("cargo::rustc-cfg=shared_samples");
+    }
+    let on_path = |name: &str| {
+        std::env::var_os("PATH")
+            .is_some_and(|p| std::env::split_paths(&p).any(|d| d.join(name).is_file()))
+    };
+    for name in ["chromium", "chromium-browser"] {
+        let p = Path::new("/usr/bin").join(name);
+        println!("cargo::rerun-if-changed={}", p.display());
+    }
+    if ci || on_path("chromium") || on_path("chromium-browser") {
+        println!("cargo::rustc-cfg=has_chromium");
+    }
+}

@@ -1,0 +1,75 @@
+//! `rules list` and `rules test`.
+
+use super::{EXIT_CLEAN, EXIT_FINDINGS, fail};
+use crate::org::Org;
+use crate::rules::Pack;
+use std::path::Path;
+
+fn load(path: Option<&Path>) -> Result<Pack, String> {
+    match path {
+        Some(p) => Pack::from_path(p, &Org::default()),
+        None => Pack::default_pack(&Org::default()),
+    }
+}
+
+pub fn list(path: Option<&Path>) -> i32 {
+    let pack = match load(path) {
+        Ok(p) => p,
+        Err(e) => return fail(e),
+    };
+    let mut out = csv::WriterBuilder::new()
+        .delimiter(b'\t')
+        .from_writer(std::io::stdout());
+    let _ = out.write_record([
+        "id",
+        "category",
+        "severity",
+        "confidence",
+        "kind",
+        "clauses",
+        "policy_ref",
+        "title",
+    ]);
+    for r in pack.rules() {
+        let _ = out.write_record([
+            r.id.as_str(),
+            &r.category,
+            r.severity.as_str(),
+            r.confidence.as_str(),
+            &r.kind,
+            &r.clauses.join(","),
+            &r.policy_ref,
+            &r.title,
+        ]);
+    }
+    let _ = out.flush();
+    EXIT_CLEAN
+}
+
+pub fn test(path: Option<&Path>) -> i32 {
+    let pack = match load(path) {
+        Ok(p) => p,
+        Err(e) => return fail(e),
+    };
+    let (run, failures) = pack.test_examples();
+    for f in &failures {
+        let want = if f.expected_match {
+            "should match"
+        } else {
+            "should not match"
+        };
+        println!("FAIL {}: {want}: {:?}", f.rule_id, f.example);
+    }
+    println!(
+        "{} rules, {} examples: {} passed, {} failed",
+        pack.rules().len(),
+        run,
+        run - failures.len(),
+        failures.len()
+    );
+    if failures.is_empty() {
+        EXIT_CLEAN
+    } else {
+        EXIT_FINDINGS
+    }
+}
