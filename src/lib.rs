@@ -17,3 +17,4 @@ pub mod rules;
 pub mod scan;
 pub mod severity;
 pub mod suppress;
+pub mod vocab;

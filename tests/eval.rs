@@ -176,7 +176,9 @@ fn evaluation_recall_and_hard_negatives() {
                     .find(|r| &r.id == rule)
                     .unwrap_or_else(|| panic!("unknown rule {rule}"));
                 rules_with_positive.insert(rule.clone());
-                let s = per_cat.entry(info.category.clone()).or_default();
+                let s = per_cat
+                    .entry(info.category.as_str().to_string())
+                    .or_default();
                 s.positives += 1;
                 if ids.contains(rule) {
                     s.found += 1;

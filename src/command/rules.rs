@@ -33,7 +33,7 @@ pub fn list(path: Option<&Path>) -> i32 {
     for r in pack.rules() {
         let _ = out.write_record([
             r.id.as_str(),
-            &r.category,
+            r.category.as_str(),
             r.severity.as_str(),
             r.confidence.as_str(),
             &r.kind,

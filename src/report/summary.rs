@@ -216,20 +216,9 @@ fn quarter_label((y, q): (i32, u32)) -> String {
 
 /// Human label for a category id (the id itself is shown too).
 pub fn category_label(id: &str) -> &str {
-    match id {
-        "patient-data" => "Patient data",
-        "personal-data" => "Personal data",
-        "confidential" => "Confidential information",
-        "conduct" => "Conduct",
-        "safeguarding" => "Safeguarding",
-        "links" => "Links",
-        "political" => "Political (pre-election)",
-        "commercial" => "Commercial endorsement",
-        "location" => "Location",
-        "credit" => "Credit and copyright",
-        "language" => "Language",
-        "account" => "Account security",
-        other => other,
+    match id.parse::<crate::vocab::Category>() {
+        Ok(c) => c.label(),
+        Err(_) => id,
     }
 }
 

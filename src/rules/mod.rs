@@ -225,7 +225,7 @@ impl std::fmt::Display for Confidence {
 pub struct RuleInfo {
     pub id: String,
     pub title: String,
-    pub category: String,
+    pub category: crate::vocab::Category,
     pub severity: Severity,
     /// Clause keys joined with "; ", e.g. "CUM 3.3; SUN 3.4".
     pub policy_ref: String,
@@ -674,25 +674,15 @@ impl Pack {
     }
 }
 
-const NON_PROSE: &[&str] = &[
-    "email",
-    "phone",
-    "connected_app",
-    "login_ip",
-    "client",
-    "website",
-    "link",
-    "media_name",
-];
-
-const VIDEO_EXT: &[&str] = &[
-    ".mp4", ".mov", ".m4v", ".webm", ".avi", ".mkv", ".m4a", ".mp3", ".wav", ".ogg", ".aac",
-];
+use crate::vocab::NON_PROSE_FIELDS as NON_PROSE;
 
 fn has_media(record: &Record, video_only: bool) -> bool {
+    // A recording: video, or audio (a consultation recorded on a phone).
     let is_video = |m: &str| {
-        let m = m.to_ascii_lowercase();
-        VIDEO_EXT.iter().any(|e| m.ends_with(e))
+        crate::vocab::extension(m).is_some_and(|e| {
+            crate::vocab::VIDEO_EXTENSIONS.contains(&e.as_str())
+                || crate::vocab::AUDIO_EXTENSIONS.contains(&e.as_str())
+        })
     };
     let names = record.media.iter().map(String::as_str).chain(
         record

@@ -7,34 +7,7 @@ use crate::severity::Severity;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
 
-pub const CATEGORIES: &[&str] = &[
-    "patient-data",
-    "personal-data",
-    "confidential",
-    "conduct",
-    "safeguarding",
-    "links",
-    "political",
-    "commercial",
-    "location",
-    "credit",
-    "language",
-    "account",
-];
-
-/// Fields that hold identifiers or machine values, not prose: text rules
-/// skip them unless a rule names them in `fields`.
-const NON_TEXT_FIELDS: &[&str] = &[
-    "email",
-    "phone",
-    "connected_app",
-    "login_ip",
-    "upload_ip",
-    "client",
-    "website",
-    "link",
-    "media_name",
-];
+use crate::vocab::NON_PROSE_FIELDS as NON_TEXT_FIELDS;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -502,13 +475,8 @@ fn validate(file: &str, raw: RawRule) -> Result<RuleDef, String> {
     if raw.id.trim().is_empty() {
         return Err(format!("{at}: empty id"));
     }
-    if !CATEGORIES.contains(&raw.category.as_str()) {
-        return Err(format!(
-            "{at}: unknown category {:?} (expected one of {})",
-            raw.category,
-            CATEGORIES.join(", ")
-        ));
-    }
+    let category: crate::vocab::Category =
+        raw.category.parse().map_err(|e| format!("{at}: {e}"))?;
     let severity: Severity = raw.severity.parse().map_err(|e| format!("{at}: {e}"))?;
     if raw.policy.is_empty() {
         return Err(format!("{at}: `policy` must name at least one clause key"));
@@ -573,7 +541,7 @@ fn validate(file: &str, raw: RawRule) -> Result<RuleDef, String> {
         info: RuleInfo {
             id: raw.id,
             title: raw.title,
-            category: raw.category,
+            category,
             severity,
             policy_ref: raw.policy.join("; "),
             clauses: raw.clauses,

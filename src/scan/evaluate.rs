@@ -11,10 +11,6 @@ use jiff::Timestamp;
 /// How many characters of context to keep either side of a match.
 const CONTEXT_CHARS: usize = 60;
 
-/// Categories whose matches are personal data, masked under `--redact`.
-/// Words from a lexicon (an obscenity, a party name) are not.
-const PERSONAL: [&str; 4] = ["patient-data", "personal-data", "location", "account"];
-
 pub struct Evaluator<'a> {
     pub pack: &'a Pack,
     pub archive: &'a str,
@@ -64,7 +60,7 @@ impl Evaluator<'_> {
             return;
         }
         let rules = self.pack.rules();
-        let personal = |h: &Hit| PERSONAL.contains(&rules[h.rule].category.as_str());
+        let personal = |h: &Hit| rules[h.rule].category.is_personal();
         let created_at = rec
             .created_at
             .map(|t| t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string())
@@ -132,7 +128,7 @@ impl Evaluator<'_> {
                 ),
                 severity: hit.severity.as_str().to_string(),
                 rule_id: rule.id.clone(),
-                category: rule.category.clone(),
+                category: rule.category.as_str().to_string(),
                 policy_ref: rule.policy_ref.clone(),
                 platform: rec.platform.to_string(),
                 account: rec.account.clone(),

@@ -75,7 +75,7 @@ pub struct Survey {
 const IMAGE_EXT: &[&str] = &[
     "jpg", "jpeg", "png", "gif", "webp", "heic", "heif", "tif", "tiff", "bmp",
 ];
-const VIDEO_EXT: &[&str] = &["mp4", "mov", "m4v", "webm", "avi", "3gp", "mkv"];
+use crate::vocab::VIDEO_EXTENSIONS as VIDEO_EXT;
 const OTHER_MEDIA_EXT: &[&str] = &[
     "mp3", "m4a", "aac", "wav", "ogg", "opus", "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx",
     "txt", "zip", "csv",

@@ -8,8 +8,6 @@ use crate::archive::{Archive, EntryInfo};
 use crate::platform::EntryOutcome;
 use crate::record::{Record, RecordKind};
 
-const VIDEO: &[&str] = &["mp4", "mov", "m4v", "webm", "m3u8", "ts", "avi"];
-
 /// The post/message/account id a media file name starts with.
 pub fn id_prefix(rel: &str) -> Option<&str> {
     let name = rel.rsplit('/').next()?;
@@ -52,7 +50,9 @@ pub(super) fn read(
         }
     }
     let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
-    let video = ext.as_deref().is_some_and(|e| VIDEO.contains(&e));
+    let video = ext
+        .as_deref()
+        .is_some_and(|e| crate::vocab::VIDEO_EXTENSIONS.contains(&e));
     if !video {
         r.locations
             .extend(crate::platform::exif::location(archive, entry, out));
