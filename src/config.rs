@@ -104,9 +104,13 @@ impl ScanConfig {
             }
         }
 
-        let org = match (&args.org, settings.org) {
+        let (org_path, org_setting) = match (&args.org, settings.org) {
+            (Some(p), _) => (Some(p.clone()), None),
+            (None, Some(OrgSetting::Path(p))) => (Some(rel(p)), None),
+            (None, other) => (None, other),
+        };
+        let org = match (&org_path, org_setting) {
             (Some(p), _) => Org::load(p)?,
-            (None, Some(OrgSetting::Path(p))) => Org::load(&rel(p))?,
             (None, Some(OrgSetting::Inline(t))) => {
                 let text = toml::to_string(&t).map_err(|e| e.to_string())?;
                 Org::parse(&text).map_err(|e| {
@@ -116,7 +120,8 @@ impl ScanConfig {
                     )
                 })?
             }
-            (None, None) => Org::default(),
+            // (a path was moved into `org_path` above)
+            (None, _) => Org::default(),
         };
         let rules_path = args.rules.clone().or(settings.rules.map(rel));
         let pack = match &rules_path {
@@ -168,7 +173,7 @@ impl ScanConfig {
         let mut reads: Vec<(&str, &Path)> = Vec::new();
         reads.extend(baseline.iter().map(|p| ("baseline", p.as_path())));
         reads.extend(ignore.iter().map(|p| ("ignore file", p.as_path())));
-        if let Some(p) = &args.org {
+        if let Some(p) = &org_path {
             reads.push(("organisation profile", p));
         }
         if let Some(p) = &rules_path {
@@ -241,7 +246,10 @@ impl ScanConfig {
             pack,
             options,
             fail_on,
-            threads: args.threads.or(settings.threads).map_or(0, usize::from),
+            threads: match args.threads.or(settings.threads) {
+                Some(0) => return Err("threads = 0 in the settings file: use 1 or more".into()),
+                t => t.map_or(0, usize::from),
+            },
             quiet,
             shard: args.shard,
             settings: settings_path,

@@ -745,3 +745,26 @@ fn version_names_the_pack_and_completions_and_man_page_are_printed() {
     let page = String::from_utf8_lossy(&o.stdout);
     assert!(page.contains(".TH social-audit"), "{page}");
 }
+
+#[test]
+fn the_settings_files_org_profile_is_protected_and_zero_threads_refused_there_too() {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture(), d.path().join("x.zip")).unwrap();
+    std::fs::write(d.path().join("org.toml"), "name = \"Northdale\"\n").unwrap();
+    std::fs::write(d.path().join("social-audit.toml"), "org = \"org.toml\"\n").unwrap();
+    let o = run_in(d.path(), &["scan", "x.zip", "-o", "org.toml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("organisation profile"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(
+        std::fs::read_to_string(d.path().join("org.toml")).unwrap(),
+        "name = \"Northdale\"\n"
+    );
+    std::fs::write(d.path().join("social-audit.toml"), "threads = 0\n").unwrap();
+    let o = run_in(d.path(), &["scan", "x.zip"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("threads = 0"), "{}", stderr(&o));
+}
