@@ -4,7 +4,8 @@
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-/// Column order is the output contract (design/OUTPUTS.md); do not reorder.
+/// Column order is the output contract (docs/OUTPUTS.md, "Findings file");
+/// do not reorder.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Finding {
     pub finding_id: String,

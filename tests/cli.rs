@@ -1,4 +1,4 @@
-//! The output contract (design/OUTPUTS.md), exercised through the binary on
+//! The output contract (docs/OUTPUTS.md), exercised through the binary on
 //! archives the tests write.
 
 mod common;

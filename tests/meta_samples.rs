@@ -1,8 +1,9 @@
 //! Every Facebook and Instagram sample in ../shared/formats (when present)
 //! is scanned by the binary with no `failed` coverage row, and every file
-//! of a sample folder is accounted for. PROVENANCE-other-platforms.md marks
-//! no sample as broken; the JSON Schemas and layout-only (0-byte) zips are
-//! recognised and reported as skipped, not failed.
+//! of a sample folder is accounted for. The samples' own provenance notes
+//! (PROVENANCE-other-platforms.md in ../shared/formats) mark no sample as
+//! broken; the JSON Schemas and layout-only (0-byte) zips are recognised
+//! and reported as skipped, not failed.
 
 mod common;
 use common::*;

@@ -1,7 +1,8 @@
 //! Every real X export sample in ../shared/formats/twitter (when present) is
 //! scanned with no `failed` coverage row and no file left unaccounted for.
-//! PROVENANCE.md lists no sample file as invalid JSON (the hand-edited ones
-//! were not copied), so there are no exceptions.
+//! The samples' own provenance notes (PROVENANCE.md in that folder) list
+//! no sample file as invalid JSON (the hand-edited ones were not copied),
+//! so there are no exceptions.
 
 mod common;
 use common::*;
@@ -49,7 +50,8 @@ fn record_counts_match_the_published_numbers() {
     let root = Path::new(SAMPLES);
     assert!(root.is_dir(), "sample folder {} is missing", root.display());
     let d = tempfile::tempdir().unwrap();
-    // Counts from PROVENANCE.md.
+    // Counts from the samples' own provenance notes (PROVENANCE.md in
+    // ../shared/formats/twitter).
     for (sample, entry, records) in [
         ("alrocar-2024-11", "data/tweets.js", "1223"),
         ("andreruffert-2022-11", "data/tweets.js", "1986"),

@@ -1,7 +1,8 @@
 //! WhatsApp chat exports: every sample folder in ../shared/formats/whatsapp
 //! (when present) scans with no `failed` coverage row; a bare `_chat.txt`
 //! given as the input scans; a chat `.txt` loose in a folder of many is
-//! found. PROVENANCE marks no WhatsApp sample as broken.
+//! found. The samples' provenance notes (in ../shared/formats) mark no
+//! WhatsApp sample as broken.
 
 mod common;
 use common::*;

@@ -31,11 +31,11 @@
 //! [[rules]]
 //! id = "patient.nhs-number"    # unique across the pack
 //! title = "NHS number near patient context"
-//! category = "patient-data"    # OUTPUTS.md vocabulary
+//! category = "patient-data"    # docs/RULES.md, "Rule keys"
 //! severity = "critical"        # how bad if true: low | medium | high | critical
 //! confidence = "high"          # how sure: low | medium (default) | high
 //! policy = ["CUM 3.3", "SUN 3.4"]
-//! clauses = ["A1"]             # POLICY-CLAUSES.md ids
+//! clauses = ["A1"]             # docs/RULES.md, "Clauses"
 //! characteristics = ["race"]   # optional Equality Act tags, named in the detail
 //! fields = ["text"]            # optional; default: every free-text field
 //! kinds = ["post", "reply"]    # optional; default: every record kind

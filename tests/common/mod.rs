@@ -1,5 +1,5 @@
 //! Archives written by the tests themselves, shaped like real 2023–2024 X
-//! exports (see ../shared/formats/twitter/FORMAT.md).
+//! exports (see docs/FORMATS.md, "X / Twitter").
 #![allow(dead_code)]
 
 use assert_cmd::Command;

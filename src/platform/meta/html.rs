@@ -1,4 +1,5 @@
-//! Meta's HTML exports (FORMATS.md §2.7, §4.4), the default a user gets.
+//! Meta's HTML exports (docs/FORMATS.md, "Facebook", "Quirks handled",
+//! and "Instagram"), the default a user gets.
 //! Three generations are read with `scraper` (html5ever underneath):
 //!
 //! * ≤2018 archives: `div.thread > div.message > div.message_header >

@@ -3,7 +3,7 @@
 //! objects and EXIF block), the HTML page generations, and the way files
 //! are recognised — by content (a sniff of the first bytes) and by name
 //! patterns that survive Meta's layout moves, never by one fixed path.
-//! Format notes with sources: `shared/formats/FORMATS.md` §2–4.
+//! Format notes: docs/FORMATS.md, "Facebook" and "Instagram".
 //!
 //! `facebook` and `instagram` are thin `Platform`s over `MetaUnit`.
 
@@ -534,7 +534,8 @@ impl MetaUnit {
             return Some(b.clone());
         }
         // 2023 exports: the uri's top folder does not match the real one
-        // (FORMATS.md §2.4); take the longest shared path suffix.
+        // (docs/FORMATS.md, "Facebook", "Quirks handled"); take the longest
+        // shared path suffix.
         let score = |c: &String| {
             c.rsplit('/')
                 .zip(uri.rsplit('/'))

@@ -1,11 +1,12 @@
 //! Meta's JSON writes every byte of a non-ASCII UTF-8 character as its own
 //! `\u00XX` escape, so a JSON parser yields Latin-1/C1 code points: `é`
 //! comes out as `Ã©` and 😀 as `ð\u{9f}\u{98}\u{80}`. This re-decodes such
-//! strings (FORMATS.md §2.6, the strict string-level repair): a string is
-//! rewritten only when every character is ≤ U+00FF, at least one is ≥
-//! U+0080, and the bytes they stand for are valid UTF-8. Clean text (any
-//! character above U+00FF, or Latin-1 letters that do not form UTF-8) is
-//! left untouched, and the repair is idempotent.
+//! strings (docs/FORMATS.md, "Facebook", "Quirks handled", "Mojibake":
+//! the strict string-level repair): a string is rewritten only when every
+//! character is ≤ U+00FF, at least one is ≥ U+0080, and the bytes they
+//! stand for are valid UTF-8. Clean text (any character above U+00FF, or
+//! Latin-1 letters that do not form UTF-8) is left untouched, and the
+//! repair is idempotent.
 
 use serde_json::{Map, Value};
 

@@ -1,14 +1,16 @@
 //! Parsed (and mojibake-repaired) Meta JSON → `Record`s. One walker serves
 //! every Facebook and Instagram generation: it recognises each object by
-//! its keys (FORMATS.md §2.2–2.5, §2.8, §4.2–4.5), tolerates unknown keys
-//! and missing keys anywhere, and never indexes blindly.
+//! its keys (docs/FORMATS.md, "Facebook" and "Instagram", the tables of
+//! what becomes a record), tolerates unknown keys and missing keys
+//! anywhere, and never indexes blindly.
 //!
-//! `record_id` choices (design/OUTPUTS.md): posts, comments, albums and
-//! media items use the item's Unix-seconds `timestamp`
-//! (`creation_timestamp` for media and Instagram posts, stories and reels,
-//! the `string_list_data`/`Time` timestamp for Instagram comments);
-//! Messenger and Instagram DMs use `timestamp_ms` (the E2EE download's
-//! `timestamp`); profile and account records use the account name.
+//! `record_id` choices (docs/OUTPUTS.md, "Findings file", `record_id`):
+//! posts, comments, albums and media items use the item's Unix-seconds
+//! `timestamp` (`creation_timestamp` for media and Instagram posts, stories
+//! and reels, the `string_list_data`/`Time` timestamp for Instagram
+//! comments); Messenger and Instagram DMs use `timestamp_ms` (the E2EE
+//! download's `timestamp`); profile and account records use the account
+//! name.
 
 use super::Flavor;
 use crate::platform::EntryOutcome;

@@ -34,7 +34,7 @@ pub struct Payload {
 }
 
 /// `user_details.js` → the Profile record (bio and location carry PII in
-/// real archives: FORMAT.md §5.2).
+/// real archives; the file: docs/FORMATS.md, "X / Twitter", "Data files").
 pub(super) fn read_user_details(
     unit: &TwitterUnit,
     archive: &Archive,

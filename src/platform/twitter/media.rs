@@ -1,7 +1,7 @@
 //! Media files under `*_media/` folders: a Media record per file, with the
 //! EXIF GPS position of images (a geotagged photo can reveal where staff or
 //! patients were). File names start with the post or message id
-//! (FORMAT.md §2.7).
+//! (docs/FORMATS.md, "X / Twitter", "Data files").
 
 use super::{TwitterUnit, time};
 use crate::archive::{Archive, EntryInfo};

@@ -1,7 +1,7 @@
 //! X/Twitter archives of every generation: the legacy Grailbird tweet
 //! archive (≤2019), the 2018–2019 "Your Twitter data" root layout and the
-//! 2020+ `data/` layout with `manifest.js`. Format notes with sources:
-//! `shared/formats/twitter/FORMAT.md`.
+//! 2020+ `data/` layout with `manifest.js`. Format notes: docs/FORMATS.md,
+//! "X / Twitter".
 //!
 //! This module recognises the archive, finds its root (re-zipped copies
 //! add a top folder), maps each file to a handler or a stated reason to skip

@@ -1,4 +1,5 @@
-//! Timestamp normalisation: X used five formats over the years (FORMAT.md §8.6).
+//! Timestamp normalisation: X used five formats over the years
+//! (docs/FORMATS.md, "X / Twitter", "Quirks handled").
 
 use jiff::Timestamp;
 use jiff::fmt::strtime;

@@ -363,8 +363,8 @@ fn note_from(n: NoteTweet) -> Note {
 }
 
 /// Long posts, joined to their truncated post by creation second and text
-/// prefix (X gives no id link: FORMAT.md §3.6). Entries are read from
-/// several threads, hence the atomic "joined" flags.
+/// prefix (X gives no id link: docs/FORMATS.md, "X / Twitter", "Data files").
+/// Entries are read from several threads, hence the atomic "joined" flags.
 #[derive(Default)]
 pub struct Notes {
     entry: String,

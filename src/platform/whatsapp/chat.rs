@@ -1,6 +1,7 @@
 //! The chat text itself: message headers in every line format and locale
 //! of the samples, day/month order decided over the whole file, multi-line
-//! messages, and a bounded line reader (FORMATS.md §5.2–5.4).
+//! messages, and a bounded line reader (docs/FORMATS.md, "WhatsApp",
+//! "Quirks handled").
 //!
 //! WhatsApp writes the phone's local wall-clock time with no zone. The
 //! build has no time-zone database (jiff without `tzdb`), so the time is
@@ -429,7 +430,8 @@ pub fn attachments(text: &str) -> Vec<String> {
     names
 }
 
-/// Shared pins: `https://maps.google.com/?q=LAT,LON` (FORMATS.md §5.6).
+/// Shared pins: `https://maps.google.com/?q=LAT,LON` (docs/FORMATS.md,
+/// "WhatsApp").
 pub fn map_pins(text: &str) -> Vec<(f64, f64, String)> {
     MAPS.captures_iter(text)
         .filter_map(|c| {

@@ -1,7 +1,7 @@
 //! WhatsApp "Export chat": `_chat.txt` (iOS, usually in a zip with the
 //! attached media) or `WhatsApp Chat with X.txt` (Android), in a zip, an
-//! extracted folder, or alone. Format notes with sources:
-//! `shared/formats/FORMATS.md` §5.
+//! extracted folder, or alone. Format notes: docs/FORMATS.md,
+//! "WhatsApp".
 //!
 //! Each message is a `dm` record whose id is the line number of its first
 //! line, so an investigator can find it in the file. Times are the phone's
