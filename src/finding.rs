@@ -1,6 +1,9 @@
 //! The `Finding` value — one row of the findings file — and its stable
 //! fingerprint.
 
+use crate::rules::Confidence;
+use crate::severity::Severity;
+use crate::vocab::Category;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -9,9 +12,9 @@ use sha2::{Digest, Sha256};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Finding {
     pub finding_id: String,
-    pub severity: String,
+    pub severity: Severity,
     pub rule_id: String,
-    pub category: String,
+    pub category: Category,
     pub policy_ref: String,
     pub platform: String,
     pub account: String,
@@ -28,7 +31,7 @@ pub struct Finding {
     pub detail: String,
     /// How sure the rule is (`low`, `medium`, `high`), kept apart from
     /// severity (how bad if true). Appended after the contract columns.
-    pub confidence: String,
+    pub confidence: Confidence,
     /// Byte offset of the match in its field; orders findings, not written.
     #[serde(skip)]
     pub offset: usize,
@@ -64,9 +67,9 @@ impl Finding {
     pub fn cells(&self) -> [&str; 19] {
         [
             &self.finding_id,
-            &self.severity,
+            self.severity.as_str(),
             &self.rule_id,
-            &self.category,
+            self.category.as_str(),
             &self.policy_ref,
             &self.platform,
             &self.account,
@@ -80,19 +83,16 @@ impl Finding {
             &self.matched,
             &self.context,
             &self.detail,
-            &self.confidence,
-            self.severity_rank(),
+            self.confidence.as_str(),
+            self.severity.rank_str(),
         ]
     }
 
     /// `1` for critical to `4` for low, so a spreadsheet sorts the most
     /// serious first with an ordinary A→Z sort (severity names sort
     /// alphabetically otherwise).
-    pub fn severity_rank(&self) -> &'static str {
-        match self.severity.parse::<crate::severity::Severity>() {
-            Ok(s) => s.rank_str(),
-            Err(_) => "",
-        }
+    pub fn severity_rank(&self) -> u8 {
+        self.severity.rank()
     }
 
     /// The output order: archive, created_at, record_id, field, rule_id,

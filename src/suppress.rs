@@ -222,9 +222,9 @@ mod tests {
         let d = tempfile::tempdir().unwrap();
         let f = crate::finding::Finding {
             finding_id: "abcdef0123456789abcd".into(),
-            severity: "high".into(),
+            severity: crate::severity::Severity::High,
             rule_id: "r".into(),
-            category: "c".into(),
+            category: crate::vocab::Category::Conduct,
             policy_ref: String::new(),
             platform: "twitter".into(),
             account: "a".into(),
@@ -238,7 +238,7 @@ mod tests {
             matched: "m".into(),
             context: "c".into(),
             detail: "d".into(),
-            confidence: "high".into(),
+            confidence: crate::rules::Confidence::High,
             offset: 0,
         };
         let xlsx = d.path().join("last.xlsx");

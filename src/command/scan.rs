@@ -7,7 +7,6 @@ use crate::cli::ScanArgs;
 use crate::config::ScanConfig;
 use crate::report::{self, Format, Output, Status, manifest};
 use crate::scan::{self, Outcome};
-use crate::severity::Severity;
 use jiff::Timestamp;
 use std::io::Write;
 use std::path::Path;
@@ -88,12 +87,7 @@ fn exit_status(cfg: &ScanConfig, outcome: &Outcome) -> i32 {
     let over = outcome
         .findings
         .iter()
-        .filter(|f| {
-            f.severity
-                .parse::<Severity>()
-                .map(|s| s >= cfg.fail_on)
-                .unwrap_or(true)
-        })
+        .filter(|f| f.severity >= cfg.fail_on)
         .count();
     if over > 0 { EXIT_FINDINGS } else { EXIT_CLEAN }
 }
@@ -262,9 +256,7 @@ fn report_to_stderr(outcome: &Outcome, secs: f64) {
     let records: u64 = outcome.coverage.iter().map(|r| r.records).sum();
     let mut by_sev = [0usize; 4];
     for f in &outcome.findings {
-        if let Ok(s) = f.severity.parse::<Severity>() {
-            by_sev[s as usize] += 1;
-        }
+        by_sev[f.severity as usize] += 1;
     }
     eprintln!(
         "Scanned {} archive(s), {} records in {:.1} s: {} findings ({} critical, {} high, {} medium, {} low).",

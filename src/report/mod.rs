@@ -123,7 +123,7 @@ pub fn write_findings_jsonl(mut out: impl Write, findings: &[Finding]) -> std::i
     for f in findings {
         let line = Line {
             finding: f,
-            severity_rank: f.severity_rank().parse().unwrap_or(0),
+            severity_rank: f.severity_rank(),
         };
         serde_json::to_writer(&mut out, &line)?;
         out.write_all(b"\n")?;

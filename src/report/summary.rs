@@ -251,17 +251,20 @@ pub fn build(outcome: &Outcome, meta: &Meta) -> Summary {
     let mut categories: BTreeMap<&str, u64> = BTreeMap::new();
     let mut rules: BTreeMap<(&str, &str, &str), u64> = BTreeMap::new();
     for f in findings {
-        match by_severity.iter_mut().find(|c| c.name == f.severity) {
+        match by_severity
+            .iter_mut()
+            .find(|c| c.name == f.severity.as_str())
+        {
             Some(c) => c.count += 1,
             None => by_severity.push(Count {
-                name: f.severity.clone(),
-                label: capitalise(&f.severity),
+                name: f.severity.as_str().to_string(),
+                label: capitalise(f.severity.as_str()),
                 count: 1,
             }),
         }
-        *categories.entry(&f.category).or_default() += 1;
+        *categories.entry(f.category.as_str()).or_default() += 1;
         *rules
-            .entry((&f.rule_id, &f.category, &f.severity))
+            .entry((&f.rule_id, f.category.as_str(), f.severity.as_str()))
             .or_default() += 1;
     }
     let mut by_category: Vec<Count> = categories
@@ -308,7 +311,7 @@ pub fn build(outcome: &Outcome, meta: &Meta) -> Summary {
 
     // Most serious first; within a severity, the findings file's order.
     let mut ordered: Vec<&Finding> = findings.iter().collect();
-    ordered.sort_by_key(|f| severity_rank(&f.severity));
+    ordered.sort_by_key(|f| std::cmp::Reverse(f.severity));
     let links: Vec<LinkRow> = ordered
         .iter()
         .take(MAX_LINKED)
@@ -317,7 +320,7 @@ pub fn build(outcome: &Outcome, meta: &Meta) -> Summary {
             title: meta.title(&f.rule_id),
             matched: f.matched.clone(),
             context: f.context.clone(),
-            severity: f.severity.clone(),
+            severity: f.severity.as_str().to_string(),
             created_at: f.created_at.get(..10).unwrap_or(&f.created_at).to_string(),
             account: f.account.clone(),
             rule_id: f.rule_id.clone(),

@@ -155,9 +155,9 @@ mod tests {
     fn finding(matched: &str, severity: &str, url: &str) -> Finding {
         Finding {
             finding_id: "abc".into(),
-            severity: severity.into(),
+            severity: severity.parse().unwrap(),
             rule_id: "patient.nhs-number".into(),
-            category: "patient-data".into(),
+            category: crate::vocab::Category::PatientData,
             policy_ref: "CUM 3.3".into(),
             platform: "twitter".into(),
             account: "NorthdaleNHS".into(),
@@ -171,7 +171,7 @@ mod tests {
             matched: matched.into(),
             context: format!("before {matched} after"),
             detail: String::new(),
-            confidence: "high".into(),
+            confidence: crate::rules::Confidence::High,
             offset: 0,
         }
     }

@@ -180,7 +180,8 @@ pub use examples::ExampleFailure;
 
 /// How sure a rule is that a hit is a real instance (kept apart from
 /// [`Severity`], which is how bad it would be if true).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Confidence {
     Low,
     Medium,

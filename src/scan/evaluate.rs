@@ -126,9 +126,9 @@ impl Evaluator<'_> {
                     &hit.matched,
                     occurrence,
                 ),
-                severity: hit.severity.as_str().to_string(),
+                severity: hit.severity,
                 rule_id: rule.id.clone(),
-                category: rule.category.as_str().to_string(),
+                category: rule.category,
                 policy_ref: rule.policy_ref.clone(),
                 platform: rec.platform.to_string(),
                 account: rec.account.clone(),
@@ -142,7 +142,7 @@ impl Evaluator<'_> {
                 matched,
                 context,
                 detail,
-                confidence: hit.confidence.as_str().to_string(),
+                confidence: hit.confidence,
                 offset: hit.start,
             });
         }

@@ -4,9 +4,9 @@ use crate::scan::ArchiveSummary;
 fn finding(sev: &str, cat: &str, rule: &str, account: &str, at: &str) -> Finding {
     Finding {
         finding_id: format!("{rule}-{at}"),
-        severity: sev.into(),
+        severity: sev.parse().unwrap(),
         rule_id: rule.into(),
-        category: cat.into(),
+        category: cat.parse().unwrap(),
         policy_ref: String::new(),
         platform: "twitter".into(),
         account: account.into(),
@@ -24,7 +24,7 @@ fn finding(sev: &str, cat: &str, rule: &str, account: &str, at: &str) -> Finding
         matched: "m".into(),
         context: "c".into(),
         detail: String::new(),
-        confidence: "high".into(),
+        confidence: crate::rules::Confidence::High,
         offset: 0,
     }
 }
