@@ -28,6 +28,7 @@
 mod sets;
 
 use social_audit::org::Org;
+use social_audit::platform::twitter::{mentions, unescape};
 use social_audit::record::{Record, RecordKind};
 use social_audit::rules::{Hit, Pack};
 use std::collections::BTreeMap;
@@ -54,9 +55,9 @@ impl Runner {
         r.account = "eval".into();
         let text = unescape(text);
         if self.mentions {
-            r.mentions = handles(&text);
+            r.mentions = mentions(&text);
         }
-        r.push_field("text", text);
+        r.push_field("text", text.into_owned());
         self.hits.clear();
         self.pack.check(&r, &mut self.hits);
         let rules = self.pack.rules();
@@ -72,62 +73,6 @@ impl Runner {
         ids.dedup();
         (cats, ids)
     }
-}
-
-/// `@handle`s in a text, without the `@`.
-fn handles(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let b = text.as_bytes();
-    for (i, _) in text.match_indices('@') {
-        if i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_') {
-            continue; // an e-mail address
-        }
-        let h: String = text[i + 1..]
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-            .collect();
-        if !h.is_empty() && !out.contains(&h) {
-            out.push(h);
-        }
-    }
-    out
-}
-
-/// Decodes the HTML entities the X API leaves in tweet text.
-fn unescape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
-        let decoded = rest.find(';').filter(|&e| e <= 10).and_then(|e| {
-            let name = &rest[1..e];
-            let c = match name {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                _ => name
-                    .strip_prefix('#')
-                    .and_then(|n| n.parse().ok())
-                    .and_then(char::from_u32),
-            };
-            c.map(|c| (c, e + 1))
-        });
-        match decoded {
-            Some((c, len)) => {
-                out.push(c);
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 fn flagged(cats: &[String], def: &[&str]) -> bool {
