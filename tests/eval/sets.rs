@@ -222,8 +222,9 @@ pub fn score(cases: &[Case]) -> Report {
         .iter()
         .map(|r| (r.id.clone(), r.category.clone()))
         .collect();
-    let known: std::collections::BTreeSet<&String> = category.values().collect();
+    let known: std::collections::BTreeSet<String> = category.values().cloned().collect();
     let mut packs: HashMap<String, Pack> = HashMap::new();
+    packs.insert(format!("{:?}", Org::default()), default);
     let mut rep = Report::default();
     for case in cases {
         let key = format!("{:?}", case.org);
