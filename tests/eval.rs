@@ -1,226 +1,41 @@
-//! Evaluation of the default pack on a labelled set (tests/eval/cases.toml):
-//! per-category recall on positive cases and the number of hard negatives
-//! (false-positive traps) on which any rule fires. The numbers are in the
-//! README's "Evaluation" section; run with `--nocapture` to print them.
+//! Evaluation of the default pack on the labelled sets under tests/eval/
+//! (docs/EVALUATION.md):
+//!
+//! - `cases.toml`, written beside the rule lists: per-category recall on
+//!   positive cases (each names the rule that must fire) and the number of
+//!   hard negatives on which any rule fires. Its numbers are in the README's
+//!   "Evaluation" section.
+//! - `tuning.toml` and `heldout.toml`, written for issue 10 from the policies
+//!   before the rules were changed: positives name a category, found when any
+//!   rule of that category fires. Only regression floors are asserted.
+//!
+//! Run with `--nocapture` to see the tables.
 
-use social_audit::org::Org;
-use social_audit::record::{Location, Record, RecordKind};
-use social_audit::rules::Pack;
-use std::collections::{BTreeMap, HashMap};
+#[path = "eval/sets.rs"]
+mod sets;
 
-const CASES: &str = include_str!("eval/cases.toml");
-
-struct Case {
-    rule: Option<String>,
-    shown: String,
-    org: Org,
-    /// single record, or an account's records
-    records: Vec<Record>,
-    account: bool,
-}
-
-fn to_record(t: &toml::Table, id: String) -> Record {
-    let kind = t
-        .get("kind")
-        .and_then(|k| k.as_str())
-        .map(|k| RecordKind::parse(k).expect("kind"))
-        .unwrap_or(RecordKind::Post);
-    let mut r = Record::new("eval", kind, id);
-    r.account = "eval".into();
-    let num = |k: &str| {
-        t.get(k)
-            .and_then(|v| v.as_float().or(v.as_integer().map(|i| i as f64)))
-    };
-    if let (Some(lat), Some(lon)) = (num("lat"), num("lon")) {
-        let field = match t.get("source").and_then(|s| s.as_str()) {
-            Some("exif") => "exif",
-            _ => "geo",
-        };
-        r.locations.push(Location {
-            field,
-            lat: Some(lat),
-            lon: Some(lon),
-            label: String::new(),
-        });
-    }
-    for (k, v) in t {
-        match k.as_str() {
-            "rule" | "kind" | "org" | "welsh" | "official" | "records" | "lat" | "lon"
-            | "source" => {}
-            "created_at" => r.created_at = Some(v.as_str().unwrap().parse().unwrap()),
-            "mentions" => r.mentions.extend(
-                v.as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|m| m.as_str().unwrap().to_string()),
-            ),
-            "media" => r.media.extend(
-                v.as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|m| m.as_str().unwrap().to_string()),
-            ),
-            name => {
-                let name: &'static str = Box::leak(name.to_string().into_boxed_str());
-                match v {
-                    toml::Value::Array(a) => {
-                        for x in a {
-                            r.push_field(name, x.as_str().unwrap());
-                        }
-                    }
-                    _ => r.push_field(name, v.as_str().unwrap()),
-                }
-            }
-        }
-    }
-    r
-}
-
-fn cases() -> Vec<Case> {
-    let doc: toml::Table = toml::from_str(CASES).expect("cases.toml parses");
-    let mut out = Vec::new();
-    for (label, positive) in [("positive", true), ("negative", false)] {
-        let list = doc.get(label).and_then(|v| v.as_array()).expect(label);
-        for (i, v) in list.iter().enumerate() {
-            let t = v.as_table().unwrap();
-            let rule = t.get("rule").and_then(|r| r.as_str()).map(str::to_string);
-            assert_eq!(rule.is_some(), positive, "{label} #{}: rule key", i + 1);
-            let mut org: Org = match t.get("org") {
-                Some(o) => o.clone().try_into().expect("org"),
-                None => Org::default(),
-            };
-            let account = t.contains_key("records");
-            let records = if account {
-                let flag = |k: &str, d: bool| t.get(k).and_then(|b| b.as_bool()).unwrap_or(d);
-                org.account.push(
-                    Org::parse(&format!(
-                        "[[account]]\nplatform = \"eval\"\nhandle = \"eval\"\nwelsh = {}\nofficial = {}",
-                        flag("welsh", false),
-                        flag("official", true)
-                    ))
-                    .unwrap()
-                    .account
-                    .remove(0),
-                );
-                t["records"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .enumerate()
-                    .map(|(j, r)| to_record(r.as_table().unwrap(), format!("{label}{i}.{j}")))
-                    .collect()
-            } else {
-                vec![to_record(t, format!("{label}{i}"))]
-            };
-            out.push(Case {
-                rule,
-                shown: v.to_string(),
-                org,
-                records,
-                account,
-            });
-        }
-    }
-    out
-}
-
-/// Rule ids that fire on a case: per-record hits and account-level hits.
-fn fired(pack: &Pack, case: &Case) -> Vec<String> {
-    let mut ids = Vec::new();
-    let mut hits = Vec::new();
-    let mut st = pack.account_state("eval", "eval", &case.org);
-    for r in &case.records {
-        pack.check(r, &mut hits);
-        if case.account {
-            pack.observe(&mut st, r);
-        }
-    }
-    ids.extend(hits.iter().map(|h| pack.rules()[h.rule].id.clone()));
-    if case.account {
-        ids.extend(
-            pack.finish_account(st)
-                .iter()
-                .map(|(_, h)| pack.rules()[h.rule].id.clone()),
-        );
-    }
-    ids
-}
-
-#[derive(Default)]
-struct Score {
-    positives: usize,
-    found: usize,
-}
+use sets::{Report, load, score, table};
+use std::collections::BTreeMap;
 
 #[test]
 fn evaluation_recall_and_hard_negatives() {
-    let cases = cases();
-    let mut packs: HashMap<String, Pack> = HashMap::new();
-    let default = Pack::default_pack(&Org::default()).unwrap();
-    let mut per_cat: BTreeMap<String, Score> = BTreeMap::new();
-    let mut missed = Vec::new();
-    let mut flagged = Vec::new();
-    let mut negatives = 0;
-    let mut rules_with_positive = std::collections::BTreeSet::new();
-    for case in &cases {
-        let key = format!("{:?}", case.org);
-        let pack = packs
-            .entry(key)
-            .or_insert_with(|| Pack::default_pack(&case.org).unwrap());
-        let ids = fired(pack, case);
-        match &case.rule {
-            Some(rule) => {
-                let info = default
-                    .rules()
-                    .iter()
-                    .find(|r| &r.id == rule)
-                    .unwrap_or_else(|| panic!("unknown rule {rule}"));
-                rules_with_positive.insert(rule.clone());
-                let s = per_cat
-                    .entry(info.category.as_str().to_string())
-                    .or_default();
-                s.positives += 1;
-                if ids.contains(rule) {
-                    s.found += 1;
-                } else {
-                    missed.push(format!("{rule}: {}", case.shown));
-                }
-            }
-            None => {
-                negatives += 1;
-                if !ids.is_empty() {
-                    flagged.push(format!("{ids:?}: {}", case.shown));
-                }
-            }
-        }
+    let cases = load("cases.toml", include_str!("eval/cases.toml"));
+    let rep = score(&cases);
+    eprintln!("{}", table("cases.toml", &rep));
+    for (rule, ids, case) in &rep.missed {
+        eprintln!("MISSED {rule} (fired {ids:?}): {case}");
     }
-    eprintln!("| category | positives | found | recall |");
-    eprintln!("|---|---:|---:|---:|");
-    let (mut p, mut f) = (0, 0);
-    for (cat, s) in &per_cat {
-        eprintln!(
-            "| {cat} | {} | {} | {:.2} |",
-            s.positives,
-            s.found,
-            s.found as f64 / s.positives as f64
-        );
-        p += s.positives;
-        f += s.found;
-    }
-    eprintln!("| all | {p} | {f} | {:.2} |", f as f64 / p as f64);
-    eprintln!("hard negatives: {negatives}, flagged: {}", flagged.len());
-    for m in &missed {
-        eprintln!("MISSED {m}");
-    }
-    for m in &flagged {
-        eprintln!("FLAGGED {m}");
+    for (ids, case) in &rep.flagged {
+        eprintln!("FLAGGED {ids:?}: {case}");
     }
     // every rule of the default pack has at least one positive case
+    let default =
+        social_audit::rules::Pack::default_pack(&social_audit::org::Org::default()).unwrap();
     let without: Vec<&str> = default
         .rules()
         .iter()
         .map(|r| r.id.as_str())
-        .filter(|id| !rules_with_positive.contains(*id))
+        .filter(|id| !rep.rules_with_positive.iter().any(|r| r == id))
         .collect();
     assert!(
         without.is_empty(),
@@ -246,20 +61,129 @@ fn evaluation_recall_and_hard_negatives() {
     ]
     .into_iter()
     .collect();
-    for (cat, s) in &per_cat {
-        let recall = s.found as f64 / s.positives as f64;
+    for (cat, s) in &rep.positives {
         let want = floor.get(cat.as_str()).copied().unwrap_or(1.0);
         assert!(
-            recall >= want,
-            "{cat}: recall {recall:.2} < {want}: {missed:#?}"
+            s.rate() >= want,
+            "{cat}: recall {:.2} < {want}: {:#?}",
+            s.rate(),
+            rep.missed
         );
     }
     assert_eq!(
-        per_cat.len(),
+        rep.positives.len(),
         floor.len(),
         "categories: {:?}",
-        per_cat.keys()
+        rep.positives.keys()
     );
-    assert!(negatives >= 95, "{negatives} hard negatives");
-    assert_eq!(flagged.len(), 0, "hard negatives flagged: {flagged:#?}");
+    let neg = Report::total(&rep.negatives);
+    assert!(neg.cases >= 95, "{} hard negatives", neg.cases);
+    assert_eq!(neg.hits, 0, "hard negatives flagged: {:#?}", rep.flagged);
+}
+
+/// Regression floors for one of the issue-10 sets: per category the recall
+/// measured on the pack as it was when the set was written (2026-11-30,
+/// before any issue-10 detection change), rounded down to two decimals, and
+/// the number of hard negatives flagged then (a ceiling).
+///
+/// These floors are RAISED as detection improves (set them to the new
+/// measured figures, rounded down, in the commit that improves them). They
+/// are never lowered to hide a regression, and the sets are never edited to
+/// make a miss pass (docs/EVALUATION.md).
+struct Floors {
+    positives: usize,
+    negatives: usize,
+    recall: &'static [(&'static str, f64)],
+    max_flagged: usize,
+}
+
+fn check(name: &str, rep: &Report, f: &Floors) {
+    let p = Report::total(&rep.positives);
+    let n = Report::total(&rep.negatives);
+    // The sets are frozen: a changed count means a case was added or removed.
+    assert_eq!(p.cases, f.positives, "{name}: positive cases");
+    assert_eq!(n.cases, f.negatives, "{name}: hard negatives");
+    let floors: BTreeMap<&str, f64> = f.recall.iter().copied().collect();
+    assert_eq!(
+        rep.positives.keys().map(String::as_str).collect::<Vec<_>>(),
+        floors.keys().copied().collect::<Vec<_>>(),
+        "{name}: categories"
+    );
+    let mut worse = Vec::new();
+    for (cat, s) in &rep.positives {
+        let want = floors[cat.as_str()];
+        // (the epsilon only absorbs floating-point rounding of the rate)
+        if s.rate() + 1e-9 < want {
+            worse.push(format!("{cat}: recall {:.3} < floor {want}", s.rate()));
+        }
+    }
+    if n.hits > f.max_flagged {
+        worse.push(format!(
+            "hard negatives flagged: {} > ceiling {}",
+            n.hits, f.max_flagged
+        ));
+    }
+    assert!(worse.is_empty(), "{name}: detection got worse: {worse:#?}");
+}
+
+#[test]
+fn issue10_tuning_and_heldout_regression_floors() {
+    let tuning = score(&load("tuning.toml", include_str!("eval/tuning.toml")));
+    let heldout = score(&load("heldout.toml", include_str!("eval/heldout.toml")));
+    eprintln!("{}", table("tuning.toml", &tuning));
+    // The tuning set may be read by rule authors: say what was missed.
+    for (cat, ids, case) in &tuning.missed {
+        eprintln!("TUNING MISSED {cat} (fired {ids:?}): {case}");
+    }
+    for (ids, case) in &tuning.flagged {
+        eprintln!("TUNING FLAGGED {ids:?}: {case}");
+    }
+    // The held-out set must not be tuned against: numbers only, no texts.
+    eprintln!("{}", table("heldout.toml", &heldout));
+    check(
+        "tuning.toml",
+        &tuning,
+        &Floors {
+            positives: 102,
+            negatives: 133,
+            recall: &[
+                ("account", 1.0),
+                ("commercial", 0.5),
+                ("conduct", 0.2),
+                ("confidential", 0.31),
+                ("credit", 0.66),
+                ("language", 1.0),
+                ("links", 0.6),
+                ("location", 1.0),
+                ("patient-data", 0.44),
+                ("personal-data", 0.75),
+                ("political", 0.25),
+                ("safeguarding", 0.0),
+            ],
+            max_flagged: 12,
+        },
+    );
+    check(
+        "heldout.toml",
+        &heldout,
+        &Floors {
+            positives: 211,
+            negatives: 266,
+            recall: &[
+                ("account", 1.0),
+                ("commercial", 0.29),
+                ("conduct", 0.2),
+                ("confidential", 0.22),
+                ("credit", 0.71),
+                ("language", 0.25),
+                ("links", 0.54),
+                ("location", 1.0),
+                ("patient-data", 0.37),
+                ("personal-data", 0.82),
+                ("political", 0.82),
+                ("safeguarding", 0.22),
+            ],
+            max_flagged: 13,
+        },
+    );
 }

@@ -146,7 +146,7 @@ pub(super) fn read_csv(
             if !src.is_empty() {
                 rec.push_field("client", text::client_name(src));
             }
-            for m in mentions(&body) {
+            for m in text::mentions(&body) {
                 rec.mentions.push(m);
             }
             emit(rec);
@@ -157,23 +157,4 @@ pub(super) fn read_csv(
         Ok(Ok(())) => {}
         Ok(Err(e)) | Err(e) => out.error = Some(e),
     }
-}
-
-/// `@handle`s in text (the CSV has no entities).
-fn mentions(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for (i, _) in text.match_indices('@') {
-        let prev = text[..i].chars().next_back();
-        if prev.is_some_and(|c| c.is_alphanumeric() || c == '_') {
-            continue;
-        }
-        let h: String = text[i + 1..]
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-            .collect();
-        if !h.is_empty() && !out.contains(&h) {
-            out.push(h);
-        }
-    }
-    out
 }

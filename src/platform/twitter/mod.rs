@@ -24,6 +24,10 @@ use super::*;
 use crate::record::RecordKind;
 use std::collections::HashMap;
 
+/// Text clean-up as the reader does it, for tools that build records from
+/// tweet text themselves (examples/eval_public.rs).
+pub use text::{mentions, unescape};
+
 pub struct Twitter;
 
 const PLATFORM: &str = "twitter";

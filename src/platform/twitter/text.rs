@@ -121,6 +121,26 @@ pub fn join_key(text: &str, strip_mentions: bool) -> String {
     words.join(" ").replace('…', "").trim().to_string()
 }
 
+/// `@handle`s in text, without the `@`, each once, in order: for text
+/// that comes without entities (the legacy `tweets.csv`).
+pub fn mentions(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (i, _) in text.match_indices('@') {
+        let prev = text[..i].chars().next_back();
+        if prev.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+            continue;
+        }
+        let h: String = text[i + 1..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
+        if !h.is_empty() && !out.contains(&h) {
+            out.push(h);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,307 @@
+//! Evaluation of the default pack on public labelled sets, and on the
+//! project's own tuning and held-out sets. Not part of CI: the public data
+//! is fetched, not committed (docs/EVALUATION.md).
+//!
+//! ```sh
+//! scripts/fetch-eval-data.sh MIRROR_DIR
+//! cargo run --release --example eval_public -- eval-data/
+//! ```
+//!
+//! Every tweet becomes one X post record (`text`, with its `@handles` as
+//! mentions, as the X reader takes them from the tweet's entities; HTML
+//! entities decoded, as the reader does) and is run through
+//! `Pack::check` of the default pack with the default organisation
+//! profile. A tweet counts as FLAGGED when any rule of category `conduct` or
+//! `safeguarding` fires on it (abuse, obscenity, slurs, threats, self-harm
+//! encouragement: what OLID calls offensive and Davidson calls hate or
+//! offensive). A `conduct`-only row is printed beside it.
+//!
+//! - OLID (OffensEval 2019) sub-task A test split: precision, recall and F1
+//!   of the OFF class.
+//! - Davidson et al. 2017: recall on the hate class (0), on the offensive
+//!   class (1), the share of "neither" (2) flagged, and P/R/F1 with hate and
+//!   offensive together as the positive class.
+//!
+//! `--no-mentions` runs the tweets without mentions (as bare posts).
+
+#[path = "../tests/eval/sets.rs"]
+mod sets;
+
+use social_audit::org::Org;
+use social_audit::platform::twitter::{mentions, unescape};
+use social_audit::record::{Record, RecordKind};
+use social_audit::rules::{Hit, Pack};
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// Which rule categories make a tweet "flagged", per row of the output.
+const DEFINITIONS: &[(&str, &[&str])] = &[
+    ("conduct+safeguarding", &["conduct", "safeguarding"]),
+    ("conduct only", &["conduct"]),
+];
+
+struct Runner {
+    pack: Pack,
+    mentions: bool,
+    hits: Vec<Hit>,
+}
+
+impl Runner {
+    /// Categories of the rules that fire on `text` as a post, and their ids.
+    fn run(&mut self, id: &str, text: &str) -> (Vec<String>, Vec<String>) {
+        let mut r = Record::new("twitter", RecordKind::Post, id);
+        r.account = "eval".into();
+        let text = unescape(text);
+        if self.mentions {
+            r.mentions = mentions(&text);
+        }
+        r.push_field("text", text.into_owned());
+        self.hits.clear();
+        self.pack.check(&r, &mut self.hits);
+        let rules = self.pack.rules();
+        let mut cats: Vec<String> = self
+            .hits
+            .iter()
+            .map(|h| rules[h.rule].category.as_str().to_string())
+            .collect();
+        let mut ids: Vec<String> = self.hits.iter().map(|h| rules[h.rule].id.clone()).collect();
+        cats.sort();
+        cats.dedup();
+        ids.sort();
+        ids.dedup();
+        (cats, ids)
+    }
+}
+
+fn flagged(cats: &[String], def: &[&str]) -> bool {
+    cats.iter().any(|c| def.contains(&c.as_str()))
+}
+
+#[derive(Default)]
+struct Confusion {
+    tp: usize,
+    fp: usize,
+    fn_: usize,
+    tn: usize,
+}
+
+impl Confusion {
+    fn add(&mut self, truth: bool, predicted: bool) {
+        match (truth, predicted) {
+            (true, true) => self.tp += 1,
+            (false, true) => self.fp += 1,
+            (true, false) => self.fn_ += 1,
+            (false, false) => self.tn += 1,
+        }
+    }
+    fn prf(&self) -> (f64, f64, f64) {
+        let p = ratio(self.tp, self.tp + self.fp);
+        let r = ratio(self.tp, self.tp + self.fn_);
+        let f = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
+        (p, r, f)
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 0.0 } else { a as f64 / b as f64 }
+}
+
+/// Rule ids by how often they fired, most first (top `n`).
+fn top(counts: &BTreeMap<String, usize>, n: usize) -> String {
+    let mut v: Vec<(&String, &usize)> = counts.iter().collect();
+    v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    v.iter()
+        .take(n)
+        .map(|(k, c)| format!("{k} {c}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn olid(run: &mut Runner, dir: &Path) -> Result<(), String> {
+    let read = |f: &str| {
+        std::fs::read_to_string(dir.join(f)).map_err(|e| format!("{}: {e}", dir.join(f).display()))
+    };
+    let tweets = read("olid/testset-levela.tsv")?;
+    let labels = read("olid/labels-levela.csv")?;
+    let gold: BTreeMap<&str, bool> = labels
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            let (id, lab) = l.split_once(',').expect("id,label");
+            (id, lab.trim() == "OFF")
+        })
+        .collect();
+    let start = Instant::now();
+    let mut conf: Vec<Confusion> = DEFINITIONS.iter().map(|_| Confusion::default()).collect();
+    let (mut fp_rules, mut tp_rules) = (BTreeMap::new(), BTreeMap::new());
+    let mut n = 0;
+    for line in tweets.lines().skip(1).filter(|l| !l.is_empty()) {
+        let (id, text) = line.split_once('\t').ok_or("olid: id<TAB>tweet")?;
+        let truth = *gold
+            .get(id)
+            .ok_or_else(|| format!("olid: no label for {id}"))?;
+        let (cats, ids) = run.run(id, text);
+        for (c, (_, def)) in conf.iter_mut().zip(DEFINITIONS) {
+            c.add(truth, flagged(&cats, def));
+        }
+        if flagged(&cats, DEFINITIONS[0].1) {
+            let into = if truth { &mut tp_rules } else { &mut fp_rules };
+            for id in ids {
+                *into.entry(id).or_insert(0) += 1;
+            }
+        }
+        n += 1;
+    }
+    if n != gold.len() {
+        return Err(format!("olid: {n} tweets, {} labels", gold.len()));
+    }
+    let off = conf[0].tp + conf[0].fn_;
+    println!(
+        "\n## OLID 2019 sub-task A, test split ({n} tweets, {off} OFF) — {:.1} s\n",
+        start.elapsed().as_secs_f64()
+    );
+    println!("| flagged when | precision | recall | F1 | TP | FP | FN |");
+    println!("|---|---:|---:|---:|---:|---:|---:|");
+    for (c, (name, _)) in conf.iter().zip(DEFINITIONS) {
+        let (p, r, f) = c.prf();
+        println!(
+            "| {name} | {p:.3} | {r:.3} | {f:.3} | {} | {} | {} |",
+            c.tp, c.fp, c.fn_
+        );
+    }
+    println!("\nrules on true positives: {}", top(&tp_rules, 8));
+    println!("rules on false positives: {}", top(&fp_rules, 8));
+    Ok(())
+}
+
+fn davidson(run: &mut Runner, dir: &Path) -> Result<(), String> {
+    let path = dir.join("davidson/labeled_data.csv");
+    let mut rdr = csv::Reader::from_path(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let headers = rdr.headers().map_err(|e| e.to_string())?.clone();
+    let col = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h == name)
+            .ok_or(format!("davidson: no column {name}"))
+    };
+    let (class_col, tweet_col) = (col("class")?, col("tweet")?);
+    let start = Instant::now();
+    // per class 0 hate, 1 offensive, 2 neither: [tweets, flagged] per definition
+    let mut per: Vec<[[usize; 2]; 3]> = DEFINITIONS.iter().map(|_| [[0; 2]; 3]).collect();
+    let mut fp_rules = BTreeMap::new();
+    let mut n = 0;
+    for (i, rec) in rdr.records().enumerate() {
+        let rec = rec.map_err(|e| format!("davidson row {}: {e}", i + 2))?;
+        let class: usize = rec[class_col]
+            .parse()
+            .map_err(|_| format!("davidson row {}: class", i + 2))?;
+        if class > 2 {
+            return Err(format!("davidson row {}: class {class}", i + 2));
+        }
+        let (cats, ids) = run.run(&i.to_string(), &rec[tweet_col]);
+        for (p, (_, def)) in per.iter_mut().zip(DEFINITIONS) {
+            p[class][0] += 1;
+            if flagged(&cats, def) {
+                p[class][1] += 1;
+            }
+        }
+        if class == 2 && flagged(&cats, DEFINITIONS[0].1) {
+            for id in ids {
+                *fp_rules.entry(id).or_insert(0) += 1;
+            }
+        }
+        n += 1;
+    }
+    let c = per[0];
+    println!(
+        "\n## Davidson et al. 2017 ({n} tweets: {} hate, {} offensive, {} neither) — {:.1} s\n",
+        c[0][0],
+        c[1][0],
+        c[2][0],
+        start.elapsed().as_secs_f64()
+    );
+    println!(
+        "| flagged when | hate recall | offensive recall | neither flagged | P (hate+off) | R (hate+off) | F1 (hate+off) |"
+    );
+    println!("|---|---:|---:|---:|---:|---:|---:|");
+    for (p, (name, _)) in per.iter().zip(DEFINITIONS) {
+        let conf = Confusion {
+            tp: p[0][1] + p[1][1],
+            fn_: p[0][0] + p[1][0] - p[0][1] - p[1][1],
+            fp: p[2][1],
+            tn: p[2][0] - p[2][1],
+        };
+        let (pr, r, f) = conf.prf();
+        println!(
+            "| {name} | {:.3} ({}/{}) | {:.3} ({}/{}) | {:.1}% ({}/{}) | {pr:.3} | {r:.3} | {f:.3} |",
+            ratio(p[0][1], p[0][0]),
+            p[0][1],
+            p[0][0],
+            ratio(p[1][1], p[1][0]),
+            p[1][1],
+            p[1][0],
+            100.0 * ratio(p[2][1], p[2][0]),
+            p[2][1],
+            p[2][0],
+        );
+    }
+    println!(
+        "\nrules on flagged \"neither\" tweets: {}",
+        top(&fp_rules, 8)
+    );
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mentions = !args.iter().any(|a| a == "--no-mentions");
+    let Some(dir) = args.iter().find(|a| !a.starts_with("--")) else {
+        eprintln!("usage: eval_public [--no-mentions] EVAL_DATA_DIR   (see docs/EVALUATION.md)");
+        return ExitCode::from(2);
+    };
+    let dir = Path::new(dir);
+    let pack = match Pack::default_pack(&Org::default()) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("default pack: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut run = Runner {
+        pack,
+        mentions,
+        hits: Vec::new(),
+    };
+    println!(
+        "# social-audit {} default pack on public sets{}",
+        env!("CARGO_PKG_VERSION"),
+        if mentions { "" } else { " (--no-mentions)" }
+    );
+    let mut status = ExitCode::SUCCESS;
+    for (name, f) in [
+        ("OLID", olid as fn(&mut Runner, &Path) -> Result<(), String>),
+        ("Davidson", davidson),
+    ] {
+        if let Err(e) = f(&mut run, dir) {
+            eprintln!("{name}: {e}");
+            status = ExitCode::FAILURE;
+        }
+    }
+    println!("\n# Project sets (tests/eval/)\n");
+    for (name, src) in [
+        ("tuning.toml", include_str!("../tests/eval/tuning.toml")),
+        ("heldout.toml", include_str!("../tests/eval/heldout.toml")),
+    ] {
+        println!(
+            "{}",
+            sets::table(name, &sets::score(&sets::load(name, src)))
+        );
+    }
+    status
+}
