@@ -23,6 +23,9 @@
 //!   offensive together as the positive class.
 //!
 //! `--no-mentions` runs the tweets without mentions (as bare posts).
+//! `--rules PATH` evaluates a pack from disk (a file or a folder such as
+//! `rules/`) instead of the embedded one, so a changed list can be
+//! measured without rebuilding. `--project-only` skips the public sets.
 
 #[path = "../tests/eval/sets.rs"]
 mod sets;
@@ -261,12 +264,33 @@ fn davidson(run: &mut Runner, dir: &Path) -> Result<(), String> {
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mentions = !args.iter().any(|a| a == "--no-mentions");
-    let Some(dir) = args.iter().find(|a| !a.starts_with("--")) else {
-        eprintln!("usage: eval_public [--no-mentions] EVAL_DATA_DIR   (see docs/EVALUATION.md)");
-        return ExitCode::from(2);
+    let project_only = args.iter().any(|a| a == "--project-only");
+    let rules = args
+        .iter()
+        .position(|a| a == "--rules")
+        .and_then(|i| args.get(i + 1))
+        .map(std::path::PathBuf::from);
+    let positional: Vec<&String> = args
+        .iter()
+        .enumerate()
+        .filter(|(i, a)| !a.starts_with("--") && (*i == 0 || args[i - 1] != "--rules"))
+        .map(|(_, a)| a)
+        .collect();
+    let dir = match positional.first() {
+        Some(d) => Path::new(d.as_str()),
+        None if project_only => Path::new("eval-data"),
+        None => {
+            eprintln!(
+                "usage: eval_public [--no-mentions] [--rules PATH] [--project-only] EVAL_DATA_DIR   (see docs/EVALUATION.md)"
+            );
+            return ExitCode::from(2);
+        }
     };
-    let dir = Path::new(dir);
-    let pack = match Pack::default_pack(&Org::default()) {
+    let loaded = match &rules {
+        Some(p) => Pack::from_path(p, &Org::default()),
+        None => Pack::default_pack(&Org::default()),
+    };
+    let pack = match loaded {
         Ok(p) => p,
         Err(e) => {
             eprintln!("default pack: {e}");
@@ -284,10 +308,12 @@ fn main() -> ExitCode {
         if mentions { "" } else { " (--no-mentions)" }
     );
     let mut status = ExitCode::SUCCESS;
-    for (name, f) in [
-        ("OLID", olid as fn(&mut Runner, &Path) -> Result<(), String>),
-        ("Davidson", davidson),
-    ] {
+    let public: &[(&str, fn(&mut Runner, &Path) -> Result<(), String>)] = if project_only {
+        &[]
+    } else {
+        &[("OLID", olid), ("Davidson", davidson)]
+    };
+    for &(name, f) in public {
         if let Err(e) = f(&mut run, dir) {
             eprintln!("{name}: {e}");
             status = ExitCode::FAILURE;
@@ -298,10 +324,12 @@ fn main() -> ExitCode {
         ("tuning.toml", include_str!("../tests/eval/tuning.toml")),
         ("heldout.toml", include_str!("../tests/eval/heldout.toml")),
     ] {
-        println!(
-            "{}",
-            sets::table(name, &sets::score(&sets::load(name, src)))
-        );
+        let cases = sets::load(name, src);
+        let report = match &rules {
+            Some(p) => sets::score_with(&cases, &|org| Pack::from_path(p, org).unwrap()),
+            None => sets::score(&cases),
+        };
+        println!("{}", sets::table(name, &report));
     }
     status
 }

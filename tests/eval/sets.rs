@@ -216,7 +216,13 @@ impl Report {
 /// Runs the default pack (built with each case's organisation profile) over
 /// a set.
 pub fn score(cases: &[Case]) -> Report {
-    let default = Pack::default_pack(&Org::default()).unwrap();
+    score_with(cases, &|org| Pack::default_pack(org).unwrap())
+}
+
+/// Like [`score`], with the pack `build` compiles for a profile (a pack
+/// from disk, for measuring a changed list without rebuilding).
+pub fn score_with(cases: &[Case], build: &dyn Fn(&Org) -> Pack) -> Report {
+    let default = build(&Org::default());
     let category: HashMap<String, String> = default
         .rules()
         .iter()
@@ -228,9 +234,7 @@ pub fn score(cases: &[Case]) -> Report {
     let mut rep = Report::default();
     for case in cases {
         let key = format!("{:?}", case.org);
-        let pack = packs
-            .entry(key)
-            .or_insert_with(|| Pack::default_pack(&case.org).unwrap());
+        let pack = packs.entry(key).or_insert_with(|| build(&case.org));
         let ids = fired(pack, case);
         match &case.label {
             Label::Rule(rule) => {
