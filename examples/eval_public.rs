@@ -45,6 +45,9 @@ const DEFINITIONS: &[(&str, &[&str])] = &[
     ("conduct only", &["conduct"]),
 ];
 
+/// One public set's evaluation.
+type PublicSet = fn(&mut Runner, &Path) -> Result<(), String>;
+
 struct Runner {
     pack: Pack,
     mentions: bool,
@@ -308,7 +311,7 @@ fn main() -> ExitCode {
         if mentions { "" } else { " (--no-mentions)" }
     );
     let mut status = ExitCode::SUCCESS;
-    let public: &[(&str, fn(&mut Runner, &Path) -> Result<(), String>)] = if project_only {
+    let public: &[(&str, PublicSet)] = if project_only {
         &[]
     } else {
         &[("OLID", olid), ("Davidson", davidson)]
