@@ -26,6 +26,8 @@
 //! `--rules PATH` evaluates a pack from disk (a file or a folder such as
 //! `rules/`) instead of the embedded one, so a changed list can be
 //! measured without rebuilding. `--project-only` skips the public sets.
+//! `--show` prints the missed and flagged texts of `cases.toml` and
+//! `tuning.toml` (never of `heldout.toml`, which rule authors do not read).
 
 #[path = "../tests/eval/sets.rs"]
 mod sets;
@@ -268,6 +270,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mentions = !args.iter().any(|a| a == "--no-mentions");
     let project_only = args.iter().any(|a| a == "--project-only");
+    let show = args.iter().any(|a| a == "--show");
     let rules = args
         .iter()
         .position(|a| a == "--rules")
@@ -324,6 +327,7 @@ fn main() -> ExitCode {
     }
     println!("\n# Project sets (tests/eval/)\n");
     for (name, src) in [
+        ("cases.toml", include_str!("../tests/eval/cases.toml")),
         ("tuning.toml", include_str!("../tests/eval/tuning.toml")),
         ("heldout.toml", include_str!("../tests/eval/heldout.toml")),
     ] {
@@ -333,6 +337,15 @@ fn main() -> ExitCode {
             None => sets::score(&cases),
         };
         println!("{}", sets::table(name, &report));
+        // Texts only for the sets rule authors may read, never held-out.
+        if show && name != "heldout.toml" {
+            for (want, fired, text) in &report.missed {
+                println!("MISSED {want}: {text}   (fired: {fired:?})");
+            }
+            for (fired, text) in &report.flagged {
+                println!("FLAGGED {fired:?}: {text}");
+            }
+        }
     }
     status
 }
