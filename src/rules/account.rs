@@ -407,27 +407,11 @@ impl AccountRules {
                         continue;
                     }
                     let window = i64::from(*hours) * 3600;
-                    let times = |want: Lang| -> Vec<i64> {
-                        st.welsh_posts
-                            .iter()
-                            .filter(|p| p.lang == want || p.lang == Lang::Both)
-                            .map(|p| p.ts)
-                            .collect()
-                    };
-                    let (cy, en) = (times(Lang::Welsh), times(Lang::English));
-                    let near = |v: &[i64], t: i64| {
-                        let i = v.partition_point(|&x| x < t - window);
-                        v.get(i).is_some_and(|&x| x <= t + window)
-                    };
-                    for p in &st.welsh_posts {
-                        let (other, missing) = match p.lang {
-                            Lang::English => (&cy, "Welsh"),
-                            Lang::Welsh => (&en, "English"),
-                            _ => continue,
+                    for p in unpaired(&st.welsh_posts, window) {
+                        let missing = match p.lang {
+                            Lang::English => "Welsh",
+                            _ => "English",
                         };
-                        if near(other, p.ts) {
-                            continue;
-                        }
                         let matched: String = p.text.chars().take(80).collect();
                         out.push((
                             post_record(p, "text", p.text.clone()),
@@ -436,7 +420,7 @@ impl AccountRules {
                                 "text",
                                 matched,
                                 format!(
-                                    "{}-only post with no {missing} or bilingual post within {hours} hours either side",
+                                    "{}-only post with no {missing} counterpart of its own within {hours} hours either side (each post needs its own; bilingual posts need none)",
                                     p.lang.as_str()
                                 ),
                             ),
@@ -550,4 +534,64 @@ fn snip_record(platform: &'static str, account: &str, s: &Snip) -> Record {
     rec.url = s.url.clone();
     rec.push_field(s.field, s.value.clone());
     rec
+}
+
+/// One-language posts left without a counterpart when English and Welsh
+/// posts within `window` seconds are paired one to one: pairs that share
+/// more numbers, dates, handles, hashtags or links first, then the closest
+/// in time (so four English posts and two Welsh ones leave two findings).
+fn unpaired(posts: &[Post], window: i64) -> Vec<&Post> {
+    let (en, cy): (Vec<&Post>, Vec<&Post>) = posts
+        .iter()
+        .filter(|p| matches!(p.lang, Lang::English | Lang::Welsh))
+        .partition(|p| p.lang == Lang::English);
+    let marks = |p: &Post| -> std::collections::BTreeSet<String> {
+        p.text
+            .split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric() && !"@#/:".contains(c))
+                    .to_lowercase()
+            })
+            .filter(|w| {
+                w.starts_with('@')
+                    || w.starts_with('#')
+                    || w.contains("://")
+                    || w.starts_with("www.")
+                    || w.chars().any(|c| c.is_ascii_digit())
+            })
+            .collect()
+    };
+    let (en_marks, cy_marks): (Vec<_>, Vec<_>) = (
+        en.iter().map(|p| marks(p)).collect(),
+        cy.iter().map(|p| marks(p)).collect(),
+    );
+    let mut pairs: Vec<(std::cmp::Reverse<usize>, i64, usize, usize)> = Vec::new();
+    // `posts` is in time order (finish sorts it), so `cy` is too.
+    for (i, e) in en.iter().enumerate() {
+        let from = cy.partition_point(|c| c.ts < e.ts - window);
+        for (j, c) in cy.iter().enumerate().skip(from) {
+            if c.ts > e.ts + window {
+                break;
+            }
+            let shared = en_marks[i].intersection(&cy_marks[j]).count();
+            pairs.push((std::cmp::Reverse(shared), (e.ts - c.ts).abs(), i, j));
+        }
+    }
+    pairs.sort_unstable();
+    let (mut en_used, mut cy_used) = (vec![false; en.len()], vec![false; cy.len()]);
+    for (_, _, i, j) in pairs {
+        if !en_used[i] && !cy_used[j] {
+            en_used[i] = true;
+            cy_used[j] = true;
+        }
+    }
+    let mut out: Vec<&Post> = en
+        .iter()
+        .zip(&en_used)
+        .chain(cy.iter().zip(&cy_used))
+        .filter(|(_, used)| !**used)
+        .map(|(p, _)| *p)
+        .collect();
+    out.sort_by(|a, b| a.key().cmp(&b.key()));
+    out
 }

@@ -22,21 +22,27 @@ pub struct Lexicon {
     entries: Vec<Vec<Entry>>,
     terms: Vec<String>,
     allow: Option<AhoCorasick>,
-    allow_rules: Vec<Vec<usize>>,
+    /// Per allow pattern: the rules it protects and its letter counts.
+    allow_rules: Vec<Vec<(usize, Vec<u16>)>>,
     has_allow: Vec<bool>,
     rules: Vec<usize>,
+    /// Per rule: next words that cancel a hit (`not_followed_by`).
+    not_followed_by: Vec<Vec<String>>,
 }
 
 impl Lexicon {
-    pub fn compile(def: &PackDef) -> Result<Lexicon, String> {
+    /// The lexicon rules that are `lazy` (or not): lazy signals get an
+    /// automaton of their own, searched only when a composition needs it.
+    pub fn compile(def: &PackDef, lazy: bool) -> Result<Lexicon, String> {
         let mut patterns: Vec<String> = Vec::new();
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut entries: Vec<Vec<Entry>> = Vec::new();
         let mut terms = Vec::new();
         let mut allow_pats: Vec<String> = Vec::new();
         let mut allow_index: HashMap<String, usize> = HashMap::new();
-        let mut allow_rules: Vec<Vec<usize>> = Vec::new();
+        let mut allow_rules: Vec<Vec<(usize, Vec<u16>)>> = Vec::new();
         let mut has_allow = vec![false; def.rules.len()];
+        let mut not_followed_by = vec![Vec::new(); def.rules.len()];
         let mut rules = Vec::new();
         let mut add = |pat: String, entry: Entry| {
             let i = *index.entry(pat.clone()).or_insert_with(|| {
@@ -50,7 +56,15 @@ impl Lexicon {
             let Detector::Lexicon(lx) = &rule.detector else {
                 continue;
             };
+            if rule.scope.lazy != lazy {
+                continue;
+            }
             rules.push(ri);
+            not_followed_by[ri] = lx
+                .not_followed_by
+                .iter()
+                .map(|w| w.trim().to_lowercase())
+                .collect();
             let mut all: Vec<&String> = lx.terms.iter().collect();
             for l in &lx.lists {
                 all.extend(def.list(rule, l)?);
@@ -89,7 +103,7 @@ impl Lexicon {
                 allow.extend(def.list(rule, l)?);
             }
             for a in allow {
-                let (pat, _) = normalise_term(a);
+                let (pat, counts) = normalise_term(a);
                 if pat.is_empty() {
                     continue;
                 }
@@ -99,15 +113,18 @@ impl Lexicon {
                     allow_rules.push(Vec::new());
                     allow_rules.len() - 1
                 });
-                allow_rules[i].push(ri);
+                allow_rules[i].push((ri, counts));
             }
         }
         let ac = if patterns.is_empty() {
             None
         } else {
             Some(
+                // Standard semantics, searched for overlapping matches: a
+                // long phrase of one rule must not hide a shorter term of
+                // another (composition signals need both).
                 AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::LeftmostLongest)
+                    .match_kind(MatchKind::Standard)
                     .build(&patterns)
                     .map_err(|e| format!("lexicon automaton: {e}"))?,
             )
@@ -125,6 +142,7 @@ impl Lexicon {
             allow_rules,
             has_allow,
             rules,
+            not_followed_by,
         })
     }
 
@@ -149,7 +167,7 @@ impl Lexicon {
         let text = n.text.as_bytes();
         let first_hit = hits.len();
         let mut allow_spans: Option<Vec<(usize, usize, usize)>> = None;
-        for m in ac.find_iter(&n.text) {
+        for m in ac.find_overlapping_iter(&n.text) {
             let (s, e) = (m.start(), m.end());
             if !(s == 0 || text[s - 1] == b' ') || !(e == text.len() || text[e] == b' ') {
                 continue;
@@ -173,12 +191,17 @@ impl Lexicon {
                         continue;
                     }
                 }
-                // one hit per rule per span, even if two terms normalise alike
+                if !self.not_followed_by[r].is_empty() {
+                    let next = next_word(&field.value[end..]);
+                    if self.not_followed_by[r].iter().any(|w| *w == next) {
+                        continue;
+                    }
+                }
                 if hits[first_hit..]
                     .iter()
-                    .any(|h| h.rule == r && h.start == start)
+                    .any(|h| h.rule == r && h.start == start && h.end == end)
                 {
-                    continue;
+                    continue; // two terms that normalise alike
                 }
                 let matched = &field.value[start..end];
                 let term = &self.terms[entry.term];
@@ -199,6 +222,7 @@ impl Lexicon {
                 });
             }
         }
+        keep_longest_per_rule(hits, first_hit);
     }
 
     /// Original-text spans of allow-list phrases, with the rule they protect.
@@ -213,12 +237,44 @@ impl Lexicon {
             }
             let a = n.units[n.byte_unit[s] as usize].start;
             let b = n.units[n.byte_unit[e - 1] as usize].end;
-            for &r in &self.allow_rules[m.pattern().as_usize()] {
-                out.push((a, b, r));
+            // "Twatt" (a place) protects "twatt", not "twat": letter counts
+            // are checked as for terms.
+            for (r, counts) in &self.allow_rules[m.pattern().as_usize()] {
+                if counts_ok(n, s, e, counts) {
+                    out.push((a, b, *r));
+                }
             }
         }
         out
     }
+}
+
+/// The overlapping search reports "fuck" inside "fucking": per rule, keep
+/// only hits no longer hit of the same rule contains (what a leftmost-
+/// longest search would have reported), so matches and fingerprints stay
+/// the same while other rules still see the shorter terms.
+fn keep_longest_per_rule(hits: &mut Vec<Hit>, first: usize) {
+    let mut i = first;
+    while i < hits.len() {
+        let (r, s, e) = (hits[i].rule, hits[i].start, hits[i].end);
+        let covered = hits[first..].iter().enumerate().any(|(j, h)| {
+            first + j != i && h.rule == r && h.start <= s && e <= h.end && h.end - h.start > e - s
+        });
+        if covered {
+            hits.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// The word after a hit, lower-cased ("" at the end of the text).
+fn next_word(rest: &str) -> String {
+    rest.trim_start_matches(|c: char| c.is_whitespace() || c == '-')
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 fn counts_ok(n: &Normalised, s: usize, e: usize, want: &[u16]) -> bool {
@@ -308,7 +364,7 @@ lexicon = { terms = ["fuck", "shit", "cunt", "ass", "dick"], allow = ["dick whit
     #[test]
     fn word_boundaries_and_allow_list() {
         let def = pack(RULE);
-        let lx = Lexicon::compile(&def).unwrap();
+        let lx = Lexicon::compile(&def, false).unwrap();
         assert!(hits(&lx, &def, "Scunthorpe General Hospital").is_empty());
         assert!(hits(&lx, &def, "Dickens and Dick Whittington panto").is_empty());
         assert!(hits(&lx, &def, "as far as I know, pass the assessment").is_empty());
@@ -317,9 +373,29 @@ lexicon = { terms = ["fuck", "shit", "cunt", "ass", "dick"], allow = ["dick whit
     }
 
     #[test]
+    fn a_term_naming_a_service_is_dropped_by_the_word_after_it() {
+        let def = pack(
+            r#"
+[[rules]]
+id = "c"
+title = "c"
+category = "patient-data"
+severity = "low"
+policy = ["CUM 3.3"]
+clauses = ["A1"]
+lexicon = { terms = ["stroke", "flu"], not_followed_by = ["team", "jab"] }
+"#,
+        );
+        let lx = Lexicon::compile(&def, false).unwrap();
+        assert_eq!(hits(&lx, &def, "she had a stroke in June"), vec!["stroke"]);
+        assert!(hits(&lx, &def, "our Stroke Team and the flu-jab clinic").is_empty());
+        assert_eq!(hits(&lx, &def, "flu, again"), vec!["flu"]);
+    }
+
+    #[test]
     fn obfuscations_map_to_original_spans() {
         let def = pack(RULE);
-        let lx = Lexicon::compile(&def).unwrap();
+        let lx = Lexicon::compile(&def, false).unwrap();
         assert_eq!(
             hits(&lx, &def, "f*ck, sh1t, fuuuuck, f.u.c.k and f**k"),
             vec!["f*ck", "sh1t", "fuuuuck", "f.u.c.k", "f**k"]

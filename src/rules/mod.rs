@@ -158,11 +158,13 @@
 //! `nation` names it. New windows are rows in `rules/elections.toml`.
 
 mod account;
+mod compose;
 mod elections;
 mod examples;
 mod lang;
 mod lexicon;
 mod metadata;
+pub mod model;
 mod normalise;
 mod pack;
 mod pattern;
@@ -213,6 +215,14 @@ impl Confidence {
             _ => Confidence::Low,
         }
     }
+
+    /// One step up, saturating at high (e.g. a model agrees).
+    pub fn raised(self) -> Confidence {
+        match self {
+            Confidence::Low => Confidence::Medium,
+            _ => Confidence::High,
+        }
+    }
 }
 
 impl std::fmt::Display for Confidence {
@@ -256,6 +266,11 @@ pub struct Hit {
     pub confidence: Confidence,
 }
 
+thread_local! {
+    /// Per-thread feature buffers for the learned models.
+    static MODEL_SCRATCH: RefCell<(model::Features, Vec<model::Score>)> = RefCell::default();
+}
+
 /// One layer of a compiled pack, for the run's "which rules are in use"
 /// line: the embedded default, or a local pack file or folder.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -290,9 +305,13 @@ pub struct Pack {
     rules: Vec<RuleInfo>,
     scope: Vec<pack::Scope>,
     lexicon: lexicon::Lexicon,
+    /// Lazy signals (large lists), searched only where a composition needs them.
+    lazy_lexicon: lexicon::Lexicon,
     patterns: pattern::Patterns,
     metadata: metadata::Metadata,
     account: account::AccountRules,
+    compose: compose::Compose,
+    models: model::Models,
     elections: elections::Windows,
     person: regex::Regex,
     examples: Vec<examples::Example>,
@@ -307,6 +326,7 @@ type Sources = Vec<(String, String)>;
 
 const DEFAULT_SOURCES: &[(&str, &str)] = &[
     ("account.toml", include_str!("../../rules/account.toml")),
+    ("compose.toml", include_str!("../../rules/compose.toml")),
     ("conduct.toml", include_str!("../../rules/conduct.toml")),
     ("elections.toml", include_str!("../../rules/elections.toml")),
     (
@@ -316,6 +336,10 @@ const DEFAULT_SOURCES: &[(&str, &str)] = &[
     (
         "lexicons/commercial.toml",
         include_str!("../../rules/lexicons/commercial.toml"),
+    ),
+    (
+        "lexicons/conditions.toml",
+        include_str!("../../rules/lexicons/conditions.toml"),
     ),
     (
         "lexicons/confidential.toml",
@@ -467,10 +491,13 @@ impl Pack {
             .collect::<String>();
         let rules: Vec<RuleInfo> = def.rules.iter().map(|r| r.info.clone()).collect();
         let scope = def.rules.iter().map(|r| r.scope.clone()).collect();
-        let lexicon = lexicon::Lexicon::compile(&def)?;
+        let lexicon = lexicon::Lexicon::compile(&def, false)?;
+        let lazy_lexicon = lexicon::Lexicon::compile(&def, true)?;
         let patterns = pattern::Patterns::compile(&def, org)?;
         let metadata = metadata::Metadata::compile(&def, org)?;
         let account = account::AccountRules::compile(&def, org)?;
+        let compose = compose::Compose::compile(&def)?;
+        let models = model::Models::compile(&def)?;
         let elections = elections::Windows::compile(&def)?;
         let examples = examples::build(&def)?;
         let person = regex::Regex::new(
@@ -486,9 +513,12 @@ impl Pack {
             rules,
             scope,
             lexicon,
+            lazy_lexicon,
             patterns,
             metadata,
             account,
+            compose,
+            models,
             elections,
             person,
             examples,
@@ -569,10 +599,16 @@ impl Pack {
             static SCRATCH: RefCell<normalise::Normalised> = RefCell::default();
         }
         SCRATCH.with(|s| match s.try_borrow_mut() {
-            Ok(mut scratch) => self.check_with(record, &mut scratch, hits),
+            Ok(mut scratch) => self.check_with(record, &mut scratch, hits, false),
             // re-entered (a hit sink calling check): use fresh buffers
-            Err(_) => self.check_with(record, &mut normalise::Normalised::default(), hits),
+            Err(_) => self.check_with(record, &mut normalise::Normalised::default(), hits, false),
         });
+    }
+
+    /// Like [`Pack::check`], keeping the hits of signal rules (which feed
+    /// compositions and are otherwise dropped), for running their examples.
+    pub(crate) fn check_keeping_signals(&self, record: &Record, hits: &mut Vec<Hit>) {
+        self.check_with(record, &mut normalise::Normalised::default(), hits, true);
     }
 
     fn check_with(
@@ -580,19 +616,90 @@ impl Pack {
         record: &Record,
         scratch: &mut normalise::Normalised,
         hits: &mut Vec<Hit>,
+        keep_signals: bool,
     ) {
         let first = hits.len();
+        if !self.models.is_empty() {
+            MODEL_SCRATCH.with(|m| m.borrow_mut().1.clear());
+        }
         for field in &record.fields {
             let from = hits.len();
             self.patterns
                 .check(&self.rules, &self.scope, record.kind, field, hits);
             self.lexicon
                 .check(&self.rules, &self.scope, record.kind, field, scratch, hits);
+            if !self.models.is_empty() {
+                MODEL_SCRATCH.with(|m| {
+                    let (feats, scores) = &mut *m.borrow_mut();
+                    self.models.check(
+                        &self.rules,
+                        &self.scope,
+                        record.kind,
+                        field,
+                        feats,
+                        hits,
+                        scores,
+                    );
+                });
+            }
             hits[from..].sort_by_key(|h| (h.start, h.end, h.rule));
         }
         self.metadata.check(&self.rules, &self.scope, record, hits);
-        if hits.len() > first {
+        if hits.len() > first || keep_signals {
             self.refine(record, hits, first);
+            if !self.models.is_empty() {
+                MODEL_SCRATCH.with(|m| {
+                    let (_, scores) = &*m.borrow();
+                    // (examples keep the model's own hit, to check it)
+                    self.models.combine(
+                        &self.rules,
+                        &self.scope,
+                        hits,
+                        first,
+                        scores,
+                        !keep_signals,
+                    );
+                });
+            }
+            if !self.compose.is_empty() {
+                let lazy = hits.len();
+                // Running examples (keep_signals), every field is searched,
+                // so a lazy signal's own examples can be checked.
+                let fields = if keep_signals {
+                    (0..record.fields.len()).collect()
+                } else {
+                    self.compose
+                        .fields_needing_lazy(&self.scope, record, hits, first)
+                };
+                for fi in fields {
+                    self.lazy_lexicon.check(
+                        &self.rules,
+                        &self.scope,
+                        record.kind,
+                        &record.fields[fi],
+                        scratch,
+                        hits,
+                    );
+                }
+                if hits.len() > lazy {
+                    self.refine(record, hits, lazy);
+                }
+                let composed = hits.len();
+                self.compose.check(&self.rules, record, hits, first);
+                if hits.len() > composed {
+                    self.refine(record, hits, composed);
+                }
+                if !keep_signals {
+                    let mut i = first;
+                    while i < hits.len() {
+                        if self.scope[hits[i].rule].signal {
+                            hits.remove(i);
+                        } else {
+                            i += 1;
+                        }
+                    }
+                }
+            }
         }
     }
 

@@ -73,8 +73,50 @@ struct RawRule {
     pattern: Option<PatternDef>,
     metadata: Option<MetadataDef>,
     account: Option<AccountDef>,
+    compose: Option<ComposeDef>,
+    model: Option<ModelDef>,
+    /// Feeds `compose` rules only; never a finding of its own.
+    #[serde(default)]
+    signal: bool,
+    /// A costly signal (a large lexicon) searched only in fields where a
+    /// composition that uses it already has every other group.
+    #[serde(default)]
+    lazy: bool,
     #[serde(default)]
     examples: ExamplesDef,
+}
+
+/// `compose = { all = [["a", "b"], ["c"]], window = 80, negation = true }`:
+/// fires when a hit of every group meets in one field within `window`
+/// characters (0: anywhere in the field); with `negation`, a component
+/// negated just before ("not", "never", "isn't") does not count.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ComposeDef {
+    pub all: Vec<Vec<String>>,
+    #[serde(default = "default_compose_window")]
+    pub window: usize,
+    #[serde(default = "yes")]
+    pub negation: bool,
+}
+
+/// `model = { name = "abuse", threshold = 0.8, high = 0.95 }`: an embedded
+/// learned model (rules/models/NAME.bin) scores each text field; a score at
+/// or above `threshold` is a hit, at or above `high` a high-confidence one.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelDef {
+    pub name: String,
+    pub threshold: f32,
+    pub high: Option<f32>,
+}
+
+fn default_compose_window() -> usize {
+    80
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -104,6 +146,11 @@ pub struct LexiconDef {
     pub allow: Vec<String>,
     #[serde(default)]
     pub allow_lists: Vec<String>,
+    /// Drop a hit when the next word is one of these: a term used to name
+    /// a service ("stroke team", "cancer screening", "flu jab") is not
+    /// about a person.
+    #[serde(default)]
+    pub not_followed_by: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -171,6 +218,8 @@ pub enum Detector {
     Pattern(PatternDef),
     Metadata(MetadataDef),
     Account(AccountDef),
+    Compose(ComposeDef),
+    Model(ModelDef),
 }
 
 /// Which records and fields a rule reads.
@@ -186,6 +235,10 @@ pub struct Scope {
     pub media: Option<String>,
     /// Raise severity inside these date windows ("elections").
     pub date_window: Option<String>,
+    /// Feeds composition rules only; its hits are never findings.
+    pub signal: bool,
+    /// Searched only where a composition needs it (`lazy = true`).
+    pub lazy: bool,
 }
 
 impl Scope {
@@ -525,16 +578,40 @@ fn validate(file: &str, raw: RawRule) -> Result<RuleDef, String> {
             "{at}: date_window must be \"elections\", not {w:?}"
         ));
     }
-    let (detector, kind) = match (raw.lexicon, raw.pattern, raw.metadata, raw.account) {
-        (Some(l), None, None, None) => (Detector::Lexicon(l), "lexicon"),
-        (None, Some(p), None, None) => (Detector::Pattern(p), "pattern"),
-        (None, None, Some(m), None) => (Detector::Metadata(m), "metadata"),
-        (None, None, None, Some(a)) => (Detector::Account(a), "account"),
-        _ => {
-            return Err(format!(
-                "{at}: needs exactly one detector table: lexicon, pattern, metadata or account"
-            ));
-        }
+    let detectors = [
+        raw.lexicon.map(Detector::Lexicon),
+        raw.pattern.map(Detector::Pattern),
+        raw.metadata.map(Detector::Metadata),
+        raw.account.map(Detector::Account),
+        raw.compose.map(Detector::Compose),
+        raw.model.map(Detector::Model),
+    ];
+    let mut given = detectors.into_iter().flatten();
+    let (Some(detector), None) = (given.next(), given.next()) else {
+        return Err(format!(
+            "{at}: needs exactly one detector table: lexicon, pattern, metadata, account, compose or model"
+        ));
+    };
+    let kind = match &detector {
+        Detector::Lexicon(_) => "lexicon",
+        Detector::Pattern(_) => "pattern",
+        Detector::Metadata(_) => "metadata",
+        Detector::Account(_) => "account",
+        Detector::Compose(_) => "compose",
+        Detector::Model(_) => "model",
+    };
+    if raw.signal && !matches!(detector, Detector::Lexicon(_) | Detector::Pattern(_)) {
+        return Err(format!(
+            "{at}: only lexicon and pattern rules can be signals"
+        ));
+    }
+    if raw.lazy && !(raw.signal && matches!(detector, Detector::Lexicon(_))) {
+        return Err(format!("{at}: only lexicon signals can be lazy"));
+    }
+    let kind = if raw.signal {
+        format!("{kind} signal")
+    } else {
+        kind.to_string()
     };
     Ok(RuleDef {
         file: file.to_string(),
@@ -545,7 +622,7 @@ fn validate(file: &str, raw: RawRule) -> Result<RuleDef, String> {
             severity,
             policy_ref: raw.policy.join("; "),
             clauses: raw.clauses,
-            kind: kind.to_string(),
+            kind,
             confidence,
             characteristics: raw.characteristics,
         },
@@ -556,6 +633,8 @@ fn validate(file: &str, raw: RawRule) -> Result<RuleDef, String> {
             near_person: raw.near_person,
             media: raw.media,
             date_window: raw.date_window,
+            signal: raw.signal,
+            lazy: raw.lazy,
         },
         detector,
         examples: raw.examples,

@@ -10,6 +10,9 @@ use crate::record::{Field, RecordKind};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use regex::{Regex, RegexSet};
 
+/// Lazy-DFA cache of the pattern set, per thread (benches/README.md).
+const PATTERN_SET_CACHE: usize = 16 << 20;
+
 struct Context {
     ac: AhoCorasick,
     words: Vec<String>,
@@ -117,7 +120,15 @@ impl Patterns {
         let set = if sources.is_empty() {
             None
         } else {
-            Some(RegexSet::new(&sources).map_err(|e| format!("pattern set: {e}"))?)
+            // A larger lazy-DFA cache than the default: with the whole
+            // pack's patterns in one set, the default cache fills on
+            // ordinary posts and the set falls back to a far slower engine.
+            Some(
+                regex::RegexSetBuilder::new(&sources)
+                    .dfa_size_limit(PATTERN_SET_CACHE)
+                    .build()
+                    .map_err(|e| format!("pattern set: {e}"))?,
+            )
         };
         Ok(Patterns {
             set,

@@ -553,7 +553,7 @@ extend = "default"
 disable = ["links.shortener", "conduct.slur.age"]
 
 [extend_lists]
-clinical-safe = ["slag heap"]
+clinical-safe = ["shit creek"]
 
 [[rules]]
 id = "local.codename"
@@ -584,12 +584,19 @@ fn local_pack_extends_the_default() {
     assert!(
         !rule_hits(
             &default,
-            &post("Walk up the old slag heap"),
+            &post("We are up shit creek without a paddle"),
             "conduct.obscene"
         )
         .is_empty()
     );
-    assert!(rule_hits(&pack, &post("Walk up the old slag heap"), "conduct.obscene").is_empty());
+    assert!(
+        rule_hits(
+            &pack,
+            &post("We are up shit creek without a paddle"),
+            "conduct.obscene"
+        )
+        .is_empty()
+    );
     let (n, f) = pack.test_examples();
     assert!(n > 100 && f.is_empty(), "{n} {f:?}");
     // a typo in disable is an error, as is re-using an id without disabling
@@ -740,4 +747,29 @@ fn account_state_stays_small_for_ordinary_accounts() {
         "{}",
         out[0].1.detail
     );
+}
+
+/// The opt-in learned-model layer loads on top of the embedded pack and its
+/// rule's own examples pass (docs/RULES.md, "model").
+#[test]
+fn the_abuse_model_layer_loads_and_its_examples_pass() {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("packs/abuse-model.toml");
+    let pack = Pack::from_path(&p, &Org::default()).unwrap();
+    assert!(pack.uses_embedded());
+    assert!(pack.rules().iter().any(|r| r.id == "conduct.model-abuse"));
+    let (n, f) = pack.test_examples();
+    assert!(n > 100 && f.is_empty(), "{n} {f:?}");
+    // evidence combines: a reply with a lexicon obscenity gets one
+    // finding, not a second one from the model
+    let mut hits = Vec::new();
+    let mut reply = post("@nurse_x shut up you f*cking useless cow, nobody wants you here");
+    reply.mentions.push("@nurse_x".into());
+    pack.check(&reply, &mut hits);
+    let conduct: Vec<&str> = hits
+        .iter()
+        .filter(|h| pack.rules()[h.rule].category == crate::vocab::Category::Conduct)
+        .map(|h| pack.rules()[h.rule].id.as_str())
+        .collect();
+    assert!(!conduct.is_empty());
+    assert!(!conduct.contains(&"conduct.model-abuse"), "{conduct:?}");
 }

@@ -43,6 +43,7 @@ pub fn lookup(name: &str) -> Option<Validator> {
         "date-of-birth" => |m, _| date_of_birth(m),
         "hospital-number" => hospital_number,
         "person-name" => |m, c| person_name(m, &c.org),
+        "patient-name" => |m, c| patient_name(m, &c.org),
         "photo-credit" => |m, c| photo_credit(m, &c.org),
         "uk-postcode" => |m, c| uk_postcode(m, &c.org),
         "uk-phone" => |m, c| uk_phone(m, &c.org),
@@ -51,7 +52,7 @@ pub fn lookup(name: &str) -> Option<Validator> {
     })
 }
 
-pub const NAMES: &str = "nhs-number, chi-number, hc-number, ni-number, date-of-birth, hospital-number, person-name, photo-credit, uk-postcode, uk-phone, email";
+pub const NAMES: &str = "nhs-number, chi-number, hc-number, ni-number, date-of-birth, hospital-number, person-name, patient-name, photo-credit, uk-postcode, uk-phone, email";
 
 fn digits(m: &str) -> Vec<u8> {
     m.bytes()
@@ -389,6 +390,52 @@ const NOT_NAMES: &[&str] = &[
 
 /// A likely personal name: two consecutive capitalised words that are not
 /// sentence starters, places or services (no model; see `NOT_NAMES`).
+/// A name that may be a patient's: `person-name`, unless introduced by a
+/// staff title (Dr, Nurse, Sister…) or a public figure's honorific (Sir,
+/// Captain, Queen…): the composition rules need a patient, not any name.
+fn patient_name(m: &str, org: &Org) -> Option<String> {
+    const NOT_PATIENTS: &[&str] = &[
+        "Dr",
+        "Doctor",
+        "Nurse",
+        "Sister",
+        "Matron",
+        "Prof",
+        "Professor",
+        "Consultant",
+        "Midwife",
+        "Surgeon",
+        "Paramedic",
+        "Porter",
+        "Captain",
+        "Capt",
+        "Sir",
+        "Dame",
+        "Lord",
+        "Lady",
+        "King",
+        "Queen",
+        "Prince",
+        "Princess",
+        "Councillor",
+        "Cllr",
+        "Minister",
+        "President",
+        "Saint",
+        "St",
+        "Rev",
+        "Reverend",
+        "Father",
+        "Coach",
+        "Manager",
+    ];
+    let first = m.split_whitespace().next()?.trim_end_matches('.');
+    if NOT_PATIENTS.contains(&first) {
+        return None;
+    }
+    person_name(m, org)
+}
+
 fn person_name(m: &str, org: &Org) -> Option<String> {
     let words: Vec<&str> = m
         .split_whitespace()

@@ -1,0 +1,321 @@
+//! Composition: rules that fire only when hits of other rules meet in one
+//! field — a person and a diagnosis, a protected group and a derogatory
+//! word, a threat frame, a harm verb and "you" — within a window, with
+//! negated components ("not", "never", "isn't" just before) left out.
+//! Each group of `compose.all` is a list of rule ids; the rule fires when
+//! every group has a hit and all of them fit in `window` characters
+//! (0: anywhere in the field). Components are ordinary lexicon and pattern
+//! rules, so they keep their normalisation, allow-lists and validators;
+//! rules marked `signal = true` exist only to feed compositions and never
+//! become findings themselves (docs/RULES.md, "Composition").
+
+use super::pack::{Detector, PackDef};
+use super::{Hit, RuleInfo};
+use crate::record::Record;
+use std::collections::HashMap;
+
+struct Rule {
+    rule: usize,
+    groups: Vec<Vec<usize>>,
+    window: usize,
+    negation: bool,
+}
+
+#[derive(Default)]
+pub struct Compose {
+    rules: Vec<Rule>,
+}
+
+/// Words that negate what follows them in the same clause.
+const NEGATORS: &[&str] = &[
+    "not", "no", "never", "without", "nobody", "none", "nothing", "neither", "nor", "cannot",
+    "hardly",
+];
+
+impl Compose {
+    pub fn compile(def: &PackDef) -> Result<Compose, String> {
+        let index: HashMap<&str, usize> = def
+            .rules
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.info.id.as_str(), i))
+            .collect();
+        let mut rules = Vec::new();
+        for (ri, r) in def.rules.iter().enumerate() {
+            let Detector::Compose(c) = &r.detector else {
+                continue;
+            };
+            if c.all.len() < 2 {
+                return Err(format!(
+                    "{}: compose.all needs at least two groups of rule ids",
+                    r.whence()
+                ));
+            }
+            let mut groups = Vec::new();
+            for g in &c.all {
+                if g.is_empty() {
+                    return Err(format!("{}: compose.all has an empty group", r.whence()));
+                }
+                let mut ids = Vec::new();
+                for id in g {
+                    let &i = index.get(id.as_str()).ok_or_else(|| {
+                        format!(
+                            "{}: compose names unknown rule {id:?} (disabled?)",
+                            r.whence()
+                        )
+                    })?;
+                    if !matches!(
+                        def.rules[i].detector,
+                        Detector::Lexicon(_) | Detector::Pattern(_)
+                    ) {
+                        return Err(format!(
+                            "{}: compose combines lexicon and pattern rules only, not {id:?}",
+                            r.whence()
+                        ));
+                    }
+                    ids.push(i);
+                }
+                groups.push(ids);
+            }
+            rules.push(Rule {
+                rule: ri,
+                groups,
+                window: c.window,
+                negation: c.negation,
+            });
+        }
+        Ok(Compose { rules })
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty()
+    }
+
+    /// Fields of `record` worth searching for lazy signals: those where some
+    /// composition has a hit for every group that has no lazy member.
+    pub fn fields_needing_lazy(
+        &self,
+        scope: &[super::pack::Scope],
+        record: &Record,
+        hits: &[Hit],
+        first: usize,
+    ) -> Vec<usize> {
+        let mut out = Vec::new();
+        if hits.len() == first {
+            return out;
+        }
+        let located: Vec<Option<usize>> =
+            hits[first..].iter().map(|h| field_of(record, h)).collect();
+        let mut fields: Vec<usize> = located.iter().flatten().copied().collect();
+        fields.sort_unstable();
+        fields.dedup();
+        for fi in fields {
+            let wanted = self.rules.iter().any(|c| {
+                c.groups.iter().any(|g| g.iter().any(|&r| scope[r].lazy))
+                    && c.groups.iter().all(|g| {
+                        g.iter().any(|&r| scope[r].lazy)
+                            || hits[first..]
+                                .iter()
+                                .zip(&located)
+                                .any(|(h, at)| *at == Some(fi) && g.contains(&h.rule))
+                    })
+            });
+            if wanted {
+                out.push(fi);
+            }
+        }
+        out
+    }
+
+    /// Appends the composite hits that `hits[first..]` (one record's) make.
+    pub fn check(&self, infos: &[RuleInfo], record: &Record, hits: &mut Vec<Hit>, first: usize) {
+        if self.rules.is_empty() || hits.len() - first < 2 {
+            return;
+        }
+        // Which field value each hit came from (a record can hold several
+        // fields of one name).
+        let located: Vec<Option<usize>> =
+            hits[first..].iter().map(|h| field_of(record, h)).collect();
+        let mut out = Vec::new();
+        for c in &self.rules {
+            let mut fields: Vec<usize> = located.iter().flatten().copied().collect();
+            fields.sort_unstable();
+            fields.dedup();
+            for fi in fields {
+                let text = record.fields[fi].value.as_str();
+                let candidates: Vec<Vec<&Hit>> = c
+                    .groups
+                    .iter()
+                    .map(|g| {
+                        hits[first..]
+                            .iter()
+                            .zip(&located)
+                            .filter(|(h, at)| {
+                                **at == Some(fi)
+                                    && g.contains(&h.rule)
+                                    && !(c.negation && negated(text, h.start))
+                            })
+                            .map(|(h, _)| h)
+                            .collect()
+                    })
+                    .collect();
+                if candidates.iter().any(Vec::is_empty) {
+                    continue;
+                }
+                let mut taken: Vec<(usize, usize)> = Vec::new();
+                for anchor in &candidates[0] {
+                    if taken
+                        .iter()
+                        .any(|&(s, e)| anchor.start < e && s < anchor.end)
+                    {
+                        continue;
+                    }
+                    // the nearest hit of every other group
+                    let mut parts = vec![*anchor];
+                    for group in &candidates[1..] {
+                        let near = group
+                            .iter()
+                            .filter(|h| !parts.iter().any(|p| overlaps(p, h)))
+                            .min_by_key(|h| distance(anchor, h));
+                        match near {
+                            Some(h) => parts.push(h),
+                            None => break,
+                        }
+                    }
+                    if parts.len() < c.groups.len() {
+                        continue;
+                    }
+                    let start = parts.iter().map(|h| h.start).min().unwrap_or(0);
+                    let end = parts.iter().map(|h| h.end).max().unwrap_or(0);
+                    let Some(span) = text.get(start..end) else {
+                        continue;
+                    };
+                    if c.window > 0 && span.chars().count() > c.window {
+                        continue;
+                    }
+                    taken.push((start, end));
+                    let mut by_place = parts.clone();
+                    by_place.sort_by_key(|h| h.start);
+                    let detail = by_place
+                        .iter()
+                        .map(|h| format!("{} \"{}\"", infos[h.rule].id, h.matched))
+                        .collect::<Vec<_>>()
+                        .join(" + ");
+                    out.push(Hit {
+                        rule: c.rule,
+                        field: anchor.field,
+                        start,
+                        end,
+                        matched: span.to_string(),
+                        detail: format!(
+                            "{detail} within {} characters{}",
+                            span.chars().count(),
+                            if c.negation { ", none negated" } else { "" }
+                        ),
+                        severity: infos[c.rule].severity,
+                        confidence: infos[c.rule].confidence,
+                    });
+                }
+            }
+        }
+        hits.extend(out);
+    }
+}
+
+fn overlaps(a: &Hit, b: &Hit) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+fn distance(a: &Hit, b: &Hit) -> usize {
+    if b.start >= a.end {
+        b.start - a.end
+    } else {
+        a.start.saturating_sub(b.end)
+    }
+}
+
+/// The index of the field value a hit's span came from.
+fn field_of(record: &Record, h: &Hit) -> Option<usize> {
+    let same_name = || {
+        record
+            .fields
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.name == h.field)
+    };
+    same_name()
+        .find(|(_, f)| f.value.get(h.start..h.end) == Some(h.matched.as_str()))
+        .or_else(|| same_name().next())
+        .map(|(i, _)| i)
+        .filter(|_| h.end > h.start)
+}
+
+/// True when one of the three words before `at`, in the same clause, is a
+/// negator ("not", "never", a "…n't" word).
+fn negated(text: &str, at: usize) -> bool {
+    let Some(before) = text.get(..at) else {
+        return false;
+    };
+    let clause = before
+        .rfind(['.', '!', '?', ';', ',', '\n', ':'])
+        .map_or(before, |i| &before[i + 1..]);
+    clause
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(3)
+        .any(|w| {
+            let w = w.to_lowercase().replace('\u{2019}', "'");
+            NEGATORS.contains(&w.as_str()) || w.ends_with("n't") || is_nt(&w)
+        })
+}
+
+/// "dont", "isnt", "wasnt" written without the apostrophe.
+fn is_nt(w: &str) -> bool {
+    matches!(
+        w,
+        "dont"
+            | "doesnt"
+            | "didnt"
+            | "isnt"
+            | "wasnt"
+            | "arent"
+            | "werent"
+            | "wont"
+            | "cant"
+            | "couldnt"
+            | "wouldnt"
+            | "shouldnt"
+            | "havent"
+            | "hasnt"
+            | "hadnt"
+            | "aint"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::negated;
+
+    #[test]
+    fn negators_reach_three_words_back_within_the_clause() {
+        let t = "he is not a vile parasite";
+        assert!(negated(t, t.find("vile").unwrap()));
+        let t = "they aren't vermin";
+        assert!(negated(t, t.find("vermin").unwrap()));
+        let t = "they arent vermin";
+        assert!(negated(t, t.find("vermin").unwrap()));
+        let t = "not true, they are vermin";
+        assert!(
+            !negated(t, t.find("vermin").unwrap()),
+            "a comma ends the clause"
+        );
+        let t = "no, no. They are vermin";
+        assert!(!negated(t, t.find("vermin").unwrap()));
+        let t = "I never said the patient has pneumonia";
+        assert!(
+            !negated(t, t.find("pneumonia").unwrap()),
+            "more than three words back"
+        );
+    }
+}
