@@ -193,7 +193,7 @@ impl Lexicon {
                 }
                 if !self.not_followed_by[r].is_empty() {
                     let next = next_word(&field.value[end..]);
-                    if self.not_followed_by[r].iter().any(|w| *w == next) {
+                    if self.not_followed_by[r].contains(&next) {
                         continue;
                     }
                 }
