@@ -29,11 +29,13 @@ fn evaluation_recall_and_hard_negatives() {
         eprintln!("FLAGGED {ids:?}: {case}");
     }
     // every rule of the default pack has at least one positive case
+    // (signal rules only feed compositions and are never findings)
     let default =
         social_audit::rules::Pack::default_pack(&social_audit::org::Org::default()).unwrap();
     let without: Vec<&str> = default
         .rules()
         .iter()
+        .filter(|r| !r.kind.ends_with("signal"))
         .map(|r| r.id.as_str())
         .filter(|id| !rep.rules_with_positive.iter().any(|r| r == id))
         .collect();
@@ -146,21 +148,22 @@ fn issue10_tuning_and_heldout_regression_floors() {
         &Floors {
             positives: 102,
             negatives: 133,
+            // raised 2026-11-30 after the first issue-10 detection pass
             recall: &[
                 ("account", 1.0),
-                ("commercial", 0.5),
-                ("conduct", 0.2),
-                ("confidential", 0.31),
+                ("commercial", 1.0),
+                ("conduct", 0.8),
+                ("confidential", 1.0),
                 ("credit", 0.66),
                 ("language", 1.0),
-                ("links", 0.6),
+                ("links", 1.0),
                 ("location", 1.0),
-                ("patient-data", 0.44),
+                ("patient-data", 0.66),
                 ("personal-data", 0.75),
-                ("political", 0.25),
-                ("safeguarding", 0.0),
+                ("political", 1.0),
+                ("safeguarding", 1.0),
             ],
-            max_flagged: 12,
+            max_flagged: 5,
         },
     );
     check(
@@ -169,21 +172,22 @@ fn issue10_tuning_and_heldout_regression_floors() {
         &Floors {
             positives: 211,
             negatives: 266,
+            // raised 2026-11-30 after the first issue-10 detection pass
             recall: &[
                 ("account", 1.0),
-                ("commercial", 0.29),
-                ("conduct", 0.2),
-                ("confidential", 0.22),
+                ("commercial", 0.58),
+                ("conduct", 0.55),
+                ("confidential", 0.7),
                 ("credit", 0.71),
-                ("language", 0.25),
-                ("links", 0.54),
+                ("language", 1.0),
+                ("links", 0.81),
                 ("location", 1.0),
-                ("patient-data", 0.37),
+                ("patient-data", 0.54),
                 ("personal-data", 0.82),
                 ("political", 0.82),
-                ("safeguarding", 0.22),
+                ("safeguarding", 0.55),
             ],
-            max_flagged: 13,
+            max_flagged: 10,
         },
     );
 }
