@@ -104,12 +104,8 @@ impl Compose {
         if hits.len() == first {
             return out;
         }
-        let located: Vec<Option<usize>> =
-            hits[first..].iter().map(|h| field_of(record, h)).collect();
-        let mut fields: Vec<usize> = located.iter().flatten().copied().collect();
-        fields.sort_unstable();
-        fields.dedup();
-        for fi in fields {
+        let located = locate(record, &hits[first..]);
+        for fi in distinct(&located) {
             let wanted = self.rules.iter().any(|c| {
                 c.groups.iter().any(|g| g.iter().any(|&r| scope[r].lazy))
                     && c.groups.iter().all(|g| {
@@ -132,16 +128,11 @@ impl Compose {
         if self.rules.is_empty() || hits.len() - first < 2 {
             return;
         }
-        // Which field value each hit came from (a record can hold several
-        // fields of one name).
-        let located: Vec<Option<usize>> =
-            hits[first..].iter().map(|h| field_of(record, h)).collect();
+        let located = locate(record, &hits[first..]);
+        let fields = distinct(&located);
         let mut out = Vec::new();
         for c in &self.rules {
-            let mut fields: Vec<usize> = located.iter().flatten().copied().collect();
-            fields.sort_unstable();
-            fields.dedup();
-            for fi in fields {
+            for &fi in &fields {
                 let text = record.fields[fi].value.as_str();
                 let candidates: Vec<Vec<&Hit>> = c
                     .groups
@@ -220,6 +211,20 @@ impl Compose {
         }
         hits.extend(out);
     }
+}
+
+/// Which field value each hit came from (a record can hold several
+/// fields of one name).
+fn locate(record: &Record, hits: &[Hit]) -> Vec<Option<usize>> {
+    hits.iter().map(|h| field_of(record, h)).collect()
+}
+
+/// The distinct field indexes hits were located in, ascending.
+fn distinct(located: &[Option<usize>]) -> Vec<usize> {
+    let mut fields: Vec<usize> = located.iter().flatten().copied().collect();
+    fields.sort_unstable();
+    fields.dedup();
+    fields
 }
 
 fn overlaps(a: &Hit, b: &Hit) -> bool {

@@ -266,6 +266,15 @@ pub struct Hit {
     pub confidence: Confidence,
 }
 
+/// Keeps, of `hits[first..]` (one record's), those `keep` accepts, in order.
+fn retain_from(hits: &mut Vec<Hit>, first: usize, mut keep: impl FnMut(&Hit) -> bool) {
+    let mut i = 0;
+    hits.retain(|h| {
+        i += 1;
+        i <= first || keep(h)
+    });
+}
+
 thread_local! {
     /// Per-thread feature buffers for the learned models.
     static MODEL_SCRATCH: RefCell<(model::Features, Vec<model::Score>)> = RefCell::default();
@@ -537,14 +546,18 @@ impl Pack {
     /// The embedded pack's `[pack]` id and version, read without compiling
     /// it (for `--version`).
     pub fn embedded_header() -> Option<(String, String)> {
-        DEFAULT_SOURCES.iter().find_map(|(_, text)| {
-            let t: toml::Table = toml::from_str(text).ok()?;
-            let h = t.get("pack")?.as_table()?;
-            Some((
-                h.get("id")?.as_str()?.to_string(),
-                h.get("version")?.as_str()?.to_string(),
-            ))
-        })
+        // only the file with the [pack] table is parsed
+        DEFAULT_SOURCES
+            .iter()
+            .filter(|(_, t)| t.contains("[pack]"))
+            .find_map(|(_, text)| {
+                let t: toml::Table = toml::from_str(text).ok()?;
+                let h = t.get("pack")?.as_table()?;
+                Some((
+                    h.get("id")?.as_str()?.to_string(),
+                    h.get("version")?.as_str()?.to_string(),
+                ))
+            })
     }
 
     /// The packs this one is built from, bottom layer first.
@@ -690,14 +703,7 @@ impl Pack {
                     self.refine(record, hits, composed);
                 }
                 if !keep_signals {
-                    let mut i = first;
-                    while i < hits.len() {
-                        if self.scope[hits[i].rule].signal {
-                            hits.remove(i);
-                        } else {
-                            i += 1;
-                        }
-                    }
+                    retain_from(hits, first, |h| !self.scope[h.rule].signal);
                 }
             }
         }

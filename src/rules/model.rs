@@ -155,7 +155,7 @@ impl Models {
             if p < *threshold {
                 continue;
             }
-            let words = model.strongest_words(scratch, &field.value, 3);
+            let words = model.strongest_words(scratch, 3);
             let confidence = if p >= *high {
                 super::Confidence::High
             } else {
@@ -225,24 +225,16 @@ impl Models {
                 }
             }
             if others && drop_own {
-                let mut i = first;
-                while i < hits.len() {
-                    if hits[i].rule == s.rule && hits[i].field == s.field {
-                        hits.remove(i);
-                    } else {
-                        i += 1;
-                    }
-                }
+                super::retain_from(hits, first, |h| !(h.rule == s.rule && h.field == s.field));
             }
         }
     }
 }
 
 impl Model {
-    /// The words of `text` whose own (unigram) weights push the score up
-    /// most, for the finding's detail.
-    fn strongest_words(&self, scratch: &mut Features, text: &str, n: usize) -> Vec<String> {
-        scratch.extract(text, self.mask);
+    /// The words of the text last scored with `scratch` whose own
+    /// (unigram) weights push the score up most, for the finding's detail.
+    fn strongest_words(&self, scratch: &Features, n: usize) -> Vec<String> {
         let mut scored: Vec<(i8, &str)> = scratch
             .tokens
             .iter()
