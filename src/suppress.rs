@@ -261,6 +261,22 @@ mod tests {
     }
 
     #[test]
+    fn a_broken_workbook_is_one_clear_error_naming_the_file() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("last.xlsx");
+        std::fs::write(&p, b"PK\x03\x04 not really a workbook").unwrap();
+        for e in [
+            Suppressions::default().add_baseline(&p).unwrap_err(),
+            Suppressions::default().add_ignore_file(&p).unwrap_err(),
+        ] {
+            assert!(
+                e.contains("last.xlsx") && e.contains("not a readable XLSX"),
+                "{e}"
+            );
+        }
+    }
+
+    #[test]
     fn a_file_without_finding_ids_is_an_error() {
         let d = tempfile::tempdir().unwrap();
         let p = d.path().join("x.csv");
