@@ -38,6 +38,10 @@ pub fn run(path: &Path, original: bool) -> i32 {
                 all_same = false;
                 println!("CHANGED  {:<9} {hashed} (sha256 now {now})", c.role);
             }
+            Check::NotAFile => println!(
+                "STREAMED {:<9} {} (written to standard output or a device; only its hash is recorded)",
+                c.role, c.recorded
+            ),
             Check::Missing(why) => {
                 all_same = false;
                 println!("MISSING  {:<9} {hashed} ({why})", c.role);

@@ -168,8 +168,13 @@ mod tests {
 #[derive(Debug, PartialEq, Eq)]
 pub enum Check {
     Same,
-    Changed { now: String },
+    Changed {
+        now: String,
+    },
     Missing(String),
+    /// Written to standard output or a device such as `/dev/null`: there
+    /// is no file to hash again, only the hash recorded at scan time.
+    NotAFile,
 }
 
 /// One checked item: its role (`input`, `findings`, …), the path the
@@ -227,10 +232,17 @@ pub fn verify(manifest: &Manifest, manifest_dir: &Path, at: Where) -> Vec<Checke
     }
     for o in &manifest.outputs {
         let p = locate(&o.path, &o.absolute_path, &o.from_manifest, true);
+        let streamed = o.path == "-"
+            || is_device(&p)
+            || (o.from_manifest.is_empty() && is_device(Path::new(&o.absolute_path)));
         out.push(Checked {
             role: o.role.clone(),
             recorded: o.path.clone(),
-            check: check(&p, &o.sha256, false),
+            check: if streamed {
+                Check::NotAFile
+            } else {
+                check(&p, &o.sha256, false)
+            },
             hashed: p,
         });
     }
@@ -356,6 +368,12 @@ pub fn build(run: Run<'_>) -> Manifest {
     }
 }
 
+/// Something that exists but is neither a file nor a folder: `/dev/null`,
+/// a named pipe, a terminal. Outputs there are streamed, never kept.
+fn is_device(p: &Path) -> bool {
+    std::fs::metadata(p).is_ok_and(|m| !m.is_file() && !m.is_dir())
+}
+
 /// Manifest lines for outputs written; `dir` is the manifest's folder.
 pub fn output_infos(outputs: &[(&'static str, &Path, String)], dir: &Path) -> Vec<OutputInfo> {
     outputs
@@ -364,7 +382,7 @@ pub fn output_infos(outputs: &[(&'static str, &Path, String)], dir: &Path) -> Ve
             role: role.to_string(),
             path: p.display().to_string(),
             absolute_path: absolute(p),
-            from_manifest: if p.as_os_str() == "-" {
+            from_manifest: if p.as_os_str() == "-" || is_device(p) {
                 String::new()
             } else {
                 relative_to(p, dir)

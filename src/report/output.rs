@@ -2,6 +2,13 @@
 //! temporary name beside the target and renamed into place on success, so
 //! an interrupted run never leaves a half-written file under the requested
 //! name. The SHA-256 of what was written is kept for the manifest.
+//!
+//! Only regular files are staged. A path that already names something else
+//! (`/dev/null`, a named pipe, a terminal) is written straight through, as
+//! standard output is: renaming over it would replace the device with a
+//! regular file, and under root that breaks every program that writes to
+//! `/dev/null`. A symbolic link is followed and the file it points at is
+//! replaced, so the link survives.
 
 use sha2::{Digest, Sha256};
 use std::fs::File;
@@ -54,6 +61,23 @@ impl Output {
                 hash: Sha256::new(),
             });
         }
+        if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+            let file = std::fs::OpenOptions::new().write(true).open(path)?;
+            return Ok(Output {
+                target: None,
+                temp: None,
+                sink: BufWriter::with_capacity(1 << 16, Box::new(file)),
+                hash: Sha256::new(),
+            });
+        }
+        let real;
+        let path = match std::fs::symlink_metadata(path) {
+            Ok(m) if m.file_type().is_symlink() => {
+                real = std::fs::canonicalize(path)?;
+                real.as_path()
+            }
+            _ => path,
+        };
         let name = path
             .file_name()
             .ok_or_else(|| io::Error::other("output path has no file name"))?;
@@ -173,5 +197,47 @@ mod tests {
         o.write_all(b"partial").unwrap();
         drop(o);
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    /// A named pipe stands in for `/dev/null`: a test that regressed on
+    /// `/dev/null` itself would break the machine it runs on.
+    #[cfg(unix)]
+    #[test]
+    fn a_device_or_pipe_is_written_through_and_never_replaced() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("pipe");
+        let made = std::process::Command::new("mkfifo").arg(&p).status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo is needed");
+        let reader = {
+            let p = p.clone();
+            std::thread::spawn(move || std::fs::read(p).unwrap())
+        };
+        let mut o = Output::create(&p).unwrap();
+        o.write_all(b"abc").unwrap();
+        o.finish().unwrap();
+        assert_eq!(reader.join().unwrap(), b"abc");
+        assert!(std::fs::symlink_metadata(&p).unwrap().file_type().is_fifo());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symbolic_link_is_followed_and_survives() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.csv");
+        let link = dir.path().join("link.csv");
+        std::fs::write(&real, b"old").unwrap();
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        let mut o = Output::create(&link).unwrap();
+        o.write_all(b"new").unwrap();
+        o.finish().unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read(&real).unwrap(), b"new");
     }
 }
