@@ -34,7 +34,7 @@ mod sets;
 
 use social_audit::org::Org;
 use social_audit::platform::twitter::{mentions, unescape};
-use social_audit::record::{Record, RecordKind};
+use social_audit::record::{Platform, Record, RecordKind};
 use social_audit::rules::{Hit, Pack};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -59,7 +59,7 @@ struct Runner {
 impl Runner {
     /// Categories of the rules that fire on `text` as a post, and their ids.
     fn run(&mut self, id: &str, text: &str) -> (Vec<String>, Vec<String>) {
-        let mut r = Record::new("twitter", RecordKind::Post, id);
+        let mut r = Record::new(Platform::Twitter, RecordKind::Post, id);
         r.account = "eval".into();
         let text = unescape(text);
         if self.mentions {

@@ -3,10 +3,11 @@
 //! the work in [`crate::command`]; see docs/ARCHITECTURE.md.
 
 use crate::command;
-use crate::report::Format;
-use crate::severity::Severity;
-use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use jiff::Timestamp;
+use social_audit::report::Format;
+use social_audit::severity::Severity;
+use social_audit::vocab::Platform;
 use std::path::PathBuf;
 
 /// Exit status: scan complete, nothing at or above `--fail-on`.
@@ -139,7 +140,7 @@ pub struct ScanArgs {
     pub enable: Vec<String>,
     /// Only archives of this platform; repeatable
     #[arg(long, value_enum)]
-    pub platform: Vec<PlatformName>,
+    pub platform: Vec<Platform>,
     /// Only archives of this account (handle, any case); repeatable
     #[arg(long, value_name = "HANDLE")]
     pub account: Vec<String>,
@@ -149,27 +150,6 @@ pub struct ScanArgs {
     /// Do not read ./social-audit.toml
     #[arg(long, conflicts_with = "config")]
     pub no_config: bool,
-}
-
-/// Platforms `--platform` accepts (the readers' names).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum PlatformName {
-    Twitter,
-    Facebook,
-    Instagram,
-    Whatsapp,
-}
-
-impl PlatformName {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PlatformName::Twitter => "twitter",
-            PlatformName::Facebook => "facebook",
-            PlatformName::Instagram => "instagram",
-            PlatformName::Whatsapp => "whatsapp",
-        }
-    }
 }
 
 #[derive(Args, Debug)]
@@ -207,7 +187,7 @@ pub struct MergeArgs {
 
 /// `--version`: the tool and the embedded pack it carries.
 fn version() -> &'static str {
-    let pack = crate::rules::Pack::embedded_header()
+    let pack = social_audit::rules::Pack::embedded_header()
         .map(|(id, v)| format!("{id} {v}"))
         .unwrap_or_else(|| "unreadable".into());
     Box::leak(format!("{} (rule pack {pack})", env!("CARGO_PKG_VERSION")).into_boxed_str())
@@ -227,7 +207,7 @@ pub fn main() -> i32 {
         Ok(c) => c,
         Err(e) => return clap_exit(e),
     };
-    crate::report::remove_partials_on_interrupt();
+    social_audit::report::remove_partials_on_interrupt();
     match cli.command {
         Command::Scan(args) => command::scan::run(*args),
         Command::Rules { command } => match command {
@@ -277,6 +257,7 @@ fn parse_shard(s: &str) -> Result<(usize, usize), String> {
 
 pub fn parse_severity(s: &str) -> Result<Severity, String> {
     s.parse()
+        .map_err(|e: social_audit::error::Error| e.to_string())
 }
 
 pub fn parse_date(s: &str, end_of_day: bool) -> Result<Timestamp, String> {

@@ -3,15 +3,16 @@
 //! or an unsafe output path stops the run with exit 2 instead of costing a
 //! whole scan or overwriting evidence. See docs/OUTPUTS.md ("Settings file").
 
-use crate::archive::Limits;
-use crate::cli::{PlatformName, ScanArgs};
-use crate::org::Org;
-use crate::report::Format;
-use crate::rules::Pack;
-use crate::scan;
-use crate::severity::Severity;
-use crate::suppress::Suppressions;
+use crate::cli::ScanArgs;
 use serde::Deserialize;
+use social_audit::archive::Limits;
+use social_audit::org::Org;
+use social_audit::report::Format;
+use social_audit::rules::Pack;
+use social_audit::scan;
+use social_audit::severity::Severity;
+use social_audit::suppress::Suppressions;
+use social_audit::vocab::Platform;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -64,7 +65,7 @@ struct Settings {
     #[serde(default)]
     enable: Vec<String>,
     #[serde(default)]
-    platform: Vec<PlatformName>,
+    platform: Vec<Platform>,
     #[serde(default)]
     account: Vec<String>,
     #[serde(default)]
@@ -233,7 +234,7 @@ impl ScanConfig {
             shard: args.shard.map(|(i, n)| (i - 1, n)),
             org,
             enabled,
-            platforms: platforms.iter().map(|p| p.as_str().to_string()).collect(),
+            platforms,
             accounts,
         };
         Ok(ScanConfig {

@@ -1,6 +1,7 @@
 //! The `Finding` value — one row of the findings file — and its stable
 //! fingerprint.
 
+use crate::record::{Platform, RecordKind};
 use crate::rules::Confidence;
 use crate::severity::Severity;
 use crate::vocab::Category;
@@ -16,11 +17,11 @@ pub struct Finding {
     pub rule_id: String,
     pub category: Category,
     pub policy_ref: String,
-    pub platform: String,
+    pub platform: Platform,
     pub account: String,
     pub archive: String,
     pub entry: String,
-    pub record_kind: String,
+    pub record_kind: RecordKind,
     pub record_id: String,
     pub created_at: String,
     pub url: String,
@@ -71,11 +72,11 @@ impl Finding {
             &self.rule_id,
             self.category.as_str(),
             &self.policy_ref,
-            &self.platform,
+            self.platform.as_str(),
             &self.account,
             &self.archive,
             &self.entry,
-            &self.record_kind,
+            self.record_kind.as_str(),
             &self.record_id,
             &self.created_at,
             &self.url,

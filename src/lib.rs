@@ -3,11 +3,14 @@
 //!
 //! Data flows one way: inputs → [`archive`] → [`platform`] reader →
 //! [`record::Record`] → [`rules`] → [`finding::Finding`] → [`report`] sinks.
+//!
+//! The command line (argument parsing, the validated run configuration and
+//! one module per subcommand) lives in the binary, src/main.rs; the library
+//! reports failures as [`error::Error`], the binary turns them into one line
+//! and an exit code.
 
 pub mod archive;
-pub mod cli;
-pub mod command;
-pub mod config;
+pub mod error;
 pub mod finding;
 pub mod org;
 pub mod platform;

@@ -2,6 +2,7 @@
 //! domains, numbers, postcodes and handles, which rules treat as allowed.
 //! Every key is optional; an unknown key is an error that names it.
 
+use crate::error::{Error, Result};
 use serde::Deserialize;
 use std::path::Path;
 
@@ -70,23 +71,29 @@ fn yes() -> bool {
 }
 
 impl Org {
-    pub fn load(path: &Path) -> Result<Org, String> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| format!("cannot read organisation profile {}: {e}", path.display()))?;
-        Org::parse(&text).map_err(|e| format!("organisation profile {}: {e}", path.display()))
+    pub fn load(path: &Path) -> Result<Org> {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            Error::Org(format!(
+                "cannot read organisation profile {}: {e}",
+                path.display()
+            ))
+        })?;
+        Org::parse(&text)
+            .map_err(|e| Error::Org(format!("organisation profile {}: {e}", path.display())))
     }
 
-    pub fn parse(text: &str) -> Result<Org, String> {
-        let org: Org = toml::from_str(text).map_err(|e| e.to_string().trim().to_string())?;
+    pub fn parse(text: &str) -> Result<Org> {
+        let org: Org =
+            toml::from_str(text).map_err(|e| Error::Org(e.to_string().trim().to_string()))?;
         // Checked here, so a mistake is blamed on the profile and its key,
         // not on the rule that will use the pattern.
         for (i, p) in org.hospital_number_patterns.iter().enumerate() {
             if let Err(e) = regex::Regex::new(p) {
                 let why = e.to_string();
                 let why = why.lines().last().unwrap_or("").trim();
-                return Err(format!(
+                return Err(Error::Org(format!(
                     "hospital_number_patterns[{i}] = {p:?} is not a valid regex: {why}"
-                ));
+                )));
             }
         }
         Ok(org)
@@ -186,7 +193,9 @@ mod tests {
 
     #[test]
     fn unknown_key_is_named() {
-        let err = Org::parse("domian = [\"x.nhs.uk\"]").unwrap_err();
+        let err = Org::parse("domian = [\"x.nhs.uk\"]")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("domian"), "{err}");
     }
 

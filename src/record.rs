@@ -1,10 +1,12 @@
 //! The platform-neutral unit every rule sees: one post, reply, DM, profile,
 //! account fact or media item. Readers build these; rules only read them.
 
+pub use crate::vocab::Platform;
 use jiff::Timestamp;
 
 /// What kind of item a record is. The names are the `record_kind` column.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum RecordKind {
     Post,
     Reply,
@@ -56,6 +58,12 @@ impl RecordKind {
     }
 }
 
+impl std::fmt::Display for RecordKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// One named piece of text. `name` is the `field` column: `text`, `bio`,
 /// `location`, `website`, `link`, `email`, `phone`, `connected_app`,
 /// `login_ip`, `client`, `media_name`, …
@@ -78,7 +86,7 @@ pub struct Location {
 
 #[derive(Clone, Debug)]
 pub struct Record {
-    pub platform: &'static str,
+    pub platform: Platform,
     pub account: String,
     /// Path of the archive entry the record came from.
     pub entry: String,
@@ -95,7 +103,7 @@ pub struct Record {
 }
 
 impl Record {
-    pub fn new(platform: &'static str, kind: RecordKind, id: impl Into<String>) -> Record {
+    pub fn new(platform: Platform, kind: RecordKind, id: impl Into<String>) -> Record {
         Record {
             platform,
             account: String::new(),

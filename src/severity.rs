@@ -48,16 +48,18 @@ impl fmt::Display for Severity {
 }
 
 impl FromStr for Severity {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = crate::error::Error;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s.to_ascii_lowercase().as_str() {
             "low" => Ok(Severity::Low),
             "medium" => Ok(Severity::Medium),
             "high" => Ok(Severity::High),
             "critical" => Ok(Severity::Critical),
-            other => Err(format!(
-                "unknown severity {other:?} (expected low, medium, high or critical)"
-            )),
+            other => Err(crate::error::Error::UnknownName {
+                what: "severity",
+                given: other.to_string(),
+                expected: crate::error::Expected("low, medium, high or critical".into()),
+            }),
         }
     }
 }

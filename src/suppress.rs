@@ -12,6 +12,7 @@
 //! 3f9a0c1d2e4b5a6978ab  # not a breach: published switchboard; J. Smith; 2026-11-20
 //! ```
 
+use crate::error::{Error, Result};
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -46,12 +47,17 @@ impl Suppressions {
     /// A previous findings file, CSV (with a `finding_id` column), JSON
     /// Lines (objects with a `finding_id` key) or the XLSX workbook
     /// `--format xlsx` writes, told apart by content.
-    pub fn add_baseline(&mut self, path: &Path) -> Result<usize, String> {
-        let bytes = std::fs::read(path)
-            .map_err(|e| format!("cannot read baseline {}: {e}", path.display()))?;
+    pub fn add_baseline(&mut self, path: &Path) -> Result<usize> {
+        let bytes = std::fs::read(path).map_err(|e| {
+            Error::Suppress(format!("cannot read baseline {}: {e}", path.display()))
+        })?;
         let ids = findings_file_ids(&bytes)
-            .unwrap_or_else(|| Err("not a findings file (CSV, JSON Lines or XLSX)".into()))
-            .map_err(|e| format!("baseline {}: {e}", path.display()))?;
+            .unwrap_or_else(|| {
+                Err(Error::Suppress(
+                    "not a findings file (CSV, JSON Lines or XLSX)".into(),
+                ))
+            })
+            .map_err(|e| Error::Suppress(format!("baseline {}: {e}", path.display())))?;
         let n = ids.len();
         self.baseline.extend(ids);
         Ok(n)
@@ -59,21 +65,23 @@ impl Suppressions {
 
     /// Fingerprints one per line with `#` comments, or a findings file
     /// (CSV, JSON Lines, XLSX) whose every finding is to be left out.
-    pub fn add_ignore_file(&mut self, path: &Path) -> Result<usize, String> {
-        let bytes = std::fs::read(path)
-            .map_err(|e| format!("cannot read ignore file {}: {e}", path.display()))?;
+    pub fn add_ignore_file(&mut self, path: &Path) -> Result<usize> {
+        let bytes = std::fs::read(path).map_err(|e| {
+            Error::Suppress(format!("cannot read ignore file {}: {e}", path.display()))
+        })?;
         if let Some(ids) = findings_file_ids(&bytes) {
-            let ids = ids.map_err(|e| format!("ignore file {}: {e}", path.display()))?;
+            let ids =
+                ids.map_err(|e| Error::Suppress(format!("ignore file {}: {e}", path.display())))?;
             let n = ids.len();
             self.ignored
                 .extend(ids.into_iter().map(|i| i.to_ascii_lowercase()));
             return Ok(n);
         }
         let text = String::from_utf8(bytes).map_err(|_| {
-            format!(
+            Error::Suppress(format!(
                 "ignore file {}: not UTF-8 text, nor a findings file",
                 path.display()
-            )
+            ))
         })?;
         let mut n = 0;
         for (i, line) in text.lines().enumerate() {
@@ -82,11 +90,11 @@ impl Suppressions {
                 continue;
             }
             if !is_fingerprint(id) {
-                return Err(format!(
+                return Err(Error::Suppress(format!(
                     "ignore file {} line {}: {id:?} is not a finding_id (hex)",
                     path.display(),
                     i + 1
-                ));
+                )));
             }
             self.ignored.insert(id.to_ascii_lowercase());
             n += 1;
@@ -101,7 +109,7 @@ fn is_fingerprint(s: &str) -> bool {
 
 /// The `finding_id`s of a findings file; `None` when the bytes are not
 /// shaped like one (no XLSX zip, no JSON object, no `finding_id` header).
-fn findings_file_ids(bytes: &[u8]) -> Option<Result<Vec<String>, String>> {
+fn findings_file_ids(bytes: &[u8]) -> Option<Result<Vec<String>>> {
     if bytes.starts_with(b"PK\x03\x04") {
         return Some(xlsx_ids(bytes));
     }
@@ -116,16 +124,16 @@ fn findings_file_ids(bytes: &[u8]) -> Option<Result<Vec<String>, String>> {
 
 /// Finding ids from every sheet of a workbook whose first row has a
 /// `finding_id` column (the findings sheets; others are passed over).
-fn xlsx_ids(bytes: &[u8]) -> Result<Vec<String>, String> {
+fn xlsx_ids(bytes: &[u8]) -> Result<Vec<String>> {
     use calamine::{DataType, Reader, Xlsx, open_workbook_from_rs};
     let mut wb: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes))
-        .map_err(|e| format!("not a readable XLSX workbook: {e}"))?;
+        .map_err(|e| Error::Suppress(format!("not a readable XLSX workbook: {e}")))?;
     let mut ids = Vec::new();
     let mut found = false;
     for name in wb.sheet_names() {
         let range = wb
             .worksheet_range(&name)
-            .map_err(|e| format!("sheet {name:?}: {e}"))?;
+            .map_err(|e| Error::Suppress(format!("sheet {name:?}: {e}")))?;
         let mut rows = range.rows();
         let Some(col) = rows
             .next()
@@ -142,12 +150,14 @@ fn xlsx_ids(bytes: &[u8]) -> Result<Vec<String>, String> {
         }
     }
     if !found {
-        return Err("no sheet has a finding_id column: is this a findings workbook?".into());
+        return Err(Error::Suppress(
+            "no sheet has a finding_id column: is this a findings workbook?".into(),
+        ));
     }
     Ok(ids)
 }
 
-fn parse_findings_ids(text: &str) -> Result<Vec<String>, String> {
+fn parse_findings_ids(text: &str) -> Result<Vec<String>> {
     let first = text.trim_start_matches('\u{feff}').trim_start();
     if first.starts_with('{') {
         let mut ids = Vec::new();
@@ -155,11 +165,11 @@ fn parse_findings_ids(text: &str) -> Result<Vec<String>, String> {
             if line.trim().is_empty() {
                 continue;
             }
-            let v: serde_json::Value =
-                serde_json::from_str(line).map_err(|e| format!("line {}: not JSON: {e}", i + 1))?;
+            let v: serde_json::Value = serde_json::from_str(line)
+                .map_err(|e| Error::Suppress(format!("line {}: not JSON: {e}", i + 1)))?;
             match v.get("finding_id").and_then(|x| x.as_str()) {
                 Some(id) => ids.push(id.to_string()),
-                None => return Err(format!("line {}: no finding_id", i + 1)),
+                None => return Err(Error::Suppress(format!("line {}: no finding_id", i + 1))),
             }
         }
         return Ok(ids);
@@ -167,13 +177,15 @@ fn parse_findings_ids(text: &str) -> Result<Vec<String>, String> {
     let mut r = csv::Reader::from_reader(first.as_bytes());
     let col = r
         .headers()
-        .map_err(|e| e.to_string())?
+        .map_err(|e| Error::Suppress(e.to_string()))?
         .iter()
         .position(|h| h == "finding_id")
-        .ok_or("no finding_id column: is this a findings file?")?;
+        .ok_or(Error::Suppress(
+            "no finding_id column: is this a findings file?".into(),
+        ))?;
     let mut ids = Vec::new();
     for rec in r.records() {
-        let rec = rec.map_err(|e| e.to_string())?;
+        let rec = rec.map_err(|e| Error::Suppress(e.to_string()))?;
         if let Some(id) = rec.get(col) {
             ids.push(id.to_string());
         }
@@ -213,7 +225,7 @@ mod tests {
         assert_eq!(s.add_ignore_file(&p).unwrap(), 1);
         assert_eq!(s.check("abcdef0123456789abcd"), Some(Why::Ignored));
         std::fs::write(&p, "not-a-fingerprint\n").unwrap();
-        let err = s.add_ignore_file(&p).unwrap_err();
+        let err = s.add_ignore_file(&p).unwrap_err().to_string();
         assert!(err.contains("line 1"), "{err}");
     }
 
@@ -226,11 +238,11 @@ mod tests {
             rule_id: "r".into(),
             category: crate::vocab::Category::Conduct,
             policy_ref: String::new(),
-            platform: "twitter".into(),
+            platform: crate::record::Platform::Twitter,
             account: "a".into(),
             archive: "x.zip".into(),
             entry: "e".into(),
-            record_kind: "post".into(),
+            record_kind: crate::record::RecordKind::Post,
             record_id: "1".into(),
             created_at: String::new(),
             url: String::new(),
@@ -266,8 +278,14 @@ mod tests {
         let p = d.path().join("last.xlsx");
         std::fs::write(&p, b"PK\x03\x04 not really a workbook").unwrap();
         for e in [
-            Suppressions::default().add_baseline(&p).unwrap_err(),
-            Suppressions::default().add_ignore_file(&p).unwrap_err(),
+            Suppressions::default()
+                .add_baseline(&p)
+                .unwrap_err()
+                .to_string(),
+            Suppressions::default()
+                .add_ignore_file(&p)
+                .unwrap_err()
+                .to_string(),
         ] {
             assert!(
                 e.contains("last.xlsx") && e.contains("not a readable XLSX"),

@@ -1,11 +1,74 @@
-//! The domain vocabulary shared by every layer, defined once: finding
-//! categories and the lists of field names and file extensions that more
+//! The domain vocabulary shared by every layer, defined once: platforms,
+//! finding categories (record kinds are in src/record.rs, severities in
+//! src/severity.rs) and the lists of field names and file extensions that more
 //! than one module needs. Text for these appears only where a sink writes
 //! it (docs/ARCHITECTURE.md).
 
 use serde::Serialize;
 use std::fmt;
 use std::str::FromStr;
+
+/// The platform an archive comes from (the findings file's `platform`
+/// column, `--platform`, the coverage and manifest). One reader per
+/// platform (src/platform/); Facebook and Instagram share Meta's format.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    serde::Deserialize,
+    clap::ValueEnum,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Platform {
+    Twitter,
+    Facebook,
+    Instagram,
+    Whatsapp,
+}
+
+impl Platform {
+    pub const ALL: [Platform; 4] = [
+        Platform::Twitter,
+        Platform::Facebook,
+        Platform::Instagram,
+        Platform::Whatsapp,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Platform::Twitter => "twitter",
+            Platform::Facebook => "facebook",
+            Platform::Instagram => "instagram",
+            Platform::Whatsapp => "whatsapp",
+        }
+    }
+}
+
+impl fmt::Display for Platform {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Platform {
+    type Err = crate::error::Error;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Platform::ALL
+            .into_iter()
+            .find(|p| p.as_str() == s)
+            .ok_or_else(|| crate::error::Error::UnknownName {
+                what: "platform",
+                given: s.to_string(),
+                expected: crate::error::Expected("twitter, facebook, instagram or whatsapp".into()),
+            })
+    }
+}
 
 /// What kind of policy breach a rule looks for (the findings file's
 /// `category` column, docs/OUTPUTS.md).
@@ -94,17 +157,18 @@ impl fmt::Display for Category {
 }
 
 impl FromStr for Category {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = crate::error::Error;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
         Category::ALL
             .into_iter()
             .find(|c| c.as_str() == s)
             .ok_or_else(|| {
                 let all: Vec<&str> = Category::ALL.iter().map(|c| c.as_str()).collect();
-                format!(
-                    "unknown category {s:?} (expected one of {})",
-                    all.join(", ")
-                )
+                crate::error::Error::UnknownName {
+                    what: "category",
+                    given: s.to_string(),
+                    expected: crate::error::Expected(format!("one of {}", all.join(", "))),
+                }
             })
     }
 }
@@ -147,15 +211,30 @@ mod tests {
     use super::*;
 
     #[test]
+    fn platforms_round_trip_and_unknown_ones_are_named() {
+        for p in Platform::ALL {
+            assert_eq!(p.as_str().parse::<Platform>().unwrap(), p);
+            assert_eq!(
+                serde_json::to_string(&p).unwrap(),
+                format!("\"{}\"", p.as_str())
+            );
+            let flag = <Platform as clap::ValueEnum>::from_str(p.as_str(), false);
+            assert_eq!(flag, Ok(p), "--platform {p}");
+        }
+        let e = "x".parse::<Platform>().unwrap_err().to_string();
+        assert!(e.contains("twitter, facebook"), "{e}");
+    }
+
+    #[test]
     fn categories_round_trip_and_unknown_ones_are_named() {
         for c in Category::ALL {
-            assert_eq!(c.as_str().parse::<Category>(), Ok(c));
+            assert_eq!(c.as_str().parse::<Category>().unwrap(), c);
             assert_eq!(
                 serde_json::to_string(&c).unwrap(),
                 format!("\"{}\"", c.as_str())
             );
         }
-        let e = "patient".parse::<Category>().unwrap_err();
+        let e = "patient".parse::<Category>().unwrap_err().to_string();
         assert!(e.contains("patient-data"), "{e}");
     }
 

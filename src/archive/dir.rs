@@ -2,10 +2,11 @@
 //! as refused, never followed, so a folder cannot point the scan elsewhere.
 
 use super::{Bounded, EntryInfo, Limits, Listing, Refused};
+use crate::error::{Error, Result};
 use std::io::Read;
 use std::path::Path;
 
-pub(crate) fn list(root: &Path, limits: &Limits) -> Result<(Vec<EntryInfo>, Vec<Refused>), String> {
+pub(crate) fn list(root: &Path, limits: &Limits) -> Result<(Vec<EntryInfo>, Vec<Refused>)> {
     let mut listing = Listing::new(limits);
     let mut stack = vec![String::new()];
     while let Some(rel) = stack.pop() {
@@ -16,7 +17,9 @@ pub(crate) fn list(root: &Path, limits: &Limits) -> Result<(Vec<EntryInfo>, Vec<
         };
         let read = match std::fs::read_dir(&dir) {
             Ok(r) => r,
-            Err(e) if rel.is_empty() => return Err(format!("{}: {e}", root.display())),
+            Err(e) if rel.is_empty() => {
+                return Err(Error::Archive(format!("{}: {e}", root.display())));
+            }
             Err(e) => {
                 listing.refuse(rel.clone(), 0, format!("folder cannot be listed: {e}"));
                 continue;
@@ -77,8 +80,9 @@ pub(crate) fn with_file<T>(
     path: &Path,
     budget: u64,
     f: impl FnOnce(&mut dyn Read) -> T,
-) -> Result<T, String> {
-    let file = std::fs::File::open(path).map_err(|e| format!("cannot open: {e}"))?;
+) -> Result<T> {
+    let file =
+        std::fs::File::open(path).map_err(|e| Error::Archive(format!("cannot open: {e}")))?;
     let mut bounded = Bounded::new(
         std::io::BufReader::with_capacity(1 << 16, file),
         budget.max(1),
@@ -99,8 +103,9 @@ pub(crate) fn with_entry<T>(
     name: &str,
     budget: u64,
     f: impl FnOnce(&mut dyn Read) -> T,
-) -> Result<T, String> {
-    let file = std::fs::File::open(root.join(name)).map_err(|e| format!("cannot open: {e}"))?;
+) -> Result<T> {
+    let file = std::fs::File::open(root.join(name))
+        .map_err(|e| Error::Archive(format!("cannot open: {e}")))?;
     // Folders have no compression ratio; the budget is the size limit.
     let mut bounded = Bounded::new(
         std::io::BufReader::with_capacity(1 << 16, file),

@@ -12,6 +12,7 @@ mod zipped;
 
 pub use limits::Limits;
 
+use crate::error::{Error, Result};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -55,8 +56,9 @@ impl Archive {
     /// Opens a zip file or a folder; any other file (not named `.zip` and
     /// not starting with a zip signature) is opened as an archive of one
     /// entry. The error is one sentence naming the file.
-    pub fn open(path: &Path, limits: &Limits) -> Result<Archive, String> {
-        let meta = std::fs::metadata(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    pub fn open(path: &Path, limits: &Limits) -> Result<Archive> {
+        let meta = std::fs::metadata(path)
+            .map_err(|e| Error::Archive(format!("{}: {e}", path.display())))?;
         let (backing, entries, refused) = if meta.is_dir() {
             let (entries, refused) = dir::list(path, limits)?;
             (Backing::Dir(path.to_path_buf()), entries, refused)
@@ -108,7 +110,7 @@ impl Archive {
         &self,
         entry: &EntryInfo,
         f: impl FnOnce(&mut dyn Read) -> T,
-    ) -> Result<T, String> {
+    ) -> Result<T> {
         let budget = self.limits.budget(entry.compressed);
         match &self.backing {
             Backing::Zip(zip) => zip.with_entry(entry.index, budget, f),
@@ -118,21 +120,24 @@ impl Archive {
     }
 
     /// Reads a whole entry into memory, refusing more than `max` bytes.
-    pub fn read(&self, entry: &EntryInfo, max: u64) -> Result<Vec<u8>, String> {
+    pub fn read(&self, entry: &EntryInfo, max: u64) -> Result<Vec<u8>> {
         if entry.size > max {
-            return Err(format!(
+            return Err(Error::Archive(format!(
                 "{} is {} bytes, more than the {} this reader loads whole",
                 entry.name, entry.size, max
-            ));
+            )));
         }
         self.with_entry(entry, |r| {
             let mut buf = Vec::with_capacity(entry.size.min(max) as usize);
             r.take(max + 1).read_to_end(&mut buf).map(|_| buf)
         })?
-        .map_err(|e| format!("{}: {e}", entry.name))
+        .map_err(|e| Error::Archive(format!("{}: {e}", entry.name)))
         .and_then(|buf| {
             if buf.len() as u64 > max {
-                Err(format!("{} is larger than {} bytes", entry.name, max))
+                Err(Error::Archive(format!(
+                    "{} is larger than {} bytes",
+                    entry.name, max
+                )))
             } else {
                 Ok(buf)
             }

@@ -3,6 +3,7 @@
 
 use super::shared_file::SharedFile;
 use super::{Bounded, EntryInfo, Limits, Listing, Refused};
+use crate::error::{Error, Result};
 use std::io::Read;
 use std::path::{Component, Path};
 use zip::{CompressionMethod, ZipArchive};
@@ -15,11 +16,17 @@ impl Zip {
     pub(crate) fn open(
         path: &Path,
         limits: &Limits,
-    ) -> Result<(Zip, Vec<EntryInfo>, Vec<Refused>), String> {
-        let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let shared = SharedFile::new(file).map_err(|e| format!("{}: {e}", path.display()))?;
-        let mut archive = ZipArchive::new(shared)
-            .map_err(|e| format!("{} is not a readable zip archive: {e}", path.display()))?;
+    ) -> Result<(Zip, Vec<EntryInfo>, Vec<Refused>)> {
+        let file = std::fs::File::open(path)
+            .map_err(|e| Error::Archive(format!("{}: {e}", path.display())))?;
+        let shared = SharedFile::new(file)
+            .map_err(|e| Error::Archive(format!("{}: {e}", path.display())))?;
+        let mut archive = ZipArchive::new(shared).map_err(|e| {
+            Error::Archive(format!(
+                "{} is not a readable zip archive: {e}",
+                path.display()
+            ))
+        })?;
         let mut listing = Listing::new(limits);
         if archive.has_duplicate_names() {
             listing.refuse(
@@ -77,12 +84,12 @@ impl Zip {
         index: usize,
         budget: u64,
         f: impl FnOnce(&mut dyn Read) -> T,
-    ) -> Result<T, String> {
+    ) -> Result<T> {
         // A clone shares the parsed central directory and the open file.
         let mut archive = self.archive.clone();
         let file = archive
             .by_index(index)
-            .map_err(|e| format!("cannot open zip entry: {e}"))?;
+            .map_err(|e| Error::Archive(format!("cannot open zip entry: {e}")))?;
         let mut bounded = Bounded::new(file, budget);
         Ok(f(&mut bounded))
     }

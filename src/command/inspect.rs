@@ -1,10 +1,10 @@
 //! `inspect`: what each input holds, without scanning it.
 
 use super::{EXIT_CLEAN, EXIT_ERROR};
-use crate::archive::{Archive, Limits};
-use crate::platform::{self, Disposition};
-use crate::report::CoverageRow;
-use crate::scan;
+use social_audit::archive::Limits;
+use social_audit::platform::{self, Disposition};
+use social_audit::report::{CoverageRow, Status};
+use social_audit::scan;
 use std::path::PathBuf;
 
 pub fn run(inputs: &[PathBuf]) -> i32 {
@@ -18,25 +18,27 @@ pub fn run(inputs: &[PathBuf]) -> i32 {
     let limits = Limits::default();
     let mut recognised = 0;
     for c in candidates {
-        let archive = match Archive::open(&c.path, &limits) {
-            Ok(a) => a,
-            Err(e) => {
-                println!("{}: cannot open: {e}", c.display);
+        let display = c.display.clone();
+        let (archive, unit) = match scan::recognise(c, &platforms, &limits) {
+            Ok(r) => (r.archive, r.unit),
+            Err(rows) => {
+                match rows.as_slice() {
+                    [r] if r.entry.is_empty() && r.status == Status::Failed => {
+                        println!("{display}: cannot open: {}", r.detail);
+                    }
+                    _ => println!(
+                        "{display}: not recognised ({} entries)",
+                        rows.iter()
+                            .filter(|r| r.status == Status::Unknown && !r.entry.is_empty())
+                            .count()
+                    ),
+                }
                 continue;
             }
         };
-        let Some(unit) = platforms.iter().find_map(|p| p.open(&archive)) else {
-            println!(
-                "{}: not recognised ({} entries)",
-                c.display,
-                archive.entries().len()
-            );
-            continue;
-        };
         recognised += 1;
         println!(
-            "{}: {} ({}), account {:?}",
-            c.display,
+            "{display}: {} ({}), account {:?}",
             unit.platform(),
             unit.layout(),
             unit.account()

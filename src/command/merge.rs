@@ -3,7 +3,7 @@
 
 use super::{EXIT_CLEAN, fail, write_output};
 use crate::cli::MergeArgs;
-use crate::report::{self, Format, manifest};
+use social_audit::report::{self, Format, Written, manifest};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -17,21 +17,38 @@ pub fn run(args: MergeArgs) -> i32 {
             "merge reads and writes csv or jsonl; merge the shards' csv, then scan again for xlsx",
         );
     }
-    let mut outputs: Vec<(&'static str, &Path, String)> = Vec::new();
+    let mut outputs: Vec<Written<'_>> = Vec::new();
     let findings = refs(&args.findings);
     let written = write_output(&args.output, |w| match args.format {
-        Format::Csv => report::merge::merge_csv(&findings, w).map(|_| ()),
-        Format::Jsonl => report::merge::merge_jsonl(&findings, w).map(|_| ()),
+        Format::Csv => report::merge::merge_csv(&findings, w)
+            .map(|_| ())
+            .map_err(|e| e.to_string()),
+        Format::Jsonl => report::merge::merge_jsonl(&findings, w)
+            .map(|_| ())
+            .map_err(|e| e.to_string()),
         Format::Xlsx => Err("xlsx cannot be merged".to_string()),
     });
     match written {
-        Ok(h) => outputs.push(("findings", &args.output, h)),
+        Ok(sha256) => outputs.push(Written {
+            role: "findings",
+            path: &args.output,
+            sha256,
+        }),
         Err(e) => return fail(e),
     }
     if let Some(out) = &args.coverage_out {
         let covs = refs(&args.coverage);
-        match write_output(out, |w| report::merge::merge_csv(&covs, w).map(|_| ())) {
-            Ok(h) => outputs.push(("coverage", out, h)),
+        let merged = write_output(out, |w| {
+            report::merge::merge_csv(&covs, w)
+                .map(|_| ())
+                .map_err(|e| e.to_string())
+        });
+        match merged {
+            Ok(sha256) => outputs.push(Written {
+                role: "coverage",
+                path: out,
+                sha256,
+            }),
             Err(e) => return fail(e),
         }
     }

@@ -18,9 +18,9 @@ pub fn fail(msg: impl std::fmt::Display) -> i32 {
 /// Writes one output file (or standard output) and returns its SHA-256.
 pub fn write_output(
     path: &std::path::Path,
-    body: impl FnOnce(&mut crate::report::Output) -> Result<(), String>,
+    body: impl FnOnce(&mut social_audit::report::Output) -> Result<(), String>,
 ) -> Result<String, String> {
-    let mut out = crate::report::Output::create(path)
+    let mut out = social_audit::report::Output::create(path)
         .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     body(&mut out).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     out.finish()

@@ -1,15 +1,16 @@
 //! `rules list` and `rules test`.
 
 use super::{EXIT_CLEAN, EXIT_FINDINGS, fail};
-use crate::org::Org;
-use crate::rules::Pack;
+use social_audit::org::Org;
+use social_audit::rules::Pack;
 use std::path::Path;
 
 fn load(path: Option<&Path>) -> Result<Pack, String> {
-    match path {
+    let pack = match path {
         Some(p) => Pack::from_path(p, &Org::default()),
         None => Pack::default_pack(&Org::default()),
-    }
+    };
+    Ok(pack?)
 }
 
 pub fn list(path: Option<&Path>) -> i32 {

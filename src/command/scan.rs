@@ -1,14 +1,18 @@
 //! `scan`: validate → create every output's temporary file → scan → write
-//! the sinks → rename them all into place. Nothing is written under a
-//! requested name unless every output could be written (docs/OUTPUTS.md).
+//! the sinks (src/report/, one per output) → rename them all into place.
+//! Nothing is written under a requested name unless every output could be
+//! written (docs/OUTPUTS.md).
 
 use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, EXIT_INCOMPLETE, fail};
 use crate::cli::ScanArgs;
 use crate::config::ScanConfig;
-use crate::report::{self, Format, Output, Status, manifest};
-use crate::scan::{self, Outcome};
 use jiff::Timestamp;
-use std::io::Write;
+use social_audit::error::Error;
+use social_audit::report::coverage::CoverageCsv;
+use social_audit::report::manifest::{self, ManifestJson};
+use social_audit::report::summary::SummaryHtml;
+use social_audit::report::{self, Output, Run, Sink, Status, Written};
+use social_audit::scan::{self, Outcome};
 use std::path::Path;
 use std::time::Instant;
 
@@ -24,7 +28,7 @@ pub fn run(args: ScanArgs) -> i32 {
     }
     // Every output's temporary file exists before the scan starts, so a
     // bad path costs nothing and exit 2 still means nothing was written.
-    let mut staged = match Staged::create(&cfg) {
+    let staged = match Staged::create(&cfg) {
         Ok(s) => s,
         Err(e) => return fail(e),
     };
@@ -43,13 +47,21 @@ pub fn run(args: ScanArgs) -> i32 {
                 cfg.manifest.as_ref().map(|_| {
                     cfg.inputs
                         .iter()
-                        .map(|p| manifest::hash_input(p).map_err(|e| e.to_string()))
+                        .map(|p| manifest::hash_input(p).map_err(|e| Error::Archive(e.to_string())))
                         .collect::<Vec<_>>()
                 })
             },
         )
     });
-    if let Err(e) = staged.write_all(&cfg, &outcome, hashes, started) {
+    let run = Run {
+        inputs: &cfg.inputs,
+        hashes: hashes.as_deref().unwrap_or(&[]),
+        pack: &cfg.pack,
+        outcome: &outcome,
+        shard: cfg.shard,
+        started,
+    };
+    if let Err(e) = staged.write_all(&run) {
         return fail(e);
     }
     if !cfg.quiet {
@@ -138,92 +150,55 @@ fn announce(cfg: &ScanConfig) {
     }
 }
 
-/// The run's outputs, created up front under temporary names.
-struct Staged {
-    findings: Option<Output>,
-    summary: Option<Output>,
-    coverage: Option<Output>,
-    manifest: Option<Output>,
+/// The run's outputs, each a sink with the file it writes, created up
+/// front under temporary names, in the order they are written (the
+/// manifest last, so it can record the others).
+struct Staged<'c> {
+    items: Vec<(Box<dyn Sink + 'c>, &'c Path, Output)>,
 }
 
-impl Staged {
-    fn create(cfg: &ScanConfig) -> Result<Staged, String> {
-        let open =
-            |p: &Path| Output::create(p).map_err(|e| format!("cannot write {}: {e}", p.display()));
-        let opt = |p: &Option<std::path::PathBuf>| p.as_deref().map(open).transpose();
-        Ok(Staged {
-            findings: Some(open(&cfg.findings)?),
-            summary: opt(&cfg.summary)?,
-            coverage: opt(&cfg.coverage)?,
-            manifest: opt(&cfg.manifest)?,
-        })
+impl<'c> Staged<'c> {
+    fn create(cfg: &'c ScanConfig) -> Result<Staged<'c>, String> {
+        let mut plan: Vec<(Box<dyn Sink + 'c>, &'c Path)> =
+            vec![(report::findings_sink(cfg.format), &cfg.findings)];
+        if let Some(p) = &cfg.summary {
+            plan.push((Box::new(SummaryHtml), p));
+        }
+        if let Some(p) = &cfg.coverage {
+            plan.push((Box::new(CoverageCsv), p));
+        }
+        if let Some(p) = &cfg.manifest {
+            plan.push((Box::new(ManifestJson { path: p }), p));
+        }
+        let items = plan
+            .into_iter()
+            .map(|(sink, p)| match Output::create(p) {
+                Ok(o) => Ok((sink, p, o)),
+                Err(e) => Err(format!("cannot write {}: {e}", p.display())),
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        Ok(Staged { items })
     }
 
     /// Writes and seals every output, then renames them all into place.
-    /// On an error nothing is renamed and every temporary file is removed.
-    fn write_all(
-        &mut self,
-        cfg: &ScanConfig,
-        outcome: &Outcome,
-        hashes: Option<Vec<Result<(u64, String), String>>>,
-        started: Timestamp,
-    ) -> Result<(), String> {
-        let mut sealed: Vec<(&'static str, &Path, String)> = Vec::new();
-
-        let Some(w) = &mut self.findings else {
-            return Err("findings output already written".into());
-        };
-        match cfg.format {
-            Format::Csv => {
-                report::write_findings_csv(&mut *w, &outcome.findings).map_err(|e| e.to_string())
-            }
-            Format::Jsonl => {
-                report::write_findings_jsonl(&mut *w, &outcome.findings).map_err(|e| e.to_string())
-            }
-            Format::Xlsx => report::xlsx::write_findings_xlsx(&mut *w, &outcome.findings),
-        }
-        .map_err(|e| err(&cfg.findings, e))?;
-        let h = w.seal().map_err(|e| err(&cfg.findings, e))?;
-        sealed.push(("findings", &cfg.findings, h));
-
-        if let (Some(w), Some(p)) = (&mut self.summary, &cfg.summary) {
-            let meta = report::summary::Meta {
-                run_date: &started.strftime("%Y-%m-%d").to_string(),
-                tool_version: env!("CARGO_PKG_VERSION"),
-                rule_pack: &format!("{} {}", cfg.pack.id(), cfg.pack.version()),
-                rules: cfg.pack.rules(),
-            };
-            report::summary::write_summary(&mut *w, outcome, &meta).map_err(|e| err(p, e))?;
-            sealed.push(("summary", p, w.seal().map_err(|e| err(p, e))?));
-        }
-        if let (Some(w), Some(p)) = (&mut self.coverage, &cfg.coverage) {
-            report::write_coverage_csv(&mut *w, &outcome.coverage).map_err(|e| err(p, e))?;
-            sealed.push(("coverage", p, w.seal().map_err(|e| err(p, e))?));
-        }
-        if let (Some(w), Some(p), Some(hashes)) = (&mut self.manifest, &cfg.manifest, hashes) {
-            let m = manifest::build(manifest::Run {
-                inputs: &cfg.inputs,
-                hashes,
-                pack: &cfg.pack,
-                outcome,
-                outputs: &sealed,
-                shard: cfg.shard,
-                started,
-                manifest_path: p,
+    /// On an error nothing is renamed and every temporary file is removed
+    /// (an unrenamed `Output` removes its file when dropped).
+    fn write_all(self, run: &Run<'_>) -> Result<(), String> {
+        let mut written: Vec<Written<'c>> = Vec::new();
+        let mut sealed = Vec::new();
+        for (sink, path, mut out) in self.items {
+            sink.write(run, &written, &mut out)
+                .map_err(|e| err(path, e))?;
+            let sha256 = out.seal().map_err(|e| err(path, e))?;
+            written.push(Written {
+                role: sink.role(),
+                path,
+                sha256,
             });
-            serde_json::to_writer_pretty(&mut *w, &m).map_err(|e| err(p, e))?;
-            w.write_all(b"\n").map_err(|e| err(p, e))?;
-            w.seal().map_err(|e| err(p, e))?;
+            sealed.push((out, path));
         }
-
-        let outputs = [
-            self.findings.take().map(|o| (o, &cfg.findings)),
-            self.summary.take().zip(cfg.summary.as_ref()),
-            self.coverage.take().zip(cfg.coverage.as_ref()),
-            self.manifest.take().zip(cfg.manifest.as_ref()),
-        ];
-        for (o, p) in outputs.into_iter().flatten() {
-            o.persist().map_err(|e| err(p, e))?;
+        for (out, path) in sealed {
+            out.persist().map_err(|e| err(path, e))?;
         }
         Ok(())
     }

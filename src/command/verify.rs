@@ -3,7 +3,7 @@
 //! `--original` hashes the absolute paths recorded at scan time.
 
 use super::{EXIT_CLEAN, EXIT_FINDINGS, fail};
-use crate::report::manifest::{self, Check, Where};
+use social_audit::report::manifest::{self, Check, Where};
 use std::path::Path;
 
 pub fn run(path: &Path, original: bool) -> i32 {

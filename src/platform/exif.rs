@@ -3,6 +3,7 @@
 //! JPEG, PNG, TIFF, WebP and HEIF containers.
 
 use crate::archive::{Archive, EntryInfo};
+use crate::error::{Error, Result};
 use crate::platform::EntryOutcome;
 use crate::record::Location;
 use std::io::{Cursor, Read};
@@ -66,12 +67,12 @@ pub fn is_image(head: &[u8]) -> bool {
 }
 
 /// Signed decimal degrees from the GPS tags; `None` when there are none.
-pub fn gps(bytes: &[u8]) -> Result<Option<(f64, f64)>, String> {
+pub fn gps(bytes: &[u8]) -> Result<Option<(f64, f64)>> {
     use exif::{In, Tag, Value};
     let exif = match exif::Reader::new().read_from_container(&mut Cursor::new(bytes)) {
         Ok(e) => e,
         Err(exif::Error::NotFound(_)) | Err(exif::Error::BlankValue(_)) => return Ok(None),
-        Err(e) => return Err(e.to_string()),
+        Err(e) => return Err(Error::Malformed(e.to_string())),
     };
     let coord = |tag: Tag, reference: Tag, negative: u8| -> Option<f64> {
         let f = exif.get_field(tag, In::PRIMARY)?;

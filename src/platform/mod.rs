@@ -12,6 +12,7 @@ pub mod whatsapp;
 
 use crate::archive::{Archive, EntryInfo};
 use crate::record::Record;
+use crate::vocab::Platform;
 use std::path::Path;
 
 /// What a reader makes of one archive entry.
@@ -54,8 +55,9 @@ impl EntryOutcome {
     }
 }
 
-pub trait Platform: Sync {
-    fn name(&self) -> &'static str;
+/// A platform's reader: recognises its archives and opens them as units.
+pub trait Reader: Sync {
+    fn platform(&self) -> Platform;
 
     /// Cheap check, used when walking a folder of many archives: is `dir`
     /// itself the root of one of this platform's extracted archives?
@@ -76,7 +78,7 @@ pub trait Platform: Sync {
 /// One recognised archive, ready to be read entry by entry, possibly from
 /// several threads at once.
 pub trait Unit: Send + Sync {
-    fn platform(&self) -> &'static str;
+    fn platform(&self) -> Platform;
 
     /// Handle or page name, as the archive gives it.
     fn account(&self) -> &str;
@@ -101,7 +103,7 @@ pub trait Unit: Send + Sync {
 }
 
 /// Every platform this build knows, in recognition order.
-pub fn all() -> Vec<Box<dyn Platform>> {
+pub fn all() -> Vec<Box<dyn Reader>> {
     vec![
         Box::new(twitter::Twitter),
         Box::new(instagram::Instagram),

@@ -1,10 +1,12 @@
 //! The run manifest: enough to show months later what was scanned, with
 //! which tool and pack, and that the outputs were not altered.
 
+use super::{Run, Sink, Written, failed};
+use crate::error::Result;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::Path;
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -268,20 +270,21 @@ pub fn relative_to(target: &Path, base: &Path) -> String {
     rel.display().to_string()
 }
 
-/// What a scan knows about itself, for [`build`].
-pub struct Run<'a> {
-    pub inputs: &'a [std::path::PathBuf],
-    /// Size and SHA-256 of each input, in `inputs` order.
-    pub hashes: Vec<Result<(u64, String), String>>,
-    pub pack: &'a crate::rules::Pack,
-    pub outcome: &'a crate::scan::Outcome,
-    /// (role, path, SHA-256) of every output already sealed.
-    pub outputs: &'a [(&'static str, &'a Path, String)],
-    /// 1-based `--shard I/N`.
-    pub shard: Option<(usize, usize)>,
-    pub started: jiff::Timestamp,
-    /// Where the manifest itself is written (for relative paths).
-    pub manifest_path: &'a Path,
+/// The manifest sink: written last, it records every other output.
+pub struct ManifestJson<'p> {
+    /// Where the manifest is written, for the paths relative to it.
+    pub path: &'p Path,
+}
+
+impl Sink for ManifestJson<'_> {
+    fn role(&self) -> &'static str {
+        "manifest"
+    }
+    fn write(&self, run: &Run<'_>, before: &[Written<'_>], out: &mut dyn Write) -> Result<()> {
+        let m = build(run, before, self.path);
+        serde_json::to_writer_pretty(&mut *out, &m).map_err(failed)?;
+        out.write_all(b"\n").map_err(failed)
+    }
 }
 
 fn rfc3339(t: jiff::Timestamp) -> String {
@@ -294,10 +297,10 @@ fn absolute(p: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// The manifest of a scan.
-pub fn build(run: Run<'_>) -> Manifest {
+/// The manifest of a scan whose outputs so far are `outputs`.
+pub fn build(run: &Run<'_>, outputs: &[Written<'_>], manifest_path: &Path) -> Manifest {
     let outcome = run.outcome;
-    let dir = match run.manifest_path.parent() {
+    let dir = match manifest_path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => std::path::PathBuf::from("."),
     };
@@ -322,7 +325,10 @@ pub fn build(run: Run<'_>) -> Manifest {
         .zip(run.hashes)
         .enumerate()
         .map(|(i, (p, h))| {
-            let (size, sha256) = h.unwrap_or_else(|e| (0, format!("unavailable: {e}")));
+            let (size, sha256) = match h {
+                Ok((size, sha)) => (*size, sha.clone()),
+                Err(e) => (0, format!("unavailable: {e}")),
+            };
             Input {
                 path: p.display().to_string(),
                 absolute_path: absolute(p),
@@ -336,7 +342,7 @@ pub fn build(run: Run<'_>) -> Manifest {
                     .filter(|a| a.input == i)
                     .map(|a| ArchiveInfo {
                         archive: a.archive.clone(),
-                        platform: a.platform.clone(),
+                        platform: a.platform.to_string(),
                         account: a.account.clone(),
                         layout: a.layout.clone(),
                         records: a.records.clone(),
@@ -364,7 +370,7 @@ pub fn build(run: Run<'_>) -> Manifest {
         finished_at: rfc3339(jiff::Timestamp::now()),
         inputs,
         totals,
-        outputs: output_infos(run.outputs, &dir),
+        outputs: output_infos(outputs, &dir),
     }
 }
 
@@ -375,9 +381,10 @@ fn is_device(p: &Path) -> bool {
 }
 
 /// Manifest lines for outputs written; `dir` is the manifest's folder.
-pub fn output_infos(outputs: &[(&'static str, &Path, String)], dir: &Path) -> Vec<OutputInfo> {
+pub fn output_infos(outputs: &[Written<'_>], dir: &Path) -> Vec<OutputInfo> {
     outputs
         .iter()
+        .map(|w| (w.role, w.path, &w.sha256))
         .map(|(role, p, h)| OutputInfo {
             role: role.to_string(),
             path: p.display().to_string(),

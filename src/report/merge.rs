@@ -5,6 +5,7 @@
 //! single-run order; rows are copied verbatim, never re-formatted.
 
 use super::manifest::{Input, Manifest, Totals};
+use crate::error::{Error, Result};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -17,63 +18,66 @@ fn order_key(cell: &str) -> &str {
 }
 
 /// Merges CSV files that share a header and have an `archive` column.
-pub fn merge_csv(paths: &[&Path], out: impl std::io::Write) -> Result<usize, String> {
+pub fn merge_csv(paths: &[&Path], out: impl std::io::Write) -> Result<usize> {
     let mut header: Option<csv::StringRecord> = None;
     let mut rows: Vec<csv::StringRecord> = Vec::new();
     let mut archive_col = 0;
     for p in paths {
-        let bytes = std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))?;
+        let bytes = std::fs::read(p).map_err(|e| Error::Report(format!("{}: {e}", p.display())))?;
         let mut r = super::csv_reader(&bytes);
         let h = r
             .headers()
-            .map_err(|e| format!("{}: {e}", p.display()))?
+            .map_err(|e| Error::Report(format!("{}: {e}", p.display())))?
             .clone();
         match &header {
             None => {
                 archive_col = h
                     .iter()
                     .position(|c| c == "archive")
-                    .ok_or_else(|| format!("{}: no archive column", p.display()))?;
+                    .ok_or_else(|| Error::Report(format!("{}: no archive column", p.display())))?;
                 header = Some(h);
             }
             Some(first) if *first != h => {
-                return Err(format!(
+                return Err(Error::Report(format!(
                     "{}: its columns differ from the first file's",
                     p.display()
-                ));
+                )));
             }
             Some(_) => {}
         }
         for rec in r.records() {
-            rows.push(rec.map_err(|e| format!("{}: {e}", p.display()))?);
+            rows.push(rec.map_err(|e| Error::Report(format!("{}: {e}", p.display())))?);
         }
     }
     rows.sort_by(|a, b| order_key(&a[archive_col]).cmp(order_key(&b[archive_col])));
     let mut out = out;
     out.write_all(super::BOM.as_bytes())
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| Error::Report(e.to_string()))?;
     let mut w = csv::Writer::from_writer(out);
     if let Some(h) = &header {
-        w.write_record(h).map_err(|e| e.to_string())?;
+        w.write_record(h)
+            .map_err(|e| Error::Report(e.to_string()))?;
     }
     for r in &rows {
-        w.write_record(r).map_err(|e| e.to_string())?;
+        w.write_record(r)
+            .map_err(|e| Error::Report(e.to_string()))?;
     }
-    w.flush().map_err(|e| e.to_string())?;
+    w.flush().map_err(|e| Error::Report(e.to_string()))?;
     Ok(rows.len())
 }
 
 /// Merges JSON Lines findings files; lines are copied byte for byte.
-pub fn merge_jsonl(paths: &[&Path], mut out: impl std::io::Write) -> Result<usize, String> {
+pub fn merge_jsonl(paths: &[&Path], mut out: impl std::io::Write) -> Result<usize> {
     let mut rows: Vec<(String, String)> = Vec::new();
     for p in paths {
-        let text = std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?;
+        let text = std::fs::read_to_string(p)
+            .map_err(|e| Error::Report(format!("{}: {e}", p.display())))?;
         for (i, line) in text.lines().enumerate() {
             if line.is_empty() {
                 continue;
             }
             let v: serde_json::Value = serde_json::from_str(line)
-                .map_err(|e| format!("{} line {}: {e}", p.display(), i + 1))?;
+                .map_err(|e| Error::Report(format!("{} line {}: {e}", p.display(), i + 1)))?;
             let archive = v
                 .get("archive")
                 .and_then(|a| a.as_str())
@@ -84,28 +88,33 @@ pub fn merge_jsonl(paths: &[&Path], mut out: impl std::io::Write) -> Result<usiz
     }
     rows.sort_by(|a, b| a.0.cmp(&b.0));
     for (_, line) in &rows {
-        writeln!(out, "{line}").map_err(|e| e.to_string())?;
+        writeln!(out, "{line}").map_err(|e| Error::Report(e.to_string()))?;
     }
     Ok(rows.len())
 }
 
 /// One manifest for the merged run: shards must have used the same tool,
 /// pack and inputs (same hashes); archives and totals are combined.
-pub fn merge_manifests(paths: &[&Path]) -> Result<Manifest, String> {
+pub fn merge_manifests(paths: &[&Path]) -> Result<Manifest> {
     let mut merged: Option<Manifest> = None;
     for p in paths {
-        let text = std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?;
-        let m: Manifest = serde_json::from_str(&text)
-            .map_err(|e| format!("{} is not a social-audit manifest: {e}", p.display()))?;
+        let text = std::fs::read_to_string(p)
+            .map_err(|e| Error::Report(format!("{}: {e}", p.display())))?;
+        let m: Manifest = serde_json::from_str(&text).map_err(|e| {
+            Error::Report(format!(
+                "{} is not a social-audit manifest: {e}",
+                p.display()
+            ))
+        })?;
         let Some(acc) = merged.as_mut() else {
             merged = Some(m);
             continue;
         };
         if acc.rule_pack.sha256 != m.rule_pack.sha256 || acc.version != m.version {
-            return Err(format!(
+            return Err(Error::Report(format!(
                 "{}: made with another tool version or rule pack than the first shard",
                 p.display()
-            ));
+            )));
         }
         let same_inputs = acc.inputs.len() == m.inputs.len()
             && acc
@@ -114,10 +123,10 @@ pub fn merge_manifests(paths: &[&Path]) -> Result<Manifest, String> {
                 .zip(&m.inputs)
                 .all(|(a, b)| a.path == b.path && a.sha256 == b.sha256);
         if !same_inputs {
-            return Err(format!(
+            return Err(Error::Report(format!(
                 "{}: its inputs (paths or SHA-256) differ from the first shard's",
                 p.display()
-            ));
+            )));
         }
         for (into, from) in acc.inputs.iter_mut().zip(m.inputs) {
             into.archives.extend(from.archives);
@@ -126,7 +135,7 @@ pub fn merge_manifests(paths: &[&Path]) -> Result<Manifest, String> {
         acc.finished_at = acc.finished_at.clone().max(m.finished_at);
         add_totals(&mut acc.totals, m.totals);
     }
-    let mut m = merged.ok_or("no manifests to merge")?;
+    let mut m = merged.ok_or(Error::Report("no manifests to merge".into()))?;
     for Input { archives, .. } in &mut m.inputs {
         archives.sort_by(|a, b| a.archive.cmp(&b.archive));
     }

@@ -1,6 +1,14 @@
-//! Sinks: findings (CSV or JSON Lines), coverage CSV, manifest JSON. They
-//! receive rows in their final order and only format them.
+//! Sinks: each output of a run is one [`Sink`] in its own file, as
+//! ripgrep's printers or gitleaks' reporters are: findings as CSV
+//! (findings_csv.rs), JSON Lines (findings_jsonl.rs) or a workbook (xlsx.rs), the coverage
+//! CSV (coverage.rs), the HTML summary (summary.rs) and the manifest
+//! (manifest.rs). They receive the scan's results in their final order and
+//! only format them; text for the vocabulary's enums appears only here.
+//! Staging and sealing the files they write is output.rs's job.
 
+pub mod coverage;
+pub mod findings_csv;
+pub mod findings_jsonl;
 pub mod manifest;
 pub mod merge;
 mod output;
@@ -8,42 +16,59 @@ pub mod safe;
 pub mod summary;
 pub mod xlsx;
 
+pub use crate::scan::{CoverageRow, Status};
+pub use coverage::write_coverage_csv;
+pub use findings_csv::write_findings_csv;
+pub use findings_jsonl::write_findings_jsonl;
 pub use output::{Output, remove_partials_on_interrupt};
 
-use crate::finding::Finding;
-use serde::Serialize;
+use crate::error::Result;
+use crate::scan::Outcome;
 use std::io::Write;
+use std::path::{Path, PathBuf};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    Parsed,
-    Skipped,
-    Unknown,
-    Failed,
+/// What a scan knows about itself: everything any sink writes.
+pub struct Run<'a> {
+    pub inputs: &'a [PathBuf],
+    /// Size and SHA-256 of each input, in `inputs` order (the manifest's;
+    /// empty when no manifest is written).
+    pub hashes: &'a [Result<(u64, String)>],
+    pub pack: &'a crate::rules::Pack,
+    pub outcome: &'a Outcome,
+    /// 1-based `--shard I/N`.
+    pub shard: Option<(usize, usize)>,
+    pub started: jiff::Timestamp,
 }
 
-impl Status {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Parsed => "parsed",
-            Status::Skipped => "skipped",
-            Status::Unknown => "unknown",
-            Status::Failed => "failed",
-        }
+/// An output already written and sealed, for the manifest.
+#[derive(Clone, Debug)]
+pub struct Written<'a> {
+    pub role: &'static str,
+    pub path: &'a Path,
+    pub sha256: String,
+}
+
+/// One output of a run. `before` lists the outputs written ahead of this
+/// one (the manifest, written last, records them all).
+pub trait Sink {
+    /// The output's role in the manifest: `findings`, `summary`,
+    /// `coverage`, `manifest`.
+    fn role(&self) -> &'static str;
+    fn write(&self, run: &Run<'_>, before: &[Written<'_>], out: &mut dyn Write) -> Result<()>;
+}
+
+/// The sink that writes findings in `format`.
+pub fn findings_sink(format: Format) -> Box<dyn Sink> {
+    match format {
+        Format::Csv => Box::new(findings_csv::FindingsCsv),
+        Format::Jsonl => Box::new(findings_jsonl::FindingsJsonl),
+        Format::Xlsx => Box::new(xlsx::FindingsXlsx),
     }
 }
 
-/// One row of the coverage report: what happened to one archive entry.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct CoverageRow {
-    pub archive: String,
-    pub entry: String,
-    pub status: Status,
-    pub records: u64,
-    pub findings: u64,
-    pub bytes: u64,
-    pub detail: String,
+/// An I/O or encoding failure inside a sink, as the library's error.
+pub(crate) fn failed(e: impl std::fmt::Display) -> crate::error::Error {
+    crate::error::Error::Report(e.to_string())
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]
@@ -96,58 +121,4 @@ pub fn csv_reader(bytes: &[u8]) -> csv::Reader<&[u8]> {
     csv::Reader::from_reader(bytes.strip_prefix(BOM.as_bytes()).unwrap_or(bytes))
 }
 
-/// Findings as CSV with every free-text cell defanged for spreadsheets.
-pub fn write_findings_csv(mut out: impl Write, findings: &[Finding]) -> csv::Result<()> {
-    out.write_all(BOM.as_bytes())?;
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record(HEADER)?;
-    for f in findings {
-        let cells = f.cells();
-        w.write_record(cells.iter().map(|c| safe::defang(c).into_owned()))?;
-    }
-    w.flush()?;
-    Ok(())
-}
-
 pub use crate::finding::HEADER;
-
-/// Findings as JSON Lines, one object per finding with the CSV's keys.
-/// Values are not defanged: JSON consumers are programs, not spreadsheets.
-pub fn write_findings_jsonl(mut out: impl Write, findings: &[Finding]) -> std::io::Result<()> {
-    #[derive(Serialize)]
-    struct Line<'a> {
-        #[serde(flatten)]
-        finding: &'a Finding,
-        severity_rank: u8,
-    }
-    for f in findings {
-        let line = Line {
-            finding: f,
-            severity_rank: f.severity_rank(),
-        };
-        serde_json::to_writer(&mut out, &line)?;
-        out.write_all(b"\n")?;
-    }
-    out.flush()
-}
-
-pub fn write_coverage_csv(mut out: impl Write, rows: &[CoverageRow]) -> csv::Result<()> {
-    out.write_all(BOM.as_bytes())?;
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record([
-        "archive", "entry", "status", "records", "findings", "bytes", "detail",
-    ])?;
-    for r in rows {
-        w.write_record([
-            safe::defang(&r.archive).as_ref(),
-            safe::defang(&r.entry).as_ref(),
-            r.status.as_str(),
-            &r.records.to_string(),
-            &r.findings.to_string(),
-            &r.bytes.to_string(),
-            safe::defang(&r.detail).as_ref(),
-        ])?;
-    }
-    w.flush()?;
-    Ok(())
-}

@@ -1,4 +1,6 @@
-//! Spreadsheet safety and redaction for free-text cells.
+//! Spreadsheet safety for free-text cells (docs/OUTPUTS.md, "Spreadsheet
+//! safety"). Masking under `--redact` happens before a finding reaches
+//! a sink, in src/scan/excerpt.rs.
 
 /// Prefixes `'` to a cell a spreadsheet would run as a formula (OWASP CSV
 /// injection: leading `=`, `+`, `-`, `@`, tab, CR, LF, NUL, and the
@@ -12,65 +14,6 @@ pub fn defang(cell: &str) -> std::borrow::Cow<'_, str> {
         }
         _ => cell.into(),
     }
-}
-
-/// Masks the letters and digits of personal data, keeping punctuation so
-/// the shape (an e-mail, a 3-3-4 number) is still recognisable.
-pub fn mask(s: &str) -> String {
-    s.chars()
-        .map(|c| if c.is_alphanumeric() { '•' } else { c })
-        .collect()
-}
-
-/// One line of text around `start..end` (byte offsets), at most about
-/// `width` characters either side, with line breaks turned into spaces.
-/// `masked` spans (byte ranges into `text`) are masked first.
-pub fn context(
-    text: &str,
-    start: usize,
-    end: usize,
-    width: usize,
-    masked: &[(usize, usize)],
-) -> String {
-    let start = floor_boundary(text, start.min(text.len()));
-    let end = floor_boundary(text, end.clamp(start, text.len()));
-    let from = text[..start]
-        .char_indices()
-        .rev()
-        .nth(width.saturating_sub(1))
-        .map(|(i, _)| i)
-        .unwrap_or(0);
-    let to = text[end..]
-        .char_indices()
-        .nth(width)
-        .map(|(i, _)| end + i)
-        .unwrap_or(text.len());
-    let mut out = String::with_capacity(to - from + 8);
-    if from > 0 {
-        out.push('…');
-    }
-    let mut i = from;
-    for (c_at, c) in text[from..to].char_indices() {
-        let at = from + c_at;
-        let hidden = masked.iter().any(|&(s, e)| at >= s && at < e);
-        i = at + c.len_utf8();
-        out.push(match c {
-            '\n' | '\r' | '\t' => ' ',
-            c if hidden && c.is_alphanumeric() => '•',
-            c => c,
-        });
-    }
-    if i < text.len() {
-        out.push('…');
-    }
-    out
-}
-
-fn floor_boundary(s: &str, mut i: usize) -> usize {
-    while i > 0 && !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 #[cfg(test)]
@@ -94,32 +37,5 @@ mod tests {
         for ok in ["NHS no 401", "a=b", "", "'quoted"] {
             assert_eq!(defang(ok), ok);
         }
-    }
-
-    #[test]
-    fn context_is_one_line_with_ellipses_and_masks() {
-        let t = "line one\nPatient NHS no 401 159 0835 admitted\nbye";
-        let s = t.find("401").unwrap();
-        let e = s + "401 159 0835".len();
-        let c = context(t, s, e, 10, &[(s, e)]);
-        assert_eq!(c, "…nt NHS no ••• ••• •••• admitted …");
-        assert!(!c.contains('\n'));
-        let full = context("short", 0, 5, 10, &[]);
-        assert_eq!(full, "short");
-    }
-
-    #[test]
-    fn context_survives_multibyte_text_and_bad_offsets() {
-        let t = "é🙂 fuck é🙂";
-        let s = t.find("fuck").unwrap();
-        assert_eq!(context(t, s, s + 4, 1, &[]), "… fuck …");
-        let _ = context(t, 1, 2, 3, &[]); // inside a char: no panic
-        let _ = context(t, 100, 200, 3, &[]);
-    }
-
-    #[test]
-    fn mask_keeps_shape_only() {
-        assert_eq!(mask("jane.doe@nhs.net"), "••••.•••@•••.•••");
-        assert_eq!(mask("401 159 0835"), "••• ••• ••••");
     }
 }

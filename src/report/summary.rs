@@ -11,7 +11,9 @@
 //! it depends on the thread count; the only run-dependent text is the run
 //! date.
 
+use crate::error::{Error, Result};
 use crate::finding::Finding;
+use crate::record::RecordKind;
 use crate::report::{CoverageRow, Status};
 use crate::scan::Outcome;
 use plotters::coord::ranged1d::SegmentValue;
@@ -72,7 +74,7 @@ impl Meta<'_> {
 /// The quarter a finding counts in; `None` for undated findings and for
 /// profile and account findings.
 fn finding_quarter(f: &Finding) -> Option<(i32, u32)> {
-    if matches!(f.record_kind.as_str(), "account" | "profile") {
+    if matches!(f.record_kind, RecordKind::Account | RecordKind::Profile) {
         return None;
     }
     quarter_of(&f.created_at)
@@ -302,7 +304,7 @@ pub fn build(outcome: &Outcome, meta: &Meta) -> Summary {
         .iter()
         .map(|a| ArchiveRow {
             archive: a.archive.clone(),
-            platform: a.platform.clone(),
+            platform: a.platform.to_string(),
             account: a.account.clone(),
             records: a.records.values().sum(),
             findings: findings.iter().filter(|f| f.archive == a.archive).count() as u64,
@@ -324,7 +326,7 @@ pub fn build(outcome: &Outcome, meta: &Meta) -> Summary {
             created_at: f.created_at.get(..10).unwrap_or(&f.created_at).to_string(),
             account: f.account.clone(),
             rule_id: f.rule_id.clone(),
-            record_kind: f.record_kind.clone(),
+            record_kind: f.record_kind.to_string(),
             field: f.field.clone(),
             link: (f.url.starts_with("https://") || f.url.starts_with("http://"))
                 .then(|| f.url.clone()),
@@ -390,7 +392,7 @@ fn per_account_per_quarter(findings: &[Finding]) -> (Vec<String>, Vec<AccountRow
     let mut per: BTreeMap<(&str, &str), Vec<u64>> = BTreeMap::new();
     for f in findings {
         let row = per
-            .entry((&f.account, &f.platform))
+            .entry((&f.account, f.platform.as_str()))
             .or_insert_with(|| vec![0; width]);
         let col = finding_quarter(f)
             .and_then(|q| index.get(&q).copied())
@@ -560,26 +562,50 @@ fn draw(
 }
 
 /// Render the page.
-pub fn render(summary: &Summary) -> Result<String, String> {
+pub fn render(summary: &Summary) -> Result<String> {
     let mut env = minijinja::Environment::new();
     env.add_template("summary.html", TEMPLATE)
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| Error::Report(e.to_string()))?;
     let tmpl = env
         .get_template("summary.html")
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| Error::Report(e.to_string()))?;
     // The SVG is markup drawn by plotters (which escapes its text), not
     // text from an archive: it alone is marked safe.
     let ctx = minijinja::context! {
         chart => minijinja::Value::from_safe_string(summary.chart_svg.clone()),
         ..minijinja::Value::from(minijinja::value::Serde(summary))
     };
-    tmpl.render(ctx).map_err(|e| e.to_string())
+    tmpl.render(ctx).map_err(|e| Error::Report(e.to_string()))
 }
 
-pub fn write_summary(mut out: impl Write, outcome: &Outcome, meta: &Meta) -> Result<(), String> {
+/// The HTML summary page (docs/OUTPUTS.md, "HTML summary (`--summary`)").
+pub struct SummaryHtml;
+
+impl super::Sink for SummaryHtml {
+    fn role(&self) -> &'static str {
+        "summary"
+    }
+    fn write(
+        &self,
+        run: &super::Run<'_>,
+        _: &[super::Written<'_>],
+        out: &mut dyn Write,
+    ) -> Result<()> {
+        let meta = Meta {
+            run_date: &run.started.strftime("%Y-%m-%d").to_string(),
+            tool_version: env!("CARGO_PKG_VERSION"),
+            rule_pack: &format!("{} {}", run.pack.id(), run.pack.version()),
+            rules: run.pack.rules(),
+        };
+        write_summary(out, run.outcome, &meta)
+    }
+}
+
+pub fn write_summary(mut out: impl Write, outcome: &Outcome, meta: &Meta) -> Result<()> {
     let page = render(&build(outcome, meta))?;
-    out.write_all(page.as_bytes()).map_err(|e| e.to_string())?;
-    out.flush().map_err(|e| e.to_string())
+    out.write_all(page.as_bytes())
+        .map_err(|e| Error::Report(e.to_string()))?;
+    out.flush().map_err(|e| Error::Report(e.to_string()))
 }
 
 #[cfg(test)]

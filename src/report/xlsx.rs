@@ -8,6 +8,7 @@
 //! document's creation time is fixed, and rust_xlsxwriter stamps its zip
 //! members with a fixed time, so the same findings give the same bytes.
 
+use crate::error::{Error, Result};
 use crate::finding::Finding;
 use crate::report::HEADER;
 use rust_xlsxwriter::{
@@ -35,10 +36,28 @@ const WIDTHS: [f64; 19] = [
     30.0, 11.0, 8.0,
 ];
 
-pub fn write_findings_xlsx(mut out: impl Write, findings: &[Finding]) -> Result<(), String> {
-    let bytes = workbook(findings).map_err(|e| e.to_string())?;
-    out.write_all(&bytes).map_err(|e| e.to_string())?;
-    out.flush().map_err(|e| e.to_string())
+/// The findings file as a workbook (docs/OUTPUTS.md, "Workbook (`--format xlsx`)").
+pub struct FindingsXlsx;
+
+impl super::Sink for FindingsXlsx {
+    fn role(&self) -> &'static str {
+        "findings"
+    }
+    fn write(
+        &self,
+        run: &super::Run<'_>,
+        _: &[super::Written<'_>],
+        out: &mut dyn Write,
+    ) -> Result<()> {
+        write_findings_xlsx(out, &run.outcome.findings)
+    }
+}
+
+pub fn write_findings_xlsx(mut out: impl Write, findings: &[Finding]) -> Result<()> {
+    let bytes = workbook(findings).map_err(|e| Error::Report(e.to_string()))?;
+    out.write_all(&bytes)
+        .map_err(|e| Error::Report(e.to_string()))?;
+    out.flush().map_err(|e| Error::Report(e.to_string()))
 }
 
 /// Background and text colour of a severity cell (NHS palette).
@@ -159,11 +178,11 @@ mod tests {
             rule_id: "patient.nhs-number".into(),
             category: crate::vocab::Category::PatientData,
             policy_ref: "CUM 3.3".into(),
-            platform: "twitter".into(),
+            platform: crate::record::Platform::Twitter,
             account: "NorthdaleNHS".into(),
             archive: "a.zip".into(),
             entry: "data/tweets.js".into(),
-            record_kind: "post".into(),
+            record_kind: crate::record::RecordKind::Post,
             record_id: "1".into(),
             created_at: "2024-01-01T00:00:00Z".into(),
             url: url.into(),

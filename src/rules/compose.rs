@@ -11,6 +11,7 @@
 
 use super::pack::{Detector, PackDef};
 use super::{Hit, RuleInfo};
+use crate::error::{Error, Result};
 use crate::record::Record;
 use std::collections::HashMap;
 
@@ -33,7 +34,7 @@ const NEGATORS: &[&str] = &[
 ];
 
 impl Compose {
-    pub fn compile(def: &PackDef) -> Result<Compose, String> {
+    pub fn compile(def: &PackDef) -> Result<Compose> {
         let index: HashMap<&str, usize> = def
             .rules
             .iter()
@@ -46,32 +47,35 @@ impl Compose {
                 continue;
             };
             if c.all.len() < 2 {
-                return Err(format!(
+                return Err(Error::Pack(format!(
                     "{}: compose.all needs at least two groups of rule ids",
                     r.whence()
-                ));
+                )));
             }
             let mut groups = Vec::new();
             for g in &c.all {
                 if g.is_empty() {
-                    return Err(format!("{}: compose.all has an empty group", r.whence()));
+                    return Err(Error::Pack(format!(
+                        "{}: compose.all has an empty group",
+                        r.whence()
+                    )));
                 }
                 let mut ids = Vec::new();
                 for id in g {
                     let &i = index.get(id.as_str()).ok_or_else(|| {
-                        format!(
+                        Error::Pack(format!(
                             "{}: compose names unknown rule {id:?} (disabled?)",
                             r.whence()
-                        )
+                        ))
                     })?;
                     if !matches!(
                         def.rules[i].detector,
                         Detector::Lexicon(_) | Detector::Pattern(_)
                     ) {
-                        return Err(format!(
+                        return Err(Error::Pack(format!(
                             "{}: compose combines lexicon and pattern rules only, not {id:?}",
                             r.whence()
-                        ));
+                        )));
                     }
                     ids.push(i);
                 }

@@ -3,6 +3,7 @@
 //! nation are raised one severity step. Windows are data, not code.
 
 use super::pack::PackDef;
+use crate::error::{Error, Result};
 use jiff::Timestamp;
 use jiff::civil::Date;
 
@@ -18,11 +19,11 @@ pub struct Windows {
 }
 
 impl Windows {
-    pub fn compile(def: &PackDef) -> Result<Windows, String> {
+    pub fn compile(def: &PackDef) -> Result<Windows> {
         let mut windows = Vec::new();
         for e in &def.elections {
             let (Ok(start), Ok(end)) = (e.start.parse::<Date>(), e.end.parse::<Date>()) else {
-                return Err(format!("election {:?}: bad date", e.election));
+                return Err(Error::Pack(format!("election {:?}: bad date", e.election)));
             };
             windows.push(Window {
                 label: format!(

@@ -3,8 +3,12 @@
 
 use super::pack::{Detector, PackDef};
 use super::{AccountState, Pack};
+use crate::error::{Error, Result};
 use crate::org::Org;
-use crate::record::{Location, Record, RecordKind};
+use crate::record::{Location, Platform, Record, RecordKind};
+
+/// Rule examples are X-shaped; no rule looks at the platform.
+const EXAMPLE_PLATFORM: Platform = Platform::Twitter;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct ExampleFailure {
@@ -54,7 +58,7 @@ fn field_name(name: &str) -> &'static str {
         .unwrap_or_else(|| Box::leak(name.to_string().into_boxed_str()))
 }
 
-pub fn build(def: &PackDef) -> Result<Vec<Example>, String> {
+pub fn build(def: &PackDef) -> Result<Vec<Example>> {
     let mut out = Vec::new();
     for (ri, rule) in def.rules.iter().enumerate() {
         let default_kind = rule
@@ -70,7 +74,7 @@ pub fn build(def: &PackDef) -> Result<Vec<Example>, String> {
         for (list, expected) in lists {
             for (i, v) in list.iter().enumerate() {
                 let id = format!("{}#{}", rule.info.id, i + 1);
-                let at = |e: String| format!("{}: example {v}: {e}", rule.whence());
+                let at = |e: Error| Error::Pack(format!("{}: example {v}: {e}", rule.whence()));
                 let (v, org) = split_org(v).map_err(at)?;
                 let v = &v;
                 let account = if matches!(rule.detector, Detector::Account(_)) {
@@ -79,7 +83,7 @@ pub fn build(def: &PackDef) -> Result<Vec<Example>, String> {
                     None
                 };
                 let record = if account.is_some() {
-                    Record::new("example", default_kind, id)
+                    Record::new(EXAMPLE_PLATFORM, default_kind, id)
                 } else {
                     to_record(v, default_kind, id).map_err(at)?
                 };
@@ -102,7 +106,7 @@ pub fn build(def: &PackDef) -> Result<Vec<Example>, String> {
 }
 
 /// Takes an `org = { … }` key off an inline-table example.
-fn split_org(v: &toml::Value) -> Result<(toml::Value, Option<Org>), String> {
+fn split_org(v: &toml::Value) -> Result<(toml::Value, Option<Org>)> {
     let Some(t) = v.as_table() else {
         return Ok((v.clone(), None));
     };
@@ -112,7 +116,7 @@ fn split_org(v: &toml::Value) -> Result<(toml::Value, Option<Org>), String> {
     let org: Org = o
         .clone()
         .try_into()
-        .map_err(|e| format!("org: {}", e.to_string().trim()))?;
+        .map_err(|e| Error::Pack(format!("org: {}", e.to_string().trim())))?;
     let mut t = t.clone();
     t.remove("org");
     Ok((toml::Value::Table(t), Some(org)))
@@ -132,26 +136,28 @@ impl Example {
 }
 
 /// `{ welsh = true, official = false, records = [ {created_at = "…", text = "…"}, … ] }`
-fn account_example(v: &toml::Value, id: &str) -> Result<(bool, bool, Vec<Record>), String> {
-    let t = v
-        .as_table()
-        .ok_or("an account-rule example is a table with `records`")?;
-    let flag = |k: &str, d: bool| -> Result<bool, String> {
+fn account_example(v: &toml::Value, id: &str) -> Result<(bool, bool, Vec<Record>)> {
+    let t = v.as_table().ok_or(Error::Pack(
+        "an account-rule example is a table with `records`".into(),
+    ))?;
+    let flag = |k: &str, d: bool| -> Result<bool> {
         match t.get(k) {
             None => Ok(d),
             Some(toml::Value::Boolean(b)) => Ok(*b),
-            Some(_) => Err(format!("`{k}` must be true or false")),
+            Some(_) => Err(Error::Pack(format!("`{k}` must be true or false"))),
         }
     };
     for k in t.keys() {
         if !matches!(k.as_str(), "welsh" | "official" | "records") {
-            return Err(format!("unknown key `{k}` (welsh, official, records)"));
+            return Err(Error::Pack(format!(
+                "unknown key `{k}` (welsh, official, records)"
+            )));
         }
     }
     let recs = t
         .get("records")
         .and_then(|r| r.as_array())
-        .ok_or("needs `records = [...]`")?;
+        .ok_or(Error::Pack("needs `records = [...]`".into()))?;
     let mut out = Vec::new();
     for (i, r) in recs.iter().enumerate() {
         let mut rec = to_record(r, RecordKind::Post, format!("{id}.{}", i + 1))?;
@@ -161,17 +167,17 @@ fn account_example(v: &toml::Value, id: &str) -> Result<(bool, bool, Vec<Record>
     Ok((flag("welsh", false)?, flag("official", true)?, out))
 }
 
-fn to_record(v: &toml::Value, kind: RecordKind, id: String) -> Result<Record, String> {
-    let mut rec = Record::new("example", kind, id);
+fn to_record(v: &toml::Value, kind: RecordKind, id: String) -> Result<Record> {
+    let mut rec = Record::new(EXAMPLE_PLATFORM, kind, id);
     match v {
         toml::Value::String(s) => rec.push_field("text", s.clone()),
         toml::Value::Table(t) => {
-            let num = |k: &str| -> Result<Option<f64>, String> {
+            let num = |k: &str| -> Result<Option<f64>> {
                 match t.get(k) {
                     None => Ok(None),
                     Some(toml::Value::Float(f)) => Ok(Some(*f)),
                     Some(toml::Value::Integer(i)) => Ok(Some(*i as f64)),
-                    Some(_) => Err(format!("`{k}` must be a number")),
+                    Some(_) => Err(Error::Pack(format!("`{k}` must be a number"))),
                 }
             };
             let (lat, lon) = (num("lat")?, num("lon")?);
@@ -180,38 +186,54 @@ fn to_record(v: &toml::Value, kind: RecordKind, id: String) -> Result<Record, St
                 match k.as_str() {
                     "lat" | "lon" => {}
                     "created_at" => {
-                        let s = val.as_str().ok_or("`created_at` must be a string")?;
+                        let s = val
+                            .as_str()
+                            .ok_or(Error::Pack("`created_at` must be a string".into()))?;
                         rec.created_at = Some(
                             s.parse()
-                                .map_err(|e| format!("bad created_at {s:?}: {e}"))?,
+                                .map_err(|e| Error::Pack(format!("bad created_at {s:?}: {e}")))?,
                         );
                     }
                     "mentions" => {
-                        let a = val.as_array().ok_or("`mentions` must be an array")?;
+                        let a = val
+                            .as_array()
+                            .ok_or(Error::Pack("`mentions` must be an array".into()))?;
                         for m in a {
-                            let m = m.as_str().ok_or("`mentions` holds strings")?;
+                            let m = m
+                                .as_str()
+                                .ok_or(Error::Pack("`mentions` holds strings".into()))?;
                             rec.mentions.push(m.trim_start_matches('@').to_string());
                         }
                     }
                     "media" => {
-                        let a = val.as_array().ok_or("`media` must be an array")?;
+                        let a = val
+                            .as_array()
+                            .ok_or(Error::Pack("`media` must be an array".into()))?;
                         for m in a {
-                            let m = m.as_str().ok_or("`media` holds strings")?;
+                            let m = m
+                                .as_str()
+                                .ok_or(Error::Pack("`media` holds strings".into()))?;
                             rec.media.push(m.to_string());
                         }
                     }
                     "kind" | "source" | "label" => {
-                        let s = val.as_str().ok_or(format!("`{k}` must be a string"))?;
+                        let s = val
+                            .as_str()
+                            .ok_or(Error::Pack(format!("`{k}` must be a string")))?;
                         match k.as_str() {
                             "kind" => {
                                 rec.kind = RecordKind::parse(s)
-                                    .ok_or(format!("unknown record kind {s:?}"))?
+                                    .ok_or(Error::Pack(format!("unknown record kind {s:?}")))?
                             }
                             "source" => {
                                 let field = match s {
                                     "geo" => "geo",
                                     "exif" => "exif",
-                                    _ => return Err(format!("unknown source {s:?} (geo or exif)")),
+                                    _ => {
+                                        return Err(Error::Pack(format!(
+                                            "unknown source {s:?} (geo or exif)"
+                                        )));
+                                    }
                                 };
                                 loc.get_or_insert_with(|| empty_loc(lat, lon)).field = field;
                             }
@@ -223,13 +245,13 @@ fn to_record(v: &toml::Value, kind: RecordKind, id: String) -> Result<Record, St
                         // several values of one field (login_ip = ["…", "…"])
                         toml::Value::Array(a) => {
                             for x in a {
-                                let s = x
-                                    .as_str()
-                                    .ok_or(format!("field `{name}` must hold strings"))?;
+                                let s = x.as_str().ok_or(Error::Pack(format!(
+                                    "field `{name}` must hold strings"
+                                )))?;
                                 rec.push_field(field_name(name), s);
                             }
                         }
-                        _ => return Err(format!("field `{name}` must be a string")),
+                        _ => return Err(Error::Pack(format!("field `{name}` must be a string"))),
                     },
                 }
             }
@@ -238,7 +260,11 @@ fn to_record(v: &toml::Value, kind: RecordKind, id: String) -> Result<Record, St
             }
             rec.locations.extend(loc);
         }
-        _ => return Err("an example is a string (post text) or an inline table (record)".into()),
+        _ => {
+            return Err(Error::Pack(
+                "an example is a string (post text) or an inline table (record)".into(),
+            ));
+        }
     }
     Ok(rec)
 }
@@ -279,13 +305,13 @@ pub fn run(pack: &Pack, examples: &[Example]) -> (usize, Vec<ExampleFailure>) {
         };
         let matched = match &ex.account {
             Some((welsh, official, records)) => {
-                let mut st = AccountState::new("example", "example", *welsh, *official);
+                let mut st = AccountState::new(EXAMPLE_PLATFORM, "example", *welsh, *official);
                 for r in records {
                     pack.observe(&mut st, r);
                 }
                 pack.finish_account(st)
                     .iter()
-                    .any(|(_, h)| h.rule == ex.rule)
+                    .any(|h| h.hit.rule == ex.rule)
             }
             None => {
                 pack.check_keeping_signals(&ex.record, &mut hits);

@@ -4,6 +4,7 @@
 use super::normalise::{Normalised, normalise_term};
 use super::pack::{Detector, PackDef, Scope};
 use super::{Hit, RuleInfo};
+use crate::error::{Error, Result};
 use crate::record::{Field, RecordKind};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::HashMap;
@@ -33,7 +34,7 @@ pub struct Lexicon {
 impl Lexicon {
     /// The lexicon rules that are `lazy` (or not): lazy signals get an
     /// automaton of their own, searched only when a composition needs it.
-    pub fn compile(def: &PackDef, lazy: bool) -> Result<Lexicon, String> {
+    pub fn compile(def: &PackDef, lazy: bool) -> Result<Lexicon> {
         let mut patterns: Vec<String> = Vec::new();
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut entries: Vec<Vec<Entry>> = Vec::new();
@@ -70,12 +71,18 @@ impl Lexicon {
                 all.extend(def.list(rule, l)?);
             }
             if all.is_empty() {
-                return Err(format!("{}: lexicon has no terms", rule.whence()));
+                return Err(Error::Pack(format!(
+                    "{}: lexicon has no terms",
+                    rule.whence()
+                )));
             }
             for term in all {
                 let (pat, counts) = normalise_term(term);
                 if pat.is_empty() {
-                    return Err(format!("{}: empty lexicon term {term:?}", rule.whence()));
+                    return Err(Error::Pack(format!(
+                        "{}: empty lexicon term {term:?}",
+                        rule.whence()
+                    )));
                 }
                 terms.push(term.to_lowercase());
                 let ti = terms.len() - 1;
@@ -126,13 +133,16 @@ impl Lexicon {
                 AhoCorasickBuilder::new()
                     .match_kind(MatchKind::Standard)
                     .build(&patterns)
-                    .map_err(|e| format!("lexicon automaton: {e}"))?,
+                    .map_err(|e| Error::Pack(format!("lexicon automaton: {e}")))?,
             )
         };
         let allow = if allow_pats.is_empty() {
             None
         } else {
-            Some(AhoCorasick::new(&allow_pats).map_err(|e| format!("lexicon allow-list: {e}"))?)
+            Some(
+                AhoCorasick::new(&allow_pats)
+                    .map_err(|e| Error::Pack(format!("lexicon allow-list: {e}")))?,
+            )
         };
         Ok(Lexicon {
             ac,

@@ -4,6 +4,7 @@
 use super::pack::{Detector, PackDef, Scope};
 use super::validators::email_detail;
 use super::{Hit, RuleInfo};
+use crate::error::{Error, Result};
 use crate::org::Org;
 use crate::record::Record;
 
@@ -77,7 +78,7 @@ pub struct Metadata {
 }
 
 impl Metadata {
-    pub fn compile(def: &PackDef, org: &Org) -> Result<Metadata, String> {
+    pub fn compile(def: &PackDef, org: &Org) -> Result<Metadata> {
         let mut rules = Vec::new();
         for (ri, rule) in def.rules.iter().enumerate() {
             let Detector::Metadata(m) = &rule.detector else {
@@ -87,14 +88,18 @@ impl Metadata {
             let pred = match m.predicate.as_str() {
                 "location" => {
                     if m.sources.is_empty() {
-                        return Err(format!("{at}: location needs sources = [\"geo\"|\"exif\"]"));
+                        return Err(Error::Pack(format!(
+                            "{at}: location needs sources = [\"geo\"|\"exif\"]"
+                        )));
                     }
                     if let Some(s) = m
                         .sources
                         .iter()
                         .find(|s| !matches!(s.as_str(), "geo" | "exif"))
                     {
-                        return Err(format!("{at}: unknown location source {s:?} (geo or exif)"));
+                        return Err(Error::Pack(format!(
+                            "{at}: unknown location source {s:?} (geo or exif)"
+                        )));
                     }
                     Predicate::Location {
                         sources: m.sources.clone(),
@@ -107,18 +112,17 @@ impl Metadata {
                     field: m
                         .field
                         .clone()
-                        .ok_or_else(|| format!("{at}: field-present needs `field`"))?,
+                        .ok_or_else(|| Error::Pack(format!("{at}: field-present needs `field`")))?,
                 },
                 "link-domain" => {
                     if m.categories.is_empty() {
-                        return Err(format!("{at}: link-domain needs categories"));
+                        return Err(Error::Pack(format!("{at}: link-domain needs categories")));
                     }
                     let mut lists = Vec::new();
                     for c in &m.categories {
-                        let l = def
-                            .link_domains
-                            .get(c)
-                            .ok_or_else(|| format!("{at}: unknown link_domains category {c:?}"))?;
+                        let l = def.link_domains.get(c).ok_or_else(|| {
+                            Error::Pack(format!("{at}: unknown link_domains category {c:?}"))
+                        })?;
                         lists.push((c.clone(), l.clone()));
                     }
                     Predicate::LinkDomain {
@@ -130,7 +134,7 @@ impl Metadata {
                     field: m
                         .field
                         .clone()
-                        .ok_or_else(|| format!("{at}: field-count needs `field`"))?,
+                        .ok_or_else(|| Error::Pack(format!("{at}: field-count needs `field`")))?,
                     min: m.min.unwrap_or(2).max(1),
                 },
                 "phone-not-org" => Predicate::PhoneNotOrg {
@@ -140,13 +144,15 @@ impl Metadata {
                     field: m.field.clone().unwrap_or_else(|| "client".into()),
                 },
                 other => {
-                    return Err(format!(
+                    return Err(Error::Pack(format!(
                         "{at}: unknown predicate {other:?} (expected location, email-not-org, phone-not-org, field-present, link-domain, field-count or client-not-approved)"
-                    ));
+                    )));
                 }
             };
             if !matches!(pred, Predicate::Location { .. }) && !m.sources.is_empty() {
-                return Err(format!("{at}: `sources` only applies to location"));
+                return Err(Error::Pack(format!(
+                    "{at}: `sources` only applies to location"
+                )));
             }
             rules.push((ri, pred));
         }

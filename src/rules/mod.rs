@@ -161,8 +161,10 @@ mod account;
 mod compose;
 mod elections;
 mod examples;
+mod hit;
 mod lang;
 mod lexicon;
+mod load;
 mod metadata;
 pub mod model;
 mod normalise;
@@ -171,137 +173,23 @@ mod pattern;
 mod validators;
 
 use crate::org::Org;
-use crate::record::{Record, RecordKind};
-use crate::severity::Severity;
+use crate::record::{Platform, Record, RecordKind};
 use sha2::{Digest, Sha256};
 use std::cell::RefCell;
 use std::path::Path;
 
-pub use account::AccountState;
+use crate::error::{Error, Result};
+pub use account::{AccountHit, AccountInfo, AccountState, Seen};
 pub use examples::ExampleFailure;
-
-/// How sure a rule is that a hit is a real instance (kept apart from
-/// [`Severity`], which is how bad it would be if true).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Confidence {
-    Low,
-    Medium,
-    High,
-}
-
-impl Confidence {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Confidence::Low => "low",
-            Confidence::Medium => "medium",
-            Confidence::High => "high",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Confidence> {
-        Some(match s.to_ascii_lowercase().as_str() {
-            "low" => Confidence::Low,
-            "medium" => Confidence::Medium,
-            "high" => Confidence::High,
-            _ => return None,
-        })
-    }
-
-    /// One step down, saturating at low (e.g. no context word found).
-    pub fn lowered(self) -> Confidence {
-        match self {
-            Confidence::High => Confidence::Medium,
-            _ => Confidence::Low,
-        }
-    }
-
-    /// One step up, saturating at high (e.g. a model agrees).
-    pub fn raised(self) -> Confidence {
-        match self {
-            Confidence::Low => Confidence::Medium,
-            _ => Confidence::High,
-        }
-    }
-}
-
-impl std::fmt::Display for Confidence {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// What a rule is, for reports and `rules list`.
-#[derive(Clone, Debug, PartialEq)]
-pub struct RuleInfo {
-    pub id: String,
-    pub title: String,
-    pub category: crate::vocab::Category,
-    pub severity: Severity,
-    /// Clause keys joined with "; ", e.g. "CUM 3.3; SUN 3.4".
-    pub policy_ref: String,
-    pub clauses: Vec<String>,
-    /// lexicon | pattern | metadata | account
-    pub kind: String,
-    /// The rule's default confidence (`confidence = "…"`, default medium).
-    pub confidence: Confidence,
-    /// Equality Act 2010 protected characteristics the rule concerns.
-    pub characteristics: Vec<String>,
-}
-
-/// One rule match in one record.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Hit {
-    /// Index into [`Pack::rules`].
-    pub rule: usize,
-    /// Record field name, or "geo"/"exif" for locations.
-    pub field: &'static str,
-    /// Byte offsets into the field's value; 0,0 for metadata hits.
-    pub start: usize,
-    pub end: usize,
-    pub matched: String,
-    /// Why it matched (validator result, context word and distance, …).
-    pub detail: String,
-    pub severity: Severity,
-    pub confidence: Confidence,
-}
-
-/// Keeps, of `hits[first..]` (one record's), those `keep` accepts, in order.
-fn retain_from(hits: &mut Vec<Hit>, first: usize, mut keep: impl FnMut(&Hit) -> bool) {
-    let mut i = 0;
-    hits.retain(|h| {
-        i += 1;
-        i <= first || keep(h)
-    });
-}
+use hit::retain_from;
+pub use hit::{Confidence, Hit, RuleInfo};
+use load::Sources;
+pub use load::{EMBEDDED, Layer};
 
 thread_local! {
     /// Per-thread feature buffers for the learned models.
     static MODEL_SCRATCH: RefCell<(model::Features, Vec<model::Score>)> = RefCell::default();
 }
-
-/// One layer of a compiled pack, for the run's "which rules are in use"
-/// line: the embedded default, or a local pack file or folder.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Layer {
-    /// `embedded` for the pack built into the binary, else the path given.
-    pub source: String,
-    pub id: String,
-    pub version: String,
-    /// Rules this layer contributes to the compiled pack.
-    pub rules: usize,
-    /// Rules of the layer below that this layer disabled.
-    pub disabled: usize,
-}
-
-impl Layer {
-    pub fn is_embedded(&self) -> bool {
-        self.source == EMBEDDED
-    }
-}
-
-/// `Layer::source` of the pack built into the binary.
-pub const EMBEDDED: &str = "embedded";
 
 /// A compiled policy pack. Immutable after compilation, so one pack can be
 /// shared by every worker thread.
@@ -330,236 +218,7 @@ pub struct Pack {
     sources: (Sources, Sources),
 }
 
-/// (file name, text) pairs in load order.
-type Sources = Vec<(String, String)>;
-
-const DEFAULT_SOURCES: &[(&str, &str)] = &[
-    ("account.toml", include_str!("../../rules/account.toml")),
-    ("compose.toml", include_str!("../../rules/compose.toml")),
-    ("conduct.toml", include_str!("../../rules/conduct.toml")),
-    ("elections.toml", include_str!("../../rules/elections.toml")),
-    (
-        "identifiers.toml",
-        include_str!("../../rules/identifiers.toml"),
-    ),
-    (
-        "lexicons/commercial.toml",
-        include_str!("../../rules/lexicons/commercial.toml"),
-    ),
-    (
-        "lexicons/conditions.toml",
-        include_str!("../../rules/lexicons/conditions.toml"),
-    ),
-    (
-        "lexicons/confidential.toml",
-        include_str!("../../rules/lexicons/confidential.toml"),
-    ),
-    (
-        "lexicons/political.toml",
-        include_str!("../../rules/lexicons/political.toml"),
-    ),
-    (
-        "lexicons/safeguarding.toml",
-        include_str!("../../rules/lexicons/safeguarding.toml"),
-    ),
-    (
-        "lexicons/slurs.toml",
-        include_str!("../../rules/lexicons/slurs.toml"),
-    ),
-    (
-        "lexicons/welsh.toml",
-        include_str!("../../rules/lexicons/welsh.toml"),
-    ),
-    (
-        "link-domains.toml",
-        include_str!("../../rules/link-domains.toml"),
-    ),
-    ("metadata.toml", include_str!("../../rules/metadata.toml")),
-];
-
-fn default_sources() -> Vec<(String, String)> {
-    DEFAULT_SOURCES
-        .iter()
-        .map(|(n, t)| (format!("rules/{n}"), t.to_string()))
-        .collect()
-}
-
-/// `*.toml` files under `dir` and its subfolders, sorted by relative path
-/// ("lexicons/x.toml" sorts as written), so the embedded default and the
-/// `rules/` folder load in the same order.
-fn toml_files(
-    dir: &Path,
-    out: &mut Vec<(String, std::path::PathBuf)>,
-    prefix: &str,
-) -> Result<(), String> {
-    let rd = std::fs::read_dir(dir)
-        .map_err(|e| format!("cannot read pack folder {}: {e}", dir.display()))?;
-    for entry in rd {
-        let p = entry
-            .map_err(|e| format!("cannot read pack folder {}: {e}", dir.display()))?
-            .path();
-        let name = p
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        if p.is_dir() {
-            toml_files(&p, out, &format!("{prefix}{name}/"))?;
-        } else if p.extension().is_some_and(|e| e == "toml") && p.is_file() {
-            out.push((format!("{prefix}{name}"), p));
-        }
-    }
-    Ok(())
-}
-
 impl Pack {
-    /// The pack shipped in `rules/`, embedded at build time.
-    pub fn default_pack(org: &Org) -> Result<Pack, String> {
-        Pack::compile(&[], &default_sources(), org, None)
-    }
-
-    /// A `.toml` file, or a folder whose `*.toml` files (subfolders too) are
-    /// loaded in relative-path order. A pack whose `[pack]` table says
-    /// `extend = "default"` is layered on the embedded default pack: see
-    /// "Layering" in the module documentation.
-    pub fn from_path(path: &Path, org: &Org) -> Result<Pack, String> {
-        let mut files = Vec::new();
-        if path.is_dir() {
-            toml_files(path, &mut files, "")?;
-            files.sort();
-            if files.is_empty() {
-                return Err(format!("pack folder {} has no .toml files", path.display()));
-            }
-        } else {
-            files.push((String::new(), path.to_path_buf()));
-        }
-        let mut sources = Vec::new();
-        let mut extend = None;
-        for (_, f) in files {
-            let text = std::fs::read_to_string(&f)
-                .map_err(|e| format!("cannot read pack file {}: {e}", f.display()))?;
-            if let Some(e) = extends(&text) {
-                if e != "default" {
-                    return Err(format!(
-                        "{}: [pack] extend = {e:?}: only \"default\" can be extended",
-                        f.display()
-                    ));
-                }
-                extend = Some(e);
-            }
-            sources.push((f.display().to_string(), text));
-        }
-        let base = if extend.is_some() {
-            default_sources()
-        } else {
-            Vec::new()
-        };
-        Pack::compile(&base, &sources, org, Some(path))
-    }
-
-    /// `path`: where the top layer came from (`None`: the embedded pack).
-    fn compile(
-        base: &[(String, String)],
-        sources: &[(String, String)],
-        org: &Org,
-        path: Option<&Path>,
-    ) -> Result<Pack, String> {
-        let def = pack::parse_layers(base, sources)?;
-        let top = |id: &str, version: &str, rules, disabled| Layer {
-            source: path.map_or(EMBEDDED.to_string(), |p| p.display().to_string()),
-            id: id.to_string(),
-            version: version.to_string(),
-            rules,
-            disabled,
-        };
-        let layers = match &def.base {
-            Some((id, version)) => vec![
-                Layer {
-                    source: EMBEDDED.to_string(),
-                    id: id.clone(),
-                    version: version.clone(),
-                    rules: def.base_rules,
-                    disabled: 0,
-                },
-                top(
-                    &def.id,
-                    &def.version,
-                    def.rules.len() - def.base_rules,
-                    def.disabled.len(),
-                ),
-            ],
-            None => vec![top(&def.id, &def.version, def.rules.len(), 0)],
-        };
-        let mut hasher = Sha256::new();
-        for (_, text) in base.iter().chain(sources) {
-            hasher.update(text.as_bytes());
-        }
-        let hash = hasher
-            .finalize()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect::<String>();
-        let rules: Vec<RuleInfo> = def.rules.iter().map(|r| r.info.clone()).collect();
-        let scope = def.rules.iter().map(|r| r.scope.clone()).collect();
-        let lexicon = lexicon::Lexicon::compile(&def, false)?;
-        let lazy_lexicon = lexicon::Lexicon::compile(&def, true)?;
-        let patterns = pattern::Patterns::compile(&def, org)?;
-        let metadata = metadata::Metadata::compile(&def, org)?;
-        let account = account::AccountRules::compile(&def, org)?;
-        let compose = compose::Compose::compile(&def)?;
-        let models = model::Models::compile(&def)?;
-        let elections = elections::Windows::compile(&def)?;
-        let examples = examples::build(&def)?;
-        let person = regex::Regex::new(
-            r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Nurse|Sister|Matron|Prof)\.? [A-Z][a-z]+|(?:^|\s)@\w",
-        )
-        .map_err(|e| e.to_string())?;
-        Ok(Pack {
-            layers,
-            id: def.id,
-            version: def.version,
-            description: def.description,
-            hash,
-            rules,
-            scope,
-            lexicon,
-            lazy_lexicon,
-            patterns,
-            metadata,
-            account,
-            compose,
-            models,
-            elections,
-            person,
-            examples,
-            org: org.clone(),
-            sources: (base.to_vec(), sources.to_vec()),
-        })
-    }
-
-    /// The same pack compiled for another organisation profile.
-    fn recompile(&self, org: &Org) -> Result<Pack, String> {
-        let mut p = Pack::compile(&self.sources.0, &self.sources.1, org, None)?;
-        p.layers = self.layers.clone();
-        Ok(p)
-    }
-
-    /// The embedded pack's `[pack]` id and version, read without compiling
-    /// it (for `--version`).
-    pub fn embedded_header() -> Option<(String, String)> {
-        // only the file with the [pack] table is parsed
-        DEFAULT_SOURCES
-            .iter()
-            .filter(|(_, t)| t.contains("[pack]"))
-            .find_map(|(_, text)| {
-                let t: toml::Table = toml::from_str(text).ok()?;
-                let h = t.get("pack")?.as_table()?;
-                Some((
-                    h.get("id")?.as_str()?.to_string(),
-                    h.get("version")?.as_str()?.to_string(),
-                ))
-            })
-    }
-
     /// The packs this one is built from, bottom layer first.
     pub fn layers(&self) -> &[Layer] {
         &self.layers
@@ -759,9 +418,9 @@ impl Pack {
     /// profile's `[[account]]` entry for this platform and handle says
     /// whether the account is Welsh and official (default: official, not
     /// Welsh).
-    pub fn account_state(&self, platform: &str, account: &str, org: &Org) -> AccountState {
+    pub fn account_state(&self, platform: Platform, account: &str, org: &Org) -> AccountState {
         let (welsh, official) = org
-            .account_settings(platform, account)
+            .account_settings(platform.as_str(), account)
             .map_or((false, true), |a| (a.welsh, a.official));
         AccountState::new(platform, account, welsh, official)
     }
@@ -774,11 +433,11 @@ impl Pack {
 
     /// Combines two partial states of one account (any order, same result).
     pub fn merge(&self, into: &mut AccountState, from: AccountState) {
-        into.merge(from);
+        self.account.merge(into, from);
     }
 
     /// The account's cross-record hits, in a deterministic order.
-    pub fn finish_account(&self, state: AccountState) -> Vec<(Record, Hit)> {
+    pub fn finish_account(&self, state: AccountState) -> Vec<AccountHit> {
         self.account.finish(&self.rules, state)
     }
 
@@ -806,12 +465,6 @@ fn has_media(record: &Record, video_only: bool) -> bool {
             .map(|f| f.value.as_str()),
     );
     names.into_iter().any(|n| !video_only || is_video(n))
-}
-
-/// The `extend` value of a source's `[pack]` table, if any.
-fn extends(text: &str) -> Option<String> {
-    let t: toml::Table = toml::from_str(text).ok()?;
-    t.get("pack")?.get("extend")?.as_str().map(str::to_string)
 }
 
 #[cfg(test)]

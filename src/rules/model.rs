@@ -9,6 +9,8 @@
 //!
 //! The featuriser here is the one training uses, so the two cannot drift.
 
+use crate::error::{Error, Result};
+
 /// Weights file: magic, then little-endian u32 bucket count (a power of
 /// two), f32 scale, f32 bias, then `buckets` signed bytes.
 const MAGIC: &[u8; 8] = b"SAMODEL1";
@@ -27,16 +29,19 @@ const EMBEDDED: &[(&str, &[u8])] = &[("abuse", include_bytes!("../../rules/model
 
 impl Model {
     /// An embedded model by name.
-    pub fn embedded(name: &str) -> Result<Model, String> {
+    pub fn embedded(name: &str) -> Result<Model> {
         let (_, bytes) = EMBEDDED.iter().find(|(n, _)| *n == name).ok_or_else(|| {
             let names: Vec<&str> = EMBEDDED.iter().map(|(n, _)| *n).collect();
-            format!("no model named {name:?} (embedded: {})", names.join(", "))
+            Error::Model(format!(
+                "no model named {name:?} (embedded: {})",
+                names.join(", ")
+            ))
         })?;
         Model::from_bytes(name, bytes)
     }
 
-    pub fn from_bytes(name: &str, b: &[u8]) -> Result<Model, String> {
-        let bad = |why: &str| format!("model {name:?}: {why}");
+    pub fn from_bytes(name: &str, b: &[u8]) -> Result<Model> {
+        let bad = |why: &str| Error::Model(format!("model {name:?}: {why}"));
         if b.len() < 20 || &b[..8] != MAGIC {
             return Err(bad("not a social-audit model file"));
         }
@@ -107,20 +112,21 @@ pub struct Score {
 }
 
 impl Models {
-    pub fn compile(def: &super::pack::PackDef) -> Result<Models, String> {
+    pub fn compile(def: &super::pack::PackDef) -> Result<Models> {
         let mut rules = Vec::new();
         for (ri, r) in def.rules.iter().enumerate() {
             let super::pack::Detector::Model(m) = &r.detector else {
                 continue;
             };
-            let model = Model::embedded(&m.name).map_err(|e| format!("{}: {e}", r.whence()))?;
+            let model = Model::embedded(&m.name)
+                .map_err(|e| Error::Model(format!("{}: {e}", r.whence())))?;
             let ok = |x: f32| (0.0..=1.0).contains(&x);
             let high = m.high.unwrap_or(1.0);
             if !ok(m.threshold) || !ok(high) || high < m.threshold {
-                return Err(format!(
+                return Err(Error::Model(format!(
                     "{}: model threshold and high must be in 0..1, high ≥ threshold",
                     r.whence()
-                ));
+                )));
             }
             rules.push((ri, model, m.threshold, high));
         }

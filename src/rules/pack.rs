@@ -1,5 +1,9 @@
 //! Pack TOML: the serde structs, merging files, and validation that names
 //! the file and rule on every error.
+//!
+//! Longer than 600 lines on purpose: the whole pack format (every table
+//! and key, and what is refused) in one place, in the order docs/RULES.md
+//! describes it, so the two can be checked against each other.
 
 use super::{Confidence, RuleInfo};
 use crate::record::RecordKind;
@@ -7,6 +11,7 @@ use crate::severity::Severity;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
 
+use crate::error::{Error, Result};
 use crate::vocab::NON_PROSE_FIELDS as NON_TEXT_FIELDS;
 
 #[derive(Deserialize)]
@@ -288,16 +293,16 @@ pub struct PackDef {
 }
 
 impl PackDef {
-    pub fn list(&self, rule: &RuleDef, name: &str) -> Result<&[String], String> {
+    pub fn list(&self, rule: &RuleDef, name: &str) -> Result<&[String]> {
         self.lists
             .get(name)
             .map(|v| v.as_slice())
-            .ok_or_else(|| format!("{}: unknown list {name:?}", rule.whence()))
+            .ok_or_else(|| Error::Pack(format!("{}: unknown list {name:?}", rule.whence())))
     }
 }
 
 #[cfg(test)]
-pub fn parse(sources: &[(String, String)]) -> Result<PackDef, String> {
+pub fn parse(sources: &[(String, String)]) -> Result<PackDef> {
     parse_layers(&[], sources)
 }
 
@@ -305,17 +310,14 @@ pub fn parse(sources: &[(String, String)]) -> Result<PackDef, String> {
 /// `sources`. With an empty base this is a plain pack. A layer whose
 /// `[pack]` has `extend` may `disable` base rules, add rules and lists, and
 /// append to base lists with `[extend_lists]`.
-pub fn parse_layers(
-    base: &[(String, String)],
-    sources: &[(String, String)],
-) -> Result<PackDef, String> {
+pub fn parse_layers(base: &[(String, String)], sources: &[(String, String)]) -> Result<PackDef> {
     let mut st = State::default();
     if !base.is_empty() {
         for (file, text) in base {
             st.file(file, text, false)?;
         }
         if st.header.is_none() {
-            return Err("extended pack has no [pack] table".into());
+            return Err(Error::Pack("extended pack has no [pack] table".into()));
         }
         st.base_header = st.header.take();
     }
@@ -325,16 +327,16 @@ pub fn parse_layers(
     let (hfile, h) = st
         .header
         .take()
-        .ok_or("pack has no [pack] table (id, version)")?;
+        .ok_or(Error::Pack("pack has no [pack] table (id, version)".into()))?;
     if h.extend.is_some() && base.is_empty() {
-        return Err(format!(
+        return Err(Error::Pack(format!(
             "{hfile}: [pack] extend: only \"default\" can be extended"
-        ));
+        )));
     }
     if !h.disable.is_empty() && base.is_empty() {
-        return Err(format!(
+        return Err(Error::Pack(format!(
             "{hfile}: [pack] disable needs extend = \"default\""
-        ));
+        )));
     }
     let base = st
         .base_header
@@ -345,23 +347,29 @@ pub fn parse_layers(
         let before = rules.len();
         rules.retain(|r| &r.info.id != id);
         if rules.len() == before {
-            return Err(format!("{hfile}: disable names unknown rule {id:?}"));
+            return Err(Error::Pack(format!(
+                "{hfile}: disable names unknown rule {id:?}"
+            )));
         }
     }
     let base_rules = rules.len();
     for r in st.rules {
         if rules.iter().any(|b| b.info.id == r.info.id) {
-            return Err(format!(
+            return Err(Error::Pack(format!(
                 "{}: duplicate rule id (disable the default rule to replace it)",
                 r.whence()
-            ));
+            )));
         }
         rules.push(r);
     }
     for (file, name, extra) in st.extend_lists {
         match st.lists.get_mut(&name) {
             Some(l) => l.extend(extra),
-            None => return Err(format!("{file}: [extend_lists] unknown list {name:?}")),
+            None => {
+                return Err(Error::Pack(format!(
+                    "{file}: [extend_lists] unknown list {name:?}"
+                )));
+            }
         }
     }
     for (file, e) in &st.elections {
@@ -396,41 +404,43 @@ struct State {
 }
 
 impl State {
-    fn file(&mut self, file: &str, text: &str, layered: bool) -> Result<(), String> {
-        let table: toml::Table =
-            toml::from_str(text).map_err(|e| format!("{file}: {}", e.to_string().trim()))?;
+    fn file(&mut self, file: &str, text: &str, layered: bool) -> Result<()> {
+        let table: toml::Table = toml::from_str(text)
+            .map_err(|e| Error::Pack(format!("{file}: {}", e.to_string().trim())))?;
         for (key, value) in table {
             match key.as_str() {
                 "pack" => {
                     let h: RawPackHeader = value
                         .try_into()
-                        .map_err(|e| format!("{file}: [pack]: {}", msg(e)))?;
+                        .map_err(|e| Error::Pack(format!("{file}: [pack]: {}", msg(e))))?;
                     if let Some((other, _)) = &self.header {
-                        return Err(format!("{file}: second [pack] table (first in {other})"));
+                        return Err(Error::Pack(format!(
+                            "{file}: second [pack] table (first in {other})"
+                        )));
                     }
                     if layered && h.extend.as_deref() != Some("default") {
-                        return Err(format!(
+                        return Err(Error::Pack(format!(
                             "{file}: [pack] extend must be \"default\" in a layered pack"
-                        ));
+                        )));
                     }
                     self.header = Some((file.to_string(), h));
                 }
                 "lists" => {
                     let l: BTreeMap<String, Vec<String>> = value
                         .try_into()
-                        .map_err(|e| format!("{file}: [lists]: {}", msg(e)))?;
+                        .map_err(|e| Error::Pack(format!("{file}: [lists]: {}", msg(e))))?;
                     for (name, terms) in l {
                         if self.lists.insert(name.clone(), terms).is_some() {
-                            return Err(format!(
+                            return Err(Error::Pack(format!(
                                 "{file}: list {name:?} defined twice (use [extend_lists] to add to it)"
-                            ));
+                            )));
                         }
                     }
                 }
                 "extend_lists" => {
                     let l: BTreeMap<String, Vec<String>> = value
                         .try_into()
-                        .map_err(|e| format!("{file}: [extend_lists]: {}", msg(e)))?;
+                        .map_err(|e| Error::Pack(format!("{file}: [extend_lists]: {}", msg(e))))?;
                     for (name, terms) in l {
                         self.extend_lists.push((file.to_string(), name, terms));
                     }
@@ -438,7 +448,7 @@ impl State {
                 "link_domains" => {
                     let l: BTreeMap<String, Vec<String>> = value
                         .try_into()
-                        .map_err(|e| format!("{file}: [link_domains]: {}", msg(e)))?;
+                        .map_err(|e| Error::Pack(format!("{file}: [link_domains]: {}", msg(e))))?;
                     for (cat, domains) in l {
                         self.link_domains.entry(cat).or_default().extend(
                             domains
@@ -450,14 +460,18 @@ impl State {
                 "elections" => {
                     let e: Vec<ElectionDef> = value
                         .try_into()
-                        .map_err(|e| format!("{file}: [[elections]]: {}", msg(e)))?;
+                        .map_err(|e| Error::Pack(format!("{file}: [[elections]]: {}", msg(e))))?;
                     self.elections
                         .extend(e.into_iter().map(|e| (file.to_string(), e)));
                 }
                 "rules" => {
                     let arr = match value {
                         toml::Value::Array(a) => a,
-                        _ => return Err(format!("{file}: `rules` must be [[rules]] tables")),
+                        _ => {
+                            return Err(Error::Pack(format!(
+                                "{file}: `rules` must be [[rules]] tables"
+                            )));
+                        }
                     };
                     for (i, v) in arr.into_iter().enumerate() {
                         let id = v
@@ -467,7 +481,7 @@ impl State {
                             .unwrap_or_else(|| format!("#{} (no id)", i + 1));
                         let raw: RawRule = v
                             .try_into()
-                            .map_err(|e| format!("{file}: rule {id}: {}", msg(e)))?;
+                            .map_err(|e| Error::Pack(format!("{file}: rule {id}: {}", msg(e))))?;
                         let rule = validate(file, raw)?;
                         let seen = if layered {
                             &mut self.seen_layer
@@ -475,7 +489,9 @@ impl State {
                             &mut self.seen
                         };
                         if !seen.insert(rule.info.id.clone()) {
-                            return Err(format!("{file}: rule {id}: duplicate rule id"));
+                            return Err(Error::Pack(format!(
+                                "{file}: rule {id}: duplicate rule id"
+                            )));
                         }
                         if layered {
                             self.rules.push(rule);
@@ -484,37 +500,41 @@ impl State {
                         }
                     }
                 }
-                other => return Err(format!("{file}: unknown top-level key {other:?}")),
+                other => {
+                    return Err(Error::Pack(format!(
+                        "{file}: unknown top-level key {other:?}"
+                    )));
+                }
             }
         }
         Ok(())
     }
 }
 
-fn check_election(file: &str, e: &ElectionDef) -> Result<(), String> {
+fn check_election(file: &str, e: &ElectionDef) -> Result<()> {
     let at = format!("{file}: election {:?}", e.election);
     if !matches!(
         e.jurisdiction.as_str(),
         "uk" | "england" | "wales" | "scotland" | "northern-ireland"
     ) {
-        return Err(format!(
+        return Err(Error::Pack(format!(
             "{at}: unknown jurisdiction {:?} (uk, england, wales, scotland, northern-ireland)",
             e.jurisdiction
-        ));
+        )));
     }
     let s: jiff::civil::Date = e
         .start
         .parse()
-        .map_err(|x| format!("{at}: bad start date {:?}: {x}", e.start))?;
+        .map_err(|x| Error::Pack(format!("{at}: bad start date {:?}: {x}", e.start)))?;
     let t: jiff::civil::Date = e
         .end
         .parse()
-        .map_err(|x| format!("{at}: bad end date {:?}: {x}", e.end))?;
+        .map_err(|x| Error::Pack(format!("{at}: bad end date {:?}: {x}", e.end)))?;
     if t < s {
-        return Err(format!("{at}: end is before start"));
+        return Err(Error::Pack(format!("{at}: end is before start")));
     }
     if e.source.trim().is_empty() {
-        return Err(format!("{at}: needs a source"));
+        return Err(Error::Pack(format!("{at}: needs a source")));
     }
     Ok(())
 }
@@ -523,21 +543,30 @@ fn msg(e: impl std::fmt::Display) -> String {
     e.to_string().trim().replace('\n', " ")
 }
 
-fn validate(file: &str, raw: RawRule) -> Result<RuleDef, String> {
+fn validate(file: &str, raw: RawRule) -> Result<RuleDef> {
     let at = format!("{file}: rule {}", raw.id);
     if raw.id.trim().is_empty() {
-        return Err(format!("{at}: empty id"));
+        return Err(Error::Pack(format!("{at}: empty id")));
     }
-    let category: crate::vocab::Category =
-        raw.category.parse().map_err(|e| format!("{at}: {e}"))?;
-    let severity: Severity = raw.severity.parse().map_err(|e| format!("{at}: {e}"))?;
+    let category: crate::vocab::Category = raw
+        .category
+        .parse()
+        .map_err(|e| Error::Pack(format!("{at}: {e}")))?;
+    let severity: Severity = raw
+        .severity
+        .parse()
+        .map_err(|e| Error::Pack(format!("{at}: {e}")))?;
     if raw.policy.is_empty() {
-        return Err(format!("{at}: `policy` must name at least one clause key"));
+        return Err(Error::Pack(format!(
+            "{at}: `policy` must name at least one clause key"
+        )));
     }
     for c in &raw.clauses {
         let b = c.as_bytes();
         if !(b.len() == 2 && (b'A'..=b'E').contains(&b[0]) && b[1].is_ascii_digit()) {
-            return Err(format!("{at}: clause {c:?} is not an id like A1..E4"));
+            return Err(Error::Pack(format!(
+                "{at}: clause {c:?} is not an id like A1..E4"
+            )));
         }
     }
     let kinds = match raw.kinds {
@@ -545,7 +574,8 @@ fn validate(file: &str, raw: RawRule) -> Result<RuleDef, String> {
         Some(ks) => Some(
             ks.iter()
                 .map(|k| {
-                    RecordKind::parse(k).ok_or_else(|| format!("{at}: unknown record kind {k:?}"))
+                    RecordKind::parse(k)
+                        .ok_or_else(|| Error::Pack(format!("{at}: unknown record kind {k:?}")))
                 })
                 .collect::<Result<Vec<_>, _>>()?,
         ),
@@ -553,30 +583,32 @@ fn validate(file: &str, raw: RawRule) -> Result<RuleDef, String> {
     let confidence = match &raw.confidence {
         None => Confidence::Medium,
         Some(c) => Confidence::parse(c).ok_or_else(|| {
-            format!("{at}: unknown confidence {c:?} (expected low, medium or high)")
+            Error::Pack(format!(
+                "{at}: unknown confidence {c:?} (expected low, medium or high)"
+            ))
         })?,
     };
     for c in &raw.characteristics {
         if !CHARACTERISTICS.contains(&c.as_str()) {
-            return Err(format!(
+            return Err(Error::Pack(format!(
                 "{at}: unknown characteristic {c:?} (expected one of {})",
                 CHARACTERISTICS.join(", ")
-            ));
+            )));
         }
     }
     if let Some(m) = &raw.media
         && !matches!(m.as_str(), "any" | "video")
     {
-        return Err(format!(
+        return Err(Error::Pack(format!(
             "{at}: media must be \"any\" or \"video\", not {m:?}"
-        ));
+        )));
     }
     if let Some(w) = &raw.date_window
         && w != "elections"
     {
-        return Err(format!(
+        return Err(Error::Pack(format!(
             "{at}: date_window must be \"elections\", not {w:?}"
-        ));
+        )));
     }
     let detectors = [
         raw.lexicon.map(Detector::Lexicon),
@@ -588,9 +620,9 @@ fn validate(file: &str, raw: RawRule) -> Result<RuleDef, String> {
     ];
     let mut given = detectors.into_iter().flatten();
     let (Some(detector), None) = (given.next(), given.next()) else {
-        return Err(format!(
+        return Err(Error::Pack(format!(
             "{at}: needs exactly one detector table: lexicon, pattern, metadata, account, compose or model"
-        ));
+        )));
     };
     let kind = match &detector {
         Detector::Lexicon(_) => "lexicon",
@@ -601,12 +633,14 @@ fn validate(file: &str, raw: RawRule) -> Result<RuleDef, String> {
         Detector::Model(_) => "model",
     };
     if raw.signal && !matches!(detector, Detector::Lexicon(_) | Detector::Pattern(_)) {
-        return Err(format!(
+        return Err(Error::Pack(format!(
             "{at}: only lexicon and pattern rules can be signals"
-        ));
+        )));
     }
     if raw.lazy && !(raw.signal && matches!(detector, Detector::Lexicon(_))) {
-        return Err(format!("{at}: only lexicon signals can be lazy"));
+        return Err(Error::Pack(format!(
+            "{at}: only lexicon signals can be lazy"
+        )));
     }
     let kind = if raw.signal {
         format!("{kind} signal")

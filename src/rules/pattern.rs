@@ -5,6 +5,7 @@
 use super::pack::{Detector, PackDef, RejectTokenDef, Scope};
 use super::validators::{self, Validator};
 use super::{Hit, RuleInfo};
+use crate::error::{Error, Result};
 use crate::org::Org;
 use crate::record::{Field, RecordKind};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
@@ -37,7 +38,7 @@ pub struct Patterns {
 }
 
 impl Patterns {
-    pub fn compile(def: &PackDef, org: &Org) -> Result<Patterns, String> {
+    pub fn compile(def: &PackDef, org: &Org) -> Result<Patterns> {
         let mut sources = Vec::new();
         let mut rules = Vec::new();
         for (ri, rule) in def.rules.iter().enumerate() {
@@ -71,34 +72,46 @@ impl Patterns {
                 Ok(re) => (ascii, re, false),
                 Err(_) => {
                     let re = Regex::new(&unicode).map_err(|e| {
-                        format!("{}: bad regex: {}", rule.whence(), e.to_string().trim())
+                        Error::Pack(format!(
+                            "{}: bad regex: {}",
+                            rule.whence(),
+                            e.to_string().trim()
+                        ))
                     })?;
                     (unicode, re, true)
                 }
             };
             if re.is_match("") {
-                return Err(format!("{}: regex matches the empty string", rule.whence()));
+                return Err(Error::Pack(format!(
+                    "{}: regex matches the empty string",
+                    rule.whence()
+                )));
             }
             let validator = match &p.validator {
                 None => None,
                 Some(v) => Some(validators::lookup(v).ok_or_else(|| {
-                    format!(
+                    Error::Pack(format!(
                         "{}: unknown validator {v:?} (expected one of {})",
                         rule.whence(),
                         validators::NAMES
-                    )
+                    ))
                 })?),
             };
             let context = match &p.context {
                 None => None,
                 Some(c) => {
                     if c.words.is_empty() {
-                        return Err(format!("{}: context has no words", rule.whence()));
+                        return Err(Error::Pack(format!(
+                            "{}: context has no words",
+                            rule.whence()
+                        )));
                     }
                     let ac = AhoCorasickBuilder::new()
                         .ascii_case_insensitive(true)
                         .build(&c.words)
-                        .map_err(|e| format!("{}: context words: {e}", rule.whence()))?;
+                        .map_err(|e| {
+                            Error::Pack(format!("{}: context words: {e}", rule.whence()))
+                        })?;
                     Some(Context {
                         ac,
                         words: c.words.clone(),
@@ -127,7 +140,7 @@ impl Patterns {
                 regex::RegexSetBuilder::new(&sources)
                     .dfa_size_limit(PATTERN_SET_CACHE)
                     .build()
-                    .map_err(|e| format!("pattern set: {e}"))?,
+                    .map_err(|e| Error::Pack(format!("pattern set: {e}")))?,
             )
         };
         Ok(Patterns {

@@ -1,7 +1,12 @@
 //! Named validators a pattern rule can call on each regex match. Each returns
 //! `Some(detail)` to keep the match (the detail says why) or `None` to drop it.
 //! The organisation profile supplies the allow-lists.
+//!
+//! Longer than 600 lines on purpose: a catalogue of short, independent
+//! checks (one per identifier: check digits, date sanity, allow-lists)
+//! behind one name table, read one at a time; docs/RULES.md lists them.
 
+use crate::error::{Error, Result};
 use crate::org::{Org, normalise_uk_digits};
 
 pub type Validator = fn(&str, &Ctx) -> Option<String>;
@@ -14,16 +19,16 @@ pub struct Ctx {
 }
 
 impl Ctx {
-    pub fn new(org: &Org) -> Result<Ctx, String> {
+    pub fn new(org: &Org) -> Result<Ctx> {
         let hospital = if org.hospital_number_patterns.is_empty() {
             None
         } else {
             Some(
                 regex::RegexSet::new(&org.hospital_number_patterns).map_err(|e| {
-                    format!(
+                    Error::Org(format!(
                         "organisation profile: hospital_number_patterns: {}",
                         e.to_string().trim()
-                    )
+                    ))
                 })?,
             )
         };

@@ -2,8 +2,8 @@
 //! extracted archive folder, a single-file export (a WhatsApp chat `.txt`),
 //! or a folder holding many of these.
 
-use crate::platform::Platform;
-use crate::report::{CoverageRow, Status};
+use super::{CoverageRow, Status};
+use crate::platform::Reader;
 use std::path::{Path, PathBuf};
 
 /// An archive to open: a zip file or the root folder of an extracted one.
@@ -22,7 +22,7 @@ pub struct Candidate {
 /// become `failed` rows.
 pub fn discover(
     inputs: &[PathBuf],
-    platforms: &[Box<dyn Platform>],
+    platforms: &[Box<dyn Reader>],
 ) -> (Vec<Candidate>, Vec<CoverageRow>) {
     let mut found = Vec::new();
     let mut rows = Vec::new();
@@ -73,7 +73,7 @@ fn walk(
     dir: &Path,
     display: &str,
     input: usize,
-    platforms: &[Box<dyn Platform>],
+    platforms: &[Box<dyn Reader>],
     found: &mut Vec<Candidate>,
     loose: &mut Vec<CoverageRow>,
     depth: usize,

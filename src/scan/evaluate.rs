@@ -1,9 +1,9 @@
 //! One record in, its findings out: runs the compiled pack and turns each
 //! hit into an evidence-grade `Finding` (context, permalink, redaction).
 
+use super::excerpt;
 use crate::finding::{Finding, fingerprint};
 use crate::record::{Record, RecordKind};
-use crate::report::safe;
 use crate::rules::{Hit, Pack};
 use crate::severity::Severity;
 use jiff::Timestamp;
@@ -99,26 +99,26 @@ impl Evaluator<'_> {
             };
             let context = match field_text {
                 Some(text) if hit.end > hit.start => {
-                    safe::context(text, hit.start, hit.end, CONTEXT_CHARS, &masks)
+                    excerpt::context(text, hit.start, hit.end, CONTEXT_CHARS, &masks)
                 }
                 _ => self.metadata_context(rec, hit),
             };
             let hide = self.redact && personal(hit);
             let (matched, detail) = if hide {
-                let masked = safe::mask(&hit.matched);
+                let masked = excerpt::mask(&hit.matched);
                 let detail = redact_detail(&hit.detail, &hit.matched);
                 (masked, detail)
             } else {
                 (hit.matched.clone(), hit.detail.clone())
             };
             let context = if hide && hit.end <= hit.start && !hit.matched.is_empty() {
-                context.replace(&hit.matched, &safe::mask(&hit.matched))
+                context.replace(&hit.matched, &excerpt::mask(&hit.matched))
             } else {
                 context
             };
             out.push(Finding {
                 finding_id: fingerprint(
-                    rec.platform,
+                    rec.platform.as_str(),
                     &rec.account,
                     &rec.id,
                     hit.field,
@@ -130,11 +130,11 @@ impl Evaluator<'_> {
                 rule_id: rule.id.clone(),
                 category: rule.category,
                 policy_ref: rule.policy_ref.clone(),
-                platform: rec.platform.to_string(),
+                platform: rec.platform,
                 account: rec.account.clone(),
                 archive: self.archive.to_string(),
                 entry: rec.entry.clone(),
-                record_kind: rec.kind.as_str().to_string(),
+                record_kind: rec.kind,
                 record_id: rec.id.clone(),
                 created_at: created_at.clone(),
                 url: rec.url.clone(),
@@ -152,13 +152,13 @@ impl Evaluator<'_> {
     /// location label or the record's first text.
     fn metadata_context(&self, rec: &Record, hit: &Hit) -> String {
         if let Some(loc) = rec.locations.iter().find(|l| l.field == hit.field) {
-            return safe::context(&loc.label, 0, 0, CONTEXT_CHARS * 2, &[]);
+            return excerpt::context(&loc.label, 0, 0, CONTEXT_CHARS * 2, &[]);
         }
         let text = rec
             .field(hit.field)
             .or_else(|| rec.field("text"))
             .unwrap_or("");
-        safe::context(text, 0, 0, CONTEXT_CHARS * 2, &[])
+        excerpt::context(text, 0, 0, CONTEXT_CHARS * 2, &[])
     }
 }
 
@@ -171,7 +171,7 @@ fn redact_detail(detail: &str, matched: &str) -> String {
     let detail = if matched.chars().count() < 4 {
         detail.to_string()
     } else {
-        detail.replace(matched, &safe::mask(matched))
+        detail.replace(matched, &excerpt::mask(matched))
     };
     let secret: Vec<String> = matched
         .split(|c: char| !c.is_alphanumeric())
@@ -182,7 +182,7 @@ fn redact_detail(detail: &str, matched: &str) -> String {
     let mut word = String::new();
     let flush = |word: &mut String, out: &mut String| {
         if secret.contains(&word.to_lowercase()) {
-            out.push_str(&safe::mask(word));
+            out.push_str(&excerpt::mask(word));
         } else {
             out.push_str(word);
         }
@@ -201,7 +201,7 @@ fn redact_detail(detail: &str, matched: &str) -> String {
         .map(|word| {
             let digits = word.chars().filter(char::is_ascii_digit).count();
             if digits >= 4 || word.contains('@') {
-                safe::mask(word)
+                excerpt::mask(word)
             } else {
                 word.to_string()
             }

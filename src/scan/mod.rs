@@ -3,19 +3,22 @@
 //! return findings and coverage in their final, thread-count-independent
 //! order.
 
+mod coverage;
 pub mod discover;
 mod evaluate;
+pub mod excerpt;
 
 use crate::archive::{Archive, EntryInfo, Limits};
 use crate::finding::Finding;
 use crate::org::Org;
-use crate::platform::{self, Disposition, Platform, Unit};
+use crate::platform::{self, Disposition, Reader, Unit};
+use crate::record::Platform;
 use crate::record::Record;
-use crate::report::{CoverageRow, Status};
-use crate::rules::AccountState;
 use crate::rules::Pack;
+use crate::rules::{AccountHit, AccountInfo, AccountState};
 use crate::severity::Severity;
 use crate::suppress::{Suppressions, Why};
+pub use coverage::{CoverageRow, Status};
 use evaluate::{Evaluator, Tally};
 use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
 use jiff::Timestamp;
@@ -44,7 +47,7 @@ pub struct Options {
     /// Per rule: false when left out by `--disable`/`--enable`; empty: all on.
     pub enabled: Vec<bool>,
     /// Only archives of these platforms (`--platform`); empty: all.
-    pub platforms: Vec<String>,
+    pub platforms: Vec<Platform>,
     /// Only archives of these accounts (`--account`, any case); empty: all.
     pub accounts: Vec<String>,
 }
@@ -73,7 +76,7 @@ impl Default for Options {
 pub struct ArchiveSummary {
     pub input: usize,
     pub archive: String,
-    pub platform: String,
+    pub platform: Platform,
     pub account: String,
     pub layout: String,
     pub records: BTreeMap<String, u64>,
@@ -252,7 +255,14 @@ pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
         u.merge_account_state(pack, account);
         let state = u.account.lock().unwrap_or_else(|e| e.into_inner()).take();
         if let Some(state) = state {
-            account_findings(&ev, pack.finish_account(state), &mut extra, &mut tally);
+            let info = state.info().clone();
+            account_findings(
+                &ev,
+                &info,
+                pack.finish_account(state),
+                &mut extra,
+                &mut tally,
+            );
         }
         let read: u64 = u
             .records
@@ -283,7 +293,7 @@ pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
         archives.push(ArchiveSummary {
             input: u.candidate.input,
             archive: u.candidate.display.clone(),
-            platform: u.unit.platform().to_string(),
+            platform: u.unit.platform(),
             account: u.unit.account().to_string(),
             layout: u.unit.layout(),
             records: records
@@ -356,22 +366,50 @@ fn evaluator<'a>(pack: &'a Pack, opts: &'a Options, archive: &'a str) -> Evaluat
 
 fn open(
     c: Candidate,
-    platforms: &[Box<dyn Platform>],
+    platforms: &[Box<dyn Reader>],
     limits: &Limits,
 ) -> Result<Opened, Vec<CoverageRow>> {
+    let Recognised {
+        candidate,
+        archive,
+        unit,
+    } = recognise(c, platforms, limits)?;
+    Ok(Opened {
+        candidate,
+        archive,
+        unit,
+        records: Mutex::new(BTreeMap::new()),
+        account: Mutex::new(None),
+        bar: None,
+    })
+}
+
+/// An archive a reader recognised, ready to read.
+pub struct Recognised {
+    pub candidate: Candidate,
+    pub archive: Archive,
+    pub unit: Box<dyn Unit>,
+}
+
+/// Opens a candidate and finds the reader that recognises it: how both
+/// `scan` and `inspect` open archives. Otherwise the coverage rows that
+/// say why not: the archive failed to open, or no reader knows it (one
+/// `unknown` row per entry, `failed` for entries the limits refused).
+pub fn recognise(
+    c: Candidate,
+    platforms: &[Box<dyn Reader>],
+    limits: &Limits,
+) -> Result<Recognised, Vec<CoverageRow>> {
     let archive = match Archive::open(&c.path, limits) {
         Ok(a) => a,
-        Err(e) => return Err(vec![row(&c.display, "", Status::Failed, 0, e)]),
+        Err(e) => return Err(vec![row(&c.display, "", Status::Failed, 0, e.to_string())]),
     };
     for p in platforms {
         if let Some(unit) = p.open(&archive) {
-            return Ok(Opened {
+            return Ok(Recognised {
                 candidate: c,
                 archive,
                 unit,
-                records: Mutex::new(BTreeMap::new()),
-                account: Mutex::new(None),
-                bar: None,
             });
         }
     }
@@ -502,22 +540,32 @@ fn read_entry(
 }
 
 /// Findings of the account-level rules (posting gaps, Welsh counterparts,
-/// login IPs…), evaluated like any other hits, record by record.
+/// personal-account checks), evaluated like any other hits, one record's
+/// hits at a time.
 fn account_findings(
     ev: &Evaluator<'_>,
-    hits: Vec<(Record, crate::rules::Hit)>,
+    info: &AccountInfo,
+    hits: Vec<AccountHit>,
     out: &mut Vec<Finding>,
     tally: &mut Tally,
 ) {
     let mut hits = hits.into_iter().peekable();
-    while let Some((rec, hit)) = hits.next() {
-        let mut same = vec![hit];
-        while let Some((next, _)) = hits.peek() {
-            if next.kind == rec.kind && next.id == rec.id && next.entry == rec.entry {
-                same.push(hits.next().map(|(_, h)| h).expect("peeked"));
-            } else {
+    while let Some(first) = hits.next() {
+        let mut rec = first.on.record(info, first.hit.field, &first.value);
+        let mut same = vec![first.hit];
+        while let Some(next) = hits.peek() {
+            let n = &next.on;
+            if (n.kind, &n.id, &n.entry) != (rec.kind, &rec.id, &rec.entry) {
                 break;
             }
+            let Some(h) = hits.next() else { break };
+            // Two checks may report one post on different fields (a gap
+            // on its date, a missing counterpart on its text): keep both
+            // texts so each finding shows its own context.
+            if rec.field(h.hit.field).is_none() {
+                rec.push_field(h.hit.field, h.value);
+            }
+            same.push(h.hit);
         }
         // Account-level findings are never filtered by date: the rules
         // saw only in-range records, and what they report is the account's.
@@ -528,10 +576,11 @@ fn account_findings(
 /// Why `--platform` or `--account` leaves an archive out, if they do.
 fn left_out(u: &Opened, opts: &Options) -> Option<String> {
     let platform = u.unit.platform();
-    if !opts.platforms.is_empty() && !opts.platforms.iter().any(|p| p == platform) {
+    if !opts.platforms.is_empty() && !opts.platforms.contains(&platform) {
+        let wanted: Vec<&str> = opts.platforms.iter().map(|p| p.as_str()).collect();
         return Some(format!(
             "{platform} archive left out: --platform {}",
-            opts.platforms.join(",")
+            wanted.join(",")
         ));
     }
     let account = u.unit.account();

@@ -2,8 +2,7 @@
 //! the thread count: posting gaps (E2) and Welsh Language Standards
 //! counterparts (D5) through the real scan.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 fn archive(dir: &std::path::Path, posts: &[(&str, &str, &str)]) -> std::path::PathBuf {
     let body: Vec<String> = posts

@@ -1,8 +1,7 @@
 //! The output contract (docs/OUTPUTS.md), exercised through the binary on
 //! archives the tests write.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 fn standard_zip(dir: &std::path::Path) -> std::path::PathBuf {
     let zip = dir.join("twitter-2024-03-10-example.zip");

@@ -2,8 +2,7 @@
 //! same rules: readers produce platform-neutral records and the pack never
 //! looks at the platform.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::collections::BTreeSet;
 use std::path::Path;
 

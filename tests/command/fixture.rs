@@ -2,8 +2,7 @@
 //! planted breach is found, in the right record and field, and the planted
 //! false-positive traps are not.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::path::Path;
 
 const ZIP: &str = "fixtures/twitter-2024-11-16-northdale.zip";

@@ -5,10 +5,9 @@
 //! binary's path). A refactor that changes any output fails here.
 //!
 //! After an intended output change, rewrite the files and review the diff:
-//! `GOLDEN_UPDATE=1 cargo test --test golden`.
+//! `GOLDEN_UPDATE=1 cargo test --test command golden`.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::path::Path;
 
 const THREAD: &str = r#"{"participants": [{"name": "Northdale NHS"}, {"name": "J\u00c3\u00b8rgen"}],
@@ -102,7 +101,7 @@ fn check(name: &str, got: &str) {
     }
     let want = std::fs::read_to_string(&path).unwrap_or_else(|e| {
         panic!(
-            "{}: {e}; write it with GOLDEN_UPDATE=1 cargo test --test golden",
+            "{}: {e}; write it with GOLDEN_UPDATE=1 cargo test --test command golden",
             path.display()
         )
     });

@@ -1,8 +1,7 @@
 //! `scan --shard I/N` on several machines, then `merge`, gives exactly
 //! what one run over all inputs writes.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::path::Path;
 
 fn estate(root: &Path) {

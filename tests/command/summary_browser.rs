@@ -5,8 +5,7 @@
 //! Without a chromium binary the browser test is reported `ignored` with
 //! the reason (build.rs); under CI (`CI` set) it runs and fails instead.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

@@ -1,8 +1,7 @@
 //! The investigator workflow: baselines and ignore files survive a
 //! re-export of the same account.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 #[test]
 fn baseline_then_rescan_of_a_reexport_reports_only_what_is_new() {

@@ -6,7 +6,7 @@
 #![allow(dead_code)]
 
 use social_audit::org::Org;
-use social_audit::record::{Location, Record, RecordKind};
+use social_audit::record::{Location, Platform, Record, RecordKind};
 use social_audit::rules::Pack;
 use std::collections::{BTreeMap, HashMap};
 
@@ -42,7 +42,7 @@ fn to_record(t: &toml::Table, id: String) -> Record {
         .and_then(|k| k.as_str())
         .map(|k| RecordKind::parse(k).unwrap_or_else(|| panic!("kind {k}")))
         .unwrap_or(RecordKind::Post);
-    let mut r = Record::new("eval", kind, id);
+    let mut r = Record::new(Platform::Twitter, kind, id);
     r.account = "eval".into();
     let num = |k: &str| {
         t.get(k)
@@ -119,7 +119,7 @@ pub fn load(what: &str, src: &str) -> Vec<Case> {
                 let flag = |k: &str, d: bool| t.get(k).and_then(|b| b.as_bool()).unwrap_or(d);
                 org.account.push(
                     Org::parse(&format!(
-                        "[[account]]\nplatform = \"eval\"\nhandle = \"eval\"\nwelsh = {}\nofficial = {}",
+                        "[[account]]\nplatform = \"twitter\"\nhandle = \"eval\"\nwelsh = {}\nofficial = {}",
                         flag("welsh", false),
                         flag("official", true)
                     ))
@@ -153,7 +153,7 @@ pub fn load(what: &str, src: &str) -> Vec<Case> {
 pub fn fired(pack: &Pack, case: &Case) -> Vec<String> {
     let mut ids = Vec::new();
     let mut hits = Vec::new();
-    let mut st = pack.account_state("eval", "eval", &case.org);
+    let mut st = pack.account_state(Platform::Twitter, "eval", &case.org);
     for r in &case.records {
         pack.check(r, &mut hits);
         if case.account {
@@ -165,7 +165,7 @@ pub fn fired(pack: &Pack, case: &Case) -> Vec<String> {
         ids.extend(
             pack.finish_account(st)
                 .iter()
-                .map(|(_, h)| pack.rules()[h.rule].id.clone()),
+                .map(|h| pack.rules()[h.hit.rule].id.clone()),
         );
     }
     ids.sort();

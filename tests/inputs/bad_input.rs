@@ -1,8 +1,7 @@
 //! The bad-input matrix: each hostile or broken input gets one clear error
 //! naming the file, a coverage row, and the right exit status; never a panic.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 #[test]
 fn truncated_zip_is_a_clear_error_and_exit_2() {

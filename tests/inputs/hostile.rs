@@ -1,8 +1,7 @@
 //! Hostile archives: each gives a clear coverage row and the right exit
 //! status, with memory bounded (the run summary prints peak memory).
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::io::Write;
 use std::path::Path;
 

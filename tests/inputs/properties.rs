@@ -4,7 +4,8 @@
 use proptest::prelude::*;
 use social_audit::finding::fingerprint;
 use social_audit::platform::twitter::js::Elements;
-use social_audit::report::safe::{context, defang};
+use social_audit::report::safe::defang;
+use social_audit::scan::excerpt::context;
 
 fn json_value() -> impl Strategy<Value = serde_json::Value> {
     let leaf = prop_oneof![

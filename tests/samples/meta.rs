@@ -5,8 +5,7 @@
 //! broken; the JSON Schemas and layout-only (0-byte) zips are recognised
 //! and reported as skipped, not failed.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::path::Path;
 
 fn files(dir: &Path, zips: &mut usize) -> usize {

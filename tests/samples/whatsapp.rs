@@ -4,8 +4,7 @@
 //! found. The samples' provenance notes (in ../shared/formats) mark no
 //! WhatsApp sample as broken.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::path::Path;
 
 const SAMPLES: &str = "../shared/formats/whatsapp";

@@ -4,8 +4,7 @@
 //! no sample file as invalid JSON (the hand-edited ones were not copied),
 //! so there are no exceptions.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::path::Path;
 
 const SAMPLES: &str = "../shared/formats/twitter";

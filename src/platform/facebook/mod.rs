@@ -20,9 +20,9 @@ const ROOT_MARKERS: &[&str] = &[
     "photos_and_videos",
 ];
 
-impl Platform for Facebook {
-    fn name(&self) -> &'static str {
-        Flavor::Facebook.name()
+impl Reader for Facebook {
+    fn platform(&self) -> Platform {
+        Flavor::Facebook.platform()
     }
 
     fn claims_folder(&self, dir: &Path) -> bool {

@@ -1,3 +1,10 @@
+//! Facebook reader tests (JSON and HTML generations, mojibake, the E2EE
+//! Messenger download, media EXIF) and the sweep over the real samples.
+//!
+//! Longer than 600 lines on purpose: each test writes its export tree
+//! inline beside its assertions, so input and expected records read
+//! together; split by generation if it grows further.
+
 use crate::platform::Disposition;
 use crate::platform::meta::json;
 use crate::platform::meta::mojibake::{fix, repair};
@@ -81,11 +88,13 @@ fn sniff_sees_keys_of_objects_and_first_elements() {
 
 #[test]
 fn parse_errors_name_the_byte() {
-    let e = json::parse(b"[{\"a\": 1}, {\"b\": ").unwrap_err();
+    let e = json::parse(b"[{\"a\": 1}, {\"b\": ")
+        .unwrap_err()
+        .to_string();
     assert!(e.contains("ends early at byte"), "{e}");
-    let e = json::parse(b"{\"a\": 1 x}").unwrap_err();
+    let e = json::parse(b"{\"a\": 1 x}").unwrap_err().to_string();
     assert!(e.contains("invalid JSON at byte 8"), "{e}");
-    let e = json::parse(b"{\"a\": \"\xFF\"}").unwrap_err();
+    let e = json::parse(b"{\"a\": \"\xFF\"}").unwrap_err().to_string();
     assert!(e.contains("not UTF-8") && e.contains("offset 7"), "{e}");
 }
 
@@ -168,7 +177,7 @@ fn layout_2020_posts_comments_profile_messages() {
         ],
     );
     let s = scan(d.path()).unwrap();
-    assert_eq!(s.platform, "facebook");
+    assert_eq!(s.platform, crate::record::Platform::Facebook);
     assert_eq!(s.account, "Northdale NHS");
     assert!(s.layout.contains("2020–2022"), "{}", s.layout);
     assert!(s.failures().is_empty(), "{:?}", s.failures());
@@ -276,7 +285,7 @@ fn layout_2018_status_updates_and_flat_album_metadata() {
         ],
     );
     let s = scan(d.path()).unwrap();
-    assert_eq!(s.platform, "facebook");
+    assert_eq!(s.platform, crate::record::Platform::Facebook);
     assert!(s.layout.contains("2018–2020"), "{}", s.layout);
     let p = s.of("your_posts.json");
     assert_eq!(p.len(), 1);
@@ -331,7 +340,7 @@ fn layout_2024_and_page_exports_with_check_ins() {
             ],
         );
         let s = scan(d.path()).unwrap();
-        assert_eq!(s.platform, "facebook", "{top}");
+        assert_eq!(s.platform, crate::record::Platform::Facebook, "{top}");
         assert!(s.failures().is_empty(), "{:?}", s.failures());
         assert!(
             s.of(posts_name)
@@ -387,7 +396,7 @@ fn e2ee_messenger_download() {
         ],
     );
     let s = scan(d.path()).unwrap();
-    assert_eq!(s.platform, "facebook");
+    assert_eq!(s.platform, crate::record::Platform::Facebook);
     assert!(s.layout.contains("end-to-end"), "{}", s.layout);
     let m = s.of("Jane Doe_1.json");
     assert_eq!(m.len(), 1);
@@ -454,7 +463,7 @@ fn every_facebook_sample_reads_without_failures() {
     for dir in sample_dirs("facebook") {
         let s = scan(&dir).unwrap_or_else(|| panic!("{}: not recognised", dir.display()));
         assert!(
-            s.platform == "facebook",
+            s.platform == crate::record::Platform::Facebook,
             "{}: read as {}",
             dir.display(),
             s.platform
@@ -598,7 +607,7 @@ fn html_pages_of_three_generations() {
         ],
     );
     let s = scan(d.path()).unwrap();
-    assert_eq!(s.platform, "facebook");
+    assert_eq!(s.platform, crate::record::Platform::Facebook);
     assert!(s.failures().is_empty(), "{:?}", s.failures());
     let m = s.of("messages.htm");
     assert_eq!(m.len(), 2);

@@ -10,9 +10,9 @@ use super::*;
 
 pub struct Instagram;
 
-impl Platform for Instagram {
-    fn name(&self) -> &'static str {
-        Flavor::Instagram.name()
+impl Reader for Instagram {
+    fn platform(&self) -> Platform {
+        Flavor::Instagram.platform()
     }
 
     fn claims_folder(&self, dir: &Path) -> bool {

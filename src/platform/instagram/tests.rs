@@ -83,7 +83,7 @@ fn layout_2024_posts_stories_reels_comments_profile_messages_and_media_gps() {
         ],
     );
     let s = scan(d.path()).unwrap();
-    assert_eq!(s.platform, "instagram");
+    assert_eq!(s.platform, crate::record::Platform::Instagram);
     assert_eq!(s.account, "northdale_nhs");
     assert!(s.layout.contains("2024+"), "{}", s.layout);
     assert!(s.failures().is_empty(), "{:?}", s.failures());
@@ -193,7 +193,7 @@ fn layout_2021_content_folder_and_2022_comments() {
         ],
     );
     let s = scan(d.path()).unwrap();
-    assert_eq!(s.platform, "instagram");
+    assert_eq!(s.platform, crate::record::Platform::Instagram);
     assert!(s.layout.contains("2021–2023"), "{}", s.layout);
     let c = s.of("post_comments.json");
     assert_eq!(c.len(), 1);
@@ -220,7 +220,7 @@ fn layout_2018_media_json() {
         ],
     );
     let s = scan(d.path()).unwrap();
-    assert_eq!(s.platform, "instagram");
+    assert_eq!(s.platform, crate::record::Platform::Instagram);
     assert_eq!(s.account, "northdale");
     assert!(s.layout.contains("≤2020"), "{}", s.layout);
     let p = s.of("media.json");
@@ -246,7 +246,12 @@ fn every_instagram_sample_reads_without_failures() {
         find_zips(&dir, &mut zips);
         for z in &zips {
             let s = scan(z).unwrap_or_else(|| panic!("{}: not recognised", z.display()));
-            assert_eq!(s.platform, "instagram", "{}", z.display());
+            assert_eq!(
+                s.platform,
+                crate::record::Platform::Instagram,
+                "{}",
+                z.display()
+            );
             assert!(
                 s.failures().is_empty(),
                 "{}: {:?}",
@@ -260,7 +265,12 @@ fn every_instagram_sample_reads_without_failures() {
             );
         }
         let s = scan(&dir).unwrap_or_else(|| panic!("{}: not recognised", dir.display()));
-        assert_eq!(s.platform, "instagram", "{}", dir.display());
+        assert_eq!(
+            s.platform,
+            crate::record::Platform::Instagram,
+            "{}",
+            dir.display()
+        );
         assert!(
             s.failures().is_empty(),
             "{}: {:?}",

@@ -108,7 +108,7 @@ pub struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn record(&self, kind: RecordKind, when: &str) -> Record {
-        let mut r = Record::new(self.flavor.name(), kind, String::new());
+        let mut r = Record::new(self.flavor.platform(), kind, String::new());
         r.account = self.account.to_string();
         r.entry = self.entry.to_string();
         r.created_at = parse_date(when);

@@ -2,10 +2,11 @@
 //! holds from its first bytes, so files are recognised by content rather
 //! than by a path that Meta has moved several times.
 
+use crate::error::{Error, Result};
 use serde_json::Value;
 
 /// Parses a whole file. Errors are one sentence naming the byte offset.
-pub fn parse(bytes: &[u8]) -> Result<Value, String> {
+pub fn parse(bytes: &[u8]) -> Result<Value> {
     let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
         3
     } else {
@@ -13,28 +14,32 @@ pub fn parse(bytes: &[u8]) -> Result<Value, String> {
     };
     let body = &bytes[bom..];
     let text = std::str::from_utf8(body).map_err(|e| {
-        format!(
+        Error::Malformed(format!(
             "not UTF-8 text: invalid byte at offset {} (is this a JSON export?)",
             bom + e.valid_up_to()
-        )
+        ))
     })?;
     if text.trim().is_empty() {
-        return Err("the file holds no JSON (only whitespace)".into());
+        return Err(Error::Malformed(
+            "the file holds no JSON (only whitespace)".into(),
+        ));
     }
-    serde_json::from_str(text).map_err(|e| {
-        let offset = text
-            .split_inclusive('\n')
-            .take(e.line().saturating_sub(1))
-            .map(str::len)
-            .sum::<usize>()
-            + e.column().saturating_sub(1)
-            + bom;
-        if e.is_eof() {
-            format!("JSON ends early at byte {offset} (truncated file?): {e}")
-        } else {
-            format!("invalid JSON at byte {offset}: {e}")
-        }
-    })
+    serde_json::from_str(text)
+        .map_err(|e| {
+            let offset = text
+                .split_inclusive('\n')
+                .take(e.line().saturating_sub(1))
+                .map(str::len)
+                .sum::<usize>()
+                + e.column().saturating_sub(1)
+                + bom;
+            if e.is_eof() {
+                format!("JSON ends early at byte {offset} (truncated file?): {e}")
+            } else {
+                format!("invalid JSON at byte {offset}: {e}")
+            }
+        })
+        .map_err(Error::Malformed)
 }
 
 /// What the first bytes of a JSON file show.

@@ -7,7 +7,7 @@ use crate::record::{Record, RecordKind};
 use std::path::Path;
 
 pub struct Scanned {
-    pub platform: &'static str,
+    pub platform: crate::record::Platform,
     pub account: String,
     pub layout: String,
     pub records: Vec<Record>,

@@ -45,7 +45,7 @@ pub(super) fn read_user_details(
     let u: UserDetails = match TwitterUnit::small_json(archive, entry) {
         Ok(u) => u,
         Err(e) => {
-            out.error = Some(e);
+            out.error = Some(e.to_string());
             return;
         }
     };
@@ -155,6 +155,7 @@ pub(super) fn read_csv(
     });
     match res {
         Ok(Ok(())) => {}
-        Ok(Err(e)) | Err(e) => out.error = Some(e),
+        Ok(Err(e)) => out.error = Some(e),
+        Err(e) => out.error = Some(e.to_string()),
     }
 }

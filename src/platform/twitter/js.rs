@@ -3,6 +3,7 @@
 //! memory follows the largest element, not the file (tweet files reach
 //! ~100 MiB each, and there can be several).
 
+use crate::error::{Error, Result};
 use std::io::{ErrorKind, Read};
 
 /// How far into a file the `name = ` prefix may reach. Real prefixes are
@@ -15,7 +16,7 @@ pub const MAX_ELEMENT: usize = 64 << 20;
 
 /// Strips an optional BOM and the `name = ` prefix (if any) from a whole
 /// small file, and a trailing `;`/whitespace. Returns the JSON text.
-pub fn strip_prefix(bytes: &[u8]) -> Result<&str, String> {
+pub fn strip_prefix(bytes: &[u8]) -> Result<&str> {
     let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
         3
     } else {
@@ -29,7 +30,11 @@ pub fn strip_prefix(bytes: &[u8]) -> Result<&str, String> {
     {
         Some(i) if window[i] == b'=' => i + 1,
         Some(i) => i,
-        None => return Err("no `name = ` prefix or JSON value in the first 4 KiB".into()),
+        None => {
+            return Err(Error::Malformed(
+                "no `name = ` prefix or JSON value in the first 4 KiB".into(),
+            ));
+        }
     };
     let mut start = start;
     while bytes.get(start).is_some_and(u8::is_ascii_whitespace) {
@@ -43,8 +48,12 @@ pub fn strip_prefix(bytes: &[u8]) -> Result<&str, String> {
             break;
         }
     }
-    std::str::from_utf8(json)
-        .map_err(|e| format!("invalid UTF-8 at byte {}", bom + start + e.valid_up_to()))
+    std::str::from_utf8(json).map_err(|e| {
+        Error::Malformed(format!(
+            "invalid UTF-8 at byte {}",
+            bom + start + e.valid_up_to()
+        ))
+    })
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -105,7 +114,7 @@ impl<R: Read> Elements<R> {
     }
 
     /// Refills the read buffer; false at end of input.
-    fn fill(&mut self) -> Result<bool, String> {
+    fn fill(&mut self) -> Result<bool> {
         self.base += self.len as u64;
         self.pos = 0;
         self.len = 0;
@@ -117,12 +126,17 @@ impl<R: Read> Elements<R> {
                     return Ok(true);
                 }
                 Err(e) if e.kind() == ErrorKind::Interrupted => continue,
-                Err(e) => return Err(format!("read failed at byte {}: {e}", self.base)),
+                Err(e) => {
+                    return Err(Error::Malformed(format!(
+                        "read failed at byte {}: {e}",
+                        self.base
+                    )));
+                }
             }
         }
     }
 
-    fn byte(&mut self) -> Result<Option<u8>, String> {
+    fn byte(&mut self) -> Result<Option<u8>> {
         if self.pos == self.len && !self.fill()? {
             return Ok(None);
         }
@@ -131,7 +145,7 @@ impl<R: Read> Elements<R> {
         Ok(Some(b))
     }
 
-    fn skip_ws(&mut self) -> Result<Option<u8>, String> {
+    fn skip_ws(&mut self) -> Result<Option<u8>> {
         loop {
             match self.byte()? {
                 Some(b) if b.is_ascii_whitespace() => continue,
@@ -141,15 +155,15 @@ impl<R: Read> Elements<R> {
     }
 
     /// Consumes the BOM and prefix up to and including the opening `[`.
-    fn open(&mut self) -> Result<(), String> {
+    fn open(&mut self) -> Result<()> {
         let mut seen = 0usize;
         let mut bom = 0usize;
         loop {
             let Some(b) = self.byte()? else {
-                return Err(format!(
+                return Err(Error::Malformed(format!(
                     "JSON ends early at byte {}: no array found",
                     self.offset()
-                ));
+                )));
             };
             // A UTF-8 BOM is three bytes at the very start.
             if seen == bom && bom < 3 && b == b"\xEF\xBB\xBF"[bom] {
@@ -165,13 +179,15 @@ impl<R: Read> Elements<R> {
                     return Ok(());
                 }
                 b'{' => {
-                    return Err(format!(
+                    return Err(Error::Malformed(format!(
                         "expected a JSON array, found an object at byte {}",
                         self.offset() - 1
-                    ));
+                    )));
                 }
                 _ if seen > PREFIX_WINDOW => {
-                    return Err("no `name = ` prefix or JSON array in the first 4 KiB".into());
+                    return Err(Error::Malformed(
+                        "no `name = ` prefix or JSON array in the first 4 KiB".into(),
+                    ));
                 }
                 _ => {}
             }
@@ -181,21 +197,21 @@ impl<R: Read> Elements<R> {
                 self.state = State::InArray { first: true };
                 Ok(())
             }
-            Some(_) => Err(format!(
+            Some(_) => Err(Error::Malformed(format!(
                 "expected `[` after the `=` at byte {}",
                 self.offset() - 1
-            )),
-            None => Err(format!(
+            ))),
+            None => Err(Error::Malformed(format!(
                 "JSON ends early at byte {}: nothing after the `=`",
                 self.offset()
-            )),
+            ))),
         }
     }
 
     /// The next element's JSON text and its byte offset in the file, or
     /// `None` after the closing `]`. Errors are sentences naming the offset;
     /// after an error, further calls return `None`.
-    pub fn next_element(&mut self) -> Result<Option<(&str, u64)>, String> {
+    pub fn next_element(&mut self) -> Result<Option<(&str, u64)>> {
         let r = self.advance();
         match r {
             Ok(Some(start)) => {
@@ -204,10 +220,10 @@ impl<R: Read> Elements<R> {
                     Ok(s) => Ok(Some((s, start))),
                     Err(e) => {
                         self.state = State::Done;
-                        Err(format!(
+                        Err(Error::Malformed(format!(
                             "invalid UTF-8 at byte {}",
                             start + e.valid_up_to() as u64
-                        ))
+                        )))
                     }
                 }
             }
@@ -219,7 +235,7 @@ impl<R: Read> Elements<R> {
         }
     }
 
-    fn advance(&mut self) -> Result<Option<u64>, String> {
+    fn advance(&mut self) -> Result<Option<u64>> {
         if self.state == State::Start {
             self.open()?;
         }
@@ -237,10 +253,10 @@ impl<R: Read> Elements<R> {
         };
         let _first = match self.skip_ws()? {
             None => {
-                return Err(format!(
+                return Err(Error::Malformed(format!(
                     "JSON ends early at byte {}: the array is not closed",
                     self.offset()
-                ));
+                )));
             }
             Some(b']') if first => {
                 self.state = State::Done;
@@ -248,11 +264,11 @@ impl<R: Read> Elements<R> {
                 return Ok(None);
             }
             Some(b) if b == b']' || b == b',' => {
-                return Err(format!(
+                return Err(Error::Malformed(format!(
                     "invalid JSON at byte {}: `{}` where an array element should be (trailing or doubled comma?)",
                     self.offset() - 1,
                     b as char
-                ));
+                )));
             }
             Some(b) => b,
         };
@@ -265,10 +281,10 @@ impl<R: Read> Elements<R> {
         let (mut depth, mut in_str, mut esc) = (0u32, false, false);
         loop {
             if self.pos == self.len && !self.fill()? {
-                return Err(format!(
+                return Err(Error::Malformed(format!(
                     "JSON ends early at byte {}: inside the element that began at byte {start}",
                     self.offset()
-                ));
+                )));
             }
             let chunk = &self.buf[self.pos..self.len];
             let (mut i, mut copied) = (0, 0);
@@ -307,10 +323,10 @@ impl<R: Read> Elements<R> {
                         break;
                     }
                     b'}' => {
-                        return Err(format!(
+                        return Err(Error::Malformed(format!(
                             "invalid JSON at byte {}: unmatched `}}`",
                             self.base + (self.pos + i) as u64
-                        ));
+                        )));
                     }
                     // Insignificant whitespace is dropped so scalars end cleanly.
                     b if depth == 0 && b.is_ascii_whitespace() => {
@@ -323,9 +339,9 @@ impl<R: Read> Elements<R> {
             }
             self.elem.extend_from_slice(&chunk[copied..i]);
             if self.elem.len() > MAX_ELEMENT {
-                return Err(format!(
+                return Err(Error::Malformed(format!(
                     "the element at byte {start} is larger than {MAX_ELEMENT} bytes"
-                ));
+                )));
             }
             match end {
                 Some(state) => {
@@ -340,16 +356,16 @@ impl<R: Read> Elements<R> {
         Ok(Some(start))
     }
 
-    fn check_trailing(&mut self) -> Result<(), String> {
+    fn check_trailing(&mut self) -> Result<()> {
         loop {
             match self.byte()? {
                 None => return Ok(()),
                 Some(b) if b.is_ascii_whitespace() || b == b';' => continue,
                 Some(_) => {
-                    return Err(format!(
+                    return Err(Error::Malformed(format!(
                         "unexpected data after the array at byte {}",
                         self.offset() - 1
-                    ));
+                    )));
                 }
             }
         }

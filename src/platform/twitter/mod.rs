@@ -10,6 +10,7 @@
 mod account;
 mod de;
 mod dm;
+mod files;
 mod grailbird;
 pub mod js;
 pub(crate) mod media;
@@ -22,15 +23,17 @@ mod tests;
 
 use super::*;
 use crate::record::RecordKind;
+use files::*;
 use std::collections::HashMap;
 
+use crate::error::{Error, Result};
 /// Text clean-up as the reader does it, for tools that build records from
 /// tweet text themselves (examples/eval_public.rs).
 pub use text::{mentions, unescape};
 
 pub struct Twitter;
 
-const PLATFORM: &str = "twitter";
+const PLATFORM: Platform = Platform::Twitter;
 
 /// Largest small file (manifest, account, note-tweet, user details) read whole.
 const SMALL_FILE: u64 = 64 << 20;
@@ -78,8 +81,8 @@ fn readme_is_twitters(head: &[u8]) -> bool {
     README_SIGNS.iter().any(|s| head.contains(s))
 }
 
-impl Platform for Twitter {
-    fn name(&self) -> &'static str {
+impl Reader for Twitter {
+    fn platform(&self) -> Platform {
         PLATFORM
     }
 
@@ -169,119 +172,6 @@ fn find_root(archive: &Archive) -> Option<(String, Generation)> {
 
 use std::io::Read;
 
-/// What a data file holds, by its base name (`-partN` and `.js` removed).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Handler {
-    Tweets(RecordKind),
-    /// Read at open (it is the file list); reading reports what open found.
-    Manifest,
-    Notes,
-    DeletedNotes,
-    Dms,
-    Account(account::File),
-    Media,
-    GrailbirdMonth,
-    GrailbirdCsv,
-    UserDetails,
-}
-
-fn data_handler(base: &str) -> Result<Handler, &'static str> {
-    use account::File as A;
-    Ok(match base {
-        "tweets" | "tweet" | "community-tweet" | "twitter-circle-tweet" => {
-            Handler::Tweets(RecordKind::Post)
-        }
-        "deleted-tweets" | "deleted-tweet" => Handler::Tweets(RecordKind::DeletedPost),
-        "note-tweet" => Handler::Notes,
-        "deleted-note-tweet" => Handler::DeletedNotes,
-        "direct-messages" | "direct-message" | "direct-messages-group" | "direct-message-group" => {
-            Handler::Dms
-        }
-        "account" => Handler::Account(A::Account),
-        "profile" => Handler::Account(A::Profile),
-        "connected-application" => Handler::Account(A::ConnectedApp),
-        "ip-audit" => Handler::Account(A::IpAudit),
-        "account-creation-ip" => Handler::Account(A::CreationIp),
-        "phone-number" => Handler::Account(A::Phone),
-        "email-address-change" => Handler::Account(A::EmailChange),
-        _ => return Err(skip_reason(base).unwrap_or("")),
-    })
-}
-
-/// Known files no rule needs, and why. Built from every `dataTypes` key in
-/// the sample manifests (2020–2024) and the 2018 README's file list.
-fn skip_reason(base: &str) -> Option<&'static str> {
-    Some(match base {
-        "tweet-headers" | "deleted-tweet-headers" => "post headers: ids and times only, no text",
-        "direct-message-headers"
-        | "direct-messages-headers"
-        | "direct-message-group-headers"
-        | "direct-messages-group-headers" => "DM headers: ids and times only, no text",
-        "like" => "likes: other people's posts the account liked",
-        "follower" | "following" => "followers/following: account ids only",
-        "block" | "mute" | "direct-message-mute" | "smartblock" | "fleet-mute" => {
-            "blocked/muted accounts: ids only"
-        }
-        "lists-created" | "lists-member" | "lists-subscribed" => "list memberships: list URLs only",
-        "saved-search" => "saved search queries",
-        "moment" => "Moments: curated collections of posts (internal schema)",
-        "personalization" => "inferred interests and demographics",
-        "device-token" | "ni-devices" | "key-registry" | "sso" => "devices and sign-in tokens",
-        "account-timezone"
-        | "account-label"
-        | "account-suspension"
-        | "ageinfo"
-        | "verified"
-        | "verified-organization"
-        | "protected-history"
-        | "reply-prompt"
-        | "tweetdeck"
-        | "app"
-        | "branch-links"
-        | "user-link-clicks"
-        | "expanded-profile"
-        | "professional-data" => "account settings and status",
-        "screen-name-change" => "handle history",
-        "contact" => "uploaded address-book contacts",
-        "facebook-connection" => "linked Facebook account",
-        "spaces-metadata" => "Spaces metadata",
-        "fleet" => "Fleets: expired 24-hour stories",
-        "grok-chat-item" => "Grok chatbot conversations",
-        "twitter-circle" | "twitter-circle-member" => "Circle membership",
-        "twitter-shop" | "shop-module" | "shopify-account" | "catalog-item"
-        | "commerce-catalog" | "product-drop" | "product-set" => "shopping features",
-        _ if base.starts_with("ad-") || base.starts_with("ads-") => "advertising data",
-        _ if base.starts_with("periscope-") => "Periscope data",
-        _ if base.starts_with("birdwatch-note") || base.starts_with("community-note") => {
-            "Community Notes written or rated"
-        }
-        _ if base.starts_with("audio-video-calls-in-dm") => "DM call records",
-        _ if base.starts_with("article") || base.starts_with("twitter-article") => {
-            "Articles: content format unverified, not scanned"
-        }
-        _ => return None,
-    })
-}
-
-/// `tweets-part2.js` → `tweets`.
-fn base_name(file: &str) -> Option<&str> {
-    let stem = file.strip_suffix(".js")?;
-    if let Some((b, n)) = stem.rsplit_once("-part")
-        && !n.is_empty()
-        && n.bytes().all(|c| c.is_ascii_digit())
-    {
-        return Some(b);
-    }
-    Some(stem)
-}
-
-/// A media file: inside a `*_media/` folder (at any depth below it).
-fn in_media_folder(rel: &str) -> bool {
-    let mut parts: Vec<&str> = rel.split('/').collect();
-    parts.pop();
-    parts.iter().any(|p| p.ends_with("_media"))
-}
-
 pub(crate) struct TwitterUnit {
     root: String,
     generation: Generation,
@@ -339,10 +229,10 @@ impl TwitterUnit {
     fn small_json<T: serde::de::DeserializeOwned>(
         archive: &Archive,
         entry: &EntryInfo,
-    ) -> Result<T, String> {
+    ) -> Result<T> {
         let bytes = archive.read(entry, SMALL_FILE)?;
         let json = js::strip_prefix(&bytes)?;
-        serde_json::from_str(json).map_err(|e| json_error(&e, json, bytes.len()))
+        serde_json::from_str(json).map_err(|e| Error::Malformed(json_error(&e, json, bytes.len())))
     }
 
     fn open_gdpr(&mut self, archive: &Archive) {
@@ -375,7 +265,8 @@ impl TwitterUnit {
                 }
                 Err(e) => {
                     // Globbing still finds the files; the manifest itself failed.
-                    self.open_errors.insert(manifest_name.clone(), e);
+                    self.open_errors
+                        .insert(manifest_name.clone(), e.to_string());
                 }
             }
         }
@@ -557,7 +448,7 @@ impl TwitterUnit {
                     },
                     Ok(None) => return elements.count,
                     Err(e) => {
-                        out.error = Some(e);
+                        out.error = Some(e.to_string());
                         return elements.count;
                     }
                 }
@@ -565,7 +456,7 @@ impl TwitterUnit {
         });
         match res {
             Ok(count) => self.check_count(entry, count, out),
-            Err(e) => out.error = Some(e),
+            Err(e) => out.error = Some(e.to_string()),
         }
     }
 
@@ -601,7 +492,7 @@ fn json_error(e: &serde_json::Error, json: &str, file_len: usize) -> String {
 }
 
 impl Unit for TwitterUnit {
-    fn platform(&self) -> &'static str {
+    fn platform(&self) -> Platform {
         PLATFORM
     }
 

@@ -4,6 +4,7 @@
 use super::de::{Id, num};
 use super::{TwitterUnit, js, text, time};
 use crate::archive::{Archive, EntryInfo};
+use crate::error::Error;
 use crate::record::{Location, Record, RecordKind};
 use jiff::Timestamp;
 use serde::Deserialize;
@@ -395,7 +396,9 @@ impl Notes {
                             entry.name
                         )),
                         Err(e) => {
-                            return Err(format!("invalid JSON in the element at byte {at}: {e}"));
+                            return Err(Error::Malformed(format!(
+                                "invalid JSON in the element at byte {at}: {e}"
+                            )));
                         }
                     },
                     Ok(None) => return Ok(()),
@@ -403,7 +406,7 @@ impl Notes {
                 }
             }
         });
-        let error = res.and_then(|r| r).err();
+        let error = res.and_then(|r| r).err().map(|e| e.to_string());
         (notes, warnings, error)
     }
 

@@ -22,7 +22,7 @@ use std::io::Read;
 
 pub struct WhatsApp;
 
-const PLATFORM: &str = "whatsapp";
+const PLATFORM: Platform = Platform::Whatsapp;
 
 /// Bytes read from the start of a `.txt` to tell whether it is a chat.
 const SNIFF: u64 = 8192;
@@ -121,8 +121,8 @@ fn sniff_file(path: &Path) -> bool {
         && chat::sniff(&head)
 }
 
-impl Platform for WhatsApp {
-    fn name(&self) -> &'static str {
+impl Reader for WhatsApp {
+    fn platform(&self) -> Platform {
         PLATFORM
     }
 
@@ -271,7 +271,10 @@ impl WhatsAppUnit {
                 })
                 .1
             });
-            if let Ok(Some(err)) | Err(err) = res.map(|o| o.map(|e| e.to_string())) {
+            if let Ok(Some(err)) | Err(err) = res
+                .map(|o| o.map(|e| e.to_string()))
+                .map_err(|e| e.to_string())
+            {
                 self.open_warnings.push(format!(
                     "{chat}: read stopped while looking for attachment names: {err}"
                 ));
@@ -305,7 +308,7 @@ impl WhatsAppUnit {
             .1
         });
         if let Err(e) = first {
-            out.error = Some(e);
+            out.error = Some(e.to_string());
             return;
         }
         let order = votes.order();
@@ -343,7 +346,7 @@ impl WhatsAppUnit {
         let headers = state.headers;
         let (ambiguous, first_ambiguous) = (state.ambiguous, state.first_ambiguous);
         match res {
-            Err(e) => out.error = Some(e),
+            Err(e) => out.error = Some(e.to_string()),
             Ok((lossy, first_lossy, long, first_long, err)) => {
                 if let Some(e) = err {
                     out.error = Some(format!("read stopped after {} records: {e}", out.records));
@@ -545,7 +548,7 @@ impl Emitter<'_, '_> {
 }
 
 impl Unit for WhatsAppUnit {
-    fn platform(&self) -> &'static str {
+    fn platform(&self) -> Platform {
         PLATFORM
     }
 

@@ -32,7 +32,7 @@ fn ios_bracketed_lines_with_marks_and_crlf() {
     assert_eq!(out.error, None);
     assert_eq!(r.len(), 4);
     assert_eq!(out.records, 4);
-    assert_eq!(r[0].platform, "whatsapp");
+    assert_eq!(r[0].platform, crate::record::Platform::Whatsapp);
     assert_eq!(r[0].kind, RecordKind::Dm);
     assert_eq!(r[0].url, "");
     assert_eq!(r[0].field("sender"), Some("Elon Musk"));

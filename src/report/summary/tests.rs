@@ -8,11 +8,11 @@ fn finding(sev: &str, cat: &str, rule: &str, account: &str, at: &str) -> Finding
         rule_id: rule.into(),
         category: cat.parse().unwrap(),
         policy_ref: String::new(),
-        platform: "twitter".into(),
+        platform: crate::record::Platform::Twitter,
         account: account.into(),
         archive: format!("{account}.zip"),
         entry: "data/tweets.js".into(),
-        record_kind: "post".into(),
+        record_kind: crate::record::RecordKind::Post,
         record_id: "1".into(),
         created_at: at.into(),
         url: if at.is_empty() {
@@ -90,7 +90,7 @@ fn outcome() -> Outcome {
         archives: vec![ArchiveSummary {
             input: 0,
             archive: "A.zip".into(),
-            platform: "twitter".into(),
+            platform: crate::record::Platform::Twitter,
             account: "A".into(),
             layout: "2020".into(),
             records: [("post".to_string(), 7u64)].into_iter().collect(),

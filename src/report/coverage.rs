@@ -1,0 +1,38 @@
+//! The coverage report: one CSV row per archive entry, saying what was
+//! read, skipped, not recognised or failed (docs/OUTPUTS.md, "Coverage file").
+
+use super::{BOM, CoverageRow, Run, Sink, Written, failed, safe};
+use crate::error::Result;
+use std::io::Write;
+
+pub struct CoverageCsv;
+
+impl Sink for CoverageCsv {
+    fn role(&self) -> &'static str {
+        "coverage"
+    }
+    fn write(&self, run: &Run<'_>, _: &[Written<'_>], out: &mut dyn Write) -> Result<()> {
+        write_coverage_csv(out, &run.outcome.coverage).map_err(failed)
+    }
+}
+
+pub fn write_coverage_csv(mut out: impl Write, rows: &[CoverageRow]) -> csv::Result<()> {
+    out.write_all(BOM.as_bytes())?;
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record([
+        "archive", "entry", "status", "records", "findings", "bytes", "detail",
+    ])?;
+    for r in rows {
+        w.write_record([
+            safe::defang(&r.archive).as_ref(),
+            safe::defang(&r.entry).as_ref(),
+            r.status.as_str(),
+            &r.records.to_string(),
+            &r.findings.to_string(),
+            &r.bytes.to_string(),
+            safe::defang(&r.detail).as_ref(),
+        ])?;
+    }
+    w.flush()?;
+    Ok(())
+}

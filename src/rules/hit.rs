@@ -1,0 +1,99 @@
+//! What a rule reports: a `Hit` (rule, field, span, match, why,
+//! severity, confidence), the rule's `RuleInfo`, and `Confidence`.
+
+use crate::severity::Severity;
+
+/// How sure a rule is that a hit is a real instance (kept apart from
+/// [`Severity`], which is how bad it would be if true).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    Low,
+    Medium,
+    High,
+}
+
+impl Confidence {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Confidence::Low => "low",
+            Confidence::Medium => "medium",
+            Confidence::High => "high",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Confidence> {
+        Some(match s.to_ascii_lowercase().as_str() {
+            "low" => Confidence::Low,
+            "medium" => Confidence::Medium,
+            "high" => Confidence::High,
+            _ => return None,
+        })
+    }
+
+    /// One step down, saturating at low (e.g. no context word found).
+    pub fn lowered(self) -> Confidence {
+        match self {
+            Confidence::High => Confidence::Medium,
+            _ => Confidence::Low,
+        }
+    }
+
+    /// One step up, saturating at high (e.g. a model agrees).
+    pub fn raised(self) -> Confidence {
+        match self {
+            Confidence::Low => Confidence::Medium,
+            _ => Confidence::High,
+        }
+    }
+}
+
+impl std::fmt::Display for Confidence {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What a rule is, for reports and `rules list`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RuleInfo {
+    pub id: String,
+    pub title: String,
+    pub category: crate::vocab::Category,
+    pub severity: Severity,
+    /// Clause keys joined with "; ", e.g. "CUM 3.3; SUN 3.4".
+    pub policy_ref: String,
+    pub clauses: Vec<String>,
+    /// lexicon | pattern | metadata | account
+    pub kind: String,
+    /// The rule's default confidence (`confidence = "…"`, default medium).
+    pub confidence: Confidence,
+    /// Equality Act 2010 protected characteristics the rule concerns.
+    pub characteristics: Vec<String>,
+}
+
+/// One rule match in one record.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    /// Index into [`Pack::rules`].
+    pub rule: usize,
+    /// Record field name, or "geo"/"exif" for locations.
+    pub field: &'static str,
+    /// Byte offsets into the field's value; 0,0 for metadata hits.
+    pub start: usize,
+    pub end: usize,
+    pub matched: String,
+    /// Why it matched (validator result, context word and distance, …).
+    pub detail: String,
+    pub severity: Severity,
+    pub confidence: Confidence,
+}
+
+/// Keeps, of `hits[first..]` (one record's), those `keep` accepts, in order.
+pub(super) fn retain_from(hits: &mut Vec<Hit>, first: usize, mut keep: impl FnMut(&Hit) -> bool) {
+    let mut i = 0;
+    hits.retain(|h| {
+        i += 1;
+        i <= first || keep(h)
+    });
+}

@@ -1,0 +1,17 @@
+//! End-to-end tests of the `social-audit` binary: subcommands, options,
+//! outputs and evidence safety, the golden outputs, the summary page in a
+//! browser. One test binary, so CI links it once (docs/ARCHITECTURE.md,
+//! "Tests").
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod account_rules;
+mod cli;
+mod cross_platform;
+mod evidence;
+mod fixture;
+mod golden;
+mod shards;
+mod summary_browser;
+mod workflow;

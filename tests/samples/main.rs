@@ -1,0 +1,9 @@
+//! Sweeps over the real export samples in ../shared/formats (reported as
+//! `ignored` where that folder is absent; docs/ARCHITECTURE.md, "Tests").
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod meta;
+mod whatsapp;
+mod x;
