@@ -191,3 +191,37 @@ fn issue10_tuning_and_heldout_regression_floors() {
         },
     );
 }
+
+/// The second held-out set (`heldout2.toml`, 2026-11-30), written by a
+/// writer who had not read rules/, src/rules/, packs/, tests/eval/ or the
+/// evaluation docs, and had not run the tool, after the first issue-10
+/// pass and before any later detection change. Like `heldout.toml`, only
+/// its per-category numbers are printed, never its texts; its floors are
+/// the figures measured on the pack as it was when the set arrived.
+#[test]
+fn issue10_second_heldout_regression_floors() {
+    let heldout = score(&load("heldout2.toml", include_str!("eval/heldout2.toml")));
+    eprintln!("{}", table("heldout2.toml", &heldout));
+    check(
+        "heldout2.toml",
+        &heldout,
+        &Floors {
+            positives: 301,
+            negatives: 304,
+            // measured 2026-11-30 on the pack as it was when the set arrived
+            recall: &[
+                ("commercial", 0.53),
+                ("conduct", 0.55),
+                ("confidential", 0.6),
+                ("credit", 0.0),
+                ("links", 0.35),
+                ("location", 0.0),
+                ("patient-data", 0.54),
+                ("personal-data", 0.52),
+                ("political", 0.7),
+                ("safeguarding", 0.25),
+            ],
+            max_flagged: 24,
+        },
+    );
+}
