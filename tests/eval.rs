@@ -163,7 +163,9 @@ fn issue10_tuning_and_heldout_regression_floors() {
                 ("political", 1.0),
                 ("safeguarding", 1.0),
             ],
-            max_flagged: 5,
+            // 0 since the precision pass (role mailboxes, public figures,
+            // organisation credits, `unless` phrasing), 2026-11-30
+            max_flagged: 0,
         },
     );
     check(
@@ -187,7 +189,8 @@ fn issue10_tuning_and_heldout_regression_floors() {
                 ("political", 0.82),
                 ("safeguarding", 0.55),
             ],
-            max_flagged: 10,
+            // 5 since the precision pass, 2026-11-30
+            max_flagged: 5,
         },
     );
 }
@@ -216,12 +219,18 @@ fn issue10_second_heldout_regression_floors() {
                 ("credit", 0.0),
                 ("links", 0.35),
                 ("location", 0.0),
-                ("patient-data", 0.54),
+                // 0.54 when the set arrived; 0.52 after the precision pass
+                // (patient.name-clinical takes the patient-name validator:
+                // no name after a staff title or a public honorific), which
+                // also took hard negatives flagged from 24 to 16 here, 10 to
+                // 5 on heldout.toml and 5 to 0 on tuning.toml. Lowered in
+                // the open, with docs/EVALUATION.md, not to hide it.
+                ("patient-data", 0.52),
                 ("personal-data", 0.52),
                 ("political", 0.7),
                 ("safeguarding", 0.25),
             ],
-            max_flagged: 24,
+            max_flagged: 16,
         },
     );
 }

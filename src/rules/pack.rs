@@ -166,6 +166,10 @@ pub struct PatternDef {
     pub case_sensitive: bool,
     pub validator: Option<String>,
     pub context: Option<ContextDef>,
+    /// Drop a match with any of these words within `window` characters:
+    /// the phrasing that makes it something else ("call our switchboard
+    /// on …", "bed time story"). `required` has no meaning here.
+    pub unless: Option<ContextDef>,
     pub reject_token: Option<RejectTokenDef>,
 }
 

@@ -2,7 +2,7 @@
 //! the individual regexes only for the rules the set reported. Each match
 //! then passes the token exclusion, the validator and the context check.
 
-use super::pack::{Detector, PackDef, RejectTokenDef, Scope};
+use super::pack::{ContextDef, Detector, PackDef, RejectTokenDef, RuleDef, Scope};
 use super::validators::{self, Validator};
 use super::{Hit, RuleInfo};
 use crate::error::{Error, Result};
@@ -26,6 +26,7 @@ struct PatternRule {
     re: Regex,
     validator: Option<Validator>,
     context: Option<Context>,
+    unless: Option<Context>,
     reject: Option<RejectTokenDef>,
     /// Compiled in Unicode mode (the pattern needs Unicode classes).
     unicode: bool,
@@ -97,35 +98,23 @@ impl Patterns {
                     ))
                 })?),
             };
-            let context = match &p.context {
-                None => None,
-                Some(c) => {
-                    if c.words.is_empty() {
-                        return Err(Error::Pack(format!(
-                            "{}: context has no words",
-                            rule.whence()
-                        )));
-                    }
-                    let ac = AhoCorasickBuilder::new()
-                        .ascii_case_insensitive(true)
-                        .build(&c.words)
-                        .map_err(|e| {
-                            Error::Pack(format!("{}: context words: {e}", rule.whence()))
-                        })?;
-                    Some(Context {
-                        ac,
-                        words: c.words.clone(),
-                        window: c.window,
-                        required: c.required,
-                    })
-                }
-            };
+            let context = p
+                .context
+                .as_ref()
+                .map(|c| compile_context(rule, c, "context"))
+                .transpose()?;
+            let unless = p
+                .unless
+                .as_ref()
+                .map(|c| compile_context(rule, c, "unless"))
+                .transpose()?;
             sources.push(src);
             rules.push(PatternRule {
                 rule: ri,
                 re,
                 validator,
                 context,
+                unless,
                 reject: p.reject_token.clone(),
                 unicode: is_unicode,
             });
@@ -193,6 +182,11 @@ impl Patterns {
                 {
                     continue;
                 }
+                if let Some(u) = &pr.unless
+                    && nearest_context(value, m.start(), m.end(), u).is_some()
+                {
+                    continue;
+                }
                 let mut confidence = infos[pr.rule].confidence;
                 // Context first: it is cheaper than most validators, and a
                 // required word that is missing settles the match.
@@ -236,6 +230,26 @@ impl Patterns {
             }
         }
     }
+}
+
+/// The words of a `context` or `unless` table, as one automaton.
+fn compile_context(rule: &RuleDef, c: &ContextDef, what: &str) -> Result<Context> {
+    if c.words.is_empty() {
+        return Err(Error::Pack(format!(
+            "{}: {what} has no words",
+            rule.whence()
+        )));
+    }
+    let ac = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .build(&c.words)
+        .map_err(|e| Error::Pack(format!("{}: {what} words: {e}", rule.whence())))?;
+    Ok(Context {
+        ac,
+        words: c.words.clone(),
+        window: c.window,
+        required: c.required,
+    })
 }
 
 /// The whitespace-delimited token around `start..end`, e.g. a whole URL.

@@ -494,9 +494,31 @@ fn photo_credit(m: &str, org: &Org) -> Option<String> {
             "photo credited to handle @{h} on an official account"
         ));
     }
+    // Credited to a public body or the organisation's own team, not a
+    // person: "Photo credit: Northdale Hospitals NHS Foundation Trust"
+    // ends "Foundation Trust". A production company ("Smith Photography
+    // Ltd") is still a finding (D4).
+    const BODIES: &[&str] = &[
+        "comms",
+        "communications",
+        "nhs",
+        "trust",
+        "hospital",
+        "hospitals",
+        "foundation",
+        "council",
+        "university",
+        "board",
+        "health",
+        "team",
+        "department",
+        "service",
+        "services",
+        "charity",
+    ];
     let l = who.to_lowercase();
     if l.split_whitespace()
-        .any(|w| NOT_NAMES.contains(&w) || w == "comms" || w == "communications")
+        .any(|w| NOT_NAMES.contains(&w) || BODIES.contains(&w))
     {
         return None;
     }
@@ -651,8 +673,112 @@ pub fn email_detail(addr: &str, org: &Org) -> Option<String> {
     })
 }
 
+/// An address found in text: `email_detail`, except a role mailbox
+/// (`pals@`, `enquiries@`, `ndht.comms@`…) on a domain that is not free
+/// mail, which is an organisation's published contact, not a person's.
 fn email(m: &str, org: &Org) -> Option<String> {
+    let (local, domain) = m.trim().rsplit_once('@')?;
+    let free = FREE_MAIL.contains(&domain.trim_end_matches('.').to_ascii_lowercase().as_str());
+    if !free && is_role_mailbox(local) {
+        return None;
+    }
     email_detail(m, org)
+}
+
+/// Role names used for shared mailboxes: RFC 2142's (info, sales,
+/// support, abuse, postmaster, …) and those UK public bodies publish. A
+/// local part is a role mailbox when its last part (split on `.`, `_`,
+/// `-`, `+`) is one of them, so a team prefix such as `ndht.` is allowed.
+fn is_role_mailbox(local: &str) -> bool {
+    const ROLES: &[&str] = &[
+        "info",
+        "information",
+        "enquiries",
+        "enquiry",
+        "inquiries",
+        "contact",
+        "contactus",
+        "hello",
+        "admin",
+        "administration",
+        "office",
+        "reception",
+        "pals",
+        "complaints",
+        "feedback",
+        "press",
+        "media",
+        "comms",
+        "communications",
+        "news",
+        "newsroom",
+        "team",
+        "hr",
+        "recruitment",
+        "jobs",
+        "careers",
+        "volunteers",
+        "volunteering",
+        "fundraising",
+        "charity",
+        "support",
+        "help",
+        "helpdesk",
+        "servicedesk",
+        "appointments",
+        "bookings",
+        "booking",
+        "referrals",
+        "noreply",
+        "no-reply",
+        "donotreply",
+        "webmaster",
+        "postmaster",
+        "hostmaster",
+        "abuse",
+        "security",
+        "privacy",
+        "dpo",
+        "foi",
+        "governance",
+        "finance",
+        "accounts",
+        "payroll",
+        "procurement",
+        "estates",
+        "facilities",
+        "switchboard",
+        "events",
+        "marketing",
+        "social",
+        "socialmedia",
+        "digital",
+        "training",
+        "education",
+        "research",
+        "library",
+        "chaplaincy",
+        "pharmacy",
+        "sales",
+        "billing",
+        "membership",
+        "members",
+        "engagement",
+        "involvement",
+        "experience",
+        "patientexperience",
+        "admissions",
+        "vaccinations",
+        "screening",
+        "bookingteam",
+        "generalenquiries",
+    ];
+    let last = local
+        .rsplit(['.', '_', '-', '+'])
+        .next()
+        .unwrap_or(local)
+        .to_ascii_lowercase();
+    ROLES.contains(&last.as_str()) || ROLES.contains(&local.to_ascii_lowercase().as_str())
 }
 
 #[cfg(test)]
