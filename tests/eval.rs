@@ -159,7 +159,7 @@ fn issue10_tuning_and_heldout_regression_floors() {
                 ("links", 1.0),
                 ("location", 1.0),
                 ("patient-data", 0.66),
-                ("personal-data", 0.75),
+                ("personal-data", 0.87),
                 ("political", 1.0),
                 ("safeguarding", 1.0),
             ],
@@ -184,7 +184,7 @@ fn issue10_tuning_and_heldout_regression_floors() {
                 ("language", 1.0),
                 ("links", 0.81),
                 ("location", 1.0),
-                ("patient-data", 0.54),
+                ("patient-data", 0.56),
                 ("personal-data", 0.82),
                 ("political", 0.82),
                 ("safeguarding", 0.55),
@@ -226,7 +226,7 @@ fn issue10_second_heldout_regression_floors() {
                 // 5 on heldout.toml and 5 to 0 on tuning.toml. Lowered in
                 // the open, with docs/EVALUATION.md, not to hide it.
                 ("patient-data", 0.52),
-                ("personal-data", 0.52),
+                ("personal-data", 0.6),
                 ("political", 0.7),
                 ("safeguarding", 0.25),
             ],

@@ -463,9 +463,18 @@ fn person_name(m: &str, org: &Org) -> Option<String> {
     };
     // a courtesy title and a surname: "Mrs Example" (not Dr/Nurse: staff)
     const TITLES: &[&str] = &["Mr", "Mrs", "Ms", "Miss", "Mx"];
-    let pair = words.windows(2).find(|p| {
-        (name_like(p[0]) || TITLES.contains(&p[0].trim_end_matches('.'))) && name_like(p[1])
+    // an initial and a surname, as handover lists write them: "R. Patel"
+    // (the raw word keeps its full stop: "A Smith" is not an initial)
+    let raw: Vec<&str> = m.split_whitespace().collect();
+    let initial = |i: usize| {
+        let b = raw.get(i).map_or(&[][..], |w| w.as_bytes());
+        b.len() == 2 && b[0].is_ascii_uppercase() && b[1] == b'.'
+    };
+    let i = (0..words.len().saturating_sub(1)).find(|&i| {
+        (name_like(words[i]) || TITLES.contains(&words[i].trim_end_matches('.')) || initial(i))
+            && name_like(words[i + 1])
     })?;
+    let pair = [words[i], words[i + 1]];
     Some(format!(
         "capitalised name \"{} {}\" (not a listed place, service or sentence word)",
         pair[0], pair[1]
@@ -841,6 +850,19 @@ mod tests {
         assert!(uk_phone("+44 (0)7911 123456", &org).is_some());
         assert!(uk_phone("0800 123 4567", &org).is_none());
         assert!(uk_phone("07911 12345", &org).is_none());
+    }
+
+    #[test]
+    fn initials_and_role_mailboxes() {
+        let org = Org::default();
+        assert!(person_name("R. Patel", &org).is_some());
+        // an article is not an initial: only "R." with its full stop
+        assert!(person_name("A Smith", &org).is_none());
+        assert!(patient_name("Dr S. Jones", &org).is_none());
+        assert!(email("pals@example-trust.org.uk", &org).is_none());
+        assert!(email("ndht.comms@example.net", &org).is_none());
+        assert!(email("info@gmail.com", &org).is_some());
+        assert!(email("jane.example@example-trust.org.uk", &org).is_some());
     }
 
     #[test]
