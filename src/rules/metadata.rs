@@ -25,6 +25,7 @@ enum Predicate {
     LinkDomain {
         field: String,
         lists: Vec<(String, Vec<String>)>,
+        in_text: bool,
     },
     FieldCount {
         field: String,
@@ -63,6 +64,29 @@ pub fn url_host(url: &str) -> Option<String> {
         .to_ascii_lowercase();
     let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
     (!host.is_empty() && host.contains('.')).then_some(host)
+}
+
+/// Web addresses written in prose, with their hosts: whitespace tokens
+/// with a scheme, a `www.` prefix, or a dotted host followed by a path
+/// ("bit.ly/3abc"). A bare "example.com" without a path is left alone:
+/// in prose it is as often a name as a link.
+fn addresses_in(text: &str) -> impl Iterator<Item = (&str, String)> {
+    text.split_whitespace().filter_map(|t| {
+        let t = t
+            .trim_start_matches(['(', '[', '"', '\'', '<'])
+            .trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '"', '\'', '>']);
+        let lower = t.to_ascii_lowercase();
+        let linkish = lower.starts_with("http://")
+            || lower.starts_with("https://")
+            || lower.starts_with("www.")
+            || lower.split_once('/').is_some_and(|(h, _)| h.contains('.'));
+        if !linkish {
+            return None;
+        }
+        let host = url_host(t)?;
+        let tld = host.rsplit('.').next()?;
+        (tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic())).then_some((t, host))
+    })
 }
 
 fn domain_match(host: &str, domain: &str) -> bool {
@@ -128,6 +152,7 @@ impl Metadata {
                     Predicate::LinkDomain {
                         field: m.field.clone().unwrap_or_else(|| "link".into()),
                         lists,
+                        in_text: m.in_text,
                     }
                 }
                 "field-count" => Predicate::FieldCount {
@@ -227,7 +252,11 @@ impl Metadata {
                         }
                     }
                 }
-                Predicate::LinkDomain { field, lists } => {
+                Predicate::LinkDomain {
+                    field,
+                    lists,
+                    in_text,
+                } => {
                     for f in record.fields.iter().filter(|f| f.name == field) {
                         let Some(host) = url_host(&f.value) else {
                             continue;
@@ -245,6 +274,35 @@ impl Metadata {
                                 f.value.clone(),
                                 format!("link domain {host} is on the {cat} list ({d})"),
                             );
+                        }
+                    }
+                    if *in_text {
+                        let known = |host: &str| {
+                            lists.iter().find_map(|(c, ds)| {
+                                ds.iter().find(|d| domain_match(host, d)).map(|d| (c, d))
+                            })
+                        };
+                        for f in record
+                            .fields
+                            .iter()
+                            .filter(|f| !crate::vocab::NON_PROSE_FIELDS.contains(&f.name))
+                        {
+                            for (token, host) in addresses_in(&f.value) {
+                                if self.org.owns_domain(&host)
+                                    || ALWAYS_ALLOWED.iter().any(|d| domain_match(&host, d))
+                                {
+                                    continue;
+                                }
+                                if let Some((cat, d)) = known(&host) {
+                                    hit(
+                                        f.name,
+                                        token.to_string(),
+                                        format!(
+                                            "address {host} written in the text is on the {cat} list ({d})"
+                                        ),
+                                    );
+                                }
+                            }
                         }
                     }
                 }

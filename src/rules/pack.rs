@@ -210,6 +210,10 @@ pub struct MetadataDef {
     pub categories: Vec<String>,
     /// field-count: report when a record has at least this many values
     pub min: Option<usize>,
+    /// link-domain: also read addresses written in the prose fields
+    /// ("bit.ly/3abc", "www.example.com/x"), not only link fields
+    #[serde(default)]
+    pub in_text: bool,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
