@@ -159,7 +159,7 @@ fn issue10_tuning_and_heldout_regression_floors() {
                 ("links", 1.0),
                 ("location", 1.0),
                 ("patient-data", 0.66),
-                ("personal-data", 0.87),
+                ("personal-data", 1.0),
                 ("political", 1.0),
                 ("safeguarding", 1.0),
             ],

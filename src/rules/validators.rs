@@ -53,11 +53,12 @@ pub fn lookup(name: &str) -> Option<Validator> {
         "uk-postcode" => |m, c| uk_postcode(m, &c.org),
         "uk-phone" => |m, c| uk_phone(m, &c.org),
         "email" => |m, c| email(m, &c.org),
+        "email-obfuscated" => |m, c| email_obfuscated(m, &c.org),
         _ => return None,
     })
 }
 
-pub const NAMES: &str = "nhs-number, chi-number, hc-number, ni-number, date-of-birth, hospital-number, person-name, patient-name, photo-credit, uk-postcode, uk-phone, email";
+pub const NAMES: &str = "nhs-number, chi-number, hc-number, ni-number, date-of-birth, hospital-number, person-name, patient-name, photo-credit, uk-postcode, uk-phone, email, email-obfuscated";
 
 fn digits(m: &str) -> Vec<u8> {
     m.bytes()
@@ -694,6 +695,45 @@ fn email(m: &str, org: &Org) -> Option<String> {
     email_detail(m, org)
 }
 
+/// An address written to dodge address harvesters ("karen dot hughes at
+/// example dot com", "jo[at]example[dot]org"): spelled back as an address
+/// and judged as `email` judges one. The domain's labels must not be
+/// ordinary words ("boom at the dot com") and the last must be a common
+/// top-level domain.
+fn email_obfuscated(m: &str, org: &Org) -> Option<String> {
+    let lower = m.to_ascii_lowercase();
+    let mut spelled = String::with_capacity(lower.len());
+    for w in lower
+        .replace("[at]", " @ ")
+        .replace("(at)", " @ ")
+        .replace("[dot]", " . ")
+        .replace("(dot)", " . ")
+        .split_whitespace()
+    {
+        spelled.push_str(match w {
+            "at" => "@",
+            "dot" => ".",
+            w => w,
+        });
+    }
+    let (local, domain) = spelled.rsplit_once('@')?;
+    const WORDS: &[&str] = &[
+        "the", "a", "an", "this", "that", "my", "our", "your", "his", "her",
+    ];
+    const TLDS: &[&str] = &[
+        "com", "org", "net", "uk", "io", "info", "me", "co", "biz", "scot", "wales", "cymru",
+    ];
+    let labels: Vec<&str> = domain.split('.').collect();
+    if local.is_empty()
+        || labels.len() < 2
+        || labels.iter().any(|l| l.is_empty() || WORDS.contains(l))
+        || !TLDS.contains(labels.last()?)
+    {
+        return None;
+    }
+    email(&spelled, org).map(|d| format!("address written out as words ({spelled}); {d}"))
+}
+
 /// Role names used for shared mailboxes: RFC 2142's (info, sales,
 /// support, abuse, postmaster, …) and those UK public bodies publish. A
 /// local part is a role mailbox when its last part (split on `.`, `_`,
@@ -863,6 +903,10 @@ mod tests {
         assert!(email("ndht.comms@example.net", &org).is_none());
         assert!(email("info@gmail.com", &org).is_some());
         assert!(email("jane.example@example-trust.org.uk", &org).is_some());
+        let d = email_obfuscated("karen dot example at example dot com", &org).unwrap();
+        assert!(d.contains("karen.example@example.com"), "{d}");
+        assert!(email_obfuscated("boom at the dot com", &org).is_none());
+        assert!(email_obfuscated("pals at example-trust dot nhs dot uk", &org).is_none());
     }
 
     #[test]
