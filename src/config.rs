@@ -380,7 +380,7 @@ fn check_outputs(
             }
         }
         // Several outputs may all be thrown away into `/dev/null`.
-        let device = std::fs::metadata(&at).is_ok_and(|m| !m.is_file() && !m.is_dir());
+        let device = social_audit::report::is_device(&at);
         if let Some((_, other)) = seen.iter().find(|(s, _)| *s == at && !device) {
             return Err(format!(
                 "the {other} and the {role} would both be written to {}",

@@ -1,7 +1,7 @@
 //! The run manifest: enough to show months later what was scanned, with
 //! which tool and pack, and that the outputs were not altered.
 
-use super::{Run, Sink, Written, failed};
+use super::{Run, Sink, Written, failed, is_device};
 use crate::error::Result;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -372,12 +372,6 @@ pub fn build(run: &Run<'_>, outputs: &[Written<'_>], manifest_path: &Path) -> Ma
         totals,
         outputs: output_infos(outputs, &dir),
     }
-}
-
-/// Something that exists but is neither a file nor a folder: `/dev/null`,
-/// a named pipe, a terminal. Outputs there are streamed, never kept.
-fn is_device(p: &Path) -> bool {
-    std::fs::metadata(p).is_ok_and(|m| !m.is_file() && !m.is_dir())
 }
 
 /// Manifest lines for outputs written; `dir` is the manifest's folder.

@@ -52,17 +52,15 @@ pub fn merge_csv(paths: &[&Path], out: impl std::io::Write) -> Result<usize> {
     rows.sort_by(|a, b| order_key(&a[archive_col]).cmp(order_key(&b[archive_col])));
     let mut out = out;
     out.write_all(super::BOM.as_bytes())
-        .map_err(|e| Error::Report(e.to_string()))?;
+        .map_err(super::failed)?;
     let mut w = csv::Writer::from_writer(out);
     if let Some(h) = &header {
-        w.write_record(h)
-            .map_err(|e| Error::Report(e.to_string()))?;
+        w.write_record(h).map_err(super::failed)?;
     }
     for r in &rows {
-        w.write_record(r)
-            .map_err(|e| Error::Report(e.to_string()))?;
+        w.write_record(r).map_err(super::failed)?;
     }
-    w.flush().map_err(|e| Error::Report(e.to_string()))?;
+    w.flush().map_err(super::failed)?;
     Ok(rows.len())
 }
 
@@ -88,7 +86,7 @@ pub fn merge_jsonl(paths: &[&Path], mut out: impl std::io::Write) -> Result<usiz
     }
     rows.sort_by(|a, b| a.0.cmp(&b.0));
     for (_, line) in &rows {
-        writeln!(out, "{line}").map_err(|e| Error::Report(e.to_string()))?;
+        writeln!(out, "{line}").map_err(super::failed)?;
     }
     Ok(rows.len())
 }

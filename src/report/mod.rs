@@ -20,7 +20,7 @@ pub use crate::scan::{CoverageRow, Status};
 pub use coverage::write_coverage_csv;
 pub use findings_csv::write_findings_csv;
 pub use findings_jsonl::write_findings_jsonl;
-pub use output::{Output, remove_partials_on_interrupt};
+pub use output::{Output, is_device, remove_partials_on_interrupt};
 
 use crate::error::Result;
 use crate::scan::Outcome;

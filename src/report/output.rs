@@ -43,6 +43,12 @@ fn track(path: &Path, on: bool) {
     }
 }
 
+/// Something that exists but is neither a file nor a folder: `/dev/null`,
+/// a named pipe, a terminal. Outputs there are streamed, never staged.
+pub fn is_device(p: &Path) -> bool {
+    std::fs::metadata(p).is_ok_and(|m| !m.is_file() && !m.is_dir())
+}
+
 pub struct Output {
     target: Option<PathBuf>,
     temp: Option<PathBuf>,
@@ -61,7 +67,7 @@ impl Output {
                 hash: Sha256::new(),
             });
         }
-        if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        if is_device(path) {
             let file = std::fs::OpenOptions::new().write(true).open(path)?;
             return Ok(Output {
                 target: None,

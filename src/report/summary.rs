@@ -11,7 +11,7 @@
 //! it depends on the thread count; the only run-dependent text is the run
 //! date.
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::finding::Finding;
 use crate::record::RecordKind;
 use crate::report::{CoverageRow, Status};
@@ -473,17 +473,15 @@ fn coverage_totals(rows: &[CoverageRow]) -> CoverageTotals {
 pub fn render(summary: &Summary) -> Result<String> {
     let mut env = minijinja::Environment::new();
     env.add_template("summary.html", TEMPLATE)
-        .map_err(|e| Error::Report(e.to_string()))?;
-    let tmpl = env
-        .get_template("summary.html")
-        .map_err(|e| Error::Report(e.to_string()))?;
+        .map_err(super::failed)?;
+    let tmpl = env.get_template("summary.html").map_err(super::failed)?;
     // The SVG is markup drawn by plotters (which escapes its text), not
     // text from an archive: it alone is marked safe.
     let ctx = minijinja::context! {
         chart => minijinja::Value::from_safe_string(summary.chart_svg.clone()),
         ..minijinja::Value::from(minijinja::value::Serde(summary))
     };
-    tmpl.render(ctx).map_err(|e| Error::Report(e.to_string()))
+    tmpl.render(ctx).map_err(super::failed)
 }
 
 /// The HTML summary page (docs/OUTPUTS.md, "HTML summary (`--summary`)").
@@ -511,9 +509,8 @@ impl super::Sink for SummaryHtml {
 
 pub fn write_summary(mut out: impl Write, outcome: &Outcome, meta: &Meta) -> Result<()> {
     let page = render(&build(outcome, meta))?;
-    out.write_all(page.as_bytes())
-        .map_err(|e| Error::Report(e.to_string()))?;
-    out.flush().map_err(|e| Error::Report(e.to_string()))
+    out.write_all(page.as_bytes()).map_err(super::failed)?;
+    out.flush().map_err(super::failed)
 }
 
 mod chart;

@@ -8,7 +8,7 @@
 //! document's creation time is fixed, and rust_xlsxwriter stamps its zip
 //! members with a fixed time, so the same findings give the same bytes.
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::finding::Finding;
 use crate::report::HEADER;
 use rust_xlsxwriter::{
@@ -54,10 +54,9 @@ impl super::Sink for FindingsXlsx {
 }
 
 pub fn write_findings_xlsx(mut out: impl Write, findings: &[Finding]) -> Result<()> {
-    let bytes = workbook(findings).map_err(|e| Error::Report(e.to_string()))?;
-    out.write_all(&bytes)
-        .map_err(|e| Error::Report(e.to_string()))?;
-    out.flush().map_err(|e| Error::Report(e.to_string()))
+    let bytes = workbook(findings).map_err(super::failed)?;
+    out.write_all(&bytes).map_err(super::failed)?;
+    out.flush().map_err(super::failed)
 }
 
 /// Background and text colour of a severity cell (NHS palette).

@@ -257,18 +257,23 @@ impl Metadata {
                     lists,
                     in_text,
                 } => {
+                    // The category list a host is on, unless it is the
+                    // organisation's or a public-sector domain.
+                    let listed = |host: &str| {
+                        if self.org.owns_domain(host)
+                            || ALWAYS_ALLOWED.iter().any(|d| domain_match(host, d))
+                        {
+                            return None;
+                        }
+                        lists.iter().find_map(|(c, ds)| {
+                            ds.iter().find(|d| domain_match(host, d)).map(|d| (c, d))
+                        })
+                    };
                     for f in record.fields.iter().filter(|f| f.name == field) {
                         let Some(host) = url_host(&f.value) else {
                             continue;
                         };
-                        if self.org.owns_domain(&host)
-                            || ALWAYS_ALLOWED.iter().any(|d| domain_match(&host, d))
-                        {
-                            continue;
-                        }
-                        if let Some((cat, d)) = lists.iter().find_map(|(c, ds)| {
-                            ds.iter().find(|d| domain_match(&host, d)).map(|d| (c, d))
-                        }) {
+                        if let Some((cat, d)) = listed(&host) {
                             hit(
                                 f.name,
                                 f.value.clone(),
@@ -277,23 +282,13 @@ impl Metadata {
                         }
                     }
                     if *in_text {
-                        let known = |host: &str| {
-                            lists.iter().find_map(|(c, ds)| {
-                                ds.iter().find(|d| domain_match(host, d)).map(|d| (c, d))
-                            })
-                        };
                         for f in record
                             .fields
                             .iter()
                             .filter(|f| !crate::vocab::NON_PROSE_FIELDS.contains(&f.name))
                         {
                             for (token, host) in addresses_in(&f.value) {
-                                if self.org.owns_domain(&host)
-                                    || ALWAYS_ALLOWED.iter().any(|d| domain_match(&host, d))
-                                {
-                                    continue;
-                                }
-                                if let Some((cat, d)) = known(&host) {
+                                if let Some((cat, d)) = listed(&host) {
                                     hit(
                                         f.name,
                                         token.to_string(),
