@@ -65,7 +65,7 @@ impl Runner {
         if self.mentions {
             r.mentions = mentions(&text);
         }
-        r.push_field("text", text.into_owned());
+        r.push_field(social_audit::record::Field::Text, text.into_owned());
         self.hits.clear();
         self.pack.check(&r, &mut self.hits);
         let rules = self.pack.rules();

@@ -4,7 +4,7 @@
 use crate::record::{Platform, RecordKind};
 use crate::rules::Confidence;
 use crate::severity::Severity;
-use crate::vocab::Category;
+use crate::vocab::{Category, Field};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -25,7 +25,7 @@ pub struct Finding {
     pub record_id: String,
     pub created_at: String,
     pub url: String,
-    pub field: String,
+    pub field: Field,
     #[serde(rename = "match")]
     pub matched: String,
     pub context: String,
@@ -80,7 +80,7 @@ impl Finding {
             &self.record_id,
             &self.created_at,
             &self.url,
-            &self.field,
+            self.field.as_str(),
             &self.matched,
             &self.context,
             &self.detail,
@@ -104,7 +104,8 @@ impl Finding {
                 &self.archive,
                 &self.created_at,
                 &self.record_id,
-                &self.field,
+                // by name, as the contract's sort order was written
+                self.field.as_str(),
             ),
             (&self.rule_id, self.offset, &self.entry, &self.finding_id),
             (&self.matched, &self.account),

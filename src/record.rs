@@ -1,7 +1,7 @@
 //! The platform-neutral unit every rule sees: one post, reply, DM, profile,
 //! account fact or media item. Readers build these; rules only read them.
 
-pub use crate::vocab::Platform;
+pub use crate::vocab::{Field, Platform};
 use jiff::Timestamp;
 
 /// What kind of item a record is. The names are the `record_kind` column.
@@ -64,12 +64,10 @@ impl std::fmt::Display for RecordKind {
     }
 }
 
-/// One named piece of text. `name` is the `field` column: `text`, `bio`,
-/// `location`, `website`, `link`, `email`, `phone`, `connected_app`,
-/// `login_ip`, `client`, `media_name`, …
+/// One named piece of text; `name` is the findings file's `field` column.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Field {
-    pub name: &'static str,
+pub struct FieldText {
+    pub name: Field,
     pub value: String,
 }
 
@@ -77,7 +75,8 @@ pub struct Field {
 /// (`field = "geo"`) or from a media file's EXIF GPS tags (`field = "exif"`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Location {
-    pub field: &'static str,
+    /// `Field::Geo` or `Field::Exif`.
+    pub field: Field,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
     /// Place name or media path, for the investigator.
@@ -94,7 +93,7 @@ pub struct Record {
     pub id: String,
     pub created_at: Option<Timestamp>,
     pub url: String,
-    pub fields: Vec<Field>,
+    pub fields: Vec<FieldText>,
     pub locations: Vec<Location>,
     /// Handles the record addresses (@mentions, reply target), without `@`.
     pub mentions: Vec<String>,
@@ -120,14 +119,14 @@ impl Record {
     }
 
     /// Adds a field unless the value is empty.
-    pub fn push_field(&mut self, name: &'static str, value: impl Into<String>) {
+    pub fn push_field(&mut self, name: Field, value: impl Into<String>) {
         let value = value.into();
         if !value.trim().is_empty() {
-            self.fields.push(Field { name, value });
+            self.fields.push(FieldText { name, value });
         }
     }
 
-    pub fn field(&self, name: &str) -> Option<&str> {
+    pub fn field(&self, name: Field) -> Option<&str> {
         self.fields
             .iter()
             .find(|f| f.name == name)

@@ -246,7 +246,7 @@ mod tests {
             record_id: "1".into(),
             created_at: String::new(),
             url: String::new(),
-            field: "text".into(),
+            field: crate::vocab::Field::Text,
             matched: "m".into(),
             context: "c".into(),
             detail: "d".into(),

@@ -1,5 +1,5 @@
 //! The domain vocabulary shared by every layer, defined once: platforms,
-//! finding categories (record kinds are in src/record.rs, severities in
+//! finding categories, record fields (record kinds are in src/record.rs, severities in
 //! src/severity.rs) and the lists of field names and file extensions that more
 //! than one module needs. Text for these appears only where a sink writes
 //! it (docs/ARCHITECTURE.md).
@@ -173,20 +173,139 @@ impl FromStr for Category {
     }
 }
 
-/// Record fields that hold identifiers or machine values, not prose: text
-/// rules skip them unless a rule names them in `fields`, and a titled name
-/// is not looked for in them.
-pub const NON_PROSE_FIELDS: &[&str] = &[
-    "email",
-    "phone",
-    "connected_app",
-    "login_ip",
-    "upload_ip",
-    "client",
-    "website",
-    "link",
-    "media_name",
-];
+/// The named parts of a record: the findings file's `field` column and a
+/// rule's `fields`. Readers choose the field a text lands in; rules read
+/// fields by these names (docs/RULES.md).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    /// The body of a post, reply, comment or message.
+    Text,
+    /// A headline: a Facebook post's title line, a media item's title.
+    Title,
+    Bio,
+    /// A profile's free-text location.
+    Location,
+    Website,
+    /// An expanded link attached to a record.
+    Link,
+    Email,
+    Phone,
+    ConnectedApp,
+    LoginIp,
+    UploadIp,
+    /// The app a post was sent from.
+    Client,
+    MediaName,
+    /// A chat message's sender, as the export names them.
+    Sender,
+    /// The account's handle as its own account record states it.
+    Username,
+    /// The app or route an account was created with.
+    CreatedVia,
+    /// A record's time, named by account-level findings about timing.
+    CreatedAt,
+    /// A location from the platform's own geo data.
+    Geo,
+    /// A location from a media file's EXIF GPS tags.
+    Exif,
+}
+
+impl Field {
+    pub const ALL: [Field; 19] = [
+        Field::Text,
+        Field::Title,
+        Field::Bio,
+        Field::Location,
+        Field::Website,
+        Field::Link,
+        Field::Email,
+        Field::Phone,
+        Field::ConnectedApp,
+        Field::LoginIp,
+        Field::UploadIp,
+        Field::Client,
+        Field::MediaName,
+        Field::Sender,
+        Field::Username,
+        Field::CreatedVia,
+        Field::CreatedAt,
+        Field::Geo,
+        Field::Exif,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::Text => "text",
+            Field::Title => "title",
+            Field::Bio => "bio",
+            Field::Location => "location",
+            Field::Website => "website",
+            Field::Link => "link",
+            Field::Email => "email",
+            Field::Phone => "phone",
+            Field::ConnectedApp => "connected_app",
+            Field::LoginIp => "login_ip",
+            Field::UploadIp => "upload_ip",
+            Field::Client => "client",
+            Field::MediaName => "media_name",
+            Field::Sender => "sender",
+            Field::Username => "username",
+            Field::CreatedVia => "created_via",
+            Field::CreatedAt => "created_at",
+            Field::Geo => "geo",
+            Field::Exif => "exif",
+        }
+    }
+
+    /// Fields that hold identifiers or machine values, not prose: text
+    /// rules skip them unless a rule names them in `fields`, and a titled
+    /// name is not looked for in them.
+    pub fn is_prose(self) -> bool {
+        !matches!(
+            self,
+            Field::Email
+                | Field::Phone
+                | Field::ConnectedApp
+                | Field::LoginIp
+                | Field::UploadIp
+                | Field::Client
+                | Field::Website
+                | Field::Link
+                | Field::MediaName
+                | Field::Geo
+                | Field::Exif
+        )
+    }
+
+    /// A location source (`sources` of a location rule).
+    pub fn is_location_source(self) -> bool {
+        matches!(self, Field::Geo | Field::Exif)
+    }
+}
+
+impl fmt::Display for Field {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Field {
+    type Err = crate::error::Error;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Field::ALL
+            .into_iter()
+            .find(|c| c.as_str() == s)
+            .ok_or_else(|| {
+                let all: Vec<&str> = Field::ALL.iter().map(|c| c.as_str()).collect();
+                crate::error::Error::UnknownName {
+                    what: "field",
+                    given: s.to_string(),
+                    expected: crate::error::Expected(format!("one of {}", all.join(", "))),
+                }
+            })
+    }
+}
 
 /// Video file extensions (lower case, no dot) across every export.
 pub const VIDEO_EXTENSIONS: &[&str] = &[
@@ -236,6 +355,21 @@ mod tests {
         }
         let e = "patient".parse::<Category>().unwrap_err().to_string();
         assert!(e.contains("patient-data"), "{e}");
+    }
+
+    #[test]
+    fn fields_round_trip_and_unknown_ones_are_named() {
+        for f in Field::ALL {
+            assert_eq!(f.as_str().parse::<Field>().unwrap(), f);
+            assert_eq!(
+                serde_json::to_string(&f).unwrap(),
+                format!("\"{}\"", f.as_str())
+            );
+        }
+        assert!(Field::Text.is_prose() && Field::Bio.is_prose());
+        assert!(!Field::Link.is_prose() && !Field::Exif.is_prose());
+        let e = "body".parse::<Field>().unwrap_err().to_string();
+        assert!(e.contains("media_name"), "{e}");
     }
 
     #[test]

@@ -6,6 +6,7 @@ use crate::archive::{Archive, EntryInfo};
 use crate::error::{Error, Result};
 use crate::platform::EntryOutcome;
 use crate::record::Location;
+use crate::vocab::Field;
 use std::io::{Cursor, Read};
 
 /// Largest image read whole for its EXIF; real export photos are a few MB.
@@ -43,7 +44,7 @@ pub fn location(archive: &Archive, entry: &EntryInfo, out: &mut EntryOutcome) ->
     };
     match gps(&bytes) {
         Ok(Some((lat, lon))) => Some(Location {
-            field: "exif",
+            field: Field::Exif,
             lat: Some(lat),
             lon: Some(lon),
             label: entry.name.clone(),

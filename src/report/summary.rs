@@ -325,7 +325,7 @@ pub fn build(outcome: &Outcome, meta: &Meta) -> Summary {
             account: f.account.clone(),
             rule_id: f.rule_id.clone(),
             record_kind: f.record_kind.to_string(),
-            field: f.field.clone(),
+            field: f.field.to_string(),
             link: (f.url.starts_with("https://") || f.url.starts_with("http://"))
                 .then(|| f.url.clone()),
         })

@@ -185,7 +185,7 @@ mod tests {
             record_id: "1".into(),
             created_at: "2024-01-01T00:00:00Z".into(),
             url: url.into(),
-            field: "text".into(),
+            field: crate::vocab::Field::Text,
             matched: matched.into(),
             context: format!("before {matched} after"),
             detail: String::new(),

@@ -6,6 +6,7 @@ use super::{AccountState, Pack};
 use crate::error::{Error, Result};
 use crate::org::Org;
 use crate::record::{Location, Platform, Record, RecordKind};
+use crate::vocab::Field;
 
 /// Rule examples are X-shaped; no rule looks at the platform.
 const EXAMPLE_PLATFORM: Platform = Platform::Twitter;
@@ -27,35 +28,6 @@ pub struct Example {
     /// An example-level organisation profile (`org = { … }`) for rules
     /// whose behaviour depends on it (approved clients, working hours, …).
     org: Option<Org>,
-}
-
-const KNOWN_FIELDS: &[&str] = &[
-    "text",
-    "alt_text",
-    "bio",
-    "location",
-    "website",
-    "link",
-    "email",
-    "phone",
-    "connected_app",
-    "login_ip",
-    "client",
-    "media_name",
-    "name",
-    "display_name",
-    "title",
-    "description",
-];
-
-/// Field names are `&'static str`; names outside the known set are leaked
-/// once per pack load, which is bounded by the pack's size.
-fn field_name(name: &str) -> &'static str {
-    KNOWN_FIELDS
-        .iter()
-        .find(|k| **k == name)
-        .copied()
-        .unwrap_or_else(|| Box::leak(name.to_string().into_boxed_str()))
 }
 
 pub fn build(def: &PackDef) -> Result<Vec<Example>> {
@@ -170,7 +142,7 @@ fn account_example(v: &toml::Value, id: &str) -> Result<(bool, bool, Vec<Record>
 fn to_record(v: &toml::Value, kind: RecordKind, id: String) -> Result<Record> {
     let mut rec = Record::new(EXAMPLE_PLATFORM, kind, id);
     match v {
-        toml::Value::String(s) => rec.push_field("text", s.clone()),
+        toml::Value::String(s) => rec.push_field(Field::Text, s.clone()),
         toml::Value::Table(t) => {
             let num = |k: &str| -> Result<Option<f64>> {
                 match t.get(k) {
@@ -226,9 +198,8 @@ fn to_record(v: &toml::Value, kind: RecordKind, id: String) -> Result<Record> {
                                     .ok_or(Error::Pack(format!("unknown record kind {s:?}")))?
                             }
                             "source" => {
-                                let field = match s {
-                                    "geo" => "geo",
-                                    "exif" => "exif",
+                                let field = match s.parse::<Field>() {
+                                    Ok(f) if f.is_location_source() => f,
                                     _ => {
                                         return Err(Error::Pack(format!(
                                             "unknown source {s:?} (geo or exif)"
@@ -241,14 +212,14 @@ fn to_record(v: &toml::Value, kind: RecordKind, id: String) -> Result<Record> {
                         }
                     }
                     name => match val {
-                        toml::Value::String(s) => rec.push_field(field_name(name), s.as_str()),
+                        toml::Value::String(s) => rec.push_field(name.parse()?, s.as_str()),
                         // several values of one field (login_ip = ["…", "…"])
                         toml::Value::Array(a) => {
                             for x in a {
                                 let s = x.as_str().ok_or(Error::Pack(format!(
                                     "field `{name}` must hold strings"
                                 )))?;
-                                rec.push_field(field_name(name), s);
+                                rec.push_field(name.parse()?, s);
                             }
                         }
                         _ => return Err(Error::Pack(format!("field `{name}` must be a string"))),
@@ -271,7 +242,7 @@ fn to_record(v: &toml::Value, kind: RecordKind, id: String) -> Result<Record> {
 
 fn empty_loc(lat: Option<f64>, lon: Option<f64>) -> Location {
     Location {
-        field: "geo",
+        field: Field::Geo,
         lat,
         lon,
         label: String::new(),

@@ -78,7 +78,7 @@ pub struct Hit {
     /// Index into [`Pack::rules`].
     pub rule: usize,
     /// Record field name, or "geo"/"exif" for locations.
-    pub field: &'static str,
+    pub field: crate::vocab::Field,
     /// Byte offsets into the field's value; 0,0 for metadata hits.
     pub start: usize,
     pub end: usize,

@@ -5,7 +5,7 @@ use super::normalise::{Normalised, normalise_term};
 use super::pack::{Detector, PackDef, Scope};
 use super::{Hit, RuleInfo};
 use crate::error::{Error, Result};
-use crate::record::{Field, RecordKind};
+use crate::record::{FieldText, RecordKind};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::HashMap;
 
@@ -161,7 +161,7 @@ impl Lexicon {
         infos: &[RuleInfo],
         scope: &[Scope],
         kind: RecordKind,
-        field: &Field,
+        field: &FieldText,
         n: &mut Normalised,
         hits: &mut Vec<Hit>,
     ) {
@@ -350,8 +350,8 @@ mod tests {
     fn hits(lx: &Lexicon, def: &PackDef, text: &str) -> Vec<String> {
         let infos: Vec<RuleInfo> = def.rules.iter().map(|r| r.info.clone()).collect();
         let scope: Vec<Scope> = def.rules.iter().map(|r| r.scope.clone()).collect();
-        let field = Field {
-            name: "text",
+        let field = FieldText {
+            name: crate::vocab::Field::Text,
             value: text.to_string(),
         };
         let mut n = Normalised::default();

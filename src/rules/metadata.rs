@@ -7,35 +7,36 @@ use super::{Hit, RuleInfo};
 use crate::error::{Error, Result};
 use crate::org::Org;
 use crate::record::Record;
+use crate::vocab::Field;
 
 /// Points this close to one of the organisation's sites are its own premises.
 const SITE_RADIUS_M: f64 = 200.0;
 
 enum Predicate {
     Location {
-        sources: Vec<String>,
+        sources: Vec<Field>,
     },
     EmailNotOrg {
-        field: String,
+        field: Field,
     },
     FieldPresent {
-        field: String,
+        field: Field,
     },
     /// (category, domains) pairs from `[link_domains]`
     LinkDomain {
-        field: String,
+        field: Field,
         lists: Vec<(String, Vec<String>)>,
         in_text: bool,
     },
     FieldCount {
-        field: String,
+        field: Field,
         min: usize,
     },
     ClientNotApproved {
-        field: String,
+        field: Field,
     },
     PhoneNotOrg {
-        field: String,
+        field: Field,
     },
 }
 
@@ -109,6 +110,13 @@ impl Metadata {
                 continue;
             };
             let at = rule.whence();
+            // `field = "…"` names a record field, checked here rather than
+            // found empty at scan time.
+            let field = |given: Option<&str>, default: Field| -> Result<Field> {
+                given.map_or(Ok(default), |g| {
+                    g.parse().map_err(|e| Error::Pack(format!("{at}: {e}")))
+                })
+            };
             let pred = match m.predicate.as_str() {
                 "location" => {
                     if m.sources.is_empty() {
@@ -116,27 +124,29 @@ impl Metadata {
                             "{at}: location needs sources = [\"geo\"|\"exif\"]"
                         )));
                     }
-                    if let Some(s) = m
-                        .sources
-                        .iter()
-                        .find(|s| !matches!(s.as_str(), "geo" | "exif"))
-                    {
-                        return Err(Error::Pack(format!(
-                            "{at}: unknown location source {s:?} (geo or exif)"
-                        )));
+                    let mut sources = Vec::new();
+                    for s in &m.sources {
+                        match s.parse::<Field>() {
+                            Ok(f) if f.is_location_source() => sources.push(f),
+                            _ => {
+                                return Err(Error::Pack(format!(
+                                    "{at}: unknown location source {s:?} (geo or exif)"
+                                )));
+                            }
+                        }
                     }
-                    Predicate::Location {
-                        sources: m.sources.clone(),
-                    }
+                    Predicate::Location { sources }
                 }
                 "email-not-org" => Predicate::EmailNotOrg {
-                    field: m.field.clone().unwrap_or_else(|| "email".into()),
+                    field: field(m.field.as_deref(), Field::Email)?,
                 },
                 "field-present" => Predicate::FieldPresent {
                     field: m
                         .field
-                        .clone()
-                        .ok_or_else(|| Error::Pack(format!("{at}: field-present needs `field`")))?,
+                        .as_deref()
+                        .ok_or_else(|| Error::Pack(format!("{at}: field-present needs `field`")))?
+                        .parse()
+                        .map_err(|e| Error::Pack(format!("{at}: {e}")))?,
                 },
                 "link-domain" => {
                     if m.categories.is_empty() {
@@ -150,7 +160,7 @@ impl Metadata {
                         lists.push((c.clone(), l.clone()));
                     }
                     Predicate::LinkDomain {
-                        field: m.field.clone().unwrap_or_else(|| "link".into()),
+                        field: field(m.field.as_deref(), Field::Link)?,
                         lists,
                         in_text: m.in_text,
                     }
@@ -158,15 +168,17 @@ impl Metadata {
                 "field-count" => Predicate::FieldCount {
                     field: m
                         .field
-                        .clone()
-                        .ok_or_else(|| Error::Pack(format!("{at}: field-count needs `field`")))?,
+                        .as_deref()
+                        .ok_or_else(|| Error::Pack(format!("{at}: field-count needs `field`")))?
+                        .parse()
+                        .map_err(|e| Error::Pack(format!("{at}: {e}")))?,
                     min: m.min.unwrap_or(2).max(1),
                 },
                 "phone-not-org" => Predicate::PhoneNotOrg {
-                    field: m.field.clone().unwrap_or_else(|| "phone".into()),
+                    field: field(m.field.as_deref(), Field::Phone)?,
                 },
                 "client-not-approved" => Predicate::ClientNotApproved {
-                    field: m.field.clone().unwrap_or_else(|| "client".into()),
+                    field: field(m.field.as_deref(), Field::Client)?,
                 },
                 other => {
                     return Err(Error::Pack(format!(
@@ -193,7 +205,7 @@ impl Metadata {
             if !scope[r].kind_ok(record.kind) {
                 continue;
             }
-            let mut hit = |field: &'static str, matched: String, detail: String| {
+            let mut hit = |field: crate::vocab::Field, matched: String, detail: String| {
                 hits.push(Hit {
                     rule: r,
                     field,
@@ -208,17 +220,17 @@ impl Metadata {
             match pred {
                 Predicate::Location { sources } => {
                     for loc in &record.locations {
-                        if !sources.iter().any(|s| s == loc.field) {
+                        if !sources.contains(&loc.field) {
                             continue;
                         }
-                        let what = if loc.field == "exif" {
+                        let what = if loc.field == Field::Exif {
                             "EXIF GPS"
                         } else {
                             "GPS"
                         };
                         let label = if loc.label.is_empty() {
                             String::new()
-                        } else if loc.field == "exif" {
+                        } else if loc.field == Field::Exif {
                             format!(" (media: {})", loc.label)
                         } else {
                             format!(" (place: {})", loc.label)
@@ -242,7 +254,7 @@ impl Metadata {
                     }
                 }
                 Predicate::EmailNotOrg { field } => {
-                    for f in record.fields.iter().filter(|f| f.name == field) {
+                    for f in record.fields.iter().filter(|f| f.name == *field) {
                         if let Some(why) = email_detail(&f.value, &self.org) {
                             hit(
                                 f.name,
@@ -269,7 +281,7 @@ impl Metadata {
                             ds.iter().find(|d| domain_match(host, d)).map(|d| (c, d))
                         })
                     };
-                    for f in record.fields.iter().filter(|f| f.name == field) {
+                    for f in record.fields.iter().filter(|f| f.name == *field) {
                         let Some(host) = url_host(&f.value) else {
                             continue;
                         };
@@ -282,11 +294,7 @@ impl Metadata {
                         }
                     }
                     if *in_text {
-                        for f in record
-                            .fields
-                            .iter()
-                            .filter(|f| !crate::vocab::NON_PROSE_FIELDS.contains(&f.name))
-                        {
+                        for f in record.fields.iter().filter(|f| f.name.is_prose()) {
                             for (token, host) in addresses_in(&f.value) {
                                 if let Some((cat, d)) = listed(&host) {
                                     hit(
@@ -305,14 +313,14 @@ impl Metadata {
                     let mut vals: Vec<&str> = record
                         .fields
                         .iter()
-                        .filter(|f| f.name == field)
+                        .filter(|f| f.name == *field)
                         .map(|f| f.value.trim())
                         .collect();
                     vals.sort_unstable();
                     vals.dedup();
                     if vals.len() >= *min {
                         hit(
-                            field_static(record, field),
+                            *field,
                             format!("{} distinct", vals.len()),
                             format!(
                                 "{} distinct {field} values (threshold {min}): {}",
@@ -323,7 +331,7 @@ impl Metadata {
                     }
                 }
                 Predicate::PhoneNotOrg { field } => {
-                    for f in record.fields.iter().filter(|f| f.name == field) {
+                    for f in record.fields.iter().filter(|f| f.name == *field) {
                         if !self.org.owns_number(&f.value) {
                             hit(
                                 f.name,
@@ -338,7 +346,7 @@ impl Metadata {
                     if self.org.approved_clients.is_empty() {
                         continue;
                     }
-                    for f in record.fields.iter().filter(|f| f.name == field) {
+                    for f in record.fields.iter().filter(|f| f.name == *field) {
                         let v = f.value.trim();
                         if v.is_empty()
                             || self
@@ -359,7 +367,7 @@ impl Metadata {
                     }
                 }
                 Predicate::FieldPresent { field } => {
-                    for f in record.fields.iter().filter(|f| f.name == field) {
+                    for f in record.fields.iter().filter(|f| f.name == *field) {
                         hit(
                             f.name,
                             f.value.clone(),
@@ -370,14 +378,6 @@ impl Metadata {
             }
         }
     }
-}
-
-fn field_static(record: &Record, name: &str) -> &'static str {
-    record
-        .fields
-        .iter()
-        .find(|f| f.name == name)
-        .map_or("account", |f| f.name)
 }
 
 #[cfg(test)]

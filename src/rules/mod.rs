@@ -174,6 +174,7 @@ mod validators;
 
 use crate::org::Org;
 use crate::record::{Platform, Record, RecordKind};
+use crate::vocab::Field;
 use sha2::{Digest, Sha256};
 use std::cell::RefCell;
 use std::path::Path;
@@ -411,7 +412,7 @@ impl Pack {
             || record
                 .fields
                 .iter()
-                .any(|f| !NON_PROSE.contains(&f.name) && self.person.is_match(&f.value))
+                .any(|f| f.name.is_prose() && self.person.is_match(&f.value))
     }
 
     /// A fresh per-account state for cross-record rules. The organisation
@@ -447,8 +448,6 @@ impl Pack {
     }
 }
 
-use crate::vocab::NON_PROSE_FIELDS as NON_PROSE;
-
 fn has_media(record: &Record, video_only: bool) -> bool {
     // A recording: video, or audio (a consultation recorded on a phone).
     let is_video = |m: &str| {
@@ -461,7 +460,7 @@ fn has_media(record: &Record, video_only: bool) -> bool {
         record
             .fields
             .iter()
-            .filter(|f| f.name == "media_name")
+            .filter(|f| f.name == Field::MediaName)
             .map(|f| f.value.as_str()),
     );
     names.into_iter().any(|n| !video_only || is_video(n))

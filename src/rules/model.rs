@@ -107,7 +107,7 @@ pub struct Models {
 #[derive(Clone, Copy, Debug)]
 pub struct Score {
     pub rule: usize,
-    pub field: &'static str,
+    pub field: crate::vocab::Field,
     pub p: f32,
 }
 
@@ -143,7 +143,7 @@ impl Models {
         infos: &[super::RuleInfo],
         scope: &[super::pack::Scope],
         kind: crate::record::RecordKind,
-        field: &crate::record::Field,
+        field: &crate::record::FieldText,
         scratch: &mut Features,
         hits: &mut Vec<super::Hit>,
         scores: &mut Vec<Score>,

@@ -12,7 +12,7 @@ use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
 
 use crate::error::{Error, Result};
-use crate::vocab::NON_PROSE_FIELDS as NON_TEXT_FIELDS;
+use crate::vocab::Field;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -238,7 +238,7 @@ pub enum Detector {
 /// Which records and fields a rule reads.
 #[derive(Clone, Debug, Default)]
 pub struct Scope {
-    pub fields: Option<Vec<String>>,
+    pub fields: Option<Vec<Field>>,
     pub kinds: Option<Vec<RecordKind>>,
     /// Only records that address someone: replies or @mentions.
     pub addressed: bool,
@@ -260,10 +260,10 @@ impl Scope {
     }
 
     /// For text detectors: the named fields, else every prose field.
-    pub fn text_field_ok(&self, name: &str) -> bool {
+    pub fn text_field_ok(&self, name: Field) -> bool {
         match &self.fields {
-            Some(fs) => fs.iter().any(|f| f == name),
-            None => !NON_TEXT_FIELDS.contains(&name),
+            Some(fs) => fs.contains(&name),
+            None => name.is_prose(),
         }
     }
 }
@@ -588,6 +588,17 @@ fn validate(file: &str, raw: RawRule) -> Result<RuleDef> {
                 .collect::<Result<Vec<_>, _>>()?,
         ),
     };
+    let fields = match &raw.fields {
+        None => None,
+        Some(fs) => Some(
+            fs.iter()
+                .map(|f| {
+                    f.parse::<Field>()
+                        .map_err(|e| Error::Pack(format!("{at}: {e}")))
+                })
+                .collect::<Result<Vec<_>, _>>()?,
+        ),
+    };
     let confidence = match &raw.confidence {
         None => Confidence::Medium,
         Some(c) => Confidence::parse(c).ok_or_else(|| {
@@ -669,7 +680,7 @@ fn validate(file: &str, raw: RawRule) -> Result<RuleDef> {
             characteristics: raw.characteristics,
         },
         scope: Scope {
-            fields: raw.fields,
+            fields,
             kinds,
             addressed: raw.addressed,
             near_person: raw.near_person,

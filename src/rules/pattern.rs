@@ -7,7 +7,7 @@ use super::validators::{self, Validator};
 use super::{Hit, RuleInfo};
 use crate::error::{Error, Result};
 use crate::org::Org;
-use crate::record::{Field, RecordKind};
+use crate::record::{FieldText, RecordKind};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use regex::{Regex, RegexSet};
 
@@ -155,7 +155,7 @@ impl Patterns {
         infos: &[RuleInfo],
         scope: &[Scope],
         kind: RecordKind,
-        field: &Field,
+        field: &FieldText,
         hits: &mut Vec<Hit>,
     ) {
         let Some(set) = &self.set else { return };

@@ -5,12 +5,12 @@
 //! rules, refinements); per-rule cases live with the rules as examples.
 
 use super::*;
-use crate::record::{Location, RecordKind};
+use crate::record::{Field, Location, RecordKind};
 use crate::severity::Severity;
 
 fn post(text: &str) -> Record {
     let mut r = Record::new(Platform::Twitter, RecordKind::Post, "1");
-    r.push_field("text", text);
+    r.push_field(Field::Text, text);
     r
 }
 
@@ -103,7 +103,7 @@ fn org_profile_allows_its_own_details() {
     assert!(hits.is_empty(), "{hits:#?}");
     let mut rec = Record::new(Platform::Twitter, RecordKind::Post, "2");
     rec.locations.push(Location {
-        field: "geo",
+        field: Field::Geo,
         lat: Some(54.9061),
         lon: Some(-1.3831),
         label: String::new(),
@@ -111,10 +111,10 @@ fn org_profile_allows_its_own_details() {
     pack.check(&rec, &mut hits);
     assert!(hits.is_empty(), "{hits:#?}");
     let mut acct = Record::new(Platform::Twitter, RecordKind::Account, "3");
-    acct.push_field("email", "comms@example-trust.nhs.uk");
+    acct.push_field(Field::Email, "comms@example-trust.nhs.uk");
     pack.check(&acct, &mut hits);
     assert!(hits.is_empty(), "{hits:#?}");
-    acct.push_field("email", "comms@gmail.com");
+    acct.push_field(Field::Email, "comms@gmail.com");
     pack.check(&acct, &mut hits);
     assert_eq!(hits.len(), 1);
     assert!(hits[0].detail.contains("free-mail"), "{}", hits[0].detail);
@@ -125,14 +125,17 @@ fn metadata_hit_shape() {
     let pack = Pack::default_pack(&Org::default()).unwrap();
     let mut rec = Record::new(Platform::Twitter, RecordKind::Post, "1");
     rec.locations.push(Location {
-        field: "geo",
+        field: Field::Geo,
         lat: Some(54.9061),
         lon: Some(-1.3831),
         label: "Sunderland".into(),
     });
     let hits = rule_hits(&pack, &rec, "location.geotag");
     assert_eq!(hits.len(), 1);
-    assert_eq!((hits[0].field, hits[0].start, hits[0].end), ("geo", 0, 0));
+    assert_eq!(
+        (hits[0].field, hits[0].start, hits[0].end),
+        (Field::Geo, 0, 0)
+    );
     assert_eq!(hits[0].matched, "54.906,-1.383");
     assert_eq!(hits[0].detail, "GPS 54.906,-1.383 (place: Sunderland)");
 }
@@ -178,6 +181,23 @@ fn bad_packs_name_the_rule() {
         rule("bad.list", "lexicon = { lists = [\"nope\"] }")
     ));
     assert!(e.contains("bad.list") && e.contains("nope"), "{e}");
+    // A misspelt field would otherwise read nothing, silently.
+    let e = err(&format!(
+        "{HEAD}{}",
+        rule("bad.field", "pattern = { regex = 'x' }\nfields = [\"txt\"]")
+    ));
+    assert!(e.contains("bad.field") && e.contains("\"txt\""), "{e}");
+    let e = err(&format!(
+        "{HEAD}{}",
+        rule(
+            "bad.meta-field",
+            "metadata = { predicate = \"field-present\", field = \"app\" }"
+        )
+    ));
+    assert!(
+        e.contains("bad.meta-field") && e.contains("connected_app"),
+        "{e}"
+    );
     let e = err(&format!(
         "{HEAD}{}",
         rule(
@@ -244,10 +264,13 @@ fn brief_hard_negatives_for_nhs_numbers() {
 fn hits_come_in_text_order_across_detectors() {
     let pack = Pack::default_pack(&Org::default()).unwrap();
     let mut rec = post("sh1t, ring 07700 900123 or mail a.b@gmail.com");
-    rec.push_field("bio", "f*ck");
+    rec.push_field(Field::Bio, "f*ck");
     let mut hits = Vec::new();
     pack.check(&rec, &mut hits);
-    let got: Vec<(&str, &str)> = hits.iter().map(|h| (h.field, h.matched.as_str())).collect();
+    let got: Vec<(&str, &str)> = hits
+        .iter()
+        .map(|h| (h.field.as_str(), h.matched.as_str()))
+        .collect();
     assert_eq!(
         got,
         vec![
@@ -539,7 +562,7 @@ fn account_hits_carry_the_record_they_are_about() {
     let AccountHit { on, value, hit } = &out[0];
     assert_eq!(on.url, "https://x.com/BwrddIechyd/status/9");
     assert_eq!(on.entry, "data/tweets.js");
-    assert_eq!((hit.field, value.as_str()), ("text", text));
+    assert_eq!((hit.field, value.as_str()), (Field::Text, text));
     assert!(hit.detail.contains("English-only"), "{}", hit.detail);
     // not Welsh: no language detection, no D5 finding
     let plain = Org::default();
@@ -705,9 +728,9 @@ fn no_panic_on_odd_input() {
         "💉💉💉 Patient Ŧest Ünïcode admitted",
     ] {
         let mut r = post(t);
-        r.push_field("link", t);
-        r.push_field("login_ip", t);
-        r.push_field("client", t);
+        r.push_field(Field::Link, t);
+        r.push_field(Field::LoginIp, t);
+        r.push_field(Field::Client, t);
         pack.check(&r, &mut hits);
     }
     let org = welsh_org();

@@ -6,6 +6,7 @@ use crate::finding::{Finding, fingerprint};
 use crate::record::{Record, RecordKind};
 use crate::rules::{Hit, Pack};
 use crate::severity::Severity;
+use crate::vocab::Field;
 use jiff::Timestamp;
 
 /// How many characters of context to keep either side of a match.
@@ -65,7 +66,7 @@ impl Evaluator<'_> {
             .created_at
             .map(|t| t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string())
             .unwrap_or_default();
-        let mut seen: Vec<(usize, &'static str, String)> = Vec::new();
+        let mut seen: Vec<(usize, crate::vocab::Field, String)> = Vec::new();
         for hit in hits {
             if !self.enabled(hit.rule) {
                 continue;
@@ -121,7 +122,7 @@ impl Evaluator<'_> {
                     rec.platform.as_str(),
                     &rec.account,
                     &rec.id,
-                    hit.field,
+                    hit.field.as_str(),
                     &rule.id,
                     &hit.matched,
                     occurrence,
@@ -138,7 +139,7 @@ impl Evaluator<'_> {
                 record_id: rec.id.clone(),
                 created_at: created_at.clone(),
                 url: rec.url.clone(),
-                field: hit.field.to_string(),
+                field: hit.field,
                 matched,
                 context,
                 detail,
@@ -156,7 +157,7 @@ impl Evaluator<'_> {
         }
         let text = rec
             .field(hit.field)
-            .or_else(|| rec.field("text"))
+            .or_else(|| rec.field(Field::Text))
             .unwrap_or("");
         excerpt::context(text, 0, 0, CONTEXT_CHARS * 2, &[])
     }

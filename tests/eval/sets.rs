@@ -6,7 +6,7 @@
 #![allow(dead_code)]
 
 use social_audit::org::Org;
-use social_audit::record::{Location, Platform, Record, RecordKind};
+use social_audit::record::{Field, Location, Platform, Record, RecordKind};
 use social_audit::rules::Pack;
 use std::collections::{BTreeMap, HashMap};
 
@@ -50,8 +50,8 @@ fn to_record(t: &toml::Table, id: String) -> Record {
     };
     if let (Some(lat), Some(lon)) = (num("lat"), num("lon")) {
         let field = match t.get("source").and_then(|s| s.as_str()) {
-            Some("exif") => "exif",
-            _ => "geo",
+            Some("exif") => Field::Exif,
+            _ => Field::Geo,
         };
         r.locations.push(Location {
             field,
@@ -77,7 +77,7 @@ fn to_record(t: &toml::Table, id: String) -> Record {
                     .map(|m| m.as_str().unwrap().to_string()),
             ),
             name => {
-                let name: &'static str = Box::leak(name.to_string().into_boxed_str());
+                let name: Field = name.parse().unwrap_or_else(|e| panic!("{e}"));
                 match v {
                     toml::Value::Array(a) => {
                         for x in a {

@@ -11,6 +11,7 @@ use crate::platform::meta::mojibake::{fix, repair};
 use crate::platform::meta::records::{parse_coords, timestamp};
 use crate::platform::meta::testing::{sample_dirs, scan, write_tree};
 use crate::record::RecordKind;
+use crate::vocab::Field;
 use serde_json::json;
 
 // ---------- mojibake ----------
@@ -187,21 +188,24 @@ fn layout_2020_posts_comments_profile_messages() {
         .iter()
         .find(|r| r.kind == RecordKind::Post && r.id == "1354805114")
         .unwrap();
-    assert_eq!(post.field("text"), Some("Flu clinic today 😀 café open"));
     assert_eq!(
-        post.field("title"),
+        post.field(Field::Text),
+        Some("Flu clinic today 😀 café open")
+    );
+    assert_eq!(
+        post.field(Field::Title),
         Some("Northdale NHS updated their status.")
     );
-    assert_eq!(post.field("link"), Some("https://example.org/flu"));
+    assert_eq!(post.field(Field::Link), Some("https://example.org/flu"));
     assert_eq!(
-        post.field("location"),
+        post.field(Field::Location),
         Some("St James's Hospital, Beckett St, Leeds")
     );
     assert_eq!(post.created_at.unwrap().as_second(), 1354805114);
     let geo = &post.locations[0];
     assert_eq!(
         (geo.field, geo.lat, geo.lon),
-        ("geo", Some(53.806), Some(-1.52))
+        (Field::Geo, Some(53.806), Some(-1.52))
     );
     assert_eq!(
         post.media,
@@ -210,10 +214,10 @@ fn layout_2020_posts_comments_profile_messages() {
         )]
     );
     let media = posts.iter().find(|r| r.kind == RecordKind::Media).unwrap();
-    assert_eq!(media.field("title"), Some("Mobiloverførsler"));
-    assert_eq!(media.field("upload_ip"), Some("192.0.2.7"));
-    assert_eq!(media.field("media_name"), Some("28055_n.jpg"));
-    assert_eq!(media.locations[0].field, "exif");
+    assert_eq!(media.field(Field::Title), Some("Mobiloverførsler"));
+    assert_eq!(media.field(Field::UploadIp), Some("192.0.2.7"));
+    assert_eq!(media.field(Field::MediaName), Some("28055_n.jpg"));
+    assert_eq!(media.locations[0].field, Field::Exif);
     assert_eq!(media.locations[0].lat, Some(53.8));
     // The post with no text is still a record (a share or update).
     assert!(posts.iter().any(|r| r.id == "1331324505"));
@@ -222,20 +226,20 @@ fn layout_2020_posts_comments_profile_messages() {
     assert_eq!(c.len(), 1);
     assert_eq!(c[0].kind, RecordKind::Comment);
     assert_eq!(c[0].id, "1239798000");
-    assert_eq!(c[0].field("text"), Some("Thanks Ward 7 — great care"));
+    assert_eq!(c[0].field(Field::Text), Some("Thanks Ward 7 — great care"));
 
     let p = s.of("profile_information.json");
     let profile = p.iter().find(|r| r.kind == RecordKind::Profile).unwrap();
     assert_eq!(profile.id, "Northdale NHS");
-    assert_eq!(profile.field("location"), Some("Leeds"));
+    assert_eq!(profile.field(Field::Location), Some("Leeds"));
     assert_eq!(
-        profile.field("website"),
+        profile.field(Field::Website),
         Some("https://northdale.example.nhs.uk")
     );
     assert_eq!(profile.url, "https://www.facebook.com/northdale");
     let account = p.iter().find(|r| r.kind == RecordKind::Account).unwrap();
-    assert_eq!(account.field("email"), Some("comms.example@gmail.com"));
-    assert_eq!(account.field("phone"), Some("+44 113 000 0000"));
+    assert_eq!(account.field(Field::Email), Some("comms.example@gmail.com"));
+    assert_eq!(account.field(Field::Phone), Some("+44 113 000 0000"));
 
     // Several message_N files of one thread are all read.
     assert_eq!(s.of("message_1.json").len(), 2);
@@ -243,9 +247,9 @@ fn layout_2020_posts_comments_profile_messages() {
     let dm = s.of("message_1.json");
     assert_eq!(dm[0].kind, RecordKind::Dm);
     assert_eq!(dm[0].id, "1636480850235");
-    assert_eq!(dm[0].field("text"), Some("Tak 👍"));
+    assert_eq!(dm[0].field(Field::Text), Some("Tak 👍"));
     assert_eq!(dm[0].created_at.unwrap().as_millisecond(), 1636480850235);
-    assert_eq!(dm[1].field("link"), Some("https://example.org/a"));
+    assert_eq!(dm[1].field(Field::Link), Some("https://example.org/a"));
     assert_eq!(
         dm[1].media,
         [format!("{root}/messages/inbox/jorgen_abc123/photos/1.jpg")]
@@ -289,23 +293,26 @@ fn layout_2018_status_updates_and_flat_album_metadata() {
     assert!(s.layout.contains("2018–2020"), "{}", s.layout);
     let p = s.of("your_posts.json");
     assert_eq!(p.len(), 1);
-    assert_eq!(p[0].field("text"), Some("Old-style post"));
+    assert_eq!(p[0].field(Field::Text), Some("Old-style post"));
     assert_eq!(p[0].mentions, ["Jane"]);
     let album = s.of("album/0.json");
     let a = album
         .iter()
-        .find(|r| r.field("title") == Some("Open day") && r.field("text") == Some("Our new ward"))
+        .find(|r| {
+            r.field(Field::Title) == Some("Open day")
+                && r.field(Field::Text) == Some("Our new ward")
+        })
         .unwrap();
     assert_eq!(a.kind, RecordKind::Media);
     let photo = album.iter().find(|r| !r.locations.is_empty()).unwrap();
     assert_eq!(photo.locations[0].lat, Some(29.925));
-    assert_eq!(photo.field("upload_ip"), Some("198.51.100.1"));
+    assert_eq!(photo.field(Field::UploadIp), Some("198.51.100.1"));
     assert_eq!(photo.created_at.unwrap().as_second(), 1437454657);
     let comment = album
         .iter()
         .find(|r| r.kind == RecordKind::Comment)
         .unwrap();
-    assert_eq!(comment.field("text"), Some("Lovely!"));
+    assert_eq!(comment.field(Field::Text), Some("Lovely!"));
 }
 
 #[test]
@@ -345,24 +352,24 @@ fn layout_2024_and_page_exports_with_check_ins() {
         assert!(
             s.of(posts_name)
                 .iter()
-                .any(|r| r.field("text") == Some("Flu clinic today 😀 café open")),
+                .any(|r| r.field(Field::Text) == Some("Flu clinic today 😀 café open")),
             "{top}"
         );
         let ci = s.of("check-ins.json");
         assert_eq!(ci.len(), 1);
-        assert_eq!(ci[0].field("text"), Some("At the clinic"));
+        assert_eq!(ci[0].field(Field::Text), Some("At the clinic"));
         assert_eq!(ci[0].locations[0].lat, Some(38.5758));
-        assert_eq!(ci[0].locations[0].field, "geo");
+        assert_eq!(ci[0].locations[0].field, Field::Geo);
         assert_eq!(
-            s.of("your_uncategorized_photos.json")[0].field("text"),
+            s.of("your_uncategorized_photos.json")[0].field(Field::Text),
             Some("A photo")
         );
         assert_eq!(
-            s.of("your_videos.json")[0].field("upload_ip"),
+            s.of("your_videos.json")[0].field(Field::UploadIp),
             Some("203.0.113.9")
         );
         assert_eq!(
-            s.of("group_posts_and_comments.json")[0].field("text"),
+            s.of("group_posts_and_comments.json")[0].field(Field::Text),
             Some("Group post")
         );
         assert!(matches!(
@@ -403,7 +410,7 @@ fn e2ee_messenger_download() {
     assert_eq!(m[0].kind, RecordKind::Dm);
     assert_eq!(m[0].id, "1717000000000");
     assert_eq!(m[0].created_at.unwrap().as_millisecond(), 1717000000000);
-    assert_eq!(m[0].field("text"), Some("Zoë’s shift 😀"));
+    assert_eq!(m[0].field(Field::Text), Some("Zoë’s shift 😀"));
     assert_eq!(m[0].media, ["media/0b5e.jpg"]);
 }
 
@@ -496,18 +503,19 @@ fn waultar_sample_mojibake_matches_clean_text() {
         .expect("sample norsekode-waultar-app is missing");
     let s = scan(&dir).unwrap();
     let posts = s.of("test/parser/data/your_posts_1.json");
-    assert!(posts.iter().any(
-        |r| r.field("title") == Some("Malou Elmelund Landsgaard har tilføjet et nyt billede.")
-    ));
+    assert!(
+        posts.iter().any(|r| r.field(Field::Title)
+            == Some("Malou Elmelund Landsgaard har tilføjet et nyt billede."))
+    );
     let dms = s.of("message_1.json");
     assert!(
-        dms.iter().any(|r| r.field("text") == Some("Tjek 👏")),
+        dms.iter().any(|r| r.field(Field::Text) == Some("Tjek 👏")),
         "{:?}",
-        dms.iter().map(|r| r.field("text")).collect::<Vec<_>>()
+        dms.iter().map(|r| r.field(Field::Text)).collect::<Vec<_>>()
     );
     assert!(
         dms.iter()
-            .any(|r| r.field("text").is_some_and(|t| t.contains("tænkt")))
+            .any(|r| r.field(Field::Text).is_some_and(|t| t.contains("tænkt")))
     );
     let comments = s.of("facebook_comments.json");
     assert!(comments.iter().any(|r| r.kind == RecordKind::Comment));
@@ -612,7 +620,10 @@ fn html_pages_of_three_generations() {
     let m = s.of("messages.htm");
     assert_eq!(m.len(), 2);
     assert_eq!(m[0].kind, RecordKind::Dm);
-    assert_eq!(m[0].field("text"), Some("My NHS number is 401 159 0835"));
+    assert_eq!(
+        m[0].field(Field::Text),
+        Some("My NHS number is 401 159 0835")
+    );
     assert_eq!(m[0].created_at.unwrap().to_string(), "2013-10-05T05:05:00Z");
     assert_eq!(m[0].id, "1380949500");
     assert_eq!(m[1].created_at, None);
@@ -626,9 +637,12 @@ fn html_pages_of_three_generations() {
     let p = s.of("your_posts_1.html");
     assert_eq!(p.len(), 1);
     assert_eq!(p[0].kind, RecordKind::Post);
-    assert_eq!(p[0].field("text"), Some("Flu jabs at St James's today"));
     assert_eq!(
-        p[0].field("title"),
+        p[0].field(Field::Text),
+        Some("Flu jabs at St James's today")
+    );
+    assert_eq!(
+        p[0].field(Field::Title),
         Some("Northdale NHS updated their status.")
     );
     assert_eq!(p[0].created_at.unwrap().to_string(), "2018-05-25T21:53:00Z");
@@ -636,7 +650,7 @@ fn html_pages_of_three_generations() {
     let c = s.of("comments.html");
     assert_eq!(c.len(), 2);
     assert_eq!(c[0].kind, RecordKind::Comment);
-    assert_eq!(c[0].field("text"), Some("Get well soon, Ward 7 ❤️"));
+    assert_eq!(c[0].field(Field::Text), Some("Get well soon, Ward 7 ❤️"));
     assert_eq!(c[0].created_at.unwrap().to_string(), "2025-08-17T11:23:00Z");
     assert!(matches!(
         s.disposition("likes_and_reactions_1.html"),
@@ -661,6 +675,6 @@ fn legacy_photo_page_exif_rows() {
     let s = scan(&dir.join("at-fced9a6/facebook-example")).unwrap();
     let r = s.of("photos/1234.html");
     assert_eq!(r.len(), 2);
-    assert_eq!(r[0].field("upload_ip"), Some("0.0.0.0"));
+    assert_eq!(r[0].field(Field::UploadIp), Some("0.0.0.0"));
     assert_eq!(r[0].created_at.unwrap().to_string(), "2016-08-11T18:25:00Z");
 }

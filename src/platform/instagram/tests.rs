@@ -3,6 +3,7 @@ use crate::platform::exif::jpeg_with_gps;
 use crate::platform::facebook::tests::count_files;
 use crate::platform::meta::testing::{sample_dirs, scan, write_tree};
 use crate::record::RecordKind;
+use crate::vocab::Field;
 
 const POSTS: &str = r#"[
   {"media": [{"uri": "media/posts/201912/80041955_n_17856715594629257.mp4", "creation_timestamp": 1575388926,
@@ -93,19 +94,22 @@ fn layout_2024_posts_stories_reels_comments_profile_messages_and_media_gps() {
         .iter()
         .find(|r| r.kind == RecordKind::Post && r.id == "1575388926")
         .unwrap();
-    assert_eq!(single.field("text"), Some("Vaccine clinic open 😂 #nhs"));
+    assert_eq!(
+        single.field(Field::Text),
+        Some("Vaccine clinic open 😂 #nhs")
+    );
     assert_eq!(single.created_at.unwrap().as_second(), 1575388926);
     let gps = posts
         .iter()
         .find(|r| r.kind == RecordKind::Media && !r.locations.is_empty())
         .unwrap();
-    assert_eq!(gps.locations[0].field, "exif");
+    assert_eq!(gps.locations[0].field, Field::Exif);
     assert_eq!(gps.locations[0].lat, Some(55.71835));
     let multi = posts
         .iter()
         .find(|r| r.kind == RecordKind::Post && r.id == "1718000002")
         .unwrap();
-    assert_eq!(multi.field("text"), Some("Two photos (f… finally)"));
+    assert_eq!(multi.field(Field::Text), Some("Two photos (f… finally)"));
     assert_eq!(
         multi.media,
         ["media/posts/202406/a_1.heic", "media/posts/202406/b_2"]
@@ -114,24 +118,24 @@ fn layout_2024_posts_stories_reels_comments_profile_messages_and_media_gps() {
     let story = s.of("stories.json");
     assert_eq!(story.len(), 1);
     assert_eq!(story[0].kind, RecordKind::Post);
-    assert_eq!(story[0].field("text"), Some("Story caption"));
+    assert_eq!(story[0].field(Field::Text), Some("Story caption"));
     assert_eq!(story[0].locations[0].lat, Some(51.5));
     assert_eq!(story[0].media, ["media/stories/202209/FQIoAk_179"]);
     let reel = s.of("reels.json");
     assert!(
         reel.iter()
-            .any(|r| r.kind == RecordKind::Post && r.field("text") == Some("Reel caption"))
+            .any(|r| r.kind == RecordKind::Post && r.field(Field::Text) == Some("Reel caption"))
     );
 
     let c = s.of("post_comments_1.json");
     assert_eq!(c.len(), 2);
     assert_eq!(c[0].kind, RecordKind::Comment);
     assert_eq!(c[0].id, "1735819500");
-    assert_eq!(c[0].field("text"), Some("Nice example!"));
+    assert_eq!(c[0].field(Field::Text), Some("Nice example!"));
     assert_eq!(c[0].mentions, ["example_creator"]);
-    assert_eq!(c[1].field("text"), Some("Mooi!"));
+    assert_eq!(c[1].field(Field::Text), Some("Mooi!"));
     assert_eq!(
-        s.of("reels_comments.json")[0].field("text"),
+        s.of("reels_comments.json")[0].field(Field::Text),
         Some("Reel comment")
     );
     assert!(matches!(
@@ -149,14 +153,14 @@ fn layout_2024_posts_stories_reels_comments_profile_messages_and_media_gps() {
 
     let p = s.of("personal_information.json");
     let profile = p.iter().find(|r| r.kind == RecordKind::Profile).unwrap();
-    assert_eq!(profile.field("bio"), Some("Caring for Northdale ❤"));
+    assert_eq!(profile.field(Field::Bio), Some("Caring for Northdale ❤"));
     assert_eq!(
-        profile.field("website"),
+        profile.field(Field::Website),
         Some("https://northdale.example.nhs.uk")
     );
     let account = p.iter().find(|r| r.kind == RecordKind::Account).unwrap();
-    assert_eq!(account.field("email"), Some("comms.example@gmail.com"));
-    assert_eq!(account.field("phone"), Some("+44 113 000 0000"));
+    assert_eq!(account.field(Field::Email), Some("comms.example@gmail.com"));
+    assert_eq!(account.field(Field::Phone), Some("+44 113 000 0000"));
 
     // Media files: EXIF GPS from JPEG bytes whatever the extension (.heic
     // name, no extension) and from a WebP EXIF chunk; videos are listed.
@@ -167,10 +171,10 @@ fn layout_2024_posts_stories_reels_comments_profile_messages_and_media_gps() {
             .find(|r| r.entry.ends_with(name) && r.kind == RecordKind::Media)
             .unwrap();
         assert_eq!(m.locations.len(), 1, "{name}");
-        assert_eq!(m.locations[0].field, "exif");
+        assert_eq!(m.locations[0].field, Field::Exif);
         assert!((m.locations[0].lat.unwrap() - 51.5).abs() < 1e-9, "{name}");
         assert!((m.locations[0].lon.unwrap() + 0.125).abs() < 1e-9, "{name}");
-        assert_eq!(m.field("media_name"), Some(name));
+        assert_eq!(m.field(Field::MediaName), Some(name));
     }
     assert_eq!(
         s.disposition("media/stories/202209/FQIoAk_179"),
@@ -197,7 +201,7 @@ fn layout_2021_content_folder_and_2022_comments() {
     assert!(s.layout.contains("2021–2023"), "{}", s.layout);
     let c = s.of("post_comments.json");
     assert_eq!(c.len(), 1);
-    assert_eq!(c[0].field("text"), Some("The comment"));
+    assert_eq!(c[0].field(Field::Text), Some("The comment"));
     assert_eq!(c[0].id, "1550618520");
     assert!(
         s.of("posts_1.json")
@@ -225,9 +229,9 @@ fn layout_2018_media_json() {
     assert!(s.layout.contains("≤2020"), "{}", s.layout);
     let p = s.of("media.json");
     assert_eq!(p.len(), 1);
-    assert_eq!(p[0].field("text"), Some("Open day"));
+    assert_eq!(p[0].field(Field::Text), Some("Open day"));
     assert_eq!(p[0].created_at.unwrap().to_string(), "2018-06-01T10:00:00Z");
-    assert_eq!(p[0].field("location"), Some("Leeds General Infirmary"));
+    assert_eq!(p[0].field(Field::Location), Some("Leeds General Infirmary"));
     assert_eq!(
         p[0].media,
         ["instagram-northdale-20181016/photos/201806/abc.jpg"]
@@ -296,12 +300,12 @@ fn waultar_instagram_sample_gps_and_captions() {
     assert!(media.iter().any(|r| {
         r.locations
             .iter()
-            .any(|l| l.field == "exif" && l.lat == Some(55.71835))
+            .any(|l| l.field == Field::Exif && l.lat == Some(55.71835))
     }));
     assert!(
         media
             .iter()
-            .any(|r| r.field("text").is_some_and(|t| t.contains('😂')))
+            .any(|r| r.field(Field::Text).is_some_and(|t| t.contains('😂')))
     );
     assert_eq!(s.account, "REDACTED USERNAME");
 }

@@ -17,6 +17,7 @@
 use super::Flavor;
 use crate::platform::EntryOutcome;
 use crate::record::{Location, Record, RecordKind};
+use crate::vocab::Field;
 use jiff::Timestamp;
 use scraper::{ElementRef, Html, Selector};
 
@@ -187,8 +188,8 @@ impl Ctx<'_> {
     fn message(&mut self, title: &str, who: &str, when: &str, text: &str) {
         let mut r = self.record(RecordKind::Dm, when);
         self.date_check(&r, when);
-        r.push_field("text", text);
-        r.push_field("title", title);
+        r.push_field(Field::Text, text);
+        r.push_field(Field::Title, title);
         for p in title.split(", ") {
             if p != who && !p.trim().is_empty() {
                 r.mentions.push(p.trim().to_string());
@@ -215,13 +216,13 @@ impl Ctx<'_> {
                 .and_then(|i| i.value().attr("src"))
                 .unwrap_or("");
             let name = src.split(['?', '#']).next().unwrap_or(src);
-            r.push_field("media_name", name.rsplit('/').next().unwrap_or(name));
+            r.push_field(Field::MediaName, name.rsplit('/').next().unwrap_or(name));
             let (mut lat, mut lon) = (None, None);
             for tr in b.select(&row) {
                 let k = tr.select(&th).next().map(text_of).unwrap_or_default();
                 let v = tr.select(&td).next().map(text_of).unwrap_or_default();
                 match k.to_lowercase().as_str() {
-                    "upload ip address" => r.push_field("upload_ip", v),
+                    "upload ip address" => r.push_field(Field::UploadIp, v),
                     "latitude" => lat = v.parse::<f64>().ok(),
                     "longitude" => lon = v.parse::<f64>().ok(),
                     "taken" if r.created_at.is_none() => {
@@ -274,10 +275,10 @@ impl Ctx<'_> {
                     match k.to_lowercase().as_str() {
                         "latitude" => lat = v.parse().ok(),
                         "longitude" => lon = v.parse().ok(),
-                        "email" | "emails" => r.push_field("email", v.clone()),
-                        "phone number" | "phone" => r.push_field("phone", v.clone()),
-                        "bio" => r.push_field("bio", v.clone()),
-                        "website" => r.push_field("website", v.clone()),
+                        "email" | "emails" => r.push_field(Field::Email, v.clone()),
+                        "phone number" | "phone" => r.push_field(Field::Phone, v.clone()),
+                        "bio" => r.push_field(Field::Bio, v.clone()),
+                        "website" => r.push_field(Field::Website, v.clone()),
                         _ => {}
                     }
                 }
@@ -285,10 +286,10 @@ impl Ctx<'_> {
             push_gps(&mut r, lat, lon, self.entry);
             if page == Page::Messages {
                 // 2022+ message pages: the heading is the sender.
-                r.push_field("text", text);
+                r.push_field(Field::Text, text);
             } else {
-                r.push_field("title", title);
-                r.push_field("text", text);
+                r.push_field(Field::Title, title);
+                r.push_field(Field::Text, text);
             }
             if r.fields.is_empty() && r.locations.is_empty() {
                 continue;
@@ -304,7 +305,7 @@ fn push_gps(r: &mut Record, lat: Option<f64>, lon: Option<f64>, label: &str) {
         && lon.abs() <= 180.0
     {
         r.locations.push(Location {
-            field: "exif",
+            field: Field::Exif,
             lat: Some(lat),
             lon: Some(lon),
             label: label.to_string(),

@@ -17,6 +17,7 @@ pub mod testing;
 
 use super::*;
 use crate::record::RecordKind;
+use crate::vocab::Field;
 use std::collections::HashMap;
 use std::io::Read;
 use survey::*;
@@ -209,7 +210,7 @@ impl MetaUnit {
         let mut r = Record::new(self.flavor.platform(), RecordKind::Media, name);
         r.account = self.account.clone();
         r.entry = entry.name.clone();
-        r.push_field("media_name", name);
+        r.push_field(Field::MediaName, name);
         r.media.push(entry.name.clone());
         let video = ext(name).is_some_and(|e| VIDEO_EXT.contains(&e.as_str()));
         if !video {

@@ -8,6 +8,7 @@ use super::{TwitterUnit, js, text, time};
 use crate::archive::{Archive, EntryInfo};
 use crate::platform::EntryOutcome;
 use crate::record::{Record, RecordKind};
+use crate::vocab::Field;
 use serde::Deserialize;
 use std::collections::HashMap;
 
@@ -205,10 +206,10 @@ pub(super) fn read(
         let e: Element = serde_json::from_str(json)?;
         if let Some(a) = e.account {
             let fields = [
-                ("email", a.email),
-                ("phone", a.phone_number),
-                ("username", a.username),
-                ("created_via", a.created_via),
+                (Field::Email, a.email),
+                (Field::Phone, a.phone_number),
+                (Field::Username, a.username),
+                (Field::CreatedVia, a.created_via),
             ];
             for (name, v) in fields {
                 if let Some(v) = v {
@@ -220,9 +221,9 @@ pub(super) fn read(
         if let Some(p) = e.profile {
             let d = p.description;
             for (name, v) in [
-                ("bio", d.bio),
-                ("location", d.location),
-                ("website", d.website),
+                (Field::Bio, d.bio),
+                (Field::Location, d.location),
+                (Field::Website, d.website),
             ] {
                 if let Some(v) = v {
                     rec.push_field(name, text::unescape(&v).into_owned());
@@ -230,7 +231,7 @@ pub(super) fn read(
             }
         }
         if let Some(a) = e.connected_application {
-            rec.push_field("connected_app", app_line(&a));
+            rec.push_field(Field::ConnectedApp, app_line(&a));
         }
         let ip = e
             .ip_audit
@@ -242,18 +243,18 @@ pub(super) fn read(
             ips.push(ip);
         }
         if let Some(p) = e.device.and_then(|d| d.phone_number) {
-            rec.push_field("phone", p);
+            rec.push_field(Field::Phone, p);
         }
         if let Some(m) = e
             .email_address_change
             .and_then(|c| c.email_change.changed_to)
         {
-            rec.push_field("email", m);
+            rec.push_field(Field::Email, m);
         }
         Ok(0)
     });
     for ip in ips {
-        rec.push_field("login_ip", ip);
+        rec.push_field(Field::LoginIp, ip);
     }
     if !rec.fields.is_empty() {
         emit(rec);

@@ -5,6 +5,7 @@
 use super::de::Id;
 use super::{TwitterUnit, text, time};
 use crate::record::{Record, RecordKind};
+use crate::vocab::Field;
 use serde::Deserialize;
 use std::borrow::Cow;
 
@@ -85,9 +86,12 @@ pub(super) fn read_element(
             }
         }
         let pairs: Vec<(&str, &str)> = m.urls.iter().map(|u| (&*u.url, &*u.expanded)).collect();
-        r.push_field("text", text::expand_links(&text::unescape(&m.text), &pairs));
+        r.push_field(
+            Field::Text,
+            text::expand_links(&text::unescape(&m.text), &pairs),
+        );
         for u in &m.urls {
-            r.push_field("link", u.expanded.to_string());
+            r.push_field(Field::Link, u.expanded.to_string());
         }
         if let Some(media) = unit.media.get(&r.id) {
             r.media = media.clone();

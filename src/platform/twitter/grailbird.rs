@@ -7,6 +7,7 @@ use super::{TwitterUnit, text, time};
 use crate::archive::{Archive, EntryInfo};
 use crate::platform::EntryOutcome;
 use crate::record::{Record, RecordKind};
+use crate::vocab::Field;
 use serde::Deserialize;
 
 #[derive(Deserialize, Default)]
@@ -55,9 +56,9 @@ pub(super) fn read_user_details(
     }
     r.created_at = u.created_at.as_deref().and_then(time::parse);
     for (name, v) in [
-        ("bio", u.bio),
-        ("location", u.location),
-        ("website", u.expanded_url.or(u.url)),
+        (Field::Bio, u.bio),
+        (Field::Location, u.location),
+        (Field::Website, u.expanded_url.or(u.url)),
     ] {
         if let Some(v) = v {
             r.push_field(name, text::unescape(&v).into_owned());
@@ -138,13 +139,13 @@ pub(super) fn read_csv(
             } else {
                 Vec::new()
             };
-            rec.push_field("text", text::expand_links(&body, &pairs));
+            rec.push_field(Field::Text, text::expand_links(&body, &pairs));
             for l in &links {
-                rec.push_field("link", l.to_string());
+                rec.push_field(Field::Link, l.to_string());
             }
             let src = get(source_c);
             if !src.is_empty() {
-                rec.push_field("client", text::client_name(src));
+                rec.push_field(Field::Client, text::client_name(src));
             }
             for m in text::mentions(&body) {
                 rec.mentions.push(m);

@@ -7,6 +7,7 @@ use super::{TwitterUnit, time};
 use crate::archive::{Archive, EntryInfo};
 use crate::platform::EntryOutcome;
 use crate::record::{Record, RecordKind};
+use crate::vocab::Field;
 
 /// The post/message/account id a media file name starts with.
 pub fn id_prefix(rel: &str) -> Option<&str> {
@@ -34,7 +35,7 @@ pub(super) fn read(
     let name = rel.rsplit('/').next().unwrap_or(rel);
     let id = id_prefix(rel).unwrap_or("").to_string();
     let mut r = unit.record(RecordKind::Media, id.clone(), &entry.name);
-    r.push_field("media_name", name);
+    r.push_field(Field::MediaName, name);
     r.media.push(entry.name.clone());
     let dir = folder(rel);
     if !id.is_empty() {

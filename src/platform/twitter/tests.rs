@@ -8,6 +8,7 @@
 use super::*;
 use crate::archive::Limits;
 use crate::error::Result;
+use crate::vocab::Field;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -327,7 +328,7 @@ fn alrocar_2024_tweets_and_long_posts() {
         .of("data/tweets.js")
         .into_iter()
         .filter(|r| {
-            let t = r.field("text").unwrap();
+            let t = r.field(Field::Text).unwrap();
             notes_texts(&root).iter().any(|n| n == t)
         })
         .collect();
@@ -342,11 +343,11 @@ fn alrocar_2024_tweets_and_long_posts() {
     let r = &s.of("data/tweets.js")[0];
     assert!(r.url.starts_with("https://x.com/alrocar/status/"));
     assert!(r.created_at.is_some());
-    assert!(r.field("client").is_some());
+    assert!(r.field(Field::Client).is_some());
     assert!(
         s.records
             .iter()
-            .all(|r| !r.field("text").unwrap_or("").contains("&amp;"))
+            .all(|r| !r.field(Field::Text).unwrap_or("").contains("&amp;"))
     );
     let p = s.of("data/profile.js");
     assert_eq!(p.len(), 1);
@@ -358,7 +359,7 @@ fn notes_texts(root: &Path) -> Vec<String> {
     let unit = TwitterUnit::new(&archive, String::new(), Generation::Data);
     let mut out = Vec::new();
     unit.notes.emit_unjoined(&unit, &mut |r| {
-        out.push(r.field("text").unwrap().to_string())
+        out.push(r.field(Field::Text).unwrap().to_string())
     });
     out
 }
@@ -378,7 +379,7 @@ fn andreruffert_2022_reposts() {
     // `"email" : null` is no email.
     let a = s.of("data/account.js");
     assert_eq!(a.len(), 1);
-    assert_eq!(a[0].field("email"), None);
+    assert_eq!(a[0].field(Field::Email), None);
 }
 
 #[test]
@@ -402,7 +403,7 @@ fn congressedits_grailbird() {
         assert!(out.warnings.is_empty(), "{name}: {:?}", out.warnings);
     }
     assert!(s.finish.is_empty(), "{:?}", s.finish);
-    let text = s.records[0].field("text").unwrap();
+    let text = s.records[0].field(Field::Text).unwrap();
     assert!(!text.contains("\\/"));
     // Reposts carry the whole original from `retweeted_status`.
     let reposts: Vec<_> = s
@@ -414,7 +415,7 @@ fn congressedits_grailbird() {
     assert!(
         reposts
             .iter()
-            .all(|r| !r.field("text").unwrap().ends_with('…'))
+            .all(|r| !r.field(Field::Text).unwrap().ends_with('…'))
     );
     assert_eq!(s.of("user_details.js")[0].kind, RecordKind::Profile);
 
@@ -466,9 +467,12 @@ fn older_generations() {
         dm[0].created_at.unwrap().as_millisecond(),
         1_534_138_567_670
     );
-    assert_eq!(s.of("ip-audit.js")[0].field("login_ip"), Some("192.0.2.10"));
     assert_eq!(
-        s.of("account.js")[0].field("email"),
+        s.of("ip-audit.js")[0].field(Field::LoginIp),
+        Some("192.0.2.10")
+    );
+    assert_eq!(
+        s.of("account.js")[0].field(Field::Email),
         Some("synthetic@example.invalid")
     );
 
@@ -480,12 +484,12 @@ fn older_generations() {
     assert_eq!(s.of("data/tweet.js").len(), 22);
     let app = s.of("connected-application.js")[0];
     assert_eq!(
-        app.field("connected_app"),
+        app.field(Field::ConnectedApp),
         Some("Twitter for iPhone (Twitter; permissions read,write; approved 2020-02-13)")
     );
     assert!(
         s.of("profile.js")[0]
-            .field("bio")
+            .field(Field::Bio)
             .unwrap()
             .contains("@gmail.com")
     );
@@ -493,7 +497,7 @@ fn older_generations() {
     let s = scan(&root.join("lumeninferius-2020-04-masked"));
     assert_eq!(s.of("ip-audit.js")[0].fields.len(), 49);
     assert_eq!(
-        s.of("email-address-change.js")[0].field("email"),
+        s.of("email-address-change.js")[0].field(Field::Email),
         Some("redacted-new@example.invalid")
     );
 
@@ -509,7 +513,7 @@ fn older_generations() {
     assert!(s.outcome("community-tweet.js").warnings.is_empty());
 
     let s = scan(&root.join("dogsheep-twitter-to-sqlite/tests/zip_contents"));
-    assert!(s.of("account.js")[0].field("phone").is_some());
+    assert!(s.of("account.js")[0].field(Field::Phone).is_some());
 }
 
 #[test]
@@ -525,13 +529,13 @@ fn synthetic_dms_and_multipart() {
     assert!(
         s.records
             .iter()
-            .all(|r| !r.field("text").unwrap().contains("&amp;"))
+            .all(|r| !r.field(Field::Text).unwrap().contains("&amp;"))
     );
-    assert!(s.records.iter().any(|r| r.field("link").is_some()));
+    assert!(s.records.iter().any(|r| r.field(Field::Link).is_some()));
     assert!(
         s.records
             .iter()
-            .all(|r| !r.field("text").unwrap().contains("t.co/"))
+            .all(|r| !r.field(Field::Text).unwrap().contains("t.co/"))
     );
     let h = s
         .entries
@@ -624,12 +628,15 @@ fn long_post_tail_is_scanned_and_wrapping_and_geo_work() {
 
     let posts = s.of("tweets.js");
     assert_eq!(posts.len(), 2);
-    assert!(posts[0].field("text").unwrap().ends_with(long_tail));
+    assert!(posts[0].field(Field::Text).unwrap().ends_with(long_tail));
     assert_eq!(posts[0].url, "https://x.com/i/status/1712845355925082112");
     let p = posts[1];
-    assert_eq!(p.field("text"), Some("Hello & welcome https://www.nhs.uk/"));
-    assert_eq!(p.field("link"), Some("https://www.nhs.uk/"));
-    assert_eq!(p.field("client"), Some("Web"));
+    assert_eq!(
+        p.field(Field::Text),
+        Some("Hello & welcome https://www.nhs.uk/")
+    );
+    assert_eq!(p.field(Field::Link), Some("https://www.nhs.uk/"));
+    assert_eq!(p.field(Field::Client), Some("Web"));
     assert_eq!(p.mentions, ["NHSEngland"]);
     assert_eq!(p.locations.len(), 2);
     assert_eq!(
@@ -648,7 +655,7 @@ fn long_post_tail_is_scanned_and_wrapping_and_geo_work() {
     // The orphan note comes out of finish() as its own post.
     let orphans = s.of("note-tweet.js");
     assert_eq!(orphans.len(), 1);
-    assert_eq!(orphans[0].field("text"), Some("orphan note"));
+    assert_eq!(orphans[0].field(Field::Text), Some("orphan note"));
 }
 
 #[test]
@@ -706,10 +713,10 @@ fn grailbird_csv_multiline_fixture() {
     let r = s.of("tweets.csv");
     assert_eq!(r.len(), 2);
     assert_eq!(
-        r[0].field("text"),
+        r[0].field(Field::Text),
         Some("line one\nline two & \"quoted\" https://nhs.uk/a")
     );
-    assert_eq!(r[0].field("client"), Some("Bot"));
+    assert_eq!(r[0].field(Field::Client), Some("Bot"));
     assert_eq!(r[0].created_at.unwrap().as_second(), 1538085742);
     assert_eq!(r[1].kind, RecordKind::Reply);
     assert_eq!(r[1].mentions, ["bob"]);
@@ -754,10 +761,10 @@ fn media_exif_gps_and_snowflake_time() {
     );
     assert_eq!(m[0].created_at.unwrap().as_second(), 1691856637);
     assert_eq!(
-        m[0].field("media_name"),
+        m[0].field(Field::MediaName),
         Some("1690395372546301952-AbC.jpg")
     );
-    assert_eq!(m[0].locations[0].field, "exif");
+    assert_eq!(m[0].locations[0].field, Field::Exif);
     assert_eq!(s.of("-v.mp4")[0].locations.len(), 0);
     assert_eq!(s.outcome("-x.jpg").error, None);
     assert_eq!(s.outcome("-x.jpg").warnings.len(), 1);

@@ -6,6 +6,7 @@ use super::{TwitterUnit, js, text, time};
 use crate::archive::{Archive, EntryInfo};
 use crate::error::Error;
 use crate::record::{Location, Record, RecordKind};
+use crate::vocab::Field;
 use jiff::Timestamp;
 use serde::Deserialize;
 use serde_json::Value;
@@ -178,12 +179,12 @@ fn tweet_record(
             }
         }
     }
-    r.push_field("text", body);
+    r.push_field(Field::Text, body);
     for l in links {
-        r.push_field("link", l);
+        r.push_field(Field::Link, l);
     }
     if let Some(s) = t.source.as_deref() {
-        r.push_field("client", text::client_name(s));
+        r.push_field(Field::Client, text::client_name(s));
     }
     for m in &t.entities.user_mentions {
         if !m.screen_name.is_empty() && !r.mentions.iter().any(|x| x == &*m.screen_name) {
@@ -234,7 +235,7 @@ fn geo(t: &Tweet) -> Vec<Location> {
         .or_else(|| pair(&t.geo));
     if let Some((lat, lon)) = point {
         out.push(Location {
-            field: "geo",
+            field: Field::Geo,
             lat: Some(lat),
             lon: Some(lon),
             label: String::new(),
@@ -267,7 +268,7 @@ fn geo(t: &Tweet) -> Vec<Location> {
             });
         if !name.is_empty() || centre.is_some() {
             out.push(Location {
-                field: "geo",
+                field: Field::Geo,
                 lat: centre.map(|c| c.0),
                 lon: centre.map(|c| c.1),
                 label: name,
@@ -456,9 +457,9 @@ fn note_record(unit: &TwitterUnit, n: &Note, entry: &str, kind: RecordKind) -> R
     let mut r = unit.record(kind, n.id.clone(), entry);
     r.url = unit.permalink(&n.id);
     r.created_at = n.created_at;
-    r.push_field("text", n.text.clone());
+    r.push_field(Field::Text, n.text.clone());
     for l in &n.links {
-        r.push_field("link", l.clone());
+        r.push_field(Field::Link, l.clone());
     }
     r.mentions = n.mentions.clone();
     r

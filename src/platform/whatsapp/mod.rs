@@ -10,13 +10,16 @@
 //! names them.
 
 pub(crate) mod chat;
+mod messages;
 
 #[cfg(test)]
 mod tests;
 
 use super::*;
-use crate::record::{Location, RecordKind};
-use chat::{Header, NoTime, Order};
+use crate::record::RecordKind;
+use crate::vocab::Field;
+use chat::Order;
+use messages::Emitter;
 use std::collections::HashMap;
 use std::io::Read;
 
@@ -396,7 +399,7 @@ impl WhatsAppUnit {
             None => (String::new(), self.account.clone()),
         };
         let mut r = self.record(RecordKind::Media, id, &account, &entry.name);
-        r.push_field("media_name", name);
+        r.push_field(Field::MediaName, name);
         r.media.push(entry.name.clone());
         r.created_at = media_time(name);
         let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
@@ -428,123 +431,6 @@ fn media_time(name: &str) -> Option<jiff::Timestamp> {
         pm: None,
     };
     chat::time(&stamp, Order::Unknown).ok()
-}
-
-/// One message being assembled from its lines.
-struct Pending {
-    line: u64,
-    header: Option<Header>,
-    body: String,
-    truncated: bool,
-}
-
-struct Emitter<'a, 'b> {
-    unit: &'a WhatsAppUnit,
-    account: &'a str,
-    entry: &'a str,
-    order: Order,
-    out: &'a mut EntryOutcome,
-    emit: &'b mut dyn FnMut(Record),
-    pending: Option<Pending>,
-    ambiguous: u64,
-    first_ambiguous: u64,
-    headers: u64,
-}
-
-impl Emitter<'_, '_> {
-    fn line(&mut self, n: u64, line: &str) {
-        if let Some(h) = chat::header(line) {
-            self.flush();
-            self.headers += 1;
-            let body = h.text.clone();
-            self.pending = Some(Pending {
-                line: n,
-                header: Some(h),
-                body,
-                truncated: false,
-            });
-            return;
-        }
-        let text = chat::clean(line);
-        match &mut self.pending {
-            Some(p) => {
-                if p.body.len() + 1 + text.len() > chat::MAX_MESSAGE {
-                    p.truncated = true;
-                } else {
-                    p.body.push('\n');
-                    p.body.push_str(&text);
-                }
-            }
-            None => {
-                if text.trim().is_empty() {
-                    return;
-                }
-                // Text before the first header (a cut file, or not a chat).
-                self.pending = Some(Pending {
-                    line: n,
-                    header: None,
-                    body: text,
-                    truncated: false,
-                });
-                self.out.warn(format!(
-                    "line {n}: text before the first message header, read as a message \
-                     without sender or time"
-                ));
-            }
-        }
-    }
-
-    fn flush(&mut self) {
-        let Some(p) = self.pending.take() else {
-            return;
-        };
-        let mut r = self
-            .unit
-            .record(RecordKind::Dm, p.line.to_string(), self.account, self.entry);
-        if let Some(h) = &p.header {
-            match chat::time(&h.stamp, self.order) {
-                Ok(t) => r.created_at = Some(t),
-                Err(NoTime::Ambiguous) => {
-                    if self.ambiguous == 0 {
-                        self.first_ambiguous = p.line;
-                    }
-                    self.ambiguous += 1;
-                }
-                Err(NoTime::Invalid) => self.out.warn(format!(
-                    "line {}: \"{}\" is not a valid date and time; time left empty",
-                    p.line, h.stamp_text
-                )),
-            }
-            if let Some(s) = &h.sender {
-                r.push_field("sender", s.clone());
-            }
-        }
-        let body = p.body.trim_end();
-        for name in chat::attachments(body) {
-            if let Some(e) = self.unit.files.get(base(&name)) {
-                r.media.push(e.clone());
-            }
-            r.push_field("media_name", name);
-        }
-        for (lat, lon, url) in chat::map_pins(body) {
-            r.locations.push(Location {
-                field: "geo",
-                lat: Some(lat),
-                lon: Some(lon),
-                label: url,
-            });
-        }
-        r.push_field("text", body);
-        if p.truncated {
-            self.out.warn(format!(
-                "line {}: message longer than {} bytes; the rest was not scanned",
-                p.line,
-                chat::MAX_MESSAGE
-            ));
-        }
-        (self.emit)(r);
-        self.out.records += 1;
-    }
 }
 
 impl Unit for WhatsAppUnit {

@@ -35,15 +35,15 @@ fn ios_bracketed_lines_with_marks_and_crlf() {
     assert_eq!(r[0].platform, crate::record::Platform::Whatsapp);
     assert_eq!(r[0].kind, RecordKind::Dm);
     assert_eq!(r[0].url, "");
-    assert_eq!(r[0].field("sender"), Some("Elon Musk"));
+    assert_eq!(r[0].field(Field::Sender), Some("Elon Musk"));
     assert_eq!(
-        r[0].field("text"),
+        r[0].field(Field::Text),
         Some("Messages and calls are end-to-end encrypted.")
     );
     assert_eq!(time(&r[0]), "2022-03-18T14:56:01Z");
     assert_eq!(r[2].id, "3");
-    assert_eq!(r[2].field("text"), Some("image omitted"));
-    assert_eq!(r[3].field("sender"), Some("Nev"));
+    assert_eq!(r[2].field(Field::Text), Some("image omitted"));
+    assert_eq!(r[3].field(Field::Sender), Some("Nev"));
     assert!(out.warnings.is_empty(), "{:?}", out.warnings);
 }
 
@@ -59,19 +59,23 @@ fn android_dash_lines_and_system_messages_without_sender() {
     assert_eq!(out.error, None);
     assert_eq!(r.len(), 6);
     assert_eq!(r[0].account, "Ward 7 Team");
-    assert_eq!(r[0].field("sender"), None);
+    assert_eq!(r[0].field(Field::Sender), None);
     assert!(
-        r[0].field("text")
+        r[0].field(Field::Text)
             .unwrap()
             .starts_with("Messages and calls")
     );
     assert_eq!(time(&r[0]), "2022-03-23T13:31:00Z");
-    assert_eq!(r[2].field("text"), Some("<Media omitted>"));
-    assert_eq!(r[2].field("sender"), Some("Dmitry S"));
-    assert_eq!(r[3].field("sender"), None, "a quoted colon is not a sender");
-    assert_eq!(r[4].field("sender"), Some("+12 345 578"));
-    assert_eq!(r[5].field("sender"), Some("John Doe"));
-    assert_eq!(r[5].field("text"), Some("."));
+    assert_eq!(r[2].field(Field::Text), Some("<Media omitted>"));
+    assert_eq!(r[2].field(Field::Sender), Some("Dmitry S"));
+    assert_eq!(
+        r[3].field(Field::Sender),
+        None,
+        "a quoted colon is not a sender"
+    );
+    assert_eq!(r[4].field(Field::Sender), Some("+12 345 578"));
+    assert_eq!(r[5].field(Field::Sender), Some("John Doe"));
+    assert_eq!(r[5].field(Field::Text), Some("."));
     assert_eq!(
         r.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
         ["1", "2", "3", "4", "5", "6"]
@@ -100,7 +104,7 @@ fn an_undecidable_order_leaves_the_time_empty_with_a_warning() {
     let (r, out) = read_chat("a.txt", chat.as_bytes());
     assert_eq!(r.len(), 2);
     assert_eq!(r[0].created_at, None);
-    assert_eq!(r[0].field("text"), Some("hello"));
+    assert_eq!(r[0].field(Field::Text), Some("hello"));
     assert_eq!(time(&r[1]), "2021-01-01T12:00:00Z", "1/1 needs no order");
     assert_eq!(out.error, None);
     assert!(
@@ -189,7 +193,7 @@ fn multi_line_messages_join_with_newlines_even_when_a_line_starts_with_a_date() 
     let (r, _) = read_chat("_chat.txt", chat.as_bytes());
     assert_eq!(r.len(), 2);
     assert_eq!(
-        r[0].field("text"),
+        r[0].field(Field::Text),
         Some("Someone else\nwith a lot to say\n12/12/20 is the date we agreed")
     );
     assert_eq!(r[1].id, "5");
@@ -203,11 +207,14 @@ fn attachments_are_named_and_map_pins_are_locations() {
                 caption on the next line\n\
                 [2020-01-01, 12:00:13] Person 3: \u{200E}Location: https://maps.google.com/?q=51.513767,-0.098266\n";
     let (r, _) = read_chat("_chat.txt", chat.as_bytes());
-    assert_eq!(r[0].field("media_name"), Some("some-image.jpg"));
-    assert_eq!(r[1].field("media_name"), Some("some-doc.pdf"));
-    assert_eq!(r[2].field("media_name"), Some("IMG-20220323-WA0002.jpg"));
+    assert_eq!(r[0].field(Field::MediaName), Some("some-image.jpg"));
+    assert_eq!(r[1].field(Field::MediaName), Some("some-doc.pdf"));
+    assert_eq!(
+        r[2].field(Field::MediaName),
+        Some("IMG-20220323-WA0002.jpg")
+    );
     assert_eq!(r[3].locations.len(), 1);
-    assert_eq!(r[3].locations[0].field, "geo");
+    assert_eq!(r[3].locations[0].field, Field::Geo);
     assert_eq!(r[3].locations[0].lat, Some(51.513767));
 }
 
@@ -216,8 +223,8 @@ fn invisible_marks_do_not_hide_headers_or_stay_in_text() {
     let chat = "\u{FEFF}\u{200E}[3/27/22, 21:41:55] \u{202A}+44\u{00A0}7700\u{00A0}900461\u{202C}: \u{200E}You deleted this message.\n";
     let (r, _) = read_chat("_chat.txt", chat.as_bytes());
     assert_eq!(r.len(), 1);
-    assert_eq!(r[0].field("sender"), Some("+44 7700 900461"));
-    assert_eq!(r[0].field("text"), Some("You deleted this message."));
+    assert_eq!(r[0].field(Field::Sender), Some("+44 7700 900461"));
+    assert_eq!(r[0].field(Field::Text), Some("You deleted this message."));
 }
 
 #[test]
@@ -227,7 +234,7 @@ fn invalid_utf8_is_decoded_lossily_with_a_warning() {
     chat.extend(b"[13/2/24, 10:00:00] A: ok\n");
     let (r, out) = read_chat("_chat.txt", &chat);
     assert_eq!(r.len(), 2);
-    assert_eq!(r[0].field("text"), Some("caf\u{FFFD}"));
+    assert_eq!(r[0].field(Field::Text), Some("caf\u{FFFD}"));
     assert!(
         out.warnings
             .iter()
@@ -243,9 +250,9 @@ fn a_truncated_file_still_gives_its_last_message_and_text_before_a_header_is_kep
     let (r, out) = read_chat("_chat.txt", chat.as_bytes());
     assert_eq!(r.len(), 2);
     assert_eq!(r[0].id, "1");
-    assert_eq!(r[0].field("sender"), None);
+    assert_eq!(r[0].field(Field::Sender), None);
     assert_eq!(r[1].id, "2");
-    assert_eq!(r[1].field("text"), Some("cut mid-sent"));
+    assert_eq!(r[1].field(Field::Text), Some("cut mid-sent"));
     assert!(
         out.warnings
             .iter()
@@ -265,8 +272,8 @@ fn a_huge_message_is_capped_not_held_whole() {
     chat.extend(b"\n[1/2/24, 10:00:01] A: after\n");
     let (r, out) = read_chat("_chat.txt", &chat);
     assert_eq!(r.len(), 2);
-    assert!(r[0].field("text").unwrap().len() <= chat::MAX_MESSAGE);
-    assert_eq!(r[1].field("text"), Some("after"));
+    assert!(r[0].field(Field::Text).unwrap().len() <= chat::MAX_MESSAGE);
+    assert_eq!(r[1].field(Field::Text), Some("after"));
     assert_eq!(r[1].id, "8");
     assert!(
         out.warnings.iter().any(|w| w.contains("longer than")),
@@ -346,7 +353,7 @@ fn a_zipped_export_links_attached_images_with_exif_gps_to_their_message() {
         .unwrap();
     assert_eq!(photo.id, "2", "linked to the message line that names it");
     assert_eq!(photo.locations.len(), 1);
-    assert_eq!(photo.locations[0].field, "exif");
+    assert_eq!(photo.locations[0].field, Field::Exif);
     assert!((photo.locations[0].lat.unwrap() - 51.5).abs() < 1e-9);
     assert!((photo.locations[0].lon.unwrap() + 0.125).abs() < 1e-9);
     assert_eq!(time(photo), "2019-06-20T16:00:15Z");

@@ -20,7 +20,7 @@ fn finding(sev: &str, cat: &str, rule: &str, account: &str, at: &str) -> Finding
         } else {
             format!("https://x.com/{account}/status/1")
         },
-        field: "text".into(),
+        field: crate::vocab::Field::Text,
         matched: "m".into(),
         context: "c".into(),
         detail: String::new(),

@@ -6,10 +6,11 @@ use super::super::lang::{self, Lang, Markers};
 use super::{AccountHit, AccountInfo, Check, Memory, Post, Seen, Snip, post, published, widen};
 use crate::org::Org;
 use crate::record::{Record, RecordKind};
+use crate::vocab::Field;
 use jiff::Timestamp;
 
 /// Makes an [`AccountHit`]: (record, field, field text, match, detail).
-type MakeHit<'a> = &'a dyn Fn(Seen, &'static str, String, String, String) -> AccountHit;
+type MakeHit<'a> = &'a dyn Fn(Seen, crate::vocab::Field, String, String, String) -> AccountHit;
 
 fn stamp(p: &Post) -> String {
     Timestamp::new(p.ts, p.nanos)
@@ -65,7 +66,7 @@ impl Check for PostingGap {
                 let d = gap / 86_400;
                 out.push(hit(
                     after.seen.clone(),
-                    "created_at",
+                    Field::CreatedAt,
                     stamp(after),
                     format!("{d} days"),
                     format!(
@@ -97,7 +98,7 @@ impl Check for WelshCounterpart {
         if record.kind != RecordKind::Post {
             return;
         }
-        let (lang, text) = match record.field("text") {
+        let (lang, text) = match record.field(Field::Text) {
             Some(t) => (lang::classify(t, &self.markers), t.to_string()),
             None => (Lang::Unknown, String::new()),
         };
@@ -118,7 +119,7 @@ impl Check for WelshCounterpart {
                 };
                 hit(
                     p.seen.clone(),
-                    "text",
+                    Field::Text,
                     p.text.clone(),
                     p.text.chars().take(80).collect(),
                     format!(
@@ -166,7 +167,7 @@ impl Check for WorkingHours {
             let dt = uk_datetime(t);
             out.push(hit(
                 p.seen.clone(),
-                "created_at",
+                Field::CreatedAt,
                 stamp(p),
                 format!("{:02}:{:02}", dt.hour(), dt.minute()),
                 format!(
@@ -196,7 +197,7 @@ impl Check for NoDisclaimer {
     }
 
     fn observe(&self, _: &AccountInfo, memory: &mut Memory, record: &Record) {
-        remember_field(memory, record, "bio");
+        remember_field(memory, record, Field::Bio);
     }
 
     fn finish(&self, _: &AccountInfo, memory: Memory, hit: MakeHit<'_>) -> Vec<AccountHit> {
@@ -214,7 +215,7 @@ impl Check for NoDisclaimer {
             }
             out.push(hit(
                 s.seen,
-                "bio",
+                Field::Bio,
                 s.value,
                 name.clone(),
                 format!(
@@ -238,7 +239,7 @@ impl Check for OrgEmail {
     }
 
     fn observe(&self, _: &AccountInfo, memory: &mut Memory, record: &Record) {
-        remember_field(memory, record, "email");
+        remember_field(memory, record, Field::Email);
     }
 
     fn finish(&self, _: &AccountInfo, memory: Memory, hit: MakeHit<'_>) -> Vec<AccountHit> {
@@ -254,7 +255,7 @@ impl Check for OrgEmail {
             if self.org.owns_domain(domain) {
                 out.push(hit(
                     s.seen.clone(),
-                    "email",
+                    Field::Email,
                     s.value.clone(),
                     v.to_string(),
                     format!(
@@ -276,7 +277,7 @@ fn push_post(memory: &mut Memory, p: Post) {
 }
 
 /// Keeps every value of `field` in a profile or account record.
-fn remember_field(memory: &mut Memory, record: &Record, field: &'static str) {
+fn remember_field(memory: &mut Memory, record: &Record, field: crate::vocab::Field) {
     if !matches!(record.kind, RecordKind::Profile | RecordKind::Account) {
         return;
     }

@@ -67,7 +67,7 @@ impl Seen {
     }
 
     /// The one-field record a finding about this hit is made from.
-    pub fn record(&self, info: &AccountInfo, field: &'static str, value: &str) -> Record {
+    pub fn record(&self, info: &AccountInfo, field: crate::vocab::Field, value: &str) -> Record {
         let mut rec = Record::new(info.platform, self.kind, self.id.clone());
         rec.account = info.account.clone();
         rec.entry = self.entry.clone();
@@ -108,7 +108,7 @@ impl Post {
 #[derive(Clone, Debug, PartialEq)]
 struct Snip {
     seen: Seen,
-    field: &'static str,
+    field: crate::vocab::Field,
     value: String,
 }
 
@@ -203,7 +203,7 @@ trait Check: Send + Sync {
         &self,
         info: &AccountInfo,
         memory: Memory,
-        hit: &dyn Fn(Seen, &'static str, String, String, String) -> AccountHit,
+        hit: &dyn Fn(Seen, crate::vocab::Field, String, String, String) -> AccountHit,
     ) -> Vec<AccountHit>;
 }
 
@@ -373,23 +373,26 @@ impl AccountRules {
             }
             memory.tidy();
             let r = *r;
-            let hit =
-                |on: Seen, field: &'static str, value: String, matched: String, detail: String| {
-                    AccountHit {
-                        on,
-                        value,
-                        hit: Hit {
-                            rule: r,
-                            field,
-                            start: 0,
-                            end: 0,
-                            matched,
-                            detail,
-                            severity: infos[r].severity,
-                            confidence: infos[r].confidence,
-                        },
-                    }
-                };
+            let hit = |on: Seen,
+                       field: crate::vocab::Field,
+                       value: String,
+                       matched: String,
+                       detail: String| {
+                AccountHit {
+                    on,
+                    value,
+                    hit: Hit {
+                        rule: r,
+                        field,
+                        start: 0,
+                        end: 0,
+                        matched,
+                        detail,
+                        severity: infos[r].severity,
+                        confidence: infos[r].confidence,
+                    },
+                }
+            };
             out.extend(check.finish(&st.info, memory, &hit));
         }
         out

@@ -3,6 +3,7 @@
 //! (comments, likes, profile fields).
 
 use super::*;
+use crate::vocab::Field;
 
 impl Ctx<'_> {
     /// Instagram `{media: [...], title?, creation_timestamp?}`: a post (or
@@ -23,14 +24,14 @@ impl Ctx<'_> {
                 .flatten()
         });
         if let Some(c) = caption {
-            r.push_field("text", c);
+            r.push_field(Field::Text, c);
         }
         let _ = key;
         let mut records = Vec::new();
         for m in media {
             let mut mr = self.media_record(m, None);
-            if Some(mr.field("title")) == Some(caption) {
-                mr.fields.retain(|f| f.name != "title");
+            if Some(mr.field(Field::Title)) == Some(caption) {
+                mr.fields.retain(|f| f.name != Field::Title);
             }
             r.media.extend(mr.media.clone());
             records.push(mr);
@@ -56,12 +57,12 @@ impl Ctx<'_> {
                 .map(|z| z.timestamp())
         });
         if let Some(c) = s(o, "caption") {
-            r.push_field("text", c);
+            r.push_field(Field::Text, c);
         }
         if let Some(l) = s(o, "location") {
-            r.push_field("location", l);
+            r.push_field(Field::Location, l);
             r.locations.push(Location {
-                field: "geo",
+                field: Field::Geo,
                 lat: None,
                 lon: None,
                 label: l.to_string(),
@@ -69,7 +70,7 @@ impl Ctx<'_> {
         }
         if let Some(p) = s(o, "path") {
             let name = p.rsplit('/').next().unwrap_or(p);
-            r.push_field("media_name", name);
+            r.push_field(Field::MediaName, name);
             if let Some(e) = (self.resolve)(p) {
                 r.media.push(e);
             }
@@ -108,9 +109,9 @@ impl Ctx<'_> {
             };
             let mut r = self.record(RecordKind::Comment, raw_id(ts.and_then(|t| t.1)));
             r.created_at = ts.map(|t| t.0);
-            r.push_field("text", text);
+            r.push_field(Field::Text, text);
             if let Some(o) = owner {
-                r.push_field("title", format!("on a post by {o}"));
+                r.push_field(Field::Title, format!("on a post by {o}"));
                 r.mentions.push(o.to_string());
             }
             if let Some(h) = href {
@@ -129,9 +130,9 @@ impl Ctx<'_> {
             let ts = item.get("timestamp");
             let mut r = self.record(RecordKind::Comment, raw_id(ts));
             r.created_at = ts.and_then(|t| timestamp(t, false));
-            r.push_field("text", text);
+            r.push_field(Field::Text, text);
             if let Some(o) = owner {
-                r.push_field("title", format!("on a post by {o}"));
+                r.push_field(Field::Title, format!("on a post by {o}"));
                 r.mentions.push(o.to_string());
             }
             if let Some(h) = s(item, "href").filter(|h| is_url(h)) {

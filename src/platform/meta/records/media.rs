@@ -1,6 +1,7 @@
 //! Media items, their EXIF-like metadata and comments, and albums.
 
 use super::*;
+use crate::vocab::Field;
 
 impl Ctx<'_> {
     /// One media object: `uri`, `creation_timestamp`, `title`,
@@ -13,7 +14,7 @@ impl Ctx<'_> {
         if !uri.is_empty() {
             let base = uri.split(['?', '#']).next().unwrap_or(uri);
             let name = base.rsplit('/').next().unwrap_or(base);
-            r.push_field("media_name", name);
+            r.push_field(Field::MediaName, name);
             // Remote (fbcdn) uris of 2020 exports are neither a permalink
             // nor a file in the archive: the base name is all that is kept.
             if !is_url(uri)
@@ -23,13 +24,13 @@ impl Ctx<'_> {
             }
         }
         if let Some(a) = album {
-            r.push_field("title", a);
+            r.push_field(Field::Title, a);
         }
         if let Some(t) = s(m, "title") {
-            r.push_field("title", t);
+            r.push_field(Field::Title, t);
         }
         if let Some(t) = s(m, "description") {
-            r.push_field("text", t);
+            r.push_field(Field::Text, t);
         }
         self.metadata(&mut r, m, uri);
         for c in arr(m, "comments") {
@@ -65,14 +66,14 @@ impl Ctx<'_> {
                     && !(lat == 0.0 && lon == 0.0)
                 {
                     r.locations.push(Location {
-                        field: "exif",
+                        field: Field::Exif,
                         lat: Some(lat),
                         lon: Some(lon),
                         label: uri.to_string(),
                     });
                 }
                 if let Some(ip) = s(b, "upload_ip") {
-                    r.push_field("upload_ip", ip);
+                    r.push_field(Field::UploadIp, ip);
                 }
                 if r.created_at.is_none() {
                     r.created_at = b.get("taken_timestamp").and_then(|t| timestamp(t, false));
@@ -86,12 +87,12 @@ impl Ctx<'_> {
         let mut r = self.record(RecordKind::Comment, raw_id(ts));
         r.created_at = ts.and_then(|t| timestamp(t, false));
         if let Some(t) = s(c, "comment") {
-            r.push_field("text", t);
+            r.push_field(Field::Text, t);
         }
         if let Some(a) = s(c, "author") {
-            r.push_field("title", format!("comment by {a}"));
+            r.push_field(Field::Title, format!("comment by {a}"));
         }
-        if r.field("text").is_some() {
+        if r.field(Field::Text).is_some() {
             self.send(r);
         }
     }
@@ -104,8 +105,8 @@ impl Ctx<'_> {
             // A story is published content; its caption is the text.
             r.kind = RecordKind::Post;
             if let Some(t) = s(m, "title") {
-                r.fields.retain(|f| f.name != "title");
-                r.push_field("text", t);
+                r.fields.retain(|f| f.name != Field::Title);
+                r.push_field(Field::Text, t);
             }
         }
         self.send(r);
@@ -119,10 +120,10 @@ impl Ctx<'_> {
         let mut r = self.record(RecordKind::Media, raw_id(ts));
         r.created_at = ts.and_then(|t| timestamp(t, false));
         if let Some(n) = name {
-            r.push_field("title", n);
+            r.push_field(Field::Title, n);
         }
         if let Some(d) = s(o, "description") {
-            r.push_field("text", d);
+            r.push_field(Field::Text, d);
         }
         let mut uris = Vec::new();
         let mut records = Vec::new();

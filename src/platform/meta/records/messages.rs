@@ -2,6 +2,7 @@
 //! end-to-end-encrypted Messenger download.
 
 use super::*;
+use crate::vocab::Field;
 
 impl Ctx<'_> {
     /// A Messenger / Instagram DM thread (`message_N.json`) or a thread of
@@ -25,19 +26,19 @@ impl Ctx<'_> {
             r.created_at = ts.and_then(|t| timestamp(t, true));
             for k in ["content", "text"] {
                 if let Some(t) = s(m, k) {
-                    r.push_field("text", t);
+                    r.push_field(Field::Text, t);
                 }
             }
             if let Some(sh) = obj(m, "share") {
                 if let Some(l) = s(sh, "link") {
-                    r.push_field("link", l);
+                    r.push_field(Field::Link, l);
                 }
                 if let Some(t) = s(sh, "share_text") {
-                    r.push_field("text", t);
+                    r.push_field(Field::Text, t);
                 }
             }
             if let Some(t) = title {
-                r.push_field("title", t);
+                r.push_field(Field::Title, t);
             }
             for p in &participants {
                 let sender = s(m, "sender_name").or_else(|| s(m, "senderName"));
@@ -61,7 +62,7 @@ impl Ctx<'_> {
 
     pub(super) fn message_media(&mut self, r: &mut Record, uri: &str) {
         let name = uri.rsplit('/').next().unwrap_or(uri);
-        r.push_field("media_name", name);
+        r.push_field(Field::MediaName, name);
         if let Some(e) = (self.resolve)(uri) {
             r.media.push(e);
         }

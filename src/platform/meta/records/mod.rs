@@ -20,6 +20,7 @@ mod profile;
 use super::Flavor;
 use crate::platform::EntryOutcome;
 use crate::record::{Location, Record, RecordKind};
+use crate::vocab::Field;
 use jiff::Timestamp;
 use serde_json::{Map, Value};
 
@@ -213,23 +214,23 @@ impl Ctx<'_> {
         r.created_at = ts.and_then(|t| timestamp(t, false));
         if let Some(c) = comment {
             if let Some(t) = s(c, "comment") {
-                r.push_field("text", t);
+                r.push_field(Field::Text, t);
             }
             if r.created_at.is_none() {
                 r.created_at = c.get("timestamp").and_then(|t| timestamp(t, false));
             }
             if let Some(g) = s(c, "group") {
-                r.push_field("title", format!("in group {g}"));
+                r.push_field(Field::Title, format!("in group {g}"));
             }
         }
         for t in texts {
-            r.push_field("text", t);
+            r.push_field(Field::Text, t);
         }
         if let Some(t) = s(o, "title") {
-            r.push_field("title", t);
+            r.push_field(Field::Title, t);
         }
         if let Some(t) = s(o, "text") {
-            r.push_field("text", t);
+            r.push_field(Field::Text, t);
         }
         let mut media = Vec::new();
         for a in arr(o, "attachments") {
@@ -250,7 +251,7 @@ impl Ctx<'_> {
                 r.mentions.push(n.to_string());
             }
         }
-        let parent_text = r.field("text").map(String::from);
+        let parent_text = r.field(Field::Text).map(String::from);
         for m in &media {
             if let Some(e) = m.media.first() {
                 r.media.push(e.clone());
@@ -258,10 +259,10 @@ impl Ctx<'_> {
         }
         self.send(r);
         for mut m in media {
-            if m.field("text").is_none()
+            if m.field(Field::Text).is_none()
                 && let Some(t) = &parent_text
             {
-                m.push_field("text", t.clone());
+                m.push_field(Field::Text, t.clone());
             }
             self.send(m);
         }
@@ -276,21 +277,21 @@ impl Ctx<'_> {
         }
         if let Some(x) = obj(d, "external_context") {
             if let Some(u) = s(x, "url") {
-                r.push_field("link", u);
+                r.push_field(Field::Link, u);
             }
             if let Some(n) = s(x, "name") {
-                r.push_field("title", n);
+                r.push_field(Field::Title, n);
             }
             if let Some(n) = s(x, "source") {
-                r.push_field("title", n);
+                r.push_field(Field::Title, n);
             }
         }
         if let Some(e) = obj(d, "event") {
             if let Some(n) = s(e, "name") {
-                r.push_field("title", n);
+                r.push_field(Field::Title, n);
             }
             if let Some(n) = s(e, "description") {
-                r.push_field("text", n);
+                r.push_field(Field::Text, n);
             }
             if let Some(p) = obj(e, "place") {
                 self.place(r, p);
@@ -298,18 +299,25 @@ impl Ctx<'_> {
         }
         if let Some(p) = obj(d, "poll") {
             if let Some(q) = s(p, "question") {
-                r.push_field("text", q);
+                r.push_field(Field::Text, q);
             }
             for opt in arr(p, "options") {
                 if let Some(t) = opt.as_object().and_then(|o| s(o, "option")) {
-                    r.push_field("text", t);
+                    r.push_field(Field::Text, t);
                 }
             }
         }
         if let Some(f) = obj(d, "for_sale_item") {
             for k in ["title", "description"] {
                 if let Some(t) = s(f, k) {
-                    r.push_field(if k == "title" { "title" } else { "text" }, t);
+                    r.push_field(
+                        if k == "title" {
+                            Field::Title
+                        } else {
+                            Field::Text
+                        },
+                        t,
+                    );
                 }
             }
             if let Some(p) = obj(f, "location") {
@@ -317,10 +325,10 @@ impl Ctx<'_> {
             }
         }
         if let Some(t) = s(d, "text") {
-            r.push_field("text", t);
+            r.push_field(Field::Text, t);
         }
         if let Some(t) = s(d, "name") {
-            r.push_field("title", t);
+            r.push_field(Field::Title, t);
         }
     }
 
@@ -335,21 +343,21 @@ impl Ctx<'_> {
             .collect::<Vec<_>>()
             .join(", ");
         if !label.is_empty() {
-            r.push_field("location", label.clone());
+            r.push_field(Field::Location, label.clone());
         }
         let c = obj(p, "coordinate");
         let lat = c.and_then(|c| num(c.get("latitude")));
         let lon = c.and_then(|c| num(c.get("longitude")));
         if lat.is_some() || lon.is_some() || !label.is_empty() {
             r.locations.push(Location {
-                field: "geo",
+                field: Field::Geo,
                 lat,
                 lon,
                 label,
             });
         }
         if let Some(u) = s(p, "url") {
-            r.push_field("link", u);
+            r.push_field(Field::Link, u);
         }
     }
 
@@ -364,12 +372,12 @@ impl Ctx<'_> {
             let value = s(lv, "value");
             match (label, value) {
                 ("Message" | "Text" | "Caption" | "Description", Some(v)) => {
-                    r.push_field("text", v)
+                    r.push_field(Field::Text, v)
                 }
                 ("Coordinates", Some(v)) => coords = parse_coords(v),
                 ("Name" | "Place", Some(v)) => name = v.to_string(),
                 ("Address", Some(v)) => address = v.to_string(),
-                ("URL" | "Link", Some(v)) if is_url(v) => r.push_field("link", v),
+                ("URL" | "Link", Some(v)) if is_url(v) => r.push_field(Field::Link, v),
                 _ => {}
             }
         };
@@ -394,11 +402,11 @@ impl Ctx<'_> {
             .collect::<Vec<_>>()
             .join(", ");
         if !label.is_empty() {
-            r.push_field("location", label.clone());
+            r.push_field(Field::Location, label.clone());
         }
         if coords.is_some() || !label.is_empty() {
             r.locations.push(Location {
-                field: "geo",
+                field: Field::Geo,
                 lat: coords.map(|c| c.0),
                 lon: coords.map(|c| c.1),
                 label,
@@ -446,14 +454,14 @@ const OWNER_KEYS: &[&str] = &["media owner", "media-eigenaar"];
 
 /// Instagram `string_map_data` profile keys (English; localized keys are
 /// not mapped and are reported by nothing, as they carry no rule field).
-fn ig_profile_field(k: &str) -> Option<&'static str> {
+fn ig_profile_field(k: &str) -> Option<Field> {
     Some(match k.to_lowercase().as_str() {
-        "email" | "e-mail" | "email address" => "email",
-        "phone number" | "phone" => "phone",
-        "bio" | "biography" => "bio",
-        "website" => "website",
-        "name" | "username" => "title",
-        "city" | "location" => "location",
+        "email" | "e-mail" | "email address" => Field::Email,
+        "phone number" | "phone" => Field::Phone,
+        "bio" | "biography" => Field::Bio,
+        "website" => Field::Website,
+        "name" | "username" => Field::Title,
+        "city" | "location" => Field::Location,
         _ => return None,
     })
 }

@@ -2,31 +2,32 @@
 //! facts (e-mail, phone) as an Account record.
 
 use super::*;
+use crate::vocab::Field;
 
 impl Ctx<'_> {
     pub(super) fn fb_profile(&mut self, p: &Map<String, Value>) {
         let mut r = self.record(RecordKind::Profile, self.account.to_string());
         if let Some(n) = obj(p, "name") {
             if let Some(f) = s(n, "full_name") {
-                r.push_field("title", f);
+                r.push_field(Field::Title, f);
             }
         } else if let Some(n) = s(p, "name") {
-            r.push_field("title", n);
+            r.push_field(Field::Title, n);
         }
         if let Some(u) = s(p, "profile_uri") {
             r.url = u.to_string();
         }
         if let Some(u) = s(p, "username") {
-            r.push_field("title", u);
+            r.push_field(Field::Title, u);
         }
         for k in ["about_me", "intro_bio", "bio", "about"] {
             if let Some(t) = s(p, k) {
-                r.push_field("bio", t);
+                r.push_field(Field::Bio, t);
             }
         }
         for k in ["current_city", "hometown"] {
             if let Some(c) = obj(p, k).and_then(|c| s(c, "name")) {
-                r.push_field("location", c);
+                r.push_field(Field::Location, c);
             }
         }
         let mut a = self.record(RecordKind::Account, self.account.to_string());
@@ -39,7 +40,7 @@ impl Ctx<'_> {
             ] {
                 for m in arr(e, k) {
                     if let Some(m) = m.as_str() {
-                        a.push_field("email", m);
+                        a.push_field(Field::Email, m);
                     }
                 }
             }
@@ -49,7 +50,7 @@ impl Ctx<'_> {
                 .as_str()
                 .or_else(|| ph.as_object().and_then(|o| s(o, "phone_number")));
             if let Some(n) = n {
-                a.push_field("phone", n);
+                a.push_field(Field::Phone, n);
             }
         }
         for w in arr(p, "websites") {
@@ -57,7 +58,7 @@ impl Ctx<'_> {
                 .as_str()
                 .or_else(|| w.as_object().and_then(|o| s(o, "address")));
             if let Some(u) = u {
-                r.push_field("website", u);
+                r.push_field(Field::Website, u);
             }
         }
         if let Some(ts) = p.get("registration_timestamp") {
@@ -78,7 +79,7 @@ impl Ctx<'_> {
                     continue;
                 };
                 match ig_profile_field(k) {
-                    Some(f @ ("email" | "phone")) => a.push_field(f, v),
+                    Some(f @ (Field::Email | Field::Phone)) => a.push_field(f, v),
                     Some(f) => r.push_field(f, v),
                     None => {}
                 }
