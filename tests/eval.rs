@@ -234,3 +234,41 @@ fn issue10_second_heldout_regression_floors() {
         },
     );
 }
+
+/// The second tuning set (`tuning2.toml`, 2026-11-30): written by a helper
+/// who read only the policies and the clause list, before this session's
+/// detection changes. Rule authors may read it and its misses (printed);
+/// its floors start at the figures measured when it arrived.
+#[test]
+fn issue10_second_tuning_regression_floors() {
+    let tuning = score(&load("tuning2.toml", include_str!("eval/tuning2.toml")));
+    eprintln!("{}", table("tuning2.toml", &tuning));
+    for (cat, ids, case) in &tuning.missed {
+        eprintln!("TUNING2 MISSED {cat} (fired {ids:?}): {case}");
+    }
+    for (ids, case) in &tuning.flagged {
+        eprintln!("TUNING2 FLAGGED {ids:?}: {case}");
+    }
+    check(
+        "tuning2.toml",
+        &tuning,
+        &Floors {
+            positives: 330,
+            negatives: 330,
+            // measured 2026-11-30 when the set arrived (recall 0.45, 12 flagged)
+            recall: &[
+                ("commercial", 0.57),
+                ("conduct", 0.36),
+                ("confidential", 0.54),
+                ("credit", 0.39),
+                ("links", 0.57),
+                ("location", 0.3),
+                ("patient-data", 0.33),
+                ("personal-data", 0.48),
+                ("political", 0.6),
+                ("safeguarding", 0.27),
+            ],
+            max_flagged: 12,
+        },
+    );
+}
