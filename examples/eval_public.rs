@@ -57,11 +57,20 @@ struct Runner {
 }
 
 impl Runner {
-    /// Categories of the rules that fire on `text` as a post, and their ids.
+    /// Categories of the rules that fire on `text`, and their ids. The text
+    /// is read as the X reader reads a tweet: a post, or a repost when it
+    /// starts "RT @" / "RT:" (src/platform/twitter/tweet.rs), so rules
+    /// scoped to what the account itself wrote see what they would see in
+    /// a real archive.
     fn run(&mut self, id: &str, text: &str) -> (Vec<String>, Vec<String>) {
-        let mut r = Record::new(Platform::Twitter, RecordKind::Post, id);
-        r.account = "eval".into();
         let text = unescape(text);
+        let kind = if text.starts_with("RT @") || text.starts_with("RT:") {
+            RecordKind::Repost
+        } else {
+            RecordKind::Post
+        };
+        let mut r = Record::new(Platform::Twitter, kind, id);
+        r.account = "eval".into();
         if self.mentions {
             r.mentions = mentions(&text);
         }

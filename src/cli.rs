@@ -69,6 +69,16 @@ pub enum RulesCommand {
     },
     /// Run every rule's own match / no-match examples
     Test { path: Option<PathBuf> },
+    /// Show which rules, and which composition signals, fire on a text
+    Explain {
+        /// The text, as it would appear in a post or message
+        text: String,
+        /// Record kind the text is read as (post, reply, comment, dm, profile, …)
+        #[arg(long, default_value = "post")]
+        kind: String,
+        #[arg(long)]
+        rules: Option<PathBuf>,
+    },
 }
 
 /// `scan` as typed. Options a config file can also set are `Option`s here,
@@ -213,6 +223,9 @@ pub fn main() -> i32 {
         Command::Rules { command } => match command {
             RulesCommand::List { rules } => command::rules::list(rules.as_deref()),
             RulesCommand::Test { path } => command::rules::test(path.as_deref()),
+            RulesCommand::Explain { text, kind, rules } => {
+                command::rules::explain(&text, &kind, rules.as_deref())
+            }
         },
         Command::Inspect { inputs } => command::inspect::run(&inputs),
         Command::Verify(args) => command::verify::run(&args.manifest, args.original),

@@ -1,7 +1,8 @@
-//! `rules list` and `rules test`.
+//! `rules list`, `rules test` and `rules explain`.
 
 use super::{EXIT_CLEAN, EXIT_FINDINGS, fail};
 use social_audit::org::Org;
+use social_audit::record::{Field, Platform, Record, RecordKind};
 use social_audit::rules::Pack;
 use std::path::Path;
 
@@ -69,6 +70,44 @@ pub fn test(path: Option<&Path>) -> i32 {
         failures.len()
     );
     if failures.is_empty() {
+        EXIT_CLEAN
+    } else {
+        EXIT_FINDINGS
+    }
+}
+
+/// Prints every hit on one text, signals included, so a pack author can see
+/// why a composition did or did not fire (docs/RULES.md, "Testing a rule").
+pub fn explain(text: &str, kind: &str, path: Option<&Path>) -> i32 {
+    let pack = match load(path) {
+        Ok(p) => p,
+        Err(e) => return fail(e),
+    };
+    let Some(kind) = RecordKind::parse(kind) else {
+        return fail(format!("unknown record kind {kind:?}"));
+    };
+    let mut record = Record::new(Platform::Twitter, kind, "explain");
+    record.push_field(Field::Text, text);
+    let mut hits = Vec::new();
+    pack.check_keeping_signals(&record, &mut hits);
+    let mut findings = 0;
+    for h in &hits {
+        let r = &pack.rules()[h.rule];
+        let signal = r.kind.ends_with("signal");
+        if !signal {
+            findings += 1;
+        }
+        println!(
+            "{}\t{}\t{}\t{:?}\t{}",
+            if signal { "signal " } else { "FINDING" },
+            r.id,
+            r.category,
+            h.matched,
+            h.detail
+        );
+    }
+    if findings == 0 {
+        println!("no finding ({} signal hits)", hits.len());
         EXIT_CLEAN
     } else {
         EXIT_FINDINGS

@@ -173,7 +173,7 @@ mod pattern;
 mod validators;
 
 use crate::org::Org;
-use crate::record::{Platform, Record, RecordKind};
+use crate::record::{Platform, Record};
 use crate::vocab::Field;
 use sha2::{Digest, Sha256};
 use std::cell::RefCell;
@@ -279,8 +279,9 @@ impl Pack {
     }
 
     /// Like [`Pack::check`], keeping the hits of signal rules (which feed
-    /// compositions and are otherwise dropped), for running their examples.
-    pub(crate) fn check_keeping_signals(&self, record: &Record, hits: &mut Vec<Hit>) {
+    /// compositions and are otherwise dropped), for running their examples
+    /// and for `rules explain`.
+    pub fn check_keeping_signals(&self, record: &Record, hits: &mut Vec<Hit>) {
         self.check_with(record, &mut normalise::Normalised::default(), hits, true);
     }
 
@@ -304,15 +305,8 @@ impl Pack {
             if !self.models.is_empty() {
                 MODEL_SCRATCH.with(|m| {
                     let (feats, scores) = &mut *m.borrow_mut();
-                    self.models.check(
-                        &self.rules,
-                        &self.scope,
-                        record.kind,
-                        field,
-                        feats,
-                        hits,
-                        scores,
-                    );
+                    self.models
+                        .check(&self.rules, &self.scope, record, field, feats, hits, scores);
                 });
             }
             hits[from..].sort_by_key(|h| (h.start, h.end, h.rule));
@@ -377,13 +371,12 @@ impl Pack {
         let mut i = first;
         while i < hits.len() {
             let sc = &self.scope[hits[i].rule];
-            let keep =
-                (!sc.addressed || record.kind == RecordKind::Reply || !record.mentions.is_empty())
-                    && (!sc.near_person || self.near_person(record))
-                    && sc
-                        .media
-                        .as_deref()
-                        .is_none_or(|m| has_media(record, m == "video"));
+            let keep = sc.addressed_ok(record)
+                && (!sc.near_person || self.near_person(record))
+                && sc
+                    .media
+                    .as_deref()
+                    .is_none_or(|m| has_media(record, m == "video"));
             if !keep {
                 hits.remove(i);
                 continue;

@@ -142,14 +142,18 @@ impl Models {
         &self,
         infos: &[super::RuleInfo],
         scope: &[super::pack::Scope],
-        kind: crate::record::RecordKind,
+        record: &crate::record::Record,
         field: &crate::record::FieldText,
         scratch: &mut Features,
         hits: &mut Vec<super::Hit>,
         scores: &mut Vec<Score>,
     ) {
         for (r, model, threshold, high) in &self.rules {
-            if !scope[*r].kind_ok(kind) || !scope[*r].text_field_ok(field.name) {
+            // Scoring is the costly part: a record the rule's scope rules
+            // out (an unaddressed post for an `addressed` rule) is not scored.
+            let sc = &scope[*r];
+            if !sc.kind_ok(record.kind) || !sc.text_field_ok(field.name) || !sc.addressed_ok(record)
+            {
                 continue;
             }
             let p = model.score(&field.value, scratch);

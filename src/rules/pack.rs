@@ -259,6 +259,11 @@ impl Scope {
         self.kinds.as_ref().is_none_or(|ks| ks.contains(&kind))
     }
 
+    /// `addressed`: a reply, or a record with @mentions.
+    pub fn addressed_ok(&self, record: &crate::record::Record) -> bool {
+        !self.addressed || record.kind == RecordKind::Reply || !record.mentions.is_empty()
+    }
+
     /// For text detectors: the named fields, else every prose field.
     pub fn text_field_ok(&self, name: Field) -> bool {
         match &self.fields {
