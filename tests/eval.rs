@@ -184,7 +184,7 @@ fn issue10_tuning_and_heldout_regression_floors() {
                 ("language", 1.0),
                 ("links", 1.0),
                 ("location", 1.0),
-                ("patient-data", 0.56),
+                ("patient-data", 0.59),
                 ("personal-data", 0.82),
                 ("political", 0.82),
                 ("safeguarding", 0.55),
@@ -225,7 +225,8 @@ fn issue10_second_heldout_regression_floors() {
                 // also took hard negatives flagged from 24 to 16 here, 10 to
                 // 5 on heldout.toml and 5 to 0 on tuning.toml. Lowered in
                 // the open, with docs/EVALUATION.md, not to hide it.
-                ("patient-data", 0.52),
+                // Raised to 0.58 by the forename gazetteer (signal.forename).
+                ("patient-data", 0.58),
                 ("personal-data", 0.6),
                 ("political", 0.7),
                 ("safeguarding", 0.25),
@@ -263,7 +264,7 @@ fn issue10_second_tuning_regression_floors() {
                 ("credit", 0.39),
                 ("links", 0.57),
                 ("location", 0.3),
-                ("patient-data", 0.33),
+                ("patient-data", 0.42),
                 ("personal-data", 0.48),
                 ("political", 0.6),
                 ("safeguarding", 0.27),

@@ -52,6 +52,10 @@ const DEFAULT_SOURCES: &[(&str, &str)] = &[
         include_str!("../../rules/lexicons/confidential.toml"),
     ),
     (
+        "lexicons/forenames.toml",
+        include_str!("../../rules/lexicons/forenames.toml"),
+    ),
+    (
         "lexicons/political.toml",
         include_str!("../../rules/lexicons/political.toml"),
     ),

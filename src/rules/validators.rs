@@ -49,6 +49,7 @@ pub fn lookup(name: &str) -> Option<Validator> {
         "hospital-number" => hospital_number,
         "person-name" => |m, c| person_name(m, &c.org),
         "patient-name" => |m, c| patient_name(m, &c.org),
+        "forename" => |m, c| forename(m, &c.org),
         "photo-credit" => |m, c| photo_credit(m, &c.org),
         "uk-postcode" => |m, c| uk_postcode(m, &c.org),
         "uk-phone" => |m, c| uk_phone(m, &c.org),
@@ -394,52 +395,69 @@ const NOT_NAMES: &[&str] = &[
     "most",
 ];
 
+/// Words before a name that make it staff or a public figure, not a patient.
+const NOT_PATIENTS: &[&str] = &[
+    "Dr",
+    "Doctor",
+    "Nurse",
+    "Sister",
+    "Matron",
+    "Prof",
+    "Professor",
+    "Consultant",
+    "Midwife",
+    "Surgeon",
+    "Paramedic",
+    "Porter",
+    "Captain",
+    "Capt",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Councillor",
+    "Cllr",
+    "Minister",
+    "President",
+    "Saint",
+    "St",
+    "Rev",
+    "Reverend",
+    "Father",
+    "Coach",
+    "Manager",
+];
+
 /// A likely personal name: two consecutive capitalised words that are not
 /// sentence starters, places or services (no model; see `NOT_NAMES`).
 /// A name that may be a patient's: `person-name`, unless introduced by a
 /// staff title (Dr, Nurse, Sister…) or a public figure's honorific (Sir,
 /// Captain, Queen…): the composition rules need a patient, not any name.
 fn patient_name(m: &str, org: &Org) -> Option<String> {
-    const NOT_PATIENTS: &[&str] = &[
-        "Dr",
-        "Doctor",
-        "Nurse",
-        "Sister",
-        "Matron",
-        "Prof",
-        "Professor",
-        "Consultant",
-        "Midwife",
-        "Surgeon",
-        "Paramedic",
-        "Porter",
-        "Captain",
-        "Capt",
-        "Sir",
-        "Dame",
-        "Lord",
-        "Lady",
-        "King",
-        "Queen",
-        "Prince",
-        "Princess",
-        "Councillor",
-        "Cllr",
-        "Minister",
-        "President",
-        "Saint",
-        "St",
-        "Rev",
-        "Reverend",
-        "Father",
-        "Coach",
-        "Manager",
-    ];
     let first = m.split_whitespace().next()?.trim_end_matches('.');
     if NOT_PATIENTS.contains(&first) {
         return None;
     }
     person_name(m, org)
+}
+
+/// A given name from the gazetteer (rules/lexicons/forenames.toml) that is
+/// not a word of the organisation's name or a listed place, service or
+/// sentence word. Titles and place words beside it are the rule's `unless`.
+fn forename(m: &str, org: &Org) -> Option<String> {
+    let l = m.to_lowercase();
+    let own = [&org.name, &org.short_name]
+        .iter()
+        .flat_map(|n| n.split_whitespace())
+        .any(|w| w.to_lowercase() == l);
+    if own || NOT_NAMES.contains(&l.as_str()) {
+        return None;
+    }
+    Some(format!("given name \"{m}\""))
 }
 
 fn person_name(m: &str, org: &Org) -> Option<String> {
