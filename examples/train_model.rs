@@ -222,7 +222,10 @@ fn main() -> ExitCode {
         data.extend(tweeteval_hate(dir, "train")?);
         let hate_val = tweeteval_hate(dir, "val")?;
         let nhs_weight = param("TRAIN_NHS_WEIGHT", 5.0);
-        let nhs_neg = lines(Path::new("rules/models/nhs-negatives.txt"))?;
+        // Both files of NHS-domain negatives, in order: every fifth line
+        // is kept back to choose the threshold.
+        let mut nhs_neg = lines(Path::new("rules/models/nhs-negatives.txt"))?;
+        nhs_neg.extend(lines(Path::new("rules/models/nhs-negatives-2.txt"))?);
         let nhs_pos = lines(Path::new("rules/models/nhs-positives.txt"))?;
         let mut nhs_check = Vec::new();
         for (i, t) in nhs_neg.into_iter().enumerate() {

@@ -76,6 +76,7 @@ const DEFAULT_SOURCES: &[(&str, &str)] = &[
         include_str!("../../rules/link-domains.toml"),
     ),
     ("metadata.toml", include_str!("../../rules/metadata.toml")),
+    ("models.toml", include_str!("../../rules/models.toml")),
 ];
 
 fn default_sources() -> Vec<(String, String)> {
