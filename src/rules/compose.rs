@@ -20,6 +20,7 @@ struct Rule {
     groups: Vec<Vec<usize>>,
     window: usize,
     negation: bool,
+    unless: Option<super::pattern::Context>,
 }
 
 #[derive(Default)]
@@ -81,11 +82,17 @@ impl Compose {
                 }
                 groups.push(ids);
             }
+            let unless = c
+                .unless
+                .as_ref()
+                .map(|u| super::pattern::compile_context(r, u, "compose.unless"))
+                .transpose()?;
             rules.push(Rule {
                 rule: ri,
                 groups,
                 window: c.window,
                 negation: c.negation,
+                unless,
             });
         }
         Ok(Compose { rules })
@@ -186,6 +193,11 @@ impl Compose {
                         continue;
                     };
                     if c.window > 0 && span.chars().count() > c.window {
+                        continue;
+                    }
+                    if let Some(u) = &c.unless
+                        && super::pattern::nearest_context(text, start, end, u).is_some()
+                    {
                         continue;
                     }
                     taken.push((start, end));

@@ -103,6 +103,10 @@ pub struct ComposeDef {
     pub window: usize,
     #[serde(default = "yes")]
     pub negation: bool,
+    /// Drop the composite when any of these words is within `window`
+    /// characters of it: the framing that makes it something else (health
+    /// advice about alcohol, a support service).
+    pub unless: Option<ContextDef>,
 }
 
 /// `model = { name = "abuse", threshold = 0.8, high = 0.95 }`: an embedded

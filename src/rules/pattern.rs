@@ -14,7 +14,7 @@ use regex::{Regex, RegexSet};
 /// Lazy-DFA cache of the pattern set, per thread (benches/README.md).
 const PATTERN_SET_CACHE: usize = 16 << 20;
 
-struct Context {
+pub(super) struct Context {
     ac: AhoCorasick,
     words: Vec<String>,
     window: usize,
@@ -233,7 +233,7 @@ impl Patterns {
 }
 
 /// The words of a `context` or `unless` table, as one automaton.
-fn compile_context(rule: &RuleDef, c: &ContextDef, what: &str) -> Result<Context> {
+pub(super) fn compile_context(rule: &RuleDef, c: &ContextDef, what: &str) -> Result<Context> {
     if c.words.is_empty() {
         return Err(Error::Pack(format!(
             "{}: {what} has no words",
@@ -290,7 +290,12 @@ fn chars_forward(s: &str, end: usize, chars: usize) -> usize {
 }
 
 /// The context word nearest the match, as "context \"nhs no\" 1 chars before".
-fn nearest_context(value: &str, start: usize, end: usize, ctx: &Context) -> Option<String> {
+pub(super) fn nearest_context(
+    value: &str,
+    start: usize,
+    end: usize,
+    ctx: &Context,
+) -> Option<String> {
     let lo = chars_back(value, start, ctx.window);
     let hi = chars_forward(value, end, ctx.window);
     let hay = &value[lo..hi];
