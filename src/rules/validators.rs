@@ -821,6 +821,15 @@ fn is_role_mailbox(local: &str) -> bool {
         "screening",
         "bookingteam",
         "generalenquiries",
+        // NHS roles published as shared mailboxes: Freedom to Speak Up
+        // guardians, safeguarding, staff wellbeing, occupational health
+        "speakup",
+        "freedomtospeakup",
+        "ftsu",
+        "safeguarding",
+        "wellbeing",
+        "occupationalhealth",
+        "occhealth",
     ];
     let last = local
         .rsplit(['.', '_', '-', '+'])
