@@ -196,7 +196,7 @@ impl Compose {
                         continue;
                     }
                     if let Some(u) = &c.unless
-                        && super::pattern::nearest_context(text, start, end, u).is_some()
+                        && super::pattern::unless_applies(text, start, end, u)
                     {
                         continue;
                     }

@@ -3,6 +3,7 @@
 
 use super::normalise::{Normalised, normalise_term};
 use super::pack::{Detector, PackDef, Scope};
+use super::pattern::{Context, compile_context, unless_applies};
 use super::{Hit, RuleInfo};
 use crate::error::{Error, Result};
 use crate::record::{FieldText, RecordKind};
@@ -29,6 +30,8 @@ pub struct Lexicon {
     rules: Vec<usize>,
     /// Per rule: next words that cancel a hit (`not_followed_by`).
     not_followed_by: Vec<Vec<String>>,
+    /// Per rule: words near a hit that cancel it (`unless`).
+    unless: Vec<Option<Context>>,
 }
 
 impl Lexicon {
@@ -44,6 +47,7 @@ impl Lexicon {
         let mut allow_rules: Vec<Vec<(usize, Vec<u16>)>> = Vec::new();
         let mut has_allow = vec![false; def.rules.len()];
         let mut not_followed_by = vec![Vec::new(); def.rules.len()];
+        let mut unless: Vec<Option<Context>> = def.rules.iter().map(|_| None).collect();
         let mut rules = Vec::new();
         let mut add = |pat: String, entry: Entry| {
             let i = *index.entry(pat.clone()).or_insert_with(|| {
@@ -66,6 +70,11 @@ impl Lexicon {
                 .iter()
                 .map(|w| w.trim().to_lowercase())
                 .collect();
+            unless[ri] = lx
+                .unless
+                .as_ref()
+                .map(|u| compile_context(rule, u, "unless"))
+                .transpose()?;
             let mut all: Vec<&String> = lx.terms.iter().collect();
             for l in &lx.lists {
                 all.extend(def.list(rule, l)?);
@@ -153,6 +162,7 @@ impl Lexicon {
             has_allow,
             rules,
             not_followed_by,
+            unless,
         })
     }
 
@@ -206,6 +216,11 @@ impl Lexicon {
                     if self.not_followed_by[r].contains(&next) {
                         continue;
                     }
+                }
+                if let Some(u) = &self.unless[r]
+                    && unless_applies(&field.value, start, end, u)
+                {
+                    continue;
                 }
                 if hits[first_hit..]
                     .iter()
@@ -400,6 +415,32 @@ lexicon = { terms = ["stroke", "flu"], not_followed_by = ["team", "jab"] }
         assert_eq!(hits(&lx, &def, "she had a stroke in June"), vec!["stroke"]);
         assert!(hits(&lx, &def, "our Stroke Team and the flu-jab clinic").is_empty());
         assert_eq!(hits(&lx, &def, "flu, again"), vec!["flu"]);
+    }
+
+    #[test]
+    fn unless_words_near_a_hit_drop_it_and_except_words_keep_it() {
+        let def = pack(
+            r#"
+[[rules]]
+id = "p"
+title = "p"
+category = "patient-data"
+severity = "low"
+policy = ["SUN 3.5"]
+clauses = ["A5"]
+lexicon = { terms = ["patient"], unless = { words = ["consent"], window = 40, except = ["without consent"] } }
+"#,
+        );
+        let lx = Lexicon::compile(&def, false).unwrap();
+        assert_eq!(hits(&lx, &def, "our patient today"), vec!["patient"]);
+        assert!(hits(&lx, &def, "our patient today (shared with consent)").is_empty());
+        assert_eq!(
+            hits(&lx, &def, "our patient today, posted without consent"),
+            vec!["patient"]
+        );
+        // out of the window
+        let far = format!("our patient {} consent", "x ".repeat(30));
+        assert_eq!(hits(&lx, &def, &far), vec!["patient"]);
     }
 
     #[test]

@@ -106,13 +106,16 @@
 //!   diacritics, leetspeak, `*` masks, "f.u.c.k", repeated letters), mapped
 //!   back to original byte offsets. Matches are whole words only. `allow` /
 //!   `allow_lists` phrases ("sexual health") suppress any overlapping hit of
-//!   the same rule.
+//!   the same rule; `not_followed_by` and `unless` (as for patterns) drop
+//!   hits by the words around them.
 //! * **pattern** — `regex` (Rust `regex` syntax, no look-around;
 //!   case-insensitive unless `case_sensitive = true`; `\d`, `\w`, `\b` are
 //!   ASCII unless the pattern needs Unicode classes). All pattern rules share
 //!   one `RegexSet` gate per field. Each match then passes, in order:
 //!   `reject_token` (drop it when the whitespace-delimited token around it
 //!   `contains` or `starts_with` any listed string: URLs, handles, hashtags),
+//!   `unless` (drop it when one of `words` is within `window` characters, or
+//!   one of `before` is that far before it, and none of `except` is),
 //!   `validator`, and `context` (`words`, whole-word and case-insensitive,
 //!   within `window` characters either side, default 60; `required = true`
 //!   drops matches without one, otherwise a match without one is kept one

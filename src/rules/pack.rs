@@ -160,6 +160,9 @@ pub struct LexiconDef {
     /// about a person.
     #[serde(default)]
     pub not_followed_by: Vec<String>,
+    /// Drop a hit with any of these words within `window` characters, as
+    /// for pattern rules ("shared with consent" beside a ward photo).
+    pub unless: Option<ContextDef>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -172,7 +175,8 @@ pub struct PatternDef {
     pub context: Option<ContextDef>,
     /// Drop a match with any of these words within `window` characters:
     /// the phrasing that makes it something else ("call our switchboard
-    /// on …", "bed time story"). `required` has no meaning here.
+    /// on …", "bed time story"). `required` has no meaning here; `except`
+    /// words cancel it ("ring me at home on …").
     pub unless: Option<ContextDef>,
     pub reject_token: Option<RejectTokenDef>,
 }
@@ -180,11 +184,22 @@ pub struct PatternDef {
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ContextDef {
+    #[serde(default)]
     pub words: Vec<String>,
     #[serde(default = "default_window")]
     pub window: usize,
     #[serde(default)]
     pub required: bool,
+    /// `unless` only: words that count only when they come before the
+    /// match, as a label introducing it ("our out-of-hours service is
+    /// available on …", "pop-up clinic at …").
+    #[serde(default)]
+    pub before: Vec<String>,
+    /// `unless` only: words that, also within `window`, keep the match
+    /// after all: the phrasing that makes it personal again ("me", "at
+    /// home", "his mobile") or negates the cue ("without consent").
+    #[serde(default)]
+    pub except: Vec<String>,
 }
 
 fn default_window() -> usize {
@@ -652,6 +667,15 @@ fn validate(file: &str, raw: RawRule) -> Result<RuleDef> {
             "{at}: needs exactly one detector table: lexicon, pattern, metadata, account, compose or model"
         )));
     };
+    let context = match &detector {
+        Detector::Pattern(p) => p.context.as_ref(),
+        _ => None,
+    };
+    if context.is_some_and(|c| !c.except.is_empty() || !c.before.is_empty()) {
+        return Err(Error::Pack(format!(
+            "{at}: `before` and `except` belong to `unless`, not `context`"
+        )));
+    }
     let kind = match &detector {
         Detector::Lexicon(_) => "lexicon",
         Detector::Pattern(_) => "pattern",

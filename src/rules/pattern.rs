@@ -15,10 +15,15 @@ use regex::{Regex, RegexSet};
 const PATTERN_SET_CACHE: usize = 16 << 20;
 
 pub(super) struct Context {
-    ac: AhoCorasick,
+    /// `None` when the table has only `before` words.
+    ac: Option<AhoCorasick>,
     words: Vec<String>,
     window: usize,
     required: bool,
+    /// `unless` only: words that count only before the match.
+    before: Option<Box<Context>>,
+    /// `unless` only: words that cancel it within the same window.
+    except: Option<Box<Context>>,
 }
 
 struct PatternRule {
@@ -183,7 +188,7 @@ impl Patterns {
                     continue;
                 }
                 if let Some(u) = &pr.unless
-                    && nearest_context(value, m.start(), m.end(), u).is_some()
+                    && unless_applies(value, m.start(), m.end(), u)
                 {
                     continue;
                 }
@@ -232,24 +237,54 @@ impl Patterns {
     }
 }
 
-/// The words of a `context` or `unless` table, as one automaton.
+/// The words of a `context` or `unless` table, as one automaton (and its
+/// `before` and `except` words as others).
 pub(super) fn compile_context(rule: &RuleDef, c: &ContextDef, what: &str) -> Result<Context> {
-    if c.words.is_empty() {
+    if c.words.is_empty() && c.before.is_empty() {
         return Err(Error::Pack(format!(
             "{}: {what} has no words",
             rule.whence()
         )));
     }
-    let ac = AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .build(&c.words)
-        .map_err(|e| Error::Pack(format!("{}: {what} words: {e}", rule.whence())))?;
+    let build = |words: &[String], what: &str| -> Result<Option<AhoCorasick>> {
+        if words.is_empty() {
+            return Ok(None);
+        }
+        AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build(words)
+            .map(Some)
+            .map_err(|e| Error::Pack(format!("{}: {what} words: {e}", rule.whence())))
+    };
+    let part = |words: &[String], what: &str| -> Result<Option<Box<Context>>> {
+        Ok(build(words, what)?.map(|ac| {
+            Box::new(Context {
+                ac: Some(ac),
+                words: words.to_vec(),
+                window: c.window,
+                required: false,
+                before: None,
+                except: None,
+            })
+        }))
+    };
     Ok(Context {
-        ac,
+        ac: build(&c.words, what)?,
         words: c.words.clone(),
         window: c.window,
         required: c.required,
+        before: part(&c.before, &format!("{what}.before"))?,
+        except: part(&c.except, &format!("{what}.except"))?,
     })
+}
+
+/// Whether an `unless` table drops the match at `start..end`: one of its
+/// words is within the window (a `before` word before the match) and none
+/// of its `except` words is.
+pub(super) fn unless_applies(value: &str, start: usize, end: usize, u: &Context) -> bool {
+    let near = |c: &Context, before_only| nearest(value, start, end, c, before_only).is_some();
+    (near(u, false) || u.before.as_ref().is_some_and(|b| near(b, true)))
+        && u.except.as_ref().is_none_or(|e| !near(e, false))
 }
 
 /// The whitespace-delimited token around `start..end`, e.g. a whole URL.
@@ -290,17 +325,28 @@ fn chars_forward(s: &str, end: usize, chars: usize) -> usize {
 }
 
 /// The context word nearest the match, as "context \"nhs no\" 1 chars before".
-pub(super) fn nearest_context(
+fn nearest_context(value: &str, start: usize, end: usize, ctx: &Context) -> Option<String> {
+    nearest(value, start, end, ctx, false)
+}
+
+/// [`nearest_context`], optionally only among the words before the match.
+fn nearest(
     value: &str,
     start: usize,
     end: usize,
     ctx: &Context,
+    before_only: bool,
 ) -> Option<String> {
+    let ac = ctx.ac.as_ref()?;
     let lo = chars_back(value, start, ctx.window);
-    let hi = chars_forward(value, end, ctx.window);
+    let hi = if before_only {
+        start
+    } else {
+        chars_forward(value, end, ctx.window)
+    };
     let hay = &value[lo..hi];
     let mut best: Option<(usize, usize, bool)> = None; // (distance, word, before)
-    for m in ctx.ac.find_overlapping_iter(hay) {
+    for m in ac.find_overlapping_iter(hay) {
         let (ws, we) = (lo + m.start(), lo + m.end());
         if ws < end && start < we {
             continue;
@@ -343,13 +389,17 @@ mod tests {
     #[test]
     fn context_is_whole_word_and_measured() {
         let ctx = Context {
-            ac: AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .build(["nhs no", "ward"])
-                .unwrap(),
+            ac: Some(
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .build(["nhs no", "ward"])
+                    .unwrap(),
+            ),
             words: vec!["nhs no".into(), "ward".into()],
             window: 30,
             required: true,
+            before: None,
+            except: None,
         };
         let v = "NHS no 401 159 0835 on Ward 7";
         let s = v.find("401").unwrap();
@@ -359,5 +409,44 @@ mod tests {
         );
         let v = "NHS now 401 159 0835 awkward";
         assert!(nearest_context(v, 8, 20, &ctx).is_none());
+    }
+
+    #[test]
+    fn unless_before_words_count_only_before_and_except_words_cancel() {
+        let ac = |w: &[&str]| {
+            Some(
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .build(w)
+                    .unwrap(),
+            )
+        };
+        let part = |w: &[&str]| {
+            Some(Box::new(Context {
+                ac: ac(w),
+                words: w.iter().map(|x| x.to_string()).collect(),
+                window: 40,
+                required: false,
+                before: None,
+                except: None,
+            }))
+        };
+        let u = Context {
+            ac: ac(&["switchboard"]),
+            words: vec!["switchboard".into()],
+            window: 40,
+            required: false,
+            before: part(&["team"]),
+            except: part(&["me", "home"]),
+        };
+        let at = |v: &str| {
+            let s = v.find("0113").unwrap();
+            unless_applies(v, s, s + 13, &u)
+        };
+        assert!(at("Our team on 0113 496 0000"));
+        assert!(at("0113 496 0000 (switchboard)"));
+        assert!(!at("Text Sue on 0113 496 0000, she runs the team quiz"));
+        assert!(!at("Our team: ring me at home on 0113 496 0000"));
+        assert!(!at("Ring Sue on 0113 496 0000"));
     }
 }

@@ -500,59 +500,427 @@ fn person_name(m: &str, org: &Org) -> Option<String> {
     ))
 }
 
-/// A photo credit to a person or their handle, not to the organisation.
+/// Who a photo or video credit names, judged from the whole credit the
+/// `credit.personal-photo-credit` grammar matched ("Photo: Jane Smith",
+/// "Pictures by our talented porter Mike Reid", "Thanks to @x for these
+/// shots"): a person, a handle or a production company is reported; the
+/// organisation itself, a public body, a library or archive, the press and
+/// a caption that only names who is in the picture are not.
 fn photo_credit(m: &str, org: &Org) -> Option<String> {
-    // the regex ends with the credited handle or a two-word name
-    let who: String = match m.rfind('@') {
-        Some(i) => m[i..].to_string(),
-        None => {
-            let w: Vec<&str> = m.split_whitespace().collect();
-            w[w.len().saturating_sub(2)..].join(" ")
-        }
+    let words: Vec<&str> = m.split_whitespace().collect();
+    let bare = |w: &str| -> String {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
     };
-    let who = who.trim();
-    if who.is_empty() {
+    let first = bare(words.first()?);
+    let thanks = matches!(first.as_str(), "thanks" | "thank" | "thx");
+    let mut region: Vec<&str> = if thanks {
+        // "Thanks (so much) to X for these shots": X is between the opener
+        // and the last "for"
+        let f = words.iter().rposition(|w| bare(w) == "for")?;
+        let lead = [
+            "thanks", "thank", "thx", "you", "u", "so", "very", "much", "again", "to",
+        ];
+        let from = words[..f]
+            .iter()
+            .position(|w| !lead.contains(&bare(w).as_str()))?;
+        words[from..f].to_vec()
+    } else {
+        // after the last credit marker: "Photo:", "📷", "©", "-", "by",
+        // "courtesy of", "cred"
+        let marker = |i: usize| {
+            let w = words[i];
+            let b = bare(w);
+            w.ends_with(':')
+                || (w != "&" && !w.chars().any(char::is_alphanumeric))
+                || matches!(b.as_str(), "by" | "cred" | "credit" | "credits" | "c/o")
+                || (b == "of" && i > 0 && bare(words[i - 1]) == "courtesy")
+        };
+        let k = (0..words.len()).rev().find(|&i| marker(i))?;
+        words[k + 1..].to_vec()
+    };
+    // A separator credit followed by lower-case words is a caption about
+    // who is in the picture ("Photo: Jane Smith receives her award",
+    // "📸 Jane Smith and the team"), unless they continue the credit
+    // ("… and Tom Hale", "… for the Trust", "… via Instagram", "… of
+    // Example Studios").
+    let lowercase = |w: &str| {
+        w.chars()
+            .all(|c| c.is_ascii_lowercase() || c == '\'' || c == '-')
+    };
+    if !thanks {
+        let tail = region
+            .iter()
+            .rev()
+            .take_while(|w| lowercase(w) && **w != "me")
+            .count();
+        if tail > 0 {
+            let first = region[region.len() - tail];
+            if !["and", "for", "via", "of"].contains(&first) || (first == "and" && tail > 1) {
+                return None;
+            }
+            region.truncate(region.len() - tail);
+        }
+    }
+    if thanks && let Some(last) = region.last_mut() {
+        *last = last.trim_end_matches(',');
+    }
+    if region.len() == 1 && region[0].eq_ignore_ascii_case("me") {
+        return Some("photo credited to the poster (\"by me\") on an official account".into());
+    }
+    // lower-case words before the name: "our talented porter", "the
+    // wonderful"; a preposition or verb among them makes the name a
+    // subject or a place ("Photo: the sunrise over Derwent Water")
+    let split = region
+        .iter()
+        .position(|w| !w.starts_with(|c: char| c.is_ascii_lowercase()))?;
+    const STOP: &[&str] = &[
+        "at",
+        "in",
+        "on",
+        "over",
+        "from",
+        "with",
+        "to",
+        "for",
+        "into",
+        "onto",
+        "across",
+        "near",
+        "during",
+        "after",
+        "before",
+        "around",
+        "outside",
+        "inside",
+        "under",
+        "above",
+        "behind",
+        "beside",
+        "between",
+        "through",
+        "featuring",
+        "feat",
+        "including",
+        "showing",
+        "shows",
+        "meets",
+        "meeting",
+        "celebrating",
+        "welcoming",
+        "welcomes",
+        "visiting",
+        "visits",
+        "receiving",
+        "receives",
+        "or",
+        "is",
+        "are",
+        "was",
+        "were",
+        "this",
+    ];
+    if region[..split]
+        .iter()
+        .any(|w| STOP.contains(&bare(w).as_str()))
+    {
         return None;
     }
-    if let Some(h) = who.strip_prefix('@') {
-        if org.owns_handle(h) || h.to_ascii_lowercase().contains("nhs") {
+    let name = &region[split..];
+    if let [handle] = name
+        && let Some(h) = handle.strip_prefix('@')
+    {
+        let h = h.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '_');
+        let l = h.to_ascii_lowercase();
+        if org.owns_handle(h) || l.contains("nhs") || l.contains("gov") {
             return None;
         }
         return Some(format!(
             "photo credited to handle @{h} on an official account"
         ));
     }
-    // Credited to a public body or the organisation's own team, not a
-    // person: "Photo credit: Northdale Hospitals NHS Foundation Trust"
-    // ends "Foundation Trust". A production company ("Smith Photography
-    // Ltd") is still a finding (D4).
+    judge_credited_name(name, org)
+}
+
+/// A credited name ("Jane Smith", "Ember Creative Ltd", "NHS Example
+/// Trust Communications Team"): a production company or a person is
+/// reported; the organisation, public bodies, libraries and archives and
+/// the press are not.
+fn judge_credited_name(name: &[&str], org: &Org) -> Option<String> {
+    // Credited to the organisation, a public body, a library, archive or
+    // collection, or the press: not a credit to an individual.
     const BODIES: &[&str] = &[
-        "comms",
-        "communications",
         "nhs",
         "trust",
+        "trusts",
         "hospital",
         "hospitals",
+        "infirmary",
         "foundation",
         "council",
         "university",
         "board",
         "health",
+        "healthcare",
         "team",
+        "teams",
         "department",
+        "dept",
+        "comms",
+        "communications",
+        "charity",
+        "charities",
+        "icb",
+        "ics",
+        "collection",
+        "collections",
+        "library",
+        "libraries",
+        "archive",
+        "archives",
+        "museum",
+        "gallery",
+        "agency",
+        "organisation",
+        "organization",
+        "government",
+        "ministry",
+        "office",
+        "institute",
+        "college",
+        "school",
+        "society",
+        "association",
+        "commission",
+        "authority",
+        "police",
+        "fire",
+        "ambulance",
+        "parliament",
+        "senedd",
+        "cqc",
+        "news",
+        "press",
+        "echo",
+        "chronicle",
+        "gazette",
+        "herald",
+        "journal",
+        "channel",
+        "radio",
+        "tv",
+        "television",
+        "broadcasting",
+        "bbc",
+        "itv",
+        // stock and news agencies: licensed material
+        "getty",
+        "shutterstock",
+        "istock",
+        "istockphoto",
+        "alamy",
+        "unsplash",
+        "pexels",
+        "pixabay",
+        "wikimedia",
+        "wikipedia",
+        "reuters",
+        "pa",
+        "afp",
+    ];
+    // A production company or photography business (D4 names it).
+    const COMPANY: &[&str] = &[
+        "media",
+        "films",
+        "film",
+        "studios",
+        "studio",
+        "productions",
+        "production",
+        "pictures",
+        "creative",
+        "creatives",
+        "ltd",
+        "limited",
+        "llp",
+        "co",
+        "company",
+        "inc",
+        "photography",
+        "photographic",
+        "photographer",
+        "photographers",
+        "photo",
+        "photos",
+        "visuals",
+        "visual",
+        "imaging",
+        "images",
+        "video",
+        "videos",
+        "videography",
+        "drone",
+        "drones",
+        "aerial",
+        "aerials",
+        "motion",
+        "digital",
+        "weddings",
+        "events",
+        "design",
+        "designs",
+        "content",
+        "collective",
+        "pr",
+    ];
+    // In-house units that are not companies unless named as one.
+    const UNITS: &[&str] = &[
         "service",
         "services",
-        "charity",
+        "unit",
+        "centre",
+        "center",
+        "practice",
+        "surgery",
+        "pharmacy",
+        "network",
+        "partnership",
+        "alliance",
     ];
-    let l = who.to_lowercase();
-    if l.split_whitespace()
-        .any(|w| NOT_NAMES.contains(&w) || BODIES.contains(&w))
+    // Leading words that are a title, not a name ("Dr", "Staff Nurse").
+    const TITLES: &[&str] = &[
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "prof",
+        "professor",
+        "nurse",
+        "sister",
+        "matron",
+        "staff",
+        "charge",
+        "dame",
+        "sir",
+        "rev",
+        "revd",
+        "cllr",
+        "councillor",
+    ];
+    // Title-case caption words that begin event and subject names, not
+    // people ("Photo: Summer Fete", "Video: Meet Our Matron").
+    const CAPTIONS: &[&str] = &[
+        "spring",
+        "summer",
+        "autumn",
+        "winter",
+        "fete",
+        "fayre",
+        "fair",
+        "awards",
+        "award",
+        "ball",
+        "gala",
+        "party",
+        "night",
+        "open",
+        "launch",
+        "celebration",
+        "festival",
+        "conference",
+        "ceremony",
+        "appeal",
+        "highlights",
+        "behind",
+        "inside",
+        "meet",
+        "watch",
+        "look",
+        "introducing",
+        "how",
+        "why",
+        "what",
+        "when",
+        "where",
+        "who",
+        "which",
+        "top",
+        "tips",
+        "world",
+        "national",
+        "international",
+        "global",
+        "annual",
+    ];
+    const FUNCTION: &[&str] = &[
+        "a", "an", "the", "our", "my", "your", "his", "her", "their", "its", "of", "on", "in",
+        "at", "to", "for", "with", "and", "or", "by", "from", "is", "was", "are", "this", "that",
+    ];
+    let mut shown: Vec<&str> = name
+        .iter()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    while shown.first().is_some_and(|w| {
+        ["our", "the", "my", "a", "an", "your", "their"].contains(&w.to_lowercase().as_str())
+    }) {
+        shown.remove(0);
+    }
+    let lower: Vec<String> = shown.iter().map(|w| w.to_lowercase()).collect();
+    let own: Vec<String> = [&org.name, &org.short_name]
+        .iter()
+        .flat_map(|n| n.split_whitespace())
+        .map(str::to_lowercase)
+        .filter(|w| w.len() >= 4)
+        .collect();
+    if lower
+        .iter()
+        .any(|w| BODIES.contains(&w.as_str()) || own.contains(w))
     {
         return None;
     }
-    Some(format!(
-        "photo credited to a person (\"{who}\") on an official account"
-    ))
+    let who = shown.join(" ");
+    if lower.iter().any(|w| COMPANY.contains(&w.as_str())) {
+        return Some(format!(
+            "photo credited to a production company (\"{who}\") on an official account"
+        ));
+    }
+    if lower.iter().any(|w| UNITS.contains(&w.as_str())) {
+        return None;
+    }
+    let titled = lower.first().is_some_and(|w| TITLES.contains(&w.as_str()));
+    let skip = lower
+        .iter()
+        .take_while(|w| TITLES.contains(&w.as_str()))
+        .count();
+    let rest = &shown[skip..];
+    let proper = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
+    };
+    // an initial counts as a first name ("J. Smith"): the raw word keeps
+    // its full stop
+    let initial = name.len() > skip
+        && name[name.len() - rest.len()].len() == 2
+        && name[name.len() - rest.len()].ends_with('.');
+    let first_ok = rest.first().is_some_and(|w| {
+        let l = w.to_lowercase();
+        (proper(w) || initial)
+            && !NOT_NAMES.contains(&l.as_str())
+            && !CAPTIONS.contains(&l.as_str())
+    });
+    let others_ok = rest
+        .iter()
+        .skip(1)
+        .all(|w| proper(w) && !FUNCTION.contains(&w.to_lowercase().as_str()));
+    let long_enough = rest.len() >= 2 || (titled && rest.len() == 1);
+    if first_ok && others_ok && long_enough && rest.len() <= 3 {
+        return Some(format!(
+            "photo credited to a person (\"{who}\") on an official account"
+        ));
+    }
+    None
 }
 
 /// The NHS number mod-11 check digit of the first nine digits, or `None`
@@ -839,6 +1207,15 @@ fn is_role_mailbox(local: &str) -> bool {
         "screening",
         "bookingteam",
         "generalenquiries",
+        // NHS roles published as shared mailboxes: Freedom to Speak Up
+        // guardians, safeguarding, staff wellbeing, occupational health
+        "speakup",
+        "freedomtospeakup",
+        "ftsu",
+        "safeguarding",
+        "wellbeing",
+        "occupationalhealth",
+        "occhealth",
     ];
     let last = local
         .rsplit(['.', '_', '-', '+'])
@@ -925,6 +1302,53 @@ mod tests {
         assert!(d.contains("karen.example@example.com"), "{d}");
         assert!(email_obfuscated("boom at the dot com", &org).is_none());
         assert!(email_obfuscated("pals at example-trust dot nhs dot uk", &org).is_none());
+    }
+
+    #[test]
+    fn photo_credits_name_people_handles_and_companies_not_bodies() {
+        let org = Org::parse(
+            "name = \"Northdale Hospitals NHS Foundation Trust\"\nhandles = [\"NorthdaleNHS\"]",
+        )
+        .unwrap();
+        let credit = |m: &str| photo_credit(m, &org);
+        assert!(credit("Photo: Jane Smith").unwrap().contains("person"));
+        assert!(
+            credit("Pictures by our talented porter Sam Example")
+                .unwrap()
+                .contains("\"Sam Example\"")
+        );
+        assert!(credit("All photos by the wonderful Kirsty Ward").is_some());
+        assert!(credit("photographed by Dr Sam Example").is_some());
+        assert!(
+            credit("Video: Example & Frame Studios")
+                .unwrap()
+                .contains("production company")
+        );
+        assert!(
+            credit("Footage courtesy of Example Drone Services")
+                .unwrap()
+                .contains("production company")
+        );
+        assert!(
+            credit("cred @jay.example")
+                .unwrap()
+                .contains("@jay.example")
+        );
+        assert!(credit("Thanks to Sam Example for these amazing shots").is_some());
+        assert!(credit("pic by me").unwrap().contains("by me"));
+        assert!(credit("Photo: Jane Smith and").is_some());
+        // the organisation, public bodies, archives, the press, captions
+        assert!(credit("📷 @NorthdaleNHS").is_none());
+        assert!(credit("Photo: Northdale Comms").is_none());
+        assert!(credit("Video credit: NHS Example Trust Media Services").is_none());
+        assert!(credit("Image: Example Museum Collection").is_none());
+        assert!(credit("Photo: Northern Echo").is_none());
+        assert!(credit("Images courtesy of Getty Images").is_none());
+        assert!(credit("Photo: Jane Smith receives").is_none());
+        assert!(credit("📸 Jane Smith and the").is_none());
+        assert!(credit("Photo: the sunrise over Derwent Water").is_none());
+        assert!(credit("Photos: Summer Fete").is_none());
+        assert!(credit("Photo: Estates Services").is_none());
     }
 
     #[test]
