@@ -76,11 +76,16 @@ fn addresses_in(text: &str) -> impl Iterator<Item = (&str, String)> {
         let t = t
             .trim_start_matches(['(', '[', '"', '\'', '<'])
             .trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '"', '\'', '>']);
-        let lower = t.to_ascii_lowercase();
-        let linkish = lower.starts_with("http://")
-            || lower.starts_with("https://")
-            || lower.starts_with("www.")
-            || lower.split_once('/').is_some_and(|(h, _)| h.contains('.'));
+        // Every address has a dot; most words have none. Checked before
+        // anything else, as this runs on every word of every prose field.
+        if !t.contains('.') {
+            return None;
+        }
+        let starts = |p: &str| t.get(..p.len()).is_some_and(|s| s.eq_ignore_ascii_case(p));
+        let linkish = starts("http://")
+            || starts("https://")
+            || starts("www.")
+            || t.split_once('/').is_some_and(|(h, _)| h.contains('.'));
         if !linkish {
             return None;
         }
