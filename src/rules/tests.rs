@@ -801,3 +801,25 @@ fn the_abuse_model_layer_loads_and_its_examples_pass() {
     assert!(!conduct.is_empty());
     assert!(!conduct.contains(&"conduct.model-abuse"), "{conduct:?}");
 }
+
+#[test]
+fn a_hit_group_narrows_a_pattern_hit() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("p.toml");
+    let r = rule(
+        "x.street",
+        r#"pattern = { regex = '\b(?:on|at)\s(?P<hit>[A-Z][a-z]+ Street)\b', case_sensitive = true }"#,
+    );
+    std::fs::write(&p, format!("{HEAD}{r}")).unwrap();
+    let pack = Pack::from_path(&p, &Org::default()).unwrap();
+    let text = "she lives on Larch Street, not at Elm Street";
+    let hits = rule_hits(&pack, &post(text), "x.street");
+    let got: Vec<(&str, usize)> = hits.iter().map(|h| (h.matched.as_str(), h.start)).collect();
+    assert_eq!(
+        got,
+        [
+            ("Larch Street", text.find("Larch").unwrap()),
+            ("Elm Street", text.find("Elm").unwrap())
+        ]
+    );
+}
