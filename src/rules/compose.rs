@@ -20,6 +20,8 @@ struct Rule {
     groups: Vec<Vec<usize>>,
     window: usize,
     negation: bool,
+    /// Rules whose hit near the composed span cancels it.
+    none: Vec<usize>,
 }
 
 #[derive(Default)]
@@ -52,6 +54,24 @@ impl Compose {
                     r.whence()
                 )));
             }
+            let component = |id: &String| -> Result<usize> {
+                let &i = index.get(id.as_str()).ok_or_else(|| {
+                    Error::Pack(format!(
+                        "{}: compose names unknown rule {id:?} (disabled?)",
+                        r.whence()
+                    ))
+                })?;
+                if !matches!(
+                    def.rules[i].detector,
+                    Detector::Lexicon(_) | Detector::Pattern(_)
+                ) {
+                    return Err(Error::Pack(format!(
+                        "{}: compose combines lexicon and pattern rules only, not {id:?}",
+                        r.whence()
+                    )));
+                }
+                Ok(i)
+            };
             let mut groups = Vec::new();
             for g in &c.all {
                 if g.is_empty() {
@@ -60,32 +80,30 @@ impl Compose {
                         r.whence()
                     )));
                 }
-                let mut ids = Vec::new();
-                for id in g {
-                    let &i = index.get(id.as_str()).ok_or_else(|| {
-                        Error::Pack(format!(
-                            "{}: compose names unknown rule {id:?} (disabled?)",
-                            r.whence()
-                        ))
-                    })?;
-                    if !matches!(
-                        def.rules[i].detector,
-                        Detector::Lexicon(_) | Detector::Pattern(_)
-                    ) {
-                        return Err(Error::Pack(format!(
-                            "{}: compose combines lexicon and pattern rules only, not {id:?}",
-                            r.whence()
-                        )));
-                    }
-                    ids.push(i);
-                }
-                groups.push(ids);
+                groups.push(g.iter().map(component).collect::<Result<Vec<_>>>()?);
+            }
+            let none = c.none.iter().map(component).collect::<Result<Vec<_>>>()?;
+            // A lazy rule is searched only in fields where a composition
+            // with a lazy group needs it: as `none` of a composition with
+            // no lazy group it would never be searched.
+            let lazy_group = groups
+                .iter()
+                .any(|g| g.iter().any(|&i| def.rules[i].scope.lazy));
+            if let Some(&i) = none.iter().find(|&&i| def.rules[i].scope.lazy)
+                && !lazy_group
+            {
+                return Err(Error::Pack(format!(
+                    "{}: compose.none names the lazy rule {:?}, but no group of this composition is lazy, so it would never be searched",
+                    r.whence(),
+                    def.rules[i].info.id
+                )));
             }
             rules.push(Rule {
                 rule: ri,
                 groups,
                 window: c.window,
                 negation: c.negation,
+                none,
             });
         }
         Ok(Compose { rules })
@@ -134,8 +152,20 @@ impl Compose {
         }
         let located = locate(record, &hits[first..]);
         let fields = distinct(&located);
+        let mut present: Vec<usize> = hits[first..].iter().map(|h| h.rule).collect();
+        present.sort_unstable();
+        present.dedup();
         let mut out = Vec::new();
         for c in &self.rules {
+            // most records lack a whole group: settle that before the
+            // per-field work (negation, distances)
+            if !c
+                .groups
+                .iter()
+                .all(|g| g.iter().any(|r| present.binary_search(r).is_ok()))
+            {
+                continue;
+            }
             for &fi in &fields {
                 let text = record.fields[fi].value.as_str();
                 let candidates: Vec<Vec<&Hit>> = c
@@ -188,6 +218,9 @@ impl Compose {
                     if c.window > 0 && span.chars().count() > c.window {
                         continue;
                     }
+                    if cancelled(c, text, start, end, &hits[first..], &located, fi) {
+                        continue;
+                    }
                     taken.push((start, end));
                     let mut by_place = parts.clone();
                     by_place.sort_by_key(|h| h.start);
@@ -215,6 +248,28 @@ impl Compose {
         }
         hits.extend(out);
     }
+}
+
+/// True when a hit of one of `c.none`'s rules lies in field `fi` within
+/// `c.window` characters of `start..end` (anywhere in it for window 0).
+fn cancelled(
+    c: &Rule,
+    text: &str,
+    start: usize,
+    end: usize,
+    hits: &[Hit],
+    located: &[Option<usize>],
+    fi: usize,
+) -> bool {
+    let chars = |a: usize, b: usize| text.get(a..b).map_or(usize::MAX, |s| s.chars().count());
+    hits.iter().zip(located).any(|(h, at)| {
+        *at == Some(fi)
+            && c.none.contains(&h.rule)
+            && (c.window == 0
+                || (h.end <= start && chars(h.end, start) <= c.window)
+                || (h.start >= end && chars(end, h.start) <= c.window)
+                || (h.start < end && start < h.end))
+    })
 }
 
 /// Which field value each hit came from (a record can hold several

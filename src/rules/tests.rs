@@ -823,3 +823,37 @@ fn a_hit_group_narrows_a_pattern_hit() {
         ]
     );
 }
+
+#[test]
+fn compose_none_cancels_a_composition_near_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("p.toml");
+    let parts = [
+        rule("x.a", "signal = true\nlexicon = { terms = [\"alpha\"] }"),
+        rule("x.b", "signal = true\nlexicon = { terms = [\"beta\"] }"),
+        rule("x.c", "signal = true\nlexicon = { terms = [\"gamma\"] }"),
+        rule(
+            "x.ab",
+            "compose = { all = [[\"x.a\"], [\"x.b\"]], window = 20, none = [\"x.c\"] }",
+        ),
+    ];
+    std::fs::write(&p, format!("{HEAD}{}", parts.concat())).unwrap();
+    let pack = Pack::from_path(&p, &Org::default()).unwrap();
+    let fires = |t: &str| !rule_hits(&pack, &post(t), "x.ab").is_empty();
+    assert!(fires("alpha and beta"));
+    assert!(!fires("alpha and beta and gamma"), "gamma is near");
+    assert!(!fires("gamma: alpha and beta"));
+    assert!(
+        fires("alpha and beta, and a long way further on, gamma"),
+        "gamma is beyond the window"
+    );
+    let e = err(&format!(
+        "{HEAD}{}{}",
+        parts[0],
+        rule(
+            "x.ab",
+            "compose = { all = [[\"x.a\"], [\"x.a\"]], none = [\"x.nope\"] }"
+        )
+    ));
+    assert!(e.contains("x.nope"), "{e}");
+}
