@@ -170,6 +170,7 @@ pub mod model;
 mod normalise;
 mod pack;
 mod pattern;
+mod places;
 mod validators;
 
 use crate::org::Org;
