@@ -49,6 +49,26 @@ const AMBIGUOUS: &[&str] = &[
     "quay",
 ];
 
+/// Thoroughfare words that also name districts, villages and landmarks
+/// ("Example Green", "Castle Hill", "Crown Court" is not among them but
+/// "the Quay" is): a street only after a house number.
+const NUMBERED_ONLY: &[&str] = &[
+    "view",
+    "rise",
+    "hill",
+    "green",
+    "vale",
+    "wynd",
+    "gate",
+    "fold",
+    "croft",
+    "chase",
+    "bank",
+    "heights",
+    "boulevard",
+    "quay",
+];
+
 /// Words that are never part of a street's name: they end the name
 /// ("house on Larch Street", "the end of Example St") or show the
 /// phrase is not one ("on her way", "every street").
@@ -394,6 +414,9 @@ pub fn street_name(m: &str) -> Option<String> {
         }
         return Some(format!("house number and street \"{}\"", words.join(" ")));
     }
+    if NUMBERED_ONLY.contains(&kind_lc.as_str()) {
+        return None;
+    }
     // the name: the words after the last one that cannot be in a name
     let start = rest
         .iter()
@@ -545,6 +568,8 @@ mod tests {
             "ambiguous in lower case"
         );
         assert!(street_name("roof terrace").is_none());
+        assert!(street_name("Example Green").is_none(), "a village green");
+        assert!(street_name("3 Example Green").is_some());
     }
 
     #[test]
