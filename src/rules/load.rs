@@ -71,6 +71,7 @@ const DEFAULT_SOURCES: &[(&str, &str)] = &[
         "link-domains.toml",
         include_str!("../../rules/link-domains.toml"),
     ),
+    ("location.toml", include_str!("../../rules/location.toml")),
     ("metadata.toml", include_str!("../../rules/metadata.toml")),
 ];
 
