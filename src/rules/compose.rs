@@ -126,17 +126,33 @@ impl Compose {
         if hits.len() == first {
             return out;
         }
+        // compositions with a lazy group whose other groups all have a hit
+        // somewhere in the record; only their fields are worth locating
+        let present = present(&hits[first..]);
+        let lazy = |g: &Vec<usize>| g.iter().any(|&r| scope[r].lazy);
+        let candidates: Vec<&Rule> = self
+            .rules
+            .iter()
+            .filter(|c| {
+                c.groups.iter().any(lazy)
+                    && c.groups
+                        .iter()
+                        .all(|g| lazy(g) || g.iter().any(|r| present.binary_search(r).is_ok()))
+            })
+            .collect();
+        if candidates.is_empty() {
+            return out;
+        }
         let located = locate(record, &hits[first..]);
         for fi in distinct(&located) {
-            let wanted = self.rules.iter().any(|c| {
-                c.groups.iter().any(|g| g.iter().any(|&r| scope[r].lazy))
-                    && c.groups.iter().all(|g| {
-                        g.iter().any(|&r| scope[r].lazy)
-                            || hits[first..]
-                                .iter()
-                                .zip(&located)
-                                .any(|(h, at)| *at == Some(fi) && g.contains(&h.rule))
-                    })
+            let wanted = candidates.iter().any(|c| {
+                c.groups.iter().all(|g| {
+                    g.iter().any(|&r| scope[r].lazy)
+                        || hits[first..]
+                            .iter()
+                            .zip(&located)
+                            .any(|(h, at)| *at == Some(fi) && g.contains(&h.rule))
+                })
             });
             if wanted {
                 out.push(fi);
@@ -150,22 +166,25 @@ impl Compose {
         if self.rules.is_empty() || hits.len() - first < 2 {
             return;
         }
+        // most records lack a whole group of every composition: settle
+        // that before the per-field work (locating, negation, distances)
+        let present = present(&hits[first..]);
+        let rules: Vec<&Rule> = self
+            .rules
+            .iter()
+            .filter(|c| {
+                c.groups
+                    .iter()
+                    .all(|g| g.iter().any(|r| present.binary_search(r).is_ok()))
+            })
+            .collect();
+        if rules.is_empty() {
+            return;
+        }
         let located = locate(record, &hits[first..]);
         let fields = distinct(&located);
-        let mut present: Vec<usize> = hits[first..].iter().map(|h| h.rule).collect();
-        present.sort_unstable();
-        present.dedup();
         let mut out = Vec::new();
-        for c in &self.rules {
-            // most records lack a whole group: settle that before the
-            // per-field work (negation, distances)
-            if !c
-                .groups
-                .iter()
-                .all(|g| g.iter().any(|r| present.binary_search(r).is_ok()))
-            {
-                continue;
-            }
+        for c in rules {
             for &fi in &fields {
                 let text = record.fields[fi].value.as_str();
                 let candidates: Vec<Vec<&Hit>> = c
@@ -248,6 +267,14 @@ impl Compose {
         }
         hits.extend(out);
     }
+}
+
+/// The rule ids among `hits`, sorted and without repeats.
+fn present(hits: &[Hit]) -> Vec<usize> {
+    let mut ids: Vec<usize> = hits.iter().map(|h| h.rule).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
 }
 
 /// True when a hit of one of `c.none`'s rules lies in field `fi` within
