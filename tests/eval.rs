@@ -220,7 +220,9 @@ fn issue10_second_heldout_regression_floors() {
                 ("confidential", 0.7),
                 ("credit", 0.0),
                 ("links", 0.65),
-                ("location", 0.0),
+                // 0.0 when the set arrived; 0.46 (7 of 15) since location
+                // in words (rules/location.toml), 2026-11-30
+                ("location", 0.46),
                 // 0.54 when the set arrived; 0.52 after the precision pass
                 // (patient.name-clinical takes the patient-name validator:
                 // no name after a staff title or a public honorific), which
@@ -268,7 +270,9 @@ fn issue10_second_tuning_regression_floors() {
                 // 1.0 since the credit grammar, 2026-11-30
                 ("credit", 1.0),
                 ("links", 0.57),
-                ("location", 0.3),
+                // 0.3 when the set arrived; 0.93 (31 of 33) since location
+                // in words (rules/location.toml), 2026-11-30
+                ("location", 0.93),
                 ("patient-data", 0.42),
                 ("personal-data", 0.48),
                 ("political", 0.6),

@@ -21,6 +21,8 @@ struct Rule {
     window: usize,
     negation: bool,
     unless: Option<super::pattern::Context>,
+    /// Rules whose hit near the composed span cancels it.
+    none: Vec<usize>,
 }
 
 #[derive(Default)]
@@ -53,6 +55,24 @@ impl Compose {
                     r.whence()
                 )));
             }
+            let component = |id: &String| -> Result<usize> {
+                let &i = index.get(id.as_str()).ok_or_else(|| {
+                    Error::Pack(format!(
+                        "{}: compose names unknown rule {id:?} (disabled?)",
+                        r.whence()
+                    ))
+                })?;
+                if !matches!(
+                    def.rules[i].detector,
+                    Detector::Lexicon(_) | Detector::Pattern(_)
+                ) {
+                    return Err(Error::Pack(format!(
+                        "{}: compose combines lexicon and pattern rules only, not {id:?}",
+                        r.whence()
+                    )));
+                }
+                Ok(i)
+            };
             let mut groups = Vec::new();
             for g in &c.all {
                 if g.is_empty() {
@@ -61,26 +81,23 @@ impl Compose {
                         r.whence()
                     )));
                 }
-                let mut ids = Vec::new();
-                for id in g {
-                    let &i = index.get(id.as_str()).ok_or_else(|| {
-                        Error::Pack(format!(
-                            "{}: compose names unknown rule {id:?} (disabled?)",
-                            r.whence()
-                        ))
-                    })?;
-                    if !matches!(
-                        def.rules[i].detector,
-                        Detector::Lexicon(_) | Detector::Pattern(_)
-                    ) {
-                        return Err(Error::Pack(format!(
-                            "{}: compose combines lexicon and pattern rules only, not {id:?}",
-                            r.whence()
-                        )));
-                    }
-                    ids.push(i);
-                }
-                groups.push(ids);
+                groups.push(g.iter().map(component).collect::<Result<Vec<_>>>()?);
+            }
+            let none = c.none.iter().map(component).collect::<Result<Vec<_>>>()?;
+            // A lazy rule is searched only in fields where a composition
+            // with a lazy group needs it: as `none` of a composition with
+            // no lazy group it would never be searched.
+            let lazy_group = groups
+                .iter()
+                .any(|g| g.iter().any(|&i| def.rules[i].scope.lazy));
+            if let Some(&i) = none.iter().find(|&&i| def.rules[i].scope.lazy)
+                && !lazy_group
+            {
+                return Err(Error::Pack(format!(
+                    "{}: compose.none names the lazy rule {:?}, but no group of this composition is lazy, so it would never be searched",
+                    r.whence(),
+                    def.rules[i].info.id
+                )));
             }
             let unless = c
                 .unless
@@ -93,6 +110,7 @@ impl Compose {
                 window: c.window,
                 negation: c.negation,
                 unless,
+                none,
             });
         }
         Ok(Compose { rules })
@@ -115,17 +133,33 @@ impl Compose {
         if hits.len() == first {
             return out;
         }
+        // compositions with a lazy group whose other groups all have a hit
+        // somewhere in the record; only their fields are worth locating
+        let present = present(&hits[first..]);
+        let lazy = |g: &Vec<usize>| g.iter().any(|&r| scope[r].lazy);
+        let candidates: Vec<&Rule> = self
+            .rules
+            .iter()
+            .filter(|c| {
+                c.groups.iter().any(lazy)
+                    && c.groups
+                        .iter()
+                        .all(|g| lazy(g) || g.iter().any(|r| present.binary_search(r).is_ok()))
+            })
+            .collect();
+        if candidates.is_empty() {
+            return out;
+        }
         let located = locate(record, &hits[first..]);
         for fi in distinct(&located) {
-            let wanted = self.rules.iter().any(|c| {
-                c.groups.iter().any(|g| g.iter().any(|&r| scope[r].lazy))
-                    && c.groups.iter().all(|g| {
-                        g.iter().any(|&r| scope[r].lazy)
-                            || hits[first..]
-                                .iter()
-                                .zip(&located)
-                                .any(|(h, at)| *at == Some(fi) && g.contains(&h.rule))
-                    })
+            let wanted = candidates.iter().any(|c| {
+                c.groups.iter().all(|g| {
+                    g.iter().any(|&r| scope[r].lazy)
+                        || hits[first..]
+                            .iter()
+                            .zip(&located)
+                            .any(|(h, at)| *at == Some(fi) && g.contains(&h.rule))
+                })
             });
             if wanted {
                 out.push(fi);
@@ -139,10 +173,25 @@ impl Compose {
         if self.rules.is_empty() || hits.len() - first < 2 {
             return;
         }
+        // most records lack a whole group of every composition: settle
+        // that before the per-field work (locating, negation, distances)
+        let present = present(&hits[first..]);
+        let rules: Vec<&Rule> = self
+            .rules
+            .iter()
+            .filter(|c| {
+                c.groups
+                    .iter()
+                    .all(|g| g.iter().any(|r| present.binary_search(r).is_ok()))
+            })
+            .collect();
+        if rules.is_empty() {
+            return;
+        }
         let located = locate(record, &hits[first..]);
         let fields = distinct(&located);
         let mut out = Vec::new();
-        for c in &self.rules {
+        for c in rules {
             for &fi in &fields {
                 let text = record.fields[fi].value.as_str();
                 let candidates: Vec<Vec<&Hit>> = c
@@ -200,6 +249,9 @@ impl Compose {
                     {
                         continue;
                     }
+                    if cancelled(c, text, start, end, &hits[first..], &located, fi) {
+                        continue;
+                    }
                     taken.push((start, end));
                     let mut by_place = parts.clone();
                     by_place.sort_by_key(|h| h.start);
@@ -227,6 +279,36 @@ impl Compose {
         }
         hits.extend(out);
     }
+}
+
+/// The rule ids among `hits`, sorted and without repeats.
+fn present(hits: &[Hit]) -> Vec<usize> {
+    let mut ids: Vec<usize> = hits.iter().map(|h| h.rule).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+/// True when a hit of one of `c.none`'s rules lies in field `fi` within
+/// `c.window` characters of `start..end` (anywhere in it for window 0).
+fn cancelled(
+    c: &Rule,
+    text: &str,
+    start: usize,
+    end: usize,
+    hits: &[Hit],
+    located: &[Option<usize>],
+    fi: usize,
+) -> bool {
+    let chars = |a: usize, b: usize| text.get(a..b).map_or(usize::MAX, |s| s.chars().count());
+    hits.iter().zip(located).any(|(h, at)| {
+        *at == Some(fi)
+            && c.none.contains(&h.rule)
+            && (c.window == 0
+                || (h.end <= start && chars(h.end, start) <= c.window)
+                || (h.start >= end && chars(end, h.start) <= c.window)
+                || (h.start < end && start < h.end))
+    })
 }
 
 /// Which field value each hit came from (a record can hold several

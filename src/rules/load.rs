@@ -75,6 +75,7 @@ const DEFAULT_SOURCES: &[(&str, &str)] = &[
         "link-domains.toml",
         include_str!("../../rules/link-domains.toml"),
     ),
+    ("location.toml", include_str!("../../rules/location.toml")),
     ("metadata.toml", include_str!("../../rules/metadata.toml")),
     ("models.toml", include_str!("../../rules/models.toml")),
 ];

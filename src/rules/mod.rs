@@ -173,6 +173,7 @@ pub mod model;
 mod normalise;
 mod pack;
 mod pattern;
+mod places;
 mod validators;
 
 use crate::org::Org;

@@ -91,10 +91,11 @@ struct RawRule {
     examples: ExamplesDef,
 }
 
-/// `compose = { all = [["a", "b"], ["c"]], window = 80, negation = true }`:
-/// fires when a hit of every group meets in one field within `window`
-/// characters (0: anywhere in the field); with `negation`, a component
-/// negated just before ("not", "never", "isn't") does not count.
+/// `compose = { all = [["a", "b"], ["c"]], window = 80, negation = true,
+/// none = ["d"] }`: fires when a hit of every group meets in one field
+/// within `window` characters (0: anywhere in the field); with `negation`,
+/// a component negated just before ("not", "never", "isn't") does not
+/// count; a hit of a `none` rule as near as that cancels it.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ComposeDef {
@@ -107,6 +108,11 @@ pub struct ComposeDef {
     /// characters of it: the framing that makes it something else (health
     /// advice about alcohol, a support service).
     pub unless: Option<ContextDef>,
+    /// Rule ids whose hit within `window` characters of the composed span
+    /// (anywhere in the field when `window` is 0) cancels it: "our pop-up
+    /// clinic will be at …" is a venue, not someone's whereabouts.
+    #[serde(default)]
+    pub none: Vec<String>,
 }
 
 /// `model = { name = "abuse", threshold = 0.8, high = 0.95 }`: an embedded

@@ -35,6 +35,11 @@ struct PatternRule {
     reject: Option<RejectTokenDef>,
     /// Compiled in Unicode mode (the pattern needs Unicode classes).
     unicode: bool,
+    /// Index of the capture group named `hit`, when the regex has one: the
+    /// hit is that group's span, the rest of the match only has to be there
+    /// ("on" before a street name, which a composition's other component,
+    /// "lives on", may need for itself).
+    hit_group: Option<usize>,
 }
 
 pub struct Patterns {
@@ -113,6 +118,7 @@ impl Patterns {
                 .as_ref()
                 .map(|c| compile_context(rule, c, "unless"))
                 .transpose()?;
+            let hit_group = re.capture_names().position(|n| n == Some("hit"));
             sources.push(src);
             rules.push(PatternRule {
                 rule: ri,
@@ -122,6 +128,7 @@ impl Patterns {
                 unless,
                 reject: p.reject_token.clone(),
                 unicode: is_unicode,
+                hit_group,
             });
         }
         let set = if sources.is_empty() {
@@ -181,7 +188,7 @@ impl Patterns {
             if !applies(pr) {
                 continue;
             }
-            for m in pr.re.find_iter(value) {
+            for m in matches(pr, value) {
                 if let Some(rt) = &pr.reject
                     && rejected_token(value, m.start(), m.end(), rt)
                 {
@@ -234,6 +241,18 @@ impl Patterns {
                 });
             }
         }
+    }
+}
+
+/// The rule's matches in `value`, each narrowed to its `hit` group when the
+/// regex has one (a match whose `hit` group took no part is skipped).
+fn matches<'a>(
+    pr: &'a PatternRule,
+    value: &'a str,
+) -> Box<dyn Iterator<Item = regex::Match<'a>> + 'a> {
+    match pr.hit_group {
+        None => Box::new(pr.re.find_iter(value)),
+        Some(g) => Box::new(pr.re.captures_iter(value).filter_map(move |c| c.get(g))),
     }
 }
 

@@ -801,3 +801,59 @@ fn the_abuse_model_layer_loads_and_its_examples_pass() {
     assert!(!conduct.is_empty());
     assert!(!conduct.contains(&"conduct.model-abuse"), "{conduct:?}");
 }
+
+#[test]
+fn a_hit_group_narrows_a_pattern_hit() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("p.toml");
+    let r = rule(
+        "x.street",
+        r#"pattern = { regex = '\b(?:on|at)\s(?P<hit>[A-Z][a-z]+ Street)\b', case_sensitive = true }"#,
+    );
+    std::fs::write(&p, format!("{HEAD}{r}")).unwrap();
+    let pack = Pack::from_path(&p, &Org::default()).unwrap();
+    let text = "she lives on Larch Street, not at Elm Street";
+    let hits = rule_hits(&pack, &post(text), "x.street");
+    let got: Vec<(&str, usize)> = hits.iter().map(|h| (h.matched.as_str(), h.start)).collect();
+    assert_eq!(
+        got,
+        [
+            ("Larch Street", text.find("Larch").unwrap()),
+            ("Elm Street", text.find("Elm").unwrap())
+        ]
+    );
+}
+
+#[test]
+fn compose_none_cancels_a_composition_near_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("p.toml");
+    let parts = [
+        rule("x.a", "signal = true\nlexicon = { terms = [\"alpha\"] }"),
+        rule("x.b", "signal = true\nlexicon = { terms = [\"beta\"] }"),
+        rule("x.c", "signal = true\nlexicon = { terms = [\"gamma\"] }"),
+        rule(
+            "x.ab",
+            "compose = { all = [[\"x.a\"], [\"x.b\"]], window = 20, none = [\"x.c\"] }",
+        ),
+    ];
+    std::fs::write(&p, format!("{HEAD}{}", parts.concat())).unwrap();
+    let pack = Pack::from_path(&p, &Org::default()).unwrap();
+    let fires = |t: &str| !rule_hits(&pack, &post(t), "x.ab").is_empty();
+    assert!(fires("alpha and beta"));
+    assert!(!fires("alpha and beta and gamma"), "gamma is near");
+    assert!(!fires("gamma: alpha and beta"));
+    assert!(
+        fires("alpha and beta, and a long way further on, gamma"),
+        "gamma is beyond the window"
+    );
+    let e = err(&format!(
+        "{HEAD}{}{}",
+        parts[0],
+        rule(
+            "x.ab",
+            "compose = { all = [[\"x.a\"], [\"x.a\"]], none = [\"x.nope\"] }"
+        )
+    ));
+    assert!(e.contains("x.nope"), "{e}");
+}

@@ -55,11 +55,13 @@ pub fn lookup(name: &str) -> Option<Validator> {
         "uk-phone" => |m, c| uk_phone(m, &c.org),
         "email" => |m, c| email(m, &c.org),
         "email-obfuscated" => |m, c| email_obfuscated(m, &c.org),
+        "street-name" => |m, _| super::places::street_name(m),
+        "home-owner" => |m, c| super::places::home_owner(m, &c.org),
         _ => return None,
     })
 }
 
-pub const NAMES: &str = "nhs-number, chi-number, hc-number, ni-number, date-of-birth, hospital-number, person-name, patient-name, photo-credit, uk-postcode, uk-phone, email, email-obfuscated";
+pub const NAMES: &str = "nhs-number, chi-number, hc-number, ni-number, date-of-birth, hospital-number, person-name, patient-name, photo-credit, uk-postcode, uk-phone, email, email-obfuscated, street-name, home-owner";
 
 fn digits(m: &str) -> Vec<u8> {
     m.bytes()
