@@ -301,7 +301,21 @@ pub(super) fn compile_context(rule: &RuleDef, c: &ContextDef, what: &str) -> Res
 /// words is within the window (a `before` word before the match) and none
 /// of its `except` words is.
 pub(super) fn unless_applies(value: &str, start: usize, end: usize, u: &Context) -> bool {
-    let near = |c: &Context, before_only| nearest(value, start, end, c, before_only).is_some();
+    unless_applies_to(value, start, end, None, u)
+}
+
+/// [`unless_applies`] for a composite span `start..end` made of `parts`:
+/// a word between the parts counts (it is not part of any match), a word
+/// inside a part does not.
+pub(super) fn unless_applies_to(
+    value: &str,
+    start: usize,
+    end: usize,
+    parts: Option<&[(usize, usize)]>,
+    u: &Context,
+) -> bool {
+    let near =
+        |c: &Context, before_only| nearest(value, start, end, c, before_only, parts).is_some();
     (near(u, false) || u.before.as_ref().is_some_and(|b| near(b, true)))
         && u.except.as_ref().is_none_or(|e| !near(e, false))
 }
@@ -345,7 +359,7 @@ fn chars_forward(s: &str, end: usize, chars: usize) -> usize {
 
 /// The context word nearest the match, as "context \"nhs no\" 1 chars before".
 fn nearest_context(value: &str, start: usize, end: usize, ctx: &Context) -> Option<String> {
-    nearest(value, start, end, ctx, false)
+    nearest(value, start, end, ctx, false, None)
 }
 
 /// [`nearest_context`], optionally only among the words before the match.
@@ -355,6 +369,7 @@ fn nearest(
     end: usize,
     ctx: &Context,
     before_only: bool,
+    parts: Option<&[(usize, usize)]>,
 ) -> Option<String> {
     let ac = ctx.ac.as_ref()?;
     let lo = chars_back(value, start, ctx.window);
@@ -367,7 +382,9 @@ fn nearest(
     let mut best: Option<(usize, usize, bool)> = None; // (distance, word, before)
     for m in ac.find_overlapping_iter(hay) {
         let (ws, we) = (lo + m.start(), lo + m.end());
-        if ws < end && start < we {
+        let inside = ws < end && start < we;
+        let in_part = |(s, e): &(usize, usize)| ws < *e && *s < we;
+        if inside && parts.is_none_or(|p| p.iter().any(in_part)) {
             continue;
         }
         let pre = value[..ws].chars().next_back();
@@ -375,7 +392,9 @@ fn nearest(
         if pre.is_some_and(char::is_alphanumeric) || post.is_some_and(char::is_alphanumeric) {
             continue;
         }
-        let (dist, before) = if we <= start {
+        let (dist, before) = if inside {
+            (0, true)
+        } else if we <= start {
             (value[we..start].chars().count(), true)
         } else {
             (value[end..ws].chars().count(), false)
