@@ -50,6 +50,7 @@ pub fn lookup(name: &str) -> Option<Validator> {
         "person-name" => |m, c| person_name(m, &c.org),
         "patient-name" => |m, c| patient_name(m, &c.org),
         "forename" => |m, c| forename(m, &c.org),
+        "lookalike-host" => |m, c| lookalike_host(m, &c.org),
         "photo-credit" => |m, c| photo_credit(m, &c.org),
         "uk-postcode" => |m, c| uk_postcode(m, &c.org),
         "uk-phone" => |m, c| uk_phone(m, &c.org),
@@ -460,6 +461,38 @@ fn forename(m: &str, org: &Org) -> Option<String> {
         return None;
     }
     Some(format!("given name \"{m}\""))
+}
+
+/// Domains under which "nhs" in a host name is the NHS's own.
+const NHS_DOMAINS: &[&str] = &[
+    "nhs.uk",
+    "nhs.net",
+    "nhs.scot",
+    "nhs.wales",
+    "hscni.net",
+    "gov.uk",
+    "gov.wales",
+    "gov.scot",
+    "llyw.cymru",
+];
+
+/// A host that borrows "nhs" without being under an NHS or government
+/// domain or one of the organisation's ("nhsmail-verify.example.com"):
+/// the shape of a phishing or impersonation link.
+fn lookalike_host(m: &str, org: &Org) -> Option<String> {
+    let rest = m.split_once("://").map_or(m, |(_, r)| r);
+    let host = rest
+        .split(['/', '?', '#', ':'])
+        .next()?
+        .trim_end_matches('.')
+        .to_ascii_lowercase();
+    let under = |d: &str| host == d || host.ends_with(&format!(".{d}"));
+    if NHS_DOMAINS.iter().any(|d| under(d)) || org.owns_domain(&host) {
+        return None;
+    }
+    Some(format!(
+        "host {host} uses \"nhs\" but is not under an NHS or government domain"
+    ))
 }
 
 fn person_name(m: &str, org: &Org) -> Option<String> {
