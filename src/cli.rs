@@ -6,8 +6,8 @@ use crate::command;
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use jiff::Timestamp;
 use social_audit::report::Format;
-use social_audit::severity::Severity;
 use social_audit::vocab::Platform;
+use social_audit::vocab::Severity;
 use std::path::PathBuf;
 
 /// Exit status: scan complete, nothing at or above `--fail-on`.

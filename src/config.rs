@@ -10,9 +10,9 @@ use social_audit::org::Org;
 use social_audit::report::Format;
 use social_audit::rules::Pack;
 use social_audit::scan;
-use social_audit::severity::Severity;
 use social_audit::suppress::Suppressions;
 use social_audit::vocab::Platform;
+use social_audit::vocab::Severity;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 

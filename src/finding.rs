@@ -3,7 +3,7 @@
 
 use crate::record::{Platform, RecordKind};
 use crate::rules::Confidence;
-use crate::severity::Severity;
+use crate::vocab::Severity;
 use crate::vocab::{Category, Field};
 use serde::Serialize;
 use sha2::{Digest, Sha256};

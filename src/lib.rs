@@ -18,6 +18,5 @@ pub mod record;
 pub mod report;
 pub mod rules;
 pub mod scan;
-pub mod severity;
 pub mod suppress;
 pub mod vocab;

@@ -1,68 +1,8 @@
 //! The platform-neutral unit every rule sees: one post, reply, DM, profile,
 //! account fact or media item. Readers build these; rules only read them.
 
-pub use crate::vocab::{Field, Platform};
+pub use crate::vocab::{Field, Platform, RecordKind};
 use jiff::Timestamp;
-
-/// What kind of item a record is. The names are the `record_kind` column.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RecordKind {
-    Post,
-    Reply,
-    Repost,
-    DeletedPost,
-    Dm,
-    Comment,
-    Profile,
-    Account,
-    Media,
-}
-
-impl RecordKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RecordKind::Post => "post",
-            RecordKind::Reply => "reply",
-            RecordKind::Repost => "repost",
-            RecordKind::DeletedPost => "deleted_post",
-            RecordKind::Dm => "dm",
-            RecordKind::Comment => "comment",
-            RecordKind::Profile => "profile",
-            RecordKind::Account => "account",
-            RecordKind::Media => "media",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<RecordKind> {
-        Some(match s {
-            "post" => RecordKind::Post,
-            "reply" => RecordKind::Reply,
-            "repost" => RecordKind::Repost,
-            "deleted_post" => RecordKind::DeletedPost,
-            "dm" => RecordKind::Dm,
-            "comment" => RecordKind::Comment,
-            "profile" => RecordKind::Profile,
-            "account" => RecordKind::Account,
-            "media" => RecordKind::Media,
-            _ => return None,
-        })
-    }
-
-    /// Posts the account published (as opposed to DMs and account facts).
-    pub fn is_published(self) -> bool {
-        matches!(
-            self,
-            RecordKind::Post | RecordKind::Reply | RecordKind::Repost | RecordKind::DeletedPost
-        )
-    }
-}
-
-impl std::fmt::Display for RecordKind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
 
 /// One named piece of text; `name` is the findings file's `field` column.
 #[derive(Clone, Debug, PartialEq)]

@@ -234,7 +234,7 @@ mod tests {
         let d = tempfile::tempdir().unwrap();
         let f = crate::finding::Finding {
             finding_id: "abcdef0123456789abcd".into(),
-            severity: crate::severity::Severity::High,
+            severity: crate::vocab::Severity::High,
             rule_id: "r".into(),
             category: crate::vocab::Category::Conduct,
             policy_ref: String::new(),

@@ -1,58 +1,9 @@
 //! What a rule reports: a `Hit` (rule, field, span, match, why,
 //! severity, confidence), the rule's `RuleInfo`, and `Confidence`.
 
-use crate::severity::Severity;
+use crate::vocab::Severity;
 
-/// How sure a rule is that a hit is a real instance (kept apart from
-/// [`Severity`], which is how bad it would be if true).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Confidence {
-    Low,
-    Medium,
-    High,
-}
-
-impl Confidence {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Confidence::Low => "low",
-            Confidence::Medium => "medium",
-            Confidence::High => "high",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Confidence> {
-        Some(match s.to_ascii_lowercase().as_str() {
-            "low" => Confidence::Low,
-            "medium" => Confidence::Medium,
-            "high" => Confidence::High,
-            _ => return None,
-        })
-    }
-
-    /// One step down, saturating at low (e.g. no context word found).
-    pub fn lowered(self) -> Confidence {
-        match self {
-            Confidence::High => Confidence::Medium,
-            _ => Confidence::Low,
-        }
-    }
-
-    /// One step up, saturating at high (e.g. a model agrees).
-    pub fn raised(self) -> Confidence {
-        match self {
-            Confidence::Low => Confidence::Medium,
-            _ => Confidence::High,
-        }
-    }
-}
-
-impl std::fmt::Display for Confidence {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+pub use crate::vocab::Confidence;
 
 /// What a rule is, for reports and `rules list`.
 #[derive(Clone, Debug, PartialEq)]

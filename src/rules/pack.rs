@@ -7,7 +7,7 @@
 
 use super::{Confidence, RuleInfo};
 use crate::record::RecordKind;
-use crate::severity::Severity;
+use crate::vocab::Severity;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
 

@@ -6,7 +6,7 @@
 
 use super::*;
 use crate::record::{Field, Location, RecordKind};
-use crate::severity::Severity;
+use crate::vocab::Severity;
 
 fn post(text: &str) -> Record {
     let mut r = Record::new(Platform::Twitter, RecordKind::Post, "1");

@@ -3,25 +3,7 @@
 
 use serde::Serialize;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    Parsed,
-    Skipped,
-    Unknown,
-    Failed,
-}
-
-impl Status {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Parsed => "parsed",
-            Status::Skipped => "skipped",
-            Status::Unknown => "unknown",
-            Status::Failed => "failed",
-        }
-    }
-}
+pub use crate::vocab::Status;
 
 /// One row of the coverage report: what happened to one archive entry.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

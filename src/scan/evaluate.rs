@@ -5,8 +5,8 @@ use super::excerpt;
 use crate::finding::{Finding, fingerprint};
 use crate::record::{Record, RecordKind};
 use crate::rules::{Hit, Pack};
-use crate::severity::Severity;
 use crate::vocab::Field;
+use crate::vocab::Severity;
 use jiff::Timestamp;
 
 /// How many characters of context to keep either side of a match.

@@ -1,8 +1,15 @@
 //! The domain vocabulary shared by every layer, defined once: platforms,
-//! finding categories, record fields (record kinds are in src/record.rs, severities in
-//! src/severity.rs) and the lists of field names and file extensions that more
-//! than one module needs. Text for these appears only where a sink writes
-//! it (docs/ARCHITECTURE.md).
+//! finding categories and record fields here, severity and confidence in
+//! `grades`, record kinds and coverage statuses in `kinds`, and the file
+//! extensions more than one module needs. Each has `Display`, `FromStr`
+//! and serde; text for them appears only where a sink writes it
+//! (docs/ARCHITECTURE.md).
+
+mod grades;
+mod kinds;
+
+pub use grades::{Confidence, Severity};
+pub use kinds::{RecordKind, Status};
 
 use serde::Serialize;
 use std::fmt;
@@ -370,6 +377,45 @@ mod tests {
         assert!(!Field::Link.is_prose() && !Field::Exif.is_prose());
         let e = "body".parse::<Field>().unwrap_err().to_string();
         assert!(e.contains("media_name"), "{e}");
+    }
+
+    #[test]
+    fn grades_and_kinds_round_trip_through_text_and_serde() {
+        fn round<T>(all: &[T])
+        where
+            T: Copy + std::fmt::Debug + PartialEq + fmt::Display + FromStr + Serialize,
+            <T as FromStr>::Err: std::fmt::Debug,
+        {
+            for &x in all {
+                let text = x.to_string();
+                assert_eq!(text.parse::<T>().unwrap(), x, "{text}");
+                assert_eq!(serde_json::to_string(&x).unwrap(), format!("\"{text}\""));
+            }
+        }
+        use Severity as S;
+        round(&[S::Low, S::Medium, S::High, S::Critical]);
+        round(&[Confidence::Low, Confidence::Medium, Confidence::High]);
+        round(&[
+            RecordKind::Post,
+            RecordKind::Reply,
+            RecordKind::Repost,
+            RecordKind::DeletedPost,
+            RecordKind::Dm,
+            RecordKind::Comment,
+            RecordKind::Profile,
+            RecordKind::Account,
+            RecordKind::Media,
+        ]);
+        round(&[
+            Status::Parsed,
+            Status::Skipped,
+            Status::Unknown,
+            Status::Failed,
+        ]);
+        let e = "tweet".parse::<RecordKind>().unwrap_err().to_string();
+        assert!(e.contains("deleted_post"), "{e}");
+        let e = "sure".parse::<Confidence>().unwrap_err().to_string();
+        assert!(e.contains("low, medium or high"), "{e}");
     }
 
     #[test]
