@@ -189,7 +189,7 @@ fn issue10_tuning_and_heldout_regression_floors() {
                 ("patient-data", 0.59),
                 ("personal-data", 0.82),
                 ("political", 0.82),
-                ("safeguarding", 0.59),
+                ("safeguarding", 0.62),
             ],
             // 5 since the precision pass, 2026-11-30
             max_flagged: 5,
@@ -233,7 +233,7 @@ fn issue10_second_heldout_regression_floors() {
                 ("patient-data", 0.58),
                 ("personal-data", 0.6),
                 ("political", 0.73),
-                ("safeguarding", 0.31),
+                ("safeguarding", 0.34),
             ],
             // 13 since published service lines and public addresses are
             // not personal data (2026-11-30)
@@ -276,7 +276,7 @@ fn issue10_second_tuning_regression_floors() {
                 ("patient-data", 0.42),
                 ("personal-data", 0.48),
                 ("political", 0.84),
-                ("safeguarding", 0.66),
+                ("safeguarding", 0.72),
             ],
             // 2 since the photo-context, published-contact and credit
             // changes of 2026-11-30
