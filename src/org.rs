@@ -99,6 +99,17 @@ impl Org {
         Ok(org)
     }
 
+    /// True when `word` is a word of the organisation's name or short name,
+    /// in any case: "Northdale" in "Northdale Hospital" is the organisation,
+    /// not a person or a home.
+    pub fn has_name_word(&self, word: &str) -> bool {
+        let word = word.to_lowercase();
+        [&self.name, &self.short_name]
+            .iter()
+            .flat_map(|n| n.split_whitespace())
+            .any(|w| w.to_lowercase() == word)
+    }
+
     /// True when `domain` (or a parent domain of it) is one of ours.
     pub fn owns_domain(&self, domain: &str) -> bool {
         let d = domain.trim().trim_end_matches('.').to_ascii_lowercase();
@@ -197,6 +208,14 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("domian"), "{err}");
+    }
+
+    #[test]
+    fn name_words_match_in_any_case() {
+        let org =
+            Org::parse("name = \"Northdale Hospitals NHS Trust\"\nshort_name = \"NHT\"").unwrap();
+        assert!(org.has_name_word("northdale") && org.has_name_word("NHT"));
+        assert!(!org.has_name_word("north"));
     }
 
     #[test]

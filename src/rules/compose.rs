@@ -244,12 +244,12 @@ impl Compose {
                     if c.window > 0 && span.chars().count() > c.window {
                         continue;
                     }
-                    let spans: Vec<(usize, usize)> =
-                        parts.iter().map(|h| (h.start, h.end)).collect();
-                    if let Some(u) = &c.unless
-                        && super::pattern::unless_applies_to(text, start, end, Some(&spans), u)
-                    {
-                        continue;
+                    if let Some(u) = &c.unless {
+                        let spans: Vec<(usize, usize)> =
+                            parts.iter().map(|h| (h.start, h.end)).collect();
+                        if super::pattern::unless_applies_to(text, start, end, Some(&spans), u) {
+                            continue;
+                        }
                     }
                     if cancelled(c, text, start, end, &hits[first..], &located, fi) {
                         continue;

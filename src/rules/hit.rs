@@ -28,7 +28,7 @@ pub struct RuleInfo {
 pub struct Hit {
     /// Index into [`Pack::rules`].
     pub rule: usize,
-    /// Record field name, or "geo"/"exif" for locations.
+    /// The record field, or `Geo`/`Exif` for locations.
     pub field: crate::vocab::Field,
     /// Byte offsets into the field's value; 0,0 for metadata hits.
     pub start: usize,
@@ -38,6 +38,30 @@ pub struct Hit {
     pub detail: String,
     pub severity: Severity,
     pub confidence: Confidence,
+}
+
+impl Hit {
+    /// A hit about a whole record or account rather than a span of text
+    /// (metadata and account rules), at the rule's own severity and
+    /// confidence.
+    pub fn whole(
+        rule: usize,
+        info: &RuleInfo,
+        field: crate::vocab::Field,
+        matched: String,
+        detail: String,
+    ) -> Hit {
+        Hit {
+            rule,
+            field,
+            start: 0,
+            end: 0,
+            matched,
+            detail,
+            severity: info.severity,
+            confidence: info.confidence,
+        }
+    }
 }
 
 /// Keeps, of `hits[first..]` (one record's), those `keep` accepts, in order.

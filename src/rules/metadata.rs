@@ -211,16 +211,7 @@ impl Metadata {
                 continue;
             }
             let mut hit = |field: crate::vocab::Field, matched: String, detail: String| {
-                hits.push(Hit {
-                    rule: r,
-                    field,
-                    start: 0,
-                    end: 0,
-                    matched,
-                    detail,
-                    severity: infos[r].severity,
-                    confidence: infos[r].confidence,
-                })
+                hits.push(Hit::whole(r, &infos[r], field, matched, detail))
             };
             match pred {
                 Predicate::Location { sources } => {

@@ -528,11 +528,7 @@ pub fn home_owner(m: &str, org: &Org) -> Option<String> {
         .trim_end_matches(['s', 'S'])
         .trim_end_matches(['\'', '\u{2019}'])
         .to_lowercase();
-    let own = [&org.name, &org.short_name]
-        .iter()
-        .flat_map(|n| n.split_whitespace())
-        .any(|w| w.eq_ignore_ascii_case(&base));
-    if INSTITUTIONS.contains(&base.as_str()) || own {
+    if INSTITUTIONS.contains(&base.as_str()) || org.has_name_word(&base) {
         return None;
     }
     Some(format!("a home named by its owner (\"{}\")", m.trim()))

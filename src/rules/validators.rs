@@ -452,12 +452,7 @@ fn patient_name(m: &str, org: &Org) -> Option<String> {
 /// not a word of the organisation's name or a listed place, service or
 /// sentence word. Titles and place words beside it are the rule's `unless`.
 fn forename(m: &str, org: &Org) -> Option<String> {
-    let l = m.to_lowercase();
-    let own = [&org.name, &org.short_name]
-        .iter()
-        .flat_map(|n| n.split_whitespace())
-        .any(|w| w.to_lowercase() == l);
-    if own || NOT_NAMES.contains(&l.as_str()) {
+    if org.has_name_word(m) || NOT_NAMES.contains(&m.to_lowercase().as_str()) {
         return None;
     }
     Some(format!("given name \"{m}\""))
@@ -500,11 +495,6 @@ fn person_name(m: &str, org: &Org) -> Option<String> {
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-'))
         .collect();
-    let own: Vec<String> = [&org.name, &org.short_name]
-        .iter()
-        .flat_map(|n| n.split_whitespace())
-        .map(str::to_lowercase)
-        .collect();
     let name_like = |w: &str| {
         let l = w.to_lowercase();
         w.chars().next().is_some_and(char::is_uppercase)
@@ -513,7 +503,7 @@ fn person_name(m: &str, org: &Org) -> Option<String> {
                 .all(|c| c.is_lowercase() || c == '\'' || c == '-')
             && w.len() >= 2
             && !NOT_NAMES.contains(&l.as_str())
-            && !own.contains(&l)
+            && !org.has_name_word(&l)
     };
     // a courtesy title and a surname: "Mrs Example" (not Dr/Nurse: staff)
     const TITLES: &[&str] = &["Mr", "Mrs", "Ms", "Miss", "Mx"];
@@ -904,15 +894,10 @@ fn judge_credited_name(name: &[&str], org: &Org) -> Option<String> {
         shown.remove(0);
     }
     let lower: Vec<String> = shown.iter().map(|w| w.to_lowercase()).collect();
-    let own: Vec<String> = [&org.name, &org.short_name]
-        .iter()
-        .flat_map(|n| n.split_whitespace())
-        .map(str::to_lowercase)
-        .filter(|w| w.len() >= 4)
-        .collect();
+    // (organisation-name words of four letters or more: "NHS" is in BODIES)
     if lower
         .iter()
-        .any(|w| BODIES.contains(&w.as_str()) || own.contains(w))
+        .any(|w| BODIES.contains(&w.as_str()) || (w.len() >= 4 && org.has_name_word(w)))
     {
         return None;
     }

@@ -381,16 +381,7 @@ impl AccountRules {
                 AccountHit {
                     on,
                     value,
-                    hit: Hit {
-                        rule: r,
-                        field,
-                        start: 0,
-                        end: 0,
-                        matched,
-                        detail,
-                        severity: infos[r].severity,
-                        confidence: infos[r].confidence,
-                    },
+                    hit: Hit::whole(r, &infos[r], field, matched, detail),
                 }
             };
             out.extend(check.finish(&st.info, memory, &hit));
