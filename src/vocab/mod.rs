@@ -37,14 +37,25 @@ pub enum Platform {
     Facebook,
     Instagram,
     Whatsapp,
+    Mastodon,
+    Bluesky,
+    Linkedin,
+    Youtube,
+    /// Threads posts, which Meta ships inside an Instagram export.
+    Threads,
 }
 
 impl Platform {
-    pub const ALL: [Platform; 4] = [
+    pub const ALL: [Platform; 9] = [
         Platform::Twitter,
         Platform::Facebook,
         Platform::Instagram,
         Platform::Whatsapp,
+        Platform::Mastodon,
+        Platform::Bluesky,
+        Platform::Linkedin,
+        Platform::Youtube,
+        Platform::Threads,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -53,6 +64,11 @@ impl Platform {
             Platform::Facebook => "facebook",
             Platform::Instagram => "instagram",
             Platform::Whatsapp => "whatsapp",
+            Platform::Mastodon => "mastodon",
+            Platform::Bluesky => "bluesky",
+            Platform::Linkedin => "linkedin",
+            Platform::Youtube => "youtube",
+            Platform::Threads => "threads",
         }
     }
 }
@@ -72,7 +88,10 @@ impl FromStr for Platform {
             .ok_or_else(|| crate::error::Error::UnknownName {
                 what: "platform",
                 given: s.to_string(),
-                expected: crate::error::Expected("twitter, facebook, instagram or whatsapp".into()),
+                expected: crate::error::Expected({
+                    let all: Vec<&str> = Platform::ALL.iter().map(|p| p.as_str()).collect();
+                    format!("one of {}", all.join(", "))
+                }),
             })
     }
 }
@@ -216,10 +235,18 @@ pub enum Field {
     Geo,
     /// A location from a media file's EXIF GPS tags.
     Exif,
+    /// A picture's description written by the poster (alt text).
+    AltText,
+    /// Text recognised in an image by OCR (`--ocr`).
+    OcrText,
+    /// A content warning or spoiler line shown before a post's text.
+    ContentWarning,
+    /// A post's or video's tags, space-separated.
+    Tags,
 }
 
 impl Field {
-    pub const ALL: [Field; 19] = [
+    pub const ALL: [Field; 23] = [
         Field::Text,
         Field::Title,
         Field::Bio,
@@ -239,6 +266,10 @@ impl Field {
         Field::CreatedAt,
         Field::Geo,
         Field::Exif,
+        Field::AltText,
+        Field::OcrText,
+        Field::ContentWarning,
+        Field::Tags,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -262,6 +293,10 @@ impl Field {
             Field::CreatedAt => "created_at",
             Field::Geo => "geo",
             Field::Exif => "exif",
+            Field::AltText => "alt_text",
+            Field::OcrText => "ocr_text",
+            Field::ContentWarning => "content_warning",
+            Field::Tags => "tags",
         }
     }
 
