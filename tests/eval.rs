@@ -284,3 +284,73 @@ fn issue10_second_tuning_regression_floors() {
         },
     );
 }
+
+/// The third tuning set (`tuning3.toml`, 2026-12-01): written by a helper
+/// who read only the policies, the clause list, the detection notes, the
+/// loader and tuning2's header, before the detection changes of the
+/// session that added it. Rule authors may read it and its misses.
+#[test]
+fn issue10_third_tuning_regression_floors() {
+    let tuning = score(&load("tuning3.toml", include_str!("eval/tuning3.toml")));
+    eprintln!("{}", table("tuning3.toml", &tuning));
+    for (cat, ids, case) in &tuning.missed {
+        eprintln!("TUNING3 MISSED {cat} (fired {ids:?}): {case}");
+    }
+    for (ids, case) in &tuning.flagged {
+        eprintln!("TUNING3 FLAGGED {ids:?}: {case}");
+    }
+    check(
+        "tuning3.toml",
+        &tuning,
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // measured 2026-12-01 when the set arrived (recall 0.41, 6 flagged)
+            recall: &[
+                ("commercial", 0.40),
+                ("conduct", 0.55),
+                ("confidential", 0.50),
+                ("credit", 0.15),
+                ("links", 0.50),
+                ("location", 0.20),
+                ("patient-data", 0.50),
+                ("personal-data", 0.45),
+                ("political", 0.50),
+                ("safeguarding", 0.35),
+            ],
+            max_flagged: 6,
+        },
+    );
+}
+
+/// The third held-out set (`heldout3.toml`, 2026-12-01), written with
+/// tuning3 by the same helper under the same rules, and blind: only its
+/// per-category numbers are printed, never its texts.
+#[test]
+fn issue10_third_heldout_regression_floors() {
+    let heldout = score(&load("heldout3.toml", include_str!("eval/heldout3.toml")));
+    eprintln!("{}", table("heldout3.toml", &heldout));
+    check(
+        "heldout3.toml",
+        &heldout,
+        &Floors {
+            positives: 300,
+            negatives: 300,
+            // measured 2026-12-01 on the pack as it was when the set arrived
+            // (recall 0.47, 13 flagged)
+            recall: &[
+                ("commercial", 0.43),
+                ("conduct", 0.60),
+                ("confidential", 0.56),
+                ("credit", 0.0),
+                ("links", 0.63),
+                ("location", 0.26),
+                ("patient-data", 0.53),
+                ("personal-data", 0.60),
+                ("political", 0.73),
+                ("safeguarding", 0.36),
+            ],
+            max_flagged: 13,
+        },
+    );
+}
