@@ -178,7 +178,8 @@ fn issue10_tuning_and_heldout_regression_floors() {
             // raised 2026-11-30 after the first issue-10 detection pass
             recall: &[
                 ("account", 1.0),
-                ("commercial", 0.58),
+                // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
+                ("commercial", 0.64),
                 ("conduct", 0.72),
                 ("confidential", 0.77),
                 // 1.0 since the credit grammar, 2026-11-30
@@ -215,7 +216,8 @@ fn issue10_second_heldout_regression_floors() {
             negatives: 304,
             // measured 2026-11-30 on the pack as it was when the set arrived
             recall: &[
-                ("commercial", 0.53),
+                // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
+                ("commercial", 0.6),
                 ("conduct", 0.82),
                 ("confidential", 0.7),
                 ("credit", 0.0),
@@ -232,7 +234,8 @@ fn issue10_second_heldout_regression_floors() {
                 // Raised to 0.58 by the forename gazetteer (signal.forename).
                 ("patient-data", 0.58),
                 ("personal-data", 0.6),
-                ("political", 0.73),
+                // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
+                ("political", 0.83),
                 ("safeguarding", 0.34),
             ],
             // 13 since published service lines and public addresses are
@@ -264,8 +267,10 @@ fn issue10_second_tuning_regression_floors() {
             negatives: 330,
             // measured 2026-11-30 when the set arrived (recall 0.45, 12 flagged)
             recall: &[
-                ("commercial", 0.57),
-                ("conduct", 0.45),
+                // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
+                ("commercial", 0.93),
+                // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
+                ("conduct", 0.6),
                 ("confidential", 0.72),
                 // 1.0 since the credit grammar, 2026-11-30
                 ("credit", 1.0),
@@ -275,7 +280,8 @@ fn issue10_second_tuning_regression_floors() {
                 ("location", 0.93),
                 ("patient-data", 0.42),
                 ("personal-data", 0.48),
-                ("political", 0.84),
+                // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
+                ("political", 0.9),
                 ("safeguarding", 0.72),
             ],
             // 2 since the photo-context, published-contact and credit
@@ -307,15 +313,18 @@ fn issue10_third_tuning_regression_floors() {
             negatives: 200,
             // measured 2026-12-01 when the set arrived (recall 0.41, 6 flagged)
             recall: &[
-                ("commercial", 0.40),
-                ("conduct", 0.55),
+                // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
+                ("commercial", 0.5),
+                // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
+                ("conduct", 0.6),
                 ("confidential", 0.50),
                 ("credit", 0.15),
                 ("links", 0.50),
                 ("location", 0.20),
                 ("patient-data", 0.50),
                 ("personal-data", 0.45),
-                ("political", 0.50),
+                // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
+                ("political", 0.6),
                 ("safeguarding", 0.35),
             ],
             max_flagged: 6,
@@ -339,15 +348,18 @@ fn issue10_third_heldout_regression_floors() {
             // measured 2026-12-01 on the pack as it was when the set arrived
             // (recall 0.47, 13 flagged)
             recall: &[
-                ("commercial", 0.43),
-                ("conduct", 0.60),
+                // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
+                ("commercial", 0.53),
+                // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
+                ("conduct", 0.63),
                 ("confidential", 0.56),
                 ("credit", 0.0),
                 ("links", 0.63),
                 ("location", 0.26),
                 ("patient-data", 0.53),
                 ("personal-data", 0.60),
-                ("political", 0.73),
+                // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
+                ("political", 0.8),
                 ("safeguarding", 0.36),
             ],
             max_flagged: 13,
