@@ -5,7 +5,9 @@
 
 pub mod exif;
 pub mod facebook;
+pub mod html_text;
 pub mod instagram;
+pub mod mastodon;
 pub mod meta;
 pub mod twitter;
 pub mod whatsapp;
@@ -109,5 +111,6 @@ pub fn all() -> Vec<Box<dyn Reader>> {
         Box::new(instagram::Instagram),
         Box::new(facebook::Facebook),
         Box::new(whatsapp::WhatsApp),
+        Box::new(mastodon::Mastodon),
     ]
 }
