@@ -7,6 +7,7 @@ pub mod exif;
 pub mod facebook;
 pub mod html_text;
 pub mod instagram;
+pub mod linkedin;
 pub mod mastodon;
 pub mod meta;
 pub mod twitter;
@@ -112,5 +113,6 @@ pub fn all() -> Vec<Box<dyn Reader>> {
         Box::new(facebook::Facebook),
         Box::new(whatsapp::WhatsApp),
         Box::new(mastodon::Mastodon),
+        Box::new(linkedin::LinkedIn),
     ]
 }
