@@ -5,10 +5,17 @@
 //! field or in the middle of a row is reported as truncated.
 
 use crate::archive::{Archive, EntryInfo};
+use std::cell::Cell;
 use std::io::{BufRead, BufReader, Read};
+use std::rc::Rc;
 
 /// The longest "Notes:" preamble skipped before a header.
 const MAX_PREAMBLE: usize = 64 << 10;
+
+/// The largest row read: a real one (a post, a message) is a few KiB; a
+/// quote left open at the top of a file would otherwise make the whole
+/// file one cell in memory.
+pub const MAX_ROW: u64 = 16 << 20;
 
 /// The header row: column names as written, found case-insensitively.
 pub struct Header {
@@ -63,18 +70,28 @@ pub struct Summary {
 
 /// Counts the quotes that pass (not those escaped with a backslash, in
 /// that dialect) and remembers the last byte, so the end of the file can
-/// tell whether it was cut inside a quoted field or a row.
+/// tell whether it was cut inside a quoted field or a row; and refuses to
+/// read more than `MAX_ROW` bytes past `row_start` (set before each row,
+/// so read-ahead buffering makes the bound approximate by a few KiB).
 struct Watch<R> {
     inner: R,
     backslash: bool,
     escaped: bool,
     quotes: u64,
     last: Option<u8>,
+    pos: Rc<Cell<u64>>,
+    row_start: Rc<Cell<u64>>,
 }
 
 impl<R: Read> Read for Watch<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.pos.get().saturating_sub(self.row_start.get()) > MAX_ROW + (1 << 20) {
+            return Err(std::io::Error::other(format!(
+                "a row longer than {MAX_ROW} bytes (an unclosed quote?)"
+            )));
+        }
         let n = self.inner.read(buf)?;
+        self.pos.set(self.pos.get() + n as u64);
         for &b in &buf[..n] {
             if self.escaped {
                 self.escaped = false;
@@ -164,6 +181,8 @@ pub fn read(
     row: &mut dyn FnMut(&Header, Row<'_>),
 ) -> Summary {
     let mut s = Summary::default();
+    let pos = Rc::new(Cell::new(0));
+    let row_start = Rc::new(Cell::new(0));
     let res = archive.with_entry(entry, |r| {
         let watch = Watch {
             inner: r,
@@ -171,6 +190,8 @@ pub fn read(
             escaped: false,
             quotes: 0,
             last: None,
+            pos: pos.clone(),
+            row_start: row_start.clone(),
         };
         let mut br = BufReader::with_capacity(64 << 10, watch);
         skip_bom(&mut br);
@@ -204,6 +225,7 @@ pub fn read(
         let mut cells: Vec<String> = Vec::new();
         let (mut last_line, mut last_len) = (0u64, head.len());
         loop {
+            row_start.set(pos.get());
             match csv.read_byte_record(&mut rec) {
                 Ok(true) => {}
                 Ok(false) => break,

@@ -444,3 +444,22 @@ fn the_real_samples_read_by_header() {
     assert_eq!(messages[0].field(Field::Text), Some("He said \"hello\""));
     assert_eq!(messages[0].field(Field::Sender), Some("Ada"));
 }
+
+#[test]
+fn a_quote_left_open_does_not_load_the_rest_of_the_file_as_one_cell() {
+    let d = tempfile::tempdir().unwrap();
+    let mut bytes = b"Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility\n\
+        2024-01-15 10:22:33,https://www.linkedin.com/feed/update/urn:li:share:1,ok,,,PUBLIC\n\
+        2024-01-16 10:22:33,https://www.linkedin.com/feed/update/urn:li:share:2,\"never closed"
+        .to_vec();
+    bytes.resize(bytes.len() + (table::MAX_ROW as usize) + (2 << 20), b'x');
+    write_tree(d.path(), &[("Shares.csv", &bytes)]);
+    let s = read(d.path());
+    let out = s.outcome("Shares.csv");
+    let e = out.error.as_deref().unwrap();
+    assert!(
+        e.starts_with("Shares.csv: read stopped after 1 rows:") && e.contains("longer than"),
+        "{e}"
+    );
+    assert_eq!(out.records, 1);
+}

@@ -18,9 +18,38 @@ use crate::record::{Record, RecordKind};
 use crate::vocab::Field;
 use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::fmt;
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Read};
+use std::rc::Rc;
+
+/// The largest activity read: a real one (a status with its attachments
+/// and tags) is a few KiB. Without a bound, one huge string would be held
+/// whole however the file is streamed.
+pub const MAX_ACTIVITY: u64 = 64 << 20;
+
+/// Counts the bytes read and refuses more than `MAX_ACTIVITY` past the
+/// start of the current activity (read-ahead buffering makes the bound
+/// approximate by a few KiB).
+struct Bounded<R> {
+    inner: R,
+    pos: Rc<Cell<u64>>,
+    start: Rc<Cell<u64>>,
+}
+
+impl<R: Read> Read for Bounded<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.pos.get().saturating_sub(self.start.get()) > MAX_ACTIVITY + (1 << 20) {
+            return Err(std::io::Error::other(format!(
+                "an activity longer than {MAX_ACTIVITY} bytes"
+            )));
+        }
+        let n = self.inner.read(buf)?;
+        self.pos.set(self.pos.get() + n as u64);
+        Ok(n)
+    }
+}
 
 /// The values of a key that may hold one item or a list of them.
 pub(super) fn items(v: Option<&Value>) -> Vec<&Value> {
@@ -92,6 +121,9 @@ struct Reading<'a> {
     first_bad_date: Option<(u64, String)>,
     missing_media: u64,
     first_missing: Option<String>,
+    /// Bytes read so far, and where the current activity began.
+    pos: Rc<Cell<u64>>,
+    start: Rc<Cell<u64>>,
 }
 
 pub(super) fn read(
@@ -114,9 +146,17 @@ pub(super) fn read(
         first_bad_date: None,
         missing_media: 0,
         first_missing: None,
+        pos: Rc::new(Cell::new(0)),
+        start: Rc::new(Cell::new(0)),
     };
+    let (pos, start) = (reading.pos.clone(), reading.start.clone());
     let res = archive.with_entry(entry, |r| {
-        let mut r = BufReader::with_capacity(64 << 10, r);
+        let bounded = Bounded {
+            inner: r,
+            pos,
+            start,
+        };
+        let mut r = BufReader::with_capacity(64 << 10, bounded);
         if r.fill_buf().is_ok_and(|b| b.starts_with(b"\xEF\xBB\xBF")) {
             r.consume(3);
         }
@@ -421,7 +461,11 @@ impl<'de> Visitor<'de> for Items<'_, '_> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         self.0.listed = true;
-        while let Some(v) = seq.next_element::<Value>()? {
+        loop {
+            self.0.start.set(self.0.pos.get());
+            let Some(v) = seq.next_element::<Value>()? else {
+                break;
+            };
             self.0.activity(v);
         }
         Ok(())

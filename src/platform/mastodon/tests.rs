@@ -559,3 +559,24 @@ fn the_real_sample_reads_as_posts_replies_and_one_direct_message() {
     let p = s.kind(RecordKind::Profile)[0];
     assert_eq!(p.field(Field::Bio), Some("This is a test account"));
 }
+
+#[test]
+fn one_huge_activity_is_refused_rather_than_held_in_memory() {
+    let d = tempfile::tempdir().unwrap();
+    let mut bytes = br#"{"type":"OrderedCollection","orderedItems":[{"type":"Create","object":{"type":"Note","content":"ok"}},{"type":"Create","object":{"type":"Note","content":""#.to_vec();
+    bytes.resize(
+        bytes.len() + (outbox::MAX_ACTIVITY as usize) + (2 << 20),
+        b'x',
+    );
+    bytes.extend(br#""}}]}"#);
+    write_tree(d.path(), &[("outbox.json", &bytes)]);
+    let s = read(d.path());
+    let out = s.outcome("outbox.json");
+    let e = out.error.as_deref().unwrap();
+    assert!(
+        e.starts_with("outbox.json: read stopped after 1 activities")
+            && e.contains("longer than 67108864 bytes"),
+        "{e}"
+    );
+    assert_eq!(out.records, 1);
+}
