@@ -244,8 +244,22 @@ impl Reader for LinkedIn {
         let Ok(read) = std::fs::read_dir(dir) else {
             return false;
         };
-        read.filter_map(Result::ok)
+        let files: Vec<_> = read
+            .filter_map(Result::ok)
             .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+            .collect();
+        // An export never holds a zip; a folder that does is a folder of
+        // many exports, each to be offered on its own, even if a loose
+        // LinkedIn CSV lies beside them.
+        if files.iter().any(|e| {
+            e.file_name()
+                .to_str()
+                .is_some_and(|n| n.to_ascii_lowercase().ends_with(".zip"))
+        }) {
+            return false;
+        }
+        files
+            .iter()
             .filter(|e| e.file_name().to_str().is_some_and(is_csv))
             .take(MAX_FOLDER_SNIFFS)
             .any(|e| {

@@ -304,6 +304,11 @@ fn loose_csvs_with_linkedin_headers_are_an_export_and_others_are_not() {
     assert_eq!(s.account, "exports", "no Profile.csv: the folder's name");
     assert_eq!(s.of("my-posts.csv").len(), 2);
 
+    // Beside other exports' zips, a loose LinkedIn CSV does not make the
+    // folder one export: each zip is still offered on its own.
+    write_tree(&loose, &[("twitter-2024.zip", b"PK\x05\x06")]);
+    assert!(!LinkedIn.claims_folder(&loose));
+
     let other = d.path().join("other");
     write_tree(
         &other,

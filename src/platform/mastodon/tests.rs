@@ -580,3 +580,31 @@ fn one_huge_activity_is_refused_rather_than_held_in_memory() {
     );
     assert_eq!(out.records, 1);
 }
+
+#[test]
+fn a_poll_keeps_its_options_in_the_text() {
+    let d = tempfile::tempdir().unwrap();
+    let f = followers();
+    let poll = create(
+        113060700000000000,
+        "2024-09-03T10:00:00Z",
+        &[PUBLIC_IRI],
+        &[f.as_str()],
+        json!({
+            "type": "Question",
+            "content": "<p>Which clinic time suits you?</p>",
+            "oneOf": [
+                {"type": "Note", "name": "Mornings", "replies": {"type": "Collection", "totalItems": 3}},
+                {"type": "Note", "name": "Evenings", "replies": {"type": "Collection", "totalItems": 5}}
+            ]
+        }),
+    );
+    write_tree(d.path(), &[("outbox.json", &outbox(vec![poll]))]);
+    let s = read(d.path());
+    let r = s.of("outbox.json")[0];
+    assert_eq!(r.kind, RecordKind::Post);
+    assert_eq!(
+        r.field(Field::Text),
+        Some("Which clinic time suits you?\nMornings\nEvenings")
+    );
+}
