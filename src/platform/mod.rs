@@ -109,10 +109,13 @@ pub trait Unit: Send + Sync {
 pub fn all() -> Vec<Box<dyn Reader>> {
     vec![
         Box::new(twitter::Twitter),
+        // Before Meta's readers: these claim only on their own files'
+        // content, while an HTML page that links to facebook.com (a
+        // LinkedIn article) is evidence enough for Facebook's.
+        Box::new(mastodon::Mastodon),
+        Box::new(linkedin::LinkedIn),
         Box::new(instagram::Instagram),
         Box::new(facebook::Facebook),
         Box::new(whatsapp::WhatsApp),
-        Box::new(mastodon::Mastodon),
-        Box::new(linkedin::LinkedIn),
     ]
 }

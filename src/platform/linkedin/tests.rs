@@ -326,6 +326,24 @@ fn loose_csvs_with_linkedin_headers_are_an_export_and_others_are_not() {
 }
 
 #[test]
+fn an_article_linking_to_facebook_does_not_make_the_export_facebooks() {
+    let d = tempfile::tempdir().unwrap();
+    write_tree(
+        d.path(),
+        &[
+            ("Shares.csv", SHARES.as_bytes()),
+            (
+                "Articles/Articles/follow-us.html",
+                b"<html><body><h1><a href=\"https://www.linkedin.com/pulse/x\">Follow us</a></h1>\
+                  <div><p>We are on https://www.facebook.com/northdale too</p></div></body></html>",
+            ),
+        ],
+    );
+    let s = read(d.path());
+    assert_eq!(s.of("follow-us.html").len(), 1);
+}
+
+#[test]
 fn a_truncated_csv_fails_naming_the_file_while_other_files_still_read() {
     let d = tempfile::tempdir().unwrap();
     export(d.path());
