@@ -5,7 +5,10 @@
 
 pub mod exif;
 pub mod facebook;
+pub mod html_text;
 pub mod instagram;
+pub mod linkedin;
+pub mod mastodon;
 pub mod meta;
 pub mod twitter;
 pub mod whatsapp;
@@ -106,6 +109,11 @@ pub trait Unit: Send + Sync {
 pub fn all() -> Vec<Box<dyn Reader>> {
     vec![
         Box::new(twitter::Twitter),
+        // Before Meta's readers: these claim only on their own files'
+        // content, while an HTML page that links to facebook.com (a
+        // LinkedIn article) is evidence enough for Facebook's.
+        Box::new(mastodon::Mastodon),
+        Box::new(linkedin::LinkedIn),
         Box::new(instagram::Instagram),
         Box::new(facebook::Facebook),
         Box::new(whatsapp::WhatsApp),
