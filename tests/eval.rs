@@ -220,7 +220,8 @@ fn issue10_second_heldout_regression_floors() {
                 ("commercial", 0.6),
                 ("conduct", 0.82),
                 ("confidential", 0.7),
-                ("credit", 0.0),
+                // raised 2026-12-01 by credit.reused-without-permission (copyright, D7)
+                ("credit", 0.26),
                 ("links", 0.65),
                 // 0.0 when the set arrived; 0.46 (7 of 15) since location
                 // in words (rules/location.toml), 2026-11-30
@@ -318,7 +319,8 @@ fn issue10_third_tuning_regression_floors() {
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
                 ("conduct", 0.6),
                 ("confidential", 0.50),
-                ("credit", 0.15),
+                // raised 2026-12-01 by credit.reused-without-permission (copyright, D7)
+                ("credit", 0.75),
                 ("links", 0.50),
                 ("location", 0.20),
                 ("patient-data", 0.50),
@@ -353,7 +355,8 @@ fn issue10_third_heldout_regression_floors() {
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
                 ("conduct", 0.63),
                 ("confidential", 0.56),
-                ("credit", 0.0),
+                // raised 2026-12-01 by credit.reused-without-permission (copyright, D7)
+                ("credit", 0.06),
                 ("links", 0.63),
                 ("location", 0.26),
                 ("patient-data", 0.53),
