@@ -9,6 +9,7 @@ pub mod instagram;
 pub mod meta;
 pub mod twitter;
 pub mod whatsapp;
+pub mod youtube;
 
 use crate::archive::{Archive, EntryInfo};
 use crate::record::Record;
@@ -109,5 +110,6 @@ pub fn all() -> Vec<Box<dyn Reader>> {
         Box::new(instagram::Instagram),
         Box::new(facebook::Facebook),
         Box::new(whatsapp::WhatsApp),
+        Box::new(youtube::YouTube),
     ]
 }
