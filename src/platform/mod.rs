@@ -81,6 +81,13 @@ pub trait Reader: Sync {
 pub trait Unit: Send + Sync {
     fn platform(&self) -> Platform;
 
+    /// Every platform its records may carry (an Instagram export also
+    /// holds Threads posts); `--platform` keeps the archive when one of
+    /// them is asked for, and then only that platform's records.
+    fn platforms(&self) -> Vec<Platform> {
+        vec![self.platform()]
+    }
+
     /// Handle or page name, as the archive gives it.
     fn account(&self) -> &str;
 
