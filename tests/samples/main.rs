@@ -7,3 +7,4 @@ mod common;
 mod meta;
 mod whatsapp;
 mod x;
+mod youtube;
