@@ -134,7 +134,7 @@ fn zone(z: &str) -> Option<i32> {
     };
     let (hours, minutes) = match num.split_once(':') {
         Some((a, b)) => (a.parse::<i32>().ok()?, b.parse::<i32>().ok()?),
-        None if num.len() == 4 => (num[..2].parse().ok()?, num[2..].parse().ok()?),
+        None if num.len() == 4 => (num.get(..2)?.parse().ok()?, num.get(2..)?.parse().ok()?),
         None => (num.parse().ok()?, 0),
     };
     (hours <= 14 && minutes < 60).then_some(sign * (hours * 3600 + minutes * 60))
@@ -279,5 +279,18 @@ mod tests {
         ] {
             assert_eq!(parse(s), None, "{s:?}");
         }
+    }
+
+    #[test]
+    fn odd_zones_and_multibyte_text_do_not_panic() {
+        for s in [
+            "15 Mar 2022, 12:34:56 GMT+a€",
+            "2022-03-15 12:34:56 GMT+99:99",
+            "€€:€€ 15.03.2022",
+            "99:99:99 1 Jan 2020",
+        ] {
+            let _ = parse(s);
+        }
+        assert_eq!(parse("2022-03-15 12:34:56 GMT+99:00"), None);
     }
 }
