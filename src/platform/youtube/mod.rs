@@ -355,7 +355,6 @@ pub(crate) struct YouTubeUnit {
     layout: String,
     kinds: HashMap<String, Result<Kind, Disposition>>,
     joins: HashMap<String, Join>,
-    open_warnings: Vec<String>,
 }
 
 fn folder_of(name: &str) -> &str {
@@ -371,7 +370,6 @@ impl YouTubeUnit {
             layout: String::new(),
             kinds,
             joins,
-            open_warnings: Vec::new(),
         };
         unit.account = unit.find_account(archive);
         unit.layout = unit.describe(archive, survey.folder.as_deref(), survey.others);
@@ -384,7 +382,7 @@ impl YouTubeUnit {
 
     /// The channel's title from the channel file, else the channel id
     /// the first comment, message or video row names.
-    fn find_account(&mut self, archive: &Archive) -> String {
+    fn find_account(&self, archive: &Archive) -> String {
         let mut entries: Vec<&EntryInfo> = archive
             .entries()
             .iter()
@@ -586,7 +584,10 @@ impl Unit for YouTubeUnit {
         out
     }
 
+    /// Nothing needs the whole archive: joins happen inside the videos
+    /// file's read, and a channel file that cannot be read at open fails
+    /// on its own row.
     fn finish(&self, _emit: &mut dyn FnMut(Record)) -> Vec<String> {
-        self.open_warnings.clone()
+        Vec::new()
     }
 }
