@@ -12,6 +12,7 @@ pub mod mastodon;
 pub mod meta;
 pub mod twitter;
 pub mod whatsapp;
+pub mod youtube;
 
 use crate::archive::{Archive, EntryInfo};
 use crate::record::Record;
@@ -83,6 +84,13 @@ pub trait Reader: Sync {
 pub trait Unit: Send + Sync {
     fn platform(&self) -> Platform;
 
+    /// Every platform its records may carry (an Instagram export also
+    /// holds Threads posts); `--platform` keeps the archive when one of
+    /// them is asked for, and then only that platform's records.
+    fn platforms(&self) -> Vec<Platform> {
+        vec![self.platform()]
+    }
+
     /// Handle or page name, as the archive gives it.
     fn account(&self) -> &str;
 
@@ -117,5 +125,6 @@ pub fn all() -> Vec<Box<dyn Reader>> {
         Box::new(instagram::Instagram),
         Box::new(facebook::Facebook),
         Box::new(whatsapp::WhatsApp),
+        Box::new(youtube::YouTube),
     ]
 }

@@ -9,3 +9,4 @@ mod mastodon;
 mod meta;
 mod whatsapp;
 mod x;
+mod youtube;
