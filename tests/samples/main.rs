@@ -4,6 +4,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod bluesky;
 mod meta;
 mod whatsapp;
 mod x;

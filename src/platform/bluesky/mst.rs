@@ -29,11 +29,11 @@ struct Entry {
 }
 
 /// The first bytes of a node block: a map of two entries whose first key
-/// is `e` (DAG-CBOR sorts keys, shorter first), or `l` for an encoder that
-/// did not sort. Records always carry `$type`, so they rarely begin so,
+/// is `e` (DAG-CBOR sorts keys, shorter first, and the decoder refuses any
+/// other order). Records always carry `$type`, so they rarely begin so,
 /// and a block that begins so but is not a node is simply not kept.
 pub fn may_be_node(data: &[u8]) -> bool {
-    data.starts_with(&[0xa2, 0x61, b'e']) || data.starts_with(&[0xa2, 0x61, b'l'])
+    data.starts_with(&[0xa2, 0x61, b'e'])
 }
 
 /// A node from its decoded block, or `None` if the block is not one.
