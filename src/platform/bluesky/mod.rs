@@ -4,16 +4,17 @@
 //! notes: docs/FORMATS.md, "Bluesky".
 //!
 //! A CAR is recognised by its header, not its name. It is read in two
-//! passes so memory does not grow with the file's content:
+//! passes so memory follows the number of records, not the bytes of the
+//! file, and nothing is extracted to disk:
 //!
-//! 1. every block is read once; only the commit and the tree nodes are
-//!    kept (keys prefix-compressed, CIDs as 32-byte keys: about the size
-//!    of the keys themselves per record), and every block's bytes are
-//!    checked against its CID;
-//! 2. the tree is walked from the commit to list every record key and the
-//!    block it names (key and 32 bytes per record), the nodes are dropped,
-//!    and the file is read again, decoding only the blocks of posts,
-//!    reposts and the profile, one at a time, as they come.
+//! 1. every block is read once and checked against its CID; only the
+//!    commit and the tree nodes are kept (keys prefix-compressed, CIDs as
+//!    32-byte keys: about 80 bytes per record);
+//! 2. the tree is walked down from the commit, each node dropped once
+//!    read, giving every record's key and block (about 90 bytes per
+//!    record, sorted by block); then the file is read again and only the
+//!    blocks of posts, reposts and the profile are decoded, one at a time,
+//!    as they come. Likes, follows and other records are only counted.
 //!
 //! A block the tree names but the file lacks (a partial repository) is a
 //! warning; a damaged or cut file stops with an error naming the entry and
@@ -145,7 +146,7 @@ impl Reader for Bluesky {
 fn commit_of(archive: &Archive, entry: &EntryInfo) -> Option<Commit> {
     archive
         .with_entry(entry, |r| {
-            let (mut car, header) = CarReader::new(BufReader::new(r)).ok()?;
+            let (mut car, header) = CarReader::new(BufReader::new(r), false).ok()?;
             let root = car::key(header.roots.first()?);
             for _ in 0..COMMIT_SEARCH {
                 if let Frame::Block { cid, data, .. } = car.next_frame().ok()??
@@ -300,9 +301,11 @@ impl BlueskyUnit {
         };
 
         // The walk: every record key and its block.
-        let walk = mst::walk(commit.data, &index.nodes);
         let pass1_error = index.error;
-        drop(index.nodes);
+        let mut walk = mst::walk(commit.data, index.nodes);
+        // Sorted by block, for lookup as blocks come (a block may sit under
+        // several keys when two records are byte-identical).
+        walk.records.sort_unstable();
         if walk.missing_nodes > 0 {
             out.warn(format!(
                 "{} part{} of the record tree {} not in the file (a partial repository): \
@@ -340,21 +343,13 @@ impl BlueskyUnit {
         }
 
         // Pass 2: the records, in file order.
-        let mut wanted: Vec<(Key, u32)> = walk
-            .records
-            .iter()
-            .enumerate()
-            .map(|(i, (_, k))| (*k, i as u32))
-            .collect();
-        wanted.sort_unstable();
         let mut reader = Records {
             ctx: Ctx {
                 did: &commit.did,
                 entry: name,
                 blobs: &self.blobs,
             },
-            keys: &walk.records,
-            wanted: &wanted,
+            records: &walk.records,
             found: vec![false; walk.records.len()],
             notes: Notes::default(),
             skipped: BTreeMap::new(),
@@ -394,7 +389,7 @@ struct Index {
 }
 
 fn index(r: impl std::io::BufRead) -> Result<Index, CarError> {
-    let (mut car, header) = CarReader::new(r)?;
+    let (mut car, header) = CarReader::new(r, true)?;
     let mut ix = Index {
         root: car::key(&header.roots[0]),
         root_seen: false,
@@ -491,10 +486,9 @@ impl Index {
 /// The second pass: decodes the blocks the tree names and emits records.
 struct Records<'a> {
     ctx: Ctx<'a>,
-    keys: &'a [(String, Key)],
-    /// Block key → index into `keys`, sorted (one block may sit under
-    /// several keys when two records are byte-identical).
-    wanted: &'a [(Key, u32)],
+    /// Every record the tree names: its block and key, sorted by block.
+    records: &'a [(Key, Box<str>)],
+    /// Which of `records` the file held.
     found: Vec<bool>,
     notes: Notes,
     /// Records of known collections not read, by collection.
@@ -511,24 +505,22 @@ struct Records<'a> {
 
 impl Records<'_> {
     fn read(&mut self, r: impl std::io::BufRead) -> Result<(), CarError> {
-        let (mut car, _) = CarReader::new(r)?;
+        let (mut car, _) = CarReader::new(r, false)?;
         while let Some(frame) = car.next_frame()? {
             let Frame::Block { cid, data, .. } = frame else {
                 continue;
             };
             let k = car::key(&cid);
-            let start = self.wanted.partition_point(|(w, _)| *w < k);
+            let records = self.records;
+            let start = records.partition_point(|(b, _)| *b < k);
             let mut decoded: Option<Result<Ipld, String>> = None;
-            for &(w, i) in &self.wanted[start..] {
-                if w != k {
+            for (i, (b, key)) in records.iter().enumerate().skip(start) {
+                if *b != k {
                     break;
                 }
-                let i = i as usize;
-                if std::mem::replace(&mut self.found[i], true) {
-                    continue;
+                if !std::mem::replace(&mut self.found[i], true) {
+                    self.record(key, data, &mut decoded);
                 }
-                let key = self.keys[i].0.as_str();
-                self.record(key, data, &mut decoded);
             }
         }
         Ok(())
@@ -577,12 +569,12 @@ impl Records<'_> {
     fn finish(self, error: Option<String>, name: &str) {
         let out = self.out;
         let missing: BTreeMap<&str, u64> = self
-            .keys
+            .records
             .iter()
             .zip(&self.found)
             .filter(|(_, f)| !**f)
-            .fold(BTreeMap::new(), |mut m, ((k, _), _)| {
-                *m.entry(k.split_once('/').map_or(k.as_str(), |(c, _)| c))
+            .fold(BTreeMap::new(), |mut m, ((_, k), _)| {
+                *m.entry(k.split_once('/').map_or(&**k, |(c, _)| c))
                     .or_insert(0) += 1;
                 m
             });
@@ -659,8 +651,8 @@ impl Records<'_> {
         if out.records == 0 && out.error.is_none() {
             out.warn(format!(
                 "no posts, reposts or profile in this repository ({} record{} in all)",
-                self.keys.len(),
-                if self.keys.len() == 1 { "" } else { "s" }
+                self.records.len(),
+                if self.records.len() == 1 { "" } else { "s" }
             ));
         }
     }

@@ -14,16 +14,21 @@ use ipld_core::ipld::Ipld;
 use std::collections::{HashMap, HashSet};
 
 /// One tree node, as small as it can be kept: keys stay prefix-compressed
-/// and CIDs are 32-byte keys. This is what is held per node between the
+/// with their bytes in one buffer per node, and CIDs are 32-byte keys
+/// (about 80 bytes per entry). This is what is held per node between the
 /// first pass over the file and the walk.
 pub struct Node {
     left: Option<Key>,
-    entries: Vec<Entry>,
+    entries: Box<[Entry]>,
+    /// Every entry's key suffix, one after another.
+    suffixes: Box<[u8]>,
 }
 
 struct Entry {
-    prefix: usize,
-    suffix: Box<[u8]>,
+    prefix: u32,
+    /// Where this entry's suffix ends in `suffixes` (it starts where the
+    /// previous one ends).
+    end: u32,
     value: Key,
     right: Option<Key>,
 }
@@ -47,10 +52,11 @@ pub fn node(value: &Ipld) -> Option<Node> {
         return None;
     };
     let mut entries = Vec::with_capacity(list.len());
+    let mut suffixes = Vec::new();
     for e in list {
         let Ipld::Map(e) = e else { return None };
         let prefix = match e.get("p")? {
-            Ipld::Integer(p) => usize::try_from(*p).ok()?,
+            Ipld::Integer(p) => u32::try_from(*p).ok()?,
             _ => return None,
         };
         let Ipld::Bytes(suffix) = e.get("k")? else {
@@ -59,14 +65,19 @@ pub fn node(value: &Ipld) -> Option<Node> {
         let Ipld::Link(value) = e.get("v")? else {
             return None;
         };
+        suffixes.extend_from_slice(suffix);
         entries.push(Entry {
             prefix,
-            suffix: suffix.clone().into_boxed_slice(),
+            end: u32::try_from(suffixes.len()).ok()?,
             value: key(value),
             right: link(e.get("t")?)?,
         });
     }
-    Some(Node { left, entries })
+    Some(Node {
+        left,
+        entries: entries.into_boxed_slice(),
+        suffixes: suffixes.into_boxed_slice(),
+    })
 }
 
 /// `Some(None)` for null, `Some(Some(key))` for a link, `None` otherwise.
@@ -81,8 +92,8 @@ fn link(v: &Ipld) -> Option<Option<Key>> {
 /// What the walk found.
 #[derive(Default)]
 pub struct Walk {
-    /// Every record key and the block it names, in key order.
-    pub records: Vec<(String, Key)>,
+    /// Every record: the block it names and its key (`collection/rkey`).
+    pub records: Vec<(Key, Box<str>)>,
     /// Subtrees the tree names that the file does not hold (a partial
     /// repository): the records under them are unknown.
     pub missing_nodes: u64,
@@ -94,56 +105,47 @@ pub struct Walk {
     pub repeated_nodes: u64,
 }
 
-enum Step {
-    Visit(Key),
-    Emit(String, Key),
-}
-
-/// Walks the tree from `root` in key order. Iterative, and each node is
-/// walked once, so a cycle or a very deep chain in a damaged file neither
-/// loops nor overflows the stack.
-pub fn walk(root: Key, nodes: &HashMap<Key, Node>) -> Walk {
+/// Walks the tree down from `root`, taking each node out of `nodes` as it
+/// is read so their memory goes as the record list grows. Iterative, and
+/// each node is read once, so a loop or a very deep chain in a damaged
+/// file neither runs forever nor overflows the stack. The records come in
+/// no particular order.
+pub fn walk(root: Key, mut nodes: HashMap<Key, Node>) -> Walk {
     let mut out = Walk::default();
     let mut seen = HashSet::new();
-    let mut stack = vec![Step::Visit(root)];
-    while let Some(step) = stack.pop() {
-        match step {
-            Step::Emit(k, v) => out.records.push((k, v)),
-            Step::Visit(at) => {
-                if !seen.insert(at) {
-                    out.repeated_nodes += 1;
-                    continue;
-                }
-                let Some(node) = nodes.get(&at) else {
-                    out.missing_nodes += 1;
-                    continue;
-                };
-                let mut later = Vec::with_capacity(node.entries.len() * 2 + 1);
-                if let Some(l) = node.left {
-                    later.push(Step::Visit(l));
-                }
-                let mut prev: Vec<u8> = Vec::new();
-                for e in &node.entries {
-                    if e.prefix > prev.len() {
-                        out.bad_entries += 1;
-                        continue;
-                    }
-                    prev.truncate(e.prefix);
-                    prev.extend_from_slice(&e.suffix);
-                    let k = match std::str::from_utf8(&prev) {
-                        Ok(s) => s.to_string(),
-                        Err(_) => {
-                            out.lossy_keys += 1;
-                            String::from_utf8_lossy(&prev).into_owned()
-                        }
-                    };
-                    later.push(Step::Emit(k, e.value));
-                    if let Some(t) = e.right {
-                        later.push(Step::Visit(t));
-                    }
-                }
-                stack.extend(later.into_iter().rev());
+    let mut stack = vec![root];
+    while let Some(at) = stack.pop() {
+        if !seen.insert(at) {
+            out.repeated_nodes += 1;
+            continue;
+        }
+        let Some(node) = nodes.remove(&at) else {
+            out.missing_nodes += 1;
+            continue;
+        };
+        stack.extend(node.left);
+        let mut prev: Vec<u8> = Vec::new();
+        let mut start = 0;
+        for e in node.entries {
+            stack.extend(e.right);
+            let end = e.end as usize;
+            let suffix = node.suffixes.get(start..end).unwrap_or_default();
+            start = end;
+            let prefix = e.prefix as usize;
+            if prefix > prev.len() {
+                out.bad_entries += 1;
+                continue;
             }
+            prev.truncate(prefix);
+            prev.extend_from_slice(suffix);
+            let k = match std::str::from_utf8(&prev) {
+                Ok(s) => s.into(),
+                Err(_) => {
+                    out.lossy_keys += 1;
+                    String::from_utf8_lossy(&prev).into()
+                }
+            };
+            out.records.push((e.value, k));
         }
     }
     out
