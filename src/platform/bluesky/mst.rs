@@ -10,7 +10,8 @@
 //! 2023 repository), so keys come only from walking down from the commit.
 
 use super::car::{Key, key};
-use ipld_core::ipld::Ipld;
+use ipld_core::cid::Cid;
+use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 
 /// One tree node, as small as it can be kept: keys stay prefix-compressed
@@ -41,52 +42,45 @@ pub fn may_be_node(data: &[u8]) -> bool {
     data.starts_with(&[0xa2, 0x61, b'e'])
 }
 
-/// A node from its decoded block, or `None` if the block is not one.
-pub fn node(value: &Ipld) -> Option<Node> {
-    let Ipld::Map(map) = value else { return None };
-    if map.len() != 2 {
-        return None;
-    }
-    let left = link(map.get("l")?)?;
-    let Ipld::List(list) = map.get("e")? else {
-        return None;
-    };
-    let mut entries = Vec::with_capacity(list.len());
-    let mut suffixes = Vec::new();
-    for e in list {
-        let Ipld::Map(e) = e else { return None };
-        let prefix = match e.get("p")? {
-            Ipld::Integer(p) => u32::try_from(*p).ok()?,
-            _ => return None,
-        };
-        let Ipld::Bytes(suffix) = e.get("k")? else {
-            return None;
-        };
-        let Ipld::Link(value) = e.get("v")? else {
-            return None;
-        };
-        suffixes.extend_from_slice(suffix);
+/// A node block as DAG-CBOR holds it. Decoded straight into these types
+/// (not a generic value) since every node of the file is decoded; an
+/// extra or missing key means the block is not a node.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNode {
+    l: Option<Cid>,
+    e: Vec<RawEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntry {
+    p: u32,
+    #[serde(with = "serde_bytes")]
+    k: Vec<u8>,
+    v: Cid,
+    t: Option<Cid>,
+}
+
+/// A node from its block's bytes, or `None` if the block is not one.
+pub fn node(data: &[u8]) -> Option<Node> {
+    let raw: RawNode = serde_ipld_dagcbor::from_slice(data).ok()?;
+    let mut entries = Vec::with_capacity(raw.e.len());
+    let mut suffixes = Vec::with_capacity(raw.e.iter().map(|e| e.k.len()).sum());
+    for e in raw.e {
+        suffixes.extend_from_slice(&e.k);
         entries.push(Entry {
-            prefix,
+            prefix: e.p,
             end: u32::try_from(suffixes.len()).ok()?,
-            value: key(value),
-            right: link(e.get("t")?)?,
+            value: key(&e.v),
+            right: e.t.as_ref().map(key),
         });
     }
     Some(Node {
-        left,
+        left: raw.l.as_ref().map(key),
         entries: entries.into_boxed_slice(),
         suffixes: suffixes.into_boxed_slice(),
     })
-}
-
-/// `Some(None)` for null, `Some(Some(key))` for a link, `None` otherwise.
-fn link(v: &Ipld) -> Option<Option<Key>> {
-    match v {
-        Ipld::Null => Some(None),
-        Ipld::Link(c) => Some(Some(key(c))),
-        _ => None,
-    }
 }
 
 /// What the walk found.
