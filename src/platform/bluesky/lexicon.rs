@@ -161,6 +161,7 @@ impl Ctx<'_> {
         r.push_field(Field::Text, body);
         let mut tags = Vec::new();
         facets(body, get(v, "facets"), &mut r, &mut tags);
+        entities(body, get(v, "entities"), &mut r);
         for t in list(get(v, "tags")) {
             if let Some(t) = text(Some(t)) {
                 tags.push(t.to_string());
@@ -283,15 +284,7 @@ fn facets(body: &str, v: Option<&Ipld>, r: &mut Record, tags: &mut Vec<String>) 
                     }
                 }
                 "app.bsky.richtext.facet#mention" => {
-                    let handle = span
-                        .and_then(|s| s.strip_prefix('@'))
-                        .filter(|h| !h.is_empty() && !h.contains(char::is_whitespace));
-                    let who = handle.or(text(get(feature, "did")));
-                    if let Some(who) = who
-                        && !r.mentions.iter().any(|m| m == who)
-                    {
-                        r.mentions.push(who.to_string());
-                    }
+                    push_mention(r, span, text(get(feature, "did")).unwrap_or(""));
                 }
                 "app.bsky.richtext.facet#tag" => {
                     if let Some(t) = text(get(feature, "tag")) {
@@ -301,6 +294,41 @@ fn facets(body: &str, v: Option<&Ipld>, r: &mut Record, tags: &mut Vec<String>) 
                 _ => {}
             }
         }
+    }
+}
+
+/// 2023 posts mark links and mentions as `entities` (`{type: "link" |
+/// "mention", index: {start, end}, value}`) instead of facets.
+fn entities(body: &str, v: Option<&Ipld>, r: &mut Record) {
+    for e in list(v) {
+        let Some(value) = text(get(e, "value")) else {
+            continue;
+        };
+        match text(get(e, "type")) {
+            Some("link") => push_link(r, value),
+            Some("mention") => {
+                let span = get(e, "index").and_then(|i| {
+                    let n = |k| match get(i, k) {
+                        Some(Ipld::Integer(n)) => usize::try_from(*n).ok(),
+                        _ => None,
+                    };
+                    body.get(n("start")?..n("end")?)
+                });
+                push_mention(r, span, value);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A mention: the `@handle` the text shows at `span`, else the DID.
+fn push_mention(r: &mut Record, span: Option<&str>, did: &str) {
+    let handle = span
+        .and_then(|s| s.strip_prefix('@'))
+        .filter(|h| !h.is_empty() && !h.contains(char::is_whitespace));
+    let who = handle.unwrap_or(did);
+    if !who.is_empty() && !r.mentions.iter().any(|m| m == who) {
+        r.mentions.push(who.to_string());
     }
 }
 

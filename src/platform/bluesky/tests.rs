@@ -306,6 +306,39 @@ fn embeds_facets_and_labels_become_alt_text_links_mentions_tags_and_content_warn
     );
 }
 
+#[test]
+fn posts_of_2023_give_their_links_and_mentions_from_entities() {
+    let text = "okay @nurse.example.org see https://northdale.example/rota";
+    let records = vec![(
+        "app.bsky.feed.post/3jjbw6rmels2o",
+        json!({
+            "$type": "app.bsky.feed.post",
+            "text": text,
+            "createdAt": "2023-03-14T19:28:01.150Z",
+            "entities": [
+                {"type": "mention", "index": {"start": 5, "end": 23}, "value": OTHER},
+                {"type": "link", "index": {"start": 28, "end": text.len()}, "value": "https://northdale.example/rota"},
+                {"type": "mention", "index": {"start": 500, "end": 600}, "value": "did:plc:outofrange0000000000001"}
+            ]
+        }),
+    )];
+    let (recs, out) = read_car(&repo(DID, &records));
+    assert_eq!(out.error, None);
+    let p = &recs[0];
+    assert_eq!(
+        p.mentions,
+        vec![
+            "nurse.example.org".to_string(),
+            "did:plc:outofrange0000000000001".to_string()
+        ],
+        "the handle as written, else the DID"
+    );
+    assert_eq!(
+        values(p, Field::Link),
+        vec!["https://northdale.example/rota"]
+    );
+}
+
 /// A small JPEG: SOI, an empty APP0, EOI.
 const JPEG: &[u8] = b"\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xFF\xD9";
 
