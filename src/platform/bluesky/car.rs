@@ -86,18 +86,6 @@ pub struct CarReader<R> {
     verify: bool,
 }
 
-/// The header from the first bytes of a file, if they are a CAR v1 header.
-/// Recognition reads only this much.
-pub fn sniff(head: &[u8]) -> Option<Header> {
-    let mut r = CarReader {
-        r: head,
-        pos: 0,
-        buf: Vec::new(),
-        verify: false,
-    };
-    r.header().ok()
-}
-
 impl<R: BufRead> CarReader<R> {
     /// Reads the header; the reader is then at the first block. With
     /// `verify`, each block's bytes are hashed and compared with its CID

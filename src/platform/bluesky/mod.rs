@@ -42,15 +42,13 @@ pub struct Bluesky;
 
 const PLATFORM: Platform = Platform::Bluesky;
 
-/// Bytes read from the start of a file to tell whether it is a CAR.
-const SNIFF: u64 = 4096;
-
 /// Entries sniffed per archive; a folder of thousands of files is not a
 /// repository export.
 const MAX_SNIFFED: usize = 10_000;
 
 /// Blocks read at open time looking for the commit, to name the account
-/// (a PDS writes the commit first).
+/// and to tell a repository from another kind of CAR (a PDS writes the
+/// commit first).
 const COMMIT_SEARCH: usize = 64;
 
 fn base(name: &str) -> &str {
@@ -65,12 +63,13 @@ fn is_mac_junk(name: &str) -> bool {
         || base(name) == ".DS_Store"
 }
 
+/// A loose file that is a repository CAR: a CAR v1 header, and a root
+/// that is a commit or is not among the first blocks.
 fn sniff_file(path: &Path) -> bool {
-    let mut head = Vec::new();
     std::fs::File::open(path)
-        .and_then(|f| f.take(SNIFF).read_to_end(&mut head))
-        .is_ok()
-        && car::sniff(&head).is_some()
+        .ok()
+        .and_then(root_of)
+        .is_some_and(|r| !matches!(r, Root::Other))
 }
 
 /// A folder of blobs some export tools write beside the CAR.
@@ -119,18 +118,22 @@ impl Reader for Bluesky {
             }
             // Content decides (a CAR may be named by its commit's CID);
             // a file named by a CID that is not a CAR is a blob.
-            let header = (i < MAX_SNIFFED)
-                .then(|| {
-                    archive.with_entry(e, |r| {
-                        let mut head = Vec::new();
-                        r.take(SNIFF).read_to_end(&mut head).map(|_| head)
-                    })
-                })
-                .and_then(|r| r.ok())
-                .and_then(Result::ok)
-                .and_then(|h| car::sniff(&h));
-            if header.is_some() {
-                cars.insert(e.name.clone(), commit_of(archive, e));
+            let root = if i < MAX_SNIFFED {
+                archive.with_entry(e, |r| root_of(r)).ok().flatten()
+            } else {
+                None
+            };
+            if let Some(root) = root {
+                match root {
+                    // Another kind of CAR (an IPFS file, say): not a repository.
+                    Root::Other => {}
+                    Root::Commit(c) => {
+                        cars.insert(e.name.clone(), Some(c));
+                    }
+                    Root::NotSeen => {
+                        cars.insert(e.name.clone(), None);
+                    }
+                }
             } else if let Some(cid) = lexicon::blob_cid(base(&e.name)) {
                 blobs.insert(cid, e.name.clone());
             }
@@ -142,23 +145,31 @@ impl Reader for Bluesky {
     }
 }
 
-/// The commit's DID and version, read from the first blocks.
-fn commit_of(archive: &Archive, entry: &EntryInfo) -> Option<Commit> {
-    archive
-        .with_entry(entry, |r| {
-            let (mut car, header) = CarReader::new(BufReader::new(r), false).ok()?;
-            let root = car::key(header.roots.first()?);
-            for _ in 0..COMMIT_SEARCH {
-                if let Frame::Block { cid, data, .. } = car.next_frame().ok()??
-                    && car::key(&cid) == root
-                {
-                    return commit(data);
-                }
+/// What the root block of a CAR is, as far as its first blocks tell.
+enum Root {
+    Commit(Commit),
+    /// The root block is there and is not a repository commit.
+    Other,
+    /// Not among the first blocks (or the file ends or breaks before it);
+    /// reading the whole file will tell.
+    NotSeen,
+}
+
+/// What the root block of a CAR is, looked for among its first blocks;
+/// `None` when the bytes do not start with a CAR v1 header.
+fn root_of(r: impl Read) -> Option<Root> {
+    let (mut car, header) = CarReader::new(BufReader::new(r), false).ok()?;
+    let root = car::key(&header.roots[0]);
+    for _ in 0..COMMIT_SEARCH {
+        match car.next_frame() {
+            Ok(Some(Frame::Block { cid, data, .. })) if car::key(&cid) == root => {
+                return Some(commit(data).map_or(Root::Other, Root::Commit));
             }
-            None
-        })
-        .ok()
-        .flatten()
+            Ok(Some(_)) => {}
+            Ok(None) | Err(_) => break,
+        }
+    }
+    Some(Root::NotSeen)
 }
 
 /// A signed repository commit: `{did, version, data, rev, prev, sig}`.
@@ -380,7 +391,6 @@ struct Index {
     root_seen: bool,
     commit: Option<Commit>,
     nodes: HashMap<Key, mst::Node>,
-    blocks: u64,
     damaged: u64,
     first_damaged: u64,
     oversize: u64,
@@ -397,7 +407,6 @@ fn index(r: impl std::io::BufRead) -> Result<Index, CarError> {
         root_seen: false,
         commit: None,
         nodes: HashMap::new(),
-        blocks: 0,
         damaged: 0,
         first_damaged: 0,
         oversize: 0,
@@ -427,7 +436,6 @@ fn index(r: impl std::io::BufRead) -> Result<Index, CarError> {
                 offset,
                 intact,
             })) => {
-                ix.blocks += 1;
                 if !intact {
                     if ix.damaged == 0 {
                         ix.first_damaged = offset;

@@ -417,7 +417,8 @@ fn a_car_is_recognised_by_content_alone_zipped_or_in_a_folder_whatever_its_name(
     let chat = archive.entry("export/chat.jsonl").unwrap();
     assert_eq!(unit.disposition(chat), Disposition::Unknown);
 
-    // Not CARs: a JSON file named .car, a CAR v2 header, an empty file.
+    // Not repository exports: a JSON file named .car, a CAR v2 header, an
+    // empty file, another kind of CAR.
     for (name, bytes) in [
         ("fake.car", b"{\"version\":1,\"roots\":[]}".to_vec()),
         ("v2.car", {
@@ -428,6 +429,12 @@ fn a_car_is_recognised_by_content_alone_zipped_or_in_a_folder_whatever_its_name(
             b
         }),
         ("empty.car", Vec::new()),
+        ("ipfs.car", {
+            // A CAR whose root is a file's bytes, not a repository commit.
+            let mut other = Car::default();
+            let root = other.block(&ipld(&json!({"Data": "hello", "Links": []})));
+            other.bytes(root)
+        }),
     ] {
         let p = dir.path().join(name);
         std::fs::write(&p, bytes).unwrap();
