@@ -3,6 +3,7 @@
 //! in its module. The scan loop only sees these traits and never matches
 //! on platform names.
 
+pub mod bluesky;
 pub mod exif;
 pub mod facebook;
 pub mod html_text;
@@ -126,5 +127,6 @@ pub fn all() -> Vec<Box<dyn Reader>> {
         Box::new(facebook::Facebook),
         Box::new(whatsapp::WhatsApp),
         Box::new(youtube::YouTube),
+        Box::new(bluesky::Bluesky),
     ]
 }

@@ -1,10 +1,13 @@
-//! The same words posted on X, Facebook, Instagram and WhatsApp raise the
-//! same rules: readers produce platform-neutral records and the pack never
-//! looks at the platform.
+//! The same words posted on X, Facebook, Instagram, WhatsApp and Bluesky
+//! raise the same rules: readers produce platform-neutral records and the
+//! pack never looks at the platform.
 
 use crate::common::*;
 use std::collections::BTreeSet;
 use std::path::Path;
+
+#[path = "../../src/platform/bluesky/testing.rs"]
+mod car;
 
 const TEXT: &str = "Patient Mary Example, NHS no 999 000 0018, admitted to the café ward. \
 Text her daughter on 07700 900461 or jane.doe.private@gmail.com, what a f*cking mess.";
@@ -80,6 +83,18 @@ fn equivalent_content_raises_the_same_rules_on_every_platform() {
             format!("[06/03/2024, 10:15:00] Ward Sister: {TEXT}\n").into_bytes(),
         )],
     );
+    let bsky = d.path().join("repo.car");
+    std::fs::write(
+        &bsky,
+        car::repo(
+            car::DID,
+            &[(
+                "app.bsky.feed.post/3kmxyz7abc2a",
+                car::post(TEXT, "2024-03-06T10:15:00.000Z"),
+            )],
+        ),
+    )
+    .unwrap();
 
     let core = [
         "conduct.obscene",
@@ -93,6 +108,7 @@ fn equivalent_content_raises_the_same_rules_on_every_platform() {
         (&fb, "facebook"),
         (&ig, "instagram"),
         (&wa, "whatsapp"),
+        (&bsky, "bluesky"),
     ] {
         let r = scan(d.path(), &[Path::new(dir)], &[]);
         assert_eq!(r.code, 1, "{platform}: {}", r.stderr);

@@ -6,6 +6,7 @@
 mod common;
 
 mod bad_input;
+mod bluesky;
 mod hostile;
 mod properties;
 mod robustness;

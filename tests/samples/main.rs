@@ -4,6 +4,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod bluesky;
 mod linkedin;
 mod mastodon;
 mod meta;
