@@ -12,6 +12,8 @@ mod cross_platform;
 mod evidence;
 mod fixture;
 mod golden;
+mod ocr;
 mod shards;
 mod summary_browser;
+mod video_location;
 mod workflow;

@@ -214,3 +214,35 @@ fn tesseract_reads_a_whiteboard_straight_tilted_turned_faded_and_on_a_photo() {
         assert_eq!(ocr.read(ImageFormat::Jpeg, blank), Outcome::NoText);
     }
 }
+
+/// Recognised text is prose: every text rule reads `ocr_text` as it reads
+/// a post's text (Field::is_prose; docs/RULES.md, "Scope keys").
+#[test]
+fn recognised_text_raises_the_same_rules_as_the_same_words_in_a_post() {
+    use crate::org::Org;
+    use crate::record::{Field, Platform, Record, RecordKind};
+    use crate::rules::Pack;
+    let pack = Pack::default_pack(&Org::default()).unwrap();
+    let rules = |field: Field, text: &str| {
+        let mut r = Record::new(Platform::Twitter, RecordKind::Media, "1");
+        r.push_field(field, text);
+        let mut hits = Vec::new();
+        pack.check(&r, &mut hits);
+        let mut ids: Vec<String> = hits
+            .iter()
+            .map(|h| pack.rules()[h.rule].id.clone())
+            .collect();
+        ids.sort();
+        ids
+    };
+    for text in [
+        "Ward 7 - Bed 4\nJohn Smithson\nNHS No 999 000 0018",
+        "Rota login: password is Winter2024!",
+        "Call Mrs Example on 07700 900461, she lives at 12 Acacia Avenue",
+        "Vote Labour on Thursday",
+    ] {
+        let as_text = rules(Field::Text, text);
+        assert!(!as_text.is_empty(), "{text}");
+        assert_eq!(rules(Field::OcrText, text), as_text, "{text}");
+    }
+}
