@@ -244,7 +244,11 @@ impl Ocr {
             let said = said
                 .lines()
                 .map(str::trim)
-                .rfind(|l| !l.is_empty() && !l.starts_with("Estimating resolution"))
+                .rfind(|l| {
+                    !l.is_empty()
+                        && !l.starts_with("Estimating resolution")
+                        && *l != "Error during processing."
+                })
                 .unwrap_or("no message");
             Err(format!("tesseract {status}: {}", one_line(said, 200)))
         }

@@ -178,8 +178,11 @@ pub(super) fn pass(
     let jobs: Vec<(Task<'_>, Job)> = tasks
         .into_par_iter()
         .filter_map(|t| {
-            let kind = sniff(&t);
-            job(&t, kind, ocr).map(|j| (t, j))
+            let job = match sniff(&t) {
+                Ok(kind) => job(&t, kind, ocr),
+                Err(e) => unreadable(&t, e, ocr),
+            };
+            job.map(|j| (t, j))
         })
         .collect();
     let bar = match (progress, ocr) {
@@ -233,7 +236,7 @@ pub(super) fn pass(
     (done, summary)
 }
 
-fn sniff(t: &Task<'_>) -> Kind {
+fn sniff(t: &Task<'_>) -> Result<Kind, String> {
     t.unit
         .archive
         .with_entry(t.entry, |r| {
@@ -242,9 +245,8 @@ fn sniff(t: &Task<'_>) -> Kind {
                 .read_to_end(&mut head)
                 .map(|_| media::sniff(&head))
         })
-        .ok()
-        .and_then(Result::ok)
-        .unwrap_or(Kind::Other)
+        .map_err(|e| e.to_string())?
+        .map_err(|e| e.to_string())
 }
 
 /// What to do with one file, if anything.
@@ -290,6 +292,21 @@ fn job(t: &Task<'_>, kind: Kind, ocr: Option<&Ocr>) -> Option<Job> {
     }
 }
 
+/// A file whose first bytes could not be read: said where it matters.
+fn unreadable(t: &Task<'_>, e: String, ocr: Option<&Ocr>) -> Option<Job> {
+    let name = &t.entry.name;
+    if ocr.is_some() && media::is_image_name(name) {
+        Some(Job::Note(
+            format!("ocr: failed (cannot read the file: {e})"),
+            Some(OcrCount::Failed),
+        ))
+    } else if crate::vocab::is_video(name) {
+        Some(Job::Note(format!("video metadata unreadable: {e}"), None))
+    } else {
+        None
+    }
+}
+
 fn run(t: &Task<'_>, job: Job, pack: &Pack, opts: &super::Options) -> Done {
     let u = t.unit;
     let mut done = Done {
@@ -308,6 +325,7 @@ fn run(t: &Task<'_>, job: Job, pack: &Pack, opts: &super::Options) -> Done {
     match job {
         Job::Note(note, count) => {
             done.note = Some(note);
+            done.failed = matches!(count, Some(OcrCount::Failed));
             done.ocr = count;
         }
         Job::Video => match video::locate_entry(&u.archive, t.entry).0 {

@@ -145,6 +145,14 @@ fn a_whiteboard_photo_in_an_x_archive_gives_patient_findings_on_the_image_with_t
         (&3.into(), &1.into(), &1.into(), &1.into(), &0.into())
     );
 
+    // Images attached only to posts outside the date range are not read.
+    let r = scan(d.path(), &[&zip], &["--ocr", "--since", "2025-01-01"]);
+    assert!(ocr_findings(&r).is_empty());
+    assert_eq!(
+        cov_detail(&r, X_IMAGE),
+        "ocr: skipped (listed only by records outside --since/--until)"
+    );
+
     // Without --ocr nothing is read from the images and the manifest says
     // nothing about OCR.
     let r = scan(
@@ -263,6 +271,46 @@ fn ocr_findings_and_coverage_are_the_same_with_one_or_two_threads() {
     let one = read("1");
     assert_eq!(one, read("2"));
     assert!(String::from_utf8_lossy(&one.0).contains("ocr_text"));
+}
+
+#[test]
+#[cfg_attr(
+    not(has_tesseract),
+    ignore = "needs tesseract-ocr and fonts-dejavu-core (apt-get install tesseract-ocr fonts-dejavu-core; .ci/run does)"
+)]
+fn an_image_tesseract_cannot_decode_fails_its_row_and_the_run_exits_3() {
+    let d = tempfile::tempdir().unwrap();
+    let whole = Picture::new(900, 600, Background::Whiteboard, 1).jpeg(85);
+    // Every header (the size is readable), no image data.
+    let sos = whole.windows(2).position(|w| w == [0xFF, 0xDA]).unwrap();
+    let broken = "data/tweets_media/1765000000000000013-Br0k3n.jpg";
+    let zip = d.path().join("twitter-2024-03-10-broken.zip");
+    write_zip(
+        &zip,
+        &[
+            ("data/manifest.js".into(), manifest_js(0).into_bytes()),
+            (broken.into(), whole[..sos].to_vec()),
+        ],
+    );
+    let r = scan(d.path(), &[&zip], &["--ocr"]);
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    assert_eq!(r.cov_status(broken).as_deref(), Some("failed"));
+    // The reader's own warning first, then what OCR made of it.
+    let detail = cov_detail(&r, broken);
+    assert!(
+        detail.ends_with(
+            "EXIF unreadable: Broken JPEG file; \
+             ocr: failed (tesseract exit status: 1: Error in pixReadMem: jpeg: no pix returned)"
+        ),
+        "{detail}"
+    );
+    assert!(
+        r.stderr.lines().any(|l| l
+            .starts_with(&format!("error: twitter-2024-03-10-broken.zip: {broken}: "))
+            && l.contains("ocr: failed (")),
+        "{}",
+        r.stderr
+    );
 }
 
 /// Needs no Tesseract: it is about not having one.
