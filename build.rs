@@ -1,6 +1,6 @@
 //! Tells the tests which prerequisites this machine has, so a test that
 //! cannot run its real check is reported as `ignored` with the reason
-//! instead of passing silently. Under CI (`CI` set) both are assumed, so a
+//! instead of passing silently. Under CI (`CI` set) all are assumed, so a
 //! missing prerequisite fails the test there (docs/ARCHITECTURE.md, "Tests").
 
 use std::path::Path;
@@ -8,6 +8,7 @@ use std::path::Path;
 fn main() {
     println!("cargo::rustc-check-cfg=cfg(shared_samples)");
     println!("cargo::rustc-check-cfg=cfg(has_chromium)");
+    println!("cargo::rustc-check-cfg=cfg(has_tesseract)");
     println!("cargo::rerun-if-env-changed=CI");
     println!("cargo::rerun-if-env-changed=PATH");
     let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
@@ -29,5 +30,14 @@ fn main() {
     }
     if ci || on_path("chromium") || on_path("chromium-browser") {
         println!("cargo::rustc-cfg=has_chromium");
+    }
+    // The OCR tests draw their images in DejaVu Sans, so they need the
+    // font as well as the engine.
+    let font = Path::new("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+    for p in [Path::new("/usr/bin/tesseract"), font] {
+        println!("cargo::rerun-if-changed={}", p.display());
+    }
+    if ci || (on_path("tesseract") && font.is_file()) {
+        println!("cargo::rustc-cfg=has_tesseract");
     }
 }

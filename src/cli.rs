@@ -121,6 +121,9 @@ pub struct ScanArgs {
     /// Mask matched personal data in every output
     #[arg(long)]
     pub redact: bool,
+    /// Read the text in images with Tesseract OCR (must be installed) and run the rules on it
+    #[arg(long)]
+    pub ocr: bool,
     /// Write the coverage report (CSV) here
     #[arg(long)]
     pub coverage: Option<PathBuf>,

@@ -73,6 +73,7 @@ struct Settings {
     #[serde(default)]
     ignore: Vec<PathBuf>,
     threads: Option<u16>,
+    ocr: Option<bool>,
 }
 
 #[derive(Deserialize, Debug)]
@@ -104,6 +105,14 @@ impl ScanConfig {
                 return Err(format!("{} does not exist", p.display()));
             }
         }
+
+        // Tesseract is checked before anything is read: a missing engine
+        // is a setup problem, not a scan with holes in it.
+        let ocr = if args.ocr || settings.ocr.unwrap_or(false) {
+            Some(social_audit::media::ocr::Ocr::detect()?)
+        } else {
+            None
+        };
 
         let (org_path, org_setting) = match (&args.org, settings.org) {
             (Some(p), _) => (Some(p.clone()), None),
@@ -236,6 +245,7 @@ impl ScanConfig {
             enabled,
             platforms,
             accounts,
+            ocr,
         };
         Ok(ScanConfig {
             inputs: args.inputs,

@@ -29,6 +29,10 @@ pub enum Error {
     /// unreadable or not of a known shape.
     #[error("{0}")]
     Suppress(String),
+    /// The OCR engine (`--ocr`) is missing, too old or lacks its language
+    /// data; the message says what to install.
+    #[error("{0}")]
+    Ocr(String),
     /// An output could not be rendered, merged or written.
     #[error("{0}")]
     Report(String),

@@ -12,6 +12,7 @@
 pub mod archive;
 pub mod error;
 pub mod finding;
+pub mod media;
 pub mod org;
 pub mod platform;
 pub mod record;

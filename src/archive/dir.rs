@@ -90,6 +90,17 @@ pub(crate) fn with_file<T>(
     Ok(f(&mut bounded))
 }
 
+/// A file with seeking; reads stop at its end, so no budget is needed.
+pub(crate) fn with_seekable<T>(
+    path: &Path,
+    f: impl FnOnce(&mut dyn super::ReadSeek) -> T,
+) -> Result<T> {
+    let file =
+        std::fs::File::open(path).map_err(|e| Error::Archive(format!("cannot open: {e}")))?;
+    let mut buffered = std::io::BufReader::with_capacity(1 << 16, file);
+    Ok(f(&mut buffered))
+}
+
 fn join(rel: &str, name: &str) -> String {
     if rel.is_empty() {
         name.to_string()

@@ -13,8 +13,12 @@ mod zipped;
 pub use limits::Limits;
 
 use crate::error::{Error, Result};
-use std::io::Read;
+use std::io::{Read, Seek};
 use std::path::{Path, PathBuf};
+
+/// `Read + Seek` as one trait object.
+pub trait ReadSeek: Read + Seek {}
+impl<T: Read + Seek> ReadSeek for T {}
 
 /// One readable file inside an archive. `name` is the path relative to the
 /// archive root with `/` separators.
@@ -116,6 +120,23 @@ impl Archive {
             Backing::Zip(zip) => zip.with_entry(entry.index, budget, f),
             Backing::Dir(root) => dir::with_entry(root, &entry.name, budget, f),
             Backing::File(path) => dir::with_file(path, budget, f),
+        }
+    }
+
+    /// Streams one entry through `f` with seeking, where that needs no
+    /// inflating: a file in a folder, or a zip entry stored without
+    /// compression. `Ok(None)` for a compressed zip entry, which only
+    /// [`Archive::with_entry`] can read. For readers that need a few parts
+    /// of a large entry (a video's metadata after its media data).
+    pub fn with_entry_seekable<T>(
+        &self,
+        entry: &EntryInfo,
+        f: impl FnOnce(&mut dyn ReadSeek) -> T,
+    ) -> Result<Option<T>> {
+        match &self.backing {
+            Backing::Zip(zip) => zip.with_stored_entry(entry.index, f),
+            Backing::Dir(root) => dir::with_seekable(&root.join(&entry.name), f).map(Some),
+            Backing::File(path) => dir::with_seekable(path, f).map(Some),
         }
     }
 

@@ -95,6 +95,31 @@ impl Zip {
     }
 }
 
+impl Zip {
+    /// A stored (uncompressed) entry with seeking; `Ok(None)` for any
+    /// other method. A stored entry's data is its compressed size, so no
+    /// inflate budget applies.
+    pub(crate) fn with_stored_entry<T>(
+        &self,
+        index: usize,
+        f: impl FnOnce(&mut dyn super::ReadSeek) -> T,
+    ) -> Result<Option<T>> {
+        let mut archive = self.archive.clone();
+        let stored = archive
+            .by_index_raw(index)
+            .map_err(|e| Error::Archive(format!("cannot open zip entry: {e}")))?
+            .compression()
+            == CompressionMethod::Stored;
+        if !stored {
+            return Ok(None);
+        }
+        let mut file = archive
+            .by_index_seek(index)
+            .map_err(|e| Error::Archive(format!("cannot open zip entry: {e}")))?;
+        Ok(Some(f(&mut file)))
+    }
+}
+
 fn supported(method: CompressionMethod) -> bool {
     matches!(
         method,

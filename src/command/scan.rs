@@ -250,6 +250,12 @@ fn report_to_stderr(outcome: &Outcome, secs: f64) {
             outcome.in_baseline, outcome.ignored
         );
     }
+    if let Some(o) = &outcome.ocr {
+        eprintln!(
+            "OCR (tesseract {}): {} image(s): {} with text, {} without, {} skipped, {} failed.",
+            o.version, o.images, o.text_found, o.no_text, o.skipped, o.failed
+        );
+    }
     if let Some(kb) = peak_rss_kb() {
         eprintln!("Peak memory: {:.1} MB.", kb as f64 / 1024.0);
     }

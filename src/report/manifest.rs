@@ -22,6 +22,10 @@ pub struct Manifest {
     pub finished_at: String,
     pub inputs: Vec<Input>,
     pub totals: Totals,
+    /// Present when the scan ran `--ocr`: the engine, its version, and
+    /// what became of the images.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ocr: Option<crate::scan::OcrSummary>,
     pub outputs: Vec<OutputInfo>,
 }
 
@@ -379,6 +383,7 @@ pub fn build(run: &Run<'_>, outputs: &[Written<'_>], manifest_path: &Path) -> Ma
         finished_at: rfc3339(jiff::Timestamp::now()),
         inputs,
         totals,
+        ocr: outcome.ocr.clone(),
         outputs: output_infos(outputs, &dir),
     }
 }

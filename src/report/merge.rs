@@ -132,6 +132,17 @@ pub fn merge_manifests(paths: &[&Path]) -> Result<Manifest> {
         acc.started_at = acc.started_at.clone().min(m.started_at);
         acc.finished_at = acc.finished_at.clone().max(m.finished_at);
         add_totals(&mut acc.totals, m.totals);
+        match (acc.ocr.as_mut(), m.ocr) {
+            (Some(into), Some(from)) => {
+                into.images += from.images;
+                into.text_found += from.text_found;
+                into.no_text += from.no_text;
+                into.skipped += from.skipped;
+                into.failed += from.failed;
+            }
+            (None, Some(from)) => acc.ocr = Some(from),
+            _ => {}
+        }
     }
     let mut m = merged.ok_or(Error::Report("no manifests to merge".into()))?;
     for Input { archives, .. } in &mut m.inputs {

@@ -219,7 +219,12 @@ impl Metadata {
                         if !sources.contains(&loc.field) {
                             continue;
                         }
-                        let what = if loc.field == Field::Exif {
+                        // Videos carry the place in their own metadata,
+                        // not EXIF (src/media/video.rs).
+                        let what = if loc.field == Field::Exif && crate::vocab::is_video(&loc.label)
+                        {
+                            "GPS in video metadata"
+                        } else if loc.field == Field::Exif {
                             "EXIF GPS"
                         } else {
                             "GPS"

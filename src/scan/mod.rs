@@ -7,6 +7,7 @@ mod coverage;
 pub mod discover;
 mod evaluate;
 pub mod excerpt;
+mod media;
 mod recognise;
 
 use crate::archive::{Archive, EntryInfo, Limits};
@@ -31,6 +32,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub use discover::Candidate;
+pub use media::OcrSummary;
 
 #[derive(Clone, Debug)]
 pub struct Options {
@@ -52,6 +54,8 @@ pub struct Options {
     pub platforms: Vec<Platform>,
     /// Only archives of these accounts (`--account`, any case); empty: all.
     pub accounts: Vec<String>,
+    /// Read the text in images (`--ocr`) with this engine.
+    pub ocr: Option<crate::media::ocr::Ocr>,
 }
 
 impl Default for Options {
@@ -69,6 +73,7 @@ impl Default for Options {
             enabled: Vec::new(),
             platforms: Vec::new(),
             accounts: Vec::new(),
+            ocr: None,
         }
     }
 }
@@ -99,6 +104,8 @@ pub struct Outcome {
     pub ignored: u64,
     /// Warnings worth a line on stderr (archive-level).
     pub warnings: Vec<String>,
+    /// What `--ocr` did; `None` without it.
+    pub ocr: Option<OcrSummary>,
 }
 
 impl Outcome {
@@ -120,6 +127,8 @@ struct Opened {
     /// state per platform its records carry: an Instagram export's
     /// Threads posts are another account's history.
     account: Mutex<Accounts>,
+    /// Media files its records list, for the media pass.
+    media: media::Refs,
     bar: Option<ProgressBar>,
 }
 
@@ -275,7 +284,10 @@ pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
         let mut accounts = Accounts::new();
         let notes = u.unit.finish(&mut |mut rec: Record| {
             *counts.entry((rec.platform, rec.kind.as_str())).or_insert(0) += 1;
-            if ev.in_range(&rec) && wanted(opts, rec.platform) {
+            // `--platform` leaves records out like the date range does
+            let in_range = ev.in_range(&rec) && wanted(opts, rec.platform);
+            u.media.note(&rec, in_range);
+            if in_range {
                 normalise(&mut rec, u);
                 let state = u.account_state(&mut accounts, rec.platform, pack, &opts.org);
                 pack.observe(state, &rec);
@@ -344,6 +356,34 @@ pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
         });
     }
 
+    // The media pass: videos' places and, under --ocr, images' text. Its
+    // notes join the entry's own coverage row, so each entry keeps one row.
+    let (media_done, ocr) = media::pass(&units, pack, opts, progress.as_ref());
+    let at: BTreeMap<(&str, &str), usize> = coverage
+        .iter()
+        .enumerate()
+        .map(|(i, r)| ((r.archive.as_str(), r.entry.as_str()), i))
+        .collect();
+    let mut notes: Vec<(usize, String, bool)> = Vec::new();
+    for d in media_done {
+        findings.extend(d.findings);
+        below += d.below_min_severity;
+        if let (Some(note), Some(&i)) = (d.note, at.get(&(d.archive.as_str(), d.entry.as_str()))) {
+            notes.push((i, note, d.failed));
+        }
+    }
+    for (i, note, failed) in notes {
+        let r = &mut coverage[i];
+        if r.detail.is_empty() {
+            r.detail = note;
+        } else {
+            r.detail = format!("{}; {note}", r.detail);
+        }
+        if failed {
+            r.status = Status::Failed;
+        }
+    }
+
     let (mut in_baseline, mut ignored) = (0, 0);
     if !opts.suppress.is_empty() {
         findings.retain(|f| match opts.suppress.check(&f.finding_id) {
@@ -380,6 +420,7 @@ pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
         in_baseline,
         ignored,
         warnings,
+        ocr,
     }
 }
 
@@ -421,6 +462,7 @@ fn open(
         unit,
         records: Mutex::new(BTreeMap::new()),
         account: Mutex::new(BTreeMap::new()),
+        media: media::Refs::default(),
         bar: None,
     })
 }
@@ -454,13 +496,15 @@ fn read_entry(
         let mut batch = Vec::with_capacity(BATCH);
         let outcome = u.unit.read(&u.archive, entry, &mut |mut rec: Record| {
             *counts.entry((rec.platform, rec.kind.as_str())).or_insert(0) += 1;
-            // Like the date range, `--platform` leaves records out of the
-            // rules but not out of the counts.
-            if !ev.in_range(&rec) || !wanted(opts, rec.platform) {
-                return;
-            }
             if rec.entry.is_empty() {
                 rec.entry = entry.name.clone();
+            }
+            // Like the date range, `--platform` leaves records out of the
+            // rules (and the media pass) but not out of the counts.
+            let in_range = ev.in_range(&rec) && wanted(opts, rec.platform);
+            u.media.note(&rec, in_range);
+            if !in_range {
+                return;
             }
             normalise(&mut rec, u);
             let state = u.account_state(&mut accounts, rec.platform, ev.pack, &opts.org);

@@ -2,6 +2,9 @@
 //! exports (see docs/FORMATS.md, "X / Twitter").
 #![allow(dead_code)]
 
+pub mod render;
+pub mod video;
+
 use assert_cmd::Command;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -103,9 +106,15 @@ pub fn standard_files() -> Vec<(String, Vec<u8>)> {
 }
 
 pub fn write_zip(path: &Path, files: &[(String, Vec<u8>)]) {
+    write_zip_with(path, files, zip::CompressionMethod::Deflated);
+}
+
+/// A zip whose entries are all written with `method` (phones' exports
+/// store media uncompressed: it is compressed already).
+pub fn write_zip_with(path: &Path, files: &[(String, Vec<u8>)], method: zip::CompressionMethod) {
     let mut w = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
     let opts = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_method(method)
         .last_modified_time(zip::DateTime::default());
     for (name, data) in files {
         w.start_file(name.as_str(), opts).unwrap();
