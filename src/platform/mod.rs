@@ -25,6 +25,10 @@ pub enum Disposition {
     Skipped(String),
     /// Not a file this reader knows.
     Unknown,
+    /// Known to the reader and holding content that cannot be read by
+    /// design (an end-to-end-encrypted message store); the text says why.
+    /// Reported as `failed`, so the gap is visible, and counted apart.
+    Unreadable(String),
 }
 
 /// The result of reading one entry.
@@ -39,6 +43,15 @@ pub struct EntryOutcome {
     pub warnings: Vec<String>,
     /// Warnings past `MAX_WARNINGS`, counted but not kept.
     pub more_warnings: u64,
+    /// Records whose date is written in the entry but could not be read
+    /// (an unknown month name, a day/month order the file does not tell):
+    /// they have no `created_at`. The run's summary line counts them.
+    pub undated: u64,
+    /// Set when no record is the right result: the entry holds no items
+    /// (an empty list), or its content is emitted with other entries'
+    /// records (X's `manifest.js`, `note-tweet.js`). Without it, a parsed
+    /// entry that gave no record is reported as a warning.
+    pub no_records_expected: bool,
 }
 
 /// Warnings kept per entry: a file with a problem in every record must not

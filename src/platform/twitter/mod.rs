@@ -455,7 +455,11 @@ impl TwitterUnit {
             }
         });
         match res {
-            Ok(count) => self.check_count(entry, count, out),
+            Ok(count) => {
+                // `[]`: X writes every data file, empty ones included.
+                out.no_records_expected |= count == 0;
+                self.check_count(entry, count, out)
+            }
             Err(e) => out.error = Some(e.to_string()),
         }
     }
@@ -535,11 +539,13 @@ impl Unit for TwitterUnit {
             // Long posts were read at open and are emitted joined to their
             // post or from `finish`; this only reports what open found.
             Handler::Manifest => {
+                out.no_records_expected = true;
                 if let Some(e) = self.open_errors.get(&entry.name) {
                     out.error = Some(format!("{e}; the files were found by name instead"));
                 }
             }
             Handler::Notes => {
+                out.no_records_expected = true;
                 if let Some(e) = self.open_errors.get(&entry.name) {
                     out.error = Some(e.clone());
                 }

@@ -344,7 +344,7 @@ fn a_zipped_export_links_attached_images_with_exif_gps_to_their_message() {
                 assert!(out.warnings.is_empty(), "{}: {:?}", e.name, out.warnings);
             }
             Disposition::Skipped(_) => assert!(e.name.starts_with("__MACOSX/")),
-            Disposition::Unknown => panic!("{} unknown", e.name),
+            d => panic!("{}: {d:?}", e.name),
         }
     }
     let photo = recs
