@@ -43,4 +43,6 @@ impl Reader for Facebook {
 }
 
 #[cfg(test)]
+mod html_tests;
+#[cfg(test)]
 pub(crate) mod tests;

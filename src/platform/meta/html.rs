@@ -3,8 +3,12 @@
 //! Three generations are read with `scraper` (html5ever underneath):
 //!
 //! * ≤2018 archives: `div.thread > div.message > div.message_header >
-//!   span.user / span.meta` followed by a `<p>` (Messenger), and photo pages
-//!   of `div.block` with a `div.meta` date and a `table.meta` of EXIF rows;
+//!   span.user / span.meta` followed by a `<p>` (Messenger), photo pages
+//!   of `div.block` with a `div.meta` date and a `table.meta` of EXIF rows,
+//!   and the wall, timeline and notes pages: each item a `div.meta` date,
+//!   a line saying what happened ("… updated his status.") and the text in
+//!   `div.comment` (written inside a `<p>`, which an HTML5 parser closes
+//!   before the first `div`, so the parts are read in document order);
 //! * ~2018–2021 "bluebar" pages: entries `div.pam._3-95` (`uiBoxWhite`),
 //!   title `._3-96._2pio`, body `._2pin`/`._2let`, date footer `._3-94._2lem`;
 //! * 2022+ pages: entries `._a6-g`, heading `._a6-h`, content `._a6-p`,
@@ -56,6 +60,10 @@ pub fn page_kind(lower_path: &str) -> Option<Page> {
                     | "reels"
                     | "group_posts_and_comments"
                     | "check-ins"
+                    | "other_people's_posts_to_your_timeline"
+                    | "notes"
+                    | "private_notes"
+                    | "archived_stories"
             )
         {
             Page::Posts
@@ -100,6 +108,8 @@ pub struct Ctx<'a> {
     pub flavor: Flavor,
     pub account: &'a str,
     pub entry: &'a str,
+    /// Maps a media path the page links to onto the archive entry holding it.
+    pub resolve: &'a dyn Fn(&str) -> Option<String>,
     pub emit: &'a mut dyn FnMut(Record),
     pub out: &'a mut EntryOutcome,
     /// Dates that could not be parsed, counted for one warning.
@@ -139,9 +149,13 @@ impl Ctx<'_> {
         self.legacy_messages(&doc);
         self.legacy_photos(&doc);
         if self.out.records == before {
+            self.legacy_wall(&doc, page);
+        }
+        if self.out.records == before {
             self.entries(&doc, page);
         }
         if self.bad_dates > 0 {
+            self.out.undated += self.bad_dates;
             let first = self.first_bad.clone().unwrap_or_default();
             self.out.warn(format!(
                 "{}: {} date{} could not be parsed (only English date formats are known), e.g. \"{first}\"; those records have no time",
@@ -236,6 +250,35 @@ impl Ctx<'_> {
         }
     }
 
+    /// ≤2018 wall, timeline and notes pages: a `div.meta` date starts an
+    /// item; the loose text after it says what happened (the title) and
+    /// each `div.comment` holds text written in it.
+    fn legacy_wall(&mut self, doc: &Html, page: Page) {
+        let contents = sel("div.contents");
+        let Some(root) = doc.select(&contents).next() else {
+            return;
+        };
+        let mut items: Vec<WallItem> = Vec::new();
+        wall_walk(root, &mut items);
+        let kind = match page {
+            Page::Comments => RecordKind::Comment,
+            Page::Messages => RecordKind::Dm,
+            _ => RecordKind::Post,
+        };
+        for item in items {
+            let mut r = self.record(kind, &item.when);
+            self.date_check(&r, &item.when);
+            r.push_field(Field::Title, item.title.join(" "));
+            for t in item.texts {
+                r.push_field(Field::Text, t);
+            }
+            for l in item.links {
+                r.push_field(Field::Link, l);
+            }
+            self.send(r);
+        }
+    }
+
     /// Bluebar (`div.pam._3-95`) and 2022+ (`._a6-g`) entries. Only the
     /// outermost entries are records; nested ones are part of their text.
     fn entries(&mut self, doc: &Html, page: Page) {
@@ -284,6 +327,9 @@ impl Ctx<'_> {
                 }
             }
             push_gps(&mut r, lat, lon, self.entry);
+            // A photo or sticker sent without words is still a message
+            // (the JSON reader keeps it too): the files it shows are named.
+            self.media_links(e, &mut r);
             if page == Page::Messages {
                 // 2022+ message pages: the heading is the sender.
                 r.push_field(Field::Text, text);
@@ -295,6 +341,94 @@ impl Ctx<'_> {
                 continue;
             }
             self.send(r);
+        }
+    }
+}
+
+impl Ctx<'_> {
+    /// Files of the export an entry shows or links to (`img`, `video`,
+    /// `audio`, `a href` with a relative path): their names as
+    /// `media_name`, the archive entries as the record's media.
+    fn media_links(&self, e: ElementRef<'_>, r: &mut Record) {
+        let linked = sel("img[src], video[src], audio[src], source[src], a[href]");
+        for m in e.select(&linked) {
+            let v = m.value();
+            let Some(path) = v.attr("src").or_else(|| v.attr("href")) else {
+                continue;
+            };
+            let path = path.split(['?', '#']).next().unwrap_or("");
+            if path.is_empty() || path.contains("://") || path.starts_with("data:") {
+                continue;
+            }
+            let mut rel = path.trim_start_matches("./");
+            while let Some(rest) = rel.strip_prefix("../") {
+                rel = rest;
+            }
+            let name = rel.rsplit('/').next().unwrap_or(rel);
+            if name.is_empty() || r.fields.iter().any(|f| f.value == name) {
+                continue;
+            }
+            r.push_field(Field::MediaName, name);
+            if let Some(found) = (self.resolve)(rel) {
+                r.media.push(found);
+            }
+        }
+    }
+}
+
+/// One item of a ≤2018 wall, timeline or notes page.
+#[derive(Default)]
+struct WallItem {
+    when: String,
+    title: Vec<String>,
+    texts: Vec<String>,
+    links: Vec<String>,
+}
+
+/// Reads the parts of wall items in document order: `div.meta` opens an
+/// item, `div.comment` adds text, loose text adds to the title. Messenger
+/// threads, photo blocks, headings and navigation are not wall items.
+fn wall_walk(node: ElementRef<'_>, items: &mut Vec<WallItem>) {
+    for child in node.children() {
+        if let Some(t) = child.value().as_text() {
+            let t = t.trim();
+            if let Some(item) = items.last_mut()
+                && !t.is_empty()
+            {
+                item.title.push(t.to_string());
+            }
+            continue;
+        }
+        let Some(el) = ElementRef::wrap(child) else {
+            continue;
+        };
+        let v = el.value();
+        let class = |c: &str| v.classes().any(|x| x == c);
+        match v.name() {
+            "h1" | "h2" | "script" | "style" => {}
+            "div" if class("meta") => items.push(WallItem {
+                when: text_of(el),
+                ..WallItem::default()
+            }),
+            "div" if class("comment") => {
+                if let Some(item) = items.last_mut() {
+                    item.texts.push(text_of(el));
+                }
+            }
+            "div" if class("thread") || class("block") || class("nav") || class("footer") => {}
+            "a" => {
+                if let Some(item) = items.last_mut() {
+                    let href = v.attr("href").unwrap_or("");
+                    if href.starts_with("http://") || href.starts_with("https://") {
+                        item.links.push(href.to_string());
+                    }
+                    let t = text_of(el);
+                    if !t.is_empty() {
+                        item.title.push(t);
+                    }
+                }
+            }
+            _ => wall_walk(el, items),
         }
     }
 }

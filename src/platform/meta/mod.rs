@@ -187,10 +187,12 @@ impl MetaUnit {
                 e.valid_up_to()
             ));
         }
+        let resolve = |u: &str| self.resolve(u);
         let mut ctx = html::Ctx {
             flavor: self.flavor,
             account: &self.account,
             entry: &entry.name,
+            resolve: &resolve,
             emit,
             out,
             bad_dates: 0,

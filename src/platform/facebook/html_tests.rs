@@ -1,0 +1,137 @@
+//! Facebook HTML pages that used to give nothing or lose records: the
+//! pre-2018 wall, timeline and notes pages, pages that were `unknown`,
+//! and Messenger messages that are only a photo or a sticker.
+
+use crate::platform::Disposition;
+use crate::platform::meta::testing::{scan, write_tree};
+use crate::record::RecordKind;
+use crate::vocab::Field;
+
+/// `html/wall.htm` of a pre-2018 archive, in the shape Facebook wrote it:
+/// each item a `div.meta` date, a line saying what happened and the text
+/// in `div.comment`, inside a `<p>` that an HTML5 parser closes early.
+const WALL: &str = r#"<html><head><meta charset="UTF-8"><title>Northdale NHS - Wall</title></head><body>
+<div class="nav"><img src="../photos/profile.jpg" /><ul><li><a href="../html/wall.htm">Wall</a></li><li><a href="../html/messages.htm">Messages</a></li></ul></div>
+<div class="contents"><h1>Northdale NHS</h1><div>
+<p><div class="meta">Tuesday, 12 June 2012 at 14:15 UTC+01</div>Northdale NHS updated their status.<div class="comment">Flu clinic on Ward 7 today: bring your NHS number 401 159 0835</div></p>
+<p><div class="meta">Monday, 11 June 2012 at 09:00 UTC+01</div>Jane Public wrote on Northdale NHS's timeline.<div class="comment">Thank you to the nurses on the children's ward</div></p>
+<p><div class="meta">Sunday, 10 June 2012 at 08:00 UTC+01</div>Northdale NHS shared a link.<a href="https://www.nhs.uk/conditions/flu/">https://www.nhs.uk/conditions/flu/</a></p>
+</div></div><div class="footer">Downloaded by Northdale NHS on Friday, 1 December 2017 at 10:00 UTC</div></body></html>"#;
+
+#[test]
+fn pre_2018_wall_items_are_posts_with_their_date_title_and_text() {
+    let d = tempfile::tempdir().unwrap();
+    write_tree(
+        d.path(),
+        &[
+            ("index.htm", b"<html><body>index</body></html>"),
+            ("html/wall.htm", WALL.as_bytes()),
+            ("html/timeline.htm", WALL.as_bytes()),
+        ],
+    );
+    let s = scan(d.path()).unwrap();
+    assert_eq!(s.platform, crate::record::Platform::Facebook);
+    for page in ["html/wall.htm", "html/timeline.htm"] {
+        let w = s.of(page);
+        assert_eq!(w.len(), 3, "{page}: {w:#?}");
+        assert!(w.iter().all(|r| r.kind == RecordKind::Post));
+        assert_eq!(
+            w[0].field(Field::Text),
+            Some("Flu clinic on Ward 7 today: bring your NHS number 401 159 0835")
+        );
+        assert_eq!(
+            w[0].field(Field::Title),
+            Some("Northdale NHS updated their status.")
+        );
+        assert_eq!(w[0].created_at.unwrap().to_string(), "2012-06-12T13:15:00Z");
+        assert_eq!(
+            w[1].field(Field::Title),
+            Some("Jane Public wrote on Northdale NHS's timeline.")
+        );
+        assert_eq!(
+            w[2].field(Field::Link),
+            Some("https://www.nhs.uk/conditions/flu/")
+        );
+        let out = s.outcome(page);
+        assert_eq!(out.undated, 0);
+        assert!(out.warnings.is_empty(), "{:?}", out.warnings);
+    }
+}
+
+#[test]
+fn notes_stories_and_posts_by_others_are_read_not_unknown() {
+    let d = tempfile::tempdir().unwrap();
+    let bluebar = r#"<html><body><div role="main">
+      <div class="pam _3-95 _2pi0 _2lej uiBoxWhite noborder">
+        <div class="_3-96 _2pio _2lek _2lel">Jane Public wrote on your timeline.</div>
+        <div class="_3-96 _2let"><div><div class="_2pin"><div>Ward 7 was wonderful</div></div></div></div>
+        <div class="_3-94 _2lem">May 25, 2018, 9:53 PM</div>
+      </div></div></body></html>"#;
+    write_tree(
+        d.path(),
+        &[
+            ("posts/your_posts_1.html", bluebar.as_bytes()),
+            (
+                "posts/other_people's_posts_to_your_timeline.html",
+                bluebar.as_bytes(),
+            ),
+            ("posts/notes.html", bluebar.as_bytes()),
+            ("stories/archived_stories.html", bluebar.as_bytes()),
+            ("html/private_notes.htm", WALL.as_bytes()),
+        ],
+    );
+    let s = scan(d.path()).unwrap();
+    for page in [
+        "other_people's_posts_to_your_timeline.html",
+        "notes.html",
+        "archived_stories.html",
+        "private_notes.htm",
+    ] {
+        assert_eq!(s.disposition(page), &Disposition::Parse, "{page}");
+        assert!(!s.of(page).is_empty(), "{page}");
+    }
+    assert_eq!(
+        s.of("other_people's_posts_to_your_timeline.html")[0].field(Field::Text),
+        Some("Ward 7 was wonderful")
+    );
+}
+
+#[test]
+fn messenger_html_keeps_photo_and_sticker_only_messages() {
+    let d = tempfile::tempdir().unwrap();
+    let thread = "your_facebook_activity/messages/inbox/janepatient_123";
+    let page = r#"<html><body><div class="_a706" role="main">
+      <div class="_3-95 _a6-g"><div class="_2ph_ _a6-h _a6-i">Jane Patient</div>
+        <div class="_2ph_ _a6-p"><div><div></div><div><div><a href="your_facebook_activity/messages/inbox/janepatient_123/photos/4567.jpg"><img src="your_facebook_activity/messages/inbox/janepatient_123/photos/4567.jpg" class="_a6o_" /></a></div></div></div></div>
+        <div class="_3-94 _a6-o"><div class="_a72d">Aug 17, 2025 11:23 am</div></div></div>
+      <div class="_3-95 _a6-g"><div class="_2ph_ _a6-h _a6-i">Northdale NHS</div>
+        <div class="_2ph_ _a6-p"><div><div></div><div><img src="../../stickers_used/369239263222822.png" /></div></div></div>
+        <div class="_3-94 _a6-o"><div class="_a72d">Aug 17, 2025 11:25 am</div></div></div>
+      <div class="_3-95 _a6-g"><div class="_2ph_ _a6-h _a6-i">Jane Patient</div>
+        <div class="_2ph_ _a6-p"><div>Thanks!</div></div>
+        <div class="_3-94 _a6-o"><div class="_a72d">Aug 17, 2025 11:26 am</div></div></div>
+    </div></body></html>"#;
+    write_tree(
+        d.path(),
+        &[
+            (&format!("{thread}/message_1.html"), page.as_bytes()),
+            (&format!("{thread}/photos/4567.jpg"), b"\xFF\xD8\xFF\xD9"),
+            (
+                "your_facebook_activity/messages/stickers_used/369239263222822.png",
+                b"\x89PNG",
+            ),
+        ],
+    );
+    let s = scan(d.path()).unwrap();
+    let m = s.of("message_1.html");
+    assert_eq!(m.len(), 3, "{m:#?}");
+    assert!(m.iter().all(|r| r.kind == RecordKind::Dm));
+    assert_eq!(m[0].field(Field::MediaName), Some("4567.jpg"));
+    assert_eq!(m[0].media, vec![format!("{thread}/photos/4567.jpg")]);
+    assert_eq!(m[1].field(Field::MediaName), Some("369239263222822.png"));
+    assert_eq!(
+        m[1].media,
+        vec!["your_facebook_activity/messages/stickers_used/369239263222822.png".to_string()]
+    );
+    assert_eq!(m[2].field(Field::Text), Some("Thanks!"));
+}
