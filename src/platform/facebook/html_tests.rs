@@ -135,3 +135,89 @@ fn messenger_html_keeps_photo_and_sticker_only_messages() {
     );
     assert_eq!(m[2].field(Field::Text), Some("Thanks!"));
 }
+
+#[test]
+fn html_dates_in_the_languages_exports_come_in() {
+    use crate::platform::meta::html::parse_date;
+    let t = |s: &str| parse_date(s).map(|t| t.to_string());
+    for (written, utc) in [
+        // Spanish, with the abbreviations a real export left undated.
+        (
+            "martes, 12 de abril de 2016 a las 10:05 UTC+02",
+            "2016-04-12T08:05:00Z",
+        ),
+        ("25 ene. 2018 9:53 p. m.", "2018-01-25T21:53:00Z"),
+        ("ago. 3, 2019, 12:10 a. m.", "2019-08-03T00:10:00Z"),
+        ("24 dic. 2020 18:00", "2020-12-24T18:00:00Z"),
+        // Welsh: "Dydd Mawrth" is Tuesday, "Mawrth" alone is March.
+        (
+            "Dydd Mawrth, 12 Mehefin 2012 am 14:15 UTC+01",
+            "2012-06-12T13:15:00Z",
+        ),
+        (
+            "Dydd Llun, 7 Mawrth 2016 am 09:00 UTC",
+            "2016-03-07T09:00:00Z",
+        ),
+        (
+            "wtorek, 12 czerwca 2012 o 14:15 UTC+02",
+            "2012-06-12T12:15:00Z",
+        ),
+        (
+            "marți, 12 iunie 2012 la 14:15 UTC+03",
+            "2012-06-12T11:15:00Z",
+        ),
+        ("mardi 12 juin 2012 à 14:15 UTC+02", "2012-06-12T12:15:00Z"),
+        (
+            "Dienstag, 12. März 2012 um 14:15 UTC+01",
+            "2012-03-12T13:15:00Z",
+        ),
+        (
+            "martedì 12 giugno 2012 alle ore 14:15 UTC+02",
+            "2012-06-12T12:15:00Z",
+        ),
+        (
+            "terça-feira, 12 de junho de 2012 às 14:15 UTC-03",
+            "2012-06-12T17:15:00Z",
+        ),
+        (
+            "dinsdag 12 mrt. 2012 om 14:15 UTC+01",
+            "2012-03-12T13:15:00Z",
+        ),
+        ("12 ਜੂਨ 2012 14:15 UTC+05:30", "2012-06-12T08:45:00Z"),
+        ("١٢ جون ٢٠١٢، 2:15 PM", "2012-06-12T14:15:00Z"),
+    ] {
+        assert_eq!(t(written).as_deref(), Some(utc), "{written}");
+    }
+    // Still refused: an impossible date, a month name no table knows.
+    assert_eq!(t("30 de febrero de 2020 10:00"), None);
+    assert_eq!(t("31. heinäkuuta 2016 kello 21:05 UTC+03"), None);
+}
+
+#[test]
+fn a_spanish_export_is_dated_and_what_is_not_is_counted() {
+    let d = tempfile::tempdir().unwrap();
+    let entry = |date: &str, text: &str| {
+        format!(
+            r#"<div class="pam _3-95 _2pi0 _2lej uiBoxWhite noborder">
+            <div class="_3-96 _2pio _2lek _2lel">Northdale NHS actualizó su estado.</div>
+            <div class="_3-96 _2let"><div><div class="_2pin"><div>{text}</div></div></div></div>
+            <div class="_3-94 _2lem">{date}</div></div>"#
+        )
+    };
+    let page = format!(
+        r#"<html><body><div role="main">{}{}{}{}</div></body></html>"#,
+        entry("ene. 25, 2018, 9:53 p. m.", "Vacunas contra la gripe"),
+        entry("abr. 2, 2018, 10:00 a. m.", "Semana de la salud"),
+        entry("dic. 24, 2018, 6:00 p. m.", "Feliz Navidad"),
+        entry("hace un rato", "Sin fecha"),
+    );
+    write_tree(d.path(), &[("posts/your_posts_1.html", page.as_bytes())]);
+    let s = scan(d.path()).unwrap();
+    let p = s.of("your_posts_1.html");
+    assert_eq!(p.len(), 4);
+    assert_eq!(p[0].created_at.unwrap().to_string(), "2018-01-25T21:53:00Z");
+    assert_eq!(p[1].created_at.unwrap().to_string(), "2018-04-02T10:00:00Z");
+    assert_eq!(p[2].created_at.unwrap().to_string(), "2018-12-24T18:00:00Z");
+    assert_eq!(p[3].created_at, None);
+    assert_eq!(s.outcome("your_posts_1.html").undated, 1);
+}

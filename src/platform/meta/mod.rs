@@ -10,6 +10,7 @@
 pub mod html;
 pub mod json;
 pub mod mojibake;
+pub mod months;
 pub mod records;
 mod survey;
 #[cfg(test)]
