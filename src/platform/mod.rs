@@ -83,6 +83,15 @@ pub trait Reader: Sync {
         false
     }
 
+    /// Cheap check, used when walking a folder of many archives: is this
+    /// loose file one document of an export (a Facebook `message_1.json`
+    /// saved on its own)? Unlike `claims_file`, it is read on its own only
+    /// when the folder holds other archives too; a folder of nothing but
+    /// such files is opened whole, as one export.
+    fn claims_part(&self, _file: &Path) -> bool {
+        false
+    }
+
     /// Returns a unit of work if the archive is this platform's. May read
     /// small entries (a manifest, the account file) to learn the account.
     fn open(&self, archive: &Archive) -> Option<Box<dyn Unit>>;

@@ -41,7 +41,21 @@ pub fn discover(
             Ok(m) if m.is_dir() => {
                 let before = found.len();
                 let mut loose = Vec::new();
-                walk(input, &display, i, platforms, &mut found, &mut loose, 0);
+                let mut parts = Vec::new();
+                let mut w = Walk {
+                    input: i,
+                    platforms,
+                    found: &mut found,
+                    loose: &mut loose,
+                    parts: &mut parts,
+                };
+                w.walk(input, &display, 0);
+                if found.len() > before {
+                    // Loose export documents beside other archives (a
+                    // Messenger thread saved next to the zips) are read
+                    // on their own rather than listed as unknown.
+                    found.extend(parts);
+                }
                 if found.len() == before {
                     // Nothing recognised cheaply: open the folder itself so
                     // readers can look deeper and coverage lists every file.
@@ -69,81 +83,84 @@ pub fn discover(
 
 const MAX_DEPTH: usize = 8;
 
-fn walk(
-    dir: &Path,
-    display: &str,
+/// One input folder being walked: what it found so far.
+struct Walk<'a> {
     input: usize,
-    platforms: &[Box<dyn Reader>],
-    found: &mut Vec<Candidate>,
-    loose: &mut Vec<CoverageRow>,
-    depth: usize,
-) {
-    if platforms.iter().any(|p| p.claims_folder(dir)) {
-        found.push(Candidate {
-            path: dir.to_path_buf(),
-            display: display.to_string(),
-            input,
-        });
-        return;
-    }
-    let unknown = |detail: String, bytes: u64| CoverageRow {
-        archive: display.to_string(),
-        entry: String::new(),
-        status: Status::Unknown,
-        records: 0,
-        findings: 0,
-        bytes,
-        detail,
-    };
-    let mut children: Vec<_> = match std::fs::read_dir(dir) {
-        Ok(r) => r.filter_map(Result::ok).collect(),
-        Err(e) => {
-            loose.push(CoverageRow {
-                status: Status::Failed,
-                ..unknown(format!("cannot list folder: {e}"), 0)
+    platforms: &'a [Box<dyn Reader>],
+    found: &'a mut Vec<Candidate>,
+    loose: &'a mut Vec<CoverageRow>,
+    /// Loose files a reader claims as one document of an export.
+    parts: &'a mut Vec<Candidate>,
+}
+
+impl Walk<'_> {
+    fn walk(&mut self, dir: &Path, display: &str, depth: usize) {
+        let input = self.input;
+        if self.platforms.iter().any(|p| p.claims_folder(dir)) {
+            self.found.push(Candidate {
+                path: dir.to_path_buf(),
+                display: display.to_string(),
+                input,
             });
             return;
         }
-    };
-    children.sort_by_key(|c| c.file_name());
-    for child in children {
-        let name = child.file_name().to_string_lossy().into_owned();
-        let path = child.path();
-        let child_display = format!("{display}/{name}");
-        let Ok(kind) = child.file_type() else {
-            continue;
+        let unknown = |detail: String, bytes: u64| CoverageRow {
+            archive: display.to_string(),
+            entry: String::new(),
+            status: Status::Unknown,
+            records: 0,
+            findings: 0,
+            bytes,
+            detail,
         };
-        if kind.is_dir() && depth < MAX_DEPTH {
-            walk(
-                &path,
-                &child_display,
-                input,
-                platforms,
-                found,
-                loose,
-                depth + 1,
-            );
-        } else if kind.is_file()
-            && (name.to_ascii_lowercase().ends_with(".zip")
-                || platforms.iter().any(|p| p.claims_file(&path)))
-        {
-            found.push(Candidate {
-                path,
-                display: child_display,
-                input,
-            });
-        } else {
-            let bytes = child.metadata().map(|m| m.len()).unwrap_or(0);
-            let what = if kind.is_symlink() {
-                "symbolic link; not followed"
-            } else {
-                "not part of a recognised archive"
+        let mut children: Vec<_> = match std::fs::read_dir(dir) {
+            Ok(r) => r.filter_map(Result::ok).collect(),
+            Err(e) => {
+                self.loose.push(CoverageRow {
+                    status: Status::Failed,
+                    ..unknown(format!("cannot list folder: {e}"), 0)
+                });
+                return;
+            }
+        };
+        children.sort_by_key(|c| c.file_name());
+        for child in children {
+            let name = child.file_name().to_string_lossy().into_owned();
+            let path = child.path();
+            let child_display = format!("{display}/{name}");
+            let Ok(kind) = child.file_type() else {
+                continue;
             };
-            loose.push(CoverageRow {
-                entry: name,
-                archive: display.to_string(),
-                ..unknown(what.to_string(), bytes)
-            });
+            if kind.is_dir() && depth < MAX_DEPTH {
+                self.walk(&path, &child_display, depth + 1);
+            } else if kind.is_file()
+                && (name.to_ascii_lowercase().ends_with(".zip")
+                    || self.platforms.iter().any(|p| p.claims_file(&path)))
+            {
+                self.found.push(Candidate {
+                    path,
+                    display: child_display,
+                    input,
+                });
+            } else if kind.is_file() && self.platforms.iter().any(|p| p.claims_part(&path)) {
+                self.parts.push(Candidate {
+                    path,
+                    display: child_display,
+                    input,
+                });
+            } else {
+                let bytes = child.metadata().map(|m| m.len()).unwrap_or(0);
+                let what = if kind.is_symlink() {
+                    "symbolic link; not followed"
+                } else {
+                    "not part of a recognised archive"
+                };
+                self.loose.push(CoverageRow {
+                    entry: name,
+                    archive: display.to_string(),
+                    ..unknown(what.to_string(), bytes)
+                });
+            }
         }
     }
 }

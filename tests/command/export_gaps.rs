@@ -45,3 +45,48 @@ fn a_content_file_that_gives_no_records_is_a_warning_in_coverage_and_on_stderr()
         r.stderr
     );
 }
+
+/// A folder holding several exports and, beside them, Facebook JSON files
+/// saved on their own: each file is read as it would be alone.
+#[test]
+fn loose_facebook_json_beside_other_exports_is_read_not_unknown() {
+    let d = tempfile::tempdir().unwrap();
+    let parent = d.path().join("exports");
+    std::fs::create_dir(&parent).unwrap();
+    write_zip(&parent.join("twitter-2024-03-10.zip"), &standard_files());
+    let thread = r#"{"participants": [{"name": "Jane Patient"}, {"name": "Northdale NHS"}],
+      "messages": [{"sender_name": "Jane Patient", "timestamp_ms": 1700000000000,
+                    "content": "My NHS number is 401 159 0835"}],
+      "title": "Jane Patient", "thread_path": "inbox/janepatient_123"}"#;
+    let posts = r#"[{"timestamp": 1700000000, "data": [{"post": "Flu clinic on Ward 7 today"}],
+      "title": "Northdale NHS updated their status."}]"#;
+    std::fs::write(parent.join("message_1.json"), thread).unwrap();
+    std::fs::write(parent.join("your_posts_1.json"), posts).unwrap();
+    std::fs::write(parent.join("notes.txt"), "shopping list").unwrap();
+    let r = scan(d.path(), &[&parent], &[]);
+    let row = |archive: &str, entry: &str| {
+        r.coverage
+            .iter()
+            .find(|c| &c[0] == archive && &c[1] == entry)
+            .map(|c| (c[2].to_string(), c[3].to_string()))
+    };
+    assert_eq!(
+        row("exports/message_1.json", "message_1.json"),
+        Some(("parsed".into(), "1".into())),
+        "{:?}",
+        r.coverage
+    );
+    assert_eq!(
+        row("exports/your_posts_1.json", "your_posts_1.json"),
+        Some(("parsed".into(), "1".into()))
+    );
+    assert_eq!(row("exports", "notes.txt").unwrap().0, "unknown");
+    let (rules, archives) = (r.values("rule_id"), r.values("archive"));
+    assert!(
+        rules
+            .iter()
+            .zip(&archives)
+            .any(|(id, a)| id == "patient.nhs-number" && a == "exports/message_1.json"),
+        "{rules:?} {archives:?}"
+    );
+}

@@ -62,6 +62,27 @@ pub fn open(archive: &Archive, flavor: Flavor) -> Option<Box<dyn Unit>> {
     Some(Box::new(MetaUnit::new(archive, flavor, survey)))
 }
 
+/// A loose JSON file that is one document of a Facebook or Instagram
+/// export (a Messenger or DM thread, a posts or comments file), told by
+/// its name or by the sniff `survey` uses.
+pub fn claims_part(file: &Path) -> bool {
+    let Some(name) = file.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    let lower = name.to_lowercase();
+    if ext(&lower).as_deref() != Some("json") {
+        return false;
+    }
+    if is_message_file(&lower) {
+        return true;
+    }
+    let mut head = Vec::new();
+    std::fs::File::open(file)
+        .and_then(|f| f.take(SNIFF_BYTES).read_to_end(&mut head))
+        .is_ok()
+        && json::sniff(&head).is_some_and(|sn| classify_sniff(&sn, &lower).is_ok())
+}
+
 pub struct MetaUnit {
     flavor: Flavor,
     account: String,
