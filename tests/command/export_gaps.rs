@@ -90,3 +90,64 @@ fn loose_facebook_json_beside_other_exports_is_read_not_unknown() {
         "{rules:?} {archives:?}"
     );
 }
+
+/// XChat's `message-event.js` is end-to-end encrypted: it is named as
+/// not read (a `failed` row, exit 3) and counted, never `unknown`.
+#[test]
+fn encrypted_xchat_messages_are_a_failed_row_and_counted() {
+    let d = tempfile::tempdir().unwrap();
+    let mut files = standard_files();
+    files.push((
+        "data/message-event.js".into(),
+        br#"window.YTD.message_event.part0 = [ { "messageEvent" : { "encryptedContent" : "AAECAwQ=" } } ]"#
+            .to_vec(),
+    ));
+    let zip = d.path().join("twitter-2025-11-01.zip");
+    write_zip(&zip, &files);
+    let r = scan(d.path(), &[&zip], &[]);
+    let (_, status, detail) = r
+        .cov()
+        .into_iter()
+        .find(|c| c.0 == "data/message-event.js")
+        .unwrap();
+    assert_eq!(status, "failed");
+    assert!(detail.contains("encrypted, cannot be read"), "{detail}");
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("1 failed (1 of them encrypted, cannot be read)"),
+        "{}",
+        r.stderr
+    );
+}
+
+/// Dates no month table knows are counted on stderr, not only in coverage.
+#[test]
+fn records_whose_date_could_not_be_read_are_counted_on_stderr() {
+    let d = tempfile::tempdir().unwrap();
+    let export = d.path().join("facebook-northdale-2019");
+    let entry = |date: &str| {
+        format!(
+            r#"<div class="pam _3-95 _2pi0 _2lej uiBoxWhite noborder">
+            <div class="_3-96 _2let"><div><div class="_2pin"><div>Campaña de vacunación</div></div></div></div>
+            <div class="_3-94 _2lem">{date}</div></div>"#
+        )
+    };
+    let page = format!(
+        r#"<html><body><div role="main">{}{}{}</div></body></html>"#,
+        entry("abr. 2, 2018, 10:00 a. m."),
+        entry("hace un rato"),
+        entry("ayer"),
+    );
+    write_folder(
+        &export,
+        &[("posts/your_posts_1.html".into(), page.into_bytes())],
+    );
+    let r = scan(d.path(), &[&export], &[]);
+    assert!(
+        r.stderr
+            .contains("2 records have a date that could not be read"),
+        "{}",
+        r.stderr
+    );
+}
