@@ -60,6 +60,7 @@ pub fn run(args: ScanArgs) -> i32 {
         outcome: &outcome,
         shard: cfg.shard,
         started,
+        reading: &cfg.options.reading,
     };
     if let Err(e) = staged.write_all(&run) {
         return fail(e);

@@ -12,8 +12,44 @@ pub mod whatsapp;
 
 use crate::archive::{Archive, EntryInfo};
 use crate::record::Record;
-use crate::vocab::Platform;
+use crate::vocab::{DateOrder, Platform};
+use jiff::tz::TimeZone;
 use std::path::Path;
+
+/// What an export leaves unsaid that the user may state: the time zone of
+/// times written without one, and the order of all-numeric dates. Set by
+/// `--timezone` and `--date-order`, recorded in the manifest.
+#[derive(Clone, Debug)]
+pub struct ReadOptions {
+    /// The zone of the clock a WhatsApp export's times were written in
+    /// (the exporting phone's). Default `Europe/London`.
+    pub timezone: TimeZone,
+    /// `None`: each file's order is decided from its own dates.
+    pub date_order: Option<DateOrder>,
+}
+
+/// The zone read when `--timezone` is not given.
+pub const DEFAULT_TIMEZONE: &str = "Europe/London";
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            // The time-zone database is compiled in (jiff's
+            // `tzdb-bundle-always`), so this zone is always there.
+            timezone: jiff::tz::db()
+                .get(DEFAULT_TIMEZONE)
+                .unwrap_or(TimeZone::UTC),
+            date_order: None,
+        }
+    }
+}
+
+impl ReadOptions {
+    /// The zone's IANA name, as given and as the manifest records it.
+    pub fn timezone_name(&self) -> &str {
+        self.timezone.iana_name().unwrap_or("UTC")
+    }
+}
 
 /// What a reader makes of one archive entry.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -92,6 +128,10 @@ pub trait Reader: Sync {
         false
     }
 
+    /// Takes the user's reading options (`--timezone`, `--date-order`);
+    /// only readers of formats that leave these unsaid keep them.
+    fn configure(&mut self, _opts: &ReadOptions) {}
+
     /// Returns a unit of work if the archive is this platform's. May read
     /// small entries (a manifest, the account file) to learn the account.
     fn open(&self, archive: &Archive) -> Option<Box<dyn Unit>>;
@@ -130,6 +170,15 @@ pub fn all() -> Vec<Box<dyn Reader>> {
         Box::new(twitter::Twitter),
         Box::new(instagram::Instagram),
         Box::new(facebook::Facebook),
-        Box::new(whatsapp::WhatsApp),
+        Box::new(whatsapp::WhatsApp::default()),
     ]
+}
+
+/// Every platform, reading with the user's options.
+pub fn all_with(opts: &ReadOptions) -> Vec<Box<dyn Reader>> {
+    let mut readers = all();
+    for r in &mut readers {
+        r.configure(opts);
+    }
+    readers
 }

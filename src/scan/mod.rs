@@ -52,6 +52,8 @@ pub struct Options {
     pub platforms: Vec<Platform>,
     /// Only archives of these accounts (`--account`, any case); empty: all.
     pub accounts: Vec<String>,
+    /// How to read what exports leave unsaid (`--timezone`, `--date-order`).
+    pub reading: platform::ReadOptions,
 }
 
 impl Default for Options {
@@ -69,6 +71,7 @@ impl Default for Options {
             enabled: Vec::new(),
             platforms: Vec::new(),
             accounts: Vec::new(),
+            reading: platform::ReadOptions::default(),
         }
     }
 }
@@ -143,7 +146,7 @@ impl Opened {
 const BATCH: usize = 256;
 
 pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
-    let platforms = platform::all();
+    let platforms = platform::all_with(&opts.reading);
     let (mut candidates, mut coverage) = discover::discover(inputs, &platforms);
     if let Some((index, count)) = opts.shard {
         candidates.retain(|c| shard_of(&c.display, count) == index);

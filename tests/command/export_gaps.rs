@@ -151,3 +151,103 @@ fn records_whose_date_could_not_be_read_are_counted_on_stderr() {
         r.stderr
     );
 }
+
+/// WhatsApp writes the phone's clock with no zone: `--timezone` names it
+/// (default Europe/London), `--date-order` settles a file whose dates do
+/// not, and the manifest records both.
+#[test]
+fn timezone_and_date_order_options_read_whatsapp_times_and_are_recorded() {
+    let d = tempfile::tempdir().unwrap();
+    let chat = d.path().join("_chat.txt");
+    // Every day is 12 or less and the year has two digits: no date tells.
+    std::fs::write(
+        &chat,
+        "[6/7/24, 10:15:00] Ward Sister: rota is up\n[6/7/24, 10:16:00] Dave: thanks\n",
+    )
+    .unwrap();
+    let manifest = d.path().join("run.json");
+    let created = |r: &Run| {
+        let rows = r.cov();
+        let row = rows.iter().find(|c| c.0 == "_chat.txt").unwrap().clone();
+        (row, r.stderr.clone())
+    };
+
+    let r = scan(d.path(), &[&chat], &[]);
+    let ((_, _, detail), stderr) = created(&r);
+    assert!(detail.contains("--date-order dmy|mdy decides"), "{detail}");
+    assert!(
+        stderr.contains("2 records have a date that could not be read"),
+        "{stderr}"
+    );
+
+    let m = manifest.to_str().unwrap();
+    for (extra, want_tz, want_order) in [
+        (vec!["--date-order", "dmy"], "Europe/London", "dmy"),
+        (
+            vec!["--date-order", "mdy", "--timezone", "America/New_York"],
+            "America/New_York",
+            "mdy",
+        ),
+    ] {
+        let mut args = extra.clone();
+        args.extend(["--manifest", m]);
+        let r = scan(d.path(), &[&chat], &args);
+        assert!(
+            r.stderr
+                .contains("0 records have a date that could not be read"),
+            "{}",
+            r.stderr
+        );
+        let json: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&manifest).unwrap()).unwrap();
+        assert_eq!(json["timezone"], want_tz);
+        assert_eq!(json["date_order"], want_order);
+    }
+
+    // The record's time: 10:15 on 6 July in London (BST) is 09:15 UTC;
+    // on 7 June in New York (EDT) 14:15 UTC. Seen in a finding's
+    // created_at: the chat needs something to find.
+    std::fs::write(
+        &chat,
+        "[6/7/24, 10:15:00] Dave: Patient John Example, NHS no 401 159 0835\n",
+    )
+    .unwrap();
+    for (args, want) in [
+        (vec!["--date-order", "dmy"], "2024-07-06T09:15:00Z"),
+        (
+            vec!["--date-order", "mdy", "--timezone", "America/New_York"],
+            "2024-06-07T14:15:00Z",
+        ),
+        (
+            vec!["--date-order", "dmy", "--timezone", "UTC"],
+            "2024-07-06T10:15:00Z",
+        ),
+    ] {
+        let r = scan(d.path(), &[&chat], &args);
+        assert!(
+            r.values("created_at").iter().all(|t| t == want),
+            "{args:?}: {:?}",
+            r.values("created_at")
+        );
+    }
+}
+
+#[test]
+fn an_unknown_time_zone_is_refused_before_anything_is_read() {
+    let d = tempfile::tempdir().unwrap();
+    let chat = d.path().join("_chat.txt");
+    std::fs::write(&chat, "[6/7/24, 10:15:00] Dave: hi\n").unwrap();
+    let o = bin()
+        .args(["scan", chat.to_str().unwrap(), "--timezone", "Europe/Londn"])
+        .arg("-o")
+        .arg(d.path().join("f.csv"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("Europe/Londn") && err.contains("IANA"),
+        "{err}"
+    );
+    assert!(!d.path().join("f.csv").exists());
+}
