@@ -126,6 +126,12 @@ impl Ctx<'_> {
         if is_thread(o) {
             return self.thread(o);
         }
+        if o.contains_key("conversation") && o.contains_key("participants") {
+            return self.ig_legacy_thread(o);
+        }
+        if o.contains_key("media_comments") || o.contains_key("live_comments") {
+            return self.ig_legacy_comments(o);
+        }
         if let Some(p) = obj(o, "profile_v2").or_else(|| obj(o, "profile")) {
             return self.fb_profile(p);
         }
