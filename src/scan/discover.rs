@@ -15,6 +15,9 @@ pub struct Candidate {
     pub display: String,
     /// Which command-line input it came from.
     pub input: usize,
+    /// The zips of an export split in parts (`path` is the first), read
+    /// as one archive; empty otherwise.
+    pub parts: Vec<PathBuf>,
 }
 
 /// Walks the inputs. Loose files that are neither a zip nor part of a
@@ -63,6 +66,7 @@ pub fn discover(
                         path: input.clone(),
                         display,
                         input: i,
+                        parts: Vec::new(),
                     });
                 } else {
                     rows.extend(loose);
@@ -74,6 +78,7 @@ pub fn discover(
                     path: input.clone(),
                     display,
                     input: i,
+                    parts: Vec::new(),
                 })
             }
         }
@@ -101,6 +106,7 @@ impl Walk<'_> {
                 path: dir.to_path_buf(),
                 display: display.to_string(),
                 input,
+                parts: Vec::new(),
             });
             return;
         }
@@ -124,6 +130,7 @@ impl Walk<'_> {
             }
         };
         children.sort_by_key(|c| c.file_name());
+        let mut zips: Vec<(String, PathBuf)> = Vec::new();
         for child in children {
             let name = child.file_name().to_string_lossy().into_owned();
             let path = child.path();
@@ -133,20 +140,21 @@ impl Walk<'_> {
             };
             if kind.is_dir() && depth < MAX_DEPTH {
                 self.walk(&path, &child_display, depth + 1);
-            } else if kind.is_file()
-                && (name.to_ascii_lowercase().ends_with(".zip")
-                    || self.platforms.iter().any(|p| p.claims_file(&path)))
-            {
+            } else if kind.is_file() && name.to_ascii_lowercase().ends_with(".zip") {
+                zips.push((name, path));
+            } else if kind.is_file() && self.platforms.iter().any(|p| p.claims_file(&path)) {
                 self.found.push(Candidate {
                     path,
                     display: child_display,
                     input,
+                    parts: Vec::new(),
                 });
             } else if kind.is_file() && self.platforms.iter().any(|p| p.claims_part(&path)) {
                 self.parts.push(Candidate {
                     path,
                     display: child_display,
                     input,
+                    parts: Vec::new(),
                 });
             } else {
                 let bytes = child.metadata().map(|m| m.len()).unwrap_or(0);
@@ -162,11 +170,104 @@ impl Walk<'_> {
                 });
             }
         }
+        for group in group_parts(zips) {
+            let (first, _) = &group[0];
+            self.found.push(Candidate {
+                path: group[0].1.clone(),
+                display: format!("{display}/{first}"),
+                input,
+                parts: if group.len() > 1 {
+                    group.iter().map(|(_, p)| p.clone()).collect()
+                } else {
+                    Vec::new()
+                },
+            });
+        }
     }
+}
+
+/// `name_part_2.zip`, `name-part2.zip`, `name_part-2.zip` (any case): the
+/// name without its part number, and the number.
+fn split_part(file: &str) -> Option<(&str, u32)> {
+    let stem = file.get(..file.len().checked_sub(4)?)?;
+    if !file[stem.len()..].eq_ignore_ascii_case(".zip") {
+        return None;
+    }
+    let digits = stem.len() - stem.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let n: u32 = stem.get(stem.len() - digits..)?.parse().ok()?;
+    let before = stem[..stem.len() - digits].trim_end_matches(['_', '-']);
+    let lower = before.to_ascii_lowercase();
+    let base = lower.strip_suffix("part")?;
+    let base = before.get(..base.len())?.trim_end_matches(['_', '-']);
+    (!base.is_empty() && digits <= 3).then_some((base, n))
+}
+
+/// The zips of one folder, those of a split export (the same name with
+/// part numbers, two or more of them) together and in part order; every
+/// other zip alone. In file-name order, so the result is deterministic.
+fn group_parts(zips: Vec<(String, PathBuf)>) -> Vec<Vec<(String, PathBuf)>> {
+    let mut by_stem: std::collections::BTreeMap<String, Vec<(u32, String, PathBuf)>> =
+        Default::default();
+    let mut alone = Vec::new();
+    for (name, path) in zips {
+        match split_part(&name) {
+            Some((stem, n)) => by_stem
+                .entry(stem.to_string())
+                .or_default()
+                .push((n, name, path)),
+            None => alone.push(vec![(name, path)]),
+        }
+    }
+    for (_, mut parts) in by_stem {
+        parts.sort();
+        if parts.len() == 1 {
+            alone.extend(parts.into_iter().map(|(_, n, p)| vec![(n, p)]));
+        } else {
+            alone.push(parts.into_iter().map(|(_, n, p)| (n, p)).collect());
+        }
+    }
+    alone.sort_by(|a, b| a[0].0.cmp(&b[0].0));
+    alone
 }
 
 pub fn display_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn part_numbers_are_read_from_zip_names() {
+        assert_eq!(
+            split_part("northdale_20181016_part_2.zip"),
+            Some(("northdale_20181016", 2))
+        );
+        assert_eq!(split_part("x-Part3.ZIP"), Some(("x", 3)));
+        assert_eq!(split_part("twitter-2024-03-10.zip"), None);
+        assert_eq!(split_part("part_1.zip"), None);
+        assert_eq!(split_part("a.zip"), None);
+        let z = |n: &str| (n.to_string(), PathBuf::from(n));
+        let groups = group_parts(vec![
+            z("b_part_2.zip"),
+            z("a.zip"),
+            z("b_part_1.zip"),
+            z("c_part_1.zip"),
+        ]);
+        let names: Vec<Vec<&str>> = groups
+            .iter()
+            .map(|g| g.iter().map(|(n, _)| n.as_str()).collect())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                vec!["a.zip"],
+                vec!["b_part_1.zip", "b_part_2.zip"],
+                vec!["c_part_1.zip"]
+            ]
+        );
+    }
 }

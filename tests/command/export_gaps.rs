@@ -251,3 +251,40 @@ fn an_unknown_time_zone_is_refused_before_anything_is_read() {
     );
     assert!(!d.path().join("f.csv").exists());
 }
+
+/// The zips of an export split in parts, found together in a folder, are
+/// one archive: coverage names the part that holds each later file.
+#[test]
+fn the_parts_of_a_split_export_are_scanned_as_one_archive() {
+    let d = tempfile::tempdir().unwrap();
+    let parent = d.path().join("exports");
+    std::fs::create_dir(&parent).unwrap();
+    let media = r#"{"photos": [{"caption": "Open day", "taken_at": "2018-06-01T10:00:00", "path": "photos/201806/abc.jpg"}]}"#;
+    write_zip(
+        &parent.join("northdale_20181016_part_1.zip"),
+        &[("media.json".into(), media.as_bytes().to_vec())],
+    );
+    write_zip(
+        &parent.join("northdale_20181016_part_2.zip"),
+        &[("photos/201806/abc.jpg".into(), b"\xFF\xD8\xFF\xD9".to_vec())],
+    );
+    let r = scan(d.path(), &[&parent], &[]);
+    let rows: Vec<(String, String, String)> = r
+        .coverage
+        .iter()
+        .map(|c| (c[0].to_string(), c[1].to_string(), c[2].to_string()))
+        .collect();
+    let archive = "exports/northdale_20181016_part_1.zip".to_string();
+    assert_eq!(
+        rows,
+        [
+            (archive.clone(), "media.json".into(), "parsed".into()),
+            (
+                archive,
+                "northdale_20181016_part_2.zip/photos/201806/abc.jpg".into(),
+                "parsed".into()
+            ),
+        ]
+    );
+    assert!(r.stderr.contains("Scanned 1 archive(s)"), "{}", r.stderr);
+}

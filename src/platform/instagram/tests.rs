@@ -308,6 +308,53 @@ fn layout_2018_comments_json_and_messages_json() {
     assert_eq!(m[0].field(Field::Title), Some("northdale, janepatient"));
 }
 
+/// A large ≤2020 export came as several zips: the posts file in the first,
+/// the photos in later ones. Read as one archive, a post finds its photo
+/// in another part.
+#[test]
+fn a_split_export_links_media_in_later_parts_to_their_posts() {
+    use crate::archive::{Archive, Limits};
+    let d = tempfile::tempdir().unwrap();
+    let zip = |name: &str, files: &[(&str, &[u8])]| {
+        use std::io::Write;
+        let p = d.path().join(name);
+        let mut w = zip::ZipWriter::new(std::fs::File::create(&p).unwrap());
+        for (n, data) in files {
+            w.start_file(*n, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            w.write_all(data).unwrap();
+        }
+        w.finish().unwrap();
+        p
+    };
+    let media = br#"{"photos": [{"caption": "Open day on Ward 7", "taken_at": "2018-06-01T10:00:00", "path": "photos/201806/abc.jpg"}]}"#;
+    let photo = jpeg_with_gps();
+    let parts = [
+        zip("northdale_20181016_part_1.zip", &[("media.json", media)]),
+        zip(
+            "northdale_20181016_part_2.zip",
+            &[("photos/201806/abc.jpg", photo.as_slice())],
+        ),
+    ];
+    let archive = Archive::open_parts(&parts, &Limits::default()).unwrap();
+    let unit = crate::platform::all()
+        .into_iter()
+        .find_map(|p| p.open(&archive))
+        .unwrap();
+    assert_eq!(unit.platform(), crate::record::Platform::Instagram);
+    let mut records = Vec::new();
+    for e in archive.entries() {
+        assert_eq!(unit.disposition(e), Disposition::Parse, "{}", e.name);
+        let out = unit.read(&archive, e, &mut |r| records.push(r));
+        assert_eq!(out.error, None, "{}", e.name);
+    }
+    let in_part_2 = "northdale_20181016_part_2.zip/photos/201806/abc.jpg";
+    let post = records.iter().find(|r| r.kind == RecordKind::Post).unwrap();
+    assert_eq!(post.media, [in_part_2]);
+    let file = records.iter().find(|r| r.entry == in_part_2).unwrap();
+    assert_eq!(file.locations.len(), 1, "EXIF GPS read from the later part");
+}
+
 #[test]
 #[cfg_attr(
     not(shared_samples),
