@@ -221,3 +221,23 @@ fn a_spanish_export_is_dated_and_what_is_not_is_counted() {
     assert_eq!(p[3].created_at, None);
     assert_eq!(s.outcome("your_posts_1.html").undated, 1);
 }
+
+#[test]
+fn a_deeply_nested_wall_page_is_read_without_exhausting_the_stack() {
+    let depth = 100_000;
+    let page = format!(
+        r#"<html><body><div class="contents"><p><div class="meta">Tuesday, 12 June 2012 at 14:15 UTC+01</div>{}<div class="comment">deep</div>{}</p></div></body></html>"#,
+        "<span>".repeat(depth),
+        "</span>".repeat(depth)
+    );
+    // On a small stack, as the scan's worker threads have.
+    let handle = std::thread::Builder::new()
+        .stack_size(1 << 20)
+        .spawn(move || {
+            let d = tempfile::tempdir().unwrap();
+            write_tree(d.path(), &[("html/wall.htm", page.as_bytes())]);
+            scan(d.path()).unwrap().of("wall.htm").len()
+        })
+        .unwrap();
+    assert_eq!(handle.join().unwrap(), 1);
+}

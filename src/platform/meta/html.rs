@@ -388,9 +388,13 @@ struct WallItem {
 /// Reads the parts of wall items in document order: `div.meta` opens an
 /// item, `div.comment` adds text, loose text adds to the title. Messenger
 /// threads, photo blocks, headings and navigation are not wall items.
-fn wall_walk(node: ElementRef<'_>, items: &mut Vec<WallItem>) {
-    for child in node.children() {
-        if let Some(t) = child.value().as_text() {
+/// Walked with a stack, not recursion, so a deeply nested page cannot
+/// exhaust the thread's stack.
+fn wall_walk(root: ElementRef<'_>, items: &mut Vec<WallItem>) {
+    let mut stack: Vec<_> = root.children().collect();
+    stack.reverse();
+    while let Some(node) = stack.pop() {
+        if let Some(t) = node.value().as_text() {
             let t = t.trim();
             if let Some(item) = items.last_mut()
                 && !t.is_empty()
@@ -399,7 +403,7 @@ fn wall_walk(node: ElementRef<'_>, items: &mut Vec<WallItem>) {
             }
             continue;
         }
-        let Some(el) = ElementRef::wrap(child) else {
+        let Some(el) = ElementRef::wrap(node) else {
             continue;
         };
         let v = el.value();
@@ -428,7 +432,11 @@ fn wall_walk(node: ElementRef<'_>, items: &mut Vec<WallItem>) {
                     }
                 }
             }
-            _ => wall_walk(el, items),
+            _ => {
+                let at = stack.len();
+                stack.extend(el.children());
+                stack[at..].reverse();
+            }
         }
     }
 }

@@ -226,7 +226,10 @@ pub(super) fn evidence_of(name: &str, sn: Option<&json::Sniff>, ev: &mut Evidenc
     {
         ev.instagram += 1;
     }
-    if lower.ends_with("html/messages.htm") || lower.ends_with("html/timeline.htm") {
+    if lower.ends_with("html/messages.htm")
+        || lower.ends_with("html/timeline.htm")
+        || lower.ends_with("html/wall.htm")
+    {
         ev.facebook += 1;
     }
     if let Some(sn) = sn {
