@@ -550,7 +550,7 @@ fn read_entry(
 }
 
 /// The coverage warning of a content file that gave no records.
-pub const NO_RECORDS: &str = "warning: no records were read from this content file";
+const NO_RECORDS: &str = "warning: no records were read from this content file";
 
 /// Findings of the account-level rules (posting gaps, Welsh counterparts,
 /// personal-account checks), evaluated like any other hits, one record's

@@ -181,6 +181,8 @@ impl MetaUnit {
             out,
         };
         ctx.root(&v);
+        // `{"comments_v2": []}`: nothing written, so no record is right.
+        out.no_records_expected |= !holds_text(&v);
     }
 
     fn read_html(
@@ -244,6 +246,21 @@ impl MetaUnit {
         emit(r);
         out.records += 1;
     }
+}
+
+/// Whether a JSON document holds any text at all (a non-empty string
+/// value anywhere); walked with a stack, not recursion.
+fn holds_text(v: &serde_json::Value) -> bool {
+    let mut stack = vec![v];
+    while let Some(v) = stack.pop() {
+        match v {
+            serde_json::Value::String(s) if !s.trim().is_empty() => return true,
+            serde_json::Value::Array(a) => stack.extend(a),
+            serde_json::Value::Object(o) => stack.extend(o.values()),
+            _ => {}
+        }
+    }
+    false
 }
 
 /// The account name from a profile document: Facebook `profile_v2.name`,
