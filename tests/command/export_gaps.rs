@@ -288,3 +288,54 @@ fn the_parts_of_a_split_export_are_scanned_as_one_archive() {
     );
     assert!(r.stderr.contains("Scanned 1 archive(s)"), "{}", r.stderr);
 }
+
+#[test]
+fn the_settings_file_can_name_the_time_zone_and_date_order() {
+    let d = tempfile::tempdir().unwrap();
+    let chat = d.path().join("_chat.txt");
+    std::fs::write(
+        &chat,
+        "[6/7/24, 10:15:00] Dave: Patient John Example, NHS no 401 159 0835\n",
+    )
+    .unwrap();
+    let settings = d.path().join("quarterly.toml");
+    let manifest = d.path().join("run.json");
+    std::fs::write(
+        &settings,
+        "timezone = \"Asia/Karachi\"\ndate_order = \"mdy\"\nmanifest = \"run.json\"\n",
+    )
+    .unwrap();
+    let r = scan(
+        d.path(),
+        &[&chat],
+        &["--config", settings.to_str().unwrap()],
+    );
+    // 10:15 on 7 June in Karachi (UTC+5).
+    assert!(
+        r.values("created_at")
+            .iter()
+            .all(|t| t == "2024-06-07T05:15:00Z"),
+        "{:?}\n{}",
+        r.values("created_at"),
+        r.stderr
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&manifest).unwrap()).unwrap();
+    assert_eq!(json["timezone"], "Asia/Karachi");
+    assert_eq!(json["date_order"], "mdy");
+
+    std::fs::write(&settings, "timezone = \"Mars/Olympus\"\n").unwrap();
+    let o = bin()
+        .args(["scan", chat.to_str().unwrap(), "--config"])
+        .arg(&settings)
+        .arg("-o")
+        .arg(d.path().join("f2.csv"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("timezone in settings"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
