@@ -178,7 +178,8 @@ fn issue10_tuning_and_heldout_regression_floors() {
             // raised 2026-11-30 after the first issue-10 detection pass
             recall: &[
                 ("account", 1.0),
-                ("commercial", 0.58),
+                // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
+                ("commercial", 0.64),
                 ("conduct", 0.72),
                 ("confidential", 0.77),
                 // 1.0 since the credit grammar, 2026-11-30
@@ -215,10 +216,12 @@ fn issue10_second_heldout_regression_floors() {
             negatives: 304,
             // measured 2026-11-30 on the pack as it was when the set arrived
             recall: &[
-                ("commercial", 0.53),
+                // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
+                ("commercial", 0.6),
                 ("conduct", 0.82),
                 ("confidential", 0.7),
-                ("credit", 0.0),
+                // raised 2026-12-01 by credit.reused-without-permission (copyright, D7)
+                ("credit", 0.26),
                 ("links", 0.65),
                 // 0.0 when the set arrived; 0.46 (7 of 15) since location
                 // in words (rules/location.toml), 2026-11-30
@@ -232,7 +235,8 @@ fn issue10_second_heldout_regression_floors() {
                 // Raised to 0.58 by the forename gazetteer (signal.forename).
                 ("patient-data", 0.58),
                 ("personal-data", 0.6),
-                ("political", 0.73),
+                // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
+                ("political", 0.83),
                 ("safeguarding", 0.34),
             ],
             // 13 since published service lines and public addresses are
@@ -264,8 +268,10 @@ fn issue10_second_tuning_regression_floors() {
             negatives: 330,
             // measured 2026-11-30 when the set arrived (recall 0.45, 12 flagged)
             recall: &[
-                ("commercial", 0.57),
-                ("conduct", 0.45),
+                // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
+                ("commercial", 0.93),
+                // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
+                ("conduct", 0.6),
                 ("confidential", 0.72),
                 // 1.0 since the credit grammar, 2026-11-30
                 ("credit", 1.0),
@@ -275,12 +281,91 @@ fn issue10_second_tuning_regression_floors() {
                 ("location", 0.93),
                 ("patient-data", 0.42),
                 ("personal-data", 0.48),
-                ("political", 0.84),
+                // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
+                ("political", 0.9),
                 ("safeguarding", 0.72),
             ],
             // 2 since the photo-context, published-contact and credit
             // changes of 2026-11-30
             max_flagged: 2,
+        },
+    );
+}
+
+/// The third tuning set (`tuning3.toml`, 2026-12-01): written by a helper
+/// who read only the policies, the clause list, the detection notes, the
+/// loader and tuning2's header, before the detection changes of the
+/// session that added it. Rule authors may read it and its misses.
+#[test]
+fn issue10_third_tuning_regression_floors() {
+    let tuning = score(&load("tuning3.toml", include_str!("eval/tuning3.toml")));
+    eprintln!("{}", table("tuning3.toml", &tuning));
+    for (cat, ids, case) in &tuning.missed {
+        eprintln!("TUNING3 MISSED {cat} (fired {ids:?}): {case}");
+    }
+    for (ids, case) in &tuning.flagged {
+        eprintln!("TUNING3 FLAGGED {ids:?}: {case}");
+    }
+    check(
+        "tuning3.toml",
+        &tuning,
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // measured 2026-12-01 when the set arrived (recall 0.41, 6 flagged)
+            recall: &[
+                // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
+                ("commercial", 0.5),
+                // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
+                ("conduct", 0.6),
+                ("confidential", 0.50),
+                // raised 2026-12-01 by credit.reused-without-permission (copyright, D7)
+                ("credit", 0.75),
+                ("links", 0.50),
+                ("location", 0.20),
+                ("patient-data", 0.50),
+                ("personal-data", 0.45),
+                // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
+                ("political", 0.6),
+                ("safeguarding", 0.35),
+            ],
+            max_flagged: 6,
+        },
+    );
+}
+
+/// The third held-out set (`heldout3.toml`, 2026-12-01), written with
+/// tuning3 by the same helper under the same rules, and blind: only its
+/// per-category numbers are printed, never its texts.
+#[test]
+fn issue10_third_heldout_regression_floors() {
+    let heldout = score(&load("heldout3.toml", include_str!("eval/heldout3.toml")));
+    eprintln!("{}", table("heldout3.toml", &heldout));
+    check(
+        "heldout3.toml",
+        &heldout,
+        &Floors {
+            positives: 300,
+            negatives: 300,
+            // measured 2026-12-01 on the pack as it was when the set arrived
+            // (recall 0.47, 13 flagged)
+            recall: &[
+                // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
+                ("commercial", 0.53),
+                // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
+                ("conduct", 0.63),
+                ("confidential", 0.56),
+                // raised 2026-12-01 by credit.reused-without-permission (copyright, D7)
+                ("credit", 0.06),
+                ("links", 0.63),
+                ("location", 0.26),
+                ("patient-data", 0.53),
+                ("personal-data", 0.60),
+                // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
+                ("political", 0.8),
+                ("safeguarding", 0.36),
+            ],
+            max_flagged: 13,
         },
     );
 }

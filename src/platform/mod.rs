@@ -5,10 +5,14 @@
 
 pub mod exif;
 pub mod facebook;
+pub mod html_text;
 pub mod instagram;
+pub mod linkedin;
+pub mod mastodon;
 pub mod meta;
 pub mod twitter;
 pub mod whatsapp;
+pub mod youtube;
 
 use crate::archive::{Archive, EntryInfo};
 use crate::record::Record;
@@ -142,6 +146,13 @@ pub trait Reader: Sync {
 pub trait Unit: Send + Sync {
     fn platform(&self) -> Platform;
 
+    /// Every platform its records may carry (an Instagram export also
+    /// holds Threads posts); `--platform` keeps the archive when one of
+    /// them is asked for, and then only that platform's records.
+    fn platforms(&self) -> Vec<Platform> {
+        vec![self.platform()]
+    }
+
     /// Handle or page name, as the archive gives it.
     fn account(&self) -> &str;
 
@@ -168,9 +179,15 @@ pub trait Unit: Send + Sync {
 pub fn all() -> Vec<Box<dyn Reader>> {
     vec![
         Box::new(twitter::Twitter),
+        // Before Meta's readers: these claim only on their own files'
+        // content, while an HTML page that links to facebook.com (a
+        // LinkedIn article) is evidence enough for Facebook's.
+        Box::new(mastodon::Mastodon),
+        Box::new(linkedin::LinkedIn),
         Box::new(instagram::Instagram),
         Box::new(facebook::Facebook),
         Box::new(whatsapp::WhatsApp::default()),
+        Box::new(youtube::YouTube),
     ]
 }
 

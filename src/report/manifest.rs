@@ -65,6 +65,10 @@ pub struct ArchiveInfo {
     pub account: String,
     pub layout: String,
     pub records: BTreeMap<String, u64>,
+    /// `records` split by platform, only for an archive whose records
+    /// carry more than one (an Instagram export with Threads posts).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub records_by_platform: BTreeMap<String, BTreeMap<String, u64>>,
     pub findings: u64,
 }
 
@@ -356,6 +360,11 @@ pub fn build(run: &Run<'_>, outputs: &[Written<'_>], manifest_path: &Path) -> Ma
                         account: a.account.clone(),
                         layout: a.layout.clone(),
                         records: a.records.clone(),
+                        records_by_platform: a
+                            .records_by_platform
+                            .iter()
+                            .map(|(p, r)| (p.to_string(), r.clone()))
+                            .collect(),
                         findings: outcome
                             .findings
                             .iter()

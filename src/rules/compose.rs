@@ -20,6 +20,7 @@ struct Rule {
     groups: Vec<Vec<usize>>,
     window: usize,
     negation: bool,
+    ordered: bool,
     unless: Option<super::pattern::Context>,
     /// Rules whose hit near the composed span cancels it.
     none: Vec<usize>,
@@ -109,6 +110,7 @@ impl Compose {
                 groups,
                 window: c.window,
                 negation: c.negation,
+                ordered: c.ordered,
                 unless,
                 none,
             });
@@ -221,12 +223,15 @@ impl Compose {
                     {
                         continue;
                     }
-                    // the nearest hit of every other group
+                    // the nearest hit of every other group (when ordered,
+                    // the first one after the part before it)
                     let mut parts = vec![*anchor];
                     for group in &candidates[1..] {
+                        let after = parts.last().map_or(0, |p| p.end);
                         let near = group
                             .iter()
                             .filter(|h| !parts.iter().any(|p| overlaps(p, h)))
+                            .filter(|h| !c.ordered || h.start >= after)
                             .min_by_key(|h| distance(anchor, h));
                         match near {
                             Some(h) => parts.push(h),

@@ -56,6 +56,10 @@ const DEFAULT_SOURCES: &[(&str, &str)] = &[
         include_str!("../../rules/lexicons/forenames.toml"),
     ),
     (
+        "lexicons/negative-evaluation.toml",
+        include_str!("../../rules/lexicons/negative-evaluation.toml"),
+    ),
+    (
         "lexicons/political.toml",
         include_str!("../../rules/lexicons/political.toml"),
     ),

@@ -104,6 +104,10 @@ pub struct ComposeDef {
     pub window: usize,
     #[serde(default = "yes")]
     pub negation: bool,
+    /// Parts must appear in the order of `all`, each after the one before
+    /// ("immigrants" … "are" … "lazy", not "lazy" … "immigrants are").
+    #[serde(default)]
+    pub ordered: bool,
     /// Drop the composite when any of these words is within `window`
     /// characters of it: the framing that makes it something else (health
     /// advice about alcohol, a support service).

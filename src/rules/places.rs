@@ -72,6 +72,11 @@ const NUMBERED_ONLY: &[&str] = &[
 /// Words that are never part of a street's name: they end the name
 /// ("house on Larch Street", "the end of Example St") or show the
 /// phrase is not one ("on her way", "every street").
+/// A lower-case word of `STOP` or a day or month.
+fn is_stop(l: &str) -> bool {
+    STOP.contains(&l) || super::validators::CALENDAR.contains(&l)
+}
+
 const STOP: &[&str] = &[
     "a",
     "an",
@@ -157,25 +162,6 @@ const STOP: &[&str] = &[
     "night",
     "week",
     "weekend",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "end",
     "corner",
     "top",
@@ -408,7 +394,7 @@ pub fn street_name(m: &str) -> Option<String> {
             || (!the_only
                 && name
                     .iter()
-                    .any(|w| STOP.contains(&lc(w).as_str()) || UNITS.contains(&lc(w).as_str())))
+                    .any(|w| is_stop(&lc(w)) || UNITS.contains(&lc(w).as_str())))
         {
             return None;
         }
@@ -420,7 +406,7 @@ pub fn street_name(m: &str) -> Option<String> {
     // the name: the words after the last one that cannot be in a name
     let start = rest
         .iter()
-        .rposition(|w| STOP.contains(&lc(w).as_str()))
+        .rposition(|w| is_stop(&lc(w)))
         .map_or(0, |i| i + 1);
     let name = &rest[start..];
     if name.is_empty() || name.iter().any(|w| w.len() < 2) {
@@ -445,7 +431,7 @@ fn house_and_town(m: &str) -> Option<String> {
     let bad = |w: &str| {
         let l = w.to_lowercase();
         !is_capital(w)
-            || STOP.contains(&l.as_str())
+            || is_stop(&l)
             || UNITS.contains(&l.as_str())
             || COUNTED.contains(&l.as_str())
     };

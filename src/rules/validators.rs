@@ -50,6 +50,7 @@ pub fn lookup(name: &str) -> Option<Validator> {
         "person-name" => |m, c| person_name(m, &c.org),
         "patient-name" => |m, c| patient_name(m, &c.org),
         "forename" => |m, c| forename(m, &c.org),
+        "brand-name" => |m, c| brand_name(m, &c.org),
         "lookalike-host" => |m, c| lookalike_host(m, &c.org),
         "photo-credit" => |m, c| photo_credit(m, &c.org),
         "uk-postcode" => |m, c| uk_postcode(m, &c.org),
@@ -62,7 +63,7 @@ pub fn lookup(name: &str) -> Option<Validator> {
     })
 }
 
-pub const NAMES: &str = "nhs-number, chi-number, hc-number, ni-number, date-of-birth, hospital-number, person-name, patient-name, photo-credit, uk-postcode, uk-phone, email, email-obfuscated, street-name, home-owner";
+pub const NAMES: &str = "nhs-number, chi-number, hc-number, ni-number, date-of-birth, hospital-number, person-name, patient-name, forename, brand-name, lookalike-host, photo-credit, uk-postcode, uk-phone, email, email-obfuscated, street-name, home-owner";
 
 fn digits(m: &str) -> Vec<u8> {
     m.bytes()
@@ -219,8 +220,39 @@ fn hospital_number(m: &str, c: &Ctx) -> Option<String> {
     }
 }
 
+/// Days and months, written capitalised mid-sentence like a name; shared by
+/// the name validators here and the place validators (places.rs).
+pub(super) const CALENDAR: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// True for a word (any case) of `NOT_NAMES` or `CALENDAR`.
+fn not_a_name(word: &str) -> bool {
+    let l = word.to_lowercase();
+    NOT_NAMES.contains(&l.as_str()) || CALENDAR.contains(&l.as_str())
+}
+
 /// Capitalised words that start sentences or name places and services, not
-/// people. A name candidate needs two consecutive words outside this list.
+/// people. A name candidate needs two consecutive words outside this list
+/// or `CALENDAR`.
 const NOT_NAMES: &[&str] = &[
     "a",
     "an",
@@ -323,25 +355,6 @@ const NOT_NAMES: &[&str] = &[
     "icu",
     "itu",
     "outpatients",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "christmas",
     "easter",
     "week",
@@ -452,10 +465,21 @@ fn patient_name(m: &str, org: &Org) -> Option<String> {
 /// not a word of the organisation's name or a listed place, service or
 /// sentence word. Titles and place words beside it are the rule's `unless`.
 fn forename(m: &str, org: &Org) -> Option<String> {
-    if org.has_name_word(m) || NOT_NAMES.contains(&m.to_lowercase().as_str()) {
+    if org.has_name_word(m) || not_a_name(m) {
         return None;
     }
     Some(format!("given name \"{m}\""))
+}
+
+/// A capitalised name that may be a business: not a sentence word, day,
+/// month, place or service word (`NOT_NAMES`, `CALENDAR`) and not a word of
+/// the organisation's own name.
+fn brand_name(m: &str, org: &Org) -> Option<String> {
+    let first = m.split_whitespace().next()?;
+    if org.has_name_word(first) || not_a_name(first) {
+        return None;
+    }
+    Some(format!("capitalised name \"{m}\""))
 }
 
 /// Domains under which "nhs" in a host name is the NHS's own.
@@ -502,7 +526,7 @@ fn person_name(m: &str, org: &Org) -> Option<String> {
                 .skip(1)
                 .all(|c| c.is_lowercase() || c == '\'' || c == '-')
             && w.len() >= 2
-            && !NOT_NAMES.contains(&l.as_str())
+            && !not_a_name(&l)
             && !org.has_name_word(&l)
     };
     // a courtesy title and a surname: "Mrs Example" (not Dr/Nurse: staff)
@@ -926,9 +950,7 @@ fn judge_credited_name(name: &[&str], org: &Org) -> Option<String> {
         && name[name.len() - rest.len()].ends_with('.');
     let first_ok = rest.first().is_some_and(|w| {
         let l = w.to_lowercase();
-        (proper(w) || initial)
-            && !NOT_NAMES.contains(&l.as_str())
-            && !CAPTIONS.contains(&l.as_str())
+        (proper(w) || initial) && !not_a_name(&l) && !CAPTIONS.contains(&l.as_str())
     });
     let others_ok = rest
         .iter()

@@ -85,6 +85,9 @@ pub struct ArchiveSummary {
     pub account: String,
     pub layout: String,
     pub records: BTreeMap<String, u64>,
+    /// The same counts split by platform, when the archive's records carry
+    /// more than one (an Instagram export with Threads posts); else empty.
+    pub records_by_platform: BTreeMap<Platform, BTreeMap<String, u64>>,
 }
 
 #[derive(Debug, Default)]
@@ -122,24 +125,48 @@ struct Opened {
     candidate: Candidate,
     archive: Archive,
     unit: Box<dyn Unit>,
-    records: Mutex<BTreeMap<&'static str, u64>>,
-    /// What the account-level rules have seen of this archive so far.
-    account: Mutex<Option<AccountState>>,
+    /// Records read, by platform and kind.
+    records: Mutex<Counts>,
+    /// What the account-level rules have seen of this archive so far, one
+    /// state per platform its records carry: an Instagram export's
+    /// Threads posts are another account's history.
+    account: Mutex<Accounts>,
     bar: Option<ProgressBar>,
 }
 
+type Counts = BTreeMap<(Platform, &'static str), u64>;
+type Accounts = BTreeMap<Platform, AccountState>;
+
 impl Opened {
-    fn new_account_state(&self, pack: &Pack, org: &Org) -> AccountState {
-        pack.account_state(self.unit.platform(), self.unit.account(), org)
+    /// The account state of `platform`, made on first use.
+    fn account_state<'s>(
+        &self,
+        states: &'s mut Accounts,
+        platform: Platform,
+        pack: &Pack,
+        org: &Org,
+    ) -> &'s mut AccountState {
+        states
+            .entry(platform)
+            .or_insert_with(|| pack.account_state(platform, self.unit.account(), org))
     }
 
-    fn merge_account_state(&self, pack: &Pack, from: AccountState) {
+    fn merge_account_states(&self, pack: &Pack, from: Accounts) {
         let mut slot = self.account.lock().unwrap_or_else(|e| e.into_inner());
-        match slot.as_mut() {
-            Some(into) => pack.merge(into, from),
-            None => *slot = Some(from),
+        for (platform, state) in from {
+            match slot.get_mut(&platform) {
+                Some(into) => pack.merge(into, state),
+                None => {
+                    slot.insert(platform, state);
+                }
+            }
         }
     }
+}
+
+/// Whether `--platform` asks for records of this platform.
+fn wanted(opts: &Options, platform: Platform) -> bool {
+    opts.platforms.is_empty() || opts.platforms.contains(&platform)
 }
 
 /// Records handed to another thread at a time.
@@ -244,7 +271,7 @@ pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
         .map(|(i, entry)| {
             let u = &units[*i];
             let ev = evaluator(pack, opts, &u.candidate.display);
-            let r = read_entry(u, entry, &ev, &opts.org, &inflight, max_inflight);
+            let r = read_entry(u, entry, &ev, opts, &inflight, max_inflight);
             if let Some(bar) = &u.bar {
                 bar.inc(entry.size);
             }
@@ -271,19 +298,20 @@ pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
         let ev = evaluator(pack, opts, &u.candidate.display);
         let mut tally = Tally::default();
         let mut extra = Vec::new();
-        let mut counts = BTreeMap::new();
-        let mut account = u.new_account_state(pack, &opts.org);
+        let mut counts: Counts = BTreeMap::new();
+        let mut accounts = Accounts::new();
         let notes = u.unit.finish(&mut |mut rec: Record| {
-            *counts.entry(rec.kind.as_str()).or_insert(0) += 1;
-            if ev.in_range(&rec) {
+            *counts.entry((rec.platform, rec.kind.as_str())).or_insert(0) += 1;
+            if ev.in_range(&rec) && wanted(opts, rec.platform) {
                 normalise(&mut rec, u);
-                pack.observe(&mut account, &rec);
+                let state = u.account_state(&mut accounts, rec.platform, pack, &opts.org);
+                pack.observe(state, &rec);
                 ev.evaluate(&rec, &mut extra, &mut tally);
             }
         });
-        u.merge_account_state(pack, account);
-        let state = u.account.lock().unwrap_or_else(|e| e.into_inner()).take();
-        if let Some(state) = state {
+        u.merge_account_states(pack, accounts);
+        let states = std::mem::take(&mut *u.account.lock().unwrap_or_else(|e| e.into_inner()));
+        for (_, state) in states {
             let info = state.info().clone();
             account_findings(
                 &ev,
@@ -315,9 +343,22 @@ pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
         if let Some(bar) = &u.bar {
             bar.finish_and_clear();
         }
-        let mut records = u.records.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        let mut all = u.records.lock().unwrap_or_else(|e| e.into_inner()).clone();
         for (k, v) in counts {
-            *records.entry(k).or_insert(0) += v;
+            *all.entry(k).or_insert(0) += v;
+        }
+        let mut records: BTreeMap<String, u64> = BTreeMap::new();
+        let mut records_by_platform: BTreeMap<Platform, BTreeMap<String, u64>> = BTreeMap::new();
+        for ((platform, kind), v) in all {
+            *records.entry(kind.to_string()).or_insert(0) += v;
+            *records_by_platform
+                .entry(platform)
+                .or_default()
+                .entry(kind.to_string())
+                .or_insert(0) += v;
+        }
+        if records_by_platform.keys().all(|p| *p == u.unit.platform()) {
+            records_by_platform.clear();
         }
         archives.push(ArchiveSummary {
             input: u.candidate.input,
@@ -325,10 +366,8 @@ pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
             platform: u.unit.platform(),
             account: u.unit.account().to_string(),
             layout: u.unit.layout(),
-            records: records
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), v))
-                .collect(),
+            records,
+            records_by_platform,
         });
     }
 
@@ -440,7 +479,7 @@ fn open(
         archive,
         unit,
         records: Mutex::new(BTreeMap::new()),
-        account: Mutex::new(None),
+        account: Mutex::new(BTreeMap::new()),
         bar: None,
     })
 }
@@ -451,7 +490,7 @@ fn read_entry(
     u: &Opened,
     entry: &EntryInfo,
     ev: &Evaluator<'_>,
-    org: &Org,
+    opts: &Options,
     inflight: &AtomicUsize,
     max_inflight: usize,
 ) -> EntryResult {
@@ -468,20 +507,23 @@ fn read_entry(
             found.lock().unwrap_or_else(|e| e.into_inner()).extend(out);
         }
     };
-    let mut counts: BTreeMap<&'static str, u64> = BTreeMap::new();
-    let mut account = u.new_account_state(ev.pack, org);
+    let mut counts: Counts = BTreeMap::new();
+    let mut accounts = Accounts::new();
     let outcome = rayon::scope(|s| {
         let mut batch = Vec::with_capacity(BATCH);
         let outcome = u.unit.read(&u.archive, entry, &mut |mut rec: Record| {
-            *counts.entry(rec.kind.as_str()).or_insert(0) += 1;
-            if !ev.in_range(&rec) {
+            *counts.entry((rec.platform, rec.kind.as_str())).or_insert(0) += 1;
+            // Like the date range, `--platform` leaves records out of the
+            // rules but not out of the counts.
+            if !ev.in_range(&rec) || !wanted(opts, rec.platform) {
                 return;
             }
             if rec.entry.is_empty() {
                 rec.entry = entry.name.clone();
             }
             normalise(&mut rec, u);
-            ev.pack.observe(&mut account, &rec);
+            let state = u.account_state(&mut accounts, rec.platform, ev.pack, &opts.org);
+            ev.pack.observe(state, &rec);
             batch.push(rec);
             if batch.len() == BATCH {
                 let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
@@ -500,7 +542,7 @@ fn read_entry(
         run(std::mem::take(&mut batch));
         outcome
     });
-    u.merge_account_state(ev.pack, account);
+    u.merge_account_states(ev.pack, accounts);
     {
         let mut total = u.records.lock().unwrap_or_else(|e| e.into_inner());
         for (k, v) in counts {
@@ -589,7 +631,7 @@ fn account_findings(
 /// Why `--platform` or `--account` leaves an archive out, if they do.
 fn left_out(u: &Opened, opts: &Options) -> Option<String> {
     let platform = u.unit.platform();
-    if !opts.platforms.is_empty() && !opts.platforms.contains(&platform) {
+    if !u.unit.platforms().into_iter().any(|p| wanted(opts, p)) {
         let wanted: Vec<&str> = opts.platforms.iter().map(|p| p.as_str()).collect();
         return Some(format!(
             "{platform} archive left out: --platform {}",

@@ -16,3 +16,4 @@ mod golden;
 mod shards;
 mod summary_browser;
 mod workflow;
+mod youtube_threads;

@@ -4,6 +4,9 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod linkedin;
+mod mastodon;
 mod meta;
 mod whatsapp;
 mod x;
+mod youtube;

@@ -40,3 +40,5 @@ impl Reader for Instagram {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod threads_tests;

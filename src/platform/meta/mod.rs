@@ -85,6 +85,11 @@ pub fn claims_part(file: &Path) -> bool {
 
 pub struct MetaUnit {
     flavor: Flavor,
+    /// The flavor's platform, or Threads for an export holding only
+    /// Threads files.
+    platform: Platform,
+    /// The archive holds Threads posts or the Threads profile.
+    threads: bool,
     account: String,
     layout: String,
     kinds: HashMap<String, Result<Kind, Disposition>>,
@@ -100,10 +105,24 @@ impl MetaUnit {
             let base = e.name.rsplit('/').next().unwrap_or(&e.name).to_lowercase();
             by_base.entry(base).or_default().push(e.name.clone());
         }
+        let threads_only = survey.threads > 0 && survey.threads == survey.content;
+        let platform = if flavor == Flavor::Instagram && threads_only {
+            Platform::Threads
+        } else {
+            flavor.platform()
+        };
         let mut unit = MetaUnit {
             flavor,
+            platform,
+            threads: survey.threads > 0,
             account: String::new(),
-            layout: layout(archive, flavor, survey.e2ee),
+            layout: layout(
+                archive,
+                flavor,
+                survey.e2ee,
+                survey.threads > 0,
+                threads_only,
+            ),
             kinds: survey.kinds,
             by_base,
             open_warnings: Vec::new(),
@@ -233,7 +252,7 @@ impl MetaUnit {
         emit: &mut dyn FnMut(Record),
     ) {
         let name = entry.name.rsplit('/').next().unwrap_or(&entry.name);
-        let mut r = Record::new(self.flavor.platform(), RecordKind::Media, name);
+        let mut r = Record::new(self.platform, RecordKind::Media, name);
         r.account = self.account.clone();
         r.entry = entry.name.clone();
         r.push_field(Field::MediaName, name);
@@ -275,11 +294,14 @@ fn account_name(v: &serde_json::Value) -> Option<String> {
             .and_then(|n| n.as_str());
         return name.map(String::from);
     }
-    let u = v
-        .get("profile_user")?
-        .as_array()?
-        .first()?
-        .get("string_map_data")?;
+    let p = v
+        .get("profile_user")
+        .or_else(|| v.get(records::threads::PROFILE_KEY))?;
+    let u = match p {
+        serde_json::Value::Array(a) => a.first()?,
+        other => other,
+    }
+    .get("string_map_data")?;
     ["Username", "Name"]
         .iter()
         .find_map(|k| u.get(*k)?.get("value")?.as_str())
@@ -304,7 +326,13 @@ fn account_from_root(archive: &Archive, flavor: Flavor) -> Option<String> {
 }
 
 /// A sentence naming the generation, from the folders present.
-fn layout(archive: &Archive, flavor: Flavor, e2ee: bool) -> String {
+fn layout(
+    archive: &Archive,
+    flavor: Flavor,
+    e2ee: bool,
+    threads: bool,
+    threads_only: bool,
+) -> String {
     let has = |needle: &str| archive.entries().iter().any(|e| e.name.contains(needle));
     let json = archive.entries().iter().any(|e| e.name.ends_with(".json"));
     let html = archive
@@ -350,14 +378,28 @@ fn layout(archive: &Archive, flavor: Flavor, e2ee: bool) -> String {
             } else {
                 "loose files (layout not identified)"
             };
-            format!("Instagram {format} export, {era}")
+            if threads_only {
+                return format!(
+                    "Threads {format} export (the threads/ files Meta ships inside an Instagram export)"
+                );
+            }
+            let with = if threads { ", with Threads posts" } else { "" };
+            format!("Instagram {format} export, {era}{with}")
         }
     }
 }
 
 impl Unit for MetaUnit {
     fn platform(&self) -> Platform {
-        self.flavor.platform()
+        self.platform
+    }
+
+    fn platforms(&self) -> Vec<Platform> {
+        if self.threads && self.platform != Platform::Threads {
+            vec![self.platform, Platform::Threads]
+        } else {
+            vec![self.platform]
+        }
     }
 
     fn account(&self) -> &str {

@@ -33,6 +33,10 @@ pub struct Survey {
     pub(super) e2ee: bool,
     /// A small file holding the account name, if any.
     pub(super) profile: Option<String>,
+    /// JSON entries holding Threads posts or the Threads profile.
+    pub(super) threads: usize,
+    /// JSON and HTML entries with content (Threads files included).
+    pub(super) content: usize,
 }
 
 pub(super) const IMAGE_EXT: &[&str] = &[
@@ -179,6 +183,17 @@ pub(super) fn classify_sniff(sn: &json::Sniff, file: &str) -> Result<Kind, Dispo
             "a JSON Schema describing an export file, not export data".into(),
         ));
     }
+    if sn.top(records::threads::POSTS_KEY) || sn.top(records::threads::PROFILE_KEY) {
+        return Ok(Kind::Json);
+    }
+    if let Some(why) = sn
+        .keys
+        .iter()
+        .filter(|(d, _)| *d == 1)
+        .find_map(|(_, k)| records::threads::skip_reason(k))
+    {
+        return Err(Disposition::Skipped(why.into()));
+    }
     if CONTENT_KEYS.iter().any(|k| sn.has(k))
         || (sn.top("messages") && (sn.has("sender_name") || sn.has("timestamp_ms")))
         || (sn.top("profile") && !sn.array)
@@ -239,7 +254,11 @@ pub(super) fn evidence_of(name: &str, sn: Option<&json::Sniff>, ev: &mut Evidenc
         {
             ev.facebook += 1;
         }
-        if sn.keys.iter().any(|(_, k)| k.starts_with("ig_"))
+        // Threads ships inside the Instagram export.
+        if sn
+            .keys
+            .iter()
+            .any(|(_, k)| k.starts_with("ig_") || k.starts_with("text_post_app_"))
             || sn.has("profile_user")
             || sn.has("comments_media_comments")
             || sn.has("string_map_data")
@@ -307,7 +326,10 @@ pub fn survey(archive: &Archive) -> Survey {
         evidence: Evidence::default(),
         e2ee: false,
         profile: None,
+        threads: 0,
+        content: 0,
     };
+    let mut threads_profile = false;
     let mut html_sniffs = 0;
     for e in archive.entries() {
         let lower = e.name.to_lowercase();
@@ -327,8 +349,22 @@ pub fn survey(archive: &Archive) -> Survey {
                         if sn.has("threadName") || sn.has("senderName") {
                             s.e2ee = true;
                         }
-                        if s.profile.is_none() && (sn.has("profile_v2") || sn.has("profile_user")) {
+                        if (s.profile.is_none() || threads_profile)
+                            && (sn.has("profile_v2") || sn.has("profile_user"))
+                        {
                             s.profile = Some(e.name.clone());
+                            threads_profile = false;
+                        }
+                        let posts = sn.top(records::threads::POSTS_KEY);
+                        let profile = sn.top(records::threads::PROFILE_KEY);
+                        if posts || profile {
+                            s.threads += 1;
+                        }
+                        // The Threads profile names the account only when
+                        // the export has no Instagram profile.
+                        if profile && s.profile.is_none() {
+                            s.profile = Some(e.name.clone());
+                            threads_profile = true;
                         }
                         sniffed = Some(sn);
                         k
@@ -359,6 +395,9 @@ pub fn survey(archive: &Archive) -> Survey {
             if let Some(h) = head(archive, e, HTML_SNIFF_BYTES) {
                 html_evidence(&h, &mut s.evidence);
             }
+        }
+        if matches!(kind, Ok(Kind::Json | Kind::Html(_))) {
+            s.content += 1;
         }
         s.kinds.insert(e.name.clone(), kind);
     }

@@ -94,6 +94,7 @@ fn outcome() -> Outcome {
             account: "A".into(),
             layout: "2020".into(),
             records: [("post".to_string(), 7u64)].into_iter().collect(),
+            records_by_platform: Default::default(),
         }],
         below_min_severity: 3,
         ..Default::default()

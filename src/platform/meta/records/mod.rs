@@ -16,6 +16,7 @@ mod instagram;
 mod media;
 mod messages;
 mod profile;
+pub mod threads;
 
 use super::Flavor;
 use crate::platform::EntryOutcome;
@@ -132,13 +133,19 @@ impl Ctx<'_> {
         if o.contains_key("media_comments") || o.contains_key("live_comments") {
             return self.ig_legacy_comments(o);
         }
+        if let Some(items) = o.get(threads::POSTS_KEY).and_then(Value::as_array) {
+            return self.threads_posts(items);
+        }
+        if let Some(p) = o.get(threads::PROFILE_KEY) {
+            return self.threads_profile(p);
+        }
         if let Some(p) = obj(o, "profile_v2").or_else(|| obj(o, "profile")) {
             return self.fb_profile(p);
         }
         if o.contains_key("profile_user") {
             for p in arr(o, "profile_user") {
                 if let Some(p) = p.as_object() {
-                    self.ig_profile(p);
+                    self.ig_profile(p, self.flavor.platform());
                 }
             }
             return;

@@ -70,9 +70,12 @@ impl Ctx<'_> {
         }
     }
 
-    pub(super) fn ig_profile(&mut self, p: &Map<String, Value>) {
+    pub(super) fn ig_profile(&mut self, p: &Map<String, Value>, platform: crate::vocab::Platform) {
         let mut r = self.record(RecordKind::Profile, self.account.to_string());
         let mut a = self.record(RecordKind::Account, self.account.to_string());
+        // The Threads profile has the same shape (records/threads.rs).
+        r.platform = platform;
+        a.platform = platform;
         if let Some(m) = obj(p, "string_map_data") {
             for (k, v) in m {
                 let Some(v) = v.as_object().and_then(|v| s(v, "value")) else {
