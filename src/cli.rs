@@ -6,8 +6,8 @@ use crate::command;
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use jiff::Timestamp;
 use social_audit::report::Format;
-use social_audit::vocab::Platform;
 use social_audit::vocab::Severity;
+use social_audit::vocab::{DateOrder, Platform};
 use std::path::PathBuf;
 
 /// Exit status: scan complete, nothing at or above `--fail-on`.
@@ -157,6 +157,12 @@ pub struct ScanArgs {
     /// Only archives of this account (handle, any case); repeatable
     #[arg(long, value_name = "HANDLE")]
     pub account: Vec<String>,
+    /// Time zone of the phone that exported a WhatsApp chat (IANA name); default Europe/London
+    #[arg(long, value_name = "ZONE", value_parser = parse_timezone)]
+    pub timezone: Option<jiff::tz::TimeZone>,
+    /// Day/month order of all-numeric WhatsApp dates; default: decided from each file
+    #[arg(long, value_enum, value_name = "ORDER")]
+    pub date_order: Option<DateOrder>,
     /// Read settings from this file instead of ./social-audit.toml
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -291,6 +297,16 @@ pub fn parse_date(s: &str, end_of_day: bool) -> Result<Timestamp, String> {
     t.to_zoned(jiff::tz::TimeZone::UTC)
         .map(|z| z.timestamp())
         .map_err(|e| e.to_string())
+}
+
+/// An IANA time-zone name the compiled-in database knows.
+pub fn parse_timezone(s: &str) -> Result<jiff::tz::TimeZone, String> {
+    jiff::tz::db().get(s.trim()).map_err(|_| {
+        format!(
+            "{s:?} is not a time zone the built-in database knows \
+             (use an IANA name such as Europe/London, Europe/Warsaw or UTC)"
+        )
+    })
 }
 
 fn parse_since(s: &str) -> Result<Timestamp, String> {

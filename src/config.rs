@@ -7,12 +7,13 @@ use crate::cli::ScanArgs;
 use serde::Deserialize;
 use social_audit::archive::Limits;
 use social_audit::org::Org;
+use social_audit::platform::ReadOptions;
 use social_audit::report::Format;
 use social_audit::rules::Pack;
 use social_audit::scan;
 use social_audit::suppress::Suppressions;
-use social_audit::vocab::Platform;
 use social_audit::vocab::Severity;
+use social_audit::vocab::{DateOrder, Platform};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -74,6 +75,8 @@ struct Settings {
     ignore: Vec<PathBuf>,
     threads: Option<u16>,
     ocr: Option<bool>,
+    timezone: Option<String>,
+    date_order: Option<DateOrder>,
 }
 
 #[derive(Deserialize, Debug)]
@@ -231,6 +234,17 @@ impl ScanConfig {
             args.account
         };
 
+        let timezone = match (args.timezone.take(), &settings.timezone) {
+            (Some(tz), _) => tz,
+            (None, Some(name)) => crate::cli::parse_timezone(name)
+                .map_err(|e| format!("timezone in settings: {e}"))?,
+            (None, None) => ReadOptions::default().timezone,
+        };
+        let reading = ReadOptions {
+            timezone,
+            date_order: args.date_order.or(settings.date_order),
+        };
+
         let quiet = args.quiet;
         let options = scan::Options {
             since,
@@ -246,6 +260,7 @@ impl ScanConfig {
             platforms,
             accounts,
             ocr,
+            reading,
         };
         Ok(ScanConfig {
             inputs: args.inputs,

@@ -30,6 +30,8 @@ pub struct EntryInfo {
     /// Compressed size in the zip; equal to `size` for folders.
     pub compressed: u64,
     index: usize,
+    /// Which zip of a split export holds it (0 otherwise).
+    part: usize,
 }
 
 /// An entry the archive layer would not hand to a reader, and why.
@@ -46,6 +48,11 @@ enum Backing {
     /// A single file that is not a zip (e.g. a WhatsApp `_chat.txt` given
     /// on its own): an archive of one entry, named by the file name.
     File(PathBuf),
+    /// An export split over several zips (`…_part_1.zip`, `…_part_2.zip`),
+    /// read as one archive so a post in one part finds its photo in
+    /// another. Entries of the first part keep their names; those of the
+    /// others are named `<part's file name>/<entry>`.
+    Parts(Vec<zipped::Zip>),
 }
 
 pub struct Archive {
@@ -82,12 +89,64 @@ impl Archive {
         })
     }
 
+    /// Opens the zips of one split export, in part order, as one archive.
+    /// A later part that cannot be opened is one refused entry; the first
+    /// part's failure is the archive's.
+    pub fn open_parts(paths: &[PathBuf], limits: &Limits) -> Result<Archive> {
+        let (Some(first), true) = (paths.first(), paths.len() > 1) else {
+            return Archive::open(paths.first().map_or(Path::new(""), |p| p), limits);
+        };
+        let mut zips = Vec::new();
+        let mut entries = Vec::new();
+        let mut refused = Vec::new();
+        for (k, p) in paths.iter().enumerate() {
+            let prefix = if k == 0 {
+                String::new()
+            } else {
+                format!("{}/", p.file_name().unwrap_or_default().to_string_lossy())
+            };
+            let (zip, es, rs) = match zipped::Zip::open(p, limits) {
+                Ok(z) => z,
+                Err(e) if k > 0 => {
+                    refused.push(Refused {
+                        name: prefix.trim_end_matches('/').to_string(),
+                        bytes: 0,
+                        reason: e.to_string(),
+                    });
+                    continue;
+                }
+                Err(e) => return Err(e),
+            };
+            let part = zips.len();
+            zips.push(zip);
+            entries.extend(es.into_iter().map(|e| EntryInfo {
+                name: format!("{prefix}{}", e.name),
+                part,
+                ..e
+            }));
+            refused.extend(rs.into_iter().map(|r| Refused {
+                name: format!("{prefix}{}", r.name),
+                ..r
+            }));
+        }
+        entries.sort_by(|a, b| a.name.cmp(&b.name));
+        entries.dedup_by(|b, a| a.name == b.name);
+        refused.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(Archive {
+            path: first.clone(),
+            backing: Backing::Parts(zips),
+            entries,
+            refused,
+            limits: limits.clone(),
+        })
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }
 
     pub fn is_zip(&self) -> bool {
-        matches!(self.backing, Backing::Zip(_))
+        matches!(self.backing, Backing::Zip(_) | Backing::Parts(_))
     }
 
     /// Readable entries, sorted by name.
@@ -120,6 +179,10 @@ impl Archive {
             Backing::Zip(zip) => zip.with_entry(entry.index, budget, f),
             Backing::Dir(root) => dir::with_entry(root, &entry.name, budget, f),
             Backing::File(path) => dir::with_file(path, budget, f),
+            Backing::Parts(zips) => match zips.get(entry.part) {
+                Some(zip) => zip.with_entry(entry.index, budget, f),
+                None => Err(Error::Archive(format!("{}: no such part", entry.name))),
+            },
         }
     }
 
@@ -137,6 +200,10 @@ impl Archive {
             Backing::Zip(zip) => zip.with_stored_entry(entry.index, f),
             Backing::Dir(root) => dir::with_seekable(&root.join(&entry.name), f).map(Some),
             Backing::File(path) => dir::with_seekable(path, f).map(Some),
+            Backing::Parts(zips) => match zips.get(entry.part) {
+                Some(zip) => zip.with_stored_entry(entry.index, f),
+                None => Err(Error::Archive(format!("{}: no such part", entry.name))),
+            },
         }
     }
 
@@ -234,6 +301,7 @@ impl<'a> Listing<'a> {
                 size,
                 compressed,
                 index,
+                part: 0,
             }),
         }
     }

@@ -49,6 +49,7 @@ pub fn run(inputs: &[PathBuf]) -> i32 {
                 Disposition::Parse => "to parse",
                 Disposition::Skipped(_) => "skipped",
                 Disposition::Unknown => "unknown",
+                Disposition::Unreadable(_) => "unreadable (encrypted)",
             };
             let t = tally.entry(d).or_default();
             t.0 += 1;

@@ -60,6 +60,7 @@ pub fn run(args: ScanArgs) -> i32 {
         outcome: &outcome,
         shard: cfg.shard,
         started,
+        reading: &cfg.options.reading,
     };
     if let Err(e) = staged.write_all(&run) {
         return fail(e);
@@ -259,12 +260,18 @@ fn report_to_stderr(outcome: &Outcome, secs: f64) {
     if let Some(kb) = peak_rss_kb() {
         eprintln!("Peak memory: {:.1} MB.", kb as f64 / 1024.0);
     }
+    // Every gap is counted here, so a user sees it without opening coverage.
     eprintln!(
-        "Coverage: {} entries parsed, {} skipped (known, not needed), {} unknown, {} failed.",
+        "Coverage: {} entries parsed, {} skipped (known, not needed), {} unknown, {} failed \
+         ({} of them encrypted, cannot be read); {} content files gave no records; \
+         {} records have a date that could not be read.",
         count(Status::Parsed),
         count(Status::Skipped),
         count(Status::Unknown),
-        count(Status::Failed)
+        count(Status::Failed),
+        outcome.unreadable,
+        outcome.no_records,
+        outcome.undated
     );
 }
 

@@ -17,8 +17,44 @@ pub mod youtube;
 
 use crate::archive::{Archive, EntryInfo};
 use crate::record::Record;
-use crate::vocab::Platform;
+use crate::vocab::{DateOrder, Platform};
+use jiff::tz::TimeZone;
 use std::path::Path;
+
+/// What an export leaves unsaid that the user may state: the time zone of
+/// times written without one, and the order of all-numeric dates. Set by
+/// `--timezone` and `--date-order`, recorded in the manifest.
+#[derive(Clone, Debug)]
+pub struct ReadOptions {
+    /// The zone of the clock a WhatsApp export's times were written in
+    /// (the exporting phone's). Default `Europe/London`.
+    pub timezone: TimeZone,
+    /// `None`: each file's order is decided from its own dates.
+    pub date_order: Option<DateOrder>,
+}
+
+/// The zone read when `--timezone` is not given.
+pub const DEFAULT_TIMEZONE: &str = "Europe/London";
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            // The time-zone database is compiled in (jiff's
+            // `tzdb-bundle-always`), so this zone is always there.
+            timezone: jiff::tz::db()
+                .get(DEFAULT_TIMEZONE)
+                .unwrap_or(TimeZone::UTC),
+            date_order: None,
+        }
+    }
+}
+
+impl ReadOptions {
+    /// The zone's IANA name, as given and as the manifest records it.
+    pub fn timezone_name(&self) -> &str {
+        self.timezone.iana_name().unwrap_or("UTC")
+    }
+}
 
 /// What a reader makes of one archive entry.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,6 +66,10 @@ pub enum Disposition {
     Skipped(String),
     /// Not a file this reader knows.
     Unknown,
+    /// Known to the reader and holding content that cannot be read by
+    /// design (an end-to-end-encrypted message store); the text says why.
+    /// Reported as `failed`, so the gap is visible, and counted apart.
+    Unreadable(String),
 }
 
 /// The result of reading one entry.
@@ -44,6 +84,15 @@ pub struct EntryOutcome {
     pub warnings: Vec<String>,
     /// Warnings past `MAX_WARNINGS`, counted but not kept.
     pub more_warnings: u64,
+    /// Records whose date is written in the entry but could not be read
+    /// (an unknown month name, a day/month order the file does not tell):
+    /// they have no `created_at`. The run's summary line counts them.
+    pub undated: u64,
+    /// Set when no record is the right result: the entry holds no items
+    /// (an empty list), or its content is emitted with other entries'
+    /// records (X's `manifest.js`, `note-tweet.js`). Without it, a parsed
+    /// entry that gave no record is reported as a warning.
+    pub no_records_expected: bool,
 }
 
 /// Warnings kept per entry: a file with a problem in every record must not
@@ -74,6 +123,19 @@ pub trait Reader: Sync {
     fn claims_file(&self, _file: &Path) -> bool {
         false
     }
+
+    /// Cheap check, used when walking a folder of many archives: is this
+    /// loose file one document of an export (a Facebook `message_1.json`
+    /// saved on its own)? Unlike `claims_file`, it is read on its own only
+    /// when the folder holds other archives too; a folder of nothing but
+    /// such files is opened whole, as one export.
+    fn claims_part(&self, _file: &Path) -> bool {
+        false
+    }
+
+    /// Takes the user's reading options (`--timezone`, `--date-order`);
+    /// only readers of formats that leave these unsaid keep them.
+    fn configure(&mut self, _opts: &ReadOptions) {}
 
     /// Returns a unit of work if the archive is this platform's. May read
     /// small entries (a manifest, the account file) to learn the account.
@@ -125,8 +187,17 @@ pub fn all() -> Vec<Box<dyn Reader>> {
         Box::new(linkedin::LinkedIn),
         Box::new(instagram::Instagram),
         Box::new(facebook::Facebook),
-        Box::new(whatsapp::WhatsApp),
+        Box::new(whatsapp::WhatsApp::default()),
         Box::new(youtube::YouTube),
         Box::new(bluesky::Bluesky),
     ]
+}
+
+/// Every platform, reading with the user's options.
+pub fn all_with(opts: &ReadOptions) -> Vec<Box<dyn Reader>> {
+    let mut readers = all();
+    for r in &mut readers {
+        r.configure(opts);
+    }
+    readers
 }

@@ -20,6 +20,13 @@ pub struct Manifest {
     pub shard: Option<String>,
     pub started_at: String,
     pub finished_at: String,
+    /// The zone times written without one (WhatsApp) were read in:
+    /// `--timezone`. Absent in manifests written before it was recorded.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub timezone: String,
+    /// `dmy` or `mdy` (`--date-order`), or `from each file`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub date_order: String,
     pub inputs: Vec<Input>,
     pub totals: Totals,
     /// Present when the scan ran `--ocr`: the engine, its version, and
@@ -305,6 +312,9 @@ fn absolute(p: &Path) -> String {
         .unwrap_or_default()
 }
 
+/// The manifest's `date_order` when `--date-order` was not given.
+pub const DATE_ORDER_FROM_FILE: &str = "from each file";
+
 /// The manifest of a scan whose outputs so far are `outputs`.
 pub fn build(run: &Run<'_>, outputs: &[Written<'_>], manifest_path: &Path) -> Manifest {
     let outcome = run.outcome;
@@ -381,6 +391,11 @@ pub fn build(run: &Run<'_>, outputs: &[Written<'_>], manifest_path: &Path) -> Ma
         shard: run.shard.map(|(i, n)| format!("{i}/{n}")),
         started_at: rfc3339(run.started),
         finished_at: rfc3339(jiff::Timestamp::now()),
+        timezone: run.reading.timezone_name().to_string(),
+        date_order: run
+            .reading
+            .date_order
+            .map_or(DATE_ORDER_FROM_FILE.to_string(), |o| o.to_string()),
         inputs,
         totals,
         ocr: outcome.ocr.clone(),

@@ -108,6 +108,12 @@ pub fn merge_manifests(paths: &[&Path]) -> Result<Manifest> {
             merged = Some(m);
             continue;
         };
+        if (&acc.timezone, &acc.date_order) != (&m.timezone, &m.date_order) {
+            return Err(Error::Report(format!(
+                "{}: read with another --timezone or --date-order than the first shard",
+                p.display()
+            )));
+        }
         if acc.rule_pack.sha256 != m.rule_pack.sha256 || acc.version != m.version {
             return Err(Error::Report(format!(
                 "{}: made with another tool version or rule pack than the first shard",

@@ -38,6 +38,8 @@ pub struct Run<'a> {
     /// 1-based `--shard I/N`.
     pub shard: Option<(usize, usize)>,
     pub started: jiff::Timestamp,
+    /// `--timezone` and `--date-order`, for the manifest.
+    pub reading: &'a crate::platform::ReadOptions,
 }
 
 /// An output already written and sealed, for the manifest.

@@ -56,6 +56,8 @@ pub struct Options {
     pub accounts: Vec<String>,
     /// Read the text in images (`--ocr`) with this engine.
     pub ocr: Option<crate::media::ocr::Ocr>,
+    /// How to read what exports leave unsaid (`--timezone`, `--date-order`).
+    pub reading: platform::ReadOptions,
 }
 
 impl Default for Options {
@@ -74,6 +76,7 @@ impl Default for Options {
             platforms: Vec::new(),
             accounts: Vec::new(),
             ocr: None,
+            reading: platform::ReadOptions::default(),
         }
     }
 }
@@ -102,10 +105,18 @@ pub struct Outcome {
     pub in_baseline: u64,
     /// Left out because the ignore file lists them.
     pub ignored: u64,
-    /// Warnings worth a line on stderr (archive-level).
+    /// Warnings worth a line on stderr (archive-level, and content files
+    /// that gave no records).
     pub warnings: Vec<String>,
     /// What `--ocr` did; `None` without it.
     pub ocr: Option<OcrSummary>,
+    /// Records whose date was written but could not be read.
+    pub undated: u64,
+    /// Parsed content files that gave no records (a warning in coverage).
+    pub no_records: u64,
+    /// Entries the reader knows but cannot read by design (encrypted);
+    /// their coverage rows are `failed`.
+    pub unreadable: u64,
 }
 
 impl Outcome {
@@ -171,7 +182,7 @@ fn wanted(opts: &Options, platform: Platform) -> bool {
 const BATCH: usize = 256;
 
 pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
-    let platforms = platform::all();
+    let platforms = platform::all_with(&opts.reading);
     let (mut candidates, mut coverage) = discover::discover(inputs, &platforms);
     if let Some((index, count)) = opts.shard {
         candidates.retain(|c| shard_of(&c.display, count) == index);
@@ -199,6 +210,7 @@ pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
     }
 
     let progress = opts.progress.then(MultiProgress::new);
+    let mut unreadable = 0;
     let mut tasks: Vec<(usize, EntryInfo)> = Vec::new();
     for (i, u) in units.iter_mut().enumerate() {
         for r in u.archive.refused() {
@@ -231,6 +243,16 @@ pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
                     e.size,
                     format!("not a file the {} reader knows", u.unit.platform()),
                 )),
+                Disposition::Unreadable(why) => {
+                    unreadable += 1;
+                    coverage.push(row(
+                        &u.candidate.display,
+                        &e.name,
+                        Status::Failed,
+                        e.size,
+                        why,
+                    ))
+                }
             }
         }
         if let Some(mp) = &progress {
@@ -253,7 +275,7 @@ pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
 
     let inflight = AtomicUsize::new(0);
     let max_inflight = rayon::current_num_threads() * 2;
-    let results: Vec<(Vec<Finding>, CoverageRow, u64)> = tasks
+    let results: Vec<EntryResult> = tasks
         .par_iter()
         .map(|(i, entry)| {
             let u = &units[*i];
@@ -268,10 +290,15 @@ pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
 
     let mut findings = Vec::new();
     let mut below = 0;
-    for (f, row, b) in results {
-        findings.extend(f);
-        coverage.push(row);
-        below += b;
+    let (mut undated, mut no_records) = (0, Vec::new());
+    for r in results {
+        findings.extend(r.findings);
+        if r.no_records {
+            no_records.push((r.row.archive.clone(), r.row.entry.clone()));
+        }
+        coverage.push(r.row);
+        below += r.below;
+        undated += r.undated;
     }
 
     let mut warnings = Vec::new();
@@ -384,6 +411,21 @@ pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
         }
     }
 
+    // A content file that gave nothing is said on stderr too, not only in
+    // coverage: a few lines, then a count, so a large archive cannot flood it.
+    no_records.sort();
+    for (archive, entry) in no_records.iter().take(MAX_ENTRY_WARNINGS) {
+        warnings.push(format!(
+            "{archive}: {entry}: no records were read from this content file (see coverage)"
+        ));
+    }
+    if no_records.len() > MAX_ENTRY_WARNINGS {
+        warnings.push(format!(
+            "… and {} more content files gave no records (see coverage)",
+            no_records.len() - MAX_ENTRY_WARNINGS
+        ));
+    }
+
     let (mut in_baseline, mut ignored) = (0, 0);
     if !opts.suppress.is_empty() {
         findings.retain(|f| match opts.suppress.check(&f.finding_id) {
@@ -421,7 +463,24 @@ pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
         ignored,
         warnings,
         ocr,
+        undated,
+        no_records: no_records.len() as u64,
+        unreadable,
     }
+}
+
+/// Lines on stderr naming content files that gave no records; the rest
+/// are counted in one more line.
+const MAX_ENTRY_WARNINGS: usize = 10;
+
+/// What reading one entry gave.
+struct EntryResult {
+    findings: Vec<Finding>,
+    row: CoverageRow,
+    below: u64,
+    undated: u64,
+    /// A content file that gave no records (and was not expected to).
+    no_records: bool,
 }
 
 /// Which of `count` shards an archive belongs to: a hash of its `archive`
@@ -476,7 +535,7 @@ fn read_entry(
     opts: &Options,
     inflight: &AtomicUsize,
     max_inflight: usize,
-) -> (Vec<Finding>, CoverageRow, u64) {
+) -> EntryResult {
     let found = Mutex::new(Vec::new());
     let below = AtomicUsize::new(0);
     let run = |batch: Vec<Record>| {
@@ -534,7 +593,17 @@ fn read_entry(
             *total.entry(k).or_insert(0) += v;
         }
     }
-    let mut detail = outcome.warnings.join("; ");
+    let mut warnings = outcome.warnings;
+    // Nothing from a file that has content is a gap an investigator must
+    // see: a warning here and on stderr, never a silent `parsed`.
+    let no_records = outcome.error.is_none()
+        && outcome.records == 0
+        && !outcome.no_records_expected
+        && entry.size > 0;
+    if no_records {
+        warnings.insert(0, NO_RECORDS.to_string());
+    }
+    let mut detail = warnings.join("; ");
     if outcome.more_warnings > 0 {
         detail.push_str(&format!("; and {} more warnings", outcome.more_warnings));
     }
@@ -557,12 +626,17 @@ fn read_entry(
         detail,
     );
     r.records = outcome.records;
-    (
-        found.into_inner().unwrap_or_else(|e| e.into_inner()),
-        r,
-        below.into_inner() as u64,
-    )
+    EntryResult {
+        findings: found.into_inner().unwrap_or_else(|e| e.into_inner()),
+        row: r,
+        below: below.into_inner() as u64,
+        undated: outcome.undated,
+        no_records,
+    }
 }
+
+/// The coverage warning of a content file that gave no records.
+const NO_RECORDS: &str = "warning: no records were read from this content file";
 
 /// Findings of the account-level rules (posting gaps, Welsh counterparts,
 /// personal-account checks), evaluated like any other hits, one record's

@@ -20,7 +20,12 @@ pub fn recognise(
     platforms: &[Box<dyn Reader>],
     limits: &Limits,
 ) -> Result<Recognised, Vec<CoverageRow>> {
-    let archive = match Archive::open(&c.path, limits) {
+    let opened = if c.parts.is_empty() {
+        Archive::open(&c.path, limits)
+    } else {
+        Archive::open_parts(&c.parts, limits)
+    };
+    let archive = match opened {
         Ok(a) => a,
         Err(e) => return Err(vec![row(&c.display, "", Status::Failed, 0, e.to_string())]),
     };

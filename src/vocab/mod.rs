@@ -5,9 +5,11 @@
 //! and serde; text for them appears only where a sink writes it
 //! (docs/ARCHITECTURE.md).
 
+mod dates;
 mod grades;
 mod kinds;
 
+pub use dates::DateOrder;
 pub use grades::{Confidence, Severity};
 pub use kinds::{RecordKind, Status};
 

@@ -10,6 +10,7 @@ mod account_rules;
 mod cli;
 mod cross_platform;
 mod evidence;
+mod export_gaps;
 mod fixture;
 mod golden;
 mod ocr;

@@ -37,10 +37,16 @@ impl Reader for Facebook {
                 && (dir.join("posts").is_dir() || dir.join("profile_information").is_dir()))
     }
 
+    fn claims_part(&self, file: &Path) -> bool {
+        meta::claims_part(file)
+    }
+
     fn open(&self, archive: &Archive) -> Option<Box<dyn Unit>> {
         meta::open(archive, Flavor::Facebook)
     }
 }
 
+#[cfg(test)]
+mod html_tests;
 #[cfg(test)]
 pub(crate) mod tests;

@@ -678,3 +678,24 @@ fn legacy_photo_page_exif_rows() {
     assert_eq!(r[0].field(Field::UploadIp), Some("0.0.0.0"));
     assert_eq!(r[0].created_at.unwrap().to_string(), "2016-08-11T18:25:00Z");
 }
+
+#[test]
+fn a_json_file_that_holds_nothing_is_not_a_missing_records_warning() {
+    let d = tempfile::tempdir().unwrap();
+    write_tree(
+        d.path(),
+        &[
+            (
+                "comments_and_reactions/comments.json",
+                br#"{"comments_v2": []}"#,
+            ),
+            (
+                "posts/your_posts_1.json",
+                br#"[{"timestamp": 1700000000, "data": [{"post": "Flu clinic"}]}]"#,
+            ),
+        ],
+    );
+    let s = scan(d.path()).unwrap();
+    assert!(s.outcome("comments.json").no_records_expected);
+    assert!(!s.outcome("your_posts_1.json").no_records_expected);
+}

@@ -29,6 +29,10 @@ impl Reader for Instagram {
                 && !dir.join("your_facebook_activity").is_dir())
     }
 
+    fn claims_part(&self, file: &Path) -> bool {
+        meta::claims_part(file)
+    }
+
     fn open(&self, archive: &Archive) -> Option<Box<dyn Unit>> {
         meta::open(archive, Flavor::Instagram)
     }

@@ -238,6 +238,123 @@ fn layout_2018_media_json() {
     );
 }
 
+/// The 2018 export's comments and messages: flat files at the root in
+/// shapes of their own (comments as `[time, text, owner]` lists, threads
+/// as `participants` + `conversation`).
+#[test]
+fn layout_2018_comments_json_and_messages_json() {
+    let d = tempfile::tempdir().unwrap();
+    let root = "instagram-northdale-20181016";
+    let comments = r#"{"media_comments": [
+        ["2018-10-14T17:23:45", "Get well soon John, bed 4 on Ward 7 is the best", "janepublic"],
+        ["2018-10-15T08:00:00", "Thanks for visiting", "ward7team"]],
+      "live_comments": [["2018-09-01T12:00:00", "Great Q&A", "northdalenhs"]]}"#;
+    let messages = r#"[{"participants": ["northdale", "janepatient"], "conversation": [
+        {"sender": "janepatient", "created_at": "2018-10-14T17:23:45.123456+00:00", "text": "My NHS number is 401 159 0835"},
+        {"sender": "northdale", "created_at": "2018-10-14T17:30:00.000000+00:00", "text": "Please do not post that here", "link": "https://www.nhs.uk/contact-us"},
+        {"sender": "janepatient", "created_at": "2018-10-14T17:31:00.000000+00:00", "media": "direct/201810/photo.jpg"},
+        {"sender": "janepatient", "created_at": "2018-10-14T17:32:00.000000+00:00", "heart": "❤️"}]}]"#;
+    let media = r#"{"photos": [{"caption": "Open day", "taken_at": "2018-06-01T10:00:00", "path": "photos/201806/abc.jpg"}]}"#;
+    write_tree(
+        d.path(),
+        &[
+            (&format!("{root}/media.json"), media.as_bytes()),
+            (&format!("{root}/comments.json"), comments.as_bytes()),
+            (&format!("{root}/messages.json"), messages.as_bytes()),
+            (
+                &format!("{root}/direct/201810/photo.jpg"),
+                b"\xFF\xD8\xFF\xD9",
+            ),
+        ],
+    );
+    let s = scan(d.path()).unwrap();
+    assert_eq!(s.platform, crate::record::Platform::Instagram);
+    assert!(s.failures().is_empty(), "{:?}", s.failures());
+
+    let c = s.of("comments.json");
+    assert_eq!(c.len(), 3);
+    assert!(c.iter().all(|r| r.kind == RecordKind::Comment));
+    assert_eq!(
+        c[0].field(Field::Text),
+        Some("Get well soon John, bed 4 on Ward 7 is the best")
+    );
+    assert_eq!(c[0].field(Field::Title), Some("on a post by janepublic"));
+    assert_eq!(c[0].mentions, ["janepublic"]);
+    assert_eq!(c[0].id, "2018-10-14T17:23:45");
+    assert_eq!(c[0].created_at.unwrap().to_string(), "2018-10-14T17:23:45Z");
+    assert_eq!(
+        c[2].field(Field::Title),
+        Some("on a live video by northdalenhs")
+    );
+
+    // The heart-only message carries no text: nothing to scan.
+    let m = s.of("messages.json");
+    assert_eq!(m.len(), 3, "{m:#?}");
+    assert!(m.iter().all(|r| r.kind == RecordKind::Dm));
+    assert_eq!(
+        m[0].field(Field::Text),
+        Some("My NHS number is 401 159 0835")
+    );
+    assert_eq!(m[0].mentions, ["northdale"]);
+    assert_eq!(
+        m[0].created_at.unwrap().to_string(),
+        "2018-10-14T17:23:45.123456Z"
+    );
+    assert_eq!(
+        m[1].field(Field::Link),
+        Some("https://www.nhs.uk/contact-us")
+    );
+    assert_eq!(m[2].media, [format!("{root}/direct/201810/photo.jpg")]);
+    assert_eq!(m[0].field(Field::Title), Some("northdale, janepatient"));
+}
+
+/// A large ≤2020 export came as several zips: the posts file in the first,
+/// the photos in later ones. Read as one archive, a post finds its photo
+/// in another part.
+#[test]
+fn a_split_export_links_media_in_later_parts_to_their_posts() {
+    use crate::archive::{Archive, Limits};
+    let d = tempfile::tempdir().unwrap();
+    let zip = |name: &str, files: &[(&str, &[u8])]| {
+        use std::io::Write;
+        let p = d.path().join(name);
+        let mut w = zip::ZipWriter::new(std::fs::File::create(&p).unwrap());
+        for (n, data) in files {
+            w.start_file(*n, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            w.write_all(data).unwrap();
+        }
+        w.finish().unwrap();
+        p
+    };
+    let media = br#"{"photos": [{"caption": "Open day on Ward 7", "taken_at": "2018-06-01T10:00:00", "path": "photos/201806/abc.jpg"}]}"#;
+    let photo = jpeg_with_gps();
+    let parts = [
+        zip("northdale_20181016_part_1.zip", &[("media.json", media)]),
+        zip(
+            "northdale_20181016_part_2.zip",
+            &[("photos/201806/abc.jpg", photo.as_slice())],
+        ),
+    ];
+    let archive = Archive::open_parts(&parts, &Limits::default()).unwrap();
+    let unit = crate::platform::all()
+        .into_iter()
+        .find_map(|p| p.open(&archive))
+        .unwrap();
+    assert_eq!(unit.platform(), crate::record::Platform::Instagram);
+    let mut records = Vec::new();
+    for e in archive.entries() {
+        assert_eq!(unit.disposition(e), Disposition::Parse, "{}", e.name);
+        let out = unit.read(&archive, e, &mut |r| records.push(r));
+        assert_eq!(out.error, None, "{}", e.name);
+    }
+    let in_part_2 = "northdale_20181016_part_2.zip/photos/201806/abc.jpg";
+    let post = records.iter().find(|r| r.kind == RecordKind::Post).unwrap();
+    assert_eq!(post.media, [in_part_2]);
+    let file = records.iter().find(|r| r.entry == in_part_2).unwrap();
+    assert_eq!(file.locations.len(), 1, "EXIF GPS read from the later part");
+}
+
 #[test]
 #[cfg_attr(
     not(shared_samples),

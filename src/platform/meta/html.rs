@@ -3,16 +3,20 @@
 //! Three generations are read with `scraper` (html5ever underneath):
 //!
 //! * ≤2018 archives: `div.thread > div.message > div.message_header >
-//!   span.user / span.meta` followed by a `<p>` (Messenger), and photo pages
-//!   of `div.block` with a `div.meta` date and a `table.meta` of EXIF rows;
+//!   span.user / span.meta` followed by a `<p>` (Messenger), photo pages
+//!   of `div.block` with a `div.meta` date and a `table.meta` of EXIF rows,
+//!   and the wall, timeline and notes pages: each item a `div.meta` date,
+//!   a line saying what happened ("… updated his status.") and the text in
+//!   `div.comment` (written inside a `<p>`, which an HTML5 parser closes
+//!   before the first `div`, so the parts are read in document order);
 //! * ~2018–2021 "bluebar" pages: entries `div.pam._3-95` (`uiBoxWhite`),
 //!   title `._3-96._2pio`, body `._2pin`/`._2let`, date footer `._3-94._2lem`;
 //! * 2022+ pages: entries `._a6-g`, heading `._a6-h`, content `._a6-p`,
 //!   date footer `._a6-o` / `._a72d`.
 //!
-//! HTML pages carry no machine timestamp: the date text is parsed in English
-//! (the only language whose formats are known here); a date that cannot be
-//! parsed leaves `created_at` empty and is named in a warning.
+//! HTML pages carry no machine timestamp: the date text is parsed with the
+//! month names of the languages in `months` (CLDR); a date that cannot be
+//! parsed leaves `created_at` empty, is counted and named in a warning.
 
 use super::Flavor;
 use crate::platform::EntryOutcome;
@@ -56,6 +60,10 @@ pub fn page_kind(lower_path: &str) -> Option<Page> {
                     | "reels"
                     | "group_posts_and_comments"
                     | "check-ins"
+                    | "other_people's_posts_to_your_timeline"
+                    | "notes"
+                    | "private_notes"
+                    | "archived_stories"
             )
         {
             Page::Posts
@@ -100,6 +108,8 @@ pub struct Ctx<'a> {
     pub flavor: Flavor,
     pub account: &'a str,
     pub entry: &'a str,
+    /// Maps a media path the page links to onto the archive entry holding it.
+    pub resolve: &'a dyn Fn(&str) -> Option<String>,
     pub emit: &'a mut dyn FnMut(Record),
     pub out: &'a mut EntryOutcome,
     /// Dates that could not be parsed, counted for one warning.
@@ -139,12 +149,16 @@ impl Ctx<'_> {
         self.legacy_messages(&doc);
         self.legacy_photos(&doc);
         if self.out.records == before {
+            self.legacy_wall(&doc, page);
+        }
+        if self.out.records == before {
             self.entries(&doc, page);
         }
         if self.bad_dates > 0 {
+            self.out.undated += self.bad_dates;
             let first = self.first_bad.clone().unwrap_or_default();
             self.out.warn(format!(
-                "{}: {} date{} could not be parsed (only English date formats are known), e.g. \"{first}\"; those records have no time",
+                "{}: {} date{} could not be parsed (month names are known in English, Welsh, Polish, Romanian, Punjabi, Urdu, French, German, Spanish, Italian, Portuguese and Dutch), e.g. \"{first}\"; those records have no time",
                 self.entry,
                 self.bad_dates,
                 if self.bad_dates == 1 { "" } else { "s" }
@@ -236,6 +250,35 @@ impl Ctx<'_> {
         }
     }
 
+    /// ≤2018 wall, timeline and notes pages: a `div.meta` date starts an
+    /// item; the loose text after it says what happened (the title) and
+    /// each `div.comment` holds text written in it.
+    fn legacy_wall(&mut self, doc: &Html, page: Page) {
+        let contents = sel("div.contents");
+        let Some(root) = doc.select(&contents).next() else {
+            return;
+        };
+        let mut items: Vec<WallItem> = Vec::new();
+        wall_walk(root, &mut items);
+        let kind = match page {
+            Page::Comments => RecordKind::Comment,
+            Page::Messages => RecordKind::Dm,
+            _ => RecordKind::Post,
+        };
+        for item in items {
+            let mut r = self.record(kind, &item.when);
+            self.date_check(&r, &item.when);
+            r.push_field(Field::Title, item.title.join(" "));
+            for t in item.texts {
+                r.push_field(Field::Text, t);
+            }
+            for l in item.links {
+                r.push_field(Field::Link, l);
+            }
+            self.send(r);
+        }
+    }
+
     /// Bluebar (`div.pam._3-95`) and 2022+ (`._a6-g`) entries. Only the
     /// outermost entries are records; nested ones are part of their text.
     fn entries(&mut self, doc: &Html, page: Page) {
@@ -284,6 +327,9 @@ impl Ctx<'_> {
                 }
             }
             push_gps(&mut r, lat, lon, self.entry);
+            // A photo or sticker sent without words is still a message
+            // (the JSON reader keeps it too): the files it shows are named.
+            self.media_links(e, &mut r);
             if page == Page::Messages {
                 // 2022+ message pages: the heading is the sender.
                 r.push_field(Field::Text, text);
@@ -295,6 +341,102 @@ impl Ctx<'_> {
                 continue;
             }
             self.send(r);
+        }
+    }
+}
+
+impl Ctx<'_> {
+    /// Files of the export an entry shows or links to (`img`, `video`,
+    /// `audio`, `a href` with a relative path): their names as
+    /// `media_name`, the archive entries as the record's media.
+    fn media_links(&self, e: ElementRef<'_>, r: &mut Record) {
+        let linked = sel("img[src], video[src], audio[src], source[src], a[href]");
+        for m in e.select(&linked) {
+            let v = m.value();
+            let Some(path) = v.attr("src").or_else(|| v.attr("href")) else {
+                continue;
+            };
+            let path = path.split(['?', '#']).next().unwrap_or("");
+            if path.is_empty() || path.contains("://") || path.starts_with("data:") {
+                continue;
+            }
+            let mut rel = path.trim_start_matches("./");
+            while let Some(rest) = rel.strip_prefix("../") {
+                rel = rest;
+            }
+            let name = rel.rsplit('/').next().unwrap_or(rel);
+            if name.is_empty() || r.fields.iter().any(|f| f.value == name) {
+                continue;
+            }
+            r.push_field(Field::MediaName, name);
+            if let Some(found) = (self.resolve)(rel) {
+                r.media.push(found);
+            }
+        }
+    }
+}
+
+/// One item of a ≤2018 wall, timeline or notes page.
+#[derive(Default)]
+struct WallItem {
+    when: String,
+    title: Vec<String>,
+    texts: Vec<String>,
+    links: Vec<String>,
+}
+
+/// Reads the parts of wall items in document order: `div.meta` opens an
+/// item, `div.comment` adds text, loose text adds to the title. Messenger
+/// threads, photo blocks, headings and navigation are not wall items.
+/// Walked with a stack, not recursion, so a deeply nested page cannot
+/// exhaust the thread's stack.
+fn wall_walk(root: ElementRef<'_>, items: &mut Vec<WallItem>) {
+    let mut stack: Vec<_> = root.children().collect();
+    stack.reverse();
+    while let Some(node) = stack.pop() {
+        if let Some(t) = node.value().as_text() {
+            let t = t.trim();
+            if let Some(item) = items.last_mut()
+                && !t.is_empty()
+            {
+                item.title.push(t.to_string());
+            }
+            continue;
+        }
+        let Some(el) = ElementRef::wrap(node) else {
+            continue;
+        };
+        let v = el.value();
+        let class = |c: &str| v.classes().any(|x| x == c);
+        match v.name() {
+            "h1" | "h2" | "script" | "style" => {}
+            "div" if class("meta") => items.push(WallItem {
+                when: text_of(el),
+                ..WallItem::default()
+            }),
+            "div" if class("comment") => {
+                if let Some(item) = items.last_mut() {
+                    item.texts.push(text_of(el));
+                }
+            }
+            "div" if class("thread") || class("block") || class("nav") || class("footer") => {}
+            "a" => {
+                if let Some(item) = items.last_mut() {
+                    let href = v.attr("href").unwrap_or("");
+                    if href.starts_with("http://") || href.starts_with("https://") {
+                        item.links.push(href.to_string());
+                    }
+                    let t = text_of(el);
+                    if !t.is_empty() {
+                        item.title.push(t);
+                    }
+                }
+            }
+            _ => {
+                let at = stack.len();
+                stack.extend(el.children());
+                stack[at..].reverse();
+            }
         }
     }
 }
@@ -313,57 +455,92 @@ fn push_gps(r: &mut Record, lat: Option<f64>, lon: Option<f64>, label: &str) {
     }
 }
 
-const MONTHS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
-
-/// Time-zone abbreviations seen in English exports, as UTC offsets in hours.
+/// Time-zone abbreviations seen in English exports, and `UTC±hh[:mm]` /
+/// `GMT±h` as every language writes them, as UTC offsets in seconds.
 fn zone(z: &str) -> Option<i32> {
+    const H: i32 = 3600;
     Some(match z {
         "utc" | "gmt" | "z" => 0,
-        "bst" | "cet" | "wat" => 1,
-        "cest" | "eet" | "sast" => 2,
-        "eest" | "msk" => 3,
+        "bst" | "cet" | "wat" => H,
+        "cest" | "eet" | "sast" => 2 * H,
+        "eest" | "msk" => 3 * H,
         "ist" => return None,
-        "pst" => -8,
-        "pdt" | "mst" => -7,
-        "mdt" | "cst" => -6,
-        "cdt" | "est" => -5,
-        "edt" | "ast" => -4,
+        "pst" => -8 * H,
+        "pdt" | "mst" => -7 * H,
+        "mdt" | "cst" => -6 * H,
+        "cdt" | "est" => -5 * H,
+        "edt" | "ast" => -4 * H,
         _ => {
             let rest = z.strip_prefix("utc").or_else(|| z.strip_prefix("gmt"))?;
             let (sign, num) = match rest.as_bytes().first()? {
                 b'+' => (1, &rest[1..]),
-                b'-' => (-1, &rest[1..]),
+                b'-' | 0xE2 => (-1, rest.trim_start_matches(['-', '\u{2212}'])),
                 _ => return None,
             };
-            let h: i32 = num.split(':').next()?.parse().ok()?;
-            return Some(sign * h);
+            let (h, m) = num.split_once(':').unwrap_or((num, "0"));
+            let (h, m): (i32, i32) = (h.parse().ok()?, m.parse().ok()?);
+            return (h <= 14 && m < 60).then_some(sign * (h * H + m * 60));
         }
     })
 }
 
-/// English export dates: "Friday, October 4, 2013 at 10:05pm PDT",
-/// "Thursday, 11 August 2016 at 19:25 UTC+01", "May 25, 2018, 9:53 PM",
-/// "Aug 17, 2025 11:23 am". A missing zone is read as UTC.
+/// Day-period words after a time: `Some(true)` afternoon. English, Spanish
+/// and Portuguese `a. m.`/`p. m.` (read as two words), Welsh `yb`/`yh`,
+/// Punjabi and Urdu (CLDR `dayPeriods`).
+fn day_period(word: &str, next: Option<&str>) -> Option<bool> {
+    let w = word.replace('.', "");
+    match w.as_str() {
+        "am" | "yb" | "ਪੂਦੁ" => Some(false),
+        "pm" | "yh" | "ਬਾਦੁ" => Some(true),
+        "a" | "p" if next.is_some_and(|n| n.trim_end_matches('.') == "m") => Some(w == "p"),
+        "قبل" if next == Some("دوپہر") => Some(false),
+        "بعد" if next == Some("دوپہر") => Some(true),
+        _ => None,
+    }
+}
+
+/// Digits as ASCII: Arabic-Indic, extended Arabic-Indic (Urdu) and
+/// Gurmukhi digits; the Arabic comma as a comma.
+fn ascii_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+            '\u{0A66}'..='\u{0A6F}' => char::from(b'0' + (c as u32 - 0x0A66) as u8),
+            '\u{060C}' => ',',
+            c => c,
+        })
+        .collect()
+}
+
+/// Export dates in every language of `months::LOCALES`: "Friday, October
+/// 4, 2013 at 10:05pm PDT", "Thursday, 11 August 2016 at 19:25 UTC+01",
+/// "May 25, 2018, 9:53 PM", "martes, 12 de abril de 2016 a las 10:05
+/// UTC+02", "25 abr. 2018 9:53 p. m.", "Dydd Mawrth, 12 Mehefin 2012 am
+/// 14:15 UTC+01", "wtorek, 12 czerwca 2012 o 14:15". A missing zone is
+/// read as UTC.
 pub fn parse_date(s: &str) -> Option<Timestamp> {
-    let lower = s.to_lowercase().replace(',', " ");
-    let mut month = None;
+    let text = ascii_digits(s).to_lowercase().replace(',', " ");
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    // A weekday can share a month's name (Welsh "Dydd Mawrth" is Tuesday,
+    // Spanish and French "mar." too): it comes first, or after "dydd".
+    let mut months: Vec<(usize, i8)> = Vec::new();
     let mut day = None;
     let mut year = None;
     let mut time: Option<(i8, i8)> = None;
     let mut pm = None;
     let mut offset = 0;
-    for tok in lower.split_whitespace() {
-        let tok = tok.trim_end_matches('.');
-        if let Some(m) = MONTHS
-            .iter()
-            .position(|m| tok.len() >= 3 && tok.starts_with(m) && month.is_none())
-        {
-            month = Some(m as i8 + 1);
+    for (i, raw) in tokens.iter().enumerate() {
+        let tok = raw.trim_end_matches('.');
+        if let Some(z) = zone(tok) {
+            offset = z;
             continue;
         }
-        let (clock, suffix) = match tok.find(|c: char| c.is_ascii_alphabetic()) {
+        if let Some(m) = super::months::month(tok) {
+            months.push((i, m));
+            continue;
+        }
+        let (clock, suffix) = match tok.find(|c: char| c.is_alphabetic()) {
             Some(i) if tok.contains(':') => (&tok[..i], &tok[i..]),
             _ => (tok, ""),
         };
@@ -372,12 +549,14 @@ pub fn parse_date(s: &str) -> Option<Timestamp> {
             let m: i8 = m.get(..2).unwrap_or(m).parse().ok()?;
             time = Some((h, m));
             if !suffix.is_empty() {
-                pm = Some(suffix == "pm");
+                pm = day_period(suffix, None);
             }
             continue;
         }
-        if tok == "am" || tok == "pm" {
-            pm = Some(tok == "pm");
+        if time.is_some()
+            && let Some(p) = day_period(tok, tokens.get(i + 1).copied())
+        {
+            pm = Some(p);
             continue;
         }
         if let Ok(n) = tok.parse::<i16>() {
@@ -386,12 +565,18 @@ pub fn parse_date(s: &str) -> Option<Timestamp> {
             } else if day.is_none() {
                 day = Some(n as i8);
             }
-            continue;
-        }
-        if let Some(z) = zone(tok) {
-            offset = z;
         }
     }
+    let weekday = |i: usize| i == 0 || (i > 0 && tokens[i - 1] == "dydd");
+    let month = match months.as_slice() {
+        [] => None,
+        [(_, m)] => Some(*m),
+        more => more
+            .iter()
+            .find(|(i, _)| !weekday(*i))
+            .or(more.first())
+            .map(|(_, m)| *m),
+    };
     let (mut h, mi) = time.unwrap_or((0, 0));
     match pm {
         Some(true) if h < 12 => h += 12,
@@ -400,6 +585,6 @@ pub fn parse_date(s: &str) -> Option<Timestamp> {
     }
     let date = jiff::civil::Date::new(year?, month?, day?).ok()?;
     let dt = date.to_datetime(jiff::civil::Time::new(h, mi, 0, 0).ok()?);
-    let tz = jiff::tz::TimeZone::fixed(jiff::tz::Offset::from_hours(offset as i8).ok()?);
+    let tz = jiff::tz::TimeZone::fixed(jiff::tz::Offset::from_seconds(offset).ok()?);
     dt.to_zoned(tz).ok().map(|z| z.timestamp())
 }

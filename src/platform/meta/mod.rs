@@ -10,6 +10,7 @@
 pub mod html;
 pub mod json;
 pub mod mojibake;
+pub mod months;
 pub mod records;
 mod survey;
 #[cfg(test)]
@@ -59,6 +60,27 @@ pub fn open(archive: &Archive, flavor: Flavor) -> Option<Box<dyn Unit>> {
         return None;
     }
     Some(Box::new(MetaUnit::new(archive, flavor, survey)))
+}
+
+/// A loose JSON file that is one document of a Facebook or Instagram
+/// export (a Messenger or DM thread, a posts or comments file), told by
+/// its name or by the sniff `survey` uses.
+pub fn claims_part(file: &Path) -> bool {
+    let Some(name) = file.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    let lower = name.to_lowercase();
+    if ext(&lower).as_deref() != Some("json") {
+        return false;
+    }
+    if is_message_file(&lower) {
+        return true;
+    }
+    let mut head = Vec::new();
+    std::fs::File::open(file)
+        .and_then(|f| f.take(SNIFF_BYTES).read_to_end(&mut head))
+        .is_ok()
+        && json::sniff(&head).is_some_and(|sn| classify_sniff(&sn, &lower).is_ok())
 }
 
 pub struct MetaUnit {
@@ -178,6 +200,8 @@ impl MetaUnit {
             out,
         };
         ctx.root(&v);
+        // `{"comments_v2": []}`: nothing written, so no record is right.
+        out.no_records_expected |= !holds_text(&v);
     }
 
     fn read_html(
@@ -206,10 +230,12 @@ impl MetaUnit {
                 e.valid_up_to()
             ));
         }
+        let resolve = |u: &str| self.resolve(u);
         let mut ctx = html::Ctx {
             flavor: self.flavor,
             account: &self.account,
             entry: &entry.name,
+            resolve: &resolve,
             emit,
             out,
             bad_dates: 0,
@@ -239,6 +265,21 @@ impl MetaUnit {
         emit(r);
         out.records += 1;
     }
+}
+
+/// Whether a JSON document holds any text at all (a non-empty string
+/// value anywhere); walked with a stack, not recursion.
+fn holds_text(v: &serde_json::Value) -> bool {
+    let mut stack = vec![v];
+    while let Some(v) = stack.pop() {
+        match v {
+            serde_json::Value::String(s) if !s.trim().is_empty() => return true,
+            serde_json::Value::Array(a) => stack.extend(a),
+            serde_json::Value::Object(o) => stack.extend(o.values()),
+            _ => {}
+        }
+    }
+    false
 }
 
 /// The account name from a profile document: Facebook `profile_v2.name`,

@@ -160,6 +160,8 @@ pub(super) const CONTENT_KEYS: &[&str] = &[
     "ig_archived_post_media",
     "ig_recently_deleted_media",
     "ig_other_media",
+    "media_comments",
+    "live_comments",
 ];
 
 pub(super) const FACEBOOK_KEYS: &[&str] = &[
@@ -239,7 +241,10 @@ pub(super) fn evidence_of(name: &str, sn: Option<&json::Sniff>, ev: &mut Evidenc
     {
         ev.instagram += 1;
     }
-    if lower.ends_with("html/messages.htm") || lower.ends_with("html/timeline.htm") {
+    if lower.ends_with("html/messages.htm")
+        || lower.ends_with("html/timeline.htm")
+        || lower.ends_with("html/wall.htm")
+    {
         ev.facebook += 1;
     }
     if let Some(sn) = sn {
@@ -259,6 +264,9 @@ pub(super) fn evidence_of(name: &str, sn: Option<&json::Sniff>, ev: &mut Evidenc
             || sn.has("string_map_data")
             || (sn.array && sn.top("media") && !sn.top("timestamp"))
             || (sn.has("caption") && sn.has("taken_at"))
+            || sn.top("media_comments")
+            || sn.top("live_comments")
+            || (sn.array && sn.top("conversation") && sn.top("participants"))
         {
             ev.instagram += 1;
         }

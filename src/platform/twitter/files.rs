@@ -17,6 +17,8 @@ pub(super) enum Handler {
     GrailbirdMonth,
     GrailbirdCsv,
     UserDetails,
+    PeriscopeComments,
+    Grok,
 }
 
 pub(super) fn data_handler(base: &str) -> Result<Handler, &'static str> {
@@ -38,6 +40,8 @@ pub(super) fn data_handler(base: &str) -> Result<Handler, &'static str> {
         "account-creation-ip" => Handler::Account(A::CreationIp),
         "phone-number" => Handler::Account(A::Phone),
         "email-address-change" => Handler::Account(A::EmailChange),
+        "periscope-comments-made-by-user" => Handler::PeriscopeComments,
+        "grok-chat-item" => Handler::Grok,
         _ => return Err(skip_reason(base).unwrap_or("")),
     })
 }
@@ -80,7 +84,6 @@ pub(super) fn skip_reason(base: &str) -> Option<&'static str> {
         "facebook-connection" => "linked Facebook account",
         "spaces-metadata" => "Spaces metadata",
         "fleet" => "Fleets: expired 24-hour stories",
-        "grok-chat-item" => "Grok chatbot conversations",
         "twitter-circle" | "twitter-circle-member" => "Circle membership",
         "twitter-shop" | "shop-module" | "shopify-account" | "catalog-item"
         | "commerce-catalog" | "product-drop" | "product-set" => "shopping features",
@@ -95,6 +98,17 @@ pub(super) fn skip_reason(base: &str) -> Option<&'static str> {
         }
         _ => return None,
     })
+}
+
+/// Files X writes end-to-end encrypted, which no export reader can open.
+pub(super) fn unreadable_reason(base: &str) -> Option<&'static str> {
+    match base {
+        "message-event" => Some(
+            "XChat messages, end-to-end encrypted: encrypted, cannot be read \
+             (the export does not hold the keys)",
+        ),
+        _ => None,
+    }
 }
 
 /// `tweets-part2.js` → `tweets`.

@@ -120,8 +120,8 @@ pub(super) fn read_csv(
             rec.url = unit.permalink(id);
             rec.created_at = time::parse(get(time_c));
             if rec.created_at.is_none() && !get(time_c).is_empty() {
-                out.warnings
-                    .push(format!("post {id}: unrecognised date {:?}", get(time_c)));
+                out.undated += 1;
+                out.warn(format!("post {id}: unrecognised date {:?}", get(time_c)));
             }
             // The CSV has no short→long map; expanded URLs are listed in the
             // order their t.co links appear in the text.

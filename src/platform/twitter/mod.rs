@@ -8,6 +8,7 @@
 //! it, and cross-checks element counts against the manifest.
 
 mod account;
+mod authored;
 mod de;
 mod dm;
 mod files;
@@ -388,6 +389,9 @@ impl TwitterUnit {
         let Some(base) = base_name(rel) else {
             return Err(Disposition::Unknown);
         };
+        if let Some(why) = unreadable_reason(base) {
+            return Err(Disposition::Unreadable(why.to_string()));
+        }
         data_handler(base).map_err(|reason| {
             if reason.is_empty() {
                 Disposition::Unknown
@@ -455,7 +459,11 @@ impl TwitterUnit {
             }
         });
         match res {
-            Ok(count) => self.check_count(entry, count, out),
+            Ok(count) => {
+                // `[]`: X writes every data file, empty ones included.
+                out.no_records_expected |= count == 0;
+                self.check_count(entry, count, out)
+            }
             Err(e) => out.error = Some(e.to_string()),
         }
     }
@@ -535,11 +543,13 @@ impl Unit for TwitterUnit {
             // Long posts were read at open and are emitted joined to their
             // post or from `finish`; this only reports what open found.
             Handler::Manifest => {
+                out.no_records_expected = true;
                 if let Some(e) = self.open_errors.get(&entry.name) {
                     out.error = Some(format!("{e}; the files were found by name instead"));
                 }
             }
             Handler::Notes => {
+                out.no_records_expected = true;
                 if let Some(e) = self.open_errors.get(&entry.name) {
                     out.error = Some(e.clone());
                 }
@@ -556,6 +566,25 @@ impl Unit for TwitterUnit {
             Handler::GrailbirdCsv => grailbird::read_csv(self, archive, entry, &mut out, emit),
             Handler::UserDetails => {
                 grailbird::read_user_details(self, archive, entry, &mut out, emit)
+            }
+            Handler::PeriscopeComments => self.each_element(archive, entry, &mut out, |json, w| {
+                authored::read_periscope_comment(self, json, &entry.name, w, emit)
+            }),
+            Handler::Grok => {
+                let mut replies = 0;
+                self.each_element(archive, entry, &mut out, |json, w| {
+                    Ok(
+                        match authored::read_grok_item(self, json, &entry.name, w, emit)? {
+                            authored::Grok::Prompt => 1,
+                            authored::Grok::Reply => {
+                                replies += 1;
+                                0
+                            }
+                        },
+                    )
+                });
+                // A chat of Grok answers only holds nothing the account wrote.
+                out.no_records_expected |= replies > 0;
             }
         }
         out

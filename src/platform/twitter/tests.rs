@@ -828,3 +828,76 @@ fn hostile_inputs_do_not_panic() {
         let _ = (i, s.records.len());
     }
 }
+
+// ---------- text the account wrote outside posts and DMs ----------
+
+#[test]
+fn periscope_comments_and_grok_prompts_are_read_and_xchat_is_named_unreadable() {
+    let d = tempfile::tempdir().unwrap();
+    let periscope = r#"window.YTD.periscope_comments_made_by_user.part0 = [
+  { "periscopeCommentsMadeByUser" : { "broadcastId" : "1yoKMwqLmoexQ", "byAccountId" : "900000001",
+      "createdAt" : "2019-05-01T10:00:00.000Z", "text" : "Ring Ward 7 on 07700 900123 @janedoe" } },
+  { "periscopeCommentsMadeByUser" : { "broadcastId" : "1yoKMwqLmoexQ", "byAccountId" : "900000001",
+      "createdAt" : "2019-05-01T10:01:00.000Z", "text" : "Thanks all" } }
+]"#;
+    let grok = r#"window.YTD.grok_chat_item.part0 = [
+  { "grokChatItem" : { "grokMode" : { "value" : "1", "name" : "Normal", "originalName" : "NORMAL" },
+      "accountId" : "900000001", "chatId" : "1981347871267098791", "createdAt" : "2025-10-23T13:11:59.692Z",
+      "sender" : { "value" : "1", "name" : "User", "originalName" : "USER" },
+      "message" : "Draft a post about patient John Example in bed 4" } },
+  { "grokChatItem" : { "accountId" : "900000001", "chatId" : "1981347871267098791",
+      "createdAt" : "2025-10-23T13:12:05.000Z",
+      "sender" : { "value" : "2", "name" : "Agent", "originalName" : "AGENT" },
+      "message" : "Here is a draft…" } }
+]"#;
+    let xchat = br#"window.YTD.message_event.part0 = [ { "messageEvent" : { "conversationId" : "x", "encryptedContent" : "AAECAwQ=" } } ]"#;
+    write_tree(
+        d.path(),
+        &[
+            (
+                "data/account.js",
+                br#"window.YTD.account.part0 = [ { "account" : { "username" : "NorthdaleNHS" } } ]"#,
+            ),
+            ("data/periscope-comments-made-by-user.js", periscope.as_bytes()),
+            ("data/grok-chat-item.js", grok.as_bytes()),
+            ("data/message-event.js", xchat),
+        ],
+    );
+    let s = scan(d.path());
+    let c = s.of("periscope-comments-made-by-user.js");
+    assert_eq!(c.len(), 2);
+    assert_eq!(c[0].kind, RecordKind::Comment);
+    assert_eq!(c[0].id, "1yoKMwqLmoexQ-1556704800000");
+    assert_eq!(
+        c[0].field(Field::Text),
+        Some("Ring Ward 7 on 07700 900123 @janedoe")
+    );
+    assert_eq!(c[0].mentions, ["janedoe"]);
+    assert_eq!(c[0].created_at.unwrap().to_string(), "2019-05-01T10:00:00Z");
+
+    // Only what the user typed; Grok's answers are not the account's words.
+    let g = s.of("grok-chat-item.js");
+    assert_eq!(g.len(), 1);
+    assert_eq!(g[0].kind, RecordKind::Dm);
+    assert_eq!(
+        g[0].field(Field::Text),
+        Some("Draft a post about patient John Example in bed 4")
+    );
+    assert_eq!(
+        g[0].created_at.unwrap().to_string(),
+        "2025-10-23T13:11:59.692Z"
+    );
+
+    match &s
+        .entries
+        .iter()
+        .find(|e| e.0.ends_with("message-event.js"))
+        .unwrap()
+        .1
+    {
+        Disposition::Unreadable(why) => {
+            assert!(why.contains("encrypted, cannot be read"), "{why}")
+        }
+        d => panic!("message-event.js: {d:?}"),
+    }
+}

@@ -3,10 +3,10 @@
 //! messages, and a bounded line reader (docs/FORMATS.md, "WhatsApp",
 //! "Quirks handled").
 //!
-//! WhatsApp writes the phone's local wall-clock time with no zone. The
-//! build has no time-zone database (jiff without `tzdb`), so the time is
-//! stored as if it were UTC: `created_at` is the clock time the phone
-//! showed, with a `Z`. The unit's layout sentence says so.
+//! WhatsApp writes the phone's local wall-clock time with no zone. It is
+//! read in the zone the user names (`--timezone`, default Europe/London,
+//! from the time-zone database compiled into the binary) and stored in UTC;
+//! the unit's layout sentence names the zone.
 
 use jiff::Timestamp;
 use jiff::civil::DateTime;
@@ -39,6 +39,10 @@ pub struct Stamp {
     /// `(month, day)` are `(a, b)` when the year comes first; otherwise the
     /// order of `a` and `b` is what the file must decide.
     pub year_first: bool,
+    /// The character between the date's numbers: `/`, `.` or `-`.
+    pub sep: u8,
+    /// The year has four digits (or is an era year), not two.
+    pub long_year: bool,
     pub a: u32,
     pub b: u32,
     pub hour: u32,
@@ -77,13 +81,13 @@ static ANDROID: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d.{4,60}?) [-–] (.*)$").expect("valid regex"));
 static DATE_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?P<p1>\d{{1,4}})\s?[./-]\s?(?P<p2>\d{{1,2}})\s?[./-]\s?(?P<p3>[A-Z]?\d{{1,4}})\.?(?:\s?BE)?(?:,\s*|\s+)(?:klo\s+)?(?:(?P<ap1>{AMPM})\s?)?(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})(?:[:.](?P<s>\d{{2}}))?\.?(?:\s?(?P<ap2>{AMPM}))?$"
+        r"^(?P<p1>\d{{1,4}})\s?(?P<sep>[./-])\s?(?P<p2>\d{{1,2}})\s?[./-]\s?(?P<p3>[A-Z]?\d{{1,4}})\.?(?:\s?BE)?(?:,\s*|\s+)(?:klo\s+)?(?:(?P<ap1>{AMPM})\s?)?(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})(?:[:.](?P<s>\d{{2}}))?\.?(?:\s?(?P<ap2>{AMPM}))?$"
     ))
     .expect("valid regex")
 });
 static TIME_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:(?P<ap1>{AMPM})\s?)?(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})(?:[:.](?P<s>\d{{2}}))?(?:\s?(?P<ap2>{AMPM}))?,?\s+(?P<p1>\d{{1,4}})[./-](?P<p2>\d{{1,2}})[./-](?P<p3>[A-Z]?\d{{1,4}})\.?$"
+        r"^(?:(?P<ap1>{AMPM})\s?)?(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})(?:[:.](?P<s>\d{{2}}))?(?:\s?(?P<ap2>{AMPM}))?,?\s+(?P<p1>\d{{1,4}})(?P<sep>[./-])(?P<p2>\d{{1,2}})[./-](?P<p3>[A-Z]?\d{{1,4}})\.?$"
     ))
     .expect("valid regex")
 });
@@ -184,9 +188,15 @@ fn stamp(s: &str) -> Option<Stamp> {
         .or_else(|| caps.name("ap2"))
         .map(|m| m.as_str());
     let pm = ap.map(|m| m.starts_with(['p', 'P']) || matches!(m, "午後" | "오후" | "م" | "CH"));
+    let sep = caps.name("sep").map_or(b'/', |m| m.as_str().as_bytes()[0]);
+    // Four digits, or an era year (`R4`): either way not a US date.
+    let long_year =
+        year_first || p3.len() >= 3 || p3.starts_with(|c: char| c.is_ascii_alphabetic());
     Some(Stamp {
         year,
         year_first,
+        sep,
+        long_year,
         a,
         b,
         hour: num("h")?,
@@ -226,18 +236,66 @@ pub enum Order {
     Conflict,
 }
 
+/// What decided a file's day/month order, for the coverage note.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Basis {
+    /// A date with a day above 12 (or none to decide: every date reads
+    /// the same both ways).
+    DayAbove12,
+    /// The dates' form: `.` between the numbers, or a four-digit year
+    /// with a 24-hour clock; no month-first locale writes either.
+    Form,
+    /// Messages run forward in time only one way.
+    MessageOrder,
+    /// `--date-order`.
+    Given,
+}
+
+/// A header's time as comparable numbers under one reading; `None` when
+/// that reading is not a date.
+type Key = (i32, u32, u32, u32, u32, u32);
+
+fn key(s: &Stamp, day_first: bool) -> Option<Key> {
+    let (month, day) = if s.year_first || !day_first {
+        (s.a, s.b)
+    } else {
+        (s.b, s.a)
+    };
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    let hour = match s.pm {
+        Some(true) if s.hour < 12 => s.hour + 12,
+        Some(false) if s.hour == 12 => 0,
+        _ => s.hour,
+    };
+    Some((s.year?, month, day, hour, s.minute, s.second))
+}
+
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Votes {
     pub day_first: u64,
     pub month_first: u64,
     pub first_day_first: u64,
     pub first_month_first: u64,
+    /// Day-first dates by their form (see `Basis::Form`), and all
+    /// day/month dates.
+    pub day_first_form: u64,
+    pub dated: u64,
+    /// Steps back in time from one message to the next, read each way.
+    pub back_if_day_first: u64,
+    pub back_if_month_first: u64,
+    prev: Option<Stamp>,
 }
 
 impl Votes {
     pub fn add(&mut self, s: &Stamp, line: u64) {
         if s.year_first {
             return;
+        }
+        self.dated += 1;
+        if s.sep == b'.' || (s.long_year && s.pm.is_none()) {
+            self.day_first_form += 1;
         }
         if s.a > 12 && s.b <= 12 {
             if self.day_first == 0 {
@@ -250,14 +308,42 @@ impl Votes {
             }
             self.month_first += 1;
         }
+        if let Some(p) = self.prev {
+            let back = |day_first| match (key(&p, day_first), key(s, day_first)) {
+                (Some(before), Some(now)) => now < before,
+                _ => false,
+            };
+            self.back_if_day_first += u64::from(back(true));
+            self.back_if_month_first += u64::from(back(false));
+        }
+        self.prev = Some(*s);
     }
 
+    /// The order a day above 12 shows, as far as it goes.
     pub fn order(&self) -> Order {
         match (self.day_first > 0, self.month_first > 0) {
             (true, false) => Order::DayFirst,
             (false, true) => Order::MonthFirst,
             (false, false) => Order::Unknown,
             (true, true) => Order::Conflict,
+        }
+    }
+
+    /// The file's order and what decided it: a day above 12; else every
+    /// date's form; else the way messages run forward in time (a chat is
+    /// written in the order it happened).
+    pub fn decide(&self) -> (Order, Basis) {
+        let order = self.order();
+        if order != Order::Unknown {
+            return (order, Basis::DayAbove12);
+        }
+        if self.dated > 0 && self.day_first_form == self.dated {
+            return (Order::DayFirst, Basis::Form);
+        }
+        match self.back_if_day_first.cmp(&self.back_if_month_first) {
+            std::cmp::Ordering::Less => (Order::DayFirst, Basis::MessageOrder),
+            std::cmp::Ordering::Greater => (Order::MonthFirst, Basis::MessageOrder),
+            std::cmp::Ordering::Equal => (Order::Unknown, Basis::DayAbove12),
         }
     }
 }
@@ -269,8 +355,11 @@ pub enum NoTime {
     Invalid,
 }
 
-/// The header time as a timestamp (the local clock read as UTC).
-pub fn time(s: &Stamp, order: Order) -> Result<Timestamp, NoTime> {
+/// The header time: the clock reading in `zone`, as a UTC timestamp. A
+/// reading the zone skips or repeats (the hour clocks change) is read as
+/// jiff's "compatible" choice: the later offset in a gap, the earlier in
+/// a fold.
+pub fn time(s: &Stamp, order: Order, zone: &jiff::tz::TimeZone) -> Result<Timestamp, NoTime> {
     let year = s.year.ok_or(NoTime::Invalid)?;
     let (month, day) = if s.year_first {
         (s.a, s.b)
@@ -303,8 +392,8 @@ pub fn time(s: &Stamp, order: Order) -> Result<Timestamp, NoTime> {
         0,
     )
     .map_err(|_| NoTime::Invalid)?;
-    jiff::tz::TimeZone::UTC
-        .to_timestamp(dt)
+    zone.to_ambiguous_timestamp(dt)
+        .compatible()
         .map_err(|_| NoTime::Invalid)
 }
 
@@ -392,7 +481,7 @@ impl<R: Read> Lines<R> {
 /// Does the start of a file look like a chat? At least one of its first
 /// lines is a message header.
 pub fn sniff(head: &[u8]) -> bool {
-    let head = String::from_utf8_lossy(head);
+    let head = super::utf16::head_text(head);
     let head = head.strip_prefix('\u{FEFF}').unwrap_or(&head);
     head.lines()
         .filter(|l| !l.trim().is_empty())
@@ -450,10 +539,14 @@ pub fn is_header(line: &str) -> bool {
 
 /// Lines read through `f` as `(line number, text)`, with the reader's
 /// counters at the end; stops at the first read error.
-pub fn for_each_line(
-    r: &mut dyn Read,
+pub fn for_each_line<'r>(
+    r: &'r mut dyn Read,
     mut f: impl FnMut(u64, &str),
-) -> (Lines<&mut dyn Read>, Option<std::io::Error>) {
+) -> (Lines<Box<dyn Read + 'r>>, Option<std::io::Error>) {
+    let r = match super::utf16::decoded(r) {
+        Ok(r) => r,
+        Err(e) => return (Lines::new(Box::new(std::io::empty())), Some(e)),
+    };
     let mut lines = Lines::new(r);
     loop {
         match lines.next_line() {

@@ -21,6 +21,7 @@ pub(super) struct Emitter<'a, 'b> {
     pub(super) account: &'a str,
     pub(super) entry: &'a str,
     pub(super) order: Order,
+    pub(super) zone: &'a jiff::tz::TimeZone,
     pub(super) out: &'a mut EntryOutcome,
     pub(super) emit: &'b mut dyn FnMut(Record),
     pub(super) pending: Option<Pending>,
@@ -80,18 +81,22 @@ impl Emitter<'_, '_> {
             .unit
             .record(RecordKind::Dm, p.line.to_string(), self.account, self.entry);
         if let Some(h) = &p.header {
-            match chat::time(&h.stamp, self.order) {
+            match chat::time(&h.stamp, self.order, self.zone) {
                 Ok(t) => r.created_at = Some(t),
                 Err(NoTime::Ambiguous) => {
                     if self.ambiguous == 0 {
                         self.first_ambiguous = p.line;
                     }
                     self.ambiguous += 1;
+                    self.out.undated += 1;
                 }
-                Err(NoTime::Invalid) => self.out.warn(format!(
-                    "line {}: \"{}\" is not a valid date and time; time left empty",
-                    p.line, h.stamp_text
-                )),
+                Err(NoTime::Invalid) => {
+                    self.out.undated += 1;
+                    self.out.warn(format!(
+                        "line {}: \"{}\" is not a valid date and time; time left empty",
+                        p.line, h.stamp_text
+                    ))
+                }
             }
             if let Some(s) = &h.sender {
                 r.push_field(Field::Sender, s.clone());

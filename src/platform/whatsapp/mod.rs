@@ -11,19 +11,27 @@
 
 pub(crate) mod chat;
 mod messages;
+mod utf16;
 
+#[cfg(test)]
+mod dates_tests;
 #[cfg(test)]
 mod tests;
 
 use super::*;
 use crate::record::RecordKind;
-use crate::vocab::Field;
+use crate::vocab::{DateOrder, Field};
 use chat::Order;
 use messages::Emitter;
 use std::collections::HashMap;
 use std::io::Read;
 
-pub struct WhatsApp;
+/// The WhatsApp reader, with the user's reading options: the zone of the
+/// exporting phone's clock and, when given, the day/month order.
+#[derive(Default)]
+pub struct WhatsApp {
+    opts: ReadOptions,
+}
 
 const PLATFORM: Platform = Platform::Whatsapp;
 
@@ -129,6 +137,10 @@ impl Reader for WhatsApp {
         PLATFORM
     }
 
+    fn configure(&mut self, opts: &ReadOptions) {
+        self.opts = opts.clone();
+    }
+
     /// A folder holding `_chat.txt`, or exactly one `…WhatsApp….txt`,
     /// directly: one extracted export, with its media beside it. A folder
     /// of several chat files is a folder of many exports: each file (and
@@ -185,7 +197,7 @@ impl Reader for WhatsApp {
         if chats.is_empty() {
             return None;
         }
-        Some(Box::new(WhatsAppUnit::new(archive, chats)))
+        Some(Box::new(WhatsAppUnit::new(archive, chats, &self.opts)))
     }
 }
 
@@ -200,10 +212,15 @@ pub(crate) struct WhatsAppUnit {
     /// naming it).
     mentions: HashMap<String, (String, u64)>,
     open_warnings: Vec<String>,
+    opts: ReadOptions,
 }
 
 impl WhatsAppUnit {
-    fn new(archive: &Archive, mut chats: HashMap<String, String>) -> WhatsAppUnit {
+    fn new(
+        archive: &Archive,
+        mut chats: HashMap<String, String>,
+        opts: &ReadOptions,
+    ) -> WhatsAppUnit {
         let fallback = archive_name(archive);
         for (entry, name) in chats.iter_mut() {
             *name = chat_name_from_file(entry).unwrap_or_else(|| fallback.clone());
@@ -226,18 +243,24 @@ impl WhatsAppUnit {
             files,
             mentions: HashMap::new(),
             open_warnings: Vec::new(),
+            opts: opts.clone(),
         };
         unit.find_mentions(archive);
         let n = unit.chats.len();
         let m = unit.files.len();
         unit.layout = format!(
             "WhatsApp chat export: {n} chat file{}{}; times are the phone's local clock \
-             (the export has no time zone), written as UTC",
+             (the export has no time zone), read as {} time{}",
             if n == 1 { "" } else { "s" },
             if m > 0 {
                 format!(", {m} attached file{}", if m == 1 { "" } else { "s" })
             } else {
                 String::new()
+            },
+            opts.timezone_name(),
+            match opts.date_order {
+                Some(o) => format!(", dates read as {o} (--date-order)"),
+                None => String::new(),
             }
         );
         unit
@@ -314,13 +337,51 @@ impl WhatsAppUnit {
             out.error = Some(e.to_string());
             return;
         }
-        let order = votes.order();
-        if order == Order::Conflict {
-            out.warn(format!(
+        let (order, basis) = match self.opts.date_order {
+            Some(DateOrder::Dmy) => (Order::DayFirst, chat::Basis::Given),
+            Some(DateOrder::Mdy) => (Order::MonthFirst, chat::Basis::Given),
+            None => votes.decide(),
+        };
+        match (order, basis) {
+            (Order::Conflict, _) => out.warn(format!(
                 "dates fit only day-first at line {} but only month-first at line {}; \
-                 times left empty where the order cannot be told",
+                 times left empty where the order cannot be told (--date-order decides)",
                 votes.first_day_first, votes.first_month_first
-            ));
+            )),
+            (_, chat::Basis::Form) => out.warn(
+                "day/month order: day first, from the dates' form (a 24-hour clock with \
+                 four-digit years, or dots, which no month-first locale writes); \
+                 no day in this file is above 12",
+            ),
+            (o, chat::Basis::MessageOrder) => out.warn(format!(
+                "day/month order: {}, because messages then run forward in time \
+                 ({} steps back read that way, {} the other); no day in this file is above 12 \
+                 (--date-order overrides)",
+                if o == Order::DayFirst {
+                    "day first"
+                } else {
+                    "month first"
+                },
+                votes.back_if_day_first.min(votes.back_if_month_first),
+                votes.back_if_day_first.max(votes.back_if_month_first),
+            )),
+            (o, chat::Basis::Given) => {
+                let against = if o == Order::DayFirst {
+                    (votes.month_first, votes.first_month_first)
+                } else {
+                    (votes.day_first, votes.first_day_first)
+                };
+                if against.0 > 0 {
+                    out.warn(format!(
+                        "--date-order {}: {} dates fit only the other order (first at line {}); \
+                         they have no time",
+                        self.opts.date_order.map_or("", |d| d.as_str()),
+                        against.0,
+                        against.1
+                    ));
+                }
+            }
+            _ => {}
         }
         // Pass 2: messages.
         let mut state = Emitter {
@@ -328,6 +389,7 @@ impl WhatsAppUnit {
             account: &account,
             entry: &entry.name,
             order,
+            zone: &self.opts.timezone,
             out,
             emit,
             pending: None,
@@ -373,8 +435,9 @@ impl WhatsAppUnit {
         }
         if ambiguous > 0 {
             out.warn(format!(
-                "day/month order cannot be told from this file (no date has a day above 12): \
-                 {ambiguous} message time{} left empty (first at line {first_ambiguous})",
+                "day/month order cannot be told from this file (no date has a day above 12, \
+                 and messages run forward in time either way): {ambiguous} message time{} left \
+                 empty (first at line {first_ambiguous}); --date-order dmy|mdy decides",
                 if ambiguous == 1 { "" } else { "s" }
             ));
         }
@@ -401,7 +464,7 @@ impl WhatsAppUnit {
         let mut r = self.record(RecordKind::Media, id, &account, &entry.name);
         r.push_field(Field::MediaName, name);
         r.media.push(entry.name.clone());
-        r.created_at = media_time(name);
+        r.created_at = media_time(name, &self.opts.timezone);
         let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
         if ext.as_deref().is_some_and(|e| IMAGE.contains(&e)) {
             r.locations
@@ -413,7 +476,7 @@ impl WhatsAppUnit {
 }
 
 /// iOS media names carry the send time: `00000001-PHOTO-2019-06-20-16-00-15.jpg`.
-fn media_time(name: &str) -> Option<jiff::Timestamp> {
+fn media_time(name: &str, zone: &jiff::tz::TimeZone) -> Option<jiff::Timestamp> {
     static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"-(\d{4})-(\d{2})-(\d{2})-(\d{2})-(\d{2})-(\d{2})\.")
             .expect("valid regex")
@@ -423,6 +486,8 @@ fn media_time(name: &str) -> Option<jiff::Timestamp> {
     let stamp = chat::Stamp {
         year: n(1).and_then(|y| i32::try_from(y).ok()),
         year_first: true,
+        sep: b'-',
+        long_year: true,
         a: n(2)?,
         b: n(3)?,
         hour: n(4)?,
@@ -430,7 +495,7 @@ fn media_time(name: &str) -> Option<jiff::Timestamp> {
         second: n(6)?,
         pm: None,
     };
-    chat::time(&stamp, Order::Unknown).ok()
+    chat::time(&stamp, Order::Unknown, zone).ok()
 }
 
 impl Unit for WhatsAppUnit {

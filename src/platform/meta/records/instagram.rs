@@ -48,14 +48,7 @@ impl Ctx<'_> {
     pub(super) fn ig_legacy(&mut self, o: &Map<String, Value>) {
         let when = s(o, "taken_at").unwrap_or("");
         let mut r = self.record(RecordKind::Post, when);
-        r.created_at = when.parse::<Timestamp>().ok().or_else(|| {
-            when.get(..19)?
-                .parse::<jiff::civil::DateTime>()
-                .ok()?
-                .to_zoned(jiff::tz::TimeZone::UTC)
-                .ok()
-                .map(|z| z.timestamp())
-        });
+        r.created_at = legacy_time(when);
         if let Some(c) = s(o, "caption") {
             r.push_field(Field::Text, c);
         }
@@ -76,6 +69,91 @@ impl Ctx<'_> {
             }
         }
         self.send(r);
+    }
+
+    /// ≤2020 `comments.json`: `{"media_comments": [[time, text, owner]…],
+    /// "live_comments": […]}`, each comment a list of three strings: when,
+    /// what the account wrote, and whose post or live video it was on.
+    pub(super) fn ig_legacy_comments(&mut self, o: &Map<String, Value>) {
+        for (key, what) in [
+            ("media_comments", "a post"),
+            ("live_comments", "a live video"),
+        ] {
+            for item in arr(o, key) {
+                let parts: Vec<&str> = match item.as_array() {
+                    Some(a) => a.iter().map(|v| v.as_str().unwrap_or("")).collect(),
+                    None => continue,
+                };
+                let (when, text, owner) = match parts.as_slice() {
+                    [w, t, o, ..] => (*w, *t, *o),
+                    [w, t] => (*w, *t, ""),
+                    _ => continue,
+                };
+                if text.trim().is_empty() {
+                    continue;
+                }
+                let mut r = self.record(RecordKind::Comment, when);
+                r.created_at = legacy_time(when);
+                if r.created_at.is_none() && !when.is_empty() {
+                    self.out.undated += 1;
+                }
+                r.push_field(Field::Text, text);
+                if owner.is_empty() {
+                    r.push_field(Field::Title, format!("on {what}"));
+                } else {
+                    r.push_field(Field::Title, format!("on {what} by {owner}"));
+                    r.mentions.push(owner.to_string());
+                }
+                self.send(r);
+            }
+        }
+    }
+
+    /// ≤2020 `messages.json`: a list of `{"participants": [names],
+    /// "conversation": [{sender, created_at, text, link, media_url,
+    /// media_share_url, media_share_caption, story_share, …}]}`.
+    pub(super) fn ig_legacy_thread(&mut self, o: &Map<String, Value>) {
+        let participants: Vec<&str> = arr(o, "participants")
+            .iter()
+            .filter_map(Value::as_str)
+            .collect();
+        let title = participants.join(", ");
+        for m in arr(o, "conversation") {
+            let Some(m) = m.as_object() else { continue };
+            let when = s(m, "created_at").unwrap_or("");
+            let mut r = self.record(RecordKind::Dm, when);
+            r.created_at = legacy_time(when);
+            for k in ["text", "media_share_caption", "story_share"] {
+                if let Some(t) = s(m, k) {
+                    r.push_field(Field::Text, t);
+                }
+            }
+            for k in ["link", "media_share_url"] {
+                if let Some(l) = s(m, k).filter(|l| is_url(l)) {
+                    r.push_field(Field::Link, l);
+                }
+            }
+            for k in ["media", "media_url"] {
+                if let Some(u) = s(m, k) {
+                    if is_url(u) {
+                        let name = u.split(['?', '#']).next().unwrap_or(u);
+                        r.push_field(Field::MediaName, name.rsplit('/').next().unwrap_or(name));
+                    } else {
+                        self.message_media(&mut r, u);
+                    }
+                }
+            }
+            r.push_field(Field::Title, title.as_str());
+            let sender = s(m, "sender");
+            for p in &participants {
+                if Some(*p) != sender {
+                    r.mentions.push(p.to_string());
+                }
+            }
+            if r.fields.iter().any(|f| f.name != Field::Title) {
+                self.send(r);
+            }
+        }
     }
 
     /// Instagram `string_list_data` / `string_map_data` items: comments
@@ -141,4 +219,18 @@ impl Ctx<'_> {
             self.send(r);
         }
     }
+}
+
+/// A ≤2020 Instagram time: RFC 3339 with an offset (`messages.json`), or
+/// an ISO date and time with no zone (`media.json`, `comments.json`),
+/// read as UTC.
+fn legacy_time(when: &str) -> Option<Timestamp> {
+    when.parse::<Timestamp>().ok().or_else(|| {
+        when.get(..19)?
+            .parse::<jiff::civil::DateTime>()
+            .ok()?
+            .to_zoned(jiff::tz::TimeZone::UTC)
+            .ok()
+            .map(|z| z.timestamp())
+    })
 }

@@ -127,6 +127,12 @@ impl Ctx<'_> {
         if is_thread(o) {
             return self.thread(o);
         }
+        if o.contains_key("conversation") && o.contains_key("participants") {
+            return self.ig_legacy_thread(o);
+        }
+        if o.contains_key("media_comments") || o.contains_key("live_comments") {
+            return self.ig_legacy_comments(o);
+        }
         if let Some(items) = o.get(threads::POSTS_KEY).and_then(Value::as_array) {
             return self.threads_posts(items);
         }
