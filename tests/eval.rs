@@ -322,7 +322,8 @@ fn issue10_third_tuning_regression_floors() {
                 // raised 2026-12-01 by credit.reused-without-permission (copyright, D7)
                 ("credit", 0.75),
                 ("links", 0.50),
-                ("location", 0.20),
+                // raised 2026-12-01 by residence cues beside a house-level place
+                ("location", 0.5),
                 ("patient-data", 0.50),
                 ("personal-data", 0.45),
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
@@ -358,7 +359,8 @@ fn issue10_third_heldout_regression_floors() {
                 // raised 2026-12-01 by credit.reused-without-permission (copyright, D7)
                 ("credit", 0.06),
                 ("links", 0.63),
-                ("location", 0.26),
+                // raised 2026-12-01 by residence cues beside a house-level place
+                ("location", 0.33),
                 ("patient-data", 0.53),
                 ("personal-data", 0.60),
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
