@@ -51,6 +51,7 @@ pub fn lookup(name: &str) -> Option<Validator> {
         "patient-name" => |m, c| patient_name(m, &c.org),
         "forename" => |m, c| forename(m, &c.org),
         "brand-name" => |m, c| brand_name(m, &c.org),
+        "iban" => |m, _| iban(m),
         "lookalike-host" => |m, c| lookalike_host(m, &c.org),
         "photo-credit" => |m, c| photo_credit(m, &c.org),
         "uk-postcode" => |m, c| uk_postcode(m, &c.org),
@@ -63,7 +64,7 @@ pub fn lookup(name: &str) -> Option<Validator> {
     })
 }
 
-pub const NAMES: &str = "nhs-number, chi-number, hc-number, ni-number, date-of-birth, hospital-number, person-name, patient-name, forename, brand-name, lookalike-host, photo-credit, uk-postcode, uk-phone, email, email-obfuscated, street-name, home-owner";
+pub const NAMES: &str = "nhs-number, chi-number, hc-number, ni-number, date-of-birth, hospital-number, person-name, patient-name, forename, brand-name, iban, lookalike-host, photo-credit, uk-postcode, uk-phone, email, email-obfuscated, street-name, home-owner";
 
 fn digits(m: &str) -> Vec<u8> {
     m.bytes()
@@ -480,6 +481,40 @@ fn brand_name(m: &str, org: &Org) -> Option<String> {
         return None;
     }
     Some(format!("capitalised name \"{m}\""))
+}
+
+/// An IBAN whose ISO 13616 check digits hold (mod 97 = 1) and whose length
+/// is plausible (15 to 34 characters): a real account, not a reference.
+fn iban(m: &str) -> Option<String> {
+    let compact: Vec<u8> = m
+        .bytes()
+        .filter(|b| !b.is_ascii_whitespace())
+        .map(|b| b.to_ascii_uppercase())
+        .collect();
+    if !(15..=34).contains(&compact.len()) || !compact.iter().all(u8::is_ascii_alphanumeric) {
+        return None;
+    }
+    // move the country and check digits to the end, letters as 10..35
+    let mut rem: u32 = 0;
+    for &b in compact[4..].iter().chain(&compact[..4]) {
+        let v = if b.is_ascii_digit() {
+            u32::from(b - b'0')
+        } else {
+            u32::from(b - b'A') + 10
+        };
+        rem = if v >= 10 {
+            (rem * 100 + v) % 97
+        } else {
+            (rem * 10 + v) % 97
+        };
+    }
+    (rem == 1).then(|| {
+        format!(
+            "IBAN with valid check digits ({} {})",
+            String::from_utf8_lossy(&compact[..2]),
+            String::from_utf8_lossy(&compact[2..4])
+        )
+    })
 }
 
 /// Domains under which "nhs" in a host name is the NHS's own.
