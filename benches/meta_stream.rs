@@ -10,7 +10,7 @@
 //! 1. A Facebook export folder whose `your_posts_1.json` is one top-level
 //!    array of about BENCH_POSTS_MB MB (default 1024) of posts in Meta's
 //!    byte format (pretty-printed, mojibake escapes, attachments with
-//!    media and places), read by the streaming reader
+//!    media, a place on 1% of posts), read by the streaming reader
 //!    (`platform/meta/json.rs`, `stream_array`).
 //! 2. An X zip with a few posts and BENCH_ENTRIES (default 1,000,000, the
 //!    entry limit) tiny files under `data/tweets_media/`: the per-entry
@@ -42,7 +42,7 @@ fn main() {
     let only = std::env::var("BENCH_ONLY").unwrap_or_default();
     if only.is_empty() || only == "posts" {
         let mb = env("BENCH_POSTS_MB", 1024);
-        let root = dir.join(format!("facebook-posts-{mb}mb"));
+        let root = dir.join(format!("facebook-posts-{mb}mb-v2"));
         let posts = root.join("your_facebook_activity/posts/your_posts_1.json");
         if !posts.exists() {
             let t = Instant::now();
@@ -138,10 +138,27 @@ fn write_posts(root: &Path, bytes: u64) -> u64 {
     w.write_all(b"[\n").unwrap();
     while written < bytes {
         let ts = 1_500_000_000 + n * 600;
-        // Every 100th post carries an NHS number for the rules to find;
+        // Every 100th post carries a reference number (the NHS's
+        // published example number; the scan reported no finding for it);
         // the `\u00c3\u00a9` pair is Meta's mojibake for "é".
         let extra = if n.is_multiple_of(100) {
             " Patient ref 943 476 5919"
+        } else {
+            ""
+        };
+        // Every 100th post is geotagged too: a place is a finding
+        // (`location.geotag`), and findings are held until sorted, so a
+        // place on every post would measure the findings, not the reader.
+        let place = if n % 100 == 1 {
+            r#",
+          {
+            "place": {
+              "name": "Northdale General Hospital",
+              "coordinate": { "latitude": 53.4808, "longitude": -2.2426 },
+              "address": "Hospital Road, Northdale",
+              "url": "https://www.facebook.com/northdalegeneral"
+            }
+          }"#
         } else {
             ""
         };
@@ -158,15 +175,7 @@ fn write_posts(root: &Path, bytes: u64) -> u64 {
               "title": "",
               "description": "Caf\u00c3\u00a9 opening at the Northdale site, post {n}"
             }}
-          }},
-          {{
-            "place": {{
-              "name": "Northdale General Hospital",
-              "coordinate": {{ "latitude": 53.4808, "longitude": -2.2426 }},
-              "address": "Hospital Road, Northdale",
-              "url": "https://www.facebook.com/northdalegeneral"
-            }}
-          }}
+          }}{place}
         ]
       }}
     ],
