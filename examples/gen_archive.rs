@@ -102,6 +102,12 @@ fn main() {
 
 /// Writes the archive and returns how many tweet part files it holds.
 pub fn write_archive(out: &str, tweets: u64, seed: u64) -> usize {
+    write_archive_with_media(out, tweets, 0, seed)
+}
+
+/// `write_archive` plus `media` tiny files under `data/tweets_media/`
+/// (benches/meta_stream.rs: the scan's memory per archive entry).
+pub fn write_archive_with_media(out: &str, tweets: u64, media: u64, seed: u64) -> usize {
     if let Some(dir) = std::path::Path::new(out).parent() {
         std::fs::create_dir_all(dir).expect("create output folder");
     }
@@ -166,6 +172,18 @@ pub fn write_archive(out: &str, tweets: u64, seed: u64) -> usize {
     );
     zip.start_file("data/manifest.js", opts).expect("zip");
     zip.write_all(manifest.as_bytes()).expect("zip");
+    // Tiny stand-ins (a JPEG start and end marker) named as X names media:
+    // `<tweet id>-<media key>.jpg`. Stored, as X stores its media.
+    let stored = opts.compression_method(zip::CompressionMethod::Stored);
+    for i in 0..media {
+        let name = format!(
+            "data/tweets_media/{}-{:015X}.jpg",
+            1_300_000_000_000_000_000u64 + i,
+            rng.next()
+        );
+        zip.start_file(name.as_str(), stored).expect("zip");
+        zip.write_all(b"\xFF\xD8\xFF\xD9").expect("zip");
+    }
     zip.finish().expect("zip");
     parts.len()
 }

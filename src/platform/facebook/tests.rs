@@ -699,3 +699,120 @@ fn a_json_file_that_holds_nothing_is_not_a_missing_records_warning() {
     assert!(s.outcome("comments.json").no_records_expected);
     assert!(!s.outcome("your_posts_1.json").no_records_expected);
 }
+
+/// Records of one JSON document walked whole (`Ctx::root`, the reader
+/// before streaming) and streamed (`json::stream_array` + `Ctx::element`).
+fn whole_and_streamed(doc: &[u8]) -> (String, String) {
+    use crate::platform::EntryOutcome;
+    use crate::platform::meta::{Flavor, records::Ctx};
+    let resolve = |u: &str| Some(format!("archive/{u}"));
+    let walk = |f: &mut dyn FnMut(&mut Ctx)| {
+        let mut recs = Vec::new();
+        let mut out = EntryOutcome::default();
+        let mut emit = |r| recs.push(r);
+        let mut ctx = Ctx {
+            flavor: Flavor::Facebook,
+            account: "Northdale NHS",
+            entry: "posts/your_posts_1.json",
+            resolve: &resolve,
+            emit: &mut emit,
+            out: &mut out,
+        };
+        f(&mut ctx);
+        format!("{recs:#?}\n{out:?}")
+    };
+    let whole = walk(&mut |ctx| {
+        let mut v = json::parse(doc).unwrap();
+        crate::platform::meta::mojibake::repair_value(&mut v);
+        ctx.root(&v);
+    });
+    let streamed = walk(&mut |ctx| {
+        let got = json::stream_array(&mut &doc[..], json::MAX_ELEMENT, &mut |mut v| {
+            crate::platform::meta::mojibake::repair_value(&mut v);
+            ctx.element(&v);
+        });
+        assert!(matches!(got, json::Streamed::Done(_)), "{got:?}");
+    });
+    (whole, streamed)
+}
+
+#[test]
+fn streamed_posts_give_the_same_records_as_whole_files() {
+    let docs: &[&[u8]] = &[
+        // 2024 posts: text, attachments with media and a place, mojibake.
+        br#"[
+          {"timestamp": 1700000000, "data": [{"post": "Caf\u00c3\u00a9 open \u00f0\u009f\u0098\u0080", "update_timestamp": 1}],
+           "attachments": [{"data": [{"media": {"uri": "posts/media/a.jpg", "creation_timestamp": 1700000000, "description": "x"}},
+                                      {"place": {"name": "Ward 7", "coordinate": {"latitude": 53.1, "longitude": -2.2}}},
+                                      {"external_context": {"url": "https://nhs.uk"}}]}],
+           "title": "Northdale updated their status.", "tags": [{"name": "Jo"}]},
+          {"timestamp": 1700000600, "data": [{"comment": {"comment": "thanks", "timestamp": 1, "group": "G"}}]},
+          1, null, "stray", [],
+          {"timestamp": 1, "label_values": [{"label": "Message", "value": "checked in"}]},
+          {"uri": "photos/b.jpg", "creation_timestamp": 5}
+        ]"#,
+        // Instagram posts_1.json.
+        br#"[{"media": [{"uri": "media/posts/1.jpg", "creation_timestamp": 1600000000, "title": "Clinic \u00c3\u00a9"}], "title": "Two photos"}]"#,
+        b"\xEF\xBB\xBF [ ]",
+        b"[{}]",
+    ];
+    for doc in docs {
+        let (whole, streamed) = whole_and_streamed(doc);
+        assert_eq!(whole, streamed, "{}", String::from_utf8_lossy(doc));
+    }
+}
+
+#[test]
+fn a_truncated_posts_array_keeps_the_posts_before_the_cut() {
+    let d = tempfile::tempdir().unwrap();
+    write_tree(
+        d.path(),
+        &[(
+            "your_facebook_activity/posts/your_posts_1.json",
+            b"[{\"timestamp\": 1700000000, \"data\": [{\"post\": \"one\"}]},\n {\"timestamp\": 1700000600, \"data\": [{\"post\": \"two\"}]},\n {\"timestamp\": 1700001200, \"data\": [{\"post\": \"thr",
+        )],
+    );
+    let s = scan(d.path()).unwrap();
+    let texts: Vec<_> = s
+        .of("your_posts_1.json")
+        .iter()
+        .map(|r| r.field(Field::Text).unwrap().to_string())
+        .collect();
+    assert_eq!(texts, ["one", "two"]);
+    let e = s.outcome("your_posts_1.json").error.clone().unwrap();
+    assert!(
+        e.starts_with("your_facebook_activity/posts/your_posts_1.json: "),
+        "{e}"
+    );
+    assert!(
+        e.contains("ends early at byte 159 (truncated file?), after 2 elements"),
+        "{e}"
+    );
+}
+
+#[test]
+fn an_element_over_the_cap_stops_the_stream_cleanly() {
+    let big = format!(
+        "[{{\"a\": \"short\"}}, {{\"a\": \"{}\"}}, {{\"a\": \"b\"}}]",
+        "x".repeat(500)
+    );
+    let mut seen = Vec::new();
+    let got = json::stream_array(&mut big.as_bytes(), 100, &mut |v| seen.push(v));
+    assert_eq!(seen, [json!({"a": "short"})]);
+    let json::Streamed::Failed(1, why) = got else {
+        panic!("{got:?}")
+    };
+    assert!(
+        why.contains("longer than 100 bytes (element 2); 1 elements read before it"),
+        "{why}"
+    );
+    // Not an array: nothing is read as elements, the caller loads it whole.
+    let got = json::stream_array(&mut &b" {\"comments_v2\": []}"[..], 100, &mut |v| {
+        seen.push(v)
+    });
+    assert_eq!(got, json::Streamed::NotArray);
+    assert_eq!(
+        json::stream_array(&mut &b"  "[..], 100, &mut |_| ()),
+        json::Streamed::NotArray
+    );
+}

@@ -1,9 +1,15 @@
-//! Loading one Meta JSON file (whole, under a cap) and sniffing what a file
-//! holds from its first bytes, so files are recognised by content rather
+//! Loading one Meta JSON file (whole, under a cap, or a top-level array
+//! streamed element by element) and sniffing what a file holds from its
+//! first bytes, so files are recognised by content rather
 //! than by a path that Meta has moved several times.
 
 use crate::error::{Error, Result};
+use serde::de::{DeserializeSeed, SeqAccess, Visitor};
 use serde_json::Value;
+use std::cell::Cell;
+use std::fmt;
+use std::io::{BufRead, BufReader, Read};
+use std::rc::Rc;
 
 /// Parses a whole file. Errors are one sentence naming the byte offset.
 pub fn parse(bytes: &[u8]) -> Result<Value> {
@@ -118,4 +124,143 @@ pub fn sniff(head: &[u8]) -> Option<Sniff> {
         i += 1;
     }
     Some(s)
+}
+
+/// The largest element of a streamed top-level array: a real post, comment
+/// or media item is a few KiB. Without a bound, one huge string would be
+/// held whole however the file is streamed.
+pub const MAX_ELEMENT: u64 = 64 << 20;
+
+/// Counts the bytes serde has taken and refuses more than `limit` past the
+/// start of the current element. It sits between serde (which reads one
+/// byte at a time) and the buffer, so the count is exact and error
+/// offsets are bytes of the file.
+struct Counted<R> {
+    inner: R,
+    pos: Rc<Cell<u64>>,
+    start: Rc<Cell<u64>>,
+    limit: u64,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.pos.get().saturating_sub(self.start.get()) > self.limit {
+            return Err(std::io::Error::other(format!(
+                "an element of the top-level list is longer than {} bytes",
+                self.limit
+            )));
+        }
+        let n = self.inner.read(buf)?;
+        self.pos.set(self.pos.get() + n as u64);
+        Ok(n)
+    }
+}
+
+/// What `stream_array` found.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Streamed {
+    /// The file is not a top-level array (or starts with more than a
+    /// buffer of whitespace); nothing was read as elements.
+    NotArray,
+    /// The array was read to its end; the count of elements.
+    Done(u64),
+    /// Reading stopped: the elements before the fault were handed over,
+    /// and the sentence says where and why (without the entry's name).
+    Failed(u64, String),
+}
+
+/// Streams a file whose top-level value is an array, handing each element
+/// to `each` as soon as it is parsed, so memory follows the largest
+/// element (at most `limit` bytes of JSON), not the file. Meta's big files
+/// (`your_posts_1.json`, Instagram `posts_1.json`) are such arrays.
+pub fn stream_array(r: &mut dyn Read, limit: u64, each: &mut dyn FnMut(Value)) -> Streamed {
+    let mut buf = BufReader::with_capacity(64 << 10, r);
+    let mut bom = 0;
+    if buf.fill_buf().is_ok_and(|b| b.starts_with(b"\xEF\xBB\xBF")) {
+        buf.consume(3);
+        bom = 3;
+    }
+    let first = buf
+        .fill_buf()
+        .ok()
+        .and_then(|b| b.iter().find(|c| !c.is_ascii_whitespace()).copied());
+    if first != Some(b'[') {
+        return Streamed::NotArray;
+    }
+    let pos = Rc::new(Cell::new(bom));
+    let start = Rc::new(Cell::new(0));
+    let counted = Counted {
+        inner: buf,
+        pos: pos.clone(),
+        start: start.clone(),
+        limit,
+    };
+    let mut de = serde_json::Deserializer::from_reader(counted);
+    let mut n = 0;
+    let res = Elements {
+        each,
+        pos: &pos,
+        start: &start,
+        n: &mut n,
+    }
+    .deserialize(&mut de)
+    .and_then(|()| de.end());
+    match res {
+        Ok(()) => Streamed::Done(n),
+        Err(e) => {
+            let at = pos.get();
+            // serde's message ends with its own "at line … column …".
+            let msg = e.to_string();
+            let msg = msg
+                .rsplit_once(" at line ")
+                .map_or(msg.as_str(), |(m, _)| m);
+            Streamed::Failed(
+                n,
+                if e.is_eof() {
+                    format!("JSON ends early at byte {at} (truncated file?), after {n} elements")
+                } else if e.is_io() {
+                    format!("{msg} (element {}); {n} elements read before it", n + 1)
+                } else {
+                    format!(
+                        "invalid JSON at byte {}: {msg}; {n} elements read before it",
+                        at.saturating_sub(1)
+                    )
+                },
+            )
+        }
+    }
+}
+
+/// The top-level array, one element at a time.
+struct Elements<'a> {
+    each: &'a mut dyn FnMut(Value),
+    pos: &'a Cell<u64>,
+    start: &'a Cell<u64>,
+    n: &'a mut u64,
+}
+
+impl<'de> DeserializeSeed<'de> for Elements<'_> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> std::result::Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Elements<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<(), A::Error> {
+        loop {
+            self.start.set(self.pos.get());
+            let Some(v) = seq.next_element::<Value>()? else {
+                return Ok(());
+            };
+            *self.n += 1;
+            (self.each)(v);
+        }
+    }
 }

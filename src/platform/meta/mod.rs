@@ -40,10 +40,12 @@ impl Flavor {
     }
 }
 
-/// JSON and HTML files are loaded whole, repaired and parsed; larger ones
-/// are reported as failed with this limit named. Meta splits Messenger
-/// threads at ~10,000 messages per file and posts into numbered files, so
-/// real files stay far below it.
+/// JSON files whose top level is an object, and HTML files, are loaded
+/// whole, repaired and parsed; larger ones are reported as failed with
+/// this limit named. Meta splits Messenger threads at ~10,000 messages per
+/// file, so real ones stay far below it. Top-level arrays (posts files)
+/// are streamed element by element and have no whole-file cap
+/// (`json::stream_array`, `json::MAX_ELEMENT` per element).
 pub const MAX_DOCUMENT: u64 = 256 << 20;
 
 /// Opens the archive as `flavor` when the evidence says it is that product's.
@@ -174,6 +176,44 @@ impl MetaUnit {
         out: &mut EntryOutcome,
         emit: &mut dyn FnMut(Record),
     ) {
+        let resolve = |u: &str| self.resolve(u);
+        let mut holds = false;
+        let streamed = {
+            let mut ctx = records::Ctx {
+                flavor: self.flavor,
+                account: &self.account,
+                entry: &entry.name,
+                resolve: &resolve,
+                emit: &mut *emit,
+                out: &mut *out,
+            };
+            archive.with_entry(entry, |r| {
+                json::stream_array(r, json::MAX_ELEMENT, &mut |mut v| {
+                    mojibake::repair_value(&mut v);
+                    holds = holds || holds_text(&v);
+                    ctx.element(&v);
+                })
+            })
+        };
+        match streamed {
+            Err(e) => {
+                out.error = Some(e.to_string());
+                return;
+            }
+            Ok(json::Streamed::Done(_)) => {
+                // `[]`: nothing written, so no record is right.
+                out.no_records_expected |= !holds;
+                return;
+            }
+            Ok(json::Streamed::Failed(_, why)) => {
+                out.error = Some(format!("{}: {why}", entry.name));
+                return;
+            }
+            Ok(json::Streamed::NotArray) => {}
+        }
+        // Objects (`{"comments_v2": [...]}`, Messenger threads) are loaded
+        // whole: a thread's `title` follows its `messages`, and Meta splits
+        // threads at ~10,000 messages per file.
         let bytes = match archive.read(entry, MAX_DOCUMENT) {
             Ok(b) => b,
             Err(e) => {
@@ -190,7 +230,6 @@ impl MetaUnit {
         };
         drop(bytes);
         mojibake::repair_value(&mut v);
-        let resolve = |u: &str| self.resolve(u);
         let mut ctx = records::Ctx {
             flavor: self.flavor,
             account: &self.account,

@@ -122,6 +122,14 @@ impl Ctx<'_> {
         }
     }
 
+    /// One element of a top-level array, as `root` walks it: the streamed
+    /// reader hands elements over one at a time (`json::stream_array`).
+    pub fn element(&mut self, v: &Value) {
+        if let Some(o) = v.as_object() {
+            self.object("", o);
+        }
+    }
+
     /// An object met at the top or inside a wrapper list.
     fn object(&mut self, key: &str, o: &Map<String, Value>) {
         if is_thread(o) {

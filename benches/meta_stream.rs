@@ -1,0 +1,199 @@
+//! Peak memory and time of two large inputs (no criterion: one real scan
+//! per configuration is the measurement, and CI never builds it):
+//!
+//!     cargo bench --bench meta_stream                      # both
+//!     BENCH_POSTS_MB=1024 cargo bench --bench meta_stream  # posts file size
+//!     BENCH_ENTRIES=200000 cargo bench --bench meta_stream # media entries
+//!     BENCH_ONLY=posts|entries cargo bench --bench meta_stream
+//!     BENCH_THREADS=2 cargo bench --bench meta_stream      # -j2 only
+//!
+//! 1. A Facebook export folder whose `your_posts_1.json` is one top-level
+//!    array of about BENCH_POSTS_MB MB (default 1024) of posts in Meta's
+//!    byte format (pretty-printed, mojibake escapes, attachments with
+//!    media, a place on 1% of posts), read by the streaming reader
+//!    (`platform/meta/json.rs`, `stream_array`).
+//! 2. An X zip with a few posts and BENCH_ENTRIES (default 1,000,000, the
+//!    entry limit) tiny files under `data/tweets_media/`: the per-entry
+//!    state of the scan (entry list, dispositions, coverage rows).
+//!
+//! Each is scanned with the release binary under GNU time (wall seconds,
+//! peak RSS). Inputs are written once to `target/bench/` and reused.
+//! Results go in benches/README.md.
+
+#[allow(dead_code)]
+#[path = "../examples/gen_archive.rs"]
+mod gen_archive;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+fn env(name: &str, default: u64) -> u64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+fn main() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench");
+    std::fs::create_dir_all(&dir).unwrap();
+    let only = std::env::var("BENCH_ONLY").unwrap_or_default();
+    if only.is_empty() || only == "posts" {
+        let mb = env("BENCH_POSTS_MB", 1024);
+        let root = dir.join(format!("facebook-posts-{mb}mb-v2"));
+        let posts = root.join("your_facebook_activity/posts/your_posts_1.json");
+        if !posts.exists() {
+            let t = Instant::now();
+            let n = write_posts(&root, mb << 20);
+            eprintln!(
+                "generated {} ({n} posts) in {:.1} s",
+                posts.display(),
+                t.elapsed().as_secs_f64()
+            );
+        }
+        let size = std::fs::metadata(&posts).unwrap().len();
+        println!("Facebook posts file: {:.1} MB", size as f64 / 1e6);
+        scan(&root, &dir);
+    }
+    if only.is_empty() || only == "entries" {
+        let n = env("BENCH_ENTRIES", 1_000_000);
+        let zip = dir.join(format!("x-media-{n}.zip"));
+        if !zip.exists() {
+            let t = Instant::now();
+            gen_archive::write_archive_with_media(zip.to_str().unwrap(), 100, n, 42);
+            eprintln!(
+                "generated {} in {:.1} s",
+                zip.display(),
+                t.elapsed().as_secs_f64()
+            );
+        }
+        println!("X archive with {n} media entries");
+        scan(&zip, &dir);
+    }
+}
+
+fn scan(input: &Path, dir: &Path) {
+    let bin = env!("CARGO_BIN_EXE_social-audit");
+    let out = dir.join("meta-stream-findings.csv");
+    let threads = std::env::var("BENCH_THREADS").unwrap_or_else(|_| "1,2".into());
+    for threads in threads.split(',') {
+        let (wall, rss) = timed(
+            bin,
+            &[
+                "scan",
+                input.to_str().unwrap(),
+                "-o",
+                out.to_str().unwrap(),
+                "--no-progress",
+                "-j",
+                threads,
+            ],
+        );
+        println!(
+            "  scan -j{threads}: {wall:.1} s wall, peak RSS {:.1} MB",
+            rss as f64 / 1024.0
+        );
+    }
+}
+
+/// (wall seconds, peak RSS kB) of one run, via GNU time.
+fn timed(cmd: &str, args: &[&str]) -> (f64, u64) {
+    let rss_file = std::env::temp_dir().join(format!("bench-rss-{}", std::process::id()));
+    let t = Instant::now();
+    let status = Command::new("/usr/bin/time")
+        .args(["-f", "%M", "-o"])
+        .arg(&rss_file)
+        .arg(cmd)
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("run /usr/bin/time (GNU time)");
+    let wall = t.elapsed().as_secs_f64();
+    let _ = status;
+    let rss = std::fs::read_to_string(&rss_file)
+        .ok()
+        .and_then(|s| s.lines().last().and_then(|l| l.trim().parse().ok()))
+        .unwrap_or(0);
+    (wall, rss)
+}
+
+/// Writes a Facebook export folder with a profile and one posts file of
+/// about `bytes` bytes; returns the number of posts.
+fn write_posts(root: &Path, bytes: u64) -> u64 {
+    let profile = root.join("personal_information/profile_information/profile_information.json");
+    std::fs::create_dir_all(profile.parent().unwrap()).unwrap();
+    std::fs::write(
+        &profile,
+        br#"{"profile_v2": {"name": {"full_name": "Northdale NHS Trust"}, "emails": {"emails": ["comms@northdale.nhs.uk"]}}}"#,
+    )
+    .unwrap();
+    let posts = root.join("your_facebook_activity/posts/your_posts_1.json");
+    std::fs::create_dir_all(posts.parent().unwrap()).unwrap();
+    let mut w = std::io::BufWriter::new(std::fs::File::create(&posts).unwrap());
+    let mut written = 0u64;
+    let mut n = 0u64;
+    w.write_all(b"[\n").unwrap();
+    while written < bytes {
+        let ts = 1_500_000_000 + n * 600;
+        // Every 100th post carries a reference number (the NHS's
+        // published example number; the scan reported no finding for it);
+        // the `\u00c3\u00a9` pair is Meta's mojibake for "é".
+        let extra = if n.is_multiple_of(100) {
+            " Patient ref 943 476 5919"
+        } else {
+            ""
+        };
+        // Every 100th post is geotagged too: a place is a finding
+        // (`location.geotag`), and findings are held until sorted, so a
+        // place on every post would measure the findings, not the reader.
+        let place = if n % 100 == 1 {
+            r#",
+          {
+            "place": {
+              "name": "Northdale General Hospital",
+              "coordinate": { "latitude": 53.4808, "longitude": -2.2426 },
+              "address": "Hospital Road, Northdale",
+              "url": "https://www.facebook.com/northdalegeneral"
+            }
+          }"#
+        } else {
+            ""
+        };
+        let post = format!(
+            r#"{sep}  {{
+    "timestamp": {ts},
+    "attachments": [
+      {{
+        "data": [
+          {{
+            "media": {{
+              "uri": "your_facebook_activity/posts/media/Post_{n}/{n}.jpg",
+              "creation_timestamp": {ts},
+              "title": "",
+              "description": "Caf\u00c3\u00a9 opening at the Northdale site, post {n}"
+            }}
+          }}{place}
+        ]
+      }}
+    ],
+    "data": [
+      {{
+        "post": "Our wards are open for visiting {n}. Please check the latest guidance before you come.{extra}",
+        "update_timestamp": {ts}
+      }}
+    ],
+    "title": "Northdale NHS Trust updated their status."
+  }}"#,
+            sep = if n == 0 { "" } else { ",\n" },
+        );
+        w.write_all(post.as_bytes()).unwrap();
+        written += post.len() as u64;
+        n += 1;
+    }
+    w.write_all(b"\n]\n").unwrap();
+    w.flush().unwrap();
+    n
+}
