@@ -261,6 +261,7 @@ impl ScanConfig {
             accounts,
             ocr,
             reading,
+            keep_records: format == Format::Sqlite,
         };
         Ok(ScanConfig {
             inputs: args.inputs,
@@ -311,10 +312,11 @@ fn findings_target(
         (None, None) => Format::Csv,
     };
     let path = output.unwrap_or_else(|| PathBuf::from(format!("findings.{}", format.extension())));
-    if format == Format::Xlsx && path.as_os_str() == "-" {
-        return Err(
-            "--format xlsx cannot be written to standard output; give a file with -o".into(),
-        );
+    if matches!(format, Format::Xlsx | Format::Sqlite) && path.as_os_str() == "-" {
+        return Err(format!(
+            "--format {} cannot be written to standard output; give a file with -o",
+            format.name()
+        ));
     }
     Ok((path, format))
 }
