@@ -488,6 +488,14 @@ mod tests {
         assert!(t(Some("out.csv"), Some(Format::Xlsx)).is_err());
         assert!(t(Some("-"), Some(Format::Xlsx)).is_err());
         assert_eq!(t(Some("-"), None).unwrap().1, Format::Csv);
+        assert_eq!(t(Some("case.SQLite"), None).unwrap().1, Format::Sqlite);
+        assert_eq!(t(Some("case.sqlite3"), None).unwrap().1, Format::Sqlite);
+        assert_eq!(
+            t(None, Some(Format::Sqlite)).unwrap().0,
+            PathBuf::from("findings.sqlite")
+        );
+        assert!(t(Some("case.sqlite"), Some(Format::Csv)).is_err());
+        assert!(t(Some("-"), Some(Format::Sqlite)).is_err());
     }
 
     #[test]
