@@ -261,6 +261,7 @@ impl ScanConfig {
             accounts,
             ocr,
             reading,
+            keep_records: format == Format::Sqlite,
         };
         Ok(ScanConfig {
             inputs: args.inputs,
@@ -311,10 +312,11 @@ fn findings_target(
         (None, None) => Format::Csv,
     };
     let path = output.unwrap_or_else(|| PathBuf::from(format!("findings.{}", format.extension())));
-    if format == Format::Xlsx && path.as_os_str() == "-" {
-        return Err(
-            "--format xlsx cannot be written to standard output; give a file with -o".into(),
-        );
+    if matches!(format, Format::Xlsx | Format::Sqlite) && path.as_os_str() == "-" {
+        return Err(format!(
+            "--format {} cannot be written to standard output; give a file with -o",
+            format.name()
+        ));
     }
     Ok((path, format))
 }
@@ -486,6 +488,14 @@ mod tests {
         assert!(t(Some("out.csv"), Some(Format::Xlsx)).is_err());
         assert!(t(Some("-"), Some(Format::Xlsx)).is_err());
         assert_eq!(t(Some("-"), None).unwrap().1, Format::Csv);
+        assert_eq!(t(Some("case.SQLite"), None).unwrap().1, Format::Sqlite);
+        assert_eq!(t(Some("case.sqlite3"), None).unwrap().1, Format::Sqlite);
+        assert_eq!(
+            t(None, Some(Format::Sqlite)).unwrap().0,
+            PathBuf::from("findings.sqlite")
+        );
+        assert!(t(Some("case.sqlite"), Some(Format::Csv)).is_err());
+        assert!(t(Some("-"), Some(Format::Sqlite)).is_err());
     }
 
     #[test]

@@ -36,6 +36,10 @@ pub enum Error {
     /// An output could not be rendered, merged or written.
     #[error("{0}")]
     Report(String),
+    /// The SQLite case file (`--format sqlite`) is not a case file this
+    /// version can add a run to, or SQLite failed while adding it.
+    #[error("{0}")]
+    CaseFile(String),
     /// A name outside the vocabulary (a severity, a category).
     #[error("unknown {what} {given:?} (expected {expected})")]
     UnknownName {

@@ -12,9 +12,9 @@ fn refs(paths: &[PathBuf]) -> Vec<&Path> {
 }
 
 pub fn run(args: MergeArgs) -> i32 {
-    if args.format == Format::Xlsx {
+    if matches!(args.format, Format::Xlsx | Format::Sqlite) {
         return fail(
-            "merge reads and writes csv or jsonl; merge the shards' csv, then scan again for xlsx",
+            "merge reads and writes csv or jsonl; merge the shards' csv, then scan again for xlsx or sqlite",
         );
     }
     let mut outputs: Vec<Written<'_>> = Vec::new();
@@ -27,6 +27,7 @@ pub fn run(args: MergeArgs) -> i32 {
             .map(|_| ())
             .map_err(|e| e.to_string()),
         Format::Xlsx => Err("xlsx cannot be merged".to_string()),
+        Format::Sqlite => Err("sqlite cannot be merged".to_string()),
     });
     match written {
         Ok(sha256) => outputs.push(Written {

@@ -160,8 +160,10 @@ struct Staged<'c> {
 
 impl<'c> Staged<'c> {
     fn create(cfg: &'c ScanConfig) -> Result<Staged<'c>, String> {
-        let mut plan: Vec<(Box<dyn Sink + 'c>, &'c Path)> =
-            vec![(report::findings_sink(cfg.format), &cfg.findings)];
+        let mut plan: Vec<(Box<dyn Sink + 'c>, &'c Path)> = vec![(
+            report::findings_sink(cfg.format, &cfg.findings),
+            &cfg.findings,
+        )];
         if let Some(p) = &cfg.summary {
             plan.push((Box::new(SummaryHtml), p));
         }

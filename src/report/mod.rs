@@ -1,7 +1,7 @@
 //! Sinks: each output of a run is one [`Sink`] in its own file, as
 //! ripgrep's printers or gitleaks' reporters are: findings as CSV
 //! (findings_csv.rs), JSON Lines (findings_jsonl.rs) or a workbook (xlsx.rs), the coverage
-//! CSV (coverage.rs), the HTML summary (summary.rs) and the manifest
+//! CSV (coverage.rs), the SQLite case file (sqlite.rs), the HTML summary (summary.rs) and the manifest
 //! (manifest.rs). They receive the scan's results in their final order and
 //! only format them; text for the vocabulary's enums appears only here.
 //! Staging and sealing the files they write is output.rs's job.
@@ -13,6 +13,7 @@ pub mod manifest;
 pub mod merge;
 mod output;
 pub mod safe;
+pub mod sqlite;
 pub mod summary;
 pub mod xlsx;
 
@@ -59,12 +60,13 @@ pub trait Sink {
     fn write(&self, run: &Run<'_>, before: &[Written<'_>], out: &mut dyn Write) -> Result<()>;
 }
 
-/// The sink that writes findings in `format`.
-pub fn findings_sink(format: Format) -> Box<dyn Sink> {
+/// The sink that writes findings in `format` to `path`.
+pub fn findings_sink(format: Format, path: &Path) -> Box<dyn Sink + '_> {
     match format {
         Format::Csv => Box::new(findings_csv::FindingsCsv),
         Format::Jsonl => Box::new(findings_jsonl::FindingsJsonl),
         Format::Xlsx => Box::new(xlsx::FindingsXlsx),
+        Format::Sqlite => Box::new(sqlite::CaseFile { path }),
     }
 }
 
@@ -80,6 +82,9 @@ pub enum Format {
     Jsonl,
     /// A spreadsheet (`scan` only; not to standard output).
     Xlsx,
+    /// A SQLite case file that accumulates runs (`scan` only; not to
+    /// standard output).
+    Sqlite,
 }
 
 impl Format {
@@ -88,6 +93,7 @@ impl Format {
             Format::Csv => "csv",
             Format::Jsonl => "jsonl",
             Format::Xlsx => "xlsx",
+            Format::Sqlite => "sqlite",
         }
     }
 
@@ -103,6 +109,7 @@ impl Format {
             "csv" => Some(Format::Csv),
             "jsonl" | "ndjson" => Some(Format::Jsonl),
             "xlsx" => Some(Format::Xlsx),
+            "sqlite" | "sqlite3" => Some(Format::Sqlite),
             _ => None,
         }
     }

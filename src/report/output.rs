@@ -151,6 +151,36 @@ impl Drop for Output {
     }
 }
 
+/// A private scratch file beside an output (`.NAME.db-PID`, mode 0600),
+/// for a sink that needs a real file to build its output in (SQLite cannot
+/// write into a stream). Removed on drop, and by Ctrl-C or SIGTERM.
+pub(crate) struct Scratch {
+    pub path: PathBuf,
+}
+
+impl Scratch {
+    pub fn create(target: &Path) -> io::Result<Scratch> {
+        let name = target
+            .file_name()
+            .ok_or_else(|| io::Error::other("output path has no file name"))?;
+        let path = target.with_file_name(format!(
+            ".{}.db-{}",
+            name.to_string_lossy(),
+            std::process::id()
+        ));
+        create_private(&path)?;
+        track(&path, true);
+        Ok(Scratch { path })
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+        track(&self.path, false);
+    }
+}
+
 #[cfg(unix)]
 fn create_private(path: &Path) -> io::Result<File> {
     use std::os::unix::fs::OpenOptionsExt;

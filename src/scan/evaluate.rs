@@ -24,6 +24,22 @@ pub struct Evaluator<'a> {
     pub enabled: &'a [bool],
 }
 
+/// One scanned record as the SQLite case file's `records` table holds it
+/// (kept only when that format is asked for: `Options::keep_records`).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct RecordRow {
+    pub archive: String,
+    pub entry: String,
+    pub id: String,
+    pub platform: crate::vocab::Platform,
+    pub kind: RecordKind,
+    /// `YYYY-MM-DDTHH:MM:SSZ`, empty when unknown, as in the findings.
+    pub created_at: String,
+    pub url: String,
+    /// The record's `text` field, else its first field; masked under `--redact`.
+    pub text: String,
+}
+
 #[derive(Default)]
 pub struct Tally {
     pub below_min_severity: u64,
@@ -52,6 +68,65 @@ impl Evaluator<'_> {
         let mut hits: Vec<Hit> = Vec::new();
         self.pack.check(rec, &mut hits);
         self.findings(rec, &hits, out, tally);
+    }
+
+    /// As [`Evaluator::evaluate`], and also the record as a `records` row
+    /// of the SQLite case file. Under `--redact` the text has every
+    /// personal-data match on it masked, as a finding's context has, so the
+    /// row never holds what a finding hides. Every hit counts, also of
+    /// rules `--disable` left out, as for context (docs/OUTPUTS.md).
+    pub fn evaluate_keep(
+        &self,
+        rec: &Record,
+        out: &mut Vec<Finding>,
+        tally: &mut Tally,
+        rows: &mut Vec<RecordRow>,
+    ) {
+        let mut hits: Vec<Hit> = Vec::new();
+        self.pack.check(rec, &mut hits);
+        self.findings(rec, &hits, out, tally);
+        let (field, text) = match rec.fields.iter().find(|f| f.name == Field::Text) {
+            Some(f) => (f.name, f.value.as_str()),
+            None => match rec.fields.first() {
+                Some(f) => (f.name, f.value.as_str()),
+                None => (Field::Text, ""),
+            },
+        };
+        let text = if self.redact {
+            let rules = self.pack.rules();
+            let personal = |h: &&Hit| rules[h.rule].category.is_personal();
+            let spans: Vec<(usize, usize)> = hits
+                .iter()
+                .filter(personal)
+                .filter(|h| h.field == field && h.end > h.start)
+                .map(|h| (h.start, h.end))
+                .collect();
+            let mut text = excerpt::mask_spans(text, &spans);
+            // A hit without a span (an account's e-mail, checked as a
+            // whole) or on another field can still restate its value
+            // here: mask it wherever it appears, as a finding's context does.
+            for h in hits.iter().filter(personal) {
+                if !h.matched.trim().is_empty() && text.contains(&h.matched) {
+                    text = text.replace(&h.matched, &excerpt::mask(&h.matched));
+                }
+            }
+            text
+        } else {
+            text.to_string()
+        };
+        rows.push(RecordRow {
+            archive: self.archive.to_string(),
+            entry: rec.entry.clone(),
+            id: rec.id.clone(),
+            platform: rec.platform,
+            kind: rec.kind,
+            created_at: rec
+                .created_at
+                .map(|t| t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string())
+                .unwrap_or_default(),
+            url: rec.url.clone(),
+            text,
+        });
     }
 
     /// Turns hits on one record (from `check`, or from the account-level

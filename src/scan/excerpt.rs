@@ -54,6 +54,23 @@ pub fn context(
     out
 }
 
+/// `text` whole, with the letters and digits inside `spans` (byte ranges)
+/// masked: a record's text under `--redact`, line breaks kept.
+pub fn mask_spans(text: &str, spans: &[(usize, usize)]) -> String {
+    if spans.is_empty() {
+        return text.to_string();
+    }
+    text.char_indices()
+        .map(|(at, c)| {
+            if c.is_alphanumeric() && spans.iter().any(|&(s, e)| at >= s && at < e) {
+                '•'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 fn floor_boundary(s: &str, mut i: usize) -> usize {
     while i > 0 && !s.is_char_boundary(i) {
         i -= 1;
@@ -84,6 +101,14 @@ mod tests {
         assert_eq!(context(t, s, s + 4, 1, &[]), "… fuck …");
         let _ = context(t, 1, 2, 3, &[]); // inside a char: no panic
         let _ = context(t, 100, 200, 3, &[]);
+    }
+
+    #[test]
+    fn mask_spans_hides_only_the_spans() {
+        let t = "call 0113 496 0381\nnow";
+        let s = t.find("0113").unwrap();
+        assert_eq!(mask_spans(t, &[(s, s + 13)]), "call •••• ••• ••••\nnow");
+        assert_eq!(mask_spans(t, &[]), t);
     }
 
     #[test]

@@ -21,6 +21,7 @@ use crate::rules::{AccountHit, AccountInfo, AccountState};
 use crate::suppress::{Suppressions, Why};
 use crate::vocab::Severity;
 pub use coverage::{CoverageRow, Status};
+pub use evaluate::RecordRow;
 use evaluate::{Evaluator, Tally};
 use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
 use jiff::Timestamp;
@@ -58,6 +59,9 @@ pub struct Options {
     pub ocr: Option<crate::media::ocr::Ocr>,
     /// How to read what exports leave unsaid (`--timezone`, `--date-order`).
     pub reading: platform::ReadOptions,
+    /// Keep every scanned record as a [`RecordRow`] in `Outcome::records`
+    /// (only the SQLite case file needs them; other formats keep none).
+    pub keep_records: bool,
 }
 
 impl Default for Options {
@@ -77,6 +81,7 @@ impl Default for Options {
             accounts: Vec::new(),
             ocr: None,
             reading: platform::ReadOptions::default(),
+            keep_records: false,
         }
     }
 }
@@ -117,6 +122,9 @@ pub struct Outcome {
     /// Entries the reader knows but cannot read by design (encrypted);
     /// their coverage rows are `failed`.
     pub unreadable: u64,
+    /// Every record the rules saw, sorted, when `Options::keep_records`;
+    /// else empty. Records the media pass makes (`--ocr` text) are not here.
+    pub records: Vec<RecordRow>,
 }
 
 impl Outcome {
@@ -289,10 +297,12 @@ pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
         .collect();
 
     let mut findings = Vec::new();
+    let mut records = Vec::new();
     let mut below = 0;
     let (mut undated, mut no_records) = (0, Vec::new());
     for r in results {
         findings.extend(r.findings);
+        records.extend(r.records);
         if r.no_records {
             no_records.push((r.row.archive.clone(), r.row.entry.clone()));
         }
@@ -318,7 +328,11 @@ pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
                 normalise(&mut rec, u);
                 let state = u.account_state(&mut accounts, rec.platform, pack, &opts.org);
                 pack.observe(state, &rec);
-                ev.evaluate(&rec, &mut extra, &mut tally);
+                if opts.keep_records {
+                    ev.evaluate_keep(&rec, &mut extra, &mut tally, &mut records);
+                } else {
+                    ev.evaluate(&rec, &mut extra, &mut tally);
+                }
             }
         });
         u.merge_account_states(pack, accounts);
@@ -454,6 +468,9 @@ pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
     coverage
         .sort_by(|a, b| (&a.archive, &a.entry, a.status).cmp(&(&b.archive, &b.entry, b.status)));
     archives.sort_by(|a, b| a.archive.cmp(&b.archive));
+    // Threads finish entries in any order: sorted, the rows are the same
+    // for every thread count.
+    records.sort_unstable();
     Outcome {
         findings,
         coverage,
@@ -466,6 +483,7 @@ pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
         undated,
         no_records: no_records.len() as u64,
         unreadable,
+        records,
     }
 }
 
@@ -481,6 +499,8 @@ struct EntryResult {
     undated: u64,
     /// A content file that gave no records (and was not expected to).
     no_records: bool,
+    /// Its records, when `Options::keep_records`.
+    records: Vec<RecordRow>,
 }
 
 /// Which of `count` shards an archive belongs to: a hash of its `archive`
@@ -537,16 +557,25 @@ fn read_entry(
     max_inflight: usize,
 ) -> EntryResult {
     let found = Mutex::new(Vec::new());
+    let kept = Mutex::new(Vec::new());
     let below = AtomicUsize::new(0);
     let run = |batch: Vec<Record>| {
         let mut out = Vec::new();
+        let mut rows = Vec::new();
         let mut tally = Tally::default();
         for rec in &batch {
-            ev.evaluate(rec, &mut out, &mut tally);
+            if opts.keep_records {
+                ev.evaluate_keep(rec, &mut out, &mut tally, &mut rows);
+            } else {
+                ev.evaluate(rec, &mut out, &mut tally);
+            }
         }
         below.fetch_add(tally.below_min_severity as usize, Ordering::Relaxed);
         if !out.is_empty() {
             found.lock().unwrap_or_else(|e| e.into_inner()).extend(out);
+        }
+        if !rows.is_empty() {
+            kept.lock().unwrap_or_else(|e| e.into_inner()).extend(rows);
         }
     };
     let mut counts: Counts = BTreeMap::new();
@@ -632,6 +661,7 @@ fn read_entry(
         below: below.into_inner() as u64,
         undated: outcome.undated,
         no_records,
+        records: kept.into_inner().unwrap_or_else(|e| e.into_inner()),
     }
 }
 

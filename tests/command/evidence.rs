@@ -255,7 +255,7 @@ fn redact_leaves_no_planted_value_in_any_byte_of_any_output() {
             "control: {spellings:?} not found without --redact"
         );
     }
-    for format in ["csv", "jsonl", "xlsx"] {
+    for format in ["csv", "jsonl", "xlsx", "sqlite"] {
         let out = d.path().join(format);
         std::fs::create_dir(&out).unwrap();
         for (name, text) in output_texts(&scan_all_outputs(&out, &input, format, &["--redact"])) {

@@ -15,6 +15,7 @@ mod fixture;
 mod golden;
 mod ocr;
 mod shards;
+mod sqlite;
 mod summary_browser;
 mod video_location;
 mod workflow;
