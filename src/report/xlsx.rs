@@ -31,9 +31,9 @@ const URL_COL: u16 = 12;
 const RANK_COL: u16 = 18;
 
 /// Column widths (characters), in HEADER order.
-const WIDTHS: [f64; 19] = [
+const WIDTHS: [f64; 21] = [
     22.0, 10.0, 28.0, 15.0, 18.0, 10.0, 18.0, 30.0, 24.0, 12.0, 22.0, 21.0, 45.0, 10.0, 24.0, 60.0,
-    30.0, 11.0, 8.0,
+    30.0, 11.0, 8.0, 14.0, 40.0,
 ];
 
 /// The findings file as a workbook (docs/OUTPUTS.md, "Workbook (`--format xlsx`)").
@@ -190,6 +190,8 @@ mod tests {
             context: format!("before {matched} after"),
             detail: String::new(),
             confidence: crate::rules::Confidence::High,
+            review: String::new(),
+            review_note: String::new(),
             offset: 0,
         }
     }
@@ -221,7 +223,7 @@ mod tests {
             ),
             "{sheet}"
         );
-        assert!(sheet.contains(r#"<autoFilter ref="A1:S4"/>"#), "{sheet}");
+        assert!(sheet.contains(r#"<autoFilter ref="A1:U4"/>"#), "{sheet}");
         assert!(sheet.contains(r#"<hyperlink ref="M2""#), "{sheet}");
         // severity_rank is a number cell, so Excel sorts it numerically.
         // (critical, low, medium → 1, 4, 3)
@@ -263,7 +265,7 @@ mod tests {
         let core = member(&a, "docProps/core.xml");
         assert!(core.contains("2000-01-01T00:00:00Z"), "{core}");
         write_findings_xlsx(&mut e, &[]).unwrap();
-        assert!(member(&e, "xl/worksheets/sheet1.xml").contains(r#"<autoFilter ref="A1:S1"/>"#));
+        assert!(member(&e, "xl/worksheets/sheet1.xml").contains(r#"<autoFilter ref="A1:U1"/>"#));
     }
 
     #[test]

@@ -144,6 +144,8 @@ impl Evaluator<'_> {
                 context,
                 detail,
                 confidence: hit.confidence,
+                review: String::new(),
+                review_note: String::new(),
                 offset: hit.start,
             });
         }

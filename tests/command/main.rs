@@ -14,6 +14,7 @@ mod export_gaps;
 mod fixture;
 mod golden;
 mod ocr;
+mod review;
 mod shards;
 mod summary_browser;
 mod video_location;

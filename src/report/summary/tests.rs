@@ -25,6 +25,8 @@ fn finding(sev: &str, cat: &str, rule: &str, account: &str, at: &str) -> Finding
         context: "c".into(),
         detail: String::new(),
         confidence: crate::rules::Confidence::High,
+        review: String::new(),
+        review_note: String::new(),
         offset: 0,
     }
 }
