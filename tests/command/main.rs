@@ -18,5 +18,6 @@ mod review;
 mod shards;
 mod summary_browser;
 mod video_location;
+mod workbook;
 mod workflow;
 mod youtube_threads;
