@@ -118,6 +118,9 @@ pub struct ScanArgs {
     /// Reviewed fingerprints to leave out: one per line with `# reason` comments, or a findings file
     #[arg(long)]
     pub ignore: Vec<PathBuf>,
+    /// A reviewed findings file (CSV or XLSX): findings marked false-positive or accepted in its review column are left out and listed in the manifest; escalated and to-check keep their review
+    #[arg(long)]
+    pub reviewed: Vec<PathBuf>,
     /// Mask matched personal data in every output
     #[arg(long)]
     pub redact: bool,

@@ -185,6 +185,7 @@ impl ScanConfig {
         // another output: checked before the scan (docs/OUTPUTS.md).
         let mut reads: Vec<(&str, &Path)> = Vec::new();
         reads.extend(baseline.iter().map(|p| ("baseline", p.as_path())));
+        reads.extend(args.reviewed.iter().map(|p| ("reviewed file", p.as_path())));
         reads.extend(ignore.iter().map(|p| ("ignore file", p.as_path())));
         if let Some(p) = &org_path {
             reads.push(("organisation profile", p));
@@ -213,6 +214,9 @@ impl ScanConfig {
         }
         for p in &ignore {
             suppress.add_ignore_file(p)?;
+        }
+        for p in &args.reviewed {
+            suppress.add_reviewed(p)?;
         }
 
         let disable: Vec<String> = settings.disable.into_iter().chain(args.disable).collect();

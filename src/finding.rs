@@ -33,15 +33,22 @@ pub struct Finding {
     /// How sure the rule is (`low`, `medium`, `high`), kept apart from
     /// severity (how bad if true). Appended after the contract columns.
     pub confidence: Confidence,
+    /// A person's review carried over from `--reviewed` (`escalated`,
+    /// `to-check`), empty when unreviewed; appended after the contract.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub review: String,
+    /// The reason given with `review`.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub review_note: String,
     /// Byte offset of the match in its field; orders findings, not written.
     #[serde(skip)]
     pub offset: usize,
 }
 
 /// Column names, in the order `Finding::cells` gives the values. The first
-/// 17 are the output contract (docs/OUTPUTS.md); `confidence` and
-/// `severity_rank` are appended after them.
-pub const HEADER: [&str; 19] = [
+/// 17 are the output contract (docs/OUTPUTS.md); `confidence`,
+/// `severity_rank`, `review` and `review_note` are appended after them.
+pub const HEADER: [&str; 21] = [
     "finding_id",
     "severity",
     "rule_id",
@@ -61,11 +68,13 @@ pub const HEADER: [&str; 19] = [
     "detail",
     "confidence",
     "severity_rank",
+    "review",
+    "review_note",
 ];
 
 impl Finding {
     /// The row's values in `HEADER` order, for every tabular sink.
-    pub fn cells(&self) -> [&str; 19] {
+    pub fn cells(&self) -> [&str; 21] {
         [
             &self.finding_id,
             self.severity.as_str(),
@@ -86,6 +95,8 @@ impl Finding {
             &self.detail,
             self.confidence.as_str(),
             self.severity.rank_str(),
+            &self.review,
+            &self.review_note,
         ]
     }
 

@@ -11,15 +11,23 @@
 //! # finding_id          reason; reviewer; date
 //! 3f9a0c1d2e4b5a6978ab  # not a breach: published switchboard; J. Smith; 2026-11-20
 //! ```
+//!
+//! A reviewed findings file (`--reviewed`, docs/OUTPUTS.md, "Review loop")
+//! is a CSV or XLSX findings file whose `review` column a person filled in:
+//! `false-positive` and `accepted` leave the finding out (recorded in the
+//! manifest), `escalated` and `to-check` are carried into the new output.
 
 use crate::error::{Error, Result};
-use std::collections::HashSet;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 #[derive(Debug, Default, Clone)]
 pub struct Suppressions {
     baseline: HashSet<String>,
     ignored: HashSet<String>,
+    /// `--reviewed`: by lower-case `finding_id`; a later file wins.
+    reviewed: HashMap<String, Review>,
 }
 
 /// Which list left a finding out.
@@ -27,21 +35,120 @@ pub struct Suppressions {
 pub enum Why {
     Baseline,
     Ignored,
+    /// Marked `false-positive` or `accepted` in a `--reviewed` file.
+    Reviewed,
+}
+
+/// The review values a person may write in the `review` column. Anything
+/// else is an error naming the file and row, so a typo such as
+/// `false positive` never silently keeps (or drops) a finding.
+pub const REVIEW_VALUES: [&str; 4] = ["false-positive", "accepted", "escalated", "to-check"];
+
+/// One reviewed finding as read from a `--reviewed` file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Review {
+    pub finding_id: String,
+    /// One of `REVIEW_VALUES`.
+    pub review: String,
+    /// The `review_note` column: the reason.
+    #[serde(default)]
+    pub note: String,
+    /// The optional `reviewer` column.
+    #[serde(default)]
+    pub reviewer: String,
+    /// The optional `reviewed_on` column (as written; not parsed).
+    #[serde(default)]
+    pub reviewed_on: String,
+    /// The `--reviewed` file it came from, as given.
+    pub file: String,
+}
+
+impl Review {
+    /// Whether this review leaves the finding out of the next run.
+    pub fn closes(&self) -> bool {
+        matches!(self.review.as_str(), "false-positive" | "accepted")
+    }
 }
 
 impl Suppressions {
     pub fn is_empty(&self) -> bool {
-        self.baseline.is_empty() && self.ignored.is_empty()
+        self.baseline.is_empty() && self.ignored.is_empty() && self.reviewed.is_empty()
     }
 
     pub fn check(&self, finding_id: &str) -> Option<Why> {
         if self.ignored.contains(finding_id) {
             Some(Why::Ignored)
+        } else if self.review(finding_id).is_some_and(Review::closes) {
+            Some(Why::Reviewed)
         } else if self.baseline.contains(finding_id) {
             Some(Why::Baseline)
         } else {
             None
         }
+    }
+
+    /// The review a `--reviewed` file gave this finding, if any.
+    pub fn review(&self, finding_id: &str) -> Option<&Review> {
+        if self.reviewed.is_empty() {
+            return None;
+        }
+        self.reviewed.get(&finding_id.to_ascii_lowercase())
+    }
+
+    /// A findings file (CSV or the XLSX `--format xlsx` writes) with a
+    /// `review` column. Rows with an empty `review` are unreviewed and
+    /// ignored; an unknown value is an error naming the file and row.
+    /// Returns the number of reviewed rows read.
+    pub fn add_reviewed(&mut self, path: &Path) -> Result<usize> {
+        let what = |e: String| Error::Suppress(format!("reviewed file {}: {e}", path.display()));
+        let bytes = std::fs::read(path).map_err(|e| {
+            Error::Suppress(format!("cannot read reviewed file {}: {e}", path.display()))
+        })?;
+        let rows = findings_file_rows(&bytes)
+            .unwrap_or_else(|| Err(Error::Suppress("not a findings file (CSV or XLSX)".into())))
+            .map_err(|e| what(e.to_string()))?;
+        if !rows.has_review {
+            return Err(what(
+                "no review column: add `review` (and `review_note`) to the findings file".into(),
+            ));
+        }
+        let mut n = 0;
+        for row in rows.rows {
+            let get = |k: &str| {
+                row.cells
+                    .get(k)
+                    .map(|v| v.trim().to_string())
+                    .unwrap_or_default()
+            };
+            let review = get("review").to_ascii_lowercase();
+            if review.is_empty() {
+                continue;
+            }
+            if !REVIEW_VALUES.contains(&review.as_str()) {
+                return Err(what(format!(
+                    "{}: review {review:?} is not one of {}",
+                    row.at,
+                    REVIEW_VALUES.join(", ")
+                )));
+            }
+            let id = get("finding_id").to_ascii_lowercase();
+            if id.is_empty() {
+                continue;
+            }
+            self.reviewed.insert(
+                id.clone(),
+                Review {
+                    finding_id: id,
+                    review,
+                    note: get("review_note"),
+                    reviewer: get("reviewer"),
+                    reviewed_on: get("reviewed_on"),
+                    file: path.display().to_string(),
+                },
+            );
+            n += 1;
+        }
+        Ok(n)
     }
 
     /// A previous findings file, CSV (with a `finding_id` column), JSON
@@ -107,46 +214,82 @@ fn is_fingerprint(s: &str) -> bool {
     s.len() >= 8 && s.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
+/// One data row of a findings file: its cells by column name and where it
+/// is (`row 3`, `sheet "Findings" row 3`, `line 3`) for error messages.
+struct Row {
+    at: String,
+    cells: BTreeMap<String, String>,
+}
+
+struct Rows {
+    rows: Vec<Row>,
+    /// Whether a `review` column was present.
+    has_review: bool,
+}
+
 /// The `finding_id`s of a findings file; `None` when the bytes are not
 /// shaped like one (no XLSX zip, no JSON object, no `finding_id` header).
 fn findings_file_ids(bytes: &[u8]) -> Option<Result<Vec<String>>> {
+    findings_file_rows(bytes).map(|rows| {
+        rows.map(|rows| {
+            rows.rows
+                .into_iter()
+                .filter_map(|mut r| r.cells.remove("finding_id"))
+                .filter(|id| !id.is_empty())
+                .collect()
+        })
+    })
+}
+
+/// The rows of a findings file (CSV, JSON Lines or XLSX), shared by the
+/// baseline, the ignore file and `--reviewed`; `None` when the bytes are
+/// not shaped like one.
+fn findings_file_rows(bytes: &[u8]) -> Option<Result<Rows>> {
     if bytes.starts_with(b"PK\x03\x04") {
-        return Some(xlsx_ids(bytes));
+        return Some(xlsx_rows(bytes));
     }
     let text = std::str::from_utf8(bytes).ok()?;
     let first = text.trim_start_matches('\u{feff}').trim_start();
     let header = first.lines().next().unwrap_or("");
     if first.starts_with('{') || header.split(',').any(|h| h.trim() == "finding_id") {
-        return Some(parse_findings_ids(text));
+        return Some(parse_findings_rows(text));
     }
     None
 }
 
-/// Finding ids from every sheet of a workbook whose first row has a
-/// `finding_id` column (the findings sheets; others are passed over).
-fn xlsx_ids(bytes: &[u8]) -> Result<Vec<String>> {
-    use calamine::{DataType, Reader, Xlsx, open_workbook_from_rs};
+/// Rows from every sheet of a workbook whose first row has a `finding_id`
+/// column (the findings sheets; Coverage, Summary and Run are passed over).
+fn xlsx_rows(bytes: &[u8]) -> Result<Rows> {
+    use calamine::{Reader, Xlsx, open_workbook_from_rs};
     let mut wb: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes))
         .map_err(|e| Error::Suppress(format!("not a readable XLSX workbook: {e}")))?;
-    let mut ids = Vec::new();
+    let mut rows = Vec::new();
     let mut found = false;
+    let mut has_review = false;
     for name in wb.sheet_names() {
         let range = wb
             .worksheet_range(&name)
             .map_err(|e| Error::Suppress(format!("sheet {name:?}: {e}")))?;
-        let mut rows = range.rows();
-        let Some(col) = rows
-            .next()
-            .and_then(|h| h.iter().position(|c| c.get_string() == Some("finding_id")))
-        else {
+        let mut it = range.rows();
+        let Some(header) = it.next() else { continue };
+        let header: Vec<String> = header.iter().map(|c| c.to_string()).collect();
+        if !header.iter().any(|h| h == "finding_id") {
             continue;
-        };
+        }
         found = true;
-        for row in rows {
-            let id = row.get(col).map(|c| c.to_string()).unwrap_or_default();
-            if !id.is_empty() {
-                ids.push(id);
-            }
+        has_review |= header.iter().any(|h| h == "review");
+        for (i, row) in it.enumerate() {
+            let cells = header
+                .iter()
+                .zip(row)
+                .filter(|(h, _)| !h.is_empty())
+                .map(|(h, c)| (h.clone(), c.to_string()))
+                .collect();
+            rows.push(Row {
+                // +2: the header is row 1, as the spreadsheet numbers it.
+                at: format!("sheet {name:?} row {}", i + 2),
+                cells,
+            });
         }
     }
     if !found {
@@ -154,43 +297,68 @@ fn xlsx_ids(bytes: &[u8]) -> Result<Vec<String>> {
             "no sheet has a finding_id column: is this a findings workbook?".into(),
         ));
     }
-    Ok(ids)
+    Ok(Rows { rows, has_review })
 }
 
-fn parse_findings_ids(text: &str) -> Result<Vec<String>> {
+fn parse_findings_rows(text: &str) -> Result<Rows> {
     let first = text.trim_start_matches('\u{feff}').trim_start();
     if first.starts_with('{') {
-        let mut ids = Vec::new();
+        let mut rows = Vec::new();
         for (i, line) in text.lines().enumerate() {
             if line.trim().is_empty() {
                 continue;
             }
             let v: serde_json::Value = serde_json::from_str(line)
                 .map_err(|e| Error::Suppress(format!("line {}: not JSON: {e}", i + 1)))?;
-            match v.get("finding_id").and_then(|x| x.as_str()) {
-                Some(id) => ids.push(id.to_string()),
-                None => return Err(Error::Suppress(format!("line {}: no finding_id", i + 1))),
-            }
+            let Some(obj) = v
+                .as_object()
+                .filter(|o| o.get("finding_id").is_some_and(|x| x.is_string()))
+            else {
+                return Err(Error::Suppress(format!("line {}: no finding_id", i + 1)));
+            };
+            let cells = obj
+                .iter()
+                .filter_map(|(k, v)| v.as_str().map(|s| (k.clone(), s.to_string())))
+                .collect();
+            rows.push(Row {
+                at: format!("line {}", i + 1),
+                cells,
+            });
         }
-        return Ok(ids);
+        return Ok(Rows {
+            rows,
+            // JSON Lines carries no review column to edit.
+            has_review: false,
+        });
     }
     let mut r = csv::Reader::from_reader(first.as_bytes());
-    let col = r
+    let header: Vec<String> = r
         .headers()
         .map_err(|e| Error::Suppress(e.to_string()))?
         .iter()
-        .position(|h| h == "finding_id")
-        .ok_or(Error::Suppress(
+        .map(str::to_string)
+        .collect();
+    if !header.iter().any(|h| h == "finding_id") {
+        return Err(Error::Suppress(
             "no finding_id column: is this a findings file?".into(),
-        ))?;
-    let mut ids = Vec::new();
-    for rec in r.records() {
-        let rec = rec.map_err(|e| Error::Suppress(e.to_string()))?;
-        if let Some(id) = rec.get(col) {
-            ids.push(id.to_string());
-        }
+        ));
     }
-    Ok(ids)
+    let has_review = header.iter().any(|h| h == "review");
+    let mut rows = Vec::new();
+    for (i, rec) in r.records().enumerate() {
+        let rec = rec.map_err(|e| Error::Suppress(e.to_string()))?;
+        let cells = header
+            .iter()
+            .zip(rec.iter())
+            .map(|(h, c)| (h.clone(), crate::report::safe::undefang(c).to_string()))
+            .collect();
+        rows.push(Row {
+            // +2: the header is row 1, as a spreadsheet numbers it.
+            at: format!("row {}", i + 2),
+            cells,
+        });
+    }
+    Ok(Rows { rows, has_review })
 }
 
 #[cfg(test)]
@@ -251,6 +419,8 @@ mod tests {
             context: "c".into(),
             detail: "d".into(),
             confidence: crate::rules::Confidence::High,
+            review: String::new(),
+            review_note: String::new(),
             offset: 0,
         };
         let xlsx = d.path().join("last.xlsx");

@@ -16,12 +16,16 @@ impl Sink for CoverageCsv {
     }
 }
 
+/// The coverage columns, in order (the CSV's header and the workbook's
+/// Coverage sheet).
+pub const HEADER: [&str; 7] = [
+    "archive", "entry", "status", "records", "findings", "bytes", "detail",
+];
+
 pub fn write_coverage_csv(mut out: impl Write, rows: &[CoverageRow]) -> csv::Result<()> {
     out.write_all(BOM.as_bytes())?;
     let mut w = csv::Writer::from_writer(out);
-    w.write_record([
-        "archive", "entry", "status", "records", "findings", "bytes", "detail",
-    ])?;
+    w.write_record(HEADER)?;
     for r in rows {
         w.write_record([
             safe::defang(&r.archive).as_ref(),

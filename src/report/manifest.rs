@@ -33,6 +33,10 @@ pub struct Manifest {
     /// what became of the images.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ocr: Option<crate::scan::OcrSummary>,
+    /// Findings a `--reviewed` file closed (`false-positive`, `accepted`)
+    /// and so left out: who said so, when and why. Absent without any.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reviewed: Vec<crate::suppress::Review>,
     pub outputs: Vec<OutputInfo>,
 }
 
@@ -85,6 +89,9 @@ pub struct Totals {
     pub findings_below_min_severity: u64,
     pub findings_in_baseline: u64,
     pub findings_ignored: u64,
+    /// Left out by `--reviewed` (the `reviewed` list).
+    #[serde(default)]
+    pub findings_reviewed: u64,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -328,6 +335,7 @@ pub fn build(run: &Run<'_>, outputs: &[Written<'_>], manifest_path: &Path) -> Ma
         findings_below_min_severity: outcome.below_min_severity,
         findings_in_baseline: outcome.in_baseline,
         findings_ignored: outcome.ignored,
+        findings_reviewed: outcome.reviewed.len() as u64,
         ..Default::default()
     };
     for r in &outcome.coverage {
@@ -399,6 +407,7 @@ pub fn build(run: &Run<'_>, outputs: &[Written<'_>], manifest_path: &Path) -> Ma
         inputs,
         totals,
         ocr: outcome.ocr.clone(),
+        reviewed: outcome.reviewed.clone(),
         outputs: output_infos(outputs, &dir),
     }
 }

@@ -138,6 +138,7 @@ pub fn merge_manifests(paths: &[&Path]) -> Result<Manifest> {
         acc.started_at = acc.started_at.clone().min(m.started_at);
         acc.finished_at = acc.finished_at.clone().max(m.finished_at);
         add_totals(&mut acc.totals, m.totals);
+        acc.reviewed.extend(m.reviewed);
         match (acc.ocr.as_mut(), m.ocr) {
             (Some(into), Some(from)) => {
                 into.images += from.images;
@@ -154,6 +155,10 @@ pub fn merge_manifests(paths: &[&Path]) -> Result<Manifest> {
     for Input { archives, .. } in &mut m.inputs {
         archives.sort_by(|a, b| a.archive.cmp(&b.archive));
     }
+    // Each shard closed only the findings of its own archives.
+    m.reviewed.sort_by(|a, b| a.finding_id.cmp(&b.finding_id));
+    m.reviewed.dedup_by(|a, b| a.finding_id == b.finding_id);
+    m.totals.findings_reviewed = m.reviewed.len() as u64;
     m.totals.archives = m.inputs.iter().map(|i| i.archives.len() as u64).sum();
     m.shard = None;
     m.outputs.clear();
@@ -171,4 +176,5 @@ fn add_totals(into: &mut Totals, from: Totals) {
     into.findings_below_min_severity += from.findings_below_min_severity;
     into.findings_in_baseline += from.findings_in_baseline;
     into.findings_ignored += from.findings_ignored;
+    into.findings_reviewed += from.findings_reviewed;
 }

@@ -16,6 +16,16 @@ pub fn defang(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The cell `defang` was given, for reading our own CSV back (a review
+/// note of `=x` is written `'=x`). A `'` that `defang` would not have
+/// added is kept.
+pub fn undefang(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if defang(rest).starts_with('\'') => rest,
+        _ => cell,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -36,6 +46,8 @@ mod tests {
         }
         for ok in ["NHS no 401", "a=b", "", "'quoted"] {
             assert_eq!(defang(ok), ok);
+            assert_eq!(undefang(ok), ok);
         }
+        assert_eq!(undefang(&defang("=1")), "=1");
     }
 }

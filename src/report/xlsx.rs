@@ -1,12 +1,18 @@
 //! `--format xlsx`: the findings as a real spreadsheet for comms teams. One
 //! row per finding with the CSV's columns, a frozen header row, filters on
 //! every column, permalinks as hyperlinks and the severity cell coloured.
+//! Beside them, from a scan: a Coverage sheet (the coverage CSV's rows), a
+//! Summary sheet (the HTML summary's tables) and a Run sheet (the
+//! manifest's facts as key/value rows), so one file carries the audit.
 //!
 //! Every text cell is written as a string, never as a formula, so a value
 //! such as `=HYPERLINK(...)` from an archive is shown, not run: unlike the
-//! CSV, no defanging is needed and the cell holds the exact value. The
-//! document's creation time is fixed, and rust_xlsxwriter stamps its zip
-//! members with a fixed time, so the same findings give the same bytes.
+//! CSV, no defanging is needed and the cell holds the exact value. Every
+//! sheet writes its text through `text` below, so this holds for all of
+//! them. The Run sheet leaves out the run's times, command line and
+//! output paths (the manifest has them), so the
+//! same scan gives the same bytes; the document's creation time is fixed,
+//! and rust_xlsxwriter stamps its zip members with a fixed time.
 
 use crate::error::Result;
 use crate::finding::Finding;
@@ -31,9 +37,9 @@ const URL_COL: u16 = 12;
 const RANK_COL: u16 = 18;
 
 /// Column widths (characters), in HEADER order.
-const WIDTHS: [f64; 19] = [
+const WIDTHS: [f64; 21] = [
     22.0, 10.0, 28.0, 15.0, 18.0, 10.0, 18.0, 30.0, 24.0, 12.0, 22.0, 21.0, 45.0, 10.0, 24.0, 60.0,
-    30.0, 11.0, 8.0,
+    30.0, 11.0, 8.0, 14.0, 40.0,
 ];
 
 /// The findings file as a workbook (docs/OUTPUTS.md, "Workbook (`--format xlsx`)").
@@ -49,12 +55,15 @@ impl super::Sink for FindingsXlsx {
         _: &[super::Written<'_>],
         out: &mut dyn Write,
     ) -> Result<()> {
-        write_findings_xlsx(out, &run.outcome.findings)
+        let bytes = workbook(&run.outcome.findings, Some(run)).map_err(super::failed)?;
+        out.write_all(&bytes).map_err(super::failed)?;
+        out.flush().map_err(super::failed)
     }
 }
 
+/// A workbook with only the findings sheets (no scan to describe).
 pub fn write_findings_xlsx(mut out: impl Write, findings: &[Finding]) -> Result<()> {
-    let bytes = workbook(findings).map_err(super::failed)?;
+    let bytes = workbook(findings, None).map_err(super::failed)?;
     out.write_all(&bytes).map_err(super::failed)?;
     out.flush().map_err(super::failed)
 }
@@ -91,7 +100,7 @@ fn fit(s: &str, limit: usize) -> std::borrow::Cow<'_, str> {
     s.into()
 }
 
-fn workbook(findings: &[Finding]) -> Result<Vec<u8>, XlsxError> {
+fn workbook(findings: &[Finding], run: Option<&super::Run<'_>>) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
     let props = DocProperties::new()
         .set_title("social-audit findings")
@@ -125,7 +134,177 @@ fn workbook(findings: &[Finding]) -> Result<Vec<u8>, XlsxError> {
         ws.set_freeze_panes(1, 0)?;
         ws.autofilter(0, 0, chunk.len() as u32, HEADER.len() as u16 - 1)?;
     }
+    if let Some(run) = run {
+        coverage_sheet(wb.add_worksheet(), &run.outcome.coverage, &header)?;
+        summary_sheet(wb.add_worksheet(), run, &header)?;
+        run_sheet(wb.add_worksheet(), run, &header)?;
+    }
     wb.save_to_buffer()
+}
+
+/// Every text cell of every sheet: a string cell, never a formula, so a
+/// value such as `=HYPERLINK(...)` from an archive is shown, not run.
+fn text(ws: &mut Worksheet, row: u32, col: u16, value: &str) -> Result<(), XlsxError> {
+    if value.is_empty() {
+        return Ok(());
+    }
+    ws.write_string(row, col, fit(value, MAX_CELL_LEN))?;
+    Ok(())
+}
+
+fn header_row(ws: &mut Worksheet, row: u32, names: &[&str], fmt: &Format) -> Result<(), XlsxError> {
+    for (c, h) in names.iter().enumerate() {
+        ws.write_string_with_format(row, c as u16, *h, fmt)?;
+    }
+    Ok(())
+}
+
+/// The coverage CSV's rows (docs/OUTPUTS.md, "Coverage file"), counts as
+/// numbers.
+fn coverage_sheet(
+    ws: &mut Worksheet,
+    rows: &[super::CoverageRow],
+    header: &Format,
+) -> Result<(), XlsxError> {
+    ws.set_name("Coverage")?;
+    let names = super::coverage::HEADER;
+    header_row(ws, 0, &names, header)?;
+    for (c, w) in [40.0, 50.0, 10.0, 10.0, 10.0, 12.0, 80.0]
+        .into_iter()
+        .enumerate()
+    {
+        ws.set_column_width(c as u16, w)?;
+    }
+    for (i, r) in rows.iter().enumerate() {
+        let row = i as u32 + 1;
+        text(ws, row, 0, &r.archive)?;
+        text(ws, row, 1, &r.entry)?;
+        text(ws, row, 2, r.status.as_str())?;
+        ws.write_number(row, 3, r.records as f64)?;
+        ws.write_number(row, 4, r.findings as f64)?;
+        ws.write_number(row, 5, r.bytes as f64)?;
+        text(ws, row, 6, &r.detail)?;
+    }
+    ws.set_freeze_panes(1, 0)?;
+    ws.autofilter(0, 0, rows.len() as u32, names.len() as u16 - 1)?;
+    Ok(())
+}
+
+/// The HTML summary's tables, one under another, each with a title row:
+/// findings per category, per account, and per account per quarter (one
+/// row per account, quarters as columns, as on the page).
+fn summary_sheet(
+    ws: &mut Worksheet,
+    run: &super::Run<'_>,
+    header: &Format,
+) -> Result<(), XlsxError> {
+    ws.set_name("Summary")?;
+    let meta = super::summary::Meta {
+        // The page's run date is left out here: the workbook's bytes
+        // depend only on the scan.
+        run_date: "",
+        tool_version: env!("CARGO_PKG_VERSION"),
+        rule_pack: "",
+        rules: run.pack.rules(),
+    };
+    let s = super::summary::build(run.outcome, &meta);
+    let title = Format::new().set_bold().set_font_size(13);
+    ws.set_column_width(0, 30.0)?;
+    ws.set_column_width(1, 28.0)?;
+    let mut row = 0u32;
+    ws.write_string_with_format(row, 0, "Findings per category", &title)?;
+    row += 1;
+    header_row(ws, row, &["category", "label", "findings"], header)?;
+    for c in &s.by_category {
+        row += 1;
+        text(ws, row, 0, &c.name)?;
+        text(ws, row, 1, &c.label)?;
+        ws.write_number(row, 2, c.count as f64)?;
+    }
+    row += 2;
+    ws.write_string_with_format(row, 0, "Findings per account", &title)?;
+    row += 1;
+    header_row(ws, row, &["account", "platform", "findings"], header)?;
+    for a in &s.accounts {
+        row += 1;
+        text(ws, row, 0, &a.account)?;
+        text(ws, row, 1, &a.platform)?;
+        ws.write_number(row, 2, a.total as f64)?;
+    }
+    row += 2;
+    ws.write_string_with_format(row, 0, "Findings per account per quarter", &title)?;
+    row += 1;
+    let mut names: Vec<&str> = vec!["account", "platform"];
+    names.extend(s.quarters.iter().map(String::as_str));
+    names.push("total");
+    header_row(ws, row, &names, header)?;
+    for a in &s.accounts {
+        row += 1;
+        text(ws, row, 0, &a.account)?;
+        text(ws, row, 1, &a.platform)?;
+        for (q, n) in a.per_quarter.iter().enumerate() {
+            ws.write_number(row, q as u16 + 2, *n as f64)?;
+        }
+        ws.write_number(row, a.per_quarter.len() as u16 + 2, a.total as f64)?;
+    }
+    Ok(())
+}
+
+/// The manifest's facts as `key`/`value` rows (`rule_pack.sha256`,
+/// `totals.records`, `inputs.0.path`, …). Left out: the start and finish
+/// times, the command line and the outputs, which differ between runs of
+/// the same scan or are not written yet; the manifest has them.
+fn run_sheet(ws: &mut Worksheet, run: &super::Run<'_>, header: &Format) -> Result<(), XlsxError> {
+    ws.set_name("Run")?;
+    header_row(ws, 0, &["key", "value"], header)?;
+    ws.set_column_width(0, 40.0)?;
+    ws.set_column_width(1, 80.0)?;
+    for (i, (k, v)) in run_rows(run).iter().enumerate() {
+        text(ws, i as u32 + 1, 0, k)?;
+        text(ws, i as u32 + 1, 1, v)?;
+    }
+    Ok(())
+}
+
+/// The key/value rows of the Run sheet.
+pub fn run_rows(run: &super::Run<'_>) -> Vec<(String, String)> {
+    let m = super::manifest::build(run, &[], std::path::Path::new("manifest.json"));
+    let mut v = serde_json::to_value(&m).unwrap_or_default();
+    if let Some(o) = v.as_object_mut() {
+        for k in ["started_at", "finished_at", "command_line", "outputs"] {
+            o.remove(k);
+        }
+    }
+    let mut rows = Vec::new();
+    flatten("", &v, &mut rows);
+    // Inputs are hashed only for a manifest; without one, name them.
+    if m.inputs.is_empty() {
+        for (i, p) in run.inputs.iter().enumerate() {
+            rows.push((format!("inputs.{i}.path"), p.display().to_string()));
+        }
+    }
+    rows
+}
+
+fn flatten(prefix: &str, v: &serde_json::Value, out: &mut Vec<(String, String)>) {
+    use serde_json::Value;
+    let key = |k: &str| {
+        if prefix.is_empty() {
+            k.to_string()
+        } else {
+            format!("{prefix}.{k}")
+        }
+    };
+    match v {
+        Value::Object(o) => o.iter().for_each(|(k, v)| flatten(&key(k), v, out)),
+        Value::Array(a) => a
+            .iter()
+            .enumerate()
+            .for_each(|(i, v)| flatten(&key(&i.to_string()), v, out)),
+        Value::Null => {}
+        Value::String(s) => out.push((prefix.to_string(), s.clone())),
+        other => out.push((prefix.to_string(), other.to_string())),
+    }
 }
 
 fn write_rows(
@@ -190,6 +369,8 @@ mod tests {
             context: format!("before {matched} after"),
             detail: String::new(),
             confidence: crate::rules::Confidence::High,
+            review: String::new(),
+            review_note: String::new(),
             offset: 0,
         }
     }
@@ -221,7 +402,7 @@ mod tests {
             ),
             "{sheet}"
         );
-        assert!(sheet.contains(r#"<autoFilter ref="A1:S4"/>"#), "{sheet}");
+        assert!(sheet.contains(r#"<autoFilter ref="A1:U4"/>"#), "{sheet}");
         assert!(sheet.contains(r#"<hyperlink ref="M2""#), "{sheet}");
         // severity_rank is a number cell, so Excel sorts it numerically.
         // (critical, low, medium → 1, 4, 3)
@@ -263,7 +444,7 @@ mod tests {
         let core = member(&a, "docProps/core.xml");
         assert!(core.contains("2000-01-01T00:00:00Z"), "{core}");
         write_findings_xlsx(&mut e, &[]).unwrap();
-        assert!(member(&e, "xl/worksheets/sheet1.xml").contains(r#"<autoFilter ref="A1:S1"/>"#));
+        assert!(member(&e, "xl/worksheets/sheet1.xml").contains(r#"<autoFilter ref="A1:U1"/>"#));
     }
 
     #[test]

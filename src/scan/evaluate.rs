@@ -219,6 +219,8 @@ impl Evaluator<'_> {
                 context,
                 detail,
                 confidence: hit.confidence,
+                review: String::new(),
+                review_note: String::new(),
                 offset: hit.start,
             });
         }

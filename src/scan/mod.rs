@@ -110,6 +110,9 @@ pub struct Outcome {
     pub in_baseline: u64,
     /// Left out because the ignore file lists them.
     pub ignored: u64,
+    /// Left out because a `--reviewed` file closed them (`false-positive`,
+    /// `accepted`): one entry per finding_id, sorted, for the manifest.
+    pub reviewed: Vec<crate::suppress::Review>,
     /// Warnings worth a line on stderr (archive-level, and content files
     /// that gave no records).
     pub warnings: Vec<String>,
@@ -441,9 +444,18 @@ pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
     }
 
     let (mut in_baseline, mut ignored) = (0, 0);
+    let mut reviewed = Vec::new();
     if !opts.suppress.is_empty() {
-        findings.retain(|f| match opts.suppress.check(&f.finding_id) {
-            None => true,
+        findings.retain_mut(|f| match opts.suppress.check(&f.finding_id) {
+            None => {
+                // Seen again with an open review (`escalated`, `to-check`):
+                // the person's review and note travel with it.
+                if let Some(r) = opts.suppress.review(&f.finding_id) {
+                    f.review = r.review.clone();
+                    f.review_note = r.note.clone();
+                }
+                true
+            }
             Some(Why::Baseline) => {
                 in_baseline += 1;
                 false
@@ -452,8 +464,17 @@ pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
                 ignored += 1;
                 false
             }
+            Some(Why::Reviewed) => {
+                if let Some(r) = opts.suppress.review(&f.finding_id) {
+                    reviewed.push(r.clone());
+                }
+                false
+            }
         });
     }
+    // One entry per finding_id, in a fixed order, for the manifest.
+    reviewed.sort_by(|a, b| a.finding_id.cmp(&b.finding_id));
+    reviewed.dedup_by(|a, b| a.finding_id == b.finding_id);
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     let mut per_entry: BTreeMap<(&str, &str), u64> = BTreeMap::new();
     for f in &findings {
@@ -478,6 +499,7 @@ pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
         below_min_severity: below,
         in_baseline,
         ignored,
+        reviewed,
         warnings,
         ocr,
         undated,

@@ -483,7 +483,10 @@ fn csv_outputs_carry_a_bom_and_a_severity_rank_and_still_merge_and_baseline() {
     assert!(bytes.starts_with("\u{feff}finding_id,".as_bytes()));
     let cov = std::fs::read(d.path().join("coverage.csv")).unwrap();
     assert!(cov.starts_with("\u{feff}archive,".as_bytes()));
-    assert_eq!(&r.header[17..], ["confidence", "severity_rank"]);
+    assert_eq!(
+        &r.header[17..],
+        ["confidence", "severity_rank", "review", "review_note"]
+    );
     for (sev, rank) in r.values("severity").iter().zip(r.values("severity_rank")) {
         let want = match sev.as_str() {
             "critical" => "1",

@@ -38,6 +38,7 @@ fn draw(
     ytop: u64,
 ) -> Result<(), Box<dyn std::error::Error>> {
     let n = quarters.len() as u32;
+    let labels = tick_labels(quarters);
     let root = SVGBackend::with_string(svg, size).into_drawing_area();
     root.fill(&WHITE)?;
     let mut chart = ChartBuilder::on(&root)
@@ -51,14 +52,18 @@ fn draw(
         .disable_x_mesh()
         .x_labels(quarters.len())
         .x_label_formatter(&|v| match v {
-            SegmentValue::CenterOf(i) => quarters.get(*i as usize).cloned().unwrap_or_default(),
+            SegmentValue::CenterOf(i) => labels.get(*i as usize).cloned().unwrap_or_default(),
             _ => String::new(),
         })
         .y_labels(ytop.min(10) as usize)
         .y_label_formatter(&|v| format!("{v}"))
-        .x_desc("Quarter (date of the post or message)")
+        .x_desc(if labels.as_slice() == quarters {
+            "Quarter (date of the post or message)"
+        } else {
+            "Quarter, labelled at the first of each year (date of the post or message)"
+        })
         .y_desc("Findings")
-        .label_style(("sans-serif", if n > 16 { 11 } else { 14 }))
+        .label_style(("sans-serif", 14))
         .axis_desc_style(("sans-serif", 15))
         .draw()?;
     // Bars at most about 120 px wide, so a single quarter is not a slab.
@@ -93,4 +98,43 @@ fn draw(
     }
     root.present()?;
     Ok(())
+}
+
+/// Most quarters labelled one by one; past this the labels are years.
+const MAX_QUARTER_LABELS: usize = 12;
+/// Most year labels under the axis: 1,040 px holds about this many.
+const MAX_YEAR_LABELS: usize = 15;
+
+/// The label under each bar. Up to `MAX_QUARTER_LABELS` quarters each get
+/// theirs (`2024-Q1`); a longer span would overlap into an unreadable
+/// strip, so only the first bar of a year is labelled, with the year, and
+/// over more than `MAX_YEAR_LABELS` years only every second (third, …)
+/// year. The undated bar is labelled `no date`: its full label is wider
+/// than the four bars that separate it from the last year's.
+pub(super) fn tick_labels(quarters: &[String]) -> Vec<String> {
+    if quarters.len() <= MAX_QUARTER_LABELS {
+        return quarters.to_vec();
+    }
+    let year = |q: &str| q.split_once("-Q").map(|(y, _)| y.to_string());
+    let years: BTreeSet<String> = quarters.iter().filter_map(|q| year(q)).collect();
+    let step = years.len().div_ceil(MAX_YEAR_LABELS).max(1);
+    let mut last: Option<String> = None;
+    let mut seen = 0usize;
+    quarters
+        .iter()
+        .map(|q| match year(q) {
+            None if q == UNDATED => "no date".to_string(),
+            None => q.clone(),
+            Some(y) if last.as_deref() != Some(y.as_str()) => {
+                last = Some(y.clone());
+                seen += 1;
+                if (seen - 1).is_multiple_of(step) {
+                    y
+                } else {
+                    String::new()
+                }
+            }
+            Some(_) => String::new(),
+        })
+        .collect()
 }

@@ -1,3 +1,4 @@
+use super::chart::tick_labels;
 use super::*;
 use crate::scan::ArchiveSummary;
 
@@ -25,6 +26,8 @@ fn finding(sev: &str, cat: &str, rule: &str, account: &str, at: &str) -> Finding
         context: "c".into(),
         detail: String::new(),
         confidence: crate::rules::Confidence::High,
+        review: String::new(),
+        review_note: String::new(),
         offset: 0,
     }
 }
@@ -278,4 +281,99 @@ fn one_quarter_chart_draws() {
     assert_eq!(s.quarters, ["2024-Q1"]);
     assert!(s.chart_svg.contains("2024-Q1"), "{}", s.chart_svg);
     assert!(s.chart_svg.contains("<rect"));
+}
+
+/// 50 accounts with a finding in every quarter of 2011–2024 (56
+/// quarters), plus account findings with no date.
+fn fifty_accounts_fourteen_years() -> Outcome {
+    let mut findings = Vec::new();
+    for a in 0..50 {
+        let account = format!("Trust{a:02}");
+        for y in 2011..=2024 {
+            for m in [1, 4, 7, 10] {
+                if (a + y as usize + m).is_multiple_of(3) {
+                    continue;
+                }
+                let at = format!("{y}-{m:02}-15T10:00:00Z");
+                findings.push(finding("low", "links", "links.shortener", &account, &at));
+            }
+        }
+    }
+    findings.push(finding("low", "links", "links.shortener", "Trust00", ""));
+    Outcome {
+        findings,
+        ..Outcome::default()
+    }
+}
+
+/// The texts of the SVG's `<text>` elements.
+fn svg_texts(svg: &str) -> Vec<String> {
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|t| {
+            let body = t.split_once('>')?.1;
+            Some(body.split_once("</text>")?.0.trim().to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn a_long_history_labels_the_axis_by_year_and_the_table_has_a_row_per_account() {
+    let s = build(&fifty_accounts_fourteen_years(), &META);
+    assert_eq!(s.quarters.len(), 56 + 1);
+    assert_eq!(s.accounts.len(), 50);
+    // Tick labels: the 14 years, the undated bar, and the y axis's; no
+    // quarter labels, which overlapped into a strip.
+    let texts = svg_texts(&s.chart_svg);
+    let x_ticks: Vec<&String> = texts
+        .iter()
+        .filter(|t| t.len() == 4 && t.parse::<i32>().is_ok_and(|y| y >= 2000) || *t == "no date")
+        .collect();
+    assert_eq!(x_ticks.len(), 14 + 1, "{x_ticks:?}");
+    assert!(
+        !texts.iter().any(|t| t.contains("-Q")),
+        "quarter labels left: {texts:?}"
+    );
+    // Every text but the two axis titles and the y axis's numbers is an
+    // x tick label: at most 20 of them.
+    let x_labels = texts
+        .iter()
+        .filter(|t| !t.is_empty() && t.parse::<u64>().map_or(true, |n| n >= 1000))
+        .count()
+        - 2;
+    assert!(x_labels <= 20, "{x_labels} x labels: {texts:?}");
+
+    let page = render(&s).unwrap();
+    let table = page
+        .split(r#"<table class="per-quarter">"#)
+        .nth(1)
+        .and_then(|t| t.split("</table>").next())
+        .unwrap();
+    let body = table.split("<tbody>").nth(1).unwrap();
+    // 50 account rows and the all-accounts row; 57 quarters and a total
+    // as columns.
+    assert_eq!(body.matches("<tr>").count(), 51);
+    assert_eq!(
+        table
+            .split("</thead>")
+            .next()
+            .unwrap()
+            .matches("</th>")
+            .count(),
+        1 + 57 + 1
+    );
+    assert!(body.contains("Trust49 (twitter)"));
+}
+
+#[test]
+fn tick_labels_thin_years_past_fifteen() {
+    let quarters: Vec<String> = (1990..2024)
+        .flat_map(|y| (1..=4).map(move |q| format!("{y}-Q{q}")))
+        .collect();
+    let labels = tick_labels(&quarters);
+    let shown: Vec<&String> = labels.iter().filter(|l| !l.is_empty()).collect();
+    assert!(shown.len() <= 15, "{shown:?}");
+    assert_eq!(shown[0], "1990");
+    let short: Vec<String> = ["2024-Q1", "2024-Q2"].map(String::from).to_vec();
+    assert_eq!(tick_labels(&short), short);
 }
