@@ -13,6 +13,7 @@ mod evidence;
 mod export_gaps;
 mod fixture;
 mod golden;
+mod handover;
 mod ocr;
 mod shards;
 mod summary_browser;
