@@ -15,6 +15,7 @@ mod fixture;
 mod golden;
 mod handover;
 mod ocr;
+mod release;
 mod shards;
 mod summary_browser;
 mod video_location;
