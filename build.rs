@@ -9,6 +9,7 @@ fn main() {
     println!("cargo::rustc-check-cfg=cfg(shared_samples)");
     println!("cargo::rustc-check-cfg=cfg(has_chromium)");
     println!("cargo::rustc-check-cfg=cfg(has_tesseract)");
+    println!("cargo::rustc-check-cfg=cfg(has_pyyaml)");
     println!("cargo::rerun-if-env-changed=CI");
     println!("cargo::rerun-if-env-changed=PATH");
     let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
@@ -39,5 +40,21 @@ fn main() {
     }
     if ci || (on_path("tesseract") && font.is_file()) {
         println!("cargo::rustc-cfg=has_tesseract");
+    }
+    // The release workflow check (scripts/check-release-workflow.py)
+    // parses the YAML with PyYAML (Debian: python3-yaml).
+    // Debian installs it here; the folder exists whenever python3 does, so
+    // this does not make cargo re-run the script on every build.
+    println!("cargo::rerun-if-changed=/usr/lib/python3/dist-packages");
+    let pyyaml = || {
+        std::process::Command::new("python3")
+            .args(["-c", "import yaml"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    if ci || pyyaml() {
+        println!("cargo::rustc-cfg=has_pyyaml");
     }
 }

@@ -42,6 +42,8 @@ pub enum Command {
         #[command(subcommand)]
         command: RulesCommand,
     },
+    /// Scan archives and write only the handover checklist page (what a new owner must act on)
+    Handover(HandoverArgs),
     /// Re-hash the inputs and outputs a manifest lists; exit 0 only when all still match
     Verify(VerifyArgs),
     /// Combine the outputs of `scan --shard I/N` runs into what one run writes
@@ -174,6 +176,38 @@ pub struct ScanArgs {
     pub no_config: bool,
 }
 
+/// `handover`: the scan's inputs and rule options, and the page to write.
+#[derive(Args, Debug)]
+pub struct HandoverArgs {
+    /// Zip archives, extracted archive folders, or folders holding many of either
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// The checklist page (HTML; `-` for standard output)
+    #[arg(short, long, default_value = "handover.html")]
+    pub output: PathBuf,
+    /// A rule pack file or folder instead of the embedded NHS pack
+    #[arg(long)]
+    pub rules: Option<PathBuf>,
+    /// Organisation profile (TOML): own domains, numbers, postcodes, handles, sites
+    #[arg(long)]
+    pub org: Option<PathBuf>,
+    /// Mask matched personal data on the page
+    #[arg(long)]
+    pub redact: bool,
+    /// Worker threads, 1 or more (default: all cores)
+    #[arg(short = 'j', long, value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
+    /// Print only errors on stderr
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Read settings from this file instead of ./social-audit.toml
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Do not read ./social-audit.toml
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
+}
+
 #[derive(Args, Debug)]
 pub struct VerifyArgs {
     pub manifest: PathBuf,
@@ -240,6 +274,7 @@ pub fn main() -> i32 {
             }
         },
         Command::Inspect { inputs } => command::inspect::run(&inputs),
+        Command::Handover(args) => command::handover::run(args),
         Command::Verify(args) => command::verify::run(&args.manifest, args.original),
         Command::Merge(args) => command::merge::run(args),
         Command::Completions { shell } => {

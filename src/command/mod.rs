@@ -1,6 +1,7 @@
 //! One module per subcommand: each takes validated arguments, does the
 //! work through the library, and returns the exit status (docs/OUTPUTS.md).
 
+pub mod handover;
 pub mod inspect;
 pub mod merge;
 pub mod rules;

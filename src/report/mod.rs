@@ -9,6 +9,7 @@
 pub mod coverage;
 pub mod findings_csv;
 pub mod findings_jsonl;
+pub mod handover;
 pub mod manifest;
 pub mod merge;
 mod output;

@@ -60,7 +60,7 @@ pub struct Meta<'a> {
 }
 
 impl Meta<'_> {
-    fn title(&self, rule_id: &str) -> String {
+    pub fn title(&self, rule_id: &str) -> String {
         self.rules
             .iter()
             .find(|r| r.id == rule_id)
@@ -190,6 +190,8 @@ pub struct Summary {
     pub below_min_severity: u64,
     pub in_baseline: u64,
     pub ignored: u64,
+    /// The handover checklist, one per account (src/report/handover.rs).
+    pub handover: Vec<super::handover::Checklist>,
     /// Inline SVG chart (drawn by plotters, which escapes its text); given
     /// to the template separately as `chart`.
     #[serde(skip)]
@@ -315,20 +317,7 @@ pub fn build(outcome: &Outcome, meta: &Meta) -> Summary {
     let links: Vec<LinkRow> = ordered
         .iter()
         .take(MAX_LINKED)
-        .map(|f| LinkRow {
-            finding_id: f.finding_id.clone(),
-            title: meta.title(&f.rule_id),
-            matched: f.matched.clone(),
-            context: f.context.clone(),
-            severity: f.severity.as_str().to_string(),
-            created_at: f.created_at.get(..10).unwrap_or(&f.created_at).to_string(),
-            account: f.account.clone(),
-            rule_id: f.rule_id.clone(),
-            record_kind: f.record_kind.to_string(),
-            field: f.field.to_string(),
-            link: (f.url.starts_with("https://") || f.url.starts_with("http://"))
-                .then(|| f.url.clone()),
-        })
+        .map(|f| link_row(f, meta))
         .collect();
 
     let chart_svg = chart(&quarters, &accounts);
@@ -351,7 +340,26 @@ pub fn build(outcome: &Outcome, meta: &Meta) -> Summary {
         below_min_severity: outcome.below_min_severity,
         in_baseline: outcome.in_baseline,
         ignored: outcome.ignored,
+        handover: super::handover::build(outcome, meta),
         chart_svg,
+    }
+}
+
+/// One finding as the page's tables show it.
+pub fn link_row(f: &Finding, meta: &Meta) -> LinkRow {
+    LinkRow {
+        finding_id: f.finding_id.clone(),
+        title: meta.title(&f.rule_id),
+        matched: f.matched.clone(),
+        context: f.context.clone(),
+        severity: f.severity.as_str().to_string(),
+        created_at: f.created_at.get(..10).unwrap_or(&f.created_at).to_string(),
+        account: f.account.clone(),
+        rule_id: f.rule_id.clone(),
+        record_kind: f.record_kind.to_string(),
+        field: f.field.to_string(),
+        link: (f.url.starts_with("https://") || f.url.starts_with("http://"))
+            .then(|| f.url.clone()),
     }
 }
 
@@ -479,6 +487,7 @@ pub fn render(summary: &Summary) -> Result<String> {
     // text from an archive: it alone is marked safe.
     let ctx = minijinja::context! {
         chart => minijinja::Value::from_safe_string(summary.chart_svg.clone()),
+        section => minijinja::Value::from_safe_string(super::handover::render_section(&summary.handover)?),
         ..minijinja::Value::from(minijinja::value::Serde(summary))
     };
     tmpl.render(ctx).map_err(super::failed)

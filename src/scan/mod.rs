@@ -98,6 +98,10 @@ pub struct ArchiveSummary {
     /// The same counts split by platform, when the archive's records carry
     /// more than one (an Instagram export with Threads posts); else empty.
     pub records_by_platform: BTreeMap<Platform, BTreeMap<String, u64>>,
+    /// The newest published post (post, reply or repost; not a deleted
+    /// one) among every record read, whatever `--since`/`--until` keep: the
+    /// handover checklist says how long the account has been quiet.
+    pub last_post: Option<jiff::Timestamp>,
 }
 
 #[derive(Debug, Default)]
@@ -145,6 +149,8 @@ struct Opened {
     unit: Box<dyn Unit>,
     /// Records read, by platform and kind.
     records: Mutex<Counts>,
+    /// See [`ArchiveSummary::last_post`].
+    last_post: Mutex<Option<jiff::Timestamp>>,
     /// What the account-level rules have seen of this archive so far, one
     /// state per platform its records carry: an Instagram export's
     /// Threads posts are another account's history.
@@ -321,9 +327,11 @@ pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
         let mut tally = Tally::default();
         let mut extra = Vec::new();
         let mut counts: Counts = BTreeMap::new();
+        let mut latest = None;
         let mut accounts = Accounts::new();
         let notes = u.unit.finish(&mut |mut rec: Record| {
             *counts.entry((rec.platform, rec.kind.as_str())).or_insert(0) += 1;
+            latest = latest.max(last_post_time(&rec));
             // `--platform` leaves records out like the date range does
             let in_range = ev.in_range(&rec) && wanted(opts, rec.platform);
             u.media.note(&rec, in_range);
@@ -389,6 +397,7 @@ pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
         if records_by_platform.keys().all(|p| *p == u.unit.platform()) {
             records_by_platform.clear();
         }
+        let last_post = latest.max(*u.last_post.lock().unwrap_or_else(|e| e.into_inner()));
         archives.push(ArchiveSummary {
             input: u.candidate.input,
             archive: u.candidate.display.clone(),
@@ -397,6 +406,7 @@ pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
             layout: u.unit.layout(),
             records,
             records_by_platform,
+            last_post,
         });
     }
 
@@ -547,6 +557,14 @@ fn evaluator<'a>(pack: &'a Pack, opts: &'a Options, archive: &'a str) -> Evaluat
     }
 }
 
+/// A published, not deleted, post's time (what [`ArchiveSummary::last_post`]
+/// keeps the newest of).
+fn last_post_time(rec: &Record) -> Option<jiff::Timestamp> {
+    (rec.kind.is_published() && rec.kind != crate::record::RecordKind::DeletedPost)
+        .then_some(rec.created_at)
+        .flatten()
+}
+
 fn open(
     c: Candidate,
     platforms: &[Box<dyn Reader>],
@@ -562,6 +580,7 @@ fn open(
         archive,
         unit,
         records: Mutex::new(BTreeMap::new()),
+        last_post: Mutex::new(None),
         account: Mutex::new(BTreeMap::new()),
         media: media::Refs::default(),
         bar: None,
@@ -601,11 +620,13 @@ fn read_entry(
         }
     };
     let mut counts: Counts = BTreeMap::new();
+    let mut latest = None;
     let mut accounts = Accounts::new();
     let outcome = rayon::scope(|s| {
         let mut batch = Vec::with_capacity(BATCH);
         let outcome = u.unit.read(&u.archive, entry, &mut |mut rec: Record| {
             *counts.entry((rec.platform, rec.kind.as_str())).or_insert(0) += 1;
+            latest = latest.max(last_post_time(&rec));
             if rec.entry.is_empty() {
                 rec.entry = entry.name.clone();
             }
@@ -643,6 +664,8 @@ fn read_entry(
         for (k, v) in counts {
             *total.entry(k).or_insert(0) += v;
         }
+        let mut last = u.last_post.lock().unwrap_or_else(|e| e.into_inner());
+        *last = (*last).max(latest);
     }
     let mut warnings = outcome.warnings;
     // Nothing from a file that has content is a gap an investigator must

@@ -98,6 +98,7 @@ fn outcome() -> Outcome {
             layout: "2020".into(),
             records: [("post".to_string(), 7u64)].into_iter().collect(),
             records_by_platform: Default::default(),
+            last_post: None,
         }],
         below_min_severity: 3,
         ..Default::default()

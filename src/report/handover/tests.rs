@@ -1,0 +1,235 @@
+use super::*;
+use crate::record::Platform;
+use crate::scan::ArchiveSummary;
+
+#[allow(clippy::too_many_arguments)]
+fn finding(
+    id: &str,
+    sev: &str,
+    cat: &str,
+    rule: &str,
+    kind: RecordKind,
+    record: &str,
+    field: Field,
+    matched: &str,
+) -> Finding {
+    Finding {
+        finding_id: id.into(),
+        severity: sev.parse().unwrap(),
+        rule_id: rule.into(),
+        category: cat.parse().unwrap(),
+        policy_ref: String::new(),
+        platform: Platform::Twitter,
+        account: "Northdale".into(),
+        archive: "a.zip".into(),
+        entry: "data/x.js".into(),
+        record_kind: kind,
+        record_id: record.into(),
+        created_at: "2024-11-03T19:22:10Z".into(),
+        url: format!("https://x.com/Northdale/status/{record}"),
+        field,
+        matched: matched.into(),
+        context: format!("…{matched}…"),
+        detail: String::new(),
+        confidence: crate::rules::Confidence::High,
+        offset: 0,
+    }
+}
+
+const META: Meta = Meta {
+    run_date: "2024-11-20",
+    tool_version: "0.1.0",
+    rule_pack: "nhs 1",
+    rules: &[],
+};
+
+fn outcome() -> Outcome {
+    use RecordKind::*;
+    Outcome {
+        findings: vec![
+            finding(
+                "app",
+                "low",
+                "account",
+                "account.connected-app",
+                Account,
+                "account",
+                Field::ConnectedApp,
+                "QuickPost (permissions read,write)",
+            ),
+            finding(
+                "mail",
+                "medium",
+                "account",
+                "account.non-corporate-email",
+                Account,
+                "account",
+                Field::Email,
+                "comms@gmail.com",
+            ),
+            finding(
+                "dm1",
+                "critical",
+                "patient-data",
+                "patient.nhs-number",
+                Dm,
+                "d1",
+                Field::Text,
+                "999 000 0026",
+            ),
+            finding(
+                "dm2",
+                "high",
+                "personal-data",
+                "personal.dm-sensitive",
+                Dm,
+                "d1",
+                Field::Text,
+                "NHS number is",
+            ),
+            finding(
+                "dm3",
+                "high",
+                "conduct",
+                "conduct.insult",
+                Dm,
+                "d2",
+                Field::Text,
+                "idiot",
+            ),
+            finding(
+                "post1",
+                "high",
+                "conduct",
+                "conduct.insult",
+                Reply,
+                "p1",
+                Field::Text,
+                "<b>idiot</b>",
+            ),
+            finding(
+                "gone",
+                "high",
+                "personal-data",
+                "personal.email",
+                DeletedPost,
+                "p2",
+                Field::Text,
+                "x@gmail.com",
+            ),
+            finding(
+                "post2",
+                "critical",
+                "patient-data",
+                "patient.nhs-number",
+                Post,
+                "p3",
+                Field::Text,
+                "999 000 0018",
+            ),
+        ],
+        coverage: vec![CoverageRow {
+            archive: "a.zip".into(),
+            entry: "data/screen-name-change.js".into(),
+            status: Status::Skipped,
+            records: 0,
+            findings: 0,
+            bytes: 10,
+            detail: "handle history".into(),
+        }],
+        archives: vec![ArchiveSummary {
+            input: 0,
+            archive: "a.zip".into(),
+            platform: Platform::Twitter,
+            account: "Northdale".into(),
+            layout: "2020".into(),
+            records: Default::default(),
+            records_by_platform: Default::default(),
+            last_post: "2024-11-14T09:57:56Z".parse().ok(),
+        }],
+        ..Default::default()
+    }
+}
+
+fn ids(i: &Item) -> Vec<Vec<&str>> {
+    i.lines
+        .iter()
+        .map(|l| l.findings.iter().map(|r| r.finding_id.as_str()).collect())
+        .collect()
+}
+
+#[test]
+fn each_item_takes_its_findings() {
+    let lists = build(&outcome(), &META);
+    assert_eq!(lists.len(), 1);
+    let c = &lists[0];
+    assert_eq!(
+        (c.platform.as_str(), c.account.as_str()),
+        ("twitter", "Northdale")
+    );
+    let by: BTreeMap<&str, &Item> = c.items.iter().map(|i| (i.key, i)).collect();
+    assert_eq!(ids(by["connected-apps"]), [["app"]]);
+    assert_eq!(
+        by["connected-apps"].lines[0].text,
+        "QuickPost (permissions read,write)"
+    );
+    assert_eq!(ids(by["email-phone"]), [["mail"]]);
+    // Two findings on one DM are one line; a DM with only a conduct
+    // finding holds no personal data.
+    assert_eq!(ids(by["messages"]), [["dm1", "dm2"]]);
+    // A deleted post is not live; the most serious post comes first.
+    assert_eq!(ids(by["live-posts"]), [vec!["post2"], vec!["post1"]]);
+    assert_eq!(
+        by["live-posts"].lines[1].link.as_deref(),
+        Some("https://x.com/Northdale/status/p1")
+    );
+    assert_eq!(by["login-ips"].status, "clear");
+    assert_eq!(by["changes"].status, "check");
+    assert_eq!(by["changes"].lines[0].text, "data/screen-name-change.js");
+    assert_eq!(by["last-post"].status, "clear");
+    assert_eq!(
+        by["last-post"].note,
+        "Last post 2024-11-14: 6 days before this run (2024-11-20)."
+    );
+    assert_eq!(c.to_act, 4);
+}
+
+#[test]
+fn an_account_with_nothing_found_is_all_clear() {
+    let mut o = outcome();
+    o.findings.clear();
+    o.coverage.clear();
+    o.archives[0].last_post = None;
+    let c = &build(&o, &META)[0];
+    assert!(
+        c.items
+            .iter()
+            .all(|i| i.status == "clear" && i.lines.is_empty())
+    );
+    assert_eq!(c.to_act, 0);
+}
+
+#[test]
+fn page_escapes_archive_text_and_links_every_finding() {
+    let page = render(&outcome(), &META).unwrap();
+    assert!(!page.contains("<b>idiot</b>"));
+    assert!(
+        page.contains("&lt;b&gt;idiot&lt;&#x2f;b&gt;") || page.contains("&lt;b&gt;idiot&lt;/b&gt;")
+    );
+    for id in ["app", "mail", "dm1", "dm2", "post1", "post2"] {
+        assert!(page.contains(&format!("href=\"#finding-{id}\"")), "{id}");
+        assert!(page.contains(&format!("id=\"finding-{id}\"")), "{id}");
+    }
+    // Only what the checklist names is listed at the foot.
+    assert!(!page.contains("id=\"finding-gone\""));
+    assert!(!page.contains("<script"));
+    assert_eq!(page, render(&outcome(), &META).unwrap());
+}
+
+#[test]
+fn days_since_counts_whole_days() {
+    let ts: jiff::Timestamp = "2024-11-14T23:59:00Z".parse().unwrap();
+    assert_eq!(days_since(ts, "2024-11-15"), Some(1));
+    assert_eq!(days_since(ts, "2025-11-14"), Some(365));
+    assert_eq!(days_since(ts, "not a date"), None);
+}
