@@ -33,6 +33,8 @@ fn finding(
         detail: String::new(),
         confidence: crate::rules::Confidence::High,
         offset: 0,
+        review: String::new(),
+        review_note: String::new(),
     }
 }
 
