@@ -65,7 +65,9 @@ CREATE TABLE IF NOT EXISTS findings (
     context TEXT NOT NULL,
     detail TEXT NOT NULL,
     confidence TEXT NOT NULL,
-    severity_rank INTEGER NOT NULL
+    severity_rank INTEGER NOT NULL,
+    review TEXT NOT NULL,
+    review_note TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS idx_findings_account ON findings(account, created_at);
 CREATE INDEX IF NOT EXISTS idx_findings_category ON findings(category, severity_rank);
@@ -246,7 +248,7 @@ fn add_run(
         let mut st = tx
             .prepare(
                 "INSERT INTO findings VALUES \
-                 (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+                 (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
             )
             .map_err(sql)?;
         for f in &outcome.findings {
@@ -272,6 +274,8 @@ fn add_run(
                 c[16],
                 c[17],
                 f.severity_rank() as i64,
+                c[19],
+                c[20],
             ])
             .map_err(sql)?;
         }
