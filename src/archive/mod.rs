@@ -61,6 +61,26 @@ pub struct Archive {
     entries: Vec<EntryInfo>,
     refused: Vec<Refused>,
     limits: Limits,
+    /// Told how many bytes each read of an entry returned (the scan's
+    /// progress by bytes read); `None` when nobody is watching.
+    on_read: Option<OnRead>,
+}
+
+/// A callback told the number of bytes each read of an entry returned.
+pub type OnRead = std::sync::Arc<dyn Fn(u64) + Send + Sync>;
+
+/// Passes reads through, telling `on_read` how many bytes each returned.
+struct Counted<'a> {
+    inner: &'a mut dyn Read,
+    on_read: &'a OnRead,
+}
+
+impl Read for Counted<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        (self.on_read)(n as u64);
+        Ok(n)
+    }
 }
 
 impl Archive {
@@ -86,6 +106,7 @@ impl Archive {
             entries,
             refused,
             limits: limits.clone(),
+            on_read: None,
         })
     }
 
@@ -138,7 +159,14 @@ impl Archive {
             entries,
             refused,
             limits: limits.clone(),
+            on_read: None,
         })
+    }
+
+    /// From now on, tell `on_read` the bytes every entry read returns
+    /// (decompressed bytes, as the entry sizes are).
+    pub fn count_reads(&mut self, on_read: OnRead) {
+        self.on_read = Some(on_read);
     }
 
     pub fn path(&self) -> &Path {
@@ -175,6 +203,10 @@ impl Archive {
         f: impl FnOnce(&mut dyn Read) -> T,
     ) -> Result<T> {
         let budget = self.limits.budget(entry.compressed);
+        let f = |r: &mut dyn Read| match &self.on_read {
+            Some(on_read) => f(&mut Counted { inner: r, on_read }),
+            None => f(r),
+        };
         match &self.backing {
             Backing::Zip(zip) => zip.with_entry(entry.index, budget, f),
             Backing::Dir(root) => dir::with_entry(root, &entry.name, budget, f),

@@ -229,3 +229,27 @@ fn a_damaged_file_named_zip_or_starting_pk_is_still_read_as_a_zip() {
         .to_string();
     assert!(e.contains("not a readable zip"), "{e}");
 }
+
+#[test]
+fn count_reads_reports_every_decompressed_byte_as_it_is_read() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicU64, Ordering};
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("a.zip");
+    let big = vec![b'x'; 200_000];
+    write_zip(&p, &[("data/big.js", &big), ("data/small.js", b"abc")]);
+    let mut a = Archive::open(&p, &Limits::default()).unwrap();
+    let seen = Arc::new(AtomicU64::new(0));
+    let calls = Arc::new(AtomicU64::new(0));
+    let (s, c) = (seen.clone(), calls.clone());
+    a.count_reads(Arc::new(move |n| {
+        s.fetch_add(n, Ordering::Relaxed);
+        c.fetch_add(1, Ordering::Relaxed);
+    }));
+    assert_eq!(read_all(&a, "data/big.js").len(), 200_000);
+    // decompressed bytes, counted in several reads, not once per entry
+    assert_eq!(seen.load(Ordering::Relaxed), 200_000);
+    assert!(calls.load(Ordering::Relaxed) > 2);
+    assert_eq!(read_all(&a, "data/small.js"), b"abc");
+    assert_eq!(seen.load(Ordering::Relaxed), 200_003);
+}

@@ -275,10 +275,24 @@ pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
         if let Some(mp) = &progress {
             let bar = mp.add(ProgressBar::new(parse_bytes));
             bar.set_style(
-                ProgressStyle::with_template("{prefix:30!} {bar:30} {bytes}/{total_bytes} {eta}")
-                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
+                ProgressStyle::with_template(
+                    "{prefix:30!} {bar:30} {bytes}/{total_bytes} {binary_bytes_per_sec} {eta}",
+                )
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
             );
             bar.set_prefix(u.candidate.display.clone());
+            // The bar moves as bytes are read, not a whole entry at a
+            // time; a reader that reads an entry twice cannot push it past
+            // the total.
+            let moved = bar.clone();
+            u.archive.count_reads(std::sync::Arc::new(move |n| {
+                // the media pass reads again after the bar is cleared
+                if moved.is_finished() {
+                    return;
+                }
+                let room = moved.length().unwrap_or(0).saturating_sub(moved.position());
+                moved.inc(n.min(room));
+            }));
             u.bar = Some(bar);
         }
     }
@@ -297,11 +311,7 @@ pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
         .map(|(i, entry)| {
             let u = &units[*i];
             let ev = evaluator(pack, opts, &u.candidate.display);
-            let r = read_entry(u, entry, &ev, opts, &inflight, max_inflight);
-            if let Some(bar) = &u.bar {
-                bar.inc(entry.size);
-            }
-            r
+            read_entry(u, entry, &ev, opts, &inflight, max_inflight)
         })
         .collect();
 
