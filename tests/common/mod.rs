@@ -25,6 +25,27 @@ pub fn sample_dirs(platform: &str) -> Vec<PathBuf> {
     dirs
 }
 
+/// Files under `dir`, in every subfolder: what a folder scan must give one
+/// coverage row each.
+pub fn count_files(dir: &Path) -> usize {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| {
+            let p = e.path();
+            if p.is_dir() { count_files(&p) } else { 1 }
+        })
+        .sum()
+}
+
+/// Records read, summed over the coverage rows.
+pub fn records(r: &Run) -> u64 {
+    r.coverage
+        .iter()
+        .map(|c| c[3].parse::<u64>().unwrap())
+        .sum()
+}
+
 pub fn tweet(id: &str, text: &str) -> String {
     tweet_at(id, text, "Wed Mar 06 10:15:00 +0000 2024")
 }

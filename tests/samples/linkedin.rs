@@ -8,24 +8,6 @@
 use crate::common::*;
 use std::path::Path;
 
-fn count_files(dir: &Path) -> usize {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| {
-            let p = e.path();
-            if p.is_dir() { count_files(&p) } else { 1 }
-        })
-        .sum()
-}
-
-fn records(r: &Run) -> u64 {
-    r.coverage
-        .iter()
-        .map(|c| c[3].parse::<u64>().unwrap())
-        .sum()
-}
-
 #[test]
 #[cfg_attr(
     not(shared_samples),

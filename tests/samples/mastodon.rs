@@ -9,25 +9,6 @@
 use crate::common::*;
 use std::path::Path;
 
-fn count_files(dir: &Path) -> usize {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| {
-            let p = e.path();
-            if p.is_dir() { count_files(&p) } else { 1 }
-        })
-        .sum()
-}
-
-/// Records read, summed over the coverage rows.
-fn records(r: &Run) -> u64 {
-    r.coverage
-        .iter()
-        .map(|c| c[3].parse::<u64>().unwrap())
-        .sum()
-}
-
 /// A one-rule pack that finds `term`: a way to see a known text of a
 /// sample arrive in the findings with its record's facts.
 fn term_pack(dir: &Path, term: &str) -> std::path::PathBuf {

@@ -80,14 +80,3 @@ fn record_counts_match_the_published_numbers() {
         .sum();
     assert_eq!(total, 2313);
 }
-
-fn count_files(dir: &Path) -> usize {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| {
-            let p = e.path();
-            if p.is_dir() { count_files(&p) } else { 1 }
-        })
-        .sum()
-}
