@@ -109,6 +109,30 @@ impl EntryOutcome {
     }
 }
 
+/// Added by macOS when a folder is zipped (`__MACOSX/`, `._name`,
+/// `.DS_Store`): never part of any platform's export.
+pub fn is_mac_junk(name: &str) -> bool {
+    let base = name.rsplit('/').next().unwrap_or(name);
+    name.starts_with("__MACOSX/")
+        || name.contains("/__MACOSX/")
+        || base.starts_with("._")
+        || base == ".DS_Store"
+}
+
+/// What a reader decided about each entry when it opened the archive:
+/// the kind to read it as, or why it is not read.
+pub type EntryKinds<K> = std::collections::HashMap<String, Result<K, Disposition>>;
+
+/// An entry's disposition from such a map: `Parse` when it has a kind,
+/// its recorded reason otherwise, `Unknown` when the reader never saw it.
+pub fn disposition_in<K>(kinds: &EntryKinds<K>, name: &str) -> Disposition {
+    match kinds.get(name) {
+        Some(Ok(_)) => Disposition::Parse,
+        Some(Err(d)) => d.clone(),
+        None => Disposition::Unknown,
+    }
+}
+
 /// A platform's reader: recognises its archives and opens them as units.
 pub trait Reader: Sync {
     fn platform(&self) -> Platform;

@@ -55,14 +55,6 @@ fn base(name: &str) -> &str {
     name.rsplit('/').next().unwrap_or(name)
 }
 
-/// Added by macOS when a folder is zipped; not part of the export.
-fn is_mac_junk(name: &str) -> bool {
-    name.starts_with("__MACOSX/")
-        || name.contains("/__MACOSX/")
-        || base(name).starts_with("._")
-        || base(name) == ".DS_Store"
-}
-
 /// A loose file that is a repository CAR: a CAR v1 header, and a root
 /// that is a commit or is not among the first blocks.
 fn sniff_file(path: &Path) -> bool {
@@ -113,7 +105,7 @@ impl Reader for Bluesky {
         let mut cars = BTreeMap::new();
         let mut blobs = HashMap::new();
         for (i, e) in archive.entries().iter().enumerate() {
-            if is_mac_junk(&e.name) {
+            if super::is_mac_junk(&e.name) {
                 continue;
             }
             // Content decides (a CAR may be named by its commit's CID);
@@ -713,7 +705,7 @@ impl Unit for BlueskyUnit {
         let name = &entry.name;
         if self.cars.contains_key(name) || self.blob_entries.contains_key(name) {
             Disposition::Parse
-        } else if is_mac_junk(name) {
+        } else if super::is_mac_junk(name) {
             Disposition::Skipped(
                 "macOS metadata added when the export was zipped; not part of the export".into(),
             )

@@ -162,14 +162,6 @@ fn skip_reason(stem: &str) -> Option<&'static str> {
     })
 }
 
-fn is_mac_junk(name: &str) -> bool {
-    let b = name.rsplit('/').next().unwrap_or(name);
-    name.starts_with("__MACOSX/")
-        || name.contains("/__MACOSX/")
-        || b.starts_with("._")
-        || b == ".DS_Store"
-}
-
 fn is_csv(name: &str) -> bool {
     name.to_ascii_lowercase().ends_with(".csv")
 }
@@ -279,7 +271,7 @@ impl Reader for LinkedIn {
             .is_some_and(named_export);
         let mut csvs = 0;
         for e in archive.entries() {
-            if is_mac_junk(&e.name) {
+            if super::is_mac_junk(&e.name) {
                 continue;
             }
             if is_article(&e.name) {
@@ -311,11 +303,11 @@ pub(crate) struct LinkedInUnit {
     /// The member's name from `Profile.csv`, else the export's name.
     account: String,
     layout: String,
-    kinds: HashMap<String, Result<Kind, Disposition>>,
+    kinds: super::EntryKinds<Kind>,
 }
 
 impl LinkedInUnit {
-    fn new(archive: &Archive, kinds: HashMap<String, Result<Kind, Disposition>>) -> LinkedInUnit {
+    fn new(archive: &Archive, kinds: super::EntryKinds<Kind>) -> LinkedInUnit {
         let mut account = String::new();
         let mut profiles: Vec<&String> = kinds
             .iter()
@@ -395,17 +387,13 @@ impl Unit for LinkedInUnit {
     }
 
     fn disposition(&self, entry: &EntryInfo) -> Disposition {
-        if is_mac_junk(&entry.name) {
+        if super::is_mac_junk(&entry.name) {
             return Disposition::Skipped(
                 "macOS metadata added when the export was zipped; not part of LinkedIn's export"
                     .into(),
             );
         }
-        match self.kinds.get(&entry.name) {
-            Some(Ok(_)) => Disposition::Parse,
-            Some(Err(d)) => d.clone(),
-            None => Disposition::Unknown,
-        }
+        super::disposition_in(&self.kinds, &entry.name)
     }
 
     fn read(

@@ -46,14 +46,6 @@ fn base(name: &str) -> &str {
     name.rsplit('/').next().unwrap_or(name)
 }
 
-/// Added by macOS when a folder is zipped; not part of Mastodon's export.
-fn is_mac_junk(name: &str) -> bool {
-    name.starts_with("__MACOSX/")
-        || name.contains("/__MACOSX/")
-        || base(name).starts_with("._")
-        || base(name) == ".DS_Store"
-}
-
 fn contains(head: &[u8], needle: &str) -> bool {
     memchr::memmem::find(head, needle.as_bytes()).is_some()
 }
@@ -144,7 +136,7 @@ impl Reader for Mastodon {
         let mut sniffed = 0;
         for e in archive.entries() {
             let b = base(&e.name);
-            if (b != "outbox.json" && b != "actor.json") || is_mac_junk(&e.name) {
+            if (b != "outbox.json" && b != "actor.json") || super::is_mac_junk(&e.name) {
                 continue;
             }
             sniffed += 1;
@@ -275,7 +267,7 @@ impl MastodonUnit {
 
     fn kind(&self, name: &str) -> std::result::Result<Kind, Disposition> {
         let skip = |why: &str| Err(Disposition::Skipped(why.to_string()));
-        if is_mac_junk(name) {
+        if super::is_mac_junk(name) {
             return skip(
                 "macOS metadata added when the export was zipped; not part of Mastodon's export",
             );

@@ -94,7 +94,7 @@ pub struct MetaUnit {
     threads: bool,
     account: String,
     layout: String,
-    kinds: HashMap<String, Result<Kind, Disposition>>,
+    kinds: super::EntryKinds<Kind>,
     /// Entries by lower-case base name, for resolving media `uri`s.
     by_base: HashMap<String, Vec<String>>,
     open_warnings: Vec<String>,
@@ -450,11 +450,7 @@ impl Unit for MetaUnit {
     }
 
     fn disposition(&self, entry: &EntryInfo) -> Disposition {
-        match self.kinds.get(&entry.name) {
-            Some(Ok(_)) => Disposition::Parse,
-            Some(Err(d)) => d.clone(),
-            None => Disposition::Unknown,
-        }
+        super::disposition_in(&self.kinds, &entry.name)
     }
 
     fn read(

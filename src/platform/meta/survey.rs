@@ -27,7 +27,7 @@ pub(super) struct Evidence {
 
 /// The result of looking at every entry once.
 pub struct Survey {
-    pub(super) kinds: HashMap<String, Result<Kind, Disposition>>,
+    pub(super) kinds: crate::platform::EntryKinds<Kind>,
     pub(super) evidence: Evidence,
     /// Entry names whose sniff showed an E2EE Messenger thread.
     pub(super) e2ee: bool,

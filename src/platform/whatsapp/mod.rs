@@ -67,14 +67,6 @@ fn is_chat_name(name: &str) -> bool {
     is_txt(b) && !b.starts_with("._") && (b == "_chat.txt" || b.contains("WhatsApp"))
 }
 
-/// Added by macOS when a folder is zipped; not part of WhatsApp's export.
-fn is_mac_junk(name: &str) -> bool {
-    name.starts_with("__MACOSX/")
-        || name.contains("/__MACOSX/")
-        || base(name).starts_with("._")
-        || base(name) == ".DS_Store"
-}
-
 /// The chat name from a file name, when the name carries it.
 fn chat_name_from_file(name: &str) -> Option<String> {
     let b = base(name);
@@ -175,7 +167,7 @@ impl Reader for WhatsApp {
         let mut chats = HashMap::new();
         let mut sniffed = 0;
         for e in archive.entries() {
-            if !is_txt(&e.name) || is_mac_junk(&e.name) {
+            if !is_txt(&e.name) || super::is_mac_junk(&e.name) {
                 continue;
             }
             let chat = is_chat_name(&e.name) || {
@@ -232,7 +224,7 @@ impl WhatsAppUnit {
         };
         let mut files = HashMap::new();
         for e in archive.entries() {
-            if !chats.contains_key(&e.name) && !is_mac_junk(&e.name) && !is_txt(&e.name) {
+            if !chats.contains_key(&e.name) && !super::is_mac_junk(&e.name) && !is_txt(&e.name) {
                 files.insert(base(&e.name).to_string(), e.name.clone());
             }
         }
@@ -515,7 +507,7 @@ impl Unit for WhatsAppUnit {
         let name = &entry.name;
         if self.chats.contains_key(name) {
             Disposition::Parse
-        } else if is_mac_junk(name) {
+        } else if super::is_mac_junk(name) {
             Disposition::Skipped(
                 "macOS metadata added when the export was zipped; not part of WhatsApp's export"
                     .into(),

@@ -209,7 +209,7 @@ impl Reader for YouTube {
 
 /// What looking at every entry once found.
 struct Survey {
-    kinds: HashMap<String, Result<Kind, Disposition>>,
+    kinds: super::EntryKinds<Kind>,
     /// Entries whose name or content is YouTube's.
     evidence: usize,
     /// The YouTube folder's name as the archive spells it.
@@ -353,7 +353,7 @@ struct Join {
 pub(crate) struct YouTubeUnit {
     account: String,
     layout: String,
-    kinds: HashMap<String, Result<Kind, Disposition>>,
+    kinds: super::EntryKinds<Kind>,
     joins: HashMap<String, Join>,
 }
 
@@ -477,10 +477,7 @@ fn language_of(folder: &str) -> &'static str {
 }
 
 /// Video-text and recording files beside a videos file are read with it.
-fn plan_joins(
-    archive: &Archive,
-    kinds: &mut HashMap<String, Result<Kind, Disposition>>,
-) -> HashMap<String, Join> {
+fn plan_joins(archive: &Archive, kinds: &mut super::EntryKinds<Kind>) -> HashMap<String, Join> {
     let mut by_folder: BTreeMap<&str, Vec<(&EntryInfo, Kind)>> = BTreeMap::new();
     for e in archive.entries() {
         if let Some(Ok(k)) = kinds.get(&e.name) {
@@ -547,11 +544,7 @@ impl Unit for YouTubeUnit {
     }
 
     fn disposition(&self, entry: &EntryInfo) -> Disposition {
-        match self.kinds.get(&entry.name) {
-            Some(Ok(_)) => Disposition::Parse,
-            Some(Err(d)) => d.clone(),
-            None => Disposition::Unknown,
-        }
+        super::disposition_in(&self.kinds, &entry.name)
     }
 
     fn read(
