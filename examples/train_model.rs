@@ -21,7 +21,8 @@
 //! read here.
 
 use sha2::{Digest, Sha256};
-use social_audit::rules::model::{Features, Model, sigmoid};
+use social_audit::rules::model::train::{Counts, Example, Params, fit};
+use social_audit::rules::model::{Features, Model};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -35,12 +36,6 @@ fn param(name: &str, default: f32) -> f32 {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(default)
-}
-
-struct Example {
-    text: String,
-    label: f32,
-    weight: f32,
 }
 
 fn read(path: &Path) -> Result<String, String> {
@@ -106,107 +101,20 @@ fn tweeteval_hate(dir: &Path, split: &str) -> Result<Vec<Example>, String> {
         .collect())
 }
 
-/// A small deterministic generator for the shuffle.
-struct XorShift(u64);
-
-impl XorShift {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-}
-
 fn train(data: &[Example]) -> (Vec<f32>, f32) {
-    let epochs = param("TRAIN_EPOCHS", 6.0) as usize;
-    let rate = param("TRAIN_RATE", 0.2);
-    let l2 = param("TRAIN_L2", 1e-4);
-    println!("  epochs {epochs}, rate {rate}, l2 {l2}");
-    let mask = BUCKETS - 1;
-    let mut w = vec![0f32; BUCKETS as usize];
-    let mut g2 = vec![1e-8f32; BUCKETS as usize];
-    let (mut bias, mut gb) = (0f32, 1e-8f32);
-    let mut feats = Features::default();
-    let encoded: Vec<Vec<u32>> = data
-        .iter()
-        .map(|e| {
-            feats.extract(&e.text, mask);
-            feats.ids.clone()
-        })
-        .collect();
-    let mut order: Vec<usize> = (0..data.len()).collect();
-    let mut rng = XorShift(0x5eed_1234_abcd_0042);
-    for epoch in 0..epochs {
-        for i in (1..order.len()).rev() {
-            let j = (rng.next() % (i as u64 + 1)) as usize;
-            order.swap(i, j);
-        }
-        let mut loss = 0f64;
-        for &k in &order {
-            let ids = &encoded[k];
-            let x = if ids.is_empty() {
-                0.0
-            } else {
-                1.0 / (ids.len() as f32).sqrt()
-            };
-            let z = bias + ids.iter().map(|&f| w[f as usize]).sum::<f32>() * x;
-            let p = sigmoid(z);
-            let (y, c) = (data[k].label, data[k].weight);
-            loss -= f64::from(c * (y * p.max(1e-7).ln() + (1.0 - y) * (1.0 - p).max(1e-7).ln()));
-            let g = c * (p - y);
-            for &f in ids {
-                let f = f as usize;
-                let gf = g * x + l2 * w[f];
-                g2[f] += gf * gf;
-                w[f] -= rate * gf / g2[f].sqrt();
-            }
-            gb += g * g;
-            bias -= rate * g / gb.sqrt();
-        }
-        println!(
-            "  epoch {}: mean loss {:.4}",
-            epoch + 1,
-            loss / data.len() as f64
-        );
-    }
-    (w, bias)
-}
-
-struct Counts {
-    tp: usize,
-    fp: usize,
-    fneg: usize,
-}
-
-impl Counts {
-    fn prf(&self) -> (f64, f64, f64) {
-        let p = self.tp as f64 / (self.tp + self.fp).max(1) as f64;
-        let r = self.tp as f64 / (self.tp + self.fneg).max(1) as f64;
-        let f = if p + r > 0.0 {
-            2.0 * p * r / (p + r)
-        } else {
-            0.0
-        };
-        (p, r, f)
-    }
+    let p = Params {
+        buckets: BUCKETS,
+        epochs: param("TRAIN_EPOCHS", 6.0) as usize,
+        rate: param("TRAIN_RATE", 0.2),
+        l2: param("TRAIN_L2", 1e-4),
+        seed: 0x5eed_1234_abcd_0042,
+    };
+    println!("  epochs {}, rate {}, l2 {}", p.epochs, p.rate, p.l2);
+    fit(data, p, |epoch, loss| println!("  epoch {epoch}: mean loss {loss:.4}"))
 }
 
 fn counts(scores: &[(f32, f32)], t: f32) -> Counts {
-    let mut c = Counts {
-        tp: 0,
-        fp: 0,
-        fneg: 0,
-    };
-    for &(s, y) in scores {
-        match (s >= t, y > 0.5) {
-            (true, true) => c.tp += 1,
-            (true, false) => c.fp += 1,
-            (false, true) => c.fneg += 1,
-            _ => {}
-        }
-    }
-    c
+    Counts::at(scores, t)
 }
 
 fn main() -> ExitCode {

@@ -9,7 +9,12 @@
 //!
 //! The featuriser here is the one training uses, so the two cannot drift.
 
+mod features;
+pub mod train;
+
+pub use features::Features;
 use crate::error::{Error, Result};
+use features::hash;
 
 /// Weights file: magic, then little-endian u32 bucket count (a power of
 /// two), f32 scale, f32 bias, then `buckets` signed bytes.
@@ -25,7 +30,7 @@ pub struct Model {
 }
 
 /// Models embedded in the binary, by name.
-const EMBEDDED: &[(&str, &[u8])] = &[("abuse", include_bytes!("../../rules/models/abuse.bin"))];
+const EMBEDDED: &[(&str, &[u8])] = &[("abuse", include_bytes!("../../../rules/models/abuse.bin"))];
 
 impl Model {
     /// An embedded model by name.
@@ -269,125 +274,6 @@ impl Model {
 
 pub fn sigmoid(z: f32) -> f32 {
     1.0 / (1.0 + (-z).exp())
-}
-
-/// Reusable buffers for feature extraction (no allocation per text once
-/// warm).
-#[derive(Default)]
-pub struct Features {
-    pub ids: Vec<u32>,
-    token: String,
-    tokens: Vec<(usize, usize)>,
-    text: String,
-}
-
-impl Features {
-    /// Hashed features of `text` into `0..=mask`: lower-cased word
-    /// unigrams and adjacent pairs, and character 3- and 4-grams of each
-    /// word with boundary marks (they carry spelling variants and
-    /// inflections the word features miss). Handles become `@user`, links
-    /// `url`, digits `0`, and runs of one letter longer than two are cut
-    /// to two ("sooooo" → "soo").
-    pub fn extract(&mut self, text: &str, mask: u32) {
-        self.ids.clear();
-        self.text.clear();
-        self.tokens.clear();
-        for raw in text.split_whitespace() {
-            self.token.clear();
-            let head = raw.get(..4).unwrap_or("");
-            if raw.starts_with('@') && raw.len() > 1 {
-                self.token.push_str("@user");
-            } else if head.eq_ignore_ascii_case("http") || head.eq_ignore_ascii_case("www.") {
-                self.token.push_str("url");
-            } else {
-                let mut last = '\0';
-                let mut run = 0;
-                for c in raw.chars().flat_map(char::to_lowercase) {
-                    let c = if c.is_ascii_digit() { '0' } else { c };
-                    if !(c.is_alphanumeric() || c == '*') {
-                        continue;
-                    }
-                    if c == last {
-                        run += 1;
-                        if run > 2 {
-                            continue;
-                        }
-                    } else {
-                        last = c;
-                        run = 1;
-                    }
-                    self.token.push(c);
-                }
-            }
-            if self.token.is_empty() {
-                continue;
-            }
-            let start = self.text.len();
-            self.text.push_str(&self.token);
-            self.tokens.push((start, self.text.len()));
-        }
-        for (i, &(s, e)) in self.tokens.iter().enumerate() {
-            let w = &self.text[s..e];
-            self.ids.push(hash(&[b"w", w.as_bytes()]) & mask);
-            if let Some(&(s2, e2)) = self.tokens.get(i + 1) {
-                let next = &self.text[s2..e2];
-                self.ids
-                    .push(hash(&[b"b", w.as_bytes(), b" ", next.as_bytes()]) & mask);
-            }
-            if w == "@user" || w == "url" {
-                continue;
-            }
-            // character n-grams of "<word>"; ASCII words (nearly all) are
-            // windowed as bytes, others as chars
-            if w.is_ascii() {
-                let mut buf = [0u8; 64];
-                let b = w.as_bytes();
-                if b.len() + 2 <= buf.len() {
-                    buf[0] = b'<';
-                    buf[1..=b.len()].copy_from_slice(b);
-                    buf[b.len() + 1] = b'>';
-                    let marked = &buf[..b.len() + 2];
-                    for (n, tag) in [(3usize, b"3"), (4, b"4")] {
-                        for win in marked.windows(n) {
-                            self.ids.push(hash(&[tag, win]) & mask);
-                        }
-                    }
-                    continue;
-                }
-            }
-            let marked: Vec<char> = std::iter::once('<')
-                .chain(w.chars())
-                .chain(std::iter::once('>'))
-                .collect();
-            // at most four chars of at most four bytes each
-            let mut buf = [0u8; 16];
-            for n in [3usize, 4] {
-                for win in marked.windows(n) {
-                    let mut len = 0;
-                    for c in win {
-                        len += c.encode_utf8(&mut buf[len..]).len();
-                    }
-                    let tag: &[u8] = if n == 3 { b"3" } else { b"4" };
-                    self.ids.push(hash(&[tag, &buf[..len]]) & mask);
-                }
-            }
-        }
-    }
-}
-
-/// FNV-1a (64-bit) over the parts, folded to 32 bits: the same on every
-/// platform, so trained weights mean the same thing everywhere.
-fn hash(parts: &[&[u8]]) -> u32 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for p in parts {
-        for &b in *p {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        h ^= 0xff;
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    (h ^ (h >> 32)) as u32
 }
 
 #[cfg(test)]
