@@ -24,12 +24,13 @@ const PAGE: &str = include_str!("templates/handover.html");
 /// The section both pages include.
 const SECTION: &str = include_str!("templates/handover_section.html");
 
-/// Archive files that hold an account's screen-name and e-mail history.
-/// This version does not read them, so the checklist points at them.
 /// Days without a post after which the last-post item asks for action:
 /// the default of `account.posting-gap` (rules/account.toml).
 const QUIET_DAYS: i64 = 30;
 
+/// Archive files that hold an account's screen-name and e-mail history.
+/// The X reader turns each change in the first two into a finding; one of
+/// these the scan could not read is pointed at instead.
 const CHANGE_HISTORY: [&str; 3] = [
     "screen-name-change",
     "email-address-change",
@@ -196,6 +197,81 @@ fn item(
     }
 }
 
+/// What a change finding's field changed, as its line names it.
+fn changed(field: Field) -> Option<&'static str> {
+    match field {
+        Field::HandleChange => Some("handle"),
+        Field::EmailChange => Some("e-mail"),
+        _ => None,
+    }
+}
+
+/// One line per change finding, oldest first (ties keep the findings
+/// file's order), then one per change-history file the scan could not
+/// read, so a gap in the history is never shown as clear.
+fn changes_item(fs: &[&Finding], coverage: &[&CoverageRow], meta: &Meta) -> Item {
+    let mut found: Vec<&Finding> = fs.to_vec();
+    found.sort_by(|a, b| a.created_at.cmp(&b.created_at));
+    let mut lines: Vec<Line> = found
+        .iter()
+        .map(|f| Line {
+            text: format!("{} {}", changed(f.field).unwrap_or_default(), f.matched),
+            detail: meta.title(&f.rule_id),
+            date: day(&f.created_at),
+            link: None,
+            findings: refs([*f]),
+        })
+        .collect();
+    let unread: Vec<Line> = coverage
+        .iter()
+        .filter(|r| {
+            let file = r.entry.rsplit('/').next().unwrap_or(&r.entry);
+            r.status != Status::Parsed && CHANGE_HISTORY.iter().any(|c| file.starts_with(c))
+        })
+        .map(|r| Line {
+            text: r.entry.clone(),
+            detail: format!(
+                "{}: not read ({}); open it and compare each old name or address with the current one",
+                r.archive,
+                if r.detail.is_empty() {
+                    r.status.as_str()
+                } else {
+                    &r.detail
+                }
+            ),
+            date: String::new(),
+            link: None,
+            findings: Vec::new(),
+        })
+        .collect();
+    let (status, note) = match (lines.is_empty(), unread.is_empty()) {
+        (true, true) => (
+            "clear",
+            "No screen-name or e-mail change was found (rules account.handle-changed, account.email-changed).",
+        ),
+        (false, true) => (
+            "act",
+            "Confirm the team made each change. Whoever holds the new address can reset the password; an old handle is free for anyone to register, so watch for impersonation.",
+        ),
+        (true, false) => (
+            "check",
+            "The change history could not be read: open the file and review it by hand.",
+        ),
+        (false, false) => (
+            "act",
+            "Confirm the team made each change; part of the history could not be read: open that file and review it by hand.",
+        ),
+    };
+    lines.extend(unread);
+    Item {
+        key: "changes",
+        heading: "Screen-name and e-mail changes",
+        status,
+        note: note.to_string(),
+        lines,
+    }
+}
+
 /// Whole days from `last` to the run date; `None` if either is unreadable.
 fn days_since(last: jiff::Timestamp, run_date: &str) -> Option<i64> {
     let run: jiff::civil::Date = run_date.parse().ok()?;
@@ -263,39 +339,7 @@ fn checklist(outcome: &Outcome, meta: &Meta, platform: String, account: String) 
     });
     let gaps = on(&|f| f.rule_id == "account.posting-gap");
 
-    let changes: Vec<Line> = coverage
-        .iter()
-        .filter(|r| {
-            let file = r.entry.rsplit('/').next().unwrap_or(&r.entry);
-            CHANGE_HISTORY.iter().any(|c| file.starts_with(c))
-        })
-        .map(|r| Line {
-            text: r.entry.clone(),
-            detail: format!(
-                "{}: this version does not read it ({}); open it and compare each old name or address with the current one",
-                r.archive,
-                if r.detail.is_empty() {
-                    r.status.as_str()
-                } else {
-                    &r.detail
-                }
-            ),
-            date: String::new(),
-            link: None,
-            findings: Vec::new(),
-        })
-        .collect();
-    let changes = Item {
-        key: "changes",
-        heading: "Screen-name and e-mail changes",
-        status: if changes.is_empty() { "clear" } else { "check" },
-        note: if changes.is_empty() {
-            "The archive holds no screen-name or e-mail change history.".to_string()
-        } else {
-            "The archive keeps a history of changes that the scan lists but does not check: review it by hand.".to_string()
-        },
-        lines: changes,
-    };
+    let changes = changes_item(&on(&|f| changed(f.field).is_some()), &coverage, meta);
 
     let last = archives.iter().filter_map(|a| a.last_post).max();
     let mut last_lines = per_record(&gaps, meta);

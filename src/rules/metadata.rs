@@ -21,6 +21,8 @@ enum Predicate {
     },
     FieldPresent {
         field: Field,
+        /// What the detail calls the value; `None`: "<field> present".
+        label: Option<String>,
     },
     /// (category, domains) pairs from `[link_domains]`
     LinkDomain {
@@ -152,6 +154,7 @@ impl Metadata {
                         .ok_or_else(|| Error::Pack(format!("{at}: field-present needs `field`")))?
                         .parse()
                         .map_err(|e| Error::Pack(format!("{at}: {e}")))?,
+                    label: m.label.clone(),
                 },
                 "link-domain" => {
                     if m.categories.is_empty() {
@@ -194,6 +197,11 @@ impl Metadata {
             if !matches!(pred, Predicate::Location { .. }) && !m.sources.is_empty() {
                 return Err(Error::Pack(format!(
                     "{at}: `sources` only applies to location"
+                )));
+            }
+            if !matches!(pred, Predicate::FieldPresent { .. }) && m.label.is_some() {
+                return Err(Error::Pack(format!(
+                    "{at}: `label` only applies to field-present"
                 )));
             }
             rules.push((ri, pred));
@@ -367,13 +375,19 @@ impl Metadata {
                         );
                     }
                 }
-                Predicate::FieldPresent { field } => {
+                Predicate::FieldPresent { field, label } => {
+                    // A dated record's time is part of the fact: a change
+                    // record is dated when the change happened.
+                    let when = record
+                        .created_at
+                        .map(|t| format!(" on {}", t.strftime("%Y-%m-%dT%H:%M:%SZ")))
+                        .unwrap_or_default();
                     for f in record.fields.iter().filter(|f| f.name == *field) {
-                        hit(
-                            f.name,
-                            f.value.clone(),
-                            format!("{} present: {}", f.name, f.value),
-                        );
+                        let detail = match label {
+                            Some(l) => format!("{l}: {}{when}", f.value),
+                            None => format!("{} present: {}{when}", f.name, f.value),
+                        };
+                        hit(f.name, f.value.clone(), detail);
                     }
                 }
             }

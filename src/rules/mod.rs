@@ -94,7 +94,8 @@
 //!
 //! `fields` lists the record fields a text rule reads; the default is every
 //! prose field (all except `email`, `phone`, `connected_app`, `login_ip`,
-//! `client`, `website`, `link`, `media_name`). `kinds` restricts record
+//! `client`, `website`, `link`, `media_name`, `handle_change`,
+//! `email_change`; `Field::is_prose`). `kinds` restricts record
 //! kinds. `addressed`, `near_person` and `media` are record conditions
 //! checked only for records that produced a hit.
 //!
@@ -124,7 +125,8 @@
 //!   `geo` and/or `exif`; points within 200 m of an organisation site are
 //!   skipped), `email-not-org` (`field`, default `email`; free-mail named in
 //!   the detail), `phone-not-org` (`field`, default `phone`), `field-present`
-//!   (`field`; one hit per value), `field-count` (`field`, `min`: at least
+//!   (`field`, `label`; one hit per value, a dated record's time in the
+//!   detail), `field-count` (`field`, `min`: at least
 //!   `min` distinct values, e.g. login IPs), `link-domain` (`categories` of
 //!   `[link_domains]`; `field`, default `link`; the organisation's domains
 //!   and public-sector domains never match), `client-not-approved` (`field`,

@@ -243,6 +243,9 @@ pub struct MetadataDef {
     /// ("bit.ly/3abc", "www.example.com/x"), not only link fields
     #[serde(default)]
     pub in_text: bool,
+    /// field-present: the words the detail puts before the value
+    /// ("handle changed"); default "<field> present"
+    pub label: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]

@@ -141,6 +141,26 @@ fn metadata_hit_shape() {
 }
 
 #[test]
+fn a_change_hit_says_from_what_to_what_and_when() {
+    let pack = Pack::default_pack(&Org::default()).unwrap();
+    let mut rec = Record::new(Platform::Twitter, RecordKind::Account, "c");
+    rec.push_field(Field::HandleChange, "@NorthdaleTrust → @NorthdaleNHS");
+    rec.created_at = "2021-03-01T09:00:00Z".parse().ok();
+    let hits = rule_hits(&pack, &rec, "account.handle-changed");
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].matched, "@NorthdaleTrust → @NorthdaleNHS");
+    assert_eq!(
+        hits[0].detail,
+        "handle changed: @NorthdaleTrust → @NorthdaleNHS on 2021-03-01T09:00:00Z"
+    );
+    // An undated fact (a connected app) keeps the plain detail.
+    let mut rec = Record::new(Platform::Twitter, RecordKind::Account, "account");
+    rec.push_field(Field::ConnectedApp, "QuickPost");
+    let hits = rule_hits(&pack, &rec, "account.connected-app");
+    assert_eq!(hits[0].detail, "connected_app present: QuickPost");
+}
+
+#[test]
 fn bad_packs_name_the_rule() {
     let e = err(&format!(
         "{HEAD}{}",
@@ -196,6 +216,17 @@ fn bad_packs_name_the_rule() {
     ));
     assert!(
         e.contains("bad.meta-field") && e.contains("connected_app"),
+        "{e}"
+    );
+    let e = err(&format!(
+        "{HEAD}{}",
+        rule(
+            "bad.label",
+            "metadata = { predicate = \"field-count\", field = \"login_ip\", label = \"x\" }"
+        )
+    ));
+    assert!(
+        e.contains("bad.label") && e.contains("field-present"),
         "{e}"
     );
     let e = err(&format!(

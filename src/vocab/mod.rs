@@ -245,10 +245,16 @@ pub enum Field {
     ContentWarning,
     /// A post's or video's tags, space-separated.
     Tags,
+    /// One change of the account's handle, "@old → @new"; the record's
+    /// time is when it changed.
+    HandleChange,
+    /// One change of the account's e-mail address, "old → new"; the
+    /// record's time is when it changed.
+    EmailChange,
 }
 
 impl Field {
-    pub const ALL: [Field; 23] = [
+    pub const ALL: [Field; 25] = [
         Field::Text,
         Field::Title,
         Field::Bio,
@@ -272,6 +278,8 @@ impl Field {
         Field::OcrText,
         Field::ContentWarning,
         Field::Tags,
+        Field::HandleChange,
+        Field::EmailChange,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -299,6 +307,8 @@ impl Field {
             Field::OcrText => "ocr_text",
             Field::ContentWarning => "content_warning",
             Field::Tags => "tags",
+            Field::HandleChange => "handle_change",
+            Field::EmailChange => "email_change",
         }
     }
 
@@ -319,6 +329,8 @@ impl Field {
                 | Field::MediaName
                 | Field::Geo
                 | Field::Exif
+                | Field::HandleChange
+                | Field::EmailChange
         )
     }
 

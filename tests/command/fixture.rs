@@ -43,6 +43,16 @@ fn every_planted_breach_is_found() {
         ("location.exif-gps", "1857000000000000007", "exif"),
         ("account.non-corporate-email", "account", "email"),
         ("account.connected-app", "account", "connected_app"),
+        (
+            "account.handle-changed",
+            "screen-name-change:2019-03-04T10:15:00.000Z",
+            "handle_change",
+        ),
+        (
+            "account.email-changed",
+            "email-address-change:2023-02-13T15:40:00.000Z",
+            "email_change",
+        ),
     ] {
         assert!(
             has(&r, rule, id, field),
@@ -126,6 +136,8 @@ fn redaction_leaves_no_identifier_in_any_column() {
         "07700900461",
         "ward7.rota",
         "northdale.comms",
+        // the account's change history (email-address-change.js)
+        "socialmedia@",
         "54.57",
         "-1.23",
     ] {

@@ -1,7 +1,8 @@
 //! `social-audit handover` and the handover section of `--summary`
 //! (src/report/handover.rs): for the bundled sample, the checklist names
-//! the connected app and the personal account e-mail fixtures/make_fixture.py
-//! plants, each linked to the finding the scan wrote.
+//! the connected app, the personal account e-mail and the handle and
+//! e-mail changes fixtures/make_fixture.py plants, each linked to the
+//! finding the scan wrote.
 
 use crate::common::*;
 use std::path::Path;
@@ -69,6 +70,28 @@ fn checklist_lists_the_fixture_app_and_personal_email() {
         "{contact}"
     );
 
+    // Each change is a dated line linked to its finding; both files were
+    // read, so neither is pointed at.
+    let rename = finding_id(&r, "account.handle-changed");
+    let remail = finding_id(&r, "account.email-changed");
+    let changes = item(&page, "changes");
+    assert!(changes.contains("data-status=\"act\""), "{changes}");
+    let handle = changes
+        .find("handle @NorthdaleHosp → @NorthdaleNHS")
+        .unwrap_or_else(|| panic!("{changes}"));
+    let mail = changes
+        .find("e-mail socialmedia@northdale.nhs.uk → northdale.comms@gmail.com")
+        .unwrap_or_else(|| panic!("{changes}"));
+    assert!(handle < mail, "oldest first: {changes}");
+    assert!(changes.contains("(2019-03-04)") && changes.contains("(2023-02-13)"));
+    for id in [&rename, &remail] {
+        assert!(
+            changes.contains(&format!("href=\"#finding-{id}\"")),
+            "{changes}"
+        );
+    }
+    assert!(!changes.contains("data/screen-name-change.js"), "{changes}");
+
     // The DM with an NHS number is to review; the deleted post is not live.
     let dm = finding_id(&r, "patient.date-of-birth");
     assert!(item(&page, "messages").contains(&format!("#finding-{dm}")));
@@ -77,7 +100,7 @@ fn checklist_lists_the_fixture_app_and_personal_email() {
     assert!(item(&page, "last-post").contains("Last post 2024-11-"));
 
     // Every link has its target on the page.
-    for id in [&app, &email, &dm] {
+    for id in [&app, &email, &dm, &rename, &remail] {
         assert!(page.contains(&format!("id=\"finding-{id}\"")), "{id}");
     }
     // The same run twice gives the same page.

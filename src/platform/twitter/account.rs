@@ -1,7 +1,10 @@
 //! Account-level files: `account.js`, `profile.js`, `connected-application.js`,
 //! `ip-audit.js`, `account-creation-ip.js`, `phone-number.js`,
-//! `email-address-change.js`, and `manifest.js`. Each file becomes one
-//! Account (or Profile) record whose fields the rules read by name.
+//! `email-address-change.js`, `screen-name-change.js` and `manifest.js`.
+//! Each file becomes one Account (or Profile) record whose fields the rules
+//! read by name, except the two change histories: there each change is its
+//! own Account record, dated when it happened, so a finding (and the
+//! handover checklist's line) names one change and its date.
 
 use super::de::Id;
 use super::{TwitterUnit, js, text, time};
@@ -21,6 +24,7 @@ pub enum File {
     CreationIp,
     Phone,
     EmailChange,
+    ScreenNameChange,
 }
 
 #[derive(Deserialize, Default)]
@@ -67,6 +71,7 @@ struct Element {
     account_creation_ip: Option<CreationIp>,
     device: Option<Device>,
     email_address_change: Option<EmailAddressChange>,
+    screen_name_change: Option<ScreenNameChange>,
 }
 
 #[derive(Deserialize, Default)]
@@ -130,12 +135,23 @@ struct Device {
 #[derive(Deserialize, Default)]
 #[serde(default, rename_all = "camelCase")]
 struct EmailAddressChange {
-    email_change: EmailChange,
+    email_change: Change,
 }
 
 #[derive(Deserialize, Default)]
 #[serde(default, rename_all = "camelCase")]
-struct EmailChange {
+struct ScreenNameChange {
+    screen_name_change: Change,
+}
+
+/// One change in `email-address-change.js` or `screen-name-change.js`
+/// (docs/FORMATS.md): `changedAt` is ISO 8601, or epoch seconds in 2018
+/// archives, which may also leave out `changedFrom`.
+#[derive(Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+struct Change {
+    changed_at: Option<Id>,
+    changed_from: Option<String>,
     changed_to: Option<String>,
 }
 
@@ -186,6 +202,9 @@ pub(super) fn read(
     out: &mut EntryOutcome,
     emit: &mut dyn FnMut(Record),
 ) {
+    if matches!(file, File::EmailChange | File::ScreenNameChange) {
+        return read_changes(unit, archive, entry, out, emit);
+    }
     let kind = if file == File::Profile {
         RecordKind::Profile
     } else {
@@ -245,12 +264,6 @@ pub(super) fn read(
         if let Some(p) = e.device.and_then(|d| d.phone_number) {
             rec.push_field(Field::Phone, p);
         }
-        if let Some(m) = e
-            .email_address_change
-            .and_then(|c| c.email_change.changed_to)
-        {
-            rec.push_field(Field::Email, m);
-        }
         Ok(0)
     });
     for ip in ips {
@@ -260,4 +273,59 @@ pub(super) fn read(
         emit(rec);
         out.records += 1;
     }
+}
+
+/// One Account record per change, with the change as "old → new" in
+/// `handle_change` or `email_change` and `created_at` when it happened.
+/// The id is the file's name and the time as the file writes it, which an
+/// investigator can search the file for (the element's position when the
+/// time is missing).
+fn read_changes(
+    unit: &TwitterUnit,
+    archive: &Archive,
+    entry: &EntryInfo,
+    out: &mut EntryOutcome,
+    emit: &mut dyn FnMut(Record),
+) {
+    let file = entry.name.rsplit('/').next().unwrap_or(&entry.name);
+    let stem = file.strip_suffix(".js").unwrap_or(file);
+    let mut n = 0u64;
+    unit.each_element(archive, entry, out, |json, warnings| {
+        n += 1;
+        let e: Element = serde_json::from_str(json)?;
+        let (field, change, prefix) = match (e.screen_name_change, e.email_address_change) {
+            (Some(s), _) => (Field::HandleChange, s.screen_name_change, "@"),
+            (None, Some(m)) => (Field::EmailChange, m.email_change, ""),
+            (None, None) => {
+                warnings.push(format!(
+                    "element {n} skipped: neither screenNameChange nor emailAddressChange"
+                ));
+                return Ok(0);
+            }
+        };
+        let Some(to) = change.changed_to.filter(|t| !t.trim().is_empty()) else {
+            warnings.push(format!("element {n} skipped: no changedTo"));
+            return Ok(0);
+        };
+        let raw_at = change.changed_at.as_ref().map(|t| t.as_str().to_string());
+        let id = match &raw_at {
+            Some(t) if !t.is_empty() => format!("{stem}:{t}"),
+            _ => format!("{stem}#{n}"),
+        };
+        let mut rec = unit.record(RecordKind::Account, id, &entry.name);
+        if !unit.handle.is_empty() {
+            rec.url = format!("https://x.com/{}", unit.handle);
+        }
+        rec.created_at = raw_at.as_deref().and_then(time::parse);
+        if rec.created_at.is_none() {
+            warnings.push(format!("element {n}: changedAt missing or unreadable"));
+        }
+        let from = change
+            .changed_from
+            .filter(|f| !f.trim().is_empty())
+            .map_or_else(|| "(not recorded)".to_string(), |f| format!("{prefix}{f}"));
+        rec.push_field(field, format!("{from} → {prefix}{to}"));
+        emit(rec);
+        Ok(1)
+    });
 }

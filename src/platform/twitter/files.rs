@@ -40,6 +40,7 @@ pub(super) fn data_handler(base: &str) -> Result<Handler, &'static str> {
         "account-creation-ip" => Handler::Account(A::CreationIp),
         "phone-number" => Handler::Account(A::Phone),
         "email-address-change" => Handler::Account(A::EmailChange),
+        "screen-name-change" => Handler::Account(A::ScreenNameChange),
         "periscope-comments-made-by-user" => Handler::PeriscopeComments,
         "grok-chat-item" => Handler::Grok,
         _ => return Err(skip_reason(base).unwrap_or("")),
@@ -79,7 +80,6 @@ pub(super) fn skip_reason(base: &str) -> Option<&'static str> {
         | "user-link-clicks"
         | "expanded-profile"
         | "professional-data" => "account settings and status",
-        "screen-name-change" => "handle history",
         "contact" => "uploaded address-book contacts",
         "facebook-connection" => "linked Facebook account",
         "spaces-metadata" => "Spaces metadata",

@@ -494,11 +494,31 @@ fn older_generations() {
             .contains("@gmail.com")
     );
 
+    // The two change histories: one account record per change, dated.
+    let names = s.of("screen-name-change.js");
+    assert_eq!(names.len(), 1);
+    assert_eq!(names[0].kind, RecordKind::Account);
+    assert_eq!(
+        names[0].field(Field::HandleChange),
+        Some("@LInferius → @LumenInferius")
+    );
+    assert_eq!(
+        names[0].created_at.unwrap().to_string(),
+        "2019-07-23T16:37:50Z"
+    );
+    assert_eq!(s.outcome("screen-name-change.js").records, 1);
+
     let s = scan(&root.join("lumeninferius-2020-04-masked"));
     assert_eq!(s.of("ip-audit.js")[0].fields.len(), 49);
+    let mail = s.of("email-address-change.js");
+    assert_eq!(mail.len(), 1);
     assert_eq!(
-        s.of("email-address-change.js")[0].field(Field::Email),
-        Some("redacted-new@example.invalid")
+        mail[0].field(Field::EmailChange),
+        Some("redacted-old@example.invalid → redacted-new@example.invalid")
+    );
+    assert_eq!(
+        mail[0].created_at.unwrap().to_string(),
+        "2019-07-23T16:37:33Z"
     );
 
     let s = scan(&root.join("e31415926-2020-10"));
@@ -900,4 +920,104 @@ fn periscope_comments_and_grok_prompts_are_read_and_xchat_is_named_unreadable() 
         }
         d => panic!("message-event.js: {d:?}"),
     }
+}
+
+// ---------- account change histories ----------
+
+#[test]
+fn each_handle_and_email_change_is_its_own_dated_record() {
+    let d = tempfile::tempdir().unwrap();
+    let names = r#"window.YTD.screen_name_change.part0 = [ {
+  "screenNameChange" : {
+    "accountId" : "900000001",
+    "screenNameChange" : {
+      "changedAt" : "2021-03-01T09:00:00.000Z",
+      "changedFrom" : "NorthdaleTrust",
+      "changedTo" : "NorthdaleNHS"
+    }
+  }
+}, {
+  "screenNameChange" : {
+    "accountId" : "900000001",
+    "screenNameChange" : { "changedAt" : "1530000000", "changedTo" : "NorthdaleTrust" }
+  }
+} ]"#;
+    let mail = r#"window.YTD.email_address_change.part0 = [ {
+  "emailAddressChange" : {
+    "accountId" : "900000001",
+    "emailChange" : {
+      "changedAt" : "2024-02-10T08:15:00.000Z",
+      "changedFrom" : "comms@northdale.nhs.uk",
+      "changedTo" : "northdale.comms@gmail.com"
+    }
+  }
+}, {
+  "emailAddressChange" : { "accountId" : "900000001", "emailChange" : { "changedFrom" : "x@example.org" } }
+} ]"#;
+    write_tree(
+        d.path(),
+        &[
+            (
+                "data/account.js",
+                br#"window.YTD.account.part0 = [ { "account" : { "username" : "NorthdaleNHS" } } ]"#,
+            ),
+            ("data/screen-name-change.js", names.as_bytes()),
+            ("data/email-address-change.js", mail.as_bytes()),
+        ],
+    );
+    let s = scan(d.path());
+    for (name, disposition, out) in &s.entries {
+        assert_eq!(*disposition, Disposition::Parse, "{name}");
+        assert_eq!(out.error, None, "{name}");
+    }
+
+    let h = s.of("screen-name-change.js");
+    let got: Vec<(&str, &str, String)> = h
+        .iter()
+        .map(|r| {
+            (
+                r.id.as_str(),
+                r.field(Field::HandleChange).unwrap(),
+                r.created_at.unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "screen-name-change:2021-03-01T09:00:00.000Z",
+                "@NorthdaleTrust → @NorthdaleNHS",
+                "2021-03-01T09:00:00Z".to_string()
+            ),
+            // 2018 archives: epoch seconds, and no changedFrom
+            (
+                "screen-name-change:1530000000",
+                "(not recorded) → @NorthdaleTrust",
+                "2018-06-26T08:00:00Z".to_string()
+            ),
+        ]
+    );
+    assert!(h.iter().all(|r| r.kind == RecordKind::Account
+        && r.account == "NorthdaleNHS"
+        && r.url == "https://x.com/NorthdaleNHS"
+        && r.fields.len() == 1));
+    assert_eq!(s.outcome("screen-name-change.js").records, 2);
+
+    // The address changed to is in the change, not an `email` field: the
+    // account's current address is account.js's.
+    let m = s.of("email-address-change.js");
+    assert_eq!(m.len(), 1);
+    assert_eq!(
+        m[0].field(Field::EmailChange),
+        Some("comms@northdale.nhs.uk → northdale.comms@gmail.com")
+    );
+    assert_eq!(m[0].field(Field::Email), None);
+    let out = s.outcome("email-address-change.js");
+    assert_eq!(out.records, 1);
+    assert!(
+        out.warnings.iter().any(|w| w.contains("no changedTo")),
+        "{:?}",
+        out.warnings
+    );
 }

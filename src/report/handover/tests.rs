@@ -38,6 +38,11 @@ fn finding(
     }
 }
 
+fn dated(mut f: Finding, created_at: &str) -> Finding {
+    f.created_at = created_at.into();
+    f
+}
+
 const META: Meta = Meta {
     run_date: "2024-11-20",
     tool_version: "0.1.0",
@@ -129,16 +134,54 @@ fn outcome() -> Outcome {
                 Field::Text,
                 "999 000 0018",
             ),
+            // The findings file's order is not the changes' order.
+            dated(
+                finding(
+                    "newmail",
+                    "medium",
+                    "account",
+                    "account.email-changed",
+                    Account,
+                    "email-address-change:2024-02-10T08:15:00.000Z",
+                    Field::EmailChange,
+                    "comms@northdale.nhs.uk → northdale.comms@gmail.com",
+                ),
+                "2024-02-10T08:15:00Z",
+            ),
+            dated(
+                finding(
+                    "rename",
+                    "low",
+                    "account",
+                    "account.handle-changed",
+                    Account,
+                    "screen-name-change:2021-03-01T09:00:00.000Z",
+                    Field::HandleChange,
+                    "@NorthdaleTrust → @NorthdaleNHS",
+                ),
+                "2021-03-01T09:00:00Z",
+            ),
         ],
-        coverage: vec![CoverageRow {
-            archive: "a.zip".into(),
-            entry: "data/screen-name-change.js".into(),
-            status: Status::Skipped,
-            records: 0,
-            findings: 0,
-            bytes: 10,
-            detail: "handle history".into(),
-        }],
+        coverage: vec![
+            CoverageRow {
+                archive: "a.zip".into(),
+                entry: "data/email-address-change.js".into(),
+                status: Status::Parsed,
+                records: 1,
+                findings: 1,
+                bytes: 10,
+                detail: String::new(),
+            },
+            CoverageRow {
+                archive: "a.zip".into(),
+                entry: "data/screen-name-change-part1.js".into(),
+                status: Status::Failed,
+                records: 0,
+                findings: 0,
+                bytes: 10,
+                detail: "invalid JSON in the element at byte 30".into(),
+            },
+        ],
         archives: vec![ArchiveSummary {
             input: 0,
             archive: "a.zip".into(),
@@ -186,14 +229,74 @@ fn each_item_takes_its_findings() {
         Some("https://x.com/Northdale/status/p1")
     );
     assert_eq!(by["login-ips"].status, "clear");
-    assert_eq!(by["changes"].status, "check");
-    assert_eq!(by["changes"].lines[0].text, "data/screen-name-change.js");
     assert_eq!(by["last-post"].status, "clear");
     assert_eq!(
         by["last-post"].note,
         "Last post 2024-11-14: 6 days before this run (2024-11-20)."
     );
-    assert_eq!(c.to_act, 4);
+    assert_eq!(c.to_act, 5);
+}
+
+#[test]
+fn each_change_is_a_dated_line_linked_to_its_finding() {
+    let lists = build(&outcome(), &META);
+    let changes = lists[0].items.iter().find(|i| i.key == "changes").unwrap();
+    assert_eq!(changes.status, "act");
+    let shown: Vec<(&str, &str)> = changes
+        .lines
+        .iter()
+        .map(|l| (l.text.as_str(), l.date.as_str()))
+        .collect();
+    // Oldest first; the parsed e-mail file needs no pointer, the part
+    // that failed keeps one, after the changes.
+    assert_eq!(
+        shown,
+        [
+            ("handle @NorthdaleTrust → @NorthdaleNHS", "2021-03-01"),
+            (
+                "e-mail comms@northdale.nhs.uk → northdale.comms@gmail.com",
+                "2024-02-10"
+            ),
+            ("data/screen-name-change-part1.js", ""),
+        ]
+    );
+    assert_eq!(ids(changes), [vec!["rename"], vec!["newmail"], vec![]]);
+    assert!(
+        changes.lines[2].detail.contains("invalid JSON"),
+        "{}",
+        changes.lines[2].detail
+    );
+    // The change findings are nowhere else on the checklist.
+    for i in lists[0].items.iter().filter(|i| i.key != "changes") {
+        let all: Vec<&str> = i
+            .lines
+            .iter()
+            .flat_map(|l| &l.findings)
+            .map(|r| r.finding_id.as_str())
+            .collect();
+        assert!(
+            !all.contains(&"rename") && !all.contains(&"newmail"),
+            "{}",
+            i.key
+        );
+    }
+}
+
+#[test]
+fn an_unread_change_history_alone_is_to_check_and_a_read_one_is_clear() {
+    let mut o = outcome();
+    o.findings.retain(|f| !f.rule_id.ends_with("-changed"));
+    let c = &build(&o, &META)[0];
+    let changes = c.items.iter().find(|i| i.key == "changes").unwrap();
+    assert_eq!(changes.status, "check");
+    assert_eq!(changes.lines.len(), 1);
+    assert_eq!(changes.lines[0].text, "data/screen-name-change-part1.js");
+    assert!(changes.lines[0].findings.is_empty());
+
+    o.coverage.retain(|r| r.status == Status::Parsed);
+    let c = &build(&o, &META)[0];
+    let changes = c.items.iter().find(|i| i.key == "changes").unwrap();
+    assert_eq!((changes.status, changes.lines.len()), ("clear", 0));
 }
 
 #[test]
@@ -218,7 +321,9 @@ fn page_escapes_archive_text_and_links_every_finding() {
     assert!(
         page.contains("&lt;b&gt;idiot&lt;&#x2f;b&gt;") || page.contains("&lt;b&gt;idiot&lt;/b&gt;")
     );
-    for id in ["app", "mail", "dm1", "dm2", "post1", "post2"] {
+    for id in [
+        "app", "mail", "dm1", "dm2", "post1", "post2", "rename", "newmail",
+    ] {
         assert!(page.contains(&format!("href=\"#finding-{id}\"")), "{id}");
         assert!(page.contains(&format!("id=\"finding-{id}\"")), "{id}");
     }
