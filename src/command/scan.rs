@@ -253,6 +253,19 @@ fn report_to_stderr(outcome: &Outcome, secs: f64) {
             outcome.in_baseline, outcome.ignored
         );
     }
+    let reviews = outcome.review_counts();
+    if reviews.left_out() + reviews.kept() > 0 {
+        eprintln!(
+            "Reviewed: {} finding(s) left out ({} false-positive, {} accepted); \
+             {} kept with their review ({} escalated, {} to-check).",
+            reviews.left_out(),
+            reviews.false_positive,
+            reviews.accepted,
+            reviews.kept(),
+            reviews.escalated,
+            reviews.to_check
+        );
+    }
     if let Some(o) = &outcome.ocr {
         eprintln!(
             "OCR (tesseract {}): {} image(s): {} with text, {} without, {} skipped, {} failed.",

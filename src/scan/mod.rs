@@ -134,7 +134,56 @@ pub struct Outcome {
     pub records: Vec<RecordRow>,
 }
 
+/// What `--reviewed` files decided in a run: findings left out as closed
+/// (the manifest's `reviewed` list, by its `review`) and findings kept
+/// with an open review, for the stderr summary, the HTML summary and the
+/// workbook's Summary sheet.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct ReviewCounts {
+    /// Left out: marked `false-positive`.
+    pub false_positive: u64,
+    /// Left out: marked `accepted`.
+    pub accepted: u64,
+    /// Kept, with the review `escalated`.
+    pub escalated: u64,
+    /// Kept, with the review `to-check`.
+    pub to_check: u64,
+}
+
+impl ReviewCounts {
+    /// Findings left out as reviewed.
+    pub fn left_out(&self) -> u64 {
+        self.false_positive + self.accepted
+    }
+
+    /// Findings written that carry a review.
+    pub fn kept(&self) -> u64 {
+        self.escalated + self.to_check
+    }
+}
+
 impl Outcome {
+    /// How many findings were left out as reviewed and how many kept a
+    /// review (see [`ReviewCounts`]).
+    pub fn review_counts(&self) -> ReviewCounts {
+        let mut c = ReviewCounts::default();
+        let reviews = self
+            .reviewed
+            .iter()
+            .map(|r| r.review.as_str())
+            .chain(self.findings.iter().map(|f| f.review.as_str()));
+        for review in reviews {
+            match review {
+                "false-positive" => c.false_positive += 1,
+                "accepted" => c.accepted += 1,
+                "escalated" => c.escalated += 1,
+                "to-check" => c.to_check += 1,
+                _ => {}
+            }
+        }
+        c
+    }
+
     pub fn failed_entries(&self) -> usize {
         self.coverage
             .iter()
