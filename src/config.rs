@@ -278,7 +278,6 @@ impl ScanConfig {
             accounts,
             ocr,
             reading,
-            keep_records: format == Format::Sqlite,
         };
         Ok(ScanConfig {
             inputs: args.inputs,
