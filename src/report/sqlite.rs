@@ -433,6 +433,14 @@ impl Stage {
     }
 }
 
+impl Drop for Stage {
+    /// The writer closes its connection before the scratch file is
+    /// removed (a run that failed before writing the case file).
+    fn drop(&mut self) {
+        let _ = self.finish();
+    }
+}
+
 impl RecordSink for Stage {
     fn take(&self, rows: Vec<RecordRow>) {
         let sender = self
