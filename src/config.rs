@@ -44,7 +44,8 @@ pub struct ScanConfig {
 
 /// `social-audit.toml`: the options of `scan` a quarterly run repeats.
 /// Paths are relative to the file's folder. Command-line options win over
-/// the file; list options (`disable`, `baseline`, `ignore`) add to it.
+/// the file; list options (`disable`, `baseline`, `ignore`, `reviewed`)
+/// add to it.
 #[derive(Deserialize, Default, Debug)]
 #[serde(deny_unknown_fields)]
 struct Settings {
@@ -73,6 +74,10 @@ struct Settings {
     baseline: Vec<PathBuf>,
     #[serde(default)]
     ignore: Vec<PathBuf>,
+    /// Reviewed findings files (`--reviewed`): the review decisions a
+    /// quarterly run carries from one quarter to the next.
+    #[serde(default)]
+    reviewed: Vec<PathBuf>,
     threads: Option<u16>,
     ocr: Option<bool>,
     timezone: Option<String>,
@@ -180,12 +185,18 @@ impl ScanConfig {
             .map(rel)
             .chain(args.ignore)
             .collect();
+        let reviewed: Vec<PathBuf> = settings
+            .reviewed
+            .into_iter()
+            .map(rel)
+            .chain(args.reviewed)
+            .collect();
 
         // Nothing may be written over an input, a file this run reads, or
         // another output: checked before the scan (docs/OUTPUTS.md).
         let mut reads: Vec<(&str, &Path)> = Vec::new();
         reads.extend(baseline.iter().map(|p| ("baseline", p.as_path())));
-        reads.extend(args.reviewed.iter().map(|p| ("reviewed file", p.as_path())));
+        reads.extend(reviewed.iter().map(|p| ("reviewed file", p.as_path())));
         reads.extend(ignore.iter().map(|p| ("ignore file", p.as_path())));
         if let Some(p) = &org_path {
             reads.push(("organisation profile", p));
@@ -215,7 +226,9 @@ impl ScanConfig {
         for p in &ignore {
             suppress.add_ignore_file(p)?;
         }
-        for p in &args.reviewed {
+        // In order: a later file's review of the same finding wins, so the
+        // command line's files override the settings file's.
+        for p in &reviewed {
             suppress.add_reviewed(p)?;
         }
 
@@ -265,7 +278,6 @@ impl ScanConfig {
             accounts,
             ocr,
             reading,
-            keep_records: format == Format::Sqlite,
         };
         Ok(ScanConfig {
             inputs: args.inputs,

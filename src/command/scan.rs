@@ -39,10 +39,12 @@ pub fn run(args: ScanArgs) -> i32 {
         Ok(p) => p,
         Err(e) => return fail(format!("cannot start worker threads: {e}")),
     };
-    // Inputs are hashed for the manifest alongside the scan, not after it.
+    // Records go to the output that stores them (the case file) as the
+    // scan reads; inputs are hashed for the manifest alongside the scan.
+    let records = staged.records();
     let (outcome, hashes) = pool.install(|| {
         rayon::join(
-            || scan::scan(&cfg.inputs, &cfg.pack, &cfg.options),
+            || scan::scan_with(&cfg.inputs, &cfg.pack, &cfg.options, records),
             || {
                 cfg.manifest.as_ref().map(|_| {
                     cfg.inputs
@@ -160,10 +162,9 @@ struct Staged<'c> {
 
 impl<'c> Staged<'c> {
     fn create(cfg: &'c ScanConfig) -> Result<Staged<'c>, String> {
-        let mut plan: Vec<(Box<dyn Sink + 'c>, &'c Path)> = vec![(
-            report::findings_sink(cfg.format, &cfg.findings),
-            &cfg.findings,
-        )];
+        let findings = report::findings_sink(cfg.format, &cfg.findings)
+            .map_err(|e| format!("cannot write {}: {e}", cfg.findings.display()))?;
+        let mut plan: Vec<(Box<dyn Sink + 'c>, &'c Path)> = vec![(findings, &cfg.findings)];
         if let Some(p) = &cfg.summary {
             plan.push((Box::new(SummaryHtml), p));
         }
@@ -181,6 +182,11 @@ impl<'c> Staged<'c> {
             })
             .collect::<Result<Vec<_>, String>>()?;
         Ok(Staged { items })
+    }
+
+    /// Where the scan hands its records, if an output stores them.
+    fn records(&self) -> Option<&dyn scan::RecordSink> {
+        self.items.iter().find_map(|(sink, _, _)| sink.records())
     }
 
     /// Writes and seals every output, then renames them all into place.
@@ -251,6 +257,19 @@ fn report_to_stderr(outcome: &Outcome, secs: f64) {
         eprintln!(
             "Left out: {} finding(s) already in the baseline, {} in the ignore file.",
             outcome.in_baseline, outcome.ignored
+        );
+    }
+    let reviews = outcome.review_counts();
+    if reviews.left_out() + reviews.kept() > 0 {
+        eprintln!(
+            "Reviewed: {} finding(s) left out ({} false-positive, {} accepted); \
+             {} kept with their review ({} escalated, {} to-check).",
+            reviews.left_out(),
+            reviews.false_positive,
+            reviews.accepted,
+            reviews.kept(),
+            reviews.escalated,
+            reviews.to_check
         );
     }
     if let Some(o) = &outcome.ocr {

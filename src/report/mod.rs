@@ -59,16 +59,22 @@ pub trait Sink {
     /// `coverage`, `manifest`.
     fn role(&self) -> &'static str;
     fn write(&self, run: &Run<'_>, before: &[Written<'_>], out: &mut dyn Write) -> Result<()>;
+    /// Where the scan should hand every record as it reads, for a sink
+    /// that stores records (the SQLite case file); most store none.
+    fn records(&self) -> Option<&dyn crate::scan::RecordSink> {
+        None
+    }
 }
 
-/// The sink that writes findings in `format` to `path`.
-pub fn findings_sink(format: Format, path: &Path) -> Box<dyn Sink + '_> {
-    match format {
+/// The sink that writes findings in `format` to `path`. The case file
+/// creates its scratch file for records here, before the scan.
+pub fn findings_sink(format: Format, path: &Path) -> Result<Box<dyn Sink + '_>> {
+    Ok(match format {
         Format::Csv => Box::new(findings_csv::FindingsCsv),
         Format::Jsonl => Box::new(findings_jsonl::FindingsJsonl),
         Format::Xlsx => Box::new(xlsx::FindingsXlsx),
-        Format::Sqlite => Box::new(sqlite::CaseFile { path }),
-    }
+        Format::Sqlite => Box::new(sqlite::CaseFile::create(path)?),
+    })
 }
 
 /// An I/O or encoding failure inside a sink, as the library's error.

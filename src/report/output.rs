@@ -160,11 +160,17 @@ pub(crate) struct Scratch {
 
 impl Scratch {
     pub fn create(target: &Path) -> io::Result<Scratch> {
+        Scratch::tagged(target, "db")
+    }
+
+    /// `.NAME.TAG-PID` beside `target`, for a sink that needs more than
+    /// one scratch file.
+    pub fn tagged(target: &Path, tag: &str) -> io::Result<Scratch> {
         let name = target
             .file_name()
             .ok_or_else(|| io::Error::other("output path has no file name"))?;
         let path = target.with_file_name(format!(
-            ".{}.db-{}",
+            ".{}.{tag}-{}",
             name.to_string_lossy(),
             std::process::id()
         ));

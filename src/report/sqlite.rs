@@ -12,21 +12,32 @@
 //! staged output, which is renamed into place with the other outputs. A
 //! failed run leaves the previous case file untouched.
 //!
-//! Rows are inserted in the order the other sinks write (findings and
-//! coverage as sorted by the scan, records sorted in src/scan/mod.rs), so
-//! two runs on the same inputs give the same tables for any thread count;
-//! only the `runs` row's times and manifest differ.
+//! Records are not held until the end: the scan hands them over while it
+//! reads ([`crate::scan::RecordSink`]), through a bounded buffer, to one
+//! writer thread that inserts them in batches into a second scratch file
+//! (the stage), in whatever order the threads deliver them, under a key
+//! that says where each stands ([`crate::scan::RowOrder`]). When the run
+//! is added, the stage is copied into `records` in key order, so memory
+//! does not grow with the archive and the case file gets the same rows in
+//! the same order for any thread count. Findings and coverage are inserted
+//! as the scan sorted them; only the `runs` row's times and manifest differ
+//! between two runs on the same inputs.
 
 use super::output::Scratch;
 use super::{Run, Sink, Written, manifest};
 use crate::error::{Error, Result};
+use crate::scan::{RecordRow, RecordSink};
 use rusqlite::{Connection, params};
 use std::io::{Read, Write};
 use std::path::Path;
+use std::sync::Mutex;
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::thread::JoinHandle;
 
 /// The schema version in `PRAGMA user_version`; a file with a later one
-/// was written by a newer tool and is not touched.
-const SCHEMA_VERSION: i64 = 1;
+/// was written by a newer tool and is not touched. 2: `records.fields`,
+/// and `records_fts` covers it.
+const SCHEMA_VERSION: i64 = 2;
 
 /// The first 16 bytes of every SQLite 3 database file.
 const MAGIC: &[u8; 16] = b"SQLite format 3\0";
@@ -93,12 +104,13 @@ CREATE TABLE IF NOT EXISTS records (
     record_kind TEXT NOT NULL,
     created_at TEXT NOT NULL,
     url TEXT NOT NULL,
-    text TEXT NOT NULL
+    text TEXT NOT NULL,
+    fields TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS idx_records_entry ON records(archive, entry, created_at);
 CREATE INDEX IF NOT EXISTS idx_records_id ON records(record_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS records_fts USING fts5(
-    text, content='records', content_rowid='rowid'
+    text, fields, content='records', content_rowid='rowid'
 );
 CREATE VIEW IF NOT EXISTS findings_per_account_quarter AS
     SELECT run_id, account,
@@ -140,21 +152,38 @@ CREATE VIEW IF NOT EXISTS new_since_previous_run AS
 /// (read first, when it exists, to add this run to it).
 pub struct CaseFile<'p> {
     pub path: &'p Path,
+    /// The records of this run, staged as the scan reads them.
+    stage: Stage,
+}
+
+impl<'p> CaseFile<'p> {
+    /// Creates the stage's scratch file and its writer thread (before the
+    /// scan, like every output's temporary file).
+    pub fn create(path: &'p Path) -> Result<CaseFile<'p>> {
+        let stage = Stage::create(path)
+            .map_err(|e| Error::CaseFile(format!("case file {}: {e}", path.display())))?;
+        Ok(CaseFile { path, stage })
+    }
 }
 
 impl Sink for CaseFile<'_> {
     fn role(&self) -> &'static str {
         "findings"
     }
+    fn records(&self) -> Option<&dyn RecordSink> {
+        Some(&self.stage)
+    }
     fn write(&self, run: &Run<'_>, before: &[Written<'_>], out: &mut dyn Write) -> Result<()> {
         let fail = |e: &dyn std::fmt::Display| {
             Error::CaseFile(format!("case file {}: {e}", self.path.display()))
         };
+        self.stage.finish().map_err(|e| fail(&e))?;
         let scratch = Scratch::create(self.path).map_err(|e| fail(&e))?;
         copy_previous(self.path, &scratch.path).map_err(|e| fail(&e))?;
         {
             let mut db = Connection::open(&scratch.path).map_err(|e| fail(&e))?;
-            add_run(&mut db, run, before, self.path).map_err(|e| fail(&e))?;
+            add_run(&mut db, run, before, self.path, &self.stage.scratch.path)
+                .map_err(|e| fail(&e))?;
             db.close().map_err(|(_, e)| fail(&e))?;
         }
         let mut file = std::fs::File::open(&scratch.path).map_err(|e| fail(&e))?;
@@ -197,6 +226,7 @@ fn add_run(
     run: &Run<'_>,
     before: &[Written<'_>],
     path: &Path,
+    stage: &Path,
 ) -> std::result::Result<(), String> {
     let sql = |e: rusqlite::Error| e.to_string();
     // The scratch file is thrown away on any failure, so its journal need
@@ -212,8 +242,29 @@ fn add_run(
             "written by a newer social-audit (schema {version}, this one writes {SCHEMA_VERSION})"
         ));
     }
+    let stage = stage
+        .to_str()
+        .ok_or("the scratch file's name is not UTF-8")?;
+    db.execute("ATTACH DATABASE ?1 AS stage", params![stage])
+        .map_err(sql)?;
     let tx = db.transaction().map_err(sql)?;
+    if version == 1 {
+        // Schema 1 had no `fields`; its full-text index covered `text`
+        // only and is rebuilt over both below.
+        tx.execute_batch(
+            "ALTER TABLE records ADD COLUMN fields TEXT NOT NULL DEFAULT '';
+             DROP TABLE records_fts;",
+        )
+        .map_err(sql)?;
+    }
     tx.execute_batch(SCHEMA).map_err(sql)?;
+    if version == 1 {
+        tx.execute(
+            "INSERT INTO records_fts(records_fts) VALUES ('rebuild')",
+            [],
+        )
+        .map_err(sql)?;
+    }
     tx.pragma_update(None, "user_version", SCHEMA_VERSION)
         .map_err(sql)?;
 
@@ -295,30 +346,176 @@ fn add_run(
             ])
             .map_err(sql)?;
         }
-        let mut st = tx
-            .prepare("INSERT INTO records VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
-            .map_err(sql)?;
-        for r in &outcome.records {
-            st.execute(params![
-                run_id,
-                r.archive,
-                r.entry,
-                r.id,
-                r.platform.as_str(),
-                r.kind.as_str(),
-                r.created_at,
-                r.url,
-                r.text,
-            ])
-            .map_err(sql)?;
-        }
     }
-    // An external-content FTS5 table is filled explicitly, this run's rows
-    // only, so earlier runs' entries are not indexed twice.
+    // The stage's primary key is the rows' order, so this walks it in
+    // order without sorting in memory.
     tx.execute(
-        "INSERT INTO records_fts(rowid, text) SELECT rowid, text FROM records WHERE run_id = ?1",
+        "INSERT INTO records (run_id, archive, entry, record_id, platform, record_kind, \
+         created_at, url, text, fields) \
+         SELECT ?1, archive, entry, record_id, platform, record_kind, created_at, url, text, fields \
+         FROM stage.records ORDER BY archive, source, pass, seq",
         params![run_id],
     )
     .map_err(sql)?;
-    tx.commit().map_err(sql)
+    // An external-content FTS5 table is filled explicitly, this run's rows
+    // only, so earlier runs' entries are not indexed twice.
+    tx.execute(
+        "INSERT INTO records_fts(rowid, text, fields) \
+         SELECT rowid, text, fields FROM records WHERE run_id = ?1",
+        params![run_id],
+    )
+    .map_err(sql)?;
+    tx.commit().map_err(sql)?;
+    db.execute("DETACH DATABASE stage", []).map_err(sql)?;
+    Ok(())
+}
+
+/// Batches of records the readers may be ahead of the writer by; a reader
+/// that gets further ahead waits.
+const BUFFERED_BATCHES: usize = 16;
+
+/// Rows inserted per transaction of the stage.
+const ROWS_PER_COMMIT: usize = 50_000;
+
+/// The stage's one table: the rows as delivered, kept in the order of
+/// their key (without rowid, the key is the table's own order).
+const STAGE_SCHEMA: &str = "
+CREATE TABLE records (
+    archive TEXT NOT NULL,
+    source TEXT NOT NULL,
+    pass INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    entry TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    platform TEXT NOT NULL,
+    record_kind TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    url TEXT NOT NULL,
+    text TEXT NOT NULL,
+    fields TEXT NOT NULL,
+    PRIMARY KEY (archive, source, pass, seq)
+) WITHOUT ROWID;";
+
+/// This run's records on their way to the case file: a private scratch
+/// database beside it, written by one thread that owns its connection and
+/// takes batches from a bounded channel.
+struct Stage {
+    scratch: Scratch,
+    sender: Mutex<Option<SyncSender<Vec<RecordRow>>>>,
+    writer: Mutex<Option<JoinHandle<std::result::Result<u64, String>>>>,
+}
+
+impl Stage {
+    fn create(target: &Path) -> std::io::Result<Stage> {
+        let scratch = Scratch::tagged(target, "records")?;
+        let (sender, rows) = sync_channel(BUFFERED_BATCHES);
+        let path = scratch.path.clone();
+        let writer = std::thread::Builder::new()
+            .name("case-file records".into())
+            .spawn(move || write_stage(&path, rows))?;
+        Ok(Stage {
+            scratch,
+            sender: Mutex::new(Some(sender)),
+            writer: Mutex::new(Some(writer)),
+        })
+    }
+
+    /// Closes the channel and waits for the writer: the number of rows
+    /// staged, or the first error it met.
+    fn finish(&self) -> std::result::Result<u64, String> {
+        drop(self.sender.lock().unwrap_or_else(|e| e.into_inner()).take());
+        match self.writer.lock().unwrap_or_else(|e| e.into_inner()).take() {
+            Some(w) => w
+                .join()
+                .unwrap_or_else(|_| Err("the records writer stopped".into())),
+            None => Err("the records were already written".into()),
+        }
+    }
+}
+
+impl Drop for Stage {
+    /// The writer closes its connection before the scratch file is
+    /// removed (a run that failed before writing the case file).
+    fn drop(&mut self) {
+        let _ = self.finish();
+    }
+}
+
+impl RecordSink for Stage {
+    fn take(&self, rows: Vec<RecordRow>) {
+        let sender = self
+            .sender
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
+        // A writer that failed keeps draining, so this never blocks for
+        // good; its error is reported by `finish`.
+        if let Some(s) = sender {
+            let _ = s.send(rows);
+        }
+    }
+}
+
+/// The writer thread: every batch into the stage, committed every
+/// `ROWS_PER_COMMIT` rows. After an error it keeps receiving (and
+/// dropping) so no reader waits on a full buffer.
+fn write_stage(path: &Path, batches: Receiver<Vec<RecordRow>>) -> std::result::Result<u64, String> {
+    let sql = |e: rusqlite::Error| e.to_string();
+    let open = || -> std::result::Result<Connection, String> {
+        let db = Connection::open(path).map_err(sql)?;
+        // Thrown away on any failure: no journal, no syncing.
+        db.pragma_update(None, "journal_mode", "OFF").map_err(sql)?;
+        db.pragma_update(None, "synchronous", "OFF").map_err(sql)?;
+        db.execute_batch(STAGE_SCHEMA).map_err(sql)?;
+        db.execute_batch("BEGIN").map_err(sql)?;
+        Ok(db)
+    };
+    let mut db = open();
+    let (mut staged, mut pending) = (0u64, 0usize);
+    for rows in batches {
+        let Ok(conn) = &db else { continue };
+        let wrote = insert_staged(conn, &rows).and_then(|()| {
+            pending += rows.len();
+            if pending >= ROWS_PER_COMMIT {
+                pending = 0;
+                conn.execute_batch("COMMIT; BEGIN").map_err(sql)?;
+            }
+            Ok(())
+        });
+        match wrote {
+            Ok(()) => staged += rows.len() as u64,
+            Err(e) => db = Err(e),
+        }
+    }
+    let db = db?;
+    db.execute_batch("COMMIT").map_err(sql)?;
+    db.close().map_err(|(_, e)| sql(e))?;
+    Ok(staged)
+}
+
+fn insert_staged(db: &Connection, rows: &[RecordRow]) -> std::result::Result<(), String> {
+    let sql = |e: rusqlite::Error| e.to_string();
+    let mut st = db
+        .prepare_cached(
+            "INSERT INTO records VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        )
+        .map_err(sql)?;
+    for r in rows {
+        st.execute(params![
+            r.archive,
+            r.order.source,
+            r.order.pass as i64,
+            r.order.seq as i64,
+            r.entry,
+            r.id,
+            r.platform.as_str(),
+            r.kind.as_str(),
+            r.created_at,
+            r.url,
+            r.text,
+            r.fields,
+        ])
+        .map_err(sql)?;
+    }
+    Ok(())
 }

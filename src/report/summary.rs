@@ -190,6 +190,8 @@ pub struct Summary {
     pub below_min_severity: u64,
     pub in_baseline: u64,
     pub ignored: u64,
+    /// What `--reviewed` files left out and kept.
+    pub reviews: crate::scan::ReviewCounts,
     /// The handover checklist, one per account (src/report/handover.rs).
     pub handover: Vec<super::handover::Checklist>,
     /// Inline SVG chart (drawn by plotters, which escapes its text); given
@@ -340,6 +342,7 @@ pub fn build(outcome: &Outcome, meta: &Meta) -> Summary {
         below_min_severity: outcome.below_min_severity,
         in_baseline: outcome.in_baseline,
         ignored: outcome.ignored,
+        reviews: outcome.review_counts(),
         handover: super::handover::build(outcome, meta),
         chart_svg,
     }

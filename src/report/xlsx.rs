@@ -247,6 +247,25 @@ fn summary_sheet(
         }
         ws.write_number(row, a.per_quarter.len() as u16 + 2, a.total as f64)?;
     }
+    // Only when a `--reviewed` file decided something, as on the page.
+    let r = &s.reviews;
+    if r.left_out() + r.kept() > 0 {
+        row += 2;
+        ws.write_string_with_format(row, 0, "Findings by review", &title)?;
+        row += 1;
+        header_row(ws, row, &["review", "in this run", "findings"], header)?;
+        for (review, what, n) in [
+            ("false-positive", "left out", r.false_positive),
+            ("accepted", "left out", r.accepted),
+            ("escalated", "kept", r.escalated),
+            ("to-check", "kept", r.to_check),
+        ] {
+            row += 1;
+            text(ws, row, 0, review)?;
+            text(ws, row, 1, what)?;
+            ws.write_number(row, 2, n as f64)?;
+        }
+    }
     Ok(())
 }
 

@@ -24,11 +24,16 @@ pub struct Evaluator<'a> {
     pub enabled: &'a [bool],
 }
 
-/// One scanned record as the SQLite case file's `records` table holds it
-/// (kept only when that format is asked for: `Options::keep_records`).
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+/// One scanned record as the SQLite case file's `records` table holds it,
+/// handed to a [`super::RecordSink`] as the scan reads (only when one is
+/// given: `--format sqlite`).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RecordRow {
     pub archive: String,
+    /// Where the record stands in the run, the same for any thread count:
+    /// which entry was being read when it was made (empty for the
+    /// archive's end), which pass made it, and its place among them.
+    pub order: RowOrder,
     pub entry: String,
     pub id: String,
     pub platform: crate::vocab::Platform,
@@ -38,6 +43,32 @@ pub struct RecordRow {
     pub url: String,
     /// The record's `text` field, else its first field; masked under `--redact`.
     pub text: String,
+    /// Every other field, one per line as `name: value`; a line break in a
+    /// value continues on a line indented by two spaces. Masked as `text`.
+    pub fields: String,
+}
+
+/// See [`RecordRow::order`].
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct RowOrder {
+    /// The archive entry being read (not the record's own `entry`, which a
+    /// reader may set to another file); empty for records made when the
+    /// archive was finished; the image under `--ocr`.
+    pub source: String,
+    pub pass: Pass,
+    /// The record's place among those `pass` made from `source`.
+    pub seq: u64,
+}
+
+/// Which part of the scan made a record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Pass {
+    /// Reading an entry.
+    Read = 0,
+    /// The reader's `finish`, after every entry of the archive.
+    Finish = 1,
+    /// The media pass (text `--ocr` read from an image).
+    Media = 2,
 }
 
 #[derive(Default)]
@@ -71,13 +102,14 @@ impl Evaluator<'_> {
     }
 
     /// As [`Evaluator::evaluate`], and also the record as a `records` row
-    /// of the SQLite case file. Under `--redact` the text has every
-    /// personal-data match on it masked, as a finding's context has, so the
-    /// row never holds what a finding hides. Every hit counts, also of
+    /// of the SQLite case file. Under `--redact` every field has every
+    /// personal-data match on it masked, as a finding's context has, so
+    /// the row never holds what a finding hides. Every hit counts, also of
     /// rules `--disable` left out, as for context (docs/OUTPUTS.md).
     pub fn evaluate_keep(
         &self,
         rec: &Record,
+        order: RowOrder,
         out: &mut Vec<Finding>,
         tally: &mut Tally,
         rows: &mut Vec<RecordRow>,
@@ -85,37 +117,29 @@ impl Evaluator<'_> {
         let mut hits: Vec<Hit> = Vec::new();
         self.pack.check(rec, &mut hits);
         self.findings(rec, &hits, out, tally);
-        let (field, text) = match rec.fields.iter().find(|f| f.name == Field::Text) {
-            Some(f) => (f.name, f.value.as_str()),
-            None => match rec.fields.first() {
-                Some(f) => (f.name, f.value.as_str()),
-                None => (Field::Text, ""),
-            },
-        };
-        let text = if self.redact {
-            let rules = self.pack.rules();
-            let personal = |h: &&Hit| rules[h.rule].category.is_personal();
-            let spans: Vec<(usize, usize)> = hits
-                .iter()
-                .filter(personal)
-                .filter(|h| h.field == field && h.end > h.start)
-                .map(|h| (h.start, h.end))
-                .collect();
-            let mut text = excerpt::mask_spans(text, &spans);
-            // A hit without a span (an account's e-mail, checked as a
-            // whole) or on another field can still restate its value
-            // here: mask it wherever it appears, as a finding's context does.
-            for h in hits.iter().filter(personal) {
-                if !h.matched.trim().is_empty() && text.contains(&h.matched) {
-                    text = text.replace(&h.matched, &excerpt::mask(&h.matched));
-                }
+        let main = rec
+            .fields
+            .iter()
+            .position(|f| f.name == Field::Text)
+            .or((!rec.fields.is_empty()).then_some(0));
+        let value = |f: &crate::record::FieldText| self.masked(f, &hits);
+        let text = main.map(|i| value(&rec.fields[i])).unwrap_or_default();
+        let mut fields = String::new();
+        for (i, f) in rec.fields.iter().enumerate() {
+            if Some(i) == main {
+                continue;
             }
-            text
-        } else {
-            text.to_string()
-        };
+            if !fields.is_empty() {
+                fields.push('\n');
+            }
+            fields.push_str(f.name.as_str());
+            fields.push_str(": ");
+            // Indented continuation lines keep `name:` lines unambiguous.
+            fields.push_str(&value(f).replace('\n', "\n  "));
+        }
         rows.push(RecordRow {
             archive: self.archive.to_string(),
+            order,
             entry: rec.entry.clone(),
             id: rec.id.clone(),
             platform: rec.platform,
@@ -126,7 +150,33 @@ impl Evaluator<'_> {
                 .unwrap_or_default(),
             url: rec.url.clone(),
             text,
+            fields,
         });
+    }
+
+    /// One field's value, with every personal-data match masked under
+    /// `--redact`: the spans of hits on a field of that name, then the
+    /// matched text wherever it is restated (a hit without a span, such as
+    /// an account's e-mail checked as a whole, or one on another field).
+    fn masked(&self, f: &crate::record::FieldText, hits: &[Hit]) -> String {
+        if !self.redact {
+            return f.value.clone();
+        }
+        let rules = self.pack.rules();
+        let personal = |h: &&Hit| rules[h.rule].category.is_personal();
+        let spans: Vec<(usize, usize)> = hits
+            .iter()
+            .filter(personal)
+            .filter(|h| h.field == f.name && h.end > h.start)
+            .map(|h| (h.start, h.end))
+            .collect();
+        let mut text = excerpt::mask_spans(&f.value, &spans);
+        for h in hits.iter().filter(personal) {
+            if !h.matched.trim().is_empty() && text.contains(&h.matched) {
+                text = text.replace(&h.matched, &excerpt::mask(&h.matched));
+            }
+        }
+        text
     }
 
     /// Turns hits on one record (from `check`, or from the account-level

@@ -160,6 +160,7 @@ pub(super) fn pass(
     units: &[Opened],
     pack: &Pack,
     opts: &super::Options,
+    records: Option<&dyn super::RecordSink>,
     progress: Option<&MultiProgress>,
 ) -> (Vec<Done>, Option<OcrSummary>) {
     let mut tasks = Vec::new();
@@ -205,7 +206,7 @@ pub(super) fn pass(
         .into_par_iter()
         .map(|(t, j)| {
             let ocr_job = matches!(j, Job::Ocr(_));
-            let d = run(&t, j, pack, opts);
+            let d = run(&t, j, pack, opts, records);
             if let (true, Some(bar)) = (ocr_job, &bar) {
                 bar.inc(1);
             }
@@ -307,7 +308,13 @@ fn unreadable(t: &Task<'_>, e: String, ocr: Option<&Ocr>) -> Option<Job> {
     }
 }
 
-fn run(t: &Task<'_>, job: Job, pack: &Pack, opts: &super::Options) -> Done {
+fn run(
+    t: &Task<'_>,
+    job: Job,
+    pack: &Pack,
+    opts: &super::Options,
+    records: Option<&dyn super::RecordSink>,
+) -> Done {
     let u = t.unit;
     let mut done = Done {
         archive: u.candidate.display.clone(),
@@ -368,7 +375,21 @@ fn run(t: &Task<'_>, job: Job, pack: &Pack, opts: &super::Options) -> Done {
     if let Some(r) = rec {
         let ev = evaluator(pack, opts, &u.candidate.display);
         let mut tally = Tally::default();
-        ev.evaluate(&r, &mut done.findings, &mut tally);
+        match records {
+            // Text read from an image is a record an investigator may
+            // want to read back; a video's place has no text.
+            Some(sink) if !r.fields.is_empty() => {
+                let order = super::RowOrder {
+                    source: t.entry.name.clone(),
+                    pass: super::Pass::Media,
+                    seq: 0,
+                };
+                let mut rows = Vec::new();
+                ev.evaluate_keep(&r, order, &mut done.findings, &mut tally, &mut rows);
+                sink.take(rows);
+            }
+            _ => ev.evaluate(&r, &mut done.findings, &mut tally),
+        }
         done.below_min_severity = tally.below_min_severity;
     }
     done

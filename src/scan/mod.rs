@@ -21,8 +21,8 @@ use crate::rules::{AccountHit, AccountInfo, AccountState};
 use crate::suppress::{Suppressions, Why};
 use crate::vocab::Severity;
 pub use coverage::{CoverageRow, Status};
-pub use evaluate::RecordRow;
 use evaluate::{Evaluator, Tally};
+pub use evaluate::{Pass, RecordRow, RowOrder};
 use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
 use jiff::Timestamp;
 use rayon::prelude::*;
@@ -59,9 +59,15 @@ pub struct Options {
     pub ocr: Option<crate::media::ocr::Ocr>,
     /// How to read what exports leave unsaid (`--timezone`, `--date-order`).
     pub reading: platform::ReadOptions,
-    /// Keep every scanned record as a [`RecordRow`] in `Outcome::records`
-    /// (only the SQLite case file needs them; other formats keep none).
-    pub keep_records: bool,
+}
+
+/// Where [`scan_with`] hands every record the rules saw while it reads
+/// (the SQLite case file's `records` table), a batch at a time from the
+/// worker threads, in any order: each row's [`RowOrder`] says where it
+/// stands. `take` may block to hold the readers back (a bounded buffer),
+/// so memory does not grow with the archive.
+pub trait RecordSink: Sync {
+    fn take(&self, rows: Vec<RecordRow>);
 }
 
 impl Default for Options {
@@ -81,7 +87,6 @@ impl Default for Options {
             accounts: Vec::new(),
             ocr: None,
             reading: platform::ReadOptions::default(),
-            keep_records: false,
         }
     }
 }
@@ -129,12 +134,58 @@ pub struct Outcome {
     /// Entries the reader knows but cannot read by design (encrypted);
     /// their coverage rows are `failed`.
     pub unreadable: u64,
-    /// Every record the rules saw, sorted, when `Options::keep_records`;
-    /// else empty. Records the media pass makes (`--ocr` text) are not here.
-    pub records: Vec<RecordRow>,
+}
+
+/// What `--reviewed` files decided in a run: findings left out as closed
+/// (the manifest's `reviewed` list, by its `review`) and findings kept
+/// with an open review, for the stderr summary, the HTML summary and the
+/// workbook's Summary sheet.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct ReviewCounts {
+    /// Left out: marked `false-positive`.
+    pub false_positive: u64,
+    /// Left out: marked `accepted`.
+    pub accepted: u64,
+    /// Kept, with the review `escalated`.
+    pub escalated: u64,
+    /// Kept, with the review `to-check`.
+    pub to_check: u64,
+}
+
+impl ReviewCounts {
+    /// Findings left out as reviewed.
+    pub fn left_out(&self) -> u64 {
+        self.false_positive + self.accepted
+    }
+
+    /// Findings written that carry a review.
+    pub fn kept(&self) -> u64 {
+        self.escalated + self.to_check
+    }
 }
 
 impl Outcome {
+    /// How many findings were left out as reviewed and how many kept a
+    /// review (see [`ReviewCounts`]).
+    pub fn review_counts(&self) -> ReviewCounts {
+        let mut c = ReviewCounts::default();
+        let reviews = self
+            .reviewed
+            .iter()
+            .map(|r| r.review.as_str())
+            .chain(self.findings.iter().map(|f| f.review.as_str()));
+        for review in reviews {
+            match review {
+                "false-positive" => c.false_positive += 1,
+                "accepted" => c.accepted += 1,
+                "escalated" => c.escalated += 1,
+                "to-check" => c.to_check += 1,
+                _ => {}
+            }
+        }
+        c
+    }
+
     pub fn failed_entries(&self) -> usize {
         self.coverage
             .iter()
@@ -199,6 +250,16 @@ fn wanted(opts: &Options, platform: Platform) -> bool {
 const BATCH: usize = 256;
 
 pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
+    scan_with(inputs, pack, opts, None)
+}
+
+/// As [`scan`], also handing every record the rules see to `records`.
+pub fn scan_with(
+    inputs: &[PathBuf],
+    pack: &Pack,
+    opts: &Options,
+    records: Option<&dyn RecordSink>,
+) -> Outcome {
     let platforms = platform::all_with(&opts.reading);
     let (mut candidates, mut coverage) = discover::discover(inputs, &platforms);
     if let Some((index, count)) = opts.shard {
@@ -311,17 +372,15 @@ pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
         .map(|(i, entry)| {
             let u = &units[*i];
             let ev = evaluator(pack, opts, &u.candidate.display);
-            read_entry(u, entry, &ev, opts, &inflight, max_inflight)
+            read_entry(u, entry, &ev, opts, records, &inflight, max_inflight)
         })
         .collect();
 
     let mut findings = Vec::new();
-    let mut records = Vec::new();
     let mut below = 0;
     let (mut undated, mut no_records) = (0, Vec::new());
     for r in results {
         findings.extend(r.findings);
-        records.extend(r.records);
         if r.no_records {
             no_records.push((r.row.archive.clone(), r.row.entry.clone()));
         }
@@ -339,6 +398,8 @@ pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
         let mut counts: Counts = BTreeMap::new();
         let mut latest = None;
         let mut accounts = Accounts::new();
+        let mut rows = Vec::new();
+        let mut seq = 0;
         let notes = u.unit.finish(&mut |mut rec: Record| {
             *counts.entry((rec.platform, rec.kind.as_str())).or_insert(0) += 1;
             latest = latest.max(last_post_time(&rec));
@@ -349,13 +410,26 @@ pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
                 normalise(&mut rec, u);
                 let state = u.account_state(&mut accounts, rec.platform, pack, &opts.org);
                 pack.observe(state, &rec);
-                if opts.keep_records {
-                    ev.evaluate_keep(&rec, &mut extra, &mut tally, &mut records);
-                } else {
-                    ev.evaluate(&rec, &mut extra, &mut tally);
+                match records {
+                    Some(sink) => {
+                        let order = RowOrder {
+                            source: String::new(),
+                            pass: Pass::Finish,
+                            seq,
+                        };
+                        seq += 1;
+                        ev.evaluate_keep(&rec, order, &mut extra, &mut tally, &mut rows);
+                        if rows.len() == BATCH {
+                            sink.take(std::mem::take(&mut rows));
+                        }
+                    }
+                    None => ev.evaluate(&rec, &mut extra, &mut tally),
                 }
             }
         });
+        if let (Some(sink), false) = (records, rows.is_empty()) {
+            sink.take(rows);
+        }
         u.merge_account_states(pack, accounts);
         let states = std::mem::take(&mut *u.account.lock().unwrap_or_else(|e| e.into_inner()));
         for (_, state) in states {
@@ -422,7 +496,7 @@ pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
 
     // The media pass: videos' places and, under --ocr, images' text. Its
     // notes join the entry's own coverage row, so each entry keeps one row.
-    let (media_done, ocr) = media::pass(&units, pack, opts, progress.as_ref());
+    let (media_done, ocr) = media::pass(&units, pack, opts, records, progress.as_ref());
     let at: BTreeMap<(&str, &str), usize> = coverage
         .iter()
         .enumerate()
@@ -509,9 +583,6 @@ pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
     coverage
         .sort_by(|a, b| (&a.archive, &a.entry, a.status).cmp(&(&b.archive, &b.entry, b.status)));
     archives.sort_by(|a, b| a.archive.cmp(&b.archive));
-    // Threads finish entries in any order: sorted, the rows are the same
-    // for every thread count.
-    records.sort_unstable();
     Outcome {
         findings,
         coverage,
@@ -525,7 +596,6 @@ pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
         undated,
         no_records: no_records.len() as u64,
         unreadable,
-        records,
     }
 }
 
@@ -541,8 +611,6 @@ struct EntryResult {
     undated: u64,
     /// A content file that gave no records (and was not expected to).
     no_records: bool,
-    /// Its records, when `Options::keep_records`.
-    records: Vec<RecordRow>,
 }
 
 /// Which of `count` shards an archive belongs to: a hash of its `archive`
@@ -604,29 +672,37 @@ fn read_entry(
     entry: &EntryInfo,
     ev: &Evaluator<'_>,
     opts: &Options,
+    records: Option<&dyn RecordSink>,
     inflight: &AtomicUsize,
     max_inflight: usize,
 ) -> EntryResult {
     let found = Mutex::new(Vec::new());
-    let kept = Mutex::new(Vec::new());
     let below = AtomicUsize::new(0);
-    let run = |batch: Vec<Record>| {
+    // `first`: the batch's first record's place in the entry, counted as
+    // the reader emits them, so rows are ordered whichever thread runs it.
+    let run = |batch: Vec<Record>, first: u64| {
         let mut out = Vec::new();
         let mut rows = Vec::new();
         let mut tally = Tally::default();
-        for rec in &batch {
-            if opts.keep_records {
-                ev.evaluate_keep(rec, &mut out, &mut tally, &mut rows);
-            } else {
-                ev.evaluate(rec, &mut out, &mut tally);
+        for (i, rec) in batch.iter().enumerate() {
+            match records {
+                Some(_) => {
+                    let order = RowOrder {
+                        source: entry.name.clone(),
+                        pass: Pass::Read,
+                        seq: first + i as u64,
+                    };
+                    ev.evaluate_keep(rec, order, &mut out, &mut tally, &mut rows);
+                }
+                None => ev.evaluate(rec, &mut out, &mut tally),
             }
         }
         below.fetch_add(tally.below_min_severity as usize, Ordering::Relaxed);
         if !out.is_empty() {
             found.lock().unwrap_or_else(|e| e.into_inner()).extend(out);
         }
-        if !rows.is_empty() {
-            kept.lock().unwrap_or_else(|e| e.into_inner()).extend(rows);
+        if let (Some(sink), false) = (records, rows.is_empty()) {
+            sink.take(rows);
         }
     };
     let mut counts: Counts = BTreeMap::new();
@@ -634,6 +710,7 @@ fn read_entry(
     let mut accounts = Accounts::new();
     let outcome = rayon::scope(|s| {
         let mut batch = Vec::with_capacity(BATCH);
+        let mut first = 0u64;
         let outcome = u.unit.read(&u.archive, entry, &mut |mut rec: Record| {
             *counts.entry((rec.platform, rec.kind.as_str())).or_insert(0) += 1;
             latest = latest.max(last_post_time(&rec));
@@ -653,19 +730,21 @@ fn read_entry(
             batch.push(rec);
             if batch.len() == BATCH {
                 let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                let at = first;
+                first += BATCH as u64;
                 if inflight.fetch_add(1, Ordering::AcqRel) < max_inflight {
                     let run = &run;
                     s.spawn(move |_| {
-                        run(full);
+                        run(full, at);
                         inflight.fetch_sub(1, Ordering::AcqRel);
                     });
                 } else {
                     inflight.fetch_sub(1, Ordering::AcqRel);
-                    run(full);
+                    run(full, at);
                 }
             }
         });
-        run(std::mem::take(&mut batch));
+        run(std::mem::take(&mut batch), first);
         outcome
     });
     u.merge_account_states(ev.pack, accounts);
@@ -716,7 +795,6 @@ fn read_entry(
         below: below.into_inner() as u64,
         undated: outcome.undated,
         no_records,
-        records: kept.into_inner().unwrap_or_else(|e| e.into_inner()),
     }
 }
 

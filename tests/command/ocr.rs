@@ -363,3 +363,53 @@ fn without_tesseract_on_path_ocr_says_what_to_install_and_exits_2_before_scannin
     assert!(!out.exists(), "nothing is written before the check");
     assert!(!stderr.contains("Scanned"), "{stderr}");
 }
+
+#[test]
+#[cfg_attr(
+    not(has_tesseract),
+    ignore = "needs tesseract-ocr and fonts-dejavu-core (apt-get install tesseract-ocr fonts-dejavu-core; .ci/run does)"
+)]
+fn the_case_file_keeps_the_text_read_from_an_image_where_full_text_search_finds_it() {
+    needs_tesseract();
+    let d = tempfile::tempdir().unwrap();
+    let zip = x_archive(d.path());
+    let db_path = d.path().join("case.sqlite");
+    let o = bin()
+        .args(["scan", "--no-config", "--no-progress", "--ocr"])
+        .arg(&zip)
+        .arg("-o")
+        .arg(&db_path)
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let db = rusqlite::Connection::open(&db_path).unwrap();
+    let (kind, id, text): (String, String, String) = db
+        .query_row(
+            "SELECT r.record_kind, r.record_id, r.text FROM records_fts \
+             JOIN records r ON r.rowid = records_fts.rowid \
+             WHERE records_fts MATCH '\"John Smithson\"'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (kind.as_str(), id.as_str()),
+        ("media", "1765000000000000011")
+    );
+    assert!(text.contains("999 000 0018"), "{text}");
+    // One row for the text read, on the image's own entry (beside the
+    // row the X reader made for the media file).
+    let n: i64 = db
+        .query_row(
+            "SELECT count(*) FROM records WHERE entry = ?1 AND text LIKE '%Smithson%'",
+            [X_IMAGE],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(n, 1);
+}

@@ -190,3 +190,166 @@ fn xlsx_review_round_trip_edited_in_a_spreadsheet() {
     assert_eq!(m["reviewed"][0]["note"], "known, on the website");
     assert_eq!(m["reviewed"][0]["reviewer"], "");
 }
+
+/// The summary sheet of a workbook as rows of text.
+fn sheet(book: &Path, name: &str) -> Vec<Vec<String>> {
+    let mut wb: Xlsx<_> = open_workbook(book).unwrap();
+    let range = wb.worksheet_range(name).unwrap();
+    range
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect()
+}
+
+#[test]
+fn reviewed_files_come_from_the_settings_file_and_the_command_line_and_each_summary_counts_them() {
+    let d = tempfile::tempdir().unwrap();
+    let zip = d.path().join("twitter-2024-03-10-a.zip");
+    write_zip(&zip, &standard_files());
+    let r1 = scan(d.path(), &[&zip], &[]);
+    assert!(r1.findings.len() >= 4, "{:?}", r1.findings);
+    let ids = r1.values("finding_id");
+
+    // Last quarter's decisions sit beside the settings file, in its own
+    // folder, named relative to it; this quarter's come on the command line.
+    let case = d.path().join("case");
+    std::fs::create_dir(&case).unwrap();
+    review_csv(
+        &r1.findings_path,
+        &case.join("q3-reviewed.csv"),
+        &[
+            (0, "false-positive", "published switchboard"),
+            (1, "escalated", "sent to IG team"),
+        ],
+    );
+    let extra = d.path().join("q4-reviewed.csv");
+    review_csv(
+        &r1.findings_path,
+        &extra,
+        &[
+            (2, "accepted", "risk accepted"),
+            (3, "to-check", "ask comms"),
+        ],
+    );
+    let settings = case.join("social-audit.toml");
+    std::fs::write(&settings, "reviewed = [\"q3-reviewed.csv\"]\n").unwrap();
+
+    let summary = d.path().join("summary.html");
+    let m = d.path().join("manifest.json");
+    let r2 = scan(
+        d.path(),
+        &[&zip],
+        &[
+            "--config",
+            settings.to_str().unwrap(),
+            "--reviewed",
+            extra.to_str().unwrap(),
+            "--summary",
+            summary.to_str().unwrap(),
+            "--manifest",
+            m.to_str().unwrap(),
+        ],
+    );
+    assert!(matches!(r2.code, 0 | 1), "{}", r2.stderr);
+    let mut kept = vec![ids[1].clone(), ids[3].clone()];
+    kept.extend_from_slice(&ids[4..]);
+    assert_eq!(r2.values("finding_id"), kept);
+    assert_eq!(r2.values("review")[..2], ["escalated", "to-check"]);
+
+    // The manifest lists the two closed findings, each with its file.
+    let man = manifest(&m);
+    assert_eq!(man["totals"]["findings_reviewed"], 2);
+    let file_of = |id: &str| {
+        man["reviewed"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["finding_id"] == id)
+            .map(|r| r["file"].as_str().unwrap().to_string())
+            .unwrap()
+    };
+    assert!(file_of(&ids[0]).ends_with("case/q3-reviewed.csv"));
+    assert!(file_of(&ids[2]).ends_with("q4-reviewed.csv"));
+
+    // Where a person looks: the closing lines on stderr, the summary page.
+    assert!(
+        r2.stderr.contains(
+            "Reviewed: 2 finding(s) left out (1 false-positive, 1 accepted); \
+             2 kept with their review (1 escalated, 1 to-check)."
+        ),
+        "{}",
+        r2.stderr
+    );
+    let page = std::fs::read_to_string(&summary).unwrap();
+    for (id, n) in [
+        ("reviews-left-out", 2),
+        ("reviews-false-positive", 1),
+        ("reviews-accepted", 1),
+        ("reviews-kept", 2),
+        ("reviews-escalated", 1),
+        ("reviews-to-check", 1),
+    ] {
+        assert!(page.contains(&format!("id=\"{id}\">{n}<")), "{id} {n}");
+    }
+
+    // The workbook's Summary sheet has the same counts.
+    let book = d.path().join("findings.xlsx");
+    let o = bin()
+        .args(["scan", "--no-progress", "--config"])
+        .arg(&settings)
+        .arg(&zip)
+        .arg("-o")
+        .arg(&book)
+        .arg("--reviewed")
+        .arg(&extra)
+        .output()
+        .unwrap();
+    assert!(matches!(o.status.code(), Some(0 | 1)));
+    let rows = sheet(&book, "Summary");
+    let at = rows
+        .iter()
+        .position(|r| r[0] == "Findings by review")
+        .unwrap();
+    assert_eq!(rows[at + 1][..3], ["review", "in this run", "findings"]);
+    let table: Vec<[String; 3]> = rows[at + 2..at + 6]
+        .iter()
+        .map(|r| [r[0].clone(), r[1].clone(), r[2].clone()])
+        .collect();
+    assert_eq!(
+        table,
+        [
+            ["false-positive", "left out", "1"],
+            ["accepted", "left out", "1"],
+            ["escalated", "kept", "1"],
+            ["to-check", "kept", "1"],
+        ]
+        .map(|r| r.map(String::from))
+    );
+
+    // The settings file's reviewed file is read, so never written over.
+    let o = bin()
+        .args(["scan", "--no-progress", "--config"])
+        .arg(&settings)
+        .arg(&zip)
+        .arg("-o")
+        .arg(case.join("q3-reviewed.csv"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("reviewed file"));
+}
+
+#[test]
+fn a_run_without_reviews_prints_and_shows_no_review_counts() {
+    let d = tempfile::tempdir().unwrap();
+    let zip = d.path().join("twitter-2024-03-10-a.zip");
+    write_zip(&zip, &standard_files());
+    let summary = d.path().join("summary.html");
+    let r = scan(d.path(), &[&zip], &["--summary", summary.to_str().unwrap()]);
+    assert!(!r.stderr.contains("Reviewed:"), "{}", r.stderr);
+    assert!(
+        !std::fs::read_to_string(&summary)
+            .unwrap()
+            .contains("id=\"reviews\"")
+    );
+}
