@@ -122,10 +122,13 @@ pub struct ComposeDef {
 /// `model = { name = "abuse", threshold = 0.8, high = 0.95 }`: an embedded
 /// learned model (rules/models/NAME.bin) scores each text field; a score at
 /// or above `threshold` is a hit, at or above `high` a high-confidence one.
+/// A model of several heads (one classifier per category over the same
+/// features) names the head: `{ name = "policy", head = "patient-data", … }`.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ModelDef {
     pub name: String,
+    pub head: Option<String>,
     pub threshold: f32,
     pub high: Option<f32>,
 }

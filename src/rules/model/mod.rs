@@ -16,21 +16,38 @@ pub use features::Features;
 use crate::error::{Error, Result};
 use features::hash;
 
-/// Weights file: magic, then little-endian u32 bucket count (a power of
-/// two), f32 scale, f32 bias, then `buckets` signed bytes.
+/// Weights files. One head: magic `SAMODEL1`, then little-endian u32
+/// bucket count (a power of two), f32 scale, f32 bias, then `buckets`
+/// signed bytes. Several heads (one classifier per category over shared
+/// features): magic `SAMODEL2`, u32 bucket count, u32 head count, then per
+/// head a u8 name length, the name, f32 scale, f32 bias; then for each
+/// bucket one signed byte per head. A bucket's weights for every head sit
+/// together, so scoring the second head of a text reads memory the first
+/// already brought into cache.
 const MAGIC: &[u8; 8] = b"SAMODEL1";
+const MAGIC_HEADS: &[u8; 8] = b"SAMODEL2";
+
+/// One classifier of a model.
+struct Head {
+    name: String,
+    scale: f32,
+    bias: f32,
+}
 
 /// A compiled model.
 pub struct Model {
     pub name: String,
     mask: u32,
-    scale: f32,
-    bias: f32,
+    heads: Vec<Head>,
+    /// `buckets × heads`, bucket-major.
     weights: Vec<i8>,
 }
 
 /// Models embedded in the binary, by name.
-const EMBEDDED: &[(&str, &[u8])] = &[("abuse", include_bytes!("../../../rules/models/abuse.bin"))];
+const EMBEDDED: &[(&str, &[u8])] = &[
+    ("abuse", include_bytes!("../../../rules/models/abuse.bin")),
+    ("policy", include_bytes!("../../../rules/models/policy.bin")),
+];
 
 impl Model {
     /// An embedded model by name.
@@ -47,65 +64,165 @@ impl Model {
 
     pub fn from_bytes(name: &str, b: &[u8]) -> Result<Model> {
         let bad = |why: &str| Error::Model(format!("model {name:?}: {why}"));
-        if b.len() < 20 || &b[..8] != MAGIC {
+        let u32_at = |i: usize| -> Result<u32> {
+            b.get(i..i + 4)
+                .map(|x| u32::from_le_bytes([x[0], x[1], x[2], x[3]]))
+                .ok_or_else(|| bad("file ends early"))
+        };
+        if b.len() < 20 || (&b[..8] != MAGIC && &b[..8] != MAGIC_HEADS) {
             return Err(bad("not a social-audit model file"));
         }
-        let u32_at = |i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
-        let buckets = u32_at(8);
-        let scale = f32::from_bits(u32_at(12));
-        let bias = f32::from_bits(u32_at(16));
-        if !buckets.is_power_of_two() || b.len() != 20 + buckets as usize {
+        let buckets = u32_at(8)?;
+        if !buckets.is_power_of_two() {
+            return Err(bad("bucket count is not a power of two"));
+        }
+        let mut heads = Vec::new();
+        let mut at;
+        if &b[..8] == MAGIC {
+            heads.push(Head {
+                name: name.to_string(),
+                scale: f32::from_bits(u32_at(12)?),
+                bias: f32::from_bits(u32_at(16)?),
+            });
+            at = 20;
+        } else {
+            let n = u32_at(12)?;
+            if n == 0 || n > 64 {
+                return Err(bad("head count must be 1 to 64"));
+            }
+            at = 16;
+            for _ in 0..n {
+                let len = usize::from(*b.get(at).ok_or_else(|| bad("file ends early"))?);
+                let head = b
+                    .get(at + 1..at + 1 + len)
+                    .and_then(|x| std::str::from_utf8(x).ok())
+                    .ok_or_else(|| bad("a head name is not UTF-8 or the file ends early"))?;
+                at += 1 + len;
+                heads.push(Head {
+                    name: head.to_string(),
+                    scale: f32::from_bits(u32_at(at)?),
+                    bias: f32::from_bits(u32_at(at + 4)?),
+                });
+                at += 8;
+            }
+        }
+        if b.len() != at + buckets as usize * heads.len() {
             return Err(bad("bucket count and file size disagree"));
         }
-        if !scale.is_finite() || !bias.is_finite() {
+        if heads
+            .iter()
+            .any(|h| !h.scale.is_finite() || !h.bias.is_finite())
+        {
             return Err(bad("scale or bias is not a number"));
         }
         Ok(Model {
             name: name.to_string(),
             mask: buckets - 1,
-            scale,
-            bias,
-            weights: b[20..].iter().map(|&x| x as i8).collect(),
+            heads,
+            weights: b[at..].iter().map(|&x| x as i8).collect(),
         })
     }
 
-    /// Serialises trained `f32` weights (quantised to `i8`).
+    /// The index of the head called `name`; a one-head model answers to
+    /// `None` too.
+    pub fn head(&self, name: Option<&str>) -> Option<usize> {
+        match name {
+            None if self.heads.len() == 1 => Some(0),
+            None => None,
+            Some(n) => self.heads.iter().position(|h| h.name == n),
+        }
+    }
+
+    /// The heads' names, in file order.
+    pub fn head_names(&self) -> Vec<&str> {
+        self.heads.iter().map(|h| h.name.as_str()).collect()
+    }
+
+    /// Serialises trained `f32` weights of one head (quantised to `i8`).
     pub fn to_bytes(weights: &[f32], bias: f32) -> Vec<u8> {
-        let max = weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-9);
-        let scale = max / 127.0;
+        let (scale, q) = quantise(weights);
         let mut out = Vec::with_capacity(20 + weights.len());
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&(weights.len() as u32).to_le_bytes());
         out.extend_from_slice(&scale.to_bits().to_le_bytes());
         out.extend_from_slice(&bias.to_bits().to_le_bytes());
-        out.extend(
-            weights
-                .iter()
-                .map(|w| (w / scale).round().clamp(-127.0, 127.0) as i8 as u8),
-        );
+        out.extend(q.iter().map(|&x| x as u8));
         out
     }
 
-    /// Probability (0–1) that `text` belongs to the model's positive class.
-    pub fn score(&self, text: &str, scratch: &mut Features) -> f32 {
-        scratch.extract(text, self.mask);
-        if scratch.ids.is_empty() {
-            return sigmoid(self.bias);
+    /// Serialises several heads trained over the same buckets: `(name,
+    /// weights, bias)` each.
+    pub fn heads_to_bytes(heads: &[(&str, &[f32], f32)]) -> Vec<u8> {
+        let buckets = heads.first().map_or(0, |h| h.1.len());
+        assert!(heads.iter().all(|h| h.1.len() == buckets && h.0.len() < 256));
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC_HEADS);
+        out.extend_from_slice(&(buckets as u32).to_le_bytes());
+        out.extend_from_slice(&(heads.len() as u32).to_le_bytes());
+        let mut qs = Vec::new();
+        for (name, w, bias) in heads {
+            let (scale, q) = quantise(w);
+            out.push(name.len() as u8);
+            out.extend_from_slice(name.as_bytes());
+            out.extend_from_slice(&scale.to_bits().to_le_bytes());
+            out.extend_from_slice(&bias.to_bits().to_le_bytes());
+            qs.push(q);
         }
+        for i in 0..buckets {
+            out.extend(qs.iter().map(|q| q[i] as u8));
+        }
+        out
+    }
+
+    /// Probability (0–1) that `text` belongs to the first head's class.
+    pub fn score(&self, text: &str, scratch: &mut Features) -> f32 {
+        self.score_head(0, text, scratch)
+    }
+
+    /// Probability (0–1) that `text` belongs to head `head`'s class.
+    pub fn score_head(&self, head: usize, text: &str, scratch: &mut Features) -> f32 {
+        scratch.extract(text, self.mask);
+        let h = &self.heads[head];
+        if scratch.ids.is_empty() {
+            return sigmoid(h.bias);
+        }
+        let k = self.heads.len();
         let sum: i32 = scratch
             .ids
             .iter()
-            .map(|&i| i32::from(self.weights[i as usize]))
+            .map(|&i| i32::from(self.weights[i as usize * k + head]))
             .sum();
-        let z = self.bias + self.scale * sum as f32 / (scratch.ids.len() as f32).sqrt();
+        let z = h.bias + h.scale * sum as f32 / (scratch.ids.len() as f32).sqrt();
         sigmoid(z)
     }
+}
+
+/// Weights to `i8` with one scale: the largest weight maps to 127.
+fn quantise(weights: &[f32]) -> (f32, Vec<i8>) {
+    let max = weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-9);
+    let scale = max / 127.0;
+    let q = weights
+        .iter()
+        .map(|w| (w / scale).round().clamp(-127.0, 127.0) as i8)
+        .collect();
+    (scale, q)
 }
 
 /// Model rules of a pack: each scores every text field it reads.
 #[derive(Default)]
 pub struct Models {
-    rules: Vec<(usize, Model, f32, f32)>,
+    /// Each embedded model a rule names, loaded once.
+    models: Vec<Model>,
+    rules: Vec<ModelRule>,
+}
+
+/// A model rule: which model and head, and its thresholds.
+struct ModelRule {
+    rule: usize,
+    model: usize,
+    head: usize,
+    threshold: f32,
+    high: f32,
 }
 
 /// One model's score of one field of the record being checked.
@@ -118,13 +235,30 @@ pub struct Score {
 
 impl Models {
     pub fn compile(def: &super::pack::PackDef) -> Result<Models> {
-        let mut rules = Vec::new();
+        let (mut models, mut rules) = (Vec::<Model>::new(), Vec::new());
         for (ri, r) in def.rules.iter().enumerate() {
             let super::pack::Detector::Model(m) = &r.detector else {
                 continue;
             };
-            let model = Model::embedded(&m.name)
-                .map_err(|e| Error::Model(format!("{}: {e}", r.whence())))?;
+            let model = match models.iter().position(|x| x.name == m.name) {
+                Some(i) => i,
+                None => {
+                    models.push(
+                        Model::embedded(&m.name)
+                            .map_err(|e| Error::Model(format!("{}: {e}", r.whence())))?,
+                    );
+                    models.len() - 1
+                }
+            };
+            let head = models[model].head(m.head.as_deref()).ok_or_else(|| {
+                Error::Model(format!(
+                    "{}: model {:?} has no head {:?} (heads: {})",
+                    r.whence(),
+                    m.name,
+                    m.head.as_deref().unwrap_or(""),
+                    models[model].head_names().join(", ")
+                ))
+            })?;
             let ok = |x: f32| (0.0..=1.0).contains(&x);
             let high = m.high.unwrap_or(1.0);
             if !ok(m.threshold) || !ok(high) || high < m.threshold {
@@ -133,9 +267,15 @@ impl Models {
                     r.whence()
                 )));
             }
-            rules.push((ri, model, m.threshold, high));
+            rules.push(ModelRule {
+                rule: ri,
+                model,
+                head,
+                threshold: m.threshold,
+                high,
+            });
         }
-        Ok(Models { rules })
+        Ok(Models { models, rules })
     }
 
     pub fn is_empty(&self) -> bool {
@@ -153,7 +293,9 @@ impl Models {
         hits: &mut Vec<super::Hit>,
         scores: &mut Vec<Score>,
     ) {
-        for (r, model, threshold, high) in &self.rules {
+        for mr in &self.rules {
+            let (r, threshold, high) = (&mr.rule, &mr.threshold, &mr.high);
+            let model = &self.models[mr.model];
             // Scoring is the costly part: a record the rule's scope rules
             // out (an unaddressed post for an `addressed` rule) is not scored.
             let sc = &scope[*r];
@@ -161,7 +303,7 @@ impl Models {
             {
                 continue;
             }
-            let p = model.score(&field.value, scratch);
+            let p = model.score_head(mr.head, &field.value, scratch);
             scores.push(Score {
                 rule: *r,
                 field: field.name,
@@ -170,7 +312,7 @@ impl Models {
             if p < *threshold {
                 continue;
             }
-            let words = model.strongest_words(scratch, 3);
+            let words = model.strongest_words(mr.head, scratch, 3);
             let confidence = if p >= *high {
                 super::Confidence::High
             } else {
@@ -184,7 +326,7 @@ impl Models {
                 matched: field.value.clone(),
                 detail: format!(
                     "model {} score {p:.2} (threshold {threshold:.2}); strongest words: {}",
-                    model.name,
+                    model.label(mr.head),
                     words
                         .iter()
                         .map(|w| format!("\"{w}\""))
@@ -214,10 +356,11 @@ impl Models {
         drop_own: bool,
     ) {
         for s in scores {
-            let Some((_, model, threshold, high)) = self.rules.iter().find(|(r, ..)| *r == s.rule)
-            else {
+            let Some(mr) = self.rules.iter().find(|m| m.rule == s.rule) else {
                 continue;
             };
+            let (threshold, high) = (&mr.threshold, &mr.high);
+            let name = self.models[mr.model].label(mr.head);
             let category = infos[s.rule].category;
             let mut others = false;
             for h in hits[first..].iter_mut() {
@@ -232,11 +375,11 @@ impl Models {
                 if s.p >= *high {
                     h.confidence = h.confidence.raised();
                     h.detail
-                        .push_str(&format!("; model {} agrees ({:.2})", model.name, s.p));
+                        .push_str(&format!("; model {name} agrees ({:.2})", s.p));
                 } else if s.p < threshold / 2.0 {
                     h.confidence = h.confidence.lowered();
                     h.detail
-                        .push_str(&format!("; model {} disagrees ({:.2})", model.name, s.p));
+                        .push_str(&format!("; model {name} disagrees ({:.2})", s.p));
                 }
             }
             if others && drop_own {
@@ -249,14 +392,24 @@ impl Models {
 impl Model {
     /// The words of the text last scored with `scratch` whose own
     /// (unigram) weights push the score up most, for the finding's detail.
-    fn strongest_words(&self, scratch: &Features, n: usize) -> Vec<String> {
+    /// `abuse`, or `policy/patient-data` for a head of a model of several.
+    fn label(&self, head: usize) -> String {
+        if self.heads.len() == 1 {
+            self.name.clone()
+        } else {
+            format!("{}/{}", self.name, self.heads[head].name)
+        }
+    }
+
+    fn strongest_words(&self, head: usize, scratch: &Features, n: usize) -> Vec<String> {
+        let k = self.heads.len();
         let mut scored: Vec<(i8, &str)> = scratch
             .tokens
             .iter()
             .map(|&(s, e)| {
                 let w = &scratch.text[s..e];
                 (
-                    self.weights[(hash(&[b"w", w.as_bytes()]) & self.mask) as usize],
+                    self.weights[(hash(&[b"w", w.as_bytes()]) & self.mask) as usize * k + head],
                     w,
                 )
             })
@@ -300,7 +453,7 @@ mod tests {
         let m = Model::from_bytes("t", &bytes).unwrap();
         assert_eq!(m.weights[3], 127);
         assert_eq!(m.weights[5], -64);
-        assert!((m.bias + 0.5).abs() < 1e-6);
+        assert!((m.heads[0].bias + 0.5).abs() < 1e-6);
         assert!(Model::from_bytes("t", &bytes[..bytes.len() - 1]).is_err());
         assert!(Model::from_bytes("t", b"nonsense").is_err());
         let mut f = Features::default();
@@ -309,9 +462,35 @@ mod tests {
     }
 
     #[test]
-    fn the_embedded_abuse_model_loads() {
+    fn a_model_of_several_heads_round_trips_and_keeps_each_head_apart() {
+        let mut a = vec![0f32; 1 << 4];
+        let mut b = vec![0f32; 1 << 4];
+        a[2] = 1.0;
+        b[2] = -4.0;
+        b[7] = 2.0;
+        let bytes = Model::heads_to_bytes(&[("yes", &a, 0.25), ("other", &b, -1.0)]);
+        let m = Model::from_bytes("two", &bytes).unwrap();
+        assert_eq!(m.head_names(), ["yes", "other"]);
+        assert_eq!(m.head(Some("other")), Some(1));
+        assert_eq!(m.head(None), None, "a model of several heads needs a head name");
+        assert_eq!(m.head(Some("nope")), None);
+        // bucket 2 holds both heads' weights side by side
+        assert_eq!(&m.weights[4..6], &[127, -127]);
+        assert_eq!(m.weights[7 * 2 + 1], 64);
+        assert!((m.heads[1].bias + 1.0).abs() < 1e-6);
+        assert!(Model::from_bytes("two", &bytes[..bytes.len() - 1]).is_err());
+        assert!(Model::from_bytes("two", &bytes[..19]).is_err());
+        let mut f = Features::default();
+        assert!((m.score_head(0, "", &mut f) - sigmoid(0.25)).abs() < 1e-6);
+    }
+
+    #[test]
+    fn the_embedded_models_load() {
         let m = Model::embedded("abuse").unwrap();
         assert_eq!(m.weights.len(), (m.mask + 1) as usize);
+        assert_eq!(m.head(None), Some(0));
+        let p = Model::embedded("policy").unwrap();
+        assert_eq!(p.weights.len(), (p.mask + 1) as usize * p.heads.len());
         assert!(Model::embedded("nope").is_err());
     }
 }

@@ -1,0 +1,387 @@
+//! Trains the `policy` model of the learned layer (rules/models/policy.bin,
+//! card in rules/models/policy.md): one logistic-regression head per
+//! policy category over the shared hashed features, for what the lists and
+//! compositions cannot spell out. Deterministic:
+//!
+//! ```sh
+//! scripts/fetch-eval-data.sh MIRROR_DIR      # OLID train, SMS Spam Collection
+//! cargo run --release --example train_policy -- eval-data rules/models/policy.bin
+//! ```
+//!
+//! Training data, all written for this project (rules/models/training/README.md):
+//! - `rules/models/training/CATEGORY.tsv`: breaches of that category (1)
+//!   and hard negatives near it (0), written from the policies alone;
+//! - `rules/models/nhs-negatives.txt`, `nhs-negatives-2.txt` and
+//!   `training/ordinary*.tsv`: ordinary NHS texts, negatives for every head;
+//! - fetched, not committed: the OLID *training* split's not-offensive
+//!   tweets and the SMS Spam Collection's "ham" messages, as ordinary
+//!   English (weighted down; see `general_negatives`).
+//!
+//! One line in five of every file is kept back. The threshold table is
+//! printed over the kept-back lines and over the tuning sets
+//! (`tests/eval/tuning*.toml`), which are read for validation only. The
+//! held-out sets (`tests/eval/heldout*.toml`) are never read here, nor are
+//! the public external tests.
+
+use sha2::{Digest, Sha256};
+use social_audit::rules::model::train::{Counts, Example, Params, fit};
+use social_audit::rules::model::{Features, Model};
+use std::path::Path;
+use std::process::ExitCode;
+
+const BUCKETS: u32 = 1 << 18;
+
+/// The heads, in file order, and the group each belongs to: a positive of
+/// another group is a negative for this head (a leaked board paper is not
+/// political opinion), while categories of one group overlap too much for
+/// that (a patient's address is patient data, personal data and location).
+///
+/// Conduct has no head here: the `abuse` model (rules/models/abuse.md),
+/// trained on tens of thousands of labelled tweets, covers it, and a head
+/// trained on the project's 450 conduct texts flagged more ordinary text
+/// than it found abuse (2026-12-01, rules/models/policy.md).
+const HEADS: [(&str, u8); 8] = [
+    ("patient-data", 0),
+    ("personal-data", 0),
+    ("location", 0),
+    ("confidential", 1),
+    ("safeguarding", 2),
+    ("commercial", 3),
+    ("political", 4),
+    ("credit", 5),
+];
+
+fn param(name: &str, default: f32) -> f32 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    println!(
+        "  {}  {}",
+        social_audit::finding::hex(&Sha256::digest(&bytes)),
+        path.display()
+    );
+    String::from_utf8(bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// A labelled line of a training file, and whether it is kept back.
+struct Line {
+    head: Option<usize>,
+    positive: bool,
+    text: String,
+    kept_back: bool,
+}
+
+/// The training files of one head, `NAME.tsv` then `NAME-2.tsv` and so on,
+/// in name order so the data and the weights do not depend on the
+/// directory listing.
+fn files_of(stem: &str) -> Result<Vec<std::path::PathBuf>, String> {
+    let dir = Path::new("rules/models/training");
+    let mut out: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            name == format!("{stem}.tsv")
+                || (name.starts_with(&format!("{stem}-")) && name.ends_with(".tsv"))
+        })
+        .collect();
+    out.sort();
+    Ok(out)
+}
+
+/// Every labelled line; `head` is `None` for the files of ordinary text
+/// (`ordinary*.tsv`), which are negatives for every head.
+fn training_lines() -> Result<Vec<Line>, String> {
+    let mut out = Vec::new();
+    let stems = HEADS
+        .iter()
+        .enumerate()
+        .map(|(h, (name, _))| (Some(h), *name))
+        .chain(std::iter::once((None, "ordinary")));
+    for (h, stem) in stems {
+        let mut i = 0;
+        for path in files_of(stem)? {
+            let shown = path.display().to_string();
+            let text = read(&path)?;
+            for (n, l) in text.lines().enumerate() {
+                if l.starts_with('#') || l.trim().is_empty() {
+                    continue;
+                }
+                let cols: Vec<&str> = l.splitn(3, '\t').collect();
+                let positive = match cols.first() {
+                    Some(&"1") if h.is_some() => true,
+                    Some(&"0") => false,
+                    _ => return Err(format!("{shown}:{}: label must be 0 (or 1 in a head's file)", n + 1)),
+                };
+                let Some(text) = cols.get(2) else {
+                    return Err(format!("{shown}:{}: want LABEL, KIND, TEXT", n + 1));
+                };
+                out.push(Line {
+                    head: h,
+                    positive,
+                    text: text.to_string(),
+                    kept_back: i % 5 == 0,
+                });
+                i += 1;
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn nhs_negatives() -> Result<Vec<(String, bool)>, String> {
+    let mut all = Vec::new();
+    for p in ["rules/models/nhs-negatives.txt", "rules/models/nhs-negatives-2.txt"] {
+        all.extend(
+            read(Path::new(p))?
+                .lines()
+                .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+                .map(str::to_string),
+        );
+    }
+    Ok(all
+        .into_iter()
+        .enumerate()
+        .map(|(i, t)| (t, i % 5 == 0))
+        .collect())
+}
+
+/// Ordinary public English that is no breach of any head's kind, from the
+/// fetched training corpora (docs/EVALUATION.md): OLID *training* tweets
+/// labelled not offensive, and the SMS Spam Collection's "ham" messages.
+/// Each text is `(text, kept_back, heads it is a negative for)`: OLID's
+/// tweets are full of US political opinion, so they say nothing to the
+/// political head; personal texts ("at home now, come round") say nothing
+/// to the location and personal-data heads.
+fn general_negatives(dir: &Path) -> Result<Vec<(String, bool, Vec<usize>)>, String> {
+    let head = |n: &str| HEADS.iter().position(|(h, _)| *h == n).unwrap_or(usize::MAX);
+    let all: Vec<usize> = (0..HEADS.len()).collect();
+    let not_political: Vec<usize> = all.iter().copied().filter(|&h| h != head("political")).collect();
+    let not_personal: Vec<usize> = all
+        .iter()
+        .copied()
+        .filter(|&h| h != head("location") && h != head("personal-data"))
+        .collect();
+    let mut out = Vec::new();
+    let olid = read(&dir.join("train/olid/olid-training-v1.0.tsv"))?;
+    for (i, line) in olid.lines().skip(1).enumerate() {
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() >= 3 && cols[2] == "NOT" {
+            out.push((cols[1].to_string(), i % 5 == 0, not_political.clone()));
+        }
+    }
+    let sms = read(&dir.join("train/sms-spam/SMSSpamCollection"))?;
+    for (i, line) in sms.lines().enumerate() {
+        if let Some(text) = line.strip_prefix("ham\t") {
+            out.push((text.to_string(), i % 5 == 0, not_personal.clone()));
+        }
+    }
+    Ok(out)
+}
+
+/// `(category, text)` of the tuning sets' positives, and their negatives.
+fn tuning_sets() -> Result<(Vec<(String, String)>, Vec<String>), String> {
+    let (mut pos, mut neg) = (Vec::new(), Vec::new());
+    for name in ["tuning", "tuning2", "tuning3"] {
+        let path = format!("tests/eval/{name}.toml");
+        let v: toml::Table = read(Path::new(&path))?
+            .parse()
+            .map_err(|e| format!("{path}: {e}"))?;
+        let list = |k: &str| v.get(k).and_then(|x| x.as_array()).cloned().unwrap_or_default();
+        for c in list("positive") {
+            let get = |k: &str| c.get(k).and_then(|x| x.as_str()).unwrap_or("").to_string();
+            pos.push((get("category"), get("text")));
+        }
+        for c in list("negative") {
+            neg.push(c.get("text").and_then(|x| x.as_str()).unwrap_or("").to_string());
+        }
+    }
+    Ok((pos, neg))
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (Some(dir), Some(out)) = (args.first(), args.get(1)) else {
+        eprintln!("usage: train_policy EVAL_DATA_DIR OUT.bin   (see rules/models/policy.md)");
+        return ExitCode::from(2);
+    };
+    let dir = Path::new(dir);
+    let run = || -> Result<(), String> {
+        println!("# inputs (sha256)");
+        let lines = training_lines()?;
+        let nhs = nhs_negatives()?;
+        let (tune_pos, tune_neg) = tuning_sets()?;
+        let general = general_negatives(dir)?;
+        let p = Params {
+            buckets: BUCKETS,
+            epochs: param("TRAIN_EPOCHS", 20.0) as usize,
+            rate: param("TRAIN_RATE", 0.2),
+            l2: param("TRAIN_L2", 1e-5),
+            seed: 0x9011_c7a1_5eed_0001,
+        };
+        let other_weight = param("TRAIN_OTHER_WEIGHT", 0.5);
+        let pos_share = param("TRAIN_POS_SHARE", 0.2);
+        let budget = param("TRAIN_FP_BUDGET", 0.003);
+        let general_budget = param("TRAIN_GENERAL_BUDGET", 0.001);
+        let general_weight = param("TRAIN_GENERAL_WEIGHT", 0.3);
+        println!(
+            "# epochs {}, rate {}, l2 {}, other-group positives weighted {other_weight}, positives {pos_share} of the weight, false-positive budget {budget}",
+            p.epochs, p.rate, p.l2
+        );
+        let mut heads = Vec::new();
+        let mut report = Vec::new();
+        for (h, (name, group)) in HEADS.iter().enumerate() {
+            let mut data = Vec::new();
+            let mut negs = 0f32;
+            for l in lines.iter().filter(|l| !l.kept_back) {
+                let other = l.head.is_some_and(|x| HEADS[x].1 != *group);
+                let (label, weight) = match (l.positive, l.head == Some(h)) {
+                    (true, true) => (1.0, 0.0),
+                    (true, false) if other => (0.0, other_weight),
+                    (true, false) => continue,
+                    (false, _) => (0.0, 1.0),
+                };
+                if label == 0.0 {
+                    negs += weight;
+                }
+                data.push(Example {
+                    text: l.text.clone(),
+                    label,
+                    weight,
+                });
+            }
+            for (t, kept) in &nhs {
+                if !kept {
+                    negs += 1.0;
+                    data.push(Example {
+                        text: t.clone(),
+                        label: 0.0,
+                        weight: 1.0,
+                    });
+                }
+            }
+            for (t, kept, heads) in &general {
+                if !kept && heads.contains(&h) {
+                    negs += general_weight;
+                    data.push(Example {
+                        text: t.clone(),
+                        label: 0.0,
+                        weight: general_weight,
+                    });
+                }
+            }
+            let n_pos = data.iter().filter(|e| e.label > 0.5).count().max(1) as f32;
+            let w_pos = negs * pos_share / (1.0 - pos_share) / n_pos;
+            for e in data.iter_mut().filter(|e| e.label > 0.5) {
+                e.weight = w_pos;
+            }
+            println!("\n## head {name}: {} texts, {n_pos} positives (weight {w_pos:.2})", data.len());
+            let (w, bias) = fit(&data, p, |epoch, loss| {
+                if epoch == p.epochs {
+                    println!("  last epoch mean loss {loss:.4}");
+                }
+            });
+            heads.push((w, bias));
+            // Scored on the quantised single head, as the scan will.
+            let one = Model::from_bytes(name, &Model::to_bytes(&heads[h].0, heads[h].1))?;
+            let mut f = Features::default();
+            let kept_pos: Vec<f32> = lines
+                .iter()
+                .filter(|l| l.kept_back && l.positive && l.head == Some(h))
+                .map(|l| one.score(&l.text, &mut f))
+                .collect();
+            let tune: Vec<f32> = tune_pos
+                .iter()
+                .filter(|(c, _)| c == name)
+                .map(|(_, t)| one.score(t, &mut f))
+                .collect();
+            let kept_neg: Vec<f32> = lines
+                .iter()
+                .filter(|l| l.kept_back && !l.positive)
+                .map(|l| l.text.as_str())
+                .chain(nhs.iter().filter(|(_, k)| *k).map(|(t, _)| t.as_str()))
+                .map(|t| one.score(t, &mut f))
+                .collect();
+            let tneg: Vec<f32> = tune_neg.iter().map(|t| one.score(t, &mut f)).collect();
+            let gneg: Vec<f32> = general
+                .iter()
+                .filter(|(_, kept, heads)| *kept && heads.contains(&h))
+                .map(|(t, ..)| one.score(t, &mut f))
+                .collect();
+            println!(
+                "| threshold | kept-back recall ({}) | tuning recall ({}) | kept-back negatives flagged ({}) | tuning negatives flagged ({}) | general English flagged ({}) |",
+                kept_pos.len(),
+                tune.len(),
+                kept_neg.len(),
+                tneg.len(),
+                gneg.len()
+            );
+            println!("|---:|---:|---:|---:|---:|---:|");
+            let pairs = |ps: &[f32], ns: &[f32]| -> Vec<(f32, f32)> {
+                ps.iter()
+                    .map(|&s| (s, 1.0))
+                    .chain(ns.iter().map(|&s| (s, 0.0)))
+                    .collect()
+            };
+            let mut chosen = None;
+            for t in (30..=95)
+                .step_by(5)
+                .chain(96..=99)
+                .map(|x| x as f32 / 100.0)
+            {
+                let kb = Counts::at(&pairs(&kept_pos, &kept_neg), t);
+                let tu = Counts::at(&pairs(&tune, &tneg), t);
+                let all_neg = (kept_neg.len() + tneg.len()).max(1) as f32;
+                let rate = (kb.fp + tu.fp) as f32 / all_neg;
+                let g = gneg.iter().filter(|&&x| x >= t).count();
+                let grate = g as f32 / gneg.len().max(1) as f32;
+                println!(
+                    "| {t:.2} | {:.2} | {:.2} | {} | {} | {g} |",
+                    kb.prf().1,
+                    tu.prf().1,
+                    kb.fp,
+                    tu.fp
+                );
+                if chosen.is_none() && rate <= budget && grate <= general_budget {
+                    chosen = Some((t, kb.prf().1, tu.prf().1, kb.fp + tu.fp));
+                }
+            }
+            let (t, kr, tr, fp) = chosen.unwrap_or((0.99, 0.0, 0.0, 0));
+            println!(
+                "threshold for {name}: {t:.2} (the lowest with at most {:.1}% of the validation negatives and {:.1}% of general English flagged): kept-back recall {kr:.2}, tuning recall {tr:.2}, {fp} negatives flagged",
+                budget * 100.0,
+                general_budget * 100.0
+            );
+            report.push(format!("{name}: threshold {t:.2}, kept-back recall {kr:.2}, tuning recall {tr:.2}, {fp} flagged"));
+        }
+        let named: Vec<(&str, &[f32], f32)> = HEADS
+            .iter()
+            .zip(&heads)
+            .map(|((n, _), (w, b))| (*n, w.as_slice(), *b))
+            .collect();
+        let bytes = Model::heads_to_bytes(&named);
+        std::fs::write(out, &bytes).map_err(|e| format!("{out}: {e}"))?;
+        println!("\n# summary");
+        for r in report {
+            println!("  {r}");
+        }
+        println!(
+            "wrote {out}: {} bytes, sha256 {}",
+            bytes.len(),
+            social_audit::finding::hex(&Sha256::digest(&bytes))
+        );
+        Ok(())
+    };
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("train_policy: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
