@@ -183,10 +183,15 @@ impl Archive {
     }
 
     pub fn entry(&self, name: &str) -> Option<&EntryInfo> {
+        self.index_of(name).map(|i| &self.entries[i])
+    }
+
+    /// Where the entry named `name` is in [`Archive::entries`]: an index
+    /// is what to keep per entry where there may be a million of them.
+    pub fn index_of(&self, name: &str) -> Option<usize> {
         self.entries
             .binary_search_by(|e| e.name.as_str().cmp(name))
             .ok()
-            .map(|i| &self.entries[i])
     }
 
     /// Entries refused at open time, sorted by name.

@@ -11,7 +11,7 @@
 
 use super::evaluate::Tally;
 use super::{Opened, evaluator};
-use crate::archive::EntryInfo;
+use crate::archive::{Archive, EntryInfo};
 use crate::finding::Finding;
 use crate::media::ocr::{self, Ocr};
 use crate::media::video;
@@ -27,81 +27,136 @@ use std::collections::BTreeMap;
 use std::io::Read;
 use std::sync::Mutex;
 
-/// The record a media file is reported under.
+/// The record a media file is reported under, kept for every media file
+/// an archive lists, so it is kept small: its strings share one
+/// allocation, the account is left out when it is the archive's, and the
+/// entry it came from is an index into the archive's entries when it is
+/// one of them (docs/ARCHITECTURE.md, "Bounded memory").
 #[derive(Clone, Debug)]
 pub(super) struct Owner {
     platform: Platform,
-    account: String,
     kind: RecordKind,
-    id: String,
-    url: String,
     created_at: Option<Timestamp>,
     /// The entry the owning record came from, to break ties.
-    from: String,
+    from: From,
+    /// The account (empty: the archive's), id and permalink, one after
+    /// the other; `ends` says where the first two end.
+    texts: Box<str>,
+    ends: (u32, u32),
+}
+
+/// Where an owning record came from.
+#[derive(Clone, Debug)]
+enum From {
+    /// The archive entry with this index.
+    Entry(u32),
+    /// A name that is none of the archive's entries.
+    Name(Box<str>),
 }
 
 impl Owner {
-    fn of(rec: &Record) -> Owner {
+    fn of(rec: &Record, from: &str, archive: &Archive, archive_account: &str) -> Owner {
+        let account = if rec.account == archive_account {
+            ""
+        } else {
+            rec.account.as_str()
+        };
+        let texts = [account, rec.id.as_str(), rec.url.as_str()].concat();
+        let a = account.len();
+        let b = a + rec.id.len();
+        let from = match archive.index_of(from).and_then(|i| u32::try_from(i).ok()) {
+            Some(i) => From::Entry(i),
+            None => From::Name(from.into()),
+        };
         Owner {
             platform: rec.platform,
-            account: rec.account.clone(),
             kind: rec.kind,
-            id: rec.id.clone(),
-            url: rec.url.clone(),
             created_at: rec.created_at,
-            from: rec.entry.clone(),
+            from,
+            texts: texts.into_boxed_str(),
+            ends: (a as u32, b as u32),
+        }
+    }
+
+    fn account(&self) -> &str {
+        &self.texts[..self.ends.0 as usize]
+    }
+
+    fn id(&self) -> &str {
+        &self.texts[self.ends.0 as usize..self.ends.1 as usize]
+    }
+
+    fn url(&self) -> &str {
+        &self.texts[self.ends.1 as usize..]
+    }
+
+    fn from<'a>(&'a self, archive: &'a Archive) -> &'a str {
+        match &self.from {
+            From::Entry(i) => archive
+                .entries()
+                .get(*i as usize)
+                .map_or("", |e| e.name.as_str()),
+            From::Name(name) => name,
         }
     }
 
     /// Lower is preferred: what was published, then messages and
     /// comments, then the media item itself; one with a permalink first.
     /// Total, so the choice does not depend on which thread saw what first.
-    fn key(&self) -> (u8, bool, &str, &str, RecordKind) {
+    fn key<'a>(&'a self, archive: &'a Archive) -> (u8, bool, &'a str, &'a str, RecordKind) {
         let rank = match self.kind {
             k if k.is_published() => 0,
             RecordKind::Comment | RecordKind::Dm => 1,
             RecordKind::Media => 2,
             _ => 3,
         };
-        (rank, self.url.is_empty(), &self.from, &self.id, self.kind)
+        (
+            rank,
+            self.url().is_empty(),
+            self.from(archive),
+            self.id(),
+            self.kind,
+        )
     }
 }
 
-/// The media files one archive's records list, each with the preferred
-/// record among those inside `--since/--until` (none: listed only by
-/// records outside it).
+/// The media files one archive's records list (by their index among the
+/// archive's entries: a file the archive does not hold is not read), each
+/// with the preferred record among those inside `--since/--until` (none:
+/// listed only by records outside it).
 #[derive(Default)]
 pub(super) struct Refs {
-    seen: Mutex<BTreeMap<String, Option<Owner>>>,
+    seen: Mutex<BTreeMap<u32, Option<Owner>>>,
 }
 
 impl Refs {
     /// Called for every record a reader emits, in range or not: a file
     /// listed only by records outside the range gets a note, not a read.
-    pub(super) fn note(&self, rec: &Record, in_range: bool) {
+    /// `account` is the archive's.
+    pub(super) fn note(&self, archive: &Archive, account: &str, rec: &Record, in_range: bool) {
         if rec.media.is_empty() {
             return;
         }
         let mut seen = self.seen.lock().unwrap_or_else(|e| e.into_inner());
         for m in &rec.media {
-            let owner = seen.entry(m.clone()).or_default();
+            let Some(index) = archive.index_of(m).and_then(|i| u32::try_from(i).ok()) else {
+                continue;
+            };
+            let owner = seen.entry(index).or_default();
             if in_range {
-                let mut entry = rec.entry.clone();
-                if entry.is_empty() {
-                    entry.clone_from(m);
-                }
-                let candidate = Owner {
-                    from: entry,
-                    ..Owner::of(rec)
-                };
-                if owner.as_ref().is_none_or(|o| candidate.key() < o.key()) {
+                let from = if rec.entry.is_empty() { m } else { &rec.entry };
+                let candidate = Owner::of(rec, from, archive, account);
+                if owner
+                    .as_ref()
+                    .is_none_or(|o| candidate.key(archive) < o.key(archive))
+                {
                     *owner = Some(candidate);
                 }
             }
         }
     }
 
-    fn take(&self) -> BTreeMap<String, Option<Owner>> {
+    fn take(&self) -> BTreeMap<u32, Option<Owner>> {
         std::mem::take(&mut *self.seen.lock().unwrap_or_else(|e| e.into_inner()))
     }
 }
@@ -164,8 +219,8 @@ pub(super) fn pass(
 ) -> (Vec<Done>, Option<OcrSummary>) {
     let mut tasks = Vec::new();
     for u in units {
-        for (name, owner) in u.media.take() {
-            if let Some(entry) = u.archive.entry(&name) {
+        for (index, owner) in u.media.take() {
+            if let Some(entry) = u.archive.entries().get(index as usize) {
                 tasks.push(Task {
                     unit: u,
                     entry,
@@ -376,15 +431,15 @@ fn run(t: &Task<'_>, job: Job, pack: &Pack, opts: &super::Options) -> Done {
 
 /// The media record a finding about the file is made on.
 fn record(u: &Opened, entry: &EntryInfo, owner: &Owner) -> Record {
-    let mut r = Record::new(owner.platform, RecordKind::Media, owner.id.clone());
-    r.account = if owner.account.is_empty() {
+    let mut r = Record::new(owner.platform, RecordKind::Media, owner.id().to_string());
+    r.account = if owner.account().is_empty() {
         u.unit.account().to_string()
     } else {
-        owner.account.clone()
+        owner.account().to_string()
     };
     r.entry = entry.name.clone();
     r.created_at = owner.created_at;
-    r.url = owner.url.clone();
+    r.url = owner.url().to_string();
     r.media.push(entry.name.clone());
     r
 }

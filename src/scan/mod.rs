@@ -228,7 +228,10 @@ pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
 
     let progress = opts.progress.then(MultiProgress::new);
     let mut unreadable = 0;
-    let mut tasks: Vec<(usize, EntryInfo)> = Vec::new();
+    // An entry to read is named by its archive's and its own index, not
+    // copied: an archive may hold a million entries (docs/ARCHITECTURE.md,
+    // "Bounded memory").
+    let mut tasks: Vec<(usize, usize)> = Vec::new();
     for (i, u) in units.iter_mut().enumerate() {
         for r in u.archive.refused() {
             coverage.push(row(
@@ -240,11 +243,11 @@ pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
             ));
         }
         let mut parse_bytes = 0;
-        for e in u.archive.entries() {
+        for (j, e) in u.archive.entries().iter().enumerate() {
             match u.unit.disposition(e) {
                 Disposition::Parse => {
                     parse_bytes += e.size;
-                    tasks.push((i, e.clone()));
+                    tasks.push((i, j));
                 }
                 Disposition::Skipped(why) => coverage.push(row(
                     &u.candidate.display,
@@ -297,38 +300,39 @@ pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
         }
     }
     // Largest first, so one big tweets file does not start last.
+    let entry = |&(i, j): &(usize, usize)| &units[i].archive.entries()[j];
     tasks.sort_by(|a, b| {
-        b.1.size
-            .cmp(&a.1.size)
+        let (ea, eb) = (entry(a), entry(b));
+        eb.size
+            .cmp(&ea.size)
             .then(a.0.cmp(&b.0))
-            .then(a.1.name.cmp(&b.1.name))
+            .then(ea.name.cmp(&eb.name))
     });
 
+    // Each entry's result is added as soon as it is read, not collected
+    // first: the order does not matter, since everything is sorted below.
+    coverage.reserve(tasks.len());
+    let gathered = Mutex::new(Gathered {
+        coverage,
+        ..Gathered::default()
+    });
     let inflight = AtomicUsize::new(0);
     let max_inflight = rayon::current_num_threads() * 2;
-    let results: Vec<EntryResult> = tasks
-        .par_iter()
-        .map(|(i, entry)| {
-            let u = &units[*i];
-            let ev = evaluator(pack, opts, &u.candidate.display);
-            read_entry(u, entry, &ev, opts, &inflight, max_inflight)
-        })
-        .collect();
-
-    let mut findings = Vec::new();
-    let mut records = Vec::new();
-    let mut below = 0;
-    let (mut undated, mut no_records) = (0, Vec::new());
-    for r in results {
-        findings.extend(r.findings);
-        records.extend(r.records);
-        if r.no_records {
-            no_records.push((r.row.archive.clone(), r.row.entry.clone()));
-        }
-        coverage.push(r.row);
-        below += r.below;
-        undated += r.undated;
-    }
+    tasks.par_iter().for_each(|task| {
+        let u = &units[task.0];
+        let ev = evaluator(pack, opts, &u.candidate.display);
+        let r = read_entry(u, entry(task), &ev, opts, &inflight, max_inflight);
+        gathered.lock().unwrap_or_else(|e| e.into_inner()).add(r);
+    });
+    drop(tasks);
+    let Gathered {
+        mut coverage,
+        mut findings,
+        mut records,
+        mut below,
+        undated,
+        mut no_records,
+    } = gathered.into_inner().unwrap_or_else(|e| e.into_inner());
 
     let mut warnings = Vec::new();
     let mut archives = Vec::new();
@@ -344,7 +348,7 @@ pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
             latest = latest.max(last_post_time(&rec));
             // `--platform` leaves records out like the date range does
             let in_range = ev.in_range(&rec) && wanted(opts, rec.platform);
-            u.media.note(&rec, in_range);
+            u.media.note(&u.archive, u.unit.account(), &rec, in_range);
             if in_range {
                 normalise(&mut rec, u);
                 let state = u.account_state(&mut accounts, rec.platform, pack, &opts.org);
@@ -423,27 +427,27 @@ pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
     // The media pass: videos' places and, under --ocr, images' text. Its
     // notes join the entry's own coverage row, so each entry keeps one row.
     let (media_done, ocr) = media::pass(&units, pack, opts, progress.as_ref());
-    let at: BTreeMap<(&str, &str), usize> = coverage
-        .iter()
-        .enumerate()
-        .map(|(i, r)| ((r.archive.as_str(), r.entry.as_str()), i))
-        .collect();
-    let mut notes: Vec<(usize, String, bool)> = Vec::new();
+    // Notes are matched to rows by binary search in the sorted rows (a map
+    // of every row would cost as much as the rows themselves).
+    sort_coverage(&mut coverage);
     for d in media_done {
         findings.extend(d.findings);
         below += d.below_min_severity;
-        if let (Some(note), Some(&i)) = (d.note, at.get(&(d.archive.as_str(), d.entry.as_str()))) {
-            notes.push((i, note, d.failed));
-        }
-    }
-    for (i, note, failed) in notes {
-        let r = &mut coverage[i];
+        let Some(note) = d.note else { continue };
+        let key = (d.archive.as_str(), d.entry.as_str());
+        let i = coverage.partition_point(|r| (r.archive.as_str(), r.entry.as_str()) < key);
+        let Some(r) = coverage
+            .get_mut(i)
+            .filter(|r| (r.archive.as_str(), r.entry.as_str()) == key)
+        else {
+            continue;
+        };
         if r.detail.is_empty() {
             r.detail = note;
         } else {
             r.detail = format!("{}; {note}", r.detail);
         }
-        if failed {
+        if d.failed {
             r.status = Status::Failed;
         }
     }
@@ -506,8 +510,9 @@ pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
             .copied()
             .unwrap_or(0);
     }
-    coverage
-        .sort_by(|a, b| (&a.archive, &a.entry, a.status).cmp(&(&b.archive, &b.entry, b.status)));
+    // A note may have made a row `failed`, which moves it among its
+    // entry's rows: sorted again (a nearly sorted list sorts in one pass).
+    sort_coverage(&mut coverage);
     archives.sort_by(|a, b| a.archive.cmp(&b.archive));
     // Threads finish entries in any order: sorted, the rows are the same
     // for every thread count.
@@ -543,6 +548,41 @@ struct EntryResult {
     no_records: bool,
     /// Its records, when `Options::keep_records`.
     records: Vec<RecordRow>,
+}
+
+/// What every entry's reading gave, added up as entries finish.
+#[derive(Default)]
+struct Gathered {
+    coverage: Vec<CoverageRow>,
+    findings: Vec<Finding>,
+    records: Vec<RecordRow>,
+    below: u64,
+    undated: u64,
+    no_records: Vec<(String, String)>,
+}
+
+impl Gathered {
+    fn add(&mut self, r: EntryResult) {
+        self.findings.extend(r.findings);
+        self.records.extend(r.records);
+        if r.no_records {
+            self.no_records
+                .push((r.row.archive.clone(), r.row.entry.clone()));
+        }
+        self.coverage.push(r.row);
+        self.below += r.below;
+        self.undated += r.undated;
+    }
+}
+
+/// Coverage in its final order: archive, entry, status, then every other
+/// column, so the order is total and no thread's timing can show in it.
+fn sort_coverage(coverage: &mut [CoverageRow]) {
+    coverage.sort_by(|a, b| {
+        (&a.archive, &a.entry, a.status, a.bytes, a.records, a.findings, &a.detail).cmp(&(
+            &b.archive, &b.entry, b.status, b.bytes, b.records, b.findings, &b.detail,
+        ))
+    });
 }
 
 /// Which of `count` shards an archive belongs to: a hash of its `archive`
@@ -643,7 +683,7 @@ fn read_entry(
             // Like the date range, `--platform` leaves records out of the
             // rules (and the media pass) but not out of the counts.
             let in_range = ev.in_range(&rec) && wanted(opts, rec.platform);
-            u.media.note(&rec, in_range);
+            u.media.note(&u.archive, u.unit.account(), &rec, in_range);
             if !in_range {
                 return;
             }
