@@ -177,6 +177,11 @@ impl Archive {
         matches!(self.backing, Backing::Zip(_) | Backing::Parts(_))
     }
 
+    /// Closes the archive and gives up its entry list.
+    pub fn into_entries(self) -> Vec<EntryInfo> {
+        self.entries
+    }
+
     /// Readable entries, sorted by name.
     pub fn entries(&self) -> &[EntryInfo] {
         &self.entries

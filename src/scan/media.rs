@@ -23,111 +23,140 @@ use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
 use jiff::Timestamp;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use std::io::Read;
 use std::sync::Mutex;
 
-/// The record a media file is reported under, kept for every media file
-/// an archive lists, so it is kept small: its strings share one
-/// allocation, the account is left out when it is the archive's, and the
-/// entry it came from is an index into the archive's entries when it is
-/// one of them (docs/ARCHITECTURE.md, "Bounded memory").
-#[derive(Clone, Debug)]
+/// The record a media file is reported under. One is kept for every media
+/// file an archive lists, so it is kept small (docs/ARCHITECTURE.md,
+/// "Bounded memory"): its strings live in the archive's [`Texts`], the
+/// account is left out when it is the archive's, and the entry it came
+/// from is an index into the archive's entries when it is one of them.
+#[derive(Clone, Copy, Debug)]
 pub(super) struct Owner {
     platform: Platform,
     kind: RecordKind,
-    created_at: Option<Timestamp>,
-    /// The entry the owning record came from, to break ties.
-    from: From,
-    /// The account (empty: the archive's), id and permalink, one after
-    /// the other; `ends` says where the first two end.
-    texts: Box<str>,
-    ends: (u32, u32),
+    /// `created_at` as seconds and nanoseconds, when it is known.
+    time: Option<(i64, i32)>,
+    /// The archive entry the owning record came from (to break ties), or
+    /// [`NAMED`]: a name that is none of the archive's entries, kept
+    /// after the permalink.
+    from: u32,
+    /// Where the account, id, permalink (and a `from` name) are in the
+    /// [`Texts`]: its chunk, and the offsets where each starts and ends.
+    chunk: u32,
+    bounds: [u32; 5],
 }
 
-/// Where an owning record came from.
-#[derive(Clone, Debug)]
-enum From {
-    /// The archive entry with this index.
-    Entry(u32),
-    /// A name that is none of the archive's entries.
-    Name(Box<str>),
-}
+/// `Owner::from` of a record whose entry is none of the archive's.
+const NAMED: u32 = u32::MAX;
 
 impl Owner {
-    fn of(rec: &Record, from: &str, archive: &Archive, archive_account: &str) -> Owner {
-        let account = if rec.account == archive_account {
-            ""
-        } else {
-            rec.account.as_str()
-        };
-        let texts = [account, rec.id.as_str(), rec.url.as_str()].concat();
-        let a = account.len();
-        let b = a + rec.id.len();
-        let from = match archive.index_of(from).and_then(|i| u32::try_from(i).ok()) {
-            Some(i) => From::Entry(i),
-            None => From::Name(from.into()),
-        };
-        Owner {
-            platform: rec.platform,
-            kind: rec.kind,
-            created_at: rec.created_at,
-            from,
-            texts: texts.into_boxed_str(),
-            ends: (a as u32, b as u32),
-        }
+    fn created_at(&self) -> Option<Timestamp> {
+        self.time.and_then(|(s, ns)| Timestamp::new(s, ns).ok())
     }
 
-    fn account(&self) -> &str {
-        &self.texts[..self.ends.0 as usize]
+    fn text<'a>(&self, texts: &'a Texts, k: usize) -> &'a str {
+        let chunk = texts.chunks.get(self.chunk as usize).map_or("", String::as_str);
+        chunk
+            .get(self.bounds[k] as usize..self.bounds[k + 1] as usize)
+            .unwrap_or("")
     }
 
-    fn id(&self) -> &str {
-        &self.texts[self.ends.0 as usize..self.ends.1 as usize]
+    fn account<'a>(&self, texts: &'a Texts) -> &'a str {
+        self.text(texts, 0)
     }
 
-    fn url(&self) -> &str {
-        &self.texts[self.ends.1 as usize..]
+    fn id<'a>(&self, texts: &'a Texts) -> &'a str {
+        self.text(texts, 1)
     }
 
-    fn from<'a>(&'a self, archive: &'a Archive) -> &'a str {
-        match &self.from {
-            From::Entry(i) => archive
-                .entries()
-                .get(*i as usize)
-                .map_or("", |e| e.name.as_str()),
-            From::Name(name) => name,
+    fn url<'a>(&self, texts: &'a Texts) -> &'a str {
+        self.text(texts, 2)
+    }
+
+    fn from<'a>(&self, texts: &'a Texts, archive: &'a Archive) -> &'a str {
+        match archive.entries().get(self.from as usize) {
+            Some(e) if self.from != NAMED => &e.name,
+            _ => self.text(texts, 3),
         }
     }
 
     /// Lower is preferred: what was published, then messages and
     /// comments, then the media item itself; one with a permalink first.
     /// Total, so the choice does not depend on which thread saw what first.
-    fn key<'a>(&'a self, archive: &'a Archive) -> (u8, bool, &'a str, &'a str, RecordKind) {
-        let rank = match self.kind {
-            k if k.is_published() => 0,
-            RecordKind::Comment | RecordKind::Dm => 1,
-            RecordKind::Media => 2,
-            _ => 3,
-        };
+    fn key<'a>(
+        &self,
+        texts: &'a Texts,
+        archive: &'a Archive,
+    ) -> (u8, bool, &'a str, &'a str, RecordKind) {
         (
-            rank,
-            self.url().is_empty(),
-            self.from(archive),
-            self.id(),
+            rank(self.kind),
+            self.url(texts).is_empty(),
+            self.from(texts, archive),
+            self.id(texts),
             self.kind,
         )
     }
 }
 
-/// The media files one archive's records list (by their index among the
-/// archive's entries: a file the archive does not hold is not read), each
-/// with the preferred record among those inside `--since/--until` (none:
-/// listed only by records outside it).
+/// The owners' strings, end to end in chunks of about a mebibyte: one
+/// allocation per chunk rather than three per media file, and no chunk is
+/// ever copied to grow. A replaced owner's strings stay until the pass.
+#[derive(Default)]
+pub(super) struct Texts {
+    chunks: Vec<String>,
+}
+
+const CHUNK: usize = 1 << 20;
+
+impl Texts {
+    /// Appends `parts` to one chunk: the chunk and where each part starts
+    /// (and the last ends).
+    fn push(&mut self, parts: [&str; 4]) -> (u32, [u32; 5]) {
+        let len: usize = parts.iter().map(|p| p.len()).sum();
+        let fits = self
+            .chunks
+            .last()
+            .is_some_and(|c| c.capacity() - c.len() >= len && c.len() + len <= u32::MAX as usize);
+        if !fits {
+            self.chunks.push(String::with_capacity(len.max(CHUNK)));
+        }
+        let chunk = self.chunks.len() - 1;
+        let mut bounds = [0; 5];
+        if let Some(c) = self.chunks.last_mut() {
+            bounds[0] = c.len() as u32;
+            for (k, p) in parts.iter().enumerate() {
+                c.push_str(p);
+                bounds[k + 1] = c.len() as u32;
+            }
+        }
+        (chunk as u32, bounds)
+    }
+}
+
+/// The media files one archive's records list, each with the preferred
+/// record among those inside `--since/--until` (none: listed only by
+/// records outside it). A file the archive does not hold is not read, so
+/// files are known by their index among the archive's entries.
 #[derive(Default)]
 pub(super) struct Refs {
-    seen: Mutex<BTreeMap<u32, Option<Owner>>>,
+    seen: Mutex<Owners>,
 }
+
+/// What [`Refs`] holds.
+#[derive(Default)]
+pub(super) struct Owners {
+    /// Per archive entry (made at the first media file listed): an index
+    /// into `owners`, or [`UNSEEN`], or [`NO_OWNER`].
+    slots: Vec<u32>,
+    owners: Vec<Owner>,
+    texts: Texts,
+}
+
+/// A slot of an entry no record lists.
+const UNSEEN: u32 = u32::MAX;
+/// A slot of an entry listed only by records outside the date range.
+const NO_OWNER: u32 = u32::MAX - 1;
 
 impl Refs {
     /// Called for every record a reader emits, in range or not: a file
@@ -138,26 +167,78 @@ impl Refs {
             return;
         }
         let mut seen = self.seen.lock().unwrap_or_else(|e| e.into_inner());
+        let Owners {
+            slots,
+            owners,
+            texts,
+        } = &mut *seen;
+        if slots.is_empty() {
+            *slots = vec![UNSEEN; archive.entries().len()];
+        }
         for m in &rec.media {
-            let Some(index) = archive.index_of(m).and_then(|i| u32::try_from(i).ok()) else {
+            let Some(slot) = archive.index_of(m).and_then(|i| slots.get_mut(i)) else {
                 continue;
             };
-            let owner = seen.entry(index).or_default();
-            if in_range {
-                let from = if rec.entry.is_empty() { m } else { &rec.entry };
-                let candidate = Owner::of(rec, from, archive, account);
-                if owner
-                    .as_ref()
-                    .is_none_or(|o| candidate.key(archive) < o.key(archive))
-                {
-                    *owner = Some(candidate);
+            if *slot == UNSEEN {
+                *slot = NO_OWNER;
+            }
+            if !in_range {
+                continue;
+            }
+            let from = if rec.entry.is_empty() { m } else { &rec.entry };
+            let better = match owners.get(*slot as usize) {
+                Some(o) => candidate_key(rec, from) < o.key(texts, archive),
+                None => true,
+            };
+            if !better {
+                continue;
+            }
+            let from_index = archive
+                .index_of(from)
+                .and_then(|i| u32::try_from(i).ok())
+                .filter(|&i| i < NO_OWNER)
+                .unwrap_or(NAMED);
+            let account = if rec.account == account { "" } else { &rec.account };
+            let named = if from_index == NAMED { from.as_str() } else { "" };
+            let (chunk, bounds) = texts.push([account, &rec.id, &rec.url, named]);
+            let owner = Owner {
+                platform: rec.platform,
+                kind: rec.kind,
+                time: rec
+                    .created_at
+                    .map(|t| (t.as_second(), t.subsec_nanosecond())),
+                from: from_index,
+                chunk,
+                bounds,
+            };
+            match owners.get_mut(*slot as usize) {
+                Some(o) => *o = owner,
+                None => {
+                    *slot = owners.len() as u32;
+                    owners.push(owner);
                 }
             }
         }
     }
 
-    fn take(&self) -> BTreeMap<u32, Option<Owner>> {
+    fn take(&self) -> Owners {
         std::mem::take(&mut *self.seen.lock().unwrap_or_else(|e| e.into_inner()))
+    }
+}
+
+/// [`Owner::key`] of the owner `rec` would make, without making it.
+fn candidate_key<'a>(rec: &'a Record, from: &'a str) -> (u8, bool, &'a str, &'a str, RecordKind) {
+    (rank(rec.kind), rec.url.is_empty(), from, &rec.id, rec.kind)
+}
+
+/// What was published, then messages and comments, then the media item
+/// itself, then anything else.
+fn rank(kind: RecordKind) -> u8 {
+    match kind {
+        k if k.is_published() => 0,
+        RecordKind::Comment | RecordKind::Dm => 1,
+        RecordKind::Media => 2,
+        _ => 3,
     }
 }
 
@@ -205,6 +286,7 @@ struct Task<'a> {
     unit: &'a Opened,
     entry: &'a EntryInfo,
     owner: Option<Owner>,
+    texts: &'a Texts,
 }
 
 /// Extensions of the ISO base media family: a file so named whose bytes
@@ -217,16 +299,19 @@ pub(super) fn pass(
     opts: &super::Options,
     progress: Option<&MultiProgress>,
 ) -> (Vec<Done>, Option<OcrSummary>) {
+    let taken: Vec<Owners> = units.iter().map(|u| u.media.take()).collect();
     let mut tasks = Vec::new();
-    for u in units {
-        for (index, owner) in u.media.take() {
-            if let Some(entry) = u.archive.entries().get(index as usize) {
-                tasks.push(Task {
-                    unit: u,
-                    entry,
-                    owner,
-                });
-            }
+    for (u, o) in units.iter().zip(&taken) {
+        for (index, &slot) in o.slots.iter().enumerate() {
+            let Some(entry) = u.archive.entries().get(index).filter(|_| slot != UNSEEN) else {
+                continue;
+            };
+            tasks.push(Task {
+                unit: u,
+                entry,
+                owner: o.owners.get(slot as usize).copied(),
+                texts: &o.texts,
+            });
         }
     }
     let ocr = opts.ocr.as_ref();
@@ -375,7 +460,7 @@ fn run(t: &Task<'_>, job: Job, pack: &Pack, opts: &super::Options) -> Done {
     };
     let mut rec = match (&job, &t.owner) {
         (Job::Note(..), _) | (_, None) => None,
-        (_, Some(owner)) => Some(record(u, t.entry, owner)),
+        (_, Some(owner)) => Some(record(u, t.entry, owner, t.texts)),
     };
     match job {
         Job::Note(note, count) => {
@@ -430,16 +515,15 @@ fn run(t: &Task<'_>, job: Job, pack: &Pack, opts: &super::Options) -> Done {
 }
 
 /// The media record a finding about the file is made on.
-fn record(u: &Opened, entry: &EntryInfo, owner: &Owner) -> Record {
-    let mut r = Record::new(owner.platform, RecordKind::Media, owner.id().to_string());
-    r.account = if owner.account().is_empty() {
-        u.unit.account().to_string()
-    } else {
-        owner.account().to_string()
+fn record(u: &Opened, entry: &EntryInfo, owner: &Owner, texts: &Texts) -> Record {
+    let mut r = Record::new(owner.platform, RecordKind::Media, owner.id(texts).to_string());
+    r.account = match owner.account(texts) {
+        "" => u.unit.account().to_string(),
+        account => account.to_string(),
     };
     r.entry = entry.name.clone();
-    r.created_at = owner.created_at;
-    r.url = owner.url().to_string();
+    r.created_at = owner.created_at();
+    r.url = owner.url(texts).to_string();
     r.media.push(entry.name.clone());
     r
 }

@@ -20,6 +20,7 @@ use crate::rules::Pack;
 use crate::rules::{AccountHit, AccountInfo, AccountState};
 use crate::suppress::{Suppressions, Why};
 use crate::vocab::Severity;
+use coverage::Slots;
 pub use coverage::{CoverageRow, Status};
 pub use evaluate::RecordRow;
 use evaluate::{Evaluator, Tally};
@@ -157,6 +158,8 @@ struct Opened {
     account: Mutex<Accounts>,
     /// Media files its records list, for the media pass.
     media: media::Refs,
+    /// What happened to each entry, until the coverage rows are made.
+    slots: Mutex<Slots>,
     bar: Option<ProgressBar>,
 }
 
@@ -243,38 +246,23 @@ pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
             ));
         }
         let mut parse_bytes = 0;
+        let mut slots = Slots::new(u.archive.entries().len());
+        let unknown = format!("not a file the {} reader knows", u.unit.platform());
         for (j, e) in u.archive.entries().iter().enumerate() {
             match u.unit.disposition(e) {
                 Disposition::Parse => {
                     parse_bytes += e.size;
                     tasks.push((i, j));
                 }
-                Disposition::Skipped(why) => coverage.push(row(
-                    &u.candidate.display,
-                    &e.name,
-                    Status::Skipped,
-                    e.size,
-                    why,
-                )),
-                Disposition::Unknown => coverage.push(row(
-                    &u.candidate.display,
-                    &e.name,
-                    Status::Unknown,
-                    e.size,
-                    format!("not a file the {} reader knows", u.unit.platform()),
-                )),
+                Disposition::Skipped(why) => slots.set(j, Status::Skipped, 0, why),
+                Disposition::Unknown => slots.set(j, Status::Unknown, 0, unknown.clone()),
                 Disposition::Unreadable(why) => {
                     unreadable += 1;
-                    coverage.push(row(
-                        &u.candidate.display,
-                        &e.name,
-                        Status::Failed,
-                        e.size,
-                        why,
-                    ))
+                    slots.set(j, Status::Failed, 0, why);
                 }
             }
         }
+        u.slots = Mutex::new(slots);
         if let Some(mp) = &progress {
             let bar = mp.add(ProgressBar::new(parse_bytes));
             bar.set_style(
@@ -311,22 +299,22 @@ pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
 
     // Each entry's result is added as soon as it is read, not collected
     // first: the order does not matter, since everything is sorted below.
-    coverage.reserve(tasks.len());
-    let gathered = Mutex::new(Gathered {
-        coverage,
-        ..Gathered::default()
-    });
+    let gathered = Mutex::new(Gathered::default());
     let inflight = AtomicUsize::new(0);
     let max_inflight = rayon::current_num_threads() * 2;
     tasks.par_iter().for_each(|task| {
         let u = &units[task.0];
         let ev = evaluator(pack, opts, &u.candidate.display);
-        let r = read_entry(u, entry(task), &ev, opts, &inflight, max_inflight);
+        let mut r = read_entry(u, entry(task), &ev, opts, &inflight, max_inflight);
+        let detail = std::mem::take(&mut r.detail);
+        u.slots
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .set(task.1, r.status, r.records_read, detail);
         gathered.lock().unwrap_or_else(|e| e.into_inner()).add(r);
     });
     drop(tasks);
     let Gathered {
-        mut coverage,
         mut findings,
         mut records,
         mut below,
@@ -427,6 +415,22 @@ pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
     // The media pass: videos' places and, under --ocr, images' text. Its
     // notes join the entry's own coverage row, so each entry keeps one row.
     let (media_done, ocr) = media::pass(&units, pack, opts, progress.as_ref());
+    // The rows of every recognised archive, made now from the entry names
+    // each archive gives up as it is closed.
+    coverage.reserve(units.iter().map(|u| u.archive.entries().len()).sum());
+    for u in units {
+        let Opened {
+            candidate,
+            archive,
+            unit,
+            slots,
+            ..
+        } = u;
+        drop(unit);
+        let slots = slots.into_inner().unwrap_or_else(|e| e.into_inner());
+        slots.rows(&candidate.display, archive.into_entries(), &mut coverage);
+    }
+
     // Notes are matched to rows by binary search in the sorted rows (a map
     // of every row would cost as much as the rows themselves).
     sort_coverage(&mut coverage);
@@ -541,11 +545,15 @@ const MAX_ENTRY_WARNINGS: usize = 10;
 /// What reading one entry gave.
 struct EntryResult {
     findings: Vec<Finding>,
-    row: CoverageRow,
+    /// Its coverage row's status, records and detail.
+    status: Status,
+    records_read: u64,
+    detail: String,
     below: u64,
     undated: u64,
-    /// A content file that gave no records (and was not expected to).
-    no_records: bool,
+    /// The archive and entry, when it is a content file that gave no
+    /// records (and was not expected to).
+    no_records: Option<(String, String)>,
     /// Its records, when `Options::keep_records`.
     records: Vec<RecordRow>,
 }
@@ -553,7 +561,6 @@ struct EntryResult {
 /// What every entry's reading gave, added up as entries finish.
 #[derive(Default)]
 struct Gathered {
-    coverage: Vec<CoverageRow>,
     findings: Vec<Finding>,
     records: Vec<RecordRow>,
     below: u64,
@@ -565,11 +572,9 @@ impl Gathered {
     fn add(&mut self, r: EntryResult) {
         self.findings.extend(r.findings);
         self.records.extend(r.records);
-        if r.no_records {
-            self.no_records
-                .push((r.row.archive.clone(), r.row.entry.clone()));
+        if let Some(entry) = r.no_records {
+            self.no_records.push(entry);
         }
-        self.coverage.push(r.row);
         self.below += r.below;
         self.undated += r.undated;
     }
@@ -633,6 +638,7 @@ fn open(
         last_post: Mutex::new(None),
         account: Mutex::new(BTreeMap::new()),
         media: media::Refs::default(),
+        slots: Mutex::new(Slots::new(0)),
         bar: None,
     })
 }
@@ -742,20 +748,14 @@ fn read_entry(
         }
         None => Status::Parsed,
     };
-    let mut r = row(
-        &u.candidate.display,
-        &entry.name,
-        status,
-        entry.size,
-        detail,
-    );
-    r.records = outcome.records;
     EntryResult {
         findings: found.into_inner().unwrap_or_else(|e| e.into_inner()),
-        row: r,
+        status,
+        records_read: outcome.records,
+        detail,
         below: below.into_inner() as u64,
         undated: outcome.undated,
-        no_records,
+        no_records: no_records.then(|| (u.candidate.display.clone(), entry.name.clone())),
         records: kept.into_inner().unwrap_or_else(|e| e.into_inner()),
     }
 }
