@@ -56,7 +56,10 @@ impl Owner {
     }
 
     fn text<'a>(&self, texts: &'a Texts, k: usize) -> &'a str {
-        let chunk = texts.chunks.get(self.chunk as usize).map_or("", String::as_str);
+        let chunk = texts
+            .chunks
+            .get(self.chunk as usize)
+            .map_or("", String::as_str);
         chunk
             .get(self.bounds[k] as usize..self.bounds[k + 1] as usize)
             .unwrap_or("")
@@ -198,8 +201,16 @@ impl Refs {
                 .and_then(|i| u32::try_from(i).ok())
                 .filter(|&i| i < NO_OWNER)
                 .unwrap_or(NAMED);
-            let account = if rec.account == account { "" } else { &rec.account };
-            let named = if from_index == NAMED { from.as_str() } else { "" };
+            let account = if rec.account == account {
+                ""
+            } else {
+                &rec.account
+            };
+            let named = if from_index == NAMED {
+                from.as_str()
+            } else {
+                ""
+            };
             let (chunk, bounds) = texts.push([account, &rec.id, &rec.url, named]);
             let owner = Owner {
                 platform: rec.platform,
@@ -285,7 +296,7 @@ enum Job {
 struct Task<'a> {
     unit: &'a Opened,
     entry: &'a EntryInfo,
-    owner: Option<Owner>,
+    owner: Option<&'a Owner>,
     texts: &'a Texts,
 }
 
@@ -309,7 +320,7 @@ pub(super) fn pass(
             tasks.push(Task {
                 unit: u,
                 entry,
-                owner: o.owners.get(slot as usize).copied(),
+                owner: o.owners.get(slot as usize),
                 texts: &o.texts,
             });
         }
@@ -516,7 +527,11 @@ fn run(t: &Task<'_>, job: Job, pack: &Pack, opts: &super::Options) -> Done {
 
 /// The media record a finding about the file is made on.
 fn record(u: &Opened, entry: &EntryInfo, owner: &Owner, texts: &Texts) -> Record {
-    let mut r = Record::new(owner.platform, RecordKind::Media, owner.id(texts).to_string());
+    let mut r = Record::new(
+        owner.platform,
+        RecordKind::Media,
+        owner.id(texts).to_string(),
+    );
     r.account = match owner.account(texts) {
         "" => u.unit.account().to_string(),
         account => account.to_string(),

@@ -307,10 +307,12 @@ pub fn scan(inputs: &[PathBuf], pack: &Pack, opts: &Options) -> Outcome {
         let ev = evaluator(pack, opts, &u.candidate.display);
         let mut r = read_entry(u, entry(task), &ev, opts, &inflight, max_inflight);
         let detail = std::mem::take(&mut r.detail);
-        u.slots
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .set(task.1, r.status, r.records_read, detail);
+        u.slots.lock().unwrap_or_else(|e| e.into_inner()).set(
+            task.1,
+            r.status,
+            r.records_read,
+            detail,
+        );
         gathered.lock().unwrap_or_else(|e| e.into_inner()).add(r);
     });
     drop(tasks);
@@ -584,9 +586,12 @@ impl Gathered {
 /// column, so the order is total and no thread's timing can show in it.
 fn sort_coverage(coverage: &mut [CoverageRow]) {
     coverage.sort_by(|a, b| {
-        (&a.archive, &a.entry, a.status, a.bytes, a.records, a.findings, &a.detail).cmp(&(
-            &b.archive, &b.entry, b.status, b.bytes, b.records, b.findings, &b.detail,
-        ))
+        (
+            &a.archive, &a.entry, a.status, a.bytes, a.records, a.findings, &a.detail,
+        )
+            .cmp(&(
+                &b.archive, &b.entry, b.status, b.bytes, b.records, b.findings, &b.detail,
+            ))
     });
 }
 

@@ -103,7 +103,9 @@ pub(super) fn read_element(
         warnings.push(format!("{entry}: a post without an id was skipped"));
         return Ok(0);
     }
-    emit(tweet_record(unit, archive, &tweet, id, entry, kind, warnings));
+    emit(tweet_record(
+        unit, archive, &tweet, id, entry, kind, warnings,
+    ));
     Ok(1)
 }
 
