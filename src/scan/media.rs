@@ -311,24 +311,30 @@ pub(super) fn pass(
     progress: Option<&MultiProgress>,
 ) -> (Vec<Done>, Option<OcrSummary>) {
     let taken: Vec<Owners> = units.iter().map(|u| u.media.take()).collect();
-    let mut tasks = Vec::new();
-    for (u, o) in units.iter().zip(&taken) {
-        for (index, &slot) in o.slots.iter().enumerate() {
-            let Some(entry) = u.archive.entries().get(index).filter(|_| slot != UNSEEN) else {
-                continue;
-            };
-            tasks.push(Task {
-                unit: u,
-                entry,
-                owner: o.owners.get(slot as usize),
-                texts: &o.texts,
-            });
-        }
-    }
+    // Every listed file as (archive, entry) indexes; a task is made only
+    // while its file is looked at.
+    let listed: Vec<(u32, u32)> = taken
+        .iter()
+        .enumerate()
+        .flat_map(|(i, o)| {
+            o.slots
+                .iter()
+                .enumerate()
+                .filter(|&(_, &slot)| slot != UNSEEN)
+                .map(move |(j, _)| (i as u32, j as u32))
+        })
+        .collect();
     let ocr = opts.ocr.as_ref();
-    let jobs: Vec<(Task<'_>, Job)> = tasks
+    let jobs: Vec<(Task<'_>, Job)> = listed
         .into_par_iter()
-        .filter_map(|t| {
+        .filter_map(|(i, j)| {
+            let (u, o) = (&units[i as usize], &taken[i as usize]);
+            let t = Task {
+                unit: u,
+                entry: u.archive.entries().get(j as usize)?,
+                owner: o.owners.get(o.slots[j as usize] as usize),
+                texts: &o.texts,
+            };
             let job = match sniff(&t) {
                 Ok(kind) => job(&t, kind, ocr),
                 Err(e) => unreadable(&t, e, ocr),
