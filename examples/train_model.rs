@@ -110,7 +110,9 @@ fn train(data: &[Example]) -> (Vec<f32>, f32) {
         seed: 0x5eed_1234_abcd_0042,
     };
     println!("  epochs {}, rate {}, l2 {}", p.epochs, p.rate, p.l2);
-    fit(data, p, |epoch, loss| println!("  epoch {epoch}: mean loss {loss:.4}"))
+    fit(data, p, |epoch, loss| {
+        println!("  epoch {epoch}: mean loss {loss:.4}")
+    })
 }
 
 fn counts(scores: &[(f32, f32)], t: f32) -> Counts {

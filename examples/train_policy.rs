@@ -116,7 +116,12 @@ fn training_lines() -> Result<Vec<Line>, String> {
                 let positive = match cols.first() {
                     Some(&"1") if h.is_some() => true,
                     Some(&"0") => false,
-                    _ => return Err(format!("{shown}:{}: label must be 0 (or 1 in a head's file)", n + 1)),
+                    _ => {
+                        return Err(format!(
+                            "{shown}:{}: label must be 0 (or 1 in a head's file)",
+                            n + 1
+                        ));
+                    }
                 };
                 let Some(text) = cols.get(2) else {
                     return Err(format!("{shown}:{}: want LABEL, KIND, TEXT", n + 1));
@@ -136,7 +141,10 @@ fn training_lines() -> Result<Vec<Line>, String> {
 
 fn nhs_negatives() -> Result<Vec<(String, bool)>, String> {
     let mut all = Vec::new();
-    for p in ["rules/models/nhs-negatives.txt", "rules/models/nhs-negatives-2.txt"] {
+    for p in [
+        "rules/models/nhs-negatives.txt",
+        "rules/models/nhs-negatives-2.txt",
+    ] {
         all.extend(
             read(Path::new(p))?
                 .lines()
@@ -159,9 +167,18 @@ fn nhs_negatives() -> Result<Vec<(String, bool)>, String> {
 /// political head; personal texts ("at home now, come round") say nothing
 /// to the location and personal-data heads.
 fn general_negatives(dir: &Path) -> Result<Vec<(String, bool, Vec<usize>)>, String> {
-    let head = |n: &str| HEADS.iter().position(|(h, _)| *h == n).unwrap_or(usize::MAX);
+    let head = |n: &str| {
+        HEADS
+            .iter()
+            .position(|(h, _)| *h == n)
+            .unwrap_or(usize::MAX)
+    };
     let all: Vec<usize> = (0..HEADS.len()).collect();
-    let not_political: Vec<usize> = all.iter().copied().filter(|&h| h != head("political")).collect();
+    let not_political: Vec<usize> = all
+        .iter()
+        .copied()
+        .filter(|&h| h != head("political"))
+        .collect();
     let not_personal: Vec<usize> = all
         .iter()
         .copied()
@@ -184,21 +201,33 @@ fn general_negatives(dir: &Path) -> Result<Vec<(String, bool, Vec<usize>)>, Stri
     Ok(out)
 }
 
-/// `(category, text)` of the tuning sets' positives, and their negatives.
-fn tuning_sets() -> Result<(Vec<(String, String)>, Vec<String>), String> {
+/// The tuning sets' positives as `(category, text)`, and their negatives.
+type TuningSets = (Vec<(String, String)>, Vec<String>);
+
+fn tuning_sets() -> Result<TuningSets, String> {
     let (mut pos, mut neg) = (Vec::new(), Vec::new());
     for name in ["tuning", "tuning2", "tuning3"] {
         let path = format!("tests/eval/{name}.toml");
         let v: toml::Table = read(Path::new(&path))?
             .parse()
             .map_err(|e| format!("{path}: {e}"))?;
-        let list = |k: &str| v.get(k).and_then(|x| x.as_array()).cloned().unwrap_or_default();
+        let list = |k: &str| {
+            v.get(k)
+                .and_then(|x| x.as_array())
+                .cloned()
+                .unwrap_or_default()
+        };
         for c in list("positive") {
             let get = |k: &str| c.get(k).and_then(|x| x.as_str()).unwrap_or("").to_string();
             pos.push((get("category"), get("text")));
         }
         for c in list("negative") {
-            neg.push(c.get("text").and_then(|x| x.as_str()).unwrap_or("").to_string());
+            neg.push(
+                c.get("text")
+                    .and_then(|x| x.as_str())
+                    .unwrap_or("")
+                    .to_string(),
+            );
         }
     }
     Ok((pos, neg))
@@ -280,7 +309,10 @@ fn main() -> ExitCode {
             for e in data.iter_mut().filter(|e| e.label > 0.5) {
                 e.weight = w_pos;
             }
-            println!("\n## head {name}: {} texts, {n_pos} positives (weight {w_pos:.2})", data.len());
+            println!(
+                "\n## head {name}: {} texts, {n_pos} positives (weight {w_pos:.2})",
+                data.len()
+            );
             let (w, bias) = fit(&data, p, |epoch, loss| {
                 if epoch == p.epochs {
                     println!("  last epoch mean loss {loss:.4}");

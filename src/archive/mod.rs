@@ -29,9 +29,11 @@ pub struct EntryInfo {
     pub size: u64,
     /// Compressed size in the zip; equal to `size` for folders.
     pub compressed: u64,
-    index: usize,
+    /// Its index in the zip; `u32`, like `part`, since a million of these
+    /// may be held (docs/ARCHITECTURE.md, "Bounded memory").
+    index: u32,
     /// Which zip of a split export holds it (0 otherwise).
-    part: usize,
+    part: u32,
 }
 
 /// An entry the archive layer would not hand to a reader, and why.
@@ -138,7 +140,7 @@ impl Archive {
                 }
                 Err(e) => return Err(e),
             };
-            let part = zips.len();
+            let part = zips.len() as u32;
             zips.push(zip);
             entries.extend(es.into_iter().map(|e| EntryInfo {
                 name: format!("{prefix}{}", e.name),
@@ -177,16 +179,26 @@ impl Archive {
         matches!(self.backing, Backing::Zip(_) | Backing::Parts(_))
     }
 
+    /// Closes the archive and gives up its entry list.
+    pub fn into_entries(self) -> Vec<EntryInfo> {
+        self.entries
+    }
+
     /// Readable entries, sorted by name.
     pub fn entries(&self) -> &[EntryInfo] {
         &self.entries
     }
 
     pub fn entry(&self, name: &str) -> Option<&EntryInfo> {
+        self.index_of(name).map(|i| &self.entries[i])
+    }
+
+    /// Where the entry named `name` is in [`Archive::entries`]: an index
+    /// is what to keep per entry where there may be a million of them.
+    pub fn index_of(&self, name: &str) -> Option<usize> {
         self.entries
             .binary_search_by(|e| e.name.as_str().cmp(name))
             .ok()
-            .map(|i| &self.entries[i])
     }
 
     /// Entries refused at open time, sorted by name.
@@ -208,11 +220,11 @@ impl Archive {
             None => f(r),
         };
         match &self.backing {
-            Backing::Zip(zip) => zip.with_entry(entry.index, budget, f),
+            Backing::Zip(zip) => zip.with_entry(entry.index as usize, budget, f),
             Backing::Dir(root) => dir::with_entry(root, &entry.name, budget, f),
             Backing::File(path) => dir::with_file(path, budget, f),
-            Backing::Parts(zips) => match zips.get(entry.part) {
-                Some(zip) => zip.with_entry(entry.index, budget, f),
+            Backing::Parts(zips) => match zips.get(entry.part as usize) {
+                Some(zip) => zip.with_entry(entry.index as usize, budget, f),
                 None => Err(Error::Archive(format!("{}: no such part", entry.name))),
             },
         }
@@ -229,11 +241,11 @@ impl Archive {
         f: impl FnOnce(&mut dyn ReadSeek) -> T,
     ) -> Result<Option<T>> {
         match &self.backing {
-            Backing::Zip(zip) => zip.with_stored_entry(entry.index, f),
+            Backing::Zip(zip) => zip.with_stored_entry(entry.index as usize, f),
             Backing::Dir(root) => dir::with_seekable(&root.join(&entry.name), f).map(Some),
             Backing::File(path) => dir::with_seekable(path, f).map(Some),
-            Backing::Parts(zips) => match zips.get(entry.part) {
-                Some(zip) => zip.with_stored_entry(entry.index, f),
+            Backing::Parts(zips) => match zips.get(entry.part as usize) {
+                Some(zip) => zip.with_stored_entry(entry.index as usize, f),
                 None => Err(Error::Archive(format!("{}: no such part", entry.name))),
             },
         }
@@ -326,9 +338,17 @@ impl<'a> Listing<'a> {
                 self.limits.refuse(size, compressed)
             }
         });
-        match reason {
-            Some(reason) => self.refuse(name, size, reason),
-            None => self.entries.push(EntryInfo {
+        match (reason, u32::try_from(index)) {
+            (Some(reason), _) => self.refuse(name, size, reason),
+            (None, Err(_)) => self.refuse(
+                name,
+                size,
+                format!(
+                    "entry number {index} is past the {} this tool lists",
+                    u32::MAX
+                ),
+            ),
+            (None, Ok(index)) => self.entries.push(EntryInfo {
                 name,
                 size,
                 compressed,

@@ -11,7 +11,7 @@
 
 use super::evaluate::Tally;
 use super::{Opened, evaluator};
-use crate::archive::EntryInfo;
+use crate::archive::{Archive, EntryInfo};
 use crate::finding::Finding;
 use crate::media::ocr::{self, Ocr};
 use crate::media::video;
@@ -23,86 +23,233 @@ use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
 use jiff::Timestamp;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use std::io::Read;
 use std::sync::Mutex;
 
-/// The record a media file is reported under.
-#[derive(Clone, Debug)]
+/// The record a media file is reported under. One is kept for every media
+/// file an archive lists, so it is kept small (docs/ARCHITECTURE.md,
+/// "Bounded memory"): its strings live in the archive's [`Texts`], the
+/// account is left out when it is the archive's, and the entry it came
+/// from is an index into the archive's entries when it is one of them.
+#[derive(Clone, Copy, Debug)]
 pub(super) struct Owner {
     platform: Platform,
-    account: String,
     kind: RecordKind,
-    id: String,
-    url: String,
-    created_at: Option<Timestamp>,
-    /// The entry the owning record came from, to break ties.
-    from: String,
+    /// `created_at` as seconds and nanoseconds, when it is known.
+    time: Option<(i64, i32)>,
+    /// The archive entry the owning record came from (to break ties), or
+    /// [`NAMED`]: a name that is none of the archive's entries, kept
+    /// after the permalink.
+    from: u32,
+    /// Where the account, id, permalink (and a `from` name) are in the
+    /// [`Texts`]: its chunk, and the offsets where each starts and ends.
+    chunk: u32,
+    bounds: [u32; 5],
 }
 
+/// `Owner::from` of a record whose entry is none of the archive's.
+const NAMED: u32 = u32::MAX;
+
 impl Owner {
-    fn of(rec: &Record) -> Owner {
-        Owner {
-            platform: rec.platform,
-            account: rec.account.clone(),
-            kind: rec.kind,
-            id: rec.id.clone(),
-            url: rec.url.clone(),
-            created_at: rec.created_at,
-            from: rec.entry.clone(),
+    fn created_at(&self) -> Option<Timestamp> {
+        self.time.and_then(|(s, ns)| Timestamp::new(s, ns).ok())
+    }
+
+    fn text<'a>(&self, texts: &'a Texts, k: usize) -> &'a str {
+        let chunk = texts
+            .chunks
+            .get(self.chunk as usize)
+            .map_or("", String::as_str);
+        chunk
+            .get(self.bounds[k] as usize..self.bounds[k + 1] as usize)
+            .unwrap_or("")
+    }
+
+    fn account<'a>(&self, texts: &'a Texts) -> &'a str {
+        self.text(texts, 0)
+    }
+
+    fn id<'a>(&self, texts: &'a Texts) -> &'a str {
+        self.text(texts, 1)
+    }
+
+    fn url<'a>(&self, texts: &'a Texts) -> &'a str {
+        self.text(texts, 2)
+    }
+
+    fn from<'a>(&self, texts: &'a Texts, archive: &'a Archive) -> &'a str {
+        match archive.entries().get(self.from as usize) {
+            Some(e) if self.from != NAMED => &e.name,
+            _ => self.text(texts, 3),
         }
     }
 
     /// Lower is preferred: what was published, then messages and
     /// comments, then the media item itself; one with a permalink first.
     /// Total, so the choice does not depend on which thread saw what first.
-    fn key(&self) -> (u8, bool, &str, &str, RecordKind) {
-        let rank = match self.kind {
-            k if k.is_published() => 0,
-            RecordKind::Comment | RecordKind::Dm => 1,
-            RecordKind::Media => 2,
-            _ => 3,
-        };
-        (rank, self.url.is_empty(), &self.from, &self.id, self.kind)
+    fn key<'a>(
+        &self,
+        texts: &'a Texts,
+        archive: &'a Archive,
+    ) -> (u8, bool, &'a str, &'a str, RecordKind) {
+        (
+            rank(self.kind),
+            self.url(texts).is_empty(),
+            self.from(texts, archive),
+            self.id(texts),
+            self.kind,
+        )
+    }
+}
+
+/// The owners' strings, end to end in chunks of about a mebibyte: one
+/// allocation per chunk rather than three per media file, and no chunk is
+/// ever copied to grow. A replaced owner's strings stay until the pass.
+#[derive(Default)]
+pub(super) struct Texts {
+    chunks: Vec<String>,
+}
+
+const CHUNK: usize = 1 << 20;
+
+impl Texts {
+    /// Appends `parts` to one chunk: the chunk and where each part starts
+    /// (and the last ends).
+    fn push(&mut self, parts: [&str; 4]) -> (u32, [u32; 5]) {
+        let len: usize = parts.iter().map(|p| p.len()).sum();
+        let fits = self
+            .chunks
+            .last()
+            .is_some_and(|c| c.capacity() - c.len() >= len && c.len() + len <= u32::MAX as usize);
+        if !fits {
+            self.chunks.push(String::with_capacity(len.max(CHUNK)));
+        }
+        let chunk = self.chunks.len() - 1;
+        let mut bounds = [0; 5];
+        if let Some(c) = self.chunks.last_mut() {
+            bounds[0] = c.len() as u32;
+            for (k, p) in parts.iter().enumerate() {
+                c.push_str(p);
+                bounds[k + 1] = c.len() as u32;
+            }
+        }
+        (chunk as u32, bounds)
     }
 }
 
 /// The media files one archive's records list, each with the preferred
 /// record among those inside `--since/--until` (none: listed only by
-/// records outside it).
+/// records outside it). A file the archive does not hold is not read, so
+/// files are known by their index among the archive's entries.
 #[derive(Default)]
 pub(super) struct Refs {
-    seen: Mutex<BTreeMap<String, Option<Owner>>>,
+    seen: Mutex<Owners>,
 }
+
+/// What [`Refs`] holds.
+#[derive(Default)]
+pub(super) struct Owners {
+    /// Per archive entry (made at the first media file listed): an index
+    /// into `owners`, or [`UNSEEN`], or [`NO_OWNER`].
+    slots: Vec<u32>,
+    owners: Vec<Owner>,
+    texts: Texts,
+}
+
+/// A slot of an entry no record lists.
+const UNSEEN: u32 = u32::MAX;
+/// A slot of an entry listed only by records outside the date range.
+const NO_OWNER: u32 = u32::MAX - 1;
 
 impl Refs {
     /// Called for every record a reader emits, in range or not: a file
     /// listed only by records outside the range gets a note, not a read.
-    pub(super) fn note(&self, rec: &Record, in_range: bool) {
+    /// `account` is the archive's.
+    pub(super) fn note(&self, archive: &Archive, account: &str, rec: &Record, in_range: bool) {
         if rec.media.is_empty() {
             return;
         }
         let mut seen = self.seen.lock().unwrap_or_else(|e| e.into_inner());
+        let Owners {
+            slots,
+            owners,
+            texts,
+        } = &mut *seen;
+        if slots.is_empty() {
+            *slots = vec![UNSEEN; archive.entries().len()];
+        }
         for m in &rec.media {
-            let owner = seen.entry(m.clone()).or_default();
-            if in_range {
-                let mut entry = rec.entry.clone();
-                if entry.is_empty() {
-                    entry.clone_from(m);
-                }
-                let candidate = Owner {
-                    from: entry,
-                    ..Owner::of(rec)
-                };
-                if owner.as_ref().is_none_or(|o| candidate.key() < o.key()) {
-                    *owner = Some(candidate);
+            let Some(slot) = archive.index_of(m).and_then(|i| slots.get_mut(i)) else {
+                continue;
+            };
+            if *slot == UNSEEN {
+                *slot = NO_OWNER;
+            }
+            if !in_range {
+                continue;
+            }
+            let from = if rec.entry.is_empty() { m } else { &rec.entry };
+            let better = match owners.get(*slot as usize) {
+                Some(o) => candidate_key(rec, from) < o.key(texts, archive),
+                None => true,
+            };
+            if !better {
+                continue;
+            }
+            let from_index = archive
+                .index_of(from)
+                .and_then(|i| u32::try_from(i).ok())
+                .filter(|&i| i < NO_OWNER)
+                .unwrap_or(NAMED);
+            let account = if rec.account == account {
+                ""
+            } else {
+                &rec.account
+            };
+            let named = if from_index == NAMED {
+                from.as_str()
+            } else {
+                ""
+            };
+            let (chunk, bounds) = texts.push([account, &rec.id, &rec.url, named]);
+            let owner = Owner {
+                platform: rec.platform,
+                kind: rec.kind,
+                time: rec
+                    .created_at
+                    .map(|t| (t.as_second(), t.subsec_nanosecond())),
+                from: from_index,
+                chunk,
+                bounds,
+            };
+            match owners.get_mut(*slot as usize) {
+                Some(o) => *o = owner,
+                None => {
+                    *slot = owners.len() as u32;
+                    owners.push(owner);
                 }
             }
         }
     }
 
-    fn take(&self) -> BTreeMap<String, Option<Owner>> {
+    fn take(&self) -> Owners {
         std::mem::take(&mut *self.seen.lock().unwrap_or_else(|e| e.into_inner()))
+    }
+}
+
+/// [`Owner::key`] of the owner `rec` would make, without making it.
+fn candidate_key<'a>(rec: &'a Record, from: &'a str) -> (u8, bool, &'a str, &'a str, RecordKind) {
+    (rank(rec.kind), rec.url.is_empty(), from, &rec.id, rec.kind)
+}
+
+/// What was published, then messages and comments, then the media item
+/// itself, then anything else.
+fn rank(kind: RecordKind) -> u8 {
+    match kind {
+        k if k.is_published() => 0,
+        RecordKind::Comment | RecordKind::Dm => 1,
+        RecordKind::Media => 2,
+        _ => 3,
     }
 }
 
@@ -149,7 +296,8 @@ enum Job {
 struct Task<'a> {
     unit: &'a Opened,
     entry: &'a EntryInfo,
-    owner: Option<Owner>,
+    owner: Option<&'a Owner>,
+    texts: &'a Texts,
 }
 
 /// Extensions of the ISO base media family: a file so named whose bytes
@@ -163,22 +311,31 @@ pub(super) fn pass(
     records: Option<&dyn super::RecordSink>,
     progress: Option<&MultiProgress>,
 ) -> (Vec<Done>, Option<OcrSummary>) {
-    let mut tasks = Vec::new();
-    for u in units {
-        for (name, owner) in u.media.take() {
-            if let Some(entry) = u.archive.entry(&name) {
-                tasks.push(Task {
-                    unit: u,
-                    entry,
-                    owner,
-                });
-            }
-        }
-    }
+    let taken: Vec<Owners> = units.iter().map(|u| u.media.take()).collect();
+    // Every listed file as (archive, entry) indexes; a task is made only
+    // while its file is looked at.
+    let listed: Vec<(u32, u32)> = taken
+        .iter()
+        .enumerate()
+        .flat_map(|(i, o)| {
+            o.slots
+                .iter()
+                .enumerate()
+                .filter(|&(_, &slot)| slot != UNSEEN)
+                .map(move |(j, _)| (i as u32, j as u32))
+        })
+        .collect();
     let ocr = opts.ocr.as_ref();
-    let jobs: Vec<(Task<'_>, Job)> = tasks
+    let jobs: Vec<(Task<'_>, Job)> = listed
         .into_par_iter()
-        .filter_map(|t| {
+        .filter_map(|(i, j)| {
+            let (u, o) = (&units[i as usize], &taken[i as usize]);
+            let t = Task {
+                unit: u,
+                entry: u.archive.entries().get(j as usize)?,
+                owner: o.owners.get(o.slots[j as usize] as usize),
+                texts: &o.texts,
+            };
             let job = match sniff(&t) {
                 Ok(kind) => job(&t, kind, ocr),
                 Err(e) => unreadable(&t, e, ocr),
@@ -327,7 +484,7 @@ fn run(
     };
     let mut rec = match (&job, &t.owner) {
         (Job::Note(..), _) | (_, None) => None,
-        (_, Some(owner)) => Some(record(u, t.entry, owner)),
+        (_, Some(owner)) => Some(record(u, t.entry, owner, t.texts)),
     };
     match job {
         Job::Note(note, count) => {
@@ -396,16 +553,19 @@ fn run(
 }
 
 /// The media record a finding about the file is made on.
-fn record(u: &Opened, entry: &EntryInfo, owner: &Owner) -> Record {
-    let mut r = Record::new(owner.platform, RecordKind::Media, owner.id.clone());
-    r.account = if owner.account.is_empty() {
-        u.unit.account().to_string()
-    } else {
-        owner.account.clone()
+fn record(u: &Opened, entry: &EntryInfo, owner: &Owner, texts: &Texts) -> Record {
+    let mut r = Record::new(
+        owner.platform,
+        RecordKind::Media,
+        owner.id(texts).to_string(),
+    );
+    r.account = match owner.account(texts) {
+        "" => u.unit.account().to_string(),
+        account => account.to_string(),
     };
     r.entry = entry.name.clone();
-    r.created_at = owner.created_at;
-    r.url = owner.url.clone();
+    r.created_at = owner.created_at();
+    r.url = owner.url(texts).to_string();
     r.media.push(entry.name.clone());
     r
 }

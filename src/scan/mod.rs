@@ -20,6 +20,7 @@ use crate::rules::Pack;
 use crate::rules::{AccountHit, AccountInfo, AccountState};
 use crate::suppress::{Suppressions, Why};
 use crate::vocab::Severity;
+use coverage::Slots;
 pub use coverage::{CoverageRow, Status};
 use evaluate::{Evaluator, Tally};
 pub use evaluate::{Pass, RecordRow, RowOrder};
@@ -208,6 +209,8 @@ struct Opened {
     account: Mutex<Accounts>,
     /// Media files its records list, for the media pass.
     media: media::Refs,
+    /// What happened to each entry, until the coverage rows are made.
+    slots: Mutex<Slots>,
     bar: Option<ProgressBar>,
 }
 
@@ -289,7 +292,10 @@ pub fn scan_with(
 
     let progress = opts.progress.then(MultiProgress::new);
     let mut unreadable = 0;
-    let mut tasks: Vec<(usize, EntryInfo)> = Vec::new();
+    // An entry to read is named by its archive's and its own index, not
+    // copied: an archive may hold a million entries (docs/ARCHITECTURE.md,
+    // "Bounded memory").
+    let mut tasks: Vec<(usize, usize)> = Vec::new();
     for (i, u) in units.iter_mut().enumerate() {
         for r in u.archive.refused() {
             coverage.push(row(
@@ -301,38 +307,23 @@ pub fn scan_with(
             ));
         }
         let mut parse_bytes = 0;
-        for e in u.archive.entries() {
+        let mut slots = Slots::new(u.archive.entries().len());
+        let unknown = format!("not a file the {} reader knows", u.unit.platform());
+        for (j, e) in u.archive.entries().iter().enumerate() {
             match u.unit.disposition(e) {
                 Disposition::Parse => {
                     parse_bytes += e.size;
-                    tasks.push((i, e.clone()));
+                    tasks.push((i, j));
                 }
-                Disposition::Skipped(why) => coverage.push(row(
-                    &u.candidate.display,
-                    &e.name,
-                    Status::Skipped,
-                    e.size,
-                    why,
-                )),
-                Disposition::Unknown => coverage.push(row(
-                    &u.candidate.display,
-                    &e.name,
-                    Status::Unknown,
-                    e.size,
-                    format!("not a file the {} reader knows", u.unit.platform()),
-                )),
+                Disposition::Skipped(why) => slots.set(j, Status::Skipped, 0, why),
+                Disposition::Unknown => slots.set(j, Status::Unknown, 0, unknown.clone()),
                 Disposition::Unreadable(why) => {
                     unreadable += 1;
-                    coverage.push(row(
-                        &u.candidate.display,
-                        &e.name,
-                        Status::Failed,
-                        e.size,
-                        why,
-                    ))
+                    slots.set(j, Status::Failed, 0, why);
                 }
             }
         }
+        u.slots = Mutex::new(slots);
         if let Some(mp) = &progress {
             let bar = mp.add(ProgressBar::new(parse_bytes));
             bar.set_style(
@@ -358,36 +349,40 @@ pub fn scan_with(
         }
     }
     // Largest first, so one big tweets file does not start last.
+    let entry = |&(i, j): &(usize, usize)| &units[i].archive.entries()[j];
     tasks.sort_by(|a, b| {
-        b.1.size
-            .cmp(&a.1.size)
+        let (ea, eb) = (entry(a), entry(b));
+        eb.size
+            .cmp(&ea.size)
             .then(a.0.cmp(&b.0))
-            .then(a.1.name.cmp(&b.1.name))
+            .then(ea.name.cmp(&eb.name))
     });
 
+    // Each entry's result is added as soon as it is read, not collected
+    // first: the order does not matter, since everything is sorted below.
+    let gathered = Mutex::new(Gathered::default());
     let inflight = AtomicUsize::new(0);
     let max_inflight = rayon::current_num_threads() * 2;
-    let results: Vec<EntryResult> = tasks
-        .par_iter()
-        .map(|(i, entry)| {
-            let u = &units[*i];
-            let ev = evaluator(pack, opts, &u.candidate.display);
-            read_entry(u, entry, &ev, opts, records, &inflight, max_inflight)
-        })
-        .collect();
-
-    let mut findings = Vec::new();
-    let mut below = 0;
-    let (mut undated, mut no_records) = (0, Vec::new());
-    for r in results {
-        findings.extend(r.findings);
-        if r.no_records {
-            no_records.push((r.row.archive.clone(), r.row.entry.clone()));
-        }
-        coverage.push(r.row);
-        below += r.below;
-        undated += r.undated;
-    }
+    tasks.par_iter().for_each(|task| {
+        let u = &units[task.0];
+        let ev = evaluator(pack, opts, &u.candidate.display);
+        let mut r = read_entry(u, entry(task), &ev, opts, records, &inflight, max_inflight);
+        let detail = std::mem::take(&mut r.detail);
+        u.slots.lock().unwrap_or_else(|e| e.into_inner()).set(
+            task.1,
+            r.status,
+            r.records_read,
+            detail,
+        );
+        gathered.lock().unwrap_or_else(|e| e.into_inner()).add(r);
+    });
+    drop(tasks);
+    let Gathered {
+        mut findings,
+        mut below,
+        undated,
+        mut no_records,
+    } = gathered.into_inner().unwrap_or_else(|e| e.into_inner());
 
     let mut warnings = Vec::new();
     let mut archives = Vec::new();
@@ -405,7 +400,7 @@ pub fn scan_with(
             latest = latest.max(last_post_time(&rec));
             // `--platform` leaves records out like the date range does
             let in_range = ev.in_range(&rec) && wanted(opts, rec.platform);
-            u.media.note(&rec, in_range);
+            u.media.note(&u.archive, u.unit.account(), &rec, in_range);
             if in_range {
                 normalise(&mut rec, u);
                 let state = u.account_state(&mut accounts, rec.platform, pack, &opts.org);
@@ -497,27 +492,43 @@ pub fn scan_with(
     // The media pass: videos' places and, under --ocr, images' text. Its
     // notes join the entry's own coverage row, so each entry keeps one row.
     let (media_done, ocr) = media::pass(&units, pack, opts, records, progress.as_ref());
-    let at: BTreeMap<(&str, &str), usize> = coverage
-        .iter()
-        .enumerate()
-        .map(|(i, r)| ((r.archive.as_str(), r.entry.as_str()), i))
-        .collect();
-    let mut notes: Vec<(usize, String, bool)> = Vec::new();
+    // The rows of every recognised archive, made now from the entry names
+    // each archive gives up as it is closed.
+    coverage.reserve(units.iter().map(|u| u.archive.entries().len()).sum());
+    for u in units {
+        let Opened {
+            candidate,
+            archive,
+            unit,
+            slots,
+            ..
+        } = u;
+        drop(unit);
+        let slots = slots.into_inner().unwrap_or_else(|e| e.into_inner());
+        slots.rows(&candidate.display, archive.into_entries(), &mut coverage);
+    }
+
+    // Notes are matched to rows by binary search in the sorted rows (a map
+    // of every row would cost as much as the rows themselves).
+    sort_coverage(&mut coverage);
     for d in media_done {
         findings.extend(d.findings);
         below += d.below_min_severity;
-        if let (Some(note), Some(&i)) = (d.note, at.get(&(d.archive.as_str(), d.entry.as_str()))) {
-            notes.push((i, note, d.failed));
-        }
-    }
-    for (i, note, failed) in notes {
-        let r = &mut coverage[i];
+        let Some(note) = d.note else { continue };
+        let key = (d.archive.as_str(), d.entry.as_str());
+        let i = coverage.partition_point(|r| (r.archive.as_str(), r.entry.as_str()) < key);
+        let Some(r) = coverage
+            .get_mut(i)
+            .filter(|r| (r.archive.as_str(), r.entry.as_str()) == key)
+        else {
+            continue;
+        };
         if r.detail.is_empty() {
             r.detail = note;
         } else {
             r.detail = format!("{}; {note}", r.detail);
         }
-        if failed {
+        if d.failed {
             r.status = Status::Failed;
         }
     }
@@ -580,8 +591,9 @@ pub fn scan_with(
             .copied()
             .unwrap_or(0);
     }
-    coverage
-        .sort_by(|a, b| (&a.archive, &a.entry, a.status).cmp(&(&b.archive, &b.entry, b.status)));
+    // A note may have made a row `failed`, which moves it among its
+    // entry's rows: sorted again (a nearly sorted list sorts in one pass).
+    sort_coverage(&mut coverage);
     archives.sort_by(|a, b| a.archive.cmp(&b.archive));
     Outcome {
         findings,
@@ -606,11 +618,48 @@ const MAX_ENTRY_WARNINGS: usize = 10;
 /// What reading one entry gave.
 struct EntryResult {
     findings: Vec<Finding>,
-    row: CoverageRow,
+    /// Its coverage row's status, records and detail.
+    status: Status,
+    records_read: u64,
+    detail: String,
     below: u64,
     undated: u64,
-    /// A content file that gave no records (and was not expected to).
-    no_records: bool,
+    /// The archive and entry, when it is a content file that gave no
+    /// records (and was not expected to).
+    no_records: Option<(String, String)>,
+}
+
+/// What every entry's reading gave, added up as entries finish.
+#[derive(Default)]
+struct Gathered {
+    findings: Vec<Finding>,
+    below: u64,
+    undated: u64,
+    no_records: Vec<(String, String)>,
+}
+
+impl Gathered {
+    fn add(&mut self, r: EntryResult) {
+        self.findings.extend(r.findings);
+        if let Some(entry) = r.no_records {
+            self.no_records.push(entry);
+        }
+        self.below += r.below;
+        self.undated += r.undated;
+    }
+}
+
+/// Coverage in its final order: archive, entry, status, then every other
+/// column, so the order is total and no thread's timing can show in it.
+fn sort_coverage(coverage: &mut [CoverageRow]) {
+    coverage.sort_by(|a, b| {
+        (
+            &a.archive, &a.entry, a.status, a.bytes, a.records, a.findings, &a.detail,
+        )
+            .cmp(&(
+                &b.archive, &b.entry, b.status, b.bytes, b.records, b.findings, &b.detail,
+            ))
+    });
 }
 
 /// Which of `count` shards an archive belongs to: a hash of its `archive`
@@ -661,6 +710,7 @@ fn open(
         last_post: Mutex::new(None),
         account: Mutex::new(BTreeMap::new()),
         media: media::Refs::default(),
+        slots: Mutex::new(Slots::new(0)),
         bar: None,
     })
 }
@@ -720,7 +770,7 @@ fn read_entry(
             // Like the date range, `--platform` leaves records out of the
             // rules (and the media pass) but not out of the counts.
             let in_range = ev.in_range(&rec) && wanted(opts, rec.platform);
-            u.media.note(&rec, in_range);
+            u.media.note(&u.archive, u.unit.account(), &rec, in_range);
             if !in_range {
                 return;
             }
@@ -781,20 +831,14 @@ fn read_entry(
         }
         None => Status::Parsed,
     };
-    let mut r = row(
-        &u.candidate.display,
-        &entry.name,
-        status,
-        entry.size,
-        detail,
-    );
-    r.records = outcome.records;
     EntryResult {
         findings: found.into_inner().unwrap_or_else(|e| e.into_inner()),
-        row: r,
+        status,
+        records_read: outcome.records,
+        detail,
         below: below.into_inner() as u64,
         undated: outcome.undated,
-        no_records,
+        no_records: no_records.then(|| (u.candidate.display.clone(), entry.name.clone())),
     }
 }
 

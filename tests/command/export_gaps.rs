@@ -339,3 +339,85 @@ fn the_settings_file_can_name_the_time_zone_and_date_order() {
         String::from_utf8_lossy(&o.stderr)
     );
 }
+
+/// An X zip of thousands of tiny media files, a folder X does not know
+/// and a video a post attaches: one coverage row per entry, in name order,
+/// the video's note on its own row and its place reported under the post,
+/// and the same bytes at `-j1` and `-j2`. While an archive is read its
+/// coverage is kept as one small slot per entry and the media files'
+/// owners by entry index (docs/ARCHITECTURE.md, "Bounded memory"); this
+/// is what must come out of that unchanged.
+#[test]
+fn an_archive_of_many_entries_has_one_coverage_row_each_whatever_the_thread_count() {
+    let d = tempfile::tempdir().unwrap();
+    let zip = d.path().join("twitter-2024-03-10-many.zip");
+    let video = "data/tweets_media/1765000000000000002-Vid9.mp4";
+    let mut files = standard_files();
+    for i in 0..2_000u64 {
+        files.push((
+            format!(
+                "data/tweets_media/{}-Ab{i:04}.jpg",
+                1_300_000_000_000_000_000 + i
+            ),
+            b"\xFF\xD8\xFF\xD9".to_vec(),
+        ));
+    }
+    for i in 0..1_000 {
+        files.push((format!("data/unrecognised/{i:04}.bin"), vec![0; 8]));
+    }
+    files.push((
+        video.into(),
+        crate::common::video::android_mp4("+54.9069-001.3838+012.000/"),
+    ));
+    write_zip(&zip, &files);
+
+    let runs: Vec<(Run, Vec<u8>, Vec<u8>)> = ["1", "2"]
+        .iter()
+        .map(|j| {
+            let out = d.path().join(format!("j{j}"));
+            std::fs::create_dir(&out).unwrap();
+            let r = scan(&out, &[&zip], &["-j", j]);
+            let findings = std::fs::read(out.join("findings.csv")).unwrap();
+            let coverage = std::fs::read(out.join("coverage.csv")).unwrap();
+            (r, findings, coverage)
+        })
+        .collect();
+    assert_eq!(runs[0].1, runs[1].1, "findings differ between -j1 and -j2");
+    assert_eq!(runs[0].2, runs[1].2, "coverage differs between -j1 and -j2");
+
+    let r = &runs[0].0;
+    let rows = r.cov();
+    let mut names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    names.sort_unstable();
+    let entries: Vec<&str> = rows.iter().map(|c| c.0.as_str()).collect();
+    assert_eq!(entries, names, "one row per entry, in name order");
+    let status = |prefix: &str, want: &str| {
+        rows.iter()
+            .filter(|c| c.0.starts_with(prefix))
+            .all(|c| c.1 == want)
+    };
+    assert!(status("data/tweets_media/", "parsed"));
+    assert!(status("data/unrecognised/", "unknown"));
+    assert!(
+        rows.iter()
+            .filter(|c| c.0.starts_with("data/unrecognised/"))
+            .all(|c| c.2.contains("reader knows")),
+        "{:?}",
+        rows.iter().find(|c| c.0.starts_with("data/unrecognised/"))
+    );
+    assert_eq!(
+        r.cov().into_iter().find(|c| c.0 == video).unwrap().2,
+        "video location found (moov/udta/©xyz)"
+    );
+    let (entry, url) = (r.column("entry"), r.column("url"));
+    let place = r
+        .findings
+        .iter()
+        .find(|f| f[r.column("rule_id")] == *"location.exif-gps")
+        .expect("the video's place is a finding");
+    assert_eq!(&place[entry], video);
+    assert_eq!(
+        &place[url],
+        "https://x.com/NorthdaleNHS/status/1765000000000000002"
+    );
+}

@@ -4,6 +4,7 @@
 
 use super::de::Id;
 use super::{TwitterUnit, text, time};
+use crate::archive::Archive;
 use crate::record::{Record, RecordKind};
 use crate::vocab::Field;
 use serde::Deserialize;
@@ -58,6 +59,7 @@ struct DmUrl<'a> {
 /// One `dmConversation`: a record per message.
 pub(super) fn read_element(
     unit: &TwitterUnit,
+    archive: &Archive,
     json: &str,
     entry: &str,
     warnings: &mut Vec<String>,
@@ -93,9 +95,7 @@ pub(super) fn read_element(
         for u in &m.urls {
             r.push_field(Field::Link, u.expanded.to_string());
         }
-        if let Some(media) = unit.media.get(&r.id) {
-            r.media = media.clone();
-        }
+        r.media = unit.media_of(archive, &r.id);
         emit(r);
         n += 1;
     }

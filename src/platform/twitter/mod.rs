@@ -187,8 +187,11 @@ pub(crate) struct TwitterUnit {
     open_errors: HashMap<String, String>,
     open_warnings: Vec<String>,
     notes: tweet::Notes,
-    /// Media entries by the id prefix of their file name.
-    media: HashMap<String, Vec<String>>,
+    /// The media entries (indexes into the archive's entries) sorted by
+    /// the id their file name starts with, then by name: an index, not a
+    /// copy of the name, since an archive may hold a million media files
+    /// (docs/ARCHITECTURE.md, "Bounded memory").
+    media: Vec<u32>,
     /// Grailbird monthly JS files exist, so `tweets.csv` would double-count.
     grailbird_js: bool,
 }
@@ -206,25 +209,50 @@ impl TwitterUnit {
             open_errors: HashMap::new(),
             open_warnings: Vec::new(),
             notes: tweet::Notes::default(),
-            media: HashMap::new(),
+            media: Vec::new(),
             grailbird_js: false,
         };
         match generation {
             Generation::Grailbird => unit.open_grailbird(archive),
             _ => unit.open_gdpr(archive),
         }
-        for e in archive.entries() {
+        for (i, e) in archive.entries().iter().enumerate() {
             if let Some(rel) = e.name.strip_prefix(&unit.root)
                 && in_media_folder(rel)
-                && let Some(id) = media::id_prefix(rel)
+                && media::id_prefix(rel).is_some()
+                && let Ok(i) = u32::try_from(i)
             {
-                unit.media
-                    .entry(id.to_string())
-                    .or_default()
-                    .push(e.name.clone());
+                unit.media.push(i);
             }
         }
+        let entries = archive.entries();
+        let mut media = std::mem::take(&mut unit.media);
+        media.sort_by(|&a, &b| (unit.media_id(entries, a), a).cmp(&(unit.media_id(entries, b), b)));
+        unit.media = media;
         unit
+    }
+
+    /// The id a media entry's file name starts with.
+    fn media_id<'a>(&self, entries: &'a [EntryInfo], index: u32) -> &'a str {
+        entries
+            .get(index as usize)
+            .and_then(|e| e.name.strip_prefix(&self.root))
+            .and_then(media::id_prefix)
+            .unwrap_or("")
+    }
+
+    /// The media files of the post or message `id`, in name order.
+    fn media_of(&self, archive: &Archive, id: &str) -> Vec<String> {
+        let entries = archive.entries();
+        let first = self
+            .media
+            .partition_point(|&i| self.media_id(entries, i) < id);
+        self.media[first..]
+            .iter()
+            .take_while(|&&i| self.media_id(entries, i) == id)
+            .filter_map(|&i| entries.get(i as usize))
+            .map(|e| e.name.clone())
+            .collect()
     }
 
     fn small_json<T: serde::de::DeserializeOwned>(
@@ -535,10 +563,10 @@ impl Unit for TwitterUnit {
         };
         match handler {
             Handler::Tweets(kind) => self.each_element(archive, entry, &mut out, |json, w| {
-                tweet::read_element(self, json, &entry.name, kind, w, emit)
+                tweet::read_element(self, archive, json, &entry.name, kind, w, emit)
             }),
             Handler::GrailbirdMonth => self.each_element(archive, entry, &mut out, |json, w| {
-                tweet::read_element(self, json, &entry.name, RecordKind::Post, w, emit)
+                tweet::read_element(self, archive, json, &entry.name, RecordKind::Post, w, emit)
             }),
             // Long posts were read at open and are emitted joined to their
             // post or from `finish`; this only reports what open found.
@@ -559,7 +587,7 @@ impl Unit for TwitterUnit {
                 tweet::read_deleted_note(self, json, &entry.name, emit)
             }),
             Handler::Dms => self.each_element(archive, entry, &mut out, |json, w| {
-                dm::read_element(self, json, &entry.name, w, emit)
+                dm::read_element(self, archive, json, &entry.name, w, emit)
             }),
             Handler::Account(file) => account::read(self, archive, entry, file, &mut out, emit),
             Handler::Media => media::read(self, archive, entry, &mut out, emit),

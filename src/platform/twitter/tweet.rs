@@ -82,6 +82,7 @@ struct Url<'a> {
 /// Parses one element of a tweet file and emits its record.
 pub(super) fn read_element(
     unit: &TwitterUnit,
+    archive: &Archive,
     json: &str,
     entry: &str,
     kind: RecordKind,
@@ -102,12 +103,15 @@ pub(super) fn read_element(
         warnings.push(format!("{entry}: a post without an id was skipped"));
         return Ok(0);
     }
-    emit(tweet_record(unit, &tweet, id, entry, kind, warnings));
+    emit(tweet_record(
+        unit, archive, &tweet, id, entry, kind, warnings,
+    ));
     Ok(1)
 }
 
 fn tweet_record(
     unit: &TwitterUnit,
+    archive: &Archive,
     t: &Tweet,
     id: String,
     entry: &str,
@@ -198,9 +202,7 @@ fn tweet_record(
         r.mentions.push(s.to_string());
     }
     r.locations = geo(t);
-    if let Some(m) = unit.media.get(&r.id) {
-        r.media = m.clone();
-    }
+    r.media = unit.media_of(archive, &r.id);
     r
 }
 

@@ -130,4 +130,3 @@ pub(super) fn hash(parts: &[&[u8]]) -> u32 {
     }
     (h ^ (h >> 32)) as u32
 }
-

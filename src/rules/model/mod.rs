@@ -12,8 +12,8 @@
 mod features;
 pub mod train;
 
-pub use features::Features;
 use crate::error::{Error, Result};
+pub use features::Features;
 use features::hash;
 
 /// Weights files. One head: magic `SAMODEL1`, then little-endian u32
@@ -154,7 +154,11 @@ impl Model {
     /// weights, bias)` each.
     pub fn heads_to_bytes(heads: &[(&str, &[f32], f32)]) -> Vec<u8> {
         let buckets = heads.first().map_or(0, |h| h.1.len());
-        assert!(heads.iter().all(|h| h.1.len() == buckets && h.0.len() < 256));
+        assert!(
+            heads
+                .iter()
+                .all(|h| h.1.len() == buckets && h.0.len() < 256)
+        );
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC_HEADS);
         out.extend_from_slice(&(buckets as u32).to_le_bytes());
@@ -472,7 +476,11 @@ mod tests {
         let m = Model::from_bytes("two", &bytes).unwrap();
         assert_eq!(m.head_names(), ["yes", "other"]);
         assert_eq!(m.head(Some("other")), Some(1));
-        assert_eq!(m.head(None), None, "a model of several heads needs a head name");
+        assert_eq!(
+            m.head(None),
+            None,
+            "a model of several heads needs a head name"
+        );
         assert_eq!(m.head(Some("nope")), None);
         // bucket 2 holds both heads' weights side by side
         assert_eq!(&m.weights[4..6], &[127, -127]);

@@ -43,7 +43,10 @@ impl XorShift {
 /// Weights (one per bucket) and bias; `progress` hears each epoch's mean
 /// loss.
 pub fn fit(data: &[Example], p: Params, mut progress: impl FnMut(usize, f64)) -> (Vec<f32>, f32) {
-    assert!(p.buckets.is_power_of_two(), "bucket count must be a power of two");
+    assert!(
+        p.buckets.is_power_of_two(),
+        "bucket count must be a power of two"
+    );
     let mask = p.buckets - 1;
     let mut w = vec![0f32; p.buckets as usize];
     let mut g2 = vec![1e-8f32; p.buckets as usize];
@@ -58,7 +61,11 @@ pub fn fit(data: &[Example], p: Params, mut progress: impl FnMut(usize, f64)) ->
         .collect();
     let mut order: Vec<usize> = (0..data.len()).collect();
     // xorshift never leaves zero
-    let mut rng = XorShift(if p.seed == 0 { 0x9e37_79b9_7f4a_7c15 } else { p.seed });
+    let mut rng = XorShift(if p.seed == 0 {
+        0x9e37_79b9_7f4a_7c15
+    } else {
+        p.seed
+    });
     for epoch in 0..p.epochs {
         for i in (1..order.len()).rev() {
             let j = (rng.next() % (i as u64 + 1)) as usize;
@@ -75,9 +82,8 @@ pub fn fit(data: &[Example], p: Params, mut progress: impl FnMut(usize, f64)) ->
             let z = bias + ids.iter().map(|&f| w[f as usize]).sum::<f32>() * x;
             let prob = sigmoid(z);
             let (y, c) = (data[k].label, data[k].weight);
-            loss -= f64::from(
-                c * (y * prob.max(1e-7).ln() + (1.0 - y) * (1.0 - prob).max(1e-7).ln()),
-            );
+            loss -=
+                f64::from(c * (y * prob.max(1e-7).ln() + (1.0 - y) * (1.0 - prob).max(1e-7).ln()));
             let g = c * (prob - y);
             for &f in ids {
                 let f = f as usize;
