@@ -252,6 +252,7 @@ fn main() -> ExitCode {
             rate: param("TRAIN_RATE", 0.2),
             l2: param("TRAIN_L2", 1e-5),
             seed: 0x9011_c7a1_5eed_0001,
+            skip_numbers: true,
         };
         let other_weight = param("TRAIN_OTHER_WEIGHT", 0.5);
         let pos_share = param("TRAIN_POS_SHARE", 0.2);
@@ -320,7 +321,10 @@ fn main() -> ExitCode {
             });
             heads.push((w, bias));
             // Scored on the quantised single head, as the scan will.
-            let one = Model::from_bytes(name, &Model::to_bytes(&heads[h].0, heads[h].1))?;
+            let one = Model::from_bytes(
+                name,
+                &Model::heads_to_bytes(&[(name, &heads[h].0, heads[h].1)], p.skip_numbers),
+            )?;
             let mut f = Features::default();
             let kept_pos: Vec<f32> = lines
                 .iter()
@@ -396,7 +400,7 @@ fn main() -> ExitCode {
             .zip(&heads)
             .map(|((n, _), (w, b))| (*n, w.as_slice(), *b))
             .collect();
-        let bytes = Model::heads_to_bytes(&named);
+        let bytes = Model::heads_to_bytes(&named, p.skip_numbers);
         std::fs::write(out, &bytes).map_err(|e| format!("{out}: {e}"))?;
         println!("\n# summary");
         for r in report {

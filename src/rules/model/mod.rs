@@ -19,8 +19,8 @@ use features::hash;
 /// Weights files. One head: magic `SAMODEL1`, then little-endian u32
 /// bucket count (a power of two), f32 scale, f32 bias, then `buckets`
 /// signed bytes. Several heads (one classifier per category over shared
-/// features): magic `SAMODEL2`, u32 bucket count, u32 head count, then per
-/// head a u8 name length, the name, f32 scale, f32 bias; then for each
+/// features): magic `SAMODEL2`, u32 bucket count, u32 head count, u32
+/// flags (bit 0: features skip number tokens), then per head a u8 name length, the name, f32 scale, f32 bias; then for each
 /// bucket one signed byte per head. A bucket's weights for every head sit
 /// together, so scoring the second head of a text reads memory the first
 /// already brought into cache.
@@ -38,6 +38,8 @@ struct Head {
 pub struct Model {
     pub name: String,
     mask: u32,
+    /// Features skip number tokens (`Features::extract_with`).
+    skip_numbers: bool,
     heads: Vec<Head>,
     /// `buckets × heads`, bucket-major.
     weights: Vec<i8>,
@@ -77,6 +79,7 @@ impl Model {
             return Err(bad("bucket count is not a power of two"));
         }
         let mut heads = Vec::new();
+        let mut skip_numbers = false;
         let mut at;
         if &b[..8] == MAGIC {
             heads.push(Head {
@@ -90,7 +93,12 @@ impl Model {
             if n == 0 || n > 64 {
                 return Err(bad("head count must be 1 to 64"));
             }
-            at = 16;
+            let flags = u32_at(16)?;
+            if flags & !1 != 0 {
+                return Err(bad("unknown feature flags"));
+            }
+            skip_numbers = flags & 1 == 1;
+            at = 20;
             for _ in 0..n {
                 let len = usize::from(*b.get(at).ok_or_else(|| bad("file ends early"))?);
                 let head = b
@@ -118,6 +126,7 @@ impl Model {
         Ok(Model {
             name: name.to_string(),
             mask: buckets - 1,
+            skip_numbers,
             heads,
             weights: b[at..].iter().map(|&x| x as i8).collect(),
         })
@@ -150,9 +159,9 @@ impl Model {
         out
     }
 
-    /// Serialises several heads trained over the same buckets: `(name,
-    /// weights, bias)` each.
-    pub fn heads_to_bytes(heads: &[(&str, &[f32], f32)]) -> Vec<u8> {
+    /// Serialises several heads trained over the same buckets and features:
+    /// `(name, weights, bias)` each.
+    pub fn heads_to_bytes(heads: &[(&str, &[f32], f32)], skip_numbers: bool) -> Vec<u8> {
         let buckets = heads.first().map_or(0, |h| h.1.len());
         assert!(
             heads
@@ -163,6 +172,7 @@ impl Model {
         out.extend_from_slice(MAGIC_HEADS);
         out.extend_from_slice(&(buckets as u32).to_le_bytes());
         out.extend_from_slice(&(heads.len() as u32).to_le_bytes());
+        out.extend_from_slice(&u32::from(skip_numbers).to_le_bytes());
         let mut qs = Vec::new();
         for (name, w, bias) in heads {
             let (scale, q) = quantise(w);
@@ -185,7 +195,7 @@ impl Model {
 
     /// Probability (0–1) that `text` belongs to head `head`'s class.
     pub fn score_head(&self, head: usize, text: &str, scratch: &mut Features) -> f32 {
-        scratch.extract(text, self.mask);
+        scratch.extract_with(text, self.mask, self.skip_numbers);
         let h = &self.heads[head];
         if scratch.ids.is_empty() {
             return sigmoid(h.bias);
@@ -349,7 +359,8 @@ impl Models {
     /// and one confidence, rather than three detectors OR-ed: where a
     /// field already has a hit of the model rule's category, the model's
     /// own hit is dropped and its score moves that hit's confidence a step
-    /// up (at or above `high`) or down (below half the threshold).
+    /// up (at or above `high`) or down (below half the threshold; never for
+    /// a pattern's hit, whose evidence is an identifier's structure).
     pub fn combine(
         &self,
         infos: &[super::RuleInfo],
@@ -380,7 +391,10 @@ impl Models {
                     h.confidence = h.confidence.raised();
                     h.detail
                         .push_str(&format!("; model {name} agrees ({:.2})", s.p));
-                } else if s.p < threshold / 2.0 {
+                } else if s.p < threshold / 2.0 && infos[h.rule].kind != "pattern" {
+                    // A model reads words, not the structure a pattern
+                    // checks: a valid NHS number is no less one for
+                    // sitting in a sentence the model finds ordinary.
                     h.confidence = h.confidence.lowered();
                     h.detail
                         .push_str(&format!("; model {name} disagrees ({:.2})", s.p));
@@ -444,6 +458,9 @@ mod tests {
         a.extract("@Bob sooooo STUPID!!! http://x.example 123", 0xffff);
         b.extract("@alice soo stupid url 000", 0xffff);
         assert_eq!(a.ids, b.ids);
+        a.extract_with("ward 12 has 1,234 beds", 0xffff, true);
+        b.extract_with("ward has beds", 0xffff, true);
+        assert_eq!(a.ids, b.ids);
         a.extract("", 0xffff);
         assert!(a.ids.is_empty());
     }
@@ -472,7 +489,7 @@ mod tests {
         a[2] = 1.0;
         b[2] = -4.0;
         b[7] = 2.0;
-        let bytes = Model::heads_to_bytes(&[("yes", &a, 0.25), ("other", &b, -1.0)]);
+        let bytes = Model::heads_to_bytes(&[("yes", &a, 0.25), ("other", &b, -1.0)], true);
         let m = Model::from_bytes("two", &bytes).unwrap();
         assert_eq!(m.head_names(), ["yes", "other"]);
         assert_eq!(m.head(Some("other")), Some(1));
@@ -490,6 +507,8 @@ mod tests {
         assert!(Model::from_bytes("two", &bytes[..19]).is_err());
         let mut f = Features::default();
         assert!((m.score_head(0, "", &mut f) - sigmoid(0.25)).abs() < 1e-6);
+        // numbers alone are no features for a model that skips them
+        assert!((m.score_head(0, "12 1,234", &mut f) - sigmoid(0.25)).abs() < 1e-6);
     }
 
     #[test]
