@@ -129,6 +129,17 @@ pub struct ComposeDef {
 pub struct ModelDef {
     pub name: String,
     pub head: Option<String>,
+    /// Texts with fewer words (numbers aside, for a model that skips
+    /// them) are not scored: a bag of words weighs a three-word text's
+    /// every word too heavily ("Ring us on 0113 496 0381").
+    #[serde(default)]
+    pub min_words: usize,
+    /// A score below half the threshold lowers the confidence of the same
+    /// category's hits in the field. Only for a model trained on enough
+    /// data to be trusted against a list (the abuse model); the policy
+    /// heads only ever raise.
+    #[serde(default)]
+    pub lowers: bool,
     pub threshold: f32,
     pub high: Option<f32>,
 }

@@ -70,13 +70,18 @@ fn baseline_then_rescan_of_a_reexport_reports_only_what_is_new() {
         &[&third],
         &["--baseline", baseline.to_str().unwrap()],
     );
-    assert_eq!(
-        r3.values("record_id"),
-        ["1765000000000000099"],
+    // Every finding left is on the one new post (the phone-number rule,
+    // and any model that also reads the post), none on the posts the
+    // baseline already holds.
+    let mut ids = r3.values("record_id");
+    ids.dedup();
+    assert_eq!(ids, ["1765000000000000099"], "{:?}", r3.findings);
+    assert!(
+        r3.values("rule_id")
+            .contains(&"personal.uk-phone".to_string()),
         "{:?}",
         r3.findings
     );
-    assert_eq!(r3.values("rule_id"), ["personal.uk-phone"]);
 }
 
 #[test]

@@ -17,6 +17,11 @@ pub struct Features {
 }
 
 impl Features {
+    /// How many word tokens the last extraction found.
+    pub fn words(&self) -> usize {
+        self.tokens.len()
+    }
+
     /// Hashed features of `text` into `0..=mask`: lower-cased word
     /// unigrams and adjacent pairs, and character 3- and 4-grams of each
     /// word with boundary marks (they carry spelling variants and

@@ -235,6 +235,8 @@ struct ModelRule {
     rule: usize,
     model: usize,
     head: usize,
+    min_words: usize,
+    lowers: bool,
     threshold: f32,
     high: f32,
 }
@@ -285,6 +287,8 @@ impl Models {
                 rule: ri,
                 model,
                 head,
+                min_words: m.min_words,
+                lowers: m.lowers,
                 threshold: m.threshold,
                 high,
             });
@@ -318,6 +322,9 @@ impl Models {
                 continue;
             }
             let p = model.score_head(mr.head, &field.value, scratch);
+            if scratch.words() < mr.min_words {
+                continue;
+            }
             scores.push(Score {
                 rule: *r,
                 field: field.name,
@@ -359,8 +366,9 @@ impl Models {
     /// and one confidence, rather than three detectors OR-ed: where a
     /// field already has a hit of the model rule's category, the model's
     /// own hit is dropped and its score moves that hit's confidence a step
-    /// up (at or above `high`) or down (below half the threshold; never for
-    /// a pattern's hit, whose evidence is an identifier's structure).
+    /// up (at or above `high`) or, for a rule that `lowers`, down (below
+    /// half the threshold; never for a pattern's hit, whose evidence is an
+    /// identifier's structure).
     pub fn combine(
         &self,
         infos: &[super::RuleInfo],
@@ -391,7 +399,7 @@ impl Models {
                     h.confidence = h.confidence.raised();
                     h.detail
                         .push_str(&format!("; model {name} agrees ({:.2})", s.p));
-                } else if s.p < threshold / 2.0 && infos[h.rule].kind != "pattern" {
+                } else if mr.lowers && s.p < threshold / 2.0 && infos[h.rule].kind != "pattern" {
                     // A model reads words, not the structure a pattern
                     // checks: a valid NHS number is no less one for
                     // sitting in a sentence the model finds ordinary.
