@@ -159,7 +159,8 @@ fn issue10_tuning_and_heldout_regression_floors() {
                 ("language", 1.0),
                 ("links", 1.0),
                 ("location", 1.0),
-                ("patient-data", 0.66),
+                // raised 2026-12-01 by the policy model (rules/models/policy.md)
+                ("patient-data", 0.77),
                 ("personal-data", 1.0),
                 ("political", 1.0),
                 ("safeguarding", 1.0),
@@ -179,7 +180,8 @@ fn issue10_tuning_and_heldout_regression_floors() {
             recall: &[
                 ("account", 1.0),
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
-                ("commercial", 0.64),
+                // raised 2026-12-01 by the policy model (rules/models/policy.md)
+                ("commercial", 0.76),
                 ("conduct", 0.72),
                 ("confidential", 0.77),
                 // 1.0 since the credit grammar, 2026-11-30
@@ -187,13 +189,19 @@ fn issue10_tuning_and_heldout_regression_floors() {
                 ("language", 1.0),
                 ("links", 1.0),
                 ("location", 1.0),
-                ("patient-data", 0.59),
-                ("personal-data", 0.82),
-                ("political", 0.82),
-                ("safeguarding", 0.62),
+                // raised 2026-12-01 by the policy model (rules/models/policy.md)
+                ("patient-data", 0.7),
+                // raised 2026-12-01 by the policy model (rules/models/policy.md)
+                ("personal-data", 0.88),
+                // raised 2026-12-01 by the policy model (rules/models/policy.md)
+                ("political", 0.94),
+                // raised 2026-12-01 by the policy model (rules/models/policy.md)
+                ("safeguarding", 0.74),
             ],
             // 5 since the precision pass, 2026-11-30
-            max_flagged: 5,
+            // raised 2026-12-01 from 5: the policy model's false alarms, the
+            // price of its recall (rules/models/policy.md, "Measured")
+            max_flagged: 9,
         },
     );
 }
@@ -217,15 +225,19 @@ fn issue10_second_heldout_regression_floors() {
             // measured 2026-11-30 on the pack as it was when the set arrived
             recall: &[
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
-                ("commercial", 0.6),
+                // raised 2026-12-01 by the policy model (rules/models/policy.md)
+                ("commercial", 0.83),
                 ("conduct", 0.82),
-                ("confidential", 0.7),
+                // raised 2026-12-01 by the policy model (rules/models/policy.md)
+                ("confidential", 0.8),
                 // raised 2026-12-01 by credit.reused-without-permission (copyright, D7)
-                ("credit", 0.26),
+                // raised 2026-12-01 by the policy model (rules/models/policy.md)
+                ("credit", 0.4),
                 ("links", 0.65),
                 // 0.0 when the set arrived; 0.46 (7 of 15) since location
                 // in words (rules/location.toml), 2026-11-30
-                ("location", 0.46),
+                // raised 2026-12-01 by the policy model (rules/models/policy.md)
+                ("location", 0.66),
                 // 0.54 when the set arrived; 0.52 after the precision pass
                 // (patient.name-clinical takes the patient-name validator:
                 // no name after a staff title or a public honorific), which
@@ -233,15 +245,21 @@ fn issue10_second_heldout_regression_floors() {
                 // 5 on heldout.toml and 5 to 0 on tuning.toml. Lowered in
                 // the open, with docs/EVALUATION.md, not to hide it.
                 // Raised to 0.58 by the forename gazetteer (signal.forename).
-                ("patient-data", 0.58),
-                ("personal-data", 0.6),
+                // raised 2026-12-01 by the policy model (rules/models/policy.md)
+                ("patient-data", 0.65),
+                // raised 2026-12-01 by the policy model (rules/models/policy.md)
+                ("personal-data", 0.64),
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
-                ("political", 0.83),
-                ("safeguarding", 0.34),
+                // raised 2026-12-01 by the policy model (rules/models/policy.md)
+                ("political", 0.93),
+                // raised 2026-12-01 by the policy model (rules/models/policy.md)
+                ("safeguarding", 0.51),
             ],
             // 13 since published service lines and public addresses are
             // not personal data (2026-11-30)
-            max_flagged: 13,
+            // raised 2026-12-01 from 13: the policy model's false alarms, the
+            // price of its recall (rules/models/policy.md, "Measured")
+            max_flagged: 18,
         },
     );
 }
@@ -269,26 +287,34 @@ fn issue10_second_tuning_regression_floors() {
             // measured 2026-11-30 when the set arrived (recall 0.45, 12 flagged)
             recall: &[
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
-                ("commercial", 0.93),
+                // raised 2026-12-01 by the policy model (rules/models/policy.md)
+                ("commercial", 0.96),
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
                 ("conduct", 0.6),
-                ("confidential", 0.72),
+                // raised 2026-12-01 by the policy model (rules/models/policy.md)
+                ("confidential", 0.84),
                 // 1.0 since the credit grammar, 2026-11-30
                 ("credit", 1.0),
                 ("links", 0.72),
                 // 0.3 when the set arrived; 0.93 (31 of 33) since location
                 // in words (rules/location.toml), 2026-11-30
                 ("location", 0.93),
-                ("patient-data", 0.42),
+                // raised 2026-12-01 by the policy model (rules/models/policy.md)
+                ("patient-data", 0.72),
                 // raised 2026-12-01 by IBAN, vehicle registration, licence and passport shapes
-                ("personal-data", 0.57),
+                // raised 2026-12-01 by the policy model (rules/models/policy.md)
+                ("personal-data", 0.69),
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
-                ("political", 0.9),
-                ("safeguarding", 0.72),
+                // raised 2026-12-01 by the policy model (rules/models/policy.md)
+                ("political", 0.93),
+                // raised 2026-12-01 by the policy model (rules/models/policy.md)
+                ("safeguarding", 0.84),
             ],
             // 2 since the photo-context, published-contact and credit
             // changes of 2026-11-30
-            max_flagged: 2,
+            // raised 2026-12-01 from 2: the policy model's false alarms, the
+            // price of its recall (rules/models/policy.md, "Measured")
+            max_flagged: 4,
         },
     );
 }
@@ -316,21 +342,28 @@ fn issue10_third_tuning_regression_floors() {
             // measured 2026-12-01 when the set arrived (recall 0.41, 6 flagged)
             recall: &[
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
-                ("commercial", 0.5),
+                // raised 2026-12-01 by the policy model (rules/models/policy.md)
+                ("commercial", 0.85),
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
                 ("conduct", 0.6),
-                ("confidential", 0.50),
+                // raised 2026-12-01 by the policy model (rules/models/policy.md)
+                ("confidential", 0.65),
                 // raised 2026-12-01 by credit.reused-without-permission (copyright, D7)
-                ("credit", 0.75),
+                // raised 2026-12-01 by the policy model (rules/models/policy.md)
+                ("credit", 0.8),
                 ("links", 0.50),
                 // raised 2026-12-01 by residence cues beside a house-level place
-                ("location", 0.5),
-                ("patient-data", 0.50),
+                // raised 2026-12-01 by the policy model (rules/models/policy.md)
+                ("location", 0.6),
+                // raised 2026-12-01 by the policy model (rules/models/policy.md)
+                ("patient-data", 0.55),
                 // raised 2026-12-01 by IBAN, vehicle registration, licence and passport shapes
                 ("personal-data", 0.6),
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
-                ("political", 0.6),
-                ("safeguarding", 0.35),
+                // raised 2026-12-01 by the policy model (rules/models/policy.md)
+                ("political", 0.8),
+                // raised 2026-12-01 by the policy model (rules/models/policy.md)
+                ("safeguarding", 0.45),
             ],
             max_flagged: 6,
         },
@@ -354,23 +387,32 @@ fn issue10_third_heldout_regression_floors() {
             // (recall 0.47, 13 flagged)
             recall: &[
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
-                ("commercial", 0.53),
+                // raised 2026-12-01 by the policy model (rules/models/policy.md)
+                ("commercial", 0.73),
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
                 ("conduct", 0.63),
-                ("confidential", 0.56),
+                // raised 2026-12-01 by the policy model (rules/models/policy.md)
+                ("confidential", 0.63),
                 // raised 2026-12-01 by credit.reused-without-permission (copyright, D7)
-                ("credit", 0.06),
+                // raised 2026-12-01 by the policy model (rules/models/policy.md)
+                ("credit", 0.2),
                 ("links", 0.63),
                 // raised 2026-12-01 by residence cues beside a house-level place
-                ("location", 0.33),
-                ("patient-data", 0.53),
+                // raised 2026-12-01 by the policy model (rules/models/policy.md)
+                ("location", 0.53),
+                // raised 2026-12-01 by the policy model (rules/models/policy.md)
+                ("patient-data", 0.63),
                 // raised 2026-12-01 by IBAN, vehicle registration, licence and passport shapes
-                ("personal-data", 0.7),
+                // raised 2026-12-01 by the policy model (rules/models/policy.md)
+                ("personal-data", 0.73),
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
                 ("political", 0.8),
-                ("safeguarding", 0.36),
+                // raised 2026-12-01 by the policy model (rules/models/policy.md)
+                ("safeguarding", 0.43),
             ],
-            max_flagged: 13,
+            // raised 2026-12-01 from 13: the policy model's false alarms, the
+            // price of its recall (rules/models/policy.md, "Measured")
+            max_flagged: 17,
         },
     );
 }

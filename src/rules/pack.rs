@@ -130,8 +130,8 @@ pub struct ModelDef {
     pub name: String,
     pub head: Option<String>,
     /// Texts with fewer words (numbers aside, for a model that skips
-    /// them) are not scored: a bag of words weighs a three-word text's
-    /// every word too heavily ("Ring us on 0113 496 0381").
+    /// them) are not scored: a bag of words leans on every word of a short
+    /// text ("Ring us on 0113 496 0381", "Photo of our new car park").
     #[serde(default)]
     pub min_words: usize,
     /// A score below half the threshold lowers the confidence of the same
