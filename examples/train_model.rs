@@ -108,7 +108,7 @@ fn train(data: &[Example]) -> (Vec<f32>, f32) {
         rate: param("TRAIN_RATE", 0.2),
         l2: param("TRAIN_L2", 1e-4),
         seed: 0x5eed_1234_abcd_0042,
-        skip_numbers: false,
+        features: Default::default(),
     };
     println!("  epochs {}, rate {}, l2 {}", p.epochs, p.rate, p.l2);
     fit(data, p, |epoch, loss| {

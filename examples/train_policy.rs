@@ -25,11 +25,15 @@
 
 use sha2::{Digest, Sha256};
 use social_audit::rules::model::train::{Counts, Example, Params, fit};
-use social_audit::rules::model::{Features, Model};
+use social_audit::rules::model::{FeatureOptions, Features, Model};
 use std::path::Path;
 use std::process::ExitCode;
 
 const BUCKETS: u32 = 1 << 18;
+
+fn buckets() -> u32 {
+    1u32 << (param("TRAIN_BUCKET_BITS", BUCKETS.trailing_zeros() as f32) as u32)
+}
 
 /// The heads, in file order, and the group each belongs to: a positive of
 /// another group is a negative for this head (a leaked board paper is not
@@ -247,12 +251,15 @@ fn main() -> ExitCode {
         let (tune_pos, tune_neg) = tuning_sets()?;
         let general = general_negatives(dir)?;
         let p = Params {
-            buckets: BUCKETS,
+            buckets: buckets(),
             epochs: param("TRAIN_EPOCHS", 20.0) as usize,
             rate: param("TRAIN_RATE", 0.2),
             l2: param("TRAIN_L2", 1e-5),
             seed: 0x9011_c7a1_5eed_0001,
-            skip_numbers: true,
+            features: FeatureOptions {
+                skip_numbers: true,
+                char_ngrams: param("TRAIN_CHAR_NGRAMS", 1.0) > 0.5,
+            },
         };
         let other_weight = param("TRAIN_OTHER_WEIGHT", 0.5);
         let pos_share = param("TRAIN_POS_SHARE", 0.2);
@@ -323,7 +330,7 @@ fn main() -> ExitCode {
             // Scored on the quantised single head, as the scan will.
             let one = Model::from_bytes(
                 name,
-                &Model::heads_to_bytes(&[(name, &heads[h].0, heads[h].1)], p.skip_numbers),
+                &Model::heads_to_bytes(&[(name, &heads[h].0, heads[h].1)], p.features),
             )?;
             let mut f = Features::default();
             let kept_pos: Vec<f32> = lines
@@ -400,7 +407,7 @@ fn main() -> ExitCode {
             .zip(&heads)
             .map(|((n, _), (w, b))| (*n, w.as_slice(), *b))
             .collect();
-        let bytes = Model::heads_to_bytes(&named, p.skip_numbers);
+        let bytes = Model::heads_to_bytes(&named, p.features);
         std::fs::write(out, &bytes).map_err(|e| format!("{out}: {e}"))?;
         println!("\n# summary");
         for r in report {

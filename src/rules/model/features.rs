@@ -1,6 +1,45 @@
 //! The featuriser the scan and the trainer share (docs/RULES.md, "Learned
 //! models"), so trained weights and run-time scores cannot drift apart.
 
+/// Which features a model reads. The abuse model reads everything; the
+/// policy model skips number tokens and may read words alone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FeatureOptions {
+    /// A token of digits alone ("12", "1,234", "0113") gives no feature:
+    /// the policy model's written breaches carry more numbers than
+    /// ordinary posts do, and a model that learns "a number" finds
+    /// patients in "we saw 1,234 people in A&E". Numbers that matter have
+    /// their own pattern rules.
+    pub skip_numbers: bool,
+    /// Character 3- and 4-grams of each word, besides words and word
+    /// pairs. They carry spelling variants; they are also most of the
+    /// features, so most of the cost (benches/README.md).
+    pub char_ngrams: bool,
+}
+
+impl Default for FeatureOptions {
+    fn default() -> Self {
+        FeatureOptions {
+            skip_numbers: false,
+            char_ngrams: true,
+        }
+    }
+}
+
+impl FeatureOptions {
+    /// The flags word of a model file: bit 0 skip numbers, bit 1 words only.
+    pub fn to_flags(self) -> u32 {
+        u32::from(self.skip_numbers) | (u32::from(!self.char_ngrams) << 1)
+    }
+
+    pub fn from_flags(flags: u32) -> Option<FeatureOptions> {
+        (flags & !3 == 0).then_some(FeatureOptions {
+            skip_numbers: flags & 1 != 0,
+            char_ngrams: flags & 2 == 0,
+        })
+    }
+}
+
 /// Reusable buffers for feature extraction (no allocation per text once
 /// warm).
 #[derive(Default)]
@@ -13,7 +52,13 @@ pub struct Features {
     /// models of one bucket count score the same field, and extraction is
     /// the costly part (benches/README.md).
     source: String,
-    source_key: Option<(u32, bool)>,
+    source_key: Option<(u32, FeatureOptions)>,
+    /// The heads' sums and probabilities for the features above, and the
+    /// model (by its id) they were scored with; cleared with the features
+    /// (`Model::score_all`).
+    pub(super) head_sums: Vec<i32>,
+    pub(super) head_probs: Vec<f32>,
+    pub(super) probs_of: Option<u64>,
 }
 
 impl Features {
@@ -29,22 +74,18 @@ impl Features {
     /// `url`, digits `0`, and runs of one letter longer than two are cut
     /// to two ("sooooo" → "soo").
     pub fn extract(&mut self, text: &str, mask: u32) {
-        self.extract_with(text, mask, false);
+        self.extract_with(text, mask, FeatureOptions::default());
     }
 
-    /// As [`Features::extract`]; with `skip_numbers`, a token of digits
-    /// alone ("12", "1,234", "0113") gives no feature. The policy model
-    /// is trained so (rules/models/policy.md): its writers' breaches carry
-    /// more numbers than ordinary posts do, and a model that learns "a
-    /// number" finds patients in "we saw 1,234 people in A&E". Numbers
-    /// that matter have their own pattern rules.
-    pub fn extract_with(&mut self, text: &str, mask: u32, skip_numbers: bool) {
-        if self.source_key == Some((mask, skip_numbers)) && self.source == text {
+    /// As [`Features::extract`], with the features `opts` chooses.
+    pub fn extract_with(&mut self, text: &str, mask: u32, opts: FeatureOptions) {
+        if self.source_key == Some((mask, opts)) && self.source == text {
             return;
         }
         self.source.clear();
         self.source.push_str(text);
-        self.source_key = Some((mask, skip_numbers));
+        self.source_key = Some((mask, opts));
+        self.probs_of = None;
         self.ids.clear();
         self.text.clear();
         self.tokens.clear();
@@ -75,7 +116,8 @@ impl Features {
                     self.token.push(c);
                 }
             }
-            if self.token.is_empty() || (skip_numbers && self.token.bytes().all(|b| b == b'0')) {
+            if self.token.is_empty() || (opts.skip_numbers && self.token.bytes().all(|b| b == b'0'))
+            {
                 continue;
             }
             let start = self.text.len();
@@ -90,7 +132,7 @@ impl Features {
                 self.ids
                     .push(hash(&[b"b", w.as_bytes(), b" ", next.as_bytes()]) & mask);
             }
-            if w == "@user" || w == "url" {
+            if !opts.char_ngrams || w == "@user" || w == "url" {
                 continue;
             }
             // character n-grams of "<word>"; ASCII words (nearly all) are

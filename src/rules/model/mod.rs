@@ -13,14 +13,14 @@ mod features;
 pub mod train;
 
 use crate::error::{Error, Result};
-pub use features::Features;
 use features::hash;
+pub use features::{FeatureOptions, Features};
 
 /// Weights files. One head: magic `SAMODEL1`, then little-endian u32
 /// bucket count (a power of two), f32 scale, f32 bias, then `buckets`
 /// signed bytes. Several heads (one classifier per category over shared
 /// features): magic `SAMODEL2`, u32 bucket count, u32 head count, u32
-/// flags (bit 0: features skip number tokens), then per head a u8 name length, the name, f32 scale, f32 bias; then for each
+/// feature flags (`FeatureOptions::to_flags`), then per head a u8 name length, the name, f32 scale, f32 bias; then for each
 /// bucket one signed byte per head. A bucket's weights for every head sit
 /// together, so scoring the second head of a text reads memory the first
 /// already brought into cache.
@@ -38,12 +38,16 @@ struct Head {
 pub struct Model {
     pub name: String,
     mask: u32,
-    /// Features skip number tokens (`Features::extract_with`).
-    skip_numbers: bool,
+    features: FeatureOptions,
+    /// Unique for the process's life: the key of scores cached in a
+    /// `Features` (an address could be reused by a later model).
+    id: u64,
     heads: Vec<Head>,
     /// `buckets × heads`, bucket-major.
     weights: Vec<i8>,
 }
+
+static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// Models embedded in the binary, by name.
 const EMBEDDED: &[(&str, &[u8])] = &[
@@ -79,7 +83,7 @@ impl Model {
             return Err(bad("bucket count is not a power of two"));
         }
         let mut heads = Vec::new();
-        let mut skip_numbers = false;
+        let mut features = FeatureOptions::default();
         let mut at;
         if &b[..8] == MAGIC {
             heads.push(Head {
@@ -93,11 +97,8 @@ impl Model {
             if n == 0 || n > 64 {
                 return Err(bad("head count must be 1 to 64"));
             }
-            let flags = u32_at(16)?;
-            if flags & !1 != 0 {
-                return Err(bad("unknown feature flags"));
-            }
-            skip_numbers = flags & 1 == 1;
+            features = FeatureOptions::from_flags(u32_at(16)?)
+                .ok_or_else(|| bad("unknown feature flags"))?;
             at = 20;
             for _ in 0..n {
                 let len = usize::from(*b.get(at).ok_or_else(|| bad("file ends early"))?);
@@ -126,7 +127,8 @@ impl Model {
         Ok(Model {
             name: name.to_string(),
             mask: buckets - 1,
-            skip_numbers,
+            features,
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             heads,
             weights: b[at..].iter().map(|&x| x as i8).collect(),
         })
@@ -161,7 +163,7 @@ impl Model {
 
     /// Serialises several heads trained over the same buckets and features:
     /// `(name, weights, bias)` each.
-    pub fn heads_to_bytes(heads: &[(&str, &[f32], f32)], skip_numbers: bool) -> Vec<u8> {
+    pub fn heads_to_bytes(heads: &[(&str, &[f32], f32)], features: FeatureOptions) -> Vec<u8> {
         let buckets = heads.first().map_or(0, |h| h.1.len());
         assert!(
             heads
@@ -172,7 +174,7 @@ impl Model {
         out.extend_from_slice(MAGIC_HEADS);
         out.extend_from_slice(&(buckets as u32).to_le_bytes());
         out.extend_from_slice(&(heads.len() as u32).to_le_bytes());
-        out.extend_from_slice(&u32::from(skip_numbers).to_le_bytes());
+        out.extend_from_slice(&features.to_flags().to_le_bytes());
         let mut qs = Vec::new();
         for (name, w, bias) in heads {
             let (scale, q) = quantise(w);
@@ -195,19 +197,40 @@ impl Model {
 
     /// Probability (0–1) that `text` belongs to head `head`'s class.
     pub fn score_head(&self, head: usize, text: &str, scratch: &mut Features) -> f32 {
-        scratch.extract_with(text, self.mask, self.skip_numbers);
-        let h = &self.heads[head];
-        if scratch.ids.is_empty() {
-            return sigmoid(h.bias);
+        self.score_all(text, scratch);
+        scratch.head_probs[head]
+    }
+
+    /// Every head's probability for `text`, into `scratch.head_probs`, in
+    /// one pass over the features: a bucket's heads sit side by side, so
+    /// eight heads cost little more than one. Kept until the next text or
+    /// model, so the rules of one model's heads share it.
+    fn score_all(&self, text: &str, scratch: &mut Features) {
+        scratch.extract_with(text, self.mask, self.features);
+        if scratch.probs_of == Some(self.id) {
+            return;
         }
         let k = self.heads.len();
-        let sum: i32 = scratch
-            .ids
-            .iter()
-            .map(|&i| i32::from(self.weights[i as usize * k + head]))
-            .sum();
-        let z = h.bias + h.scale * sum as f32 / (scratch.ids.len() as f32).sqrt();
-        sigmoid(z)
+        scratch.head_sums.clear();
+        scratch.head_sums.resize(k, 0);
+        for &i in &scratch.ids {
+            let row = &self.weights[i as usize * k..i as usize * k + k];
+            for (sum, &w) in scratch.head_sums.iter_mut().zip(row) {
+                *sum += i32::from(w);
+            }
+        }
+        let norm = if scratch.ids.is_empty() {
+            0.0
+        } else {
+            1.0 / (scratch.ids.len() as f32).sqrt()
+        };
+        scratch.head_probs.clear();
+        for (h, &sum) in self.heads.iter().zip(&scratch.head_sums) {
+            scratch
+                .head_probs
+                .push(sigmoid(h.bias + h.scale * sum as f32 * norm));
+        }
+        scratch.probs_of = Some(self.id);
     }
 }
 
@@ -311,6 +334,8 @@ impl Models {
         hits: &mut Vec<super::Hit>,
         scores: &mut Vec<Score>,
     ) {
+        // counted once per field, and only if a rule asks
+        let mut words: Option<usize> = None;
         for mr in &self.rules {
             let (r, threshold, high) = (&mr.rule, &mr.threshold, &mr.high);
             let model = &self.models[mr.model];
@@ -319,6 +344,13 @@ impl Models {
             let sc = &scope[*r];
             if !sc.kind_ok(record.kind) || !sc.text_field_ok(field.name) || !sc.addressed_ok(record)
             {
+                continue;
+            }
+            if mr.min_words > 0
+                && *words.get_or_insert_with(|| field.value.split_whitespace().count())
+                    < mr.min_words
+            {
+                // too short to score, whatever the featuriser would keep
                 continue;
             }
             let p = model.score_head(mr.head, &field.value, scratch);
@@ -466,8 +498,12 @@ mod tests {
         a.extract("@Bob sooooo STUPID!!! http://x.example 123", 0xffff);
         b.extract("@alice soo stupid url 000", 0xffff);
         assert_eq!(a.ids, b.ids);
-        a.extract_with("ward 12 has 1,234 beds", 0xffff, true);
-        b.extract_with("ward has beds", 0xffff, true);
+        let skip = FeatureOptions {
+            skip_numbers: true,
+            char_ngrams: true,
+        };
+        a.extract_with("ward 12 has 1,234 beds", 0xffff, skip);
+        b.extract_with("ward has beds", 0xffff, skip);
         assert_eq!(a.ids, b.ids);
         a.extract("", 0xffff);
         assert!(a.ids.is_empty());
@@ -497,7 +533,13 @@ mod tests {
         a[2] = 1.0;
         b[2] = -4.0;
         b[7] = 2.0;
-        let bytes = Model::heads_to_bytes(&[("yes", &a, 0.25), ("other", &b, -1.0)], true);
+        let bytes = Model::heads_to_bytes(
+            &[("yes", &a, 0.25), ("other", &b, -1.0)],
+            FeatureOptions {
+                skip_numbers: true,
+                char_ngrams: true,
+            },
+        );
         let m = Model::from_bytes("two", &bytes).unwrap();
         assert_eq!(m.head_names(), ["yes", "other"]);
         assert_eq!(m.head(Some("other")), Some(1));

@@ -26,8 +26,8 @@ pub struct Params {
     pub l2: f32,
     /// Seeds the shuffle of each epoch.
     pub seed: u64,
-    /// Featurise without number tokens ([`Features::extract_with`]).
-    pub skip_numbers: bool,
+    /// The features to train on ([`Features::extract_with`]).
+    pub features: super::FeatureOptions,
 }
 
 /// A small deterministic generator for the shuffle.
@@ -57,7 +57,7 @@ pub fn fit(data: &[Example], p: Params, mut progress: impl FnMut(usize, f64)) ->
     let encoded: Vec<Vec<u32>> = data
         .iter()
         .map(|e| {
-            feats.extract_with(&e.text, mask, p.skip_numbers);
+            feats.extract_with(&e.text, mask, p.features);
             feats.ids.clone()
         })
         .collect();
@@ -166,7 +166,7 @@ mod tests {
             rate: 0.5,
             l2: 1e-5,
             seed: 7,
-            skip_numbers: false,
+            features: Default::default(),
         };
         let (w, b) = fit(&data, p, |_, _| {});
         let (w2, b2) = fit(&data, p, |_, _| {});
