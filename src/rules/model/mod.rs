@@ -510,6 +510,18 @@ mod tests {
     }
 
     #[test]
+    fn the_precomputed_tag_states_hash_as_the_plain_function_does() {
+        use features::{hash, tagged_hashes_for_test as t};
+        for w in [&b"<ab"[..], b"ward", b"", b"\xc3\xa9t\xc3\xa9"] {
+            let (wh, bh, h3, h4) = t(w, b"next");
+            assert_eq!(wh, hash(&[b"w", w]));
+            assert_eq!(bh, hash(&[b"b", w, b" ", b"next"]));
+            assert_eq!(h3, hash(&[b"3", w]));
+            assert_eq!(h4, hash(&[b"4", w]));
+        }
+    }
+
+    #[test]
     fn model_bytes_round_trip_and_bad_files_are_refused() {
         let mut w = vec![0f32; 1 << 4];
         w[3] = 2.0;
