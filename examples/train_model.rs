@@ -26,35 +26,14 @@ use social_audit::rules::model::{Features, Model};
 use std::path::Path;
 use std::process::ExitCode;
 
+#[path = "common/training_io.rs"]
+mod training_io;
+use training_io::{lines, param, read};
+
 const BUCKETS: u32 = 1 << 18;
-
-/// Hyper-parameters; the committed model's are in rules/models/abuse.md.
-/// `TRAIN_EPOCHS`, `TRAIN_RATE`, `TRAIN_L2` and `TRAIN_NHS_WEIGHT` override
-/// them for experiments (on the validation split, never a test set).
-fn param(name: &str, default: f32) -> f32 {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
-fn read(path: &Path) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    println!(
-        "  {}  {}",
-        social_audit::finding::hex(&Sha256::digest(&bytes)),
-        path.display()
-    );
-    String::from_utf8(bytes).map_err(|e| format!("{}: {e}", path.display()))
-}
-
-fn lines(path: &Path) -> Result<Vec<String>, String> {
-    Ok(read(path)?
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(str::to_string)
-        .collect())
-}
+// Hyper-parameters: the committed model's are in rules/models/abuse.md;
+// `TRAIN_EPOCHS`, `TRAIN_RATE`, `TRAIN_L2` and `TRAIN_NHS_WEIGHT` override
+// them for experiments (on the validation split, never a test set).
 
 /// (train, validation) from the OLID training file.
 fn olid(dir: &Path) -> Result<(Vec<Example>, Vec<Example>), String> {

@@ -29,6 +29,10 @@ use social_audit::rules::model::{FeatureOptions, Features, Model};
 use std::path::Path;
 use std::process::ExitCode;
 
+#[path = "common/training_io.rs"]
+mod training_io;
+use training_io::{lines, param, read};
+
 const BUCKETS: u32 = 1 << 18;
 
 fn buckets() -> u32 {
@@ -54,23 +58,6 @@ const HEADS: [(&str, u8); 8] = [
     ("political", 4),
     ("credit", 5),
 ];
-
-fn param(name: &str, default: f32) -> f32 {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
-fn read(path: &Path) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    println!(
-        "  {}  {}",
-        social_audit::finding::hex(&Sha256::digest(&bytes)),
-        path.display()
-    );
-    String::from_utf8(bytes).map_err(|e| format!("{}: {e}", path.display()))
-}
 
 /// A labelled line of a training file, and whether it is kept back.
 struct Line {
@@ -149,12 +136,7 @@ fn nhs_negatives() -> Result<Vec<(String, bool)>, String> {
         "rules/models/nhs-negatives.txt",
         "rules/models/nhs-negatives-2.txt",
     ] {
-        all.extend(
-            read(Path::new(p))?
-                .lines()
-                .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-                .map(str::to_string),
-        );
+        all.extend(lines(Path::new(p))?);
     }
     Ok(all
         .into_iter()
