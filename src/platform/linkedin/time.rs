@@ -3,6 +3,7 @@
 //! no zone at all (`Shares.csv`, `Comments.csv`) are UTC too, so every
 //! time is read as UTC. An impossible date (30 February) is `None`.
 
+use crate::platform::meta::months::english as english_month;
 use jiff::Timestamp;
 use jiff::civil::{Date, Time};
 use regex::Regex;
@@ -42,30 +43,6 @@ static LONG: LazyLock<Regex> = LazyLock::new(|| {
 
 /// `15 Jan 2026`, `15 September 2026` (Connections.csv, Invitations.csv).
 static DMY: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,2}) ([A-Za-z]{3,9})\.? (\d{4})$"));
-
-fn month(name: &str) -> Option<i8> {
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let lower = name.to_ascii_lowercase();
-    let i = MONTHS.iter().position(|m| lower.starts_with(m))?;
-    // An abbreviation or the full name ("Marc" is not March).
-    const FULL: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    (lower.len() == 3 || FULL[i] == lower || lower == "sept").then_some(i as i8 + 1)
-}
 
 fn at(y: i32, m: i8, d: i8, h: i8, mi: i8, s: i8) -> Option<Timestamp> {
     let y = i16::try_from(y).ok()?;
@@ -122,7 +99,7 @@ pub fn parse(s: &str) -> Option<Timestamp> {
     if let Some(c) = JAVA.captures(s) {
         return at(
             n(&c, 6)?,
-            month(&c[1])?,
+            english_month(&c[1])?,
             small(n(&c, 2))?,
             small(n(&c, 3))?,
             small(n(&c, 4))?,
@@ -130,7 +107,7 @@ pub fn parse(s: &str) -> Option<Timestamp> {
         );
     }
     if let Some(c) = DMY.captures(s) {
-        return at(n(&c, 3)?, month(&c[2])?, small(n(&c, 1))?, 0, 0, 0);
+        return at(n(&c, 3)?, english_month(&c[2])?, small(n(&c, 1))?, 0, 0, 0);
     }
     if let Ok(t) = s.parse::<Timestamp>() {
         return Some(t);
@@ -142,7 +119,7 @@ pub fn parse(s: &str) -> Option<Timestamp> {
         };
         return at(
             n(&c, 3)?,
-            month(&c[1])?,
+            english_month(&c[1])?,
             small(n(&c, 2))?,
             h,
             small(n(&c, 5)).unwrap_or(0),

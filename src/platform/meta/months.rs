@@ -260,9 +260,33 @@ pub fn month(token: &str) -> Option<i8> {
     BY_NAME.get(&normalise(token)).copied()
 }
 
+/// The month an English name or abbreviation names ("Mar", "march",
+/// "Sept"), in any case; no other language, no full stop. For exports
+/// written in English only (LinkedIn).
+pub fn english(name: &str) -> Option<i8> {
+    let lower = name.to_ascii_lowercase();
+    let en = LOCALES.iter().find(|l| l.code == "en")?;
+    en.months
+        .iter()
+        .position(|names| names.contains(&lower.as_str()))
+        .map(|i| i as i8 + 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn english_reads_english_names_and_abbreviations_only() {
+        assert_eq!(english("Mar"), Some(3));
+        assert_eq!(english("SEPT"), Some(9));
+        assert_eq!(english("september"), Some(9));
+        assert_eq!(english("May"), Some(5));
+        // not a prefix ("Marc"), not another language ("mai", "abr")
+        for no in ["Marc", "mai", "abr", "Janu", "Mar."] {
+            assert_eq!(english(no), None, "{no}");
+        }
+    }
 
     #[test]
     fn no_name_means_two_months() {
