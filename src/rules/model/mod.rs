@@ -567,6 +567,11 @@ mod tests {
         assert!((m.heads[1].bias + 1.0).abs() < 1e-6);
         assert!(Model::from_bytes("two", &bytes[..bytes.len() - 1]).is_err());
         assert!(Model::from_bytes("two", &bytes[..19]).is_err());
+        // a feature flag this version does not know is refused, not ignored
+        let mut odd = bytes.clone();
+        odd[16] |= 4;
+        let e = Model::from_bytes("two", &odd).err().unwrap().to_string();
+        assert!(e.contains("unknown feature flags"), "{e}");
         let mut f = Features::default();
         assert!((m.score_head(0, "", &mut f) - sigmoid(0.25)).abs() < 1e-6);
         // numbers alone are no features for a model that skips them
