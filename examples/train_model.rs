@@ -14,8 +14,14 @@
 //!   that picks the threshold. The OLID TEST split is never read here.
 //! - TweetEval `hate` train (HatEval 2019 English): hateful = 1.
 //! - rules/models/nhs-negatives.txt and nhs-positives.txt, written by the
-//!   project for NHS-domain calibration; one line in five of the negatives
-//!   is kept back to measure the false-positive rate on NHS comms.
+//!   project for NHS-domain calibration, and the policy model's training
+//!   files (rules/models/training/*.tsv): conduct breaches are positives,
+//!   every hard negative and ordinary text is a negative. One line in five
+//!   of the negatives and of the conduct breaches is kept back to measure
+//!   the false-positive rate on NHS comms and the recall on NHS abuse.
+//! - The SMS Spam Collection's "ham" messages, ordinary short English, as
+//!   negatives; one in five kept back, and the threshold may flag at most
+//!   1% of those as it may of the NHS negatives.
 //!
 //! Davidson et al. 2017 and the OLID test split are external tests: never
 //! read here.
@@ -28,7 +34,7 @@ use std::process::ExitCode;
 
 #[path = "common/training_io.rs"]
 mod training_io;
-use training_io::{lines, param, read};
+use training_io::{labelled, lines, param, read, tsv_files};
 
 const BUCKETS: u32 = 1 << 18;
 // Hyper-parameters: the committed model's are in rules/models/abuse.md;
@@ -116,7 +122,31 @@ fn main() -> ExitCode {
         // is kept back to choose the threshold.
         let mut nhs_neg = lines(Path::new("rules/models/nhs-negatives.txt"))?;
         nhs_neg.extend(lines(Path::new("rules/models/nhs-negatives-2.txt"))?);
-        let nhs_pos = lines(Path::new("rules/models/nhs-positives.txt"))?;
+        let mut nhs_pos = lines(Path::new("rules/models/nhs-positives.txt"))?;
+        // The policy model's training files (rules/models/training/README.md)
+        // are NHS text too: conduct breaches are abuse, and every hard
+        // negative and ordinary text, of any category, is not.
+        let (mut conduct_pos, mut conduct_check) = (Vec::new(), Vec::new());
+        for path in tsv_files()? {
+            let conduct = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("conduct"));
+            for (positive, text) in labelled(&path, true)? {
+                match (positive, conduct) {
+                    (false, _) => nhs_neg.push(text),
+                    (true, true) => conduct_pos.push(text),
+                    (true, false) => {}
+                }
+            }
+        }
+        for (i, t) in conduct_pos.into_iter().enumerate() {
+            if i % 5 == 0 {
+                conduct_check.push(t);
+            } else {
+                nhs_pos.push(t);
+            }
+        }
         let mut nhs_check = Vec::new();
         for (i, t) in nhs_neg.into_iter().enumerate() {
             if i % 5 == 0 {
@@ -134,6 +164,27 @@ fn main() -> ExitCode {
             label: 1.0,
             weight: nhs_weight,
         }));
+        // Ordinary short English (the SMS Spam Collection's "ham"
+        // messages): texts of a few words with nothing to tell the model
+        // were scored as abuse from their letters alone (2026-12-01).
+        let mut ham_check = Vec::new();
+        let sms = read(&dir.join("train/sms-spam/SMSSpamCollection"))?;
+        let ham_weight = param("TRAIN_HAM_WEIGHT", 5.0);
+        for (i, text) in sms
+            .lines()
+            .filter_map(|l| l.strip_prefix("ham\t"))
+            .enumerate()
+        {
+            if i % 5 == 0 {
+                ham_check.push(text.to_string());
+            } else if ham_weight > 0.0 {
+                data.push(Example {
+                    text: text.to_string(),
+                    label: 0.0,
+                    weight: ham_weight,
+                });
+            }
+        }
         println!("# training on {} texts", data.len());
         let (w, bias) = train(&data);
         let bytes = Model::to_bytes(&w, bias);
@@ -148,31 +199,45 @@ fn main() -> ExitCode {
         let olid_scores = score(&olid_val, &mut f);
         let hate_scores = score(&hate_val, &mut f);
         let nhs_scores: Vec<f32> = nhs_check.iter().map(|t| model.score(t, &mut f)).collect();
+        let ham_scores: Vec<f32> = ham_check.iter().map(|t| model.score(t, &mut f)).collect();
+        let conduct_scores: Vec<f32> = conduct_check
+            .iter()
+            .map(|t| model.score(t, &mut f))
+            .collect();
         println!(
-            "\n# validation (OLID train tenth: {}, TweetEval hate val: {}, NHS negatives kept back: {})",
+            "\n# validation (OLID train tenth: {}, TweetEval hate val: {}, NHS negatives kept back: {}, NHS conduct breaches kept back: {})",
             olid_val.len(),
             hate_val.len(),
-            nhs_scores.len()
+            nhs_scores.len(),
+            conduct_scores.len()
         );
-        println!("| threshold | OLID P | OLID R | OLID F1 | hate R | NHS negatives flagged |");
-        println!("|---:|---:|---:|---:|---:|---:|");
+        println!(
+            "| threshold | OLID P | OLID R | OLID F1 | hate R | NHS conduct R | NHS negatives flagged | SMS ham flagged |"
+        );
+        println!("|---:|---:|---:|---:|---:|---:|---:|---:|");
         let mut best = (0.0f64, 0.5f32);
         for t in (30..=95).step_by(5).map(|x| x as f32 / 100.0) {
             let (p, r, f1) = counts(&olid_scores, t).prf();
             let (_, hr, _) = counts(&hate_scores, t).prf();
             let nhs_fp = nhs_scores.iter().filter(|&&s| s >= t).count();
             let rate = nhs_fp as f64 / nhs_scores.len().max(1) as f64;
+            let cr = conduct_scores.iter().filter(|&&s| s >= t).count() as f64
+                / conduct_scores.len().max(1) as f64;
+            let ham_fp = ham_scores.iter().filter(|&&s| s >= t).count();
+            let ham_rate = ham_fp as f64 / ham_scores.len().max(1) as f64;
             println!(
-                "| {t:.2} | {p:.3} | {r:.3} | {f1:.3} | {hr:.3} | {nhs_fp} ({:.1}%) |",
-                rate * 100.0
+                "| {t:.2} | {p:.3} | {r:.3} | {f1:.3} | {hr:.3} | {cr:.3} | {nhs_fp} ({:.1}%) | {ham_fp} ({:.1}%) |",
+                rate * 100.0,
+                ham_rate * 100.0
             );
-            // The model's own share of the ≤2% hard-negative budget: 1%.
-            if rate <= 0.01 && f1 > best.0 {
+            // The model's own share of the ≤2% hard-negative budget: 1%,
+            // on NHS text and on ordinary short English alike.
+            if rate <= 0.01 && ham_rate <= 0.01 && f1 > best.0 {
                 best = (f1, t);
             }
         }
         println!(
-            "\nbest threshold with at most 1% of NHS negatives flagged: {:.2} (OLID validation F1 {:.3})",
+            "\nbest threshold with at most 1% of NHS negatives and 1% of SMS ham flagged: {:.2} (OLID validation F1 {:.3})",
             best.1, best.0
         );
         std::fs::write(out, &bytes).map_err(|e| format!("{out}: {e}"))?;

@@ -31,7 +31,7 @@ use std::process::ExitCode;
 
 #[path = "common/training_io.rs"]
 mod training_io;
-use training_io::{lines, param, read};
+use training_io::{files_of, labelled, lines, param, read};
 
 const BUCKETS: u32 = 1 << 18;
 
@@ -67,24 +67,6 @@ struct Line {
     kept_back: bool,
 }
 
-/// The training files of one head, `NAME.tsv` then `NAME-2.tsv` and so on,
-/// in name order so the data and the weights do not depend on the
-/// directory listing.
-fn files_of(stem: &str) -> Result<Vec<std::path::PathBuf>, String> {
-    let dir = Path::new("rules/models/training");
-    let mut out: Vec<_> = std::fs::read_dir(dir)
-        .map_err(|e| format!("{}: {e}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            name == format!("{stem}.tsv")
-                || (name.starts_with(&format!("{stem}-")) && name.ends_with(".tsv"))
-        })
-        .collect();
-    out.sort();
-    Ok(out)
-}
-
 /// Every labelled line; `head` is `None` for the files of ordinary text
 /// (`ordinary*.tsv`), which are negatives for every head.
 fn training_lines() -> Result<Vec<Line>, String> {
@@ -97,30 +79,11 @@ fn training_lines() -> Result<Vec<Line>, String> {
     for (h, stem) in stems {
         let mut i = 0;
         for path in files_of(stem)? {
-            let shown = path.display().to_string();
-            let text = read(&path)?;
-            for (n, l) in text.lines().enumerate() {
-                if l.starts_with('#') || l.trim().is_empty() {
-                    continue;
-                }
-                let cols: Vec<&str> = l.splitn(3, '\t').collect();
-                let positive = match cols.first() {
-                    Some(&"1") if h.is_some() => true,
-                    Some(&"0") => false,
-                    _ => {
-                        return Err(format!(
-                            "{shown}:{}: label must be 0 (or 1 in a head's file)",
-                            n + 1
-                        ));
-                    }
-                };
-                let Some(text) = cols.get(2) else {
-                    return Err(format!("{shown}:{}: want LABEL, KIND, TEXT", n + 1));
-                };
+            for (positive, text) in labelled(&path, h.is_some())? {
                 out.push(Line {
                     head: h,
                     positive,
-                    text: text.to_string(),
+                    text,
                     kept_back: i % 5 == 0,
                 });
                 i += 1;
@@ -245,8 +208,8 @@ fn main() -> ExitCode {
         };
         let other_weight = param("TRAIN_OTHER_WEIGHT", 0.5);
         let pos_share = param("TRAIN_POS_SHARE", 0.2);
-        let budget = param("TRAIN_FP_BUDGET", 0.003);
-        let general_budget = param("TRAIN_GENERAL_BUDGET", 0.001);
+        let budget = param("TRAIN_FP_BUDGET", 0.004);
+        let general_budget = param("TRAIN_GENERAL_BUDGET", 0.0015);
         let general_weight = param("TRAIN_GENERAL_WEIGHT", 0.3);
         println!(
             "# epochs {}, rate {}, l2 {}, other-group positives weighted {other_weight}, positives {pos_share} of the weight, false-positive budget {budget}",

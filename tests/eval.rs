@@ -160,14 +160,16 @@ fn issue10_tuning_and_heldout_regression_floors() {
                 ("links", 1.0),
                 ("location", 1.0),
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
-                ("patient-data", 0.77),
+                // raised 2026-12-01 from 0.77 by the retraining on the third-round data (rules/models/training/README.md)
+                ("patient-data", 0.83),
                 ("personal-data", 1.0),
                 ("political", 1.0),
                 ("safeguarding", 1.0),
             ],
             // 0 since the precision pass (role mailboxes, public figures,
             // organisation credits, `unless` phrasing), 2026-11-30
-            max_flagged: 0,
+            // raised 2026-12-01 from 0 by the retrained models (docs/EVALUATION.md)
+            max_flagged: 1,
         },
     );
     check(
@@ -182,15 +184,18 @@ fn issue10_tuning_and_heldout_regression_floors() {
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 ("commercial", 0.76),
-                ("conduct", 0.72),
-                ("confidential", 0.77),
+                // raised 2026-12-01 from 0.72 by the retraining on the third-round data (rules/models/training/README.md)
+                ("conduct", 0.75),
+                // raised 2026-12-01 from 0.77 by the retraining on the third-round data (rules/models/training/README.md)
+                ("confidential", 0.87),
                 // 1.0 since the credit grammar, 2026-11-30
                 ("credit", 1.0),
                 ("language", 1.0),
                 ("links", 1.0),
                 ("location", 1.0),
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
-                ("patient-data", 0.7),
+                // raised 2026-12-01 from 0.7 by the retraining on the third-round data (rules/models/training/README.md)
+                ("patient-data", 0.81),
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 ("personal-data", 0.88),
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
@@ -201,7 +206,8 @@ fn issue10_tuning_and_heldout_regression_floors() {
             // 5 since the precision pass, 2026-11-30
             // raised 2026-12-01 from 5: the policy model's false alarms, the
             // price of its recall (rules/models/policy.md, "Measured")
-            max_flagged: 9,
+            // lowered 2026-12-01 from 9 by the retrained models (docs/EVALUATION.md)
+            max_flagged: 8,
         },
     );
 }
@@ -229,15 +235,18 @@ fn issue10_second_heldout_regression_floors() {
                 ("commercial", 0.83),
                 ("conduct", 0.82),
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
-                ("confidential", 0.8),
+                // raised 2026-12-01 from 0.8 by the retraining on the third-round data (rules/models/training/README.md)
+                ("confidential", 0.82),
                 // raised 2026-12-01 by credit.reused-without-permission (copyright, D7)
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
-                ("credit", 0.4),
+                // raised 2026-12-01 from 0.4 by the retraining on the third-round data (rules/models/training/README.md)
+                ("credit", 0.53),
                 ("links", 0.65),
                 // 0.0 when the set arrived; 0.46 (7 of 15) since location
                 // in words (rules/location.toml), 2026-11-30
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
-                ("location", 0.66),
+                // raised 2026-12-01 from 0.66 by the retraining on the third-round data (rules/models/training/README.md)
+                ("location", 0.8),
                 // 0.54 when the set arrived; 0.52 after the precision pass
                 // (patient.name-clinical takes the patient-name validator:
                 // no name after a staff title or a public honorific), which
@@ -246,20 +255,23 @@ fn issue10_second_heldout_regression_floors() {
                 // the open, with docs/EVALUATION.md, not to hide it.
                 // Raised to 0.58 by the forename gazetteer (signal.forename).
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
-                ("patient-data", 0.65),
+                // raised 2026-12-01 from 0.65 by the retraining on the third-round data (rules/models/training/README.md)
+                ("patient-data", 0.69),
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 ("personal-data", 0.64),
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 ("political", 0.93),
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
-                ("safeguarding", 0.51),
+                // raised 2026-12-01 from 0.51 by the retraining on the third-round data (rules/models/training/README.md)
+                ("safeguarding", 0.54),
             ],
             // 13 since published service lines and public addresses are
             // not personal data (2026-11-30)
             // raised 2026-12-01 from 13: the policy model's false alarms, the
             // price of its recall (rules/models/policy.md, "Measured")
-            max_flagged: 18,
+            // raised 2026-12-01 from 18 by the retrained models (docs/EVALUATION.md)
+            max_flagged: 20,
         },
     );
 }
@@ -290,9 +302,11 @@ fn issue10_second_tuning_regression_floors() {
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 ("commercial", 0.96),
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
-                ("conduct", 0.6),
+                // raised 2026-12-01 by the third-round training data (rules/models/training/README.md)
+                ("conduct", 0.72),
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
-                ("confidential", 0.84),
+                // raised 2026-12-01 by the third-round training data (rules/models/training/README.md)
+                ("confidential", 0.96),
                 // 1.0 since the credit grammar, 2026-11-30
                 ("credit", 1.0),
                 ("links", 0.72),
@@ -300,21 +314,27 @@ fn issue10_second_tuning_regression_floors() {
                 // in words (rules/location.toml), 2026-11-30
                 ("location", 0.93),
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
-                ("patient-data", 0.72),
+                // raised 2026-12-01 by the third-round training data (rules/models/training/README.md)
+                ("patient-data", 0.78),
                 // raised 2026-12-01 by IBAN, vehicle registration, licence and passport shapes
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 ("personal-data", 0.69),
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
-                ("political", 0.93),
+                // lowered 2026-12-01 after retraining on the third-round data
+                // (rules/models/training/README.md): one case; the head's threshold rose to 0.85
+                ("political", 0.9),
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
-                ("safeguarding", 0.84),
+                // lowered 2026-12-01 after retraining on the third-round data
+                // (rules/models/training/README.md): two cases of drink slang
+                ("safeguarding", 0.78),
             ],
             // 2 since the photo-context, published-contact and credit
             // changes of 2026-11-30
             // raised 2026-12-01 from 2: the policy model's false alarms, the
             // price of its recall (rules/models/policy.md, "Measured")
-            max_flagged: 4,
+            // lowered 2026-12-01 from 4 by the retrained models
+            max_flagged: 2,
         },
     );
 }
@@ -345,27 +365,36 @@ fn issue10_third_tuning_regression_floors() {
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 ("commercial", 0.85),
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
-                ("conduct", 0.6),
+                // raised 2026-12-01 by the third-round training data (rules/models/training/README.md)
+                ("conduct", 0.7),
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
-                ("confidential", 0.65),
+                // raised 2026-12-01 by the third-round training data (rules/models/training/README.md)
+                ("confidential", 0.7),
                 // raised 2026-12-01 by credit.reused-without-permission (copyright, D7)
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
-                ("credit", 0.8),
+                // raised 2026-12-01 by the third-round training data (rules/models/training/README.md)
+                ("credit", 0.95),
                 ("links", 0.50),
                 // raised 2026-12-01 by residence cues beside a house-level place
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
-                ("location", 0.6),
+                // raised 2026-12-01 by the third-round training data (rules/models/training/README.md)
+                ("location", 0.75),
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
-                ("patient-data", 0.55),
+                // raised 2026-12-01 by the third-round training data (rules/models/training/README.md)
+                ("patient-data", 0.65),
                 // raised 2026-12-01 by IBAN, vehicle registration, licence and passport shapes
                 ("personal-data", 0.6),
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
-                ("political", 0.8),
+                // lowered 2026-12-01 after retraining on the third-round data
+                // (rules/models/training/README.md): two cases; the head's threshold rose to 0.85
+                ("political", 0.7),
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
-                ("safeguarding", 0.45),
+                // raised 2026-12-01 by the third-round training data (rules/models/training/README.md)
+                ("safeguarding", 0.5),
             ],
-            max_flagged: 6,
+            // raised 2026-12-01 from 6: location.model on relatives' accommodation ("home from home")
+            max_flagged: 7,
         },
     );
 }
@@ -388,27 +417,34 @@ fn issue10_third_heldout_regression_floors() {
             recall: &[
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
-                ("commercial", 0.73),
+                // raised 2026-12-01 from 0.73 by the retraining on the third-round data (rules/models/training/README.md)
+                ("commercial", 0.76),
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
-                ("conduct", 0.63),
+                // raised 2026-12-01 from 0.63 by the retraining on the third-round data (rules/models/training/README.md)
+                ("conduct", 0.76),
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
-                ("confidential", 0.63),
+                // raised 2026-12-01 from 0.63 by the retraining on the third-round data (rules/models/training/README.md)
+                ("confidential", 0.7),
                 // raised 2026-12-01 by credit.reused-without-permission (copyright, D7)
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
-                ("credit", 0.2),
+                // raised 2026-12-01 from 0.2 by the retraining on the third-round data (rules/models/training/README.md)
+                ("credit", 0.33),
                 ("links", 0.63),
                 // raised 2026-12-01 by residence cues beside a house-level place
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
-                ("location", 0.53),
+                // raised 2026-12-01 from 0.53 by the retraining on the third-round data (rules/models/training/README.md)
+                ("location", 0.63),
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
-                ("patient-data", 0.63),
+                // raised 2026-12-01 from 0.63 by the retraining on the third-round data (rules/models/training/README.md)
+                ("patient-data", 0.73),
                 // raised 2026-12-01 by IBAN, vehicle registration, licence and passport shapes
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 ("personal-data", 0.73),
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
                 ("political", 0.8),
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
-                ("safeguarding", 0.43),
+                // raised 2026-12-01 from 0.43 by the retraining on the third-round data (rules/models/training/README.md)
+                ("safeguarding", 0.5),
             ],
             // raised 2026-12-01 from 13: the policy model's false alarms, the
             // price of its recall (rules/models/policy.md, "Measured")

@@ -33,3 +33,65 @@ pub fn lines(path: &Path) -> Result<Vec<String>, String> {
         .map(str::to_string)
         .collect())
 }
+
+/// The training files of one category under `rules/models/training`,
+/// `STEM.tsv` then `STEM-2.tsv` and so on, in name order so the data and
+/// the weights do not depend on the directory listing.
+#[allow(dead_code)] // each training command uses a part of this file
+pub fn files_of(stem: &str) -> Result<Vec<std::path::PathBuf>, String> {
+    let dir = Path::new("rules/models/training");
+    let mut out: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            name == format!("{stem}.tsv")
+                || (name.starts_with(&format!("{stem}-")) && name.ends_with(".tsv"))
+        })
+        .collect();
+    out.sort();
+    Ok(out)
+}
+
+/// The `(label, text)` lines of one training file (`LABEL<TAB>KIND<TAB>TEXT`,
+/// rules/models/training/README.md); label 1 only where `positives` allows
+/// it (the ordinary-text files hold negatives alone).
+#[allow(dead_code)]
+pub fn labelled(path: &Path, positives: bool) -> Result<Vec<(bool, String)>, String> {
+    let shown = path.display().to_string();
+    let mut out = Vec::new();
+    for (n, l) in read(path)?.lines().enumerate() {
+        if l.starts_with('#') || l.trim().is_empty() {
+            continue;
+        }
+        let cols: Vec<&str> = l.splitn(3, '\t').collect();
+        let positive = match cols.first() {
+            Some(&"1") if positives => true,
+            Some(&"0") => false,
+            _ => {
+                return Err(format!(
+                    "{shown}:{}: label must be 0 (or 1 in a category's file)",
+                    n + 1
+                ));
+            }
+        };
+        let Some(text) = cols.get(2) else {
+            return Err(format!("{shown}:{}: want LABEL, KIND, TEXT", n + 1));
+        };
+        out.push((positive, text.to_string()));
+    }
+    Ok(out)
+}
+
+/// Every training file under `rules/models/training`, in name order.
+#[allow(dead_code)]
+pub fn tsv_files() -> Result<Vec<std::path::PathBuf>, String> {
+    let dir = Path::new("rules/models/training");
+    let mut out: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
+        .collect();
+    out.sort();
+    Ok(out)
+}
