@@ -29,8 +29,9 @@ pub struct EntryInfo {
     pub size: u64,
     /// Compressed size in the zip; equal to `size` for folders.
     pub compressed: u64,
-    /// Its index in the zip; `u32`, like `part`, since a million of these
-    /// may be held (docs/ARCHITECTURE.md, "Bounded memory").
+    /// Where the zip backing keeps its location (zipped.rs); `u32`, like
+    /// `part`, since a million of these may be held
+    /// (docs/ARCHITECTURE.md, "Bounded memory").
     index: u32,
     /// Which zip of a split export holds it (0 otherwise).
     part: u32,
@@ -220,11 +221,11 @@ impl Archive {
             None => f(r),
         };
         match &self.backing {
-            Backing::Zip(zip) => zip.with_entry(entry.index as usize, budget, f),
+            Backing::Zip(zip) => zip.with_entry(entry, budget, f),
             Backing::Dir(root) => dir::with_entry(root, &entry.name, budget, f),
             Backing::File(path) => dir::with_file(path, budget, f),
             Backing::Parts(zips) => match zips.get(entry.part as usize) {
-                Some(zip) => zip.with_entry(entry.index as usize, budget, f),
+                Some(zip) => zip.with_entry(entry, budget, f),
                 None => Err(Error::Archive(format!("{}: no such part", entry.name))),
             },
         }
@@ -241,11 +242,11 @@ impl Archive {
         f: impl FnOnce(&mut dyn ReadSeek) -> T,
     ) -> Result<Option<T>> {
         match &self.backing {
-            Backing::Zip(zip) => zip.with_stored_entry(entry.index as usize, f),
+            Backing::Zip(zip) => zip.with_stored_entry(entry, f),
             Backing::Dir(root) => dir::with_seekable(&root.join(&entry.name), f).map(Some),
             Backing::File(path) => dir::with_seekable(path, f).map(Some),
             Backing::Parts(zips) => match zips.get(entry.part as usize) {
-                Some(zip) => zip.with_stored_entry(entry.index as usize, f),
+                Some(zip) => zip.with_stored_entry(entry, f),
                 None => Err(Error::Archive(format!("{}: no such part", entry.name))),
             },
         }
