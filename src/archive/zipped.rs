@@ -29,8 +29,9 @@ const HOST_DOS: u16 = 0;
 /// a million of these may be held (docs/ARCHITECTURE.md, "Bounded memory").
 #[derive(Clone, Copy)]
 struct Location {
-    /// The local header's file position.
-    header: u64,
+    /// Where the entry's data starts, after its local header (read once,
+    /// when the archive is opened).
+    data: u64,
     compressed: u64,
     crc: u32,
     method: u16,
@@ -85,7 +86,8 @@ impl Zip {
                 dirs.push(name);
                 continue;
             }
-            let reason = if let Err(why) = data_start(&file, r.header) {
+            let data = data_start(&file, r.header);
+            let reason = if let Err(why) = &data {
                 Some(format!("unreadable zip entry header: {why}"))
             } else if !is_safe_name(&name) {
                 Some("unsafe entry name (absolute path or `..`); not read".to_string())
@@ -104,9 +106,9 @@ impl Zip {
             };
             let admitted = listing.entries.len();
             listing.add(name, r.size, r.compressed, locations.len(), reason);
-            if listing.entries.len() > admitted {
+            if let (true, Ok(data)) = (listing.entries.len() > admitted, data) {
                 locations.push(Location {
-                    header: r.header,
+                    data,
                     compressed: r.compressed,
                     crc: r.crc,
                     method: r.method,
@@ -142,19 +144,17 @@ impl Zip {
     /// Where the entry's data starts, checked to lie within the file; the
     /// error names the entry.
     fn data_start(&self, entry: &EntryInfo, loc: &Location) -> Result<u64> {
-        let open_err =
-            |why: String| Error::Archive(format!("cannot open zip entry {}: {why}", entry.name));
-        let start = data_start(&self.file, loc.header).map_err(open_err)?;
-        if start
+        if loc
+            .data
             .checked_add(loc.compressed)
             .is_none_or(|end| end > self.file.len())
         {
-            return Err(open_err(format!(
-                "its {} bytes of data run past the end of the file",
-                loc.compressed
+            return Err(Error::Archive(format!(
+                "cannot open zip entry {}: its {} bytes of data run past the end of the file",
+                entry.name, loc.compressed
             )));
         }
-        Ok(start)
+        Ok(loc.data)
     }
 
     /// Streams the entry's decompressed bytes, checked at their end against
