@@ -1,7 +1,8 @@
 //! A cheaply clonable `Read + Seek` over one open file, so several threads
 //! can read different zip entries at once without reopening the file or
 //! re-parsing the central directory. Each clone keeps its own position and
-//! reads with positional I/O.
+//! reads with positional I/O. A clone may be narrowed to a window of the
+//! file (a stored zip entry's bytes), read and sought within it.
 
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
@@ -10,6 +11,8 @@ use std::sync::Arc;
 #[derive(Clone)]
 pub(crate) struct SharedFile {
     file: Arc<File>,
+    /// The window's first byte in the file (0 for the whole file).
+    start: u64,
     len: u64,
     pos: u64,
 }
@@ -19,19 +22,31 @@ impl SharedFile {
         let len = file.metadata()?.len();
         Ok(SharedFile {
             file: Arc::new(file),
+            start: 0,
             len,
             pos: 0,
         })
     }
 
-    /// The file's length when it was opened.
+    /// A clone that sees only `len` bytes from `start` of this window.
+    pub(crate) fn window(&self, start: u64, len: u64) -> SharedFile {
+        SharedFile {
+            file: Arc::clone(&self.file),
+            start: self.start.saturating_add(start),
+            len,
+            pos: 0,
+        }
+    }
+
+    /// The window's length (the file's, when it was opened).
     pub(crate) fn len(&self) -> u64 {
         self.len
     }
 
     /// Fills `buf` from `pos` without moving this clone's position; an
     /// `UnexpectedEof` error if the file ends first.
-    pub(crate) fn read_exact_at(&self, mut buf: &mut [u8], mut pos: u64) -> io::Result<()> {
+    pub(crate) fn read_exact_at(&self, mut buf: &mut [u8], pos: u64) -> io::Result<()> {
+        let mut pos = self.start.saturating_add(pos);
         while !buf.is_empty() {
             match read_at(&self.file, buf, pos) {
                 Ok(0) => return Err(io::ErrorKind::UnexpectedEof.into()),
@@ -48,10 +63,20 @@ impl SharedFile {
 }
 
 impl Read for SharedFile {
+    /// Reads stop at the window's end.
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = read_at(&self.file, buf, self.pos)?;
-        self.pos += n as u64;
-        Ok(n)
+        let left = self.len.saturating_sub(self.pos);
+        let n = buf.len().min(usize::try_from(left).unwrap_or(usize::MAX));
+        if n == 0 {
+            return Ok(0);
+        }
+        let got = read_at(
+            &self.file,
+            &mut buf[..n],
+            self.start.saturating_add(self.pos),
+        )?;
+        self.pos += got as u64;
+        Ok(got)
     }
 }
 
@@ -69,7 +94,7 @@ impl Seek for SharedFile {
             }
             None => Err(io::Error::new(
                 io::ErrorKind::InvalidInput,
-                "seek before start of file",
+                "seek before the start of the file or entry",
             )),
         }
     }

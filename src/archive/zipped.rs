@@ -12,7 +12,7 @@ use super::shared_file::SharedFile;
 use super::{Bounded, EntryInfo, Limits, Listing, Refused};
 use crate::error::{Error, Result};
 use central::{LOCAL_LEN, LOCAL_SIG};
-use std::io::{self, BufReader, Read, Seek, SeekFrom};
+use std::io::{self, BufReader, Read};
 use std::path::{Component, Path};
 
 const STORED: u16 = 0;
@@ -168,12 +168,7 @@ impl Zip {
     ) -> Result<T> {
         let loc = self.location(entry)?;
         let start = self.data_start(entry, &loc)?;
-        let raw = BufReader::new(Window {
-            file: self.file.clone(),
-            start,
-            len: loc.compressed,
-            pos: 0,
-        });
+        let raw = BufReader::new(self.file.window(start, loc.compressed));
         let decoded: Box<dyn Read> = match loc.method {
             DEFLATED => Box::new(flate2::bufread::DeflateDecoder::new(raw)),
             DEFLATE64 => Box::new(deflate64::Deflate64Decoder::with_buffer(raw)),
@@ -202,12 +197,9 @@ impl Zip {
         if loc.method != STORED {
             return Ok(None);
         }
-        let mut window = Window {
-            file: self.file.clone(),
-            start: self.data_start(entry, &loc)?,
-            len: loc.compressed,
-            pos: 0,
-        };
+        let mut window = self
+            .file
+            .window(self.data_start(entry, &loc)?, loc.compressed);
         Ok(Some(f(&mut window)))
     }
 }
@@ -332,49 +324,6 @@ impl<R: Read> Read for Checked<R> {
         }
         self.hasher.update(&buf[..n]);
         Ok(n)
-    }
-}
-
-/// A seekable view of `len` bytes of the file from `start`.
-struct Window {
-    file: SharedFile,
-    start: u64,
-    len: u64,
-    pos: u64,
-}
-
-impl Read for Window {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let left = self.len.saturating_sub(self.pos);
-        let n = buf.len().min(usize::try_from(left).unwrap_or(usize::MAX));
-        if n == 0 {
-            return Ok(0);
-        }
-        let at = self.start.saturating_add(self.pos);
-        self.file.seek(SeekFrom::Start(at))?;
-        let got = self.file.read(&mut buf[..n])?;
-        self.pos += got as u64;
-        Ok(got)
-    }
-}
-
-impl Seek for Window {
-    fn seek(&mut self, pos: SeekFrom) -> io::Result<u64> {
-        let new = match pos {
-            SeekFrom::Start(p) => Some(p),
-            SeekFrom::End(d) => self.len.checked_add_signed(d),
-            SeekFrom::Current(d) => self.pos.checked_add_signed(d),
-        };
-        match new {
-            Some(p) => {
-                self.pos = p;
-                Ok(p)
-            }
-            None => Err(io::Error::new(
-                io::ErrorKind::InvalidInput,
-                "seek before the start of the entry",
-            )),
-        }
     }
 }
 
