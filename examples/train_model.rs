@@ -34,7 +34,7 @@ use std::process::ExitCode;
 
 #[path = "common/training_io.rs"]
 mod training_io;
-use training_io::{labelled, lines, param, read, tsv_files};
+use training_io::{fifths, labelled, lines, param, read, tsv_files};
 
 const BUCKETS: u32 = 1 << 18;
 // Hyper-parameters: the committed model's are in rules/models/abuse.md;
@@ -126,7 +126,7 @@ fn main() -> ExitCode {
         // The policy model's training files (rules/models/training/README.md)
         // are NHS text too: conduct breaches are abuse, and every hard
         // negative and ordinary text, of any category, is not.
-        let (mut conduct_pos, mut conduct_check) = (Vec::new(), Vec::new());
+        let mut conduct_pos = Vec::new();
         for path in tsv_files()? {
             let conduct = path
                 .file_name()
@@ -140,50 +140,28 @@ fn main() -> ExitCode {
                 }
             }
         }
-        for (i, t) in conduct_pos.into_iter().enumerate() {
-            if i % 5 == 0 {
-                conduct_check.push(t);
-            } else {
-                nhs_pos.push(t);
-            }
-        }
-        let mut nhs_check = Vec::new();
-        for (i, t) in nhs_neg.into_iter().enumerate() {
-            if i % 5 == 0 {
-                nhs_check.push(t);
-            } else {
-                data.push(Example {
-                    text: t,
-                    label: 0.0,
-                    weight: nhs_weight,
-                });
-            }
-        }
-        data.extend(nhs_pos.into_iter().map(|t| Example {
-            text: t,
-            label: 1.0,
-            weight: nhs_weight,
-        }));
+        let (conduct_check, conduct_train) = fifths(conduct_pos);
+        nhs_pos.extend(conduct_train);
+        let (nhs_check, nhs_train) = fifths(nhs_neg);
+        let example = |text: String, label: f32, weight: f32| Example {
+            text,
+            label,
+            weight,
+        };
+        data.extend(nhs_train.into_iter().map(|t| example(t, 0.0, nhs_weight)));
+        data.extend(nhs_pos.into_iter().map(|t| example(t, 1.0, nhs_weight)));
         // Ordinary short English (the SMS Spam Collection's "ham"
         // messages): texts of a few words with nothing to tell the model
         // were scored as abuse from their letters alone (2026-12-01).
-        let mut ham_check = Vec::new();
         let sms = read(&dir.join("train/sms-spam/SMSSpamCollection"))?;
         let ham_weight = param("TRAIN_HAM_WEIGHT", 5.0);
-        for (i, text) in sms
-            .lines()
-            .filter_map(|l| l.strip_prefix("ham\t"))
-            .enumerate()
-        {
-            if i % 5 == 0 {
-                ham_check.push(text.to_string());
-            } else if ham_weight > 0.0 {
-                data.push(Example {
-                    text: text.to_string(),
-                    label: 0.0,
-                    weight: ham_weight,
-                });
-            }
+        let (ham_check, ham_train) = fifths(
+            sms.lines()
+                .filter_map(|l| l.strip_prefix("ham\t"))
+                .map(str::to_string),
+        );
+        if ham_weight > 0.0 {
+            data.extend(ham_train.into_iter().map(|t| example(t, 0.0, ham_weight)));
         }
         println!("# training on {} texts", data.len());
         let (w, bias) = train(&data);

@@ -39,17 +39,12 @@ pub fn lines(path: &Path) -> Result<Vec<String>, String> {
 /// the weights do not depend on the directory listing.
 #[allow(dead_code)] // each training command uses a part of this file
 pub fn files_of(stem: &str) -> Result<Vec<std::path::PathBuf>, String> {
-    let dir = Path::new("rules/models/training");
-    let mut out: Vec<_> = std::fs::read_dir(dir)
-        .map_err(|e| format!("{}: {e}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            name == format!("{stem}.tsv")
-                || (name.starts_with(&format!("{stem}-")) && name.ends_with(".tsv"))
-        })
-        .collect();
-    out.sort();
+    let mut out = tsv_files()?;
+    out.retain(|p| {
+        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        name == format!("{stem}.tsv")
+            || (name.starts_with(&format!("{stem}-")) && name.ends_with(".tsv"))
+    });
     Ok(out)
 }
 
@@ -94,4 +89,19 @@ pub fn tsv_files() -> Result<Vec<std::path::PathBuf>, String> {
         .collect();
     out.sort();
     Ok(out)
+}
+
+/// `(kept back, the rest)`: every fifth item, from the first, is kept back
+/// for validation. One rule for every trainer's split.
+#[allow(dead_code)]
+pub fn fifths<T>(items: impl IntoIterator<Item = T>) -> (Vec<T>, Vec<T>) {
+    let (mut kept, mut rest) = (Vec::new(), Vec::new());
+    for (i, x) in items.into_iter().enumerate() {
+        if i % 5 == 0 {
+            kept.push(x);
+        } else {
+            rest.push(x);
+        }
+    }
+    (kept, rest)
 }
