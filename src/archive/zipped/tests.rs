@@ -164,6 +164,11 @@ fn eocd(bytes: &[u8]) -> usize {
     bytes.len() - 22
 }
 
+/// Where the first central directory record starts.
+fn first_record(bytes: &[u8]) -> usize {
+    bytes.windows(4).position(|w| w == b"PK\x01\x02").unwrap()
+}
+
 fn patch_u32(bytes: &mut [u8], at: usize, v: u32) {
     bytes[at..at + 4].copy_from_slice(&v.to_le_bytes());
 }
@@ -187,7 +192,7 @@ fn zip64_entries_from_the_zip_crate_writer_are_read() {
     w.finish().unwrap();
     // Sizes really are in the zip64 extra field: the 32-bit ones are sentinels.
     let bytes = std::fs::read(&p).unwrap();
-    let cd = bytes.windows(4).position(|w| w == b"PK\x01\x02").unwrap();
+    let cd = first_record(&bytes);
     assert_eq!(bytes[cd + 20..cd + 28], [0xff; 8]);
     let a = Archive::open(&p, &Limits::default()).unwrap();
     assert_eq!(read(&a, "a.js"), big);
@@ -284,7 +289,7 @@ fn a_flipped_byte_fails_the_crc_check_with_the_entry_named() {
     let mut e = entry("d.js", &text);
     e.deflate = true;
     let good = build(&[e], b"");
-    let data_end = good.windows(4).position(|w| w == b"PK\x01\x02").unwrap();
+    let data_end = first_record(&good);
     let mut bad = good.clone();
     bad[data_end - 2] ^= 0x01;
     let p = write(d.path(), "crcd.zip", &bad);
@@ -299,7 +304,7 @@ fn a_declared_size_that_differs_from_the_data_is_an_error() {
     let d = tempfile::tempdir().unwrap();
     let mut bytes = build(&[entry("a.js", b"0123456789")], b"");
     // The central record's uncompressed size (offset 24) claims 11.
-    let cd = bytes.windows(4).position(|w| w == b"PK\x01\x02").unwrap();
+    let cd = first_record(&bytes);
     patch_u32(&mut bytes, cd + 24, 11);
     let p = write(d.path(), "size.zip", &bytes);
     let a = Archive::open(&p, &Limits::default()).unwrap();
@@ -362,7 +367,7 @@ fn multi_disk_archives_are_refused() {
 fn a_local_header_offset_past_the_end_refuses_that_entry_by_name() {
     let d = tempfile::tempdir().unwrap();
     let mut bytes = build(&[entry("a.js", b"1"), entry("b.js", b"2")], b"");
-    let cd = bytes.windows(4).position(|w| w == b"PK\x01\x02").unwrap();
+    let cd = first_record(&bytes);
     patch_u32(&mut bytes, cd + 42, 1 << 30);
     let p = write(d.path(), "lh.zip", &bytes);
     let a = Archive::open(&p, &Limits::default()).unwrap();
@@ -390,7 +395,7 @@ fn a_local_header_offset_past_the_end_refuses_that_entry_by_name() {
 fn data_running_past_the_end_of_the_file_is_an_error_naming_the_entry() {
     let d = tempfile::tempdir().unwrap();
     let mut bytes = build(&[entry("a.js", b"12345")], b"");
-    let cd = bytes.windows(4).position(|w| w == b"PK\x01\x02").unwrap();
+    let cd = first_record(&bytes);
     patch_u32(&mut bytes, cd + 20, 1 << 20);
     let p = write(d.path(), "long.zip", &bytes);
     let a = Archive::open(&p, &Limits::default()).unwrap();
