@@ -220,7 +220,7 @@ fn main() -> ExitCode {
         }
         // `TRAIN_SHOW=0.3` lists the kept-back NHS negatives and SMS ham
         // scoring at least that: what a lower threshold would flag.
-        let show = param("TRAIN_SHOW", 2.0) as f32;
+        let show = param("TRAIN_SHOW", 2.0);
         for (what, texts, scores) in [
             ("NHS negative", &nhs_check, &nhs_scores),
             ("SMS ham", &ham_check, &ham_scores),
