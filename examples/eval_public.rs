@@ -287,15 +287,26 @@ fn dev(run: &mut Runner, dir: &Path) -> Result<(), String> {
     let path = dir.join("train/olid/olid-training-v1.0.tsv");
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut conf: Vec<Confusion> = DEFINITIONS.iter().map(|_| Confusion::default()).collect();
+    let (mut fp_rules, mut tp_rules) = (BTreeMap::new(), BTreeMap::new());
     let mut n = 0;
     for (i, line) in text.lines().skip(1).enumerate() {
         let cols: Vec<&str> = line.split('\t').collect();
         if i % 10 != 0 || cols.len() < 3 {
             continue;
         }
-        let (cats, _) = run.run(cols[0], cols[1]);
+        let (cats, ids) = run.run(cols[0], cols[1]);
         for (c, (_, def)) in conf.iter_mut().zip(DEFINITIONS) {
             c.add(cols[2] == "OFF", flagged(&cats, def));
+        }
+        if flagged(&cats, DEFINITIONS[0].1) {
+            let into = if cols[2] == "OFF" {
+                &mut tp_rules
+            } else {
+                &mut fp_rules
+            };
+            for id in ids {
+                *into.entry(id).or_insert(0) += 1;
+            }
         }
         n += 1;
     }
@@ -309,6 +320,8 @@ fn dev(run: &mut Runner, dir: &Path) -> Result<(), String> {
             c.tp, c.fp, c.fn_
         );
     }
+    println!("\nrules on true positives: {}", top(&tp_rules, 12));
+    println!("rules on false positives: {}", top(&fp_rules, 12));
     let base = dir.join("train/tweeteval/hate");
     let read = |f: &str| {
         std::fs::read_to_string(base.join(f))

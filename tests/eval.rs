@@ -452,3 +452,36 @@ fn issue10_third_heldout_regression_floors() {
         },
     );
 }
+
+/// The fourth held-out set (`heldout4.toml`, 2026-12-01), written by two
+/// helpers who read neither the rules nor the training texts, committed
+/// before the fourth round of training texts was used, and blind: only its
+/// per-category numbers are printed, never its texts.
+#[test]
+fn issue10_fourth_heldout_regression_floors() {
+    let heldout = score(&load("heldout4.toml", include_str!("eval/heldout4.toml")));
+    eprintln!("{}", table("heldout4.toml", &heldout));
+    check(
+        "heldout4.toml",
+        &heldout,
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // measured 2026-12-01 on the pack as it was when the set arrived,
+            // before the fourth round of training texts (recall 0.61, 4 flagged)
+            recall: &[
+                ("commercial", 0.6),
+                ("conduct", 0.7),
+                ("confidential", 0.65),
+                ("credit", 0.65),
+                ("links", 0.55),
+                ("location", 0.7),
+                ("patient-data", 0.55),
+                ("personal-data", 0.45),
+                ("political", 0.8),
+                ("safeguarding", 0.5),
+            ],
+            max_flagged: 4,
+        },
+    );
+}
