@@ -16,7 +16,10 @@ mod instagram;
 mod media;
 mod messages;
 mod profile;
+mod streamed;
 pub mod threads;
+
+pub use streamed::{Plan, Step};
 
 use super::Flavor;
 use crate::platform::EntryOutcome;
@@ -438,7 +441,8 @@ impl Ctx<'_> {
 }
 
 /// What a JSON object is, told by its keys; `Ctx::object` walks each
-/// kind its own way.
+/// kind its own way, and `Plan` says which kinds can have their long
+/// lists streamed when the object is a file's top level.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shape {
     Thread,
@@ -459,6 +463,10 @@ pub enum Shape {
     /// walked in key order.
     Wrapper,
 }
+
+/// The keys of list elements that `shape` looks at (`is_thread`): what
+/// `json::object::outline` records of a long list's elements.
+pub const PROBE_KEYS: &[&str] = &["sender_name", "senderName", "timestamp_ms"];
 
 /// The first rule that matches, in the order `Ctx::object` has always
 /// tried them.
