@@ -260,7 +260,37 @@ impl MetaUnit {
         out.no_records_expected |= !json::holds_text(&v);
     }
 
+    /// An HTML page, cut into its item blocks as it streams by and each
+    /// block parsed on its own (`html::cut`), or parsed whole
+    /// (`read_html_whole`) when `cut` says the items alone do not give it.
     fn read_html(
+        &self,
+        archive: &Archive,
+        entry: &EntryInfo,
+        page: html::Page,
+        out: &mut EntryOutcome,
+        emit: &mut dyn FnMut(Record),
+    ) {
+        let resolve = |u: &str| self.resolve(u);
+        let mut ctx = html::Ctx {
+            flavor: self.flavor,
+            account: &self.account,
+            entry: &entry.name,
+            resolve: &resolve,
+            emit: &mut *emit,
+            out: &mut *out,
+            bad_dates: 0,
+            first_bad: None,
+        };
+        let mut read = |f: &mut dyn FnMut(&mut dyn Read)| archive.with_entry(entry, f);
+        let walked = html::cut::read_page(&mut read, page, html::cut::MAX_ITEM, &mut ctx);
+        if walked == wrapped::Walked::Whole {
+            self.read_html_whole(archive, entry, page, out, emit);
+        }
+    }
+
+    /// An HTML page parsed whole, at most `html::MAX_HTML` bytes.
+    fn read_html_whole(
         &self,
         archive: &Archive,
         entry: &EntryInfo,

@@ -39,11 +39,12 @@ impl MetaUnit {
 }
 
 /// Opens the file once more and hands the reader to the pass.
-pub(super) type Reread<'a> = dyn FnMut(&mut dyn FnMut(&mut dyn Read)) -> Result<()> + 'a;
+pub(in crate::platform::meta) type Reread<'a> =
+    dyn FnMut(&mut dyn FnMut(&mut dyn Read)) -> Result<()> + 'a;
 
 /// Whether `walk` read the file or left it to the whole-file reader.
 #[derive(Debug, PartialEq, Eq)]
-pub(super) enum Walked {
+pub(in crate::platform::meta) enum Walked {
     Done,
     Whole,
 }
