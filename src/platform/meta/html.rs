@@ -15,8 +15,9 @@
 //!   date footer `._a6-o` / `._a72d`.
 //!
 //! Bluebar and 2022+ pages are cut into their item blocks as they stream
-//! by and each block parsed on its own (`cut`); ≤2018 pages are parsed
-//! whole (`MAX_HTML`).
+//! by and each block parsed on its own (`cut`), and so are ≤2018
+//! Messenger pages, thread by thread; other ≤2018 pages are parsed whole
+//! (`MAX_HTML`).
 //!
 //! HTML pages carry no machine timestamp: the date text is parsed with the
 //! month names of the languages in `months` (CLDR); a date that cannot be
@@ -34,8 +35,9 @@ use scraper::{ElementRef, Html, Selector};
 /// HTML pages parsed whole into a DOM (which takes several times the
 /// file size) are at most this long; larger ones are reported as failed
 /// with this limit named. Only pages `cut` cannot read item by item are
-/// parsed whole: the ≤2018 generation (`div.thread`, `div.block`,
-/// `div.contents`) and pages with an `_a6-g` element that is not a `div`.
+/// parsed whole: the ≤2018 generation other than Messenger threads
+/// (`div.block`, `div.contents`), threads nested or without messages, and
+/// pages with an `_a6-g` element that is not a `div`.
 pub const MAX_HTML: u64 = 64 << 20;
 
 /// What kind of records a page holds, from its file name.
@@ -171,6 +173,14 @@ impl Ctx<'_> {
     pub fn item(&mut self, html: &str, page: Page) {
         let doc = Html::parse_document(html);
         self.entries(&doc, page);
+    }
+
+    /// One ≤2018 `div.thread` block of a Messenger page that `cut` cut
+    /// into threads, parsed on its own: what `page` reads of that thread
+    /// in the whole page.
+    pub fn thread(&mut self, html: &str) {
+        let doc = Html::parse_document(html);
+        self.legacy_messages(&doc);
     }
 
     /// After the last item: the warning on dates that could not be read.

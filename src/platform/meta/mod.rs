@@ -283,7 +283,13 @@ impl MetaUnit {
             first_bad: None,
         };
         let mut read = |f: &mut dyn FnMut(&mut dyn Read)| archive.with_entry(entry, f);
-        let walked = html::cut::read_page(&mut read, page, html::cut::MAX_ITEM, &mut ctx);
+        let walked = html::cut::read_page(
+            &mut read,
+            page,
+            html::cut::MAX_ITEM,
+            html::cut::MAX_THREAD,
+            &mut ctx,
+        );
         if walked == wrapped::Walked::Whole {
             self.read_html_whole(archive, entry, page, out, emit);
         }

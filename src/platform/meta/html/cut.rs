@@ -7,23 +7,30 @@
 //! closes it. Meta writes these pages by machine, with every `div`
 //! closed; the whole-page parse stays the reference (`Ctx::page`).
 //!
+//! ≤2018 Messenger pages (`messages.htm`, every thread in one page) are
+//! cut the same way into their outermost `div.thread` blocks, each read by
+//! the whole-page thread code (`Ctx::thread`); a thread is at most
+//! `MAX_THREAD` bytes.
+//!
 //! It also notes what would make the whole-page walk differ from walking
-//! the items alone: the ≤2018 generation's blocks (`div.thread`,
-//! `div.block`, `div.contents`), or an `_a6-g` element that is not a
-//! `div`. Such pages are read whole.
+//! the items alone: the other ≤2018 blocks (`div.block`, `div.contents`
+//! without threads), a thread inside a thread or threads without a
+//! `div.message`, or an `_a6-g` element that is not a `div`. Such pages
+//! are read whole.
 
 use super::{Ctx, Page};
 use crate::platform::meta::wrapped::{Reread, Walked};
 use std::io::Read;
 
 /// Reads a page that `read` opens (once per pass) into `ctx`, item by
-/// item, items over `limit` bytes skipped with a warning; `Walked::Whole`
-/// when the page must be parsed whole. Two passes, because what says so
-/// may come at the page's end.
+/// item, items over `limit` bytes (≤2018 threads over `thread_limit`)
+/// skipped with a warning; `Walked::Whole` when the page must be parsed
+/// whole. Two passes, because what says so may come at the page's end.
 pub(in crate::platform::meta) fn read_page(
     read: &mut Reread,
     page: Page,
     limit: usize,
+    thread_limit: usize,
     ctx: &mut Ctx,
 ) -> Walked {
     let mut seen = None;
@@ -43,23 +50,39 @@ pub(in crate::platform::meta) fn read_page(
         }
         (Ok(()), None) => return Walked::Whole,
     };
-    if seen.whole {
+    let threads = seen.threads > 0;
+    if seen.whole
+        || (threads && (seen.nested_thread || !seen.thread_messages))
+        || (!threads && seen.contents)
+    {
         return Walked::Whole;
     }
+    // A thread with a `div.message` gives records, so the whole-page walk
+    // stops after the threads (`Ctx::page`): the threads are the page.
+    let (limit, what) = if threads {
+        (thread_limit, "thread")
+    } else {
+        (limit, "item")
+    };
+    let warned = (ctx.out.warnings.len(), ctx.out.more_warnings);
+    let records = ctx.out.records;
     if let Some(at) = seen.bad_utf8 {
         ctx.out.warn(format!(
             "{}: not valid UTF-8 at byte {at}; invalid bytes were replaced",
             ctx.entry
         ));
     }
+    let utf8_warned = (ctx.out.warnings.len(), ctx.out.more_warnings);
     let mut cut = None;
     let res = read(&mut |r| {
         let mut cutter = Cutter::new(limit);
+        cutter.threads = threads;
         cut = Some(cut_all(r, &mut cutter, &mut |piece| {
             match piece {
+            Piece::Item { bytes, .. } if threads => ctx.thread(&String::from_utf8_lossy(bytes)),
             Piece::Item { bytes, .. } => ctx.item(&String::from_utf8_lossy(bytes), page),
             Piece::TooLong { at, len } => ctx.out.warn(format!(
-                "{}: the item at byte {at} is {len} bytes, more than the {limit} read of one item; it was skipped",
+                "{}: the {what} at byte {at} is {len} bytes, more than the {limit} read of one {what}; it was skipped",
                 ctx.entry
             )),
         }
@@ -73,6 +96,17 @@ pub(in crate::platform::meta) fn read_page(
     if failed.is_some() {
         ctx.out.error = failed;
         return Walked::Done;
+    }
+    if threads
+        && ctx.out.records == records
+        && (ctx.out.warnings.len(), ctx.out.more_warnings) == utf8_warned
+    {
+        // No thread gave a message (`div.message` inside some other
+        // element): nothing was emitted, and the whole-page walk goes on
+        // to what else the page holds. Its UTF-8 warning is its own.
+        ctx.out.warnings.truncate(warned.0);
+        ctx.out.more_warnings = warned.1;
+        return Walked::Whole;
     }
     ctx.finish();
     Walked::Done
@@ -102,6 +136,11 @@ fn cut_all(
 /// and a real post, comment or message is a few KiB.
 pub const MAX_ITEM: usize = 16 << 20;
 
+/// The longest ≤2018 Messenger thread parsed: the old cap on the whole
+/// page (`super::MAX_HTML`), so every thread of a page read before is
+/// still read, while the page itself has no cap.
+pub const MAX_THREAD: usize = 64 << 20;
+
 /// One cut of the page.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Piece<'a> {
@@ -120,6 +159,12 @@ pub struct Seen {
     /// Marks of a page the items alone do not give (see above).
     pub whole: bool,
     pub items: u64,
+    /// ≤2018 `div.thread` blocks; one inside another; a `div.message`
+    /// directly in a thread (by `div` nesting); a `div.contents`.
+    pub threads: u64,
+    pub nested_thread: bool,
+    pub thread_messages: bool,
+    pub contents: bool,
     /// The first byte that is not UTF-8, as `std::str::from_utf8` counts.
     pub bad_utf8: Option<u64>,
 }
@@ -139,6 +184,10 @@ pub struct Cutter {
     /// page; `skipping` once it passed `MAX_ITEM`.
     item: Option<(u64, u64)>,
     skipping: bool,
+    /// Items are outermost `div.thread` blocks rather than entries.
+    pub threads: bool,
+    /// The depth outside the `div.thread` being read, if any.
+    thread: Option<u64>,
     /// Inside raw text until this closing tag name.
     raw: Option<&'static [u8]>,
     /// Inside a comment.
@@ -173,6 +222,8 @@ impl Cutter {
             depth: 0,
             item: None,
             skipping: false,
+            threads: false,
+            thread: None,
             raw: None,
             comment: false,
             seen: Seen::default(),
@@ -354,6 +405,9 @@ impl Cutter {
         if close {
             if is_div {
                 self.depth = self.depth.saturating_sub(1);
+                if self.thread == Some(self.depth) {
+                    self.thread = None;
+                }
                 if let Some((d, start)) = self.item
                     && self.depth == d
                 {
@@ -390,10 +444,31 @@ impl Cutter {
             }
         }
         if is_div {
-            if has("thread") || has("block") || has("contents") {
+            if has("thread") {
+                self.seen.threads = self.seen.threads.saturating_add(1);
+                match self.thread {
+                    Some(_) => self.seen.nested_thread = true,
+                    None => self.thread = Some(self.depth),
+                }
+            } else if has("message")
+                && self
+                    .thread
+                    .is_some_and(|d| d.checked_add(1) == Some(self.depth))
+            {
+                self.seen.thread_messages = true;
+            }
+            if has("block") {
                 self.seen.whole = true;
             }
-            if self.item.is_none() && (has("_a6-g") || (has("pam") && has("_3-95"))) {
+            if has("contents") {
+                self.seen.contents = true;
+            }
+            let starts = if self.threads {
+                has("thread")
+            } else {
+                has("_a6-g") || (has("pam") && has("_3-95"))
+            };
+            if self.item.is_none() && starts {
                 self.item = Some((self.depth, at));
             }
             self.depth = self.depth.saturating_add(1);

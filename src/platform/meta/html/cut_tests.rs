@@ -66,7 +66,7 @@ fn whole_and_cut(html: &[u8], page: Page, chunk: usize, limit: usize) -> (String
             });
             Ok(())
         };
-        if read_page(&mut read, page, limit, ctx) == Walked::Whole {
+        if read_page(&mut read, page, limit, limit, ctx) == Walked::Whole {
             cut = false;
             whole(ctx, html, page);
         }
@@ -110,6 +110,100 @@ const PROFILE: &str = r#"<html><body><div class="_a6-g"><div class="_a6-h">Conta
 
 /// A ≤2018 page: read whole.
 const LEGACY: &str = r#"<html><body><div class="contents"><h1>N</h1><div><p><div class="meta">Tuesday, 12 June 2012 at 14:15 UTC+01</div>N updated their status.<div class="comment">Ward 7</div></p></div></div></body></html>"#;
+
+/// A ≤2018 Messenger page: every thread in one page, cut per thread.
+const LEGACY_MESSAGES: &str = r#"<html><head><title>N - Messages <div class="thread"></title>
+<script>var t = '<div class="thread">';</script></head><body><div class="nav"><ul><li><a href="../html/wall.htm">Wall</a></li></ul></div>
+<div class="contents"><h1>Northdale NHS</h1><!-- <div class="thread"> -->
+<div>
+<div class="thread">Northdale NHS, Jane Patient &amp; co
+<div class="message"><div class="message_header"><span class="user">Jane Patient</span><span class="meta">Tuesday, 12 June 2012 at 14:15 UTC+01</span></div></div>
+<p>Results from Ward 7? caf&eacute; €</p>
+<div class="message"><div class="message_header"><span class="user">Northdale NHS</span><span class="meta">not a date</span></div></div>
+<div class="message"><div class="message_header"><span class="user">Jane Patient</span><span class="meta">Friday, October 4, 2013 at 10:05pm PDT</span></div></div>
+<p>Call <a href="https://x.example/">01632 960123</a></p><p>a stray paragraph</p>
+</div>
+<div class="thread">
+<div class="message"><div class="message_header"><span class="user">A</span><span class="meta">June 1, 2014 at 9:00am UTC</span></div></div>
+late title, A
+<p>no title before</p>
+</div>
+<div class="thread"></div>
+<div class="thread">Jane Patient<div class="message"><div class="message_header"><span class="user">Jane Patient</span><span class="meta">oops</span></div></div></div>
+</div>
+</div></body></html>"#;
+
+#[test]
+fn legacy_messenger_pages_are_cut_per_thread() {
+    assert!(same(LEGACY_MESSAGES.as_bytes(), Page::Messages));
+    assert!(same(LEGACY_MESSAGES.as_bytes(), Page::Posts));
+    // Bad UTF-8 inside a thread and outside; a BOM.
+    let mut bad = b"\xEF\xBB\xBF".to_vec();
+    bad.extend_from_slice(
+        LEGACY_MESSAGES
+            .replace("Results", "Res\u{FFFD}ults")
+            .as_bytes(),
+    );
+    bad.extend_from_slice(b"<div class=\"thread\">x\xE2\x82<div class=\"message\"></div></div>");
+    assert!(same(&bad, Page::Messages));
+    // Read whole: a thread in a thread, threads without messages (what
+    // else the page holds is read).
+    for page in [
+        r#"<div class="thread">a<div class="thread">b<div class="message"></div></div></div>"#,
+        r#"<div class="thread">a</div><div class="pam _3-95"><div class="_2pin">post</div></div>"#,
+        r#"<div class="contents"><div class="thread">a</div><div class="meta">June 1, 2014</div>hi</div>"#,
+    ] {
+        assert!(!same(page.as_bytes(), Page::Messages), "{page}");
+    }
+    // A `div.message` not directly in its thread: cut, found to give
+    // nothing, then read whole, with the UTF-8 warning once.
+    let hidden: &[u8] = b"<div class=\"thread\">a<span>\xFF<div class=\"message\"></div></span></div><div class=\"_a6-g\"><div class=\"_a6-p\">x</div></div>";
+    for chunk in [1, 7, 64 << 10] {
+        let (w, c, _) = whole_and_cut(hidden, Page::Messages, chunk, MAX_ITEM);
+        assert_eq!(w, c);
+        assert_eq!(c.matches("not valid UTF-8").count(), 1, "{c}");
+        assert!(c.contains("\"x\""), "{c}");
+    }
+}
+
+#[test]
+fn a_legacy_messenger_page_cut_anywhere_gives_what_the_whole_page_gives() {
+    for end in 0..=LEGACY_MESSAGES.len() {
+        let Some(cut) = LEGACY_MESSAGES.get(..end) else {
+            continue;
+        };
+        for chunk in [1, 7, 64 << 10] {
+            let (w, c, _) = whole_and_cut(cut.as_bytes(), Page::Messages, chunk, MAX_ITEM);
+            assert_eq!(w, c, "chunk {chunk}: {cut}");
+        }
+    }
+}
+
+#[test]
+fn a_giant_thread_is_skipped_with_one_warning_and_the_rest_kept() {
+    let msg = |t: &str| {
+        format!(
+            r#"<div class="message"><div class="message_header"><span class="user">A</span><span class="meta">June 1, 2014</span></div></div><p>{t}</p>"#
+        )
+    };
+    let page = format!(
+        r#"<html><body><div class="thread">A, B{}</div><div class="thread">A, C{}</div><div class="thread">A, D{}</div></body></html>"#,
+        msg("first"),
+        msg(&"x".repeat(5000)),
+        msg("last")
+    );
+    for chunk in [1, 100, 64 << 10] {
+        let (_, c, cut) = whole_and_cut(page.as_bytes(), Page::Messages, chunk, 1000);
+        assert!(cut);
+        assert!(c.contains("\"first\"") && c.contains("\"last\""), "{c}");
+        assert!(!c.contains("xxxx"), "{c}");
+        assert_eq!(
+            c.matches("your_posts_1.html: the thread at byte 180 is 5163 bytes, more than the 1000 read of one thread; it was skipped").count(),
+            1,
+            "{c}"
+        );
+    }
+}
 
 #[test]
 fn pages_cut_into_items_give_the_same_records_as_whole_pages() {
@@ -197,6 +291,9 @@ fn no_input_makes_the_cutter_panic() {
         b"<a b='>'><div class='_a6-g'>x",
         b"<<<>>>",
         b"<div\x00class=_a6-g>",
+        b"<div class=thread><div class=message>",
+        b"<div class=thread></div></div></div><div class=thread><div class=message></div>",
+        b"<div class=thread><p>x</p><div class=message></div><script>",
     ];
     for input in inputs {
         for chunk in [1, 2, 64] {
@@ -215,6 +312,7 @@ fn no_input_makes_the_cutter_panic() {
 )]
 fn every_sample_page_gives_the_same_records_cut() {
     let mut n = 0;
+    let mut legacy = 0;
     for platform in ["facebook", "instagram"] {
         for dir in sample_dirs(platform) {
             let mut stack = vec![dir];
@@ -226,7 +324,15 @@ fn every_sample_page_gives_the_same_records_cut() {
                     } else if p.extension().is_some_and(|x| x == "html" || x == "htm") {
                         let html = std::fs::read(&p).unwrap();
                         for page in [Page::Posts, Page::Messages, Page::Profile] {
-                            same(&html, page);
+                            let cut = same(&html, page);
+                            // ≤2018 Messenger pages are cut per thread.
+                            let text = String::from_utf8_lossy(&html);
+                            if text.contains("class=\"thread\"")
+                                && !text.contains("class=\"block\"")
+                            {
+                                assert!(cut, "{}", p.display());
+                                legacy += 1;
+                            }
                         }
                         n += 1;
                     }
@@ -235,4 +341,5 @@ fn every_sample_page_gives_the_same_records_cut() {
         }
     }
     assert!(n >= 4, "only {n} pages");
+    assert!(legacy >= 1, "no ≤2018 Messenger page");
 }
