@@ -6,7 +6,8 @@
 //!     BENCH_ENTRIES=200000 cargo bench --bench meta_stream # media entries
 //!     BENCH_MESSAGES_MB=1024 cargo bench --bench meta_stream # thread size
 //!     BENCH_HTML_MB=1024 cargo bench --bench meta_stream     # HTML page size
-//!     BENCH_ONLY=posts|entries|messages|html cargo bench --bench meta_stream
+//!     BENCH_LEGACY_MB=1024 cargo bench --bench meta_stream   # ≤2018 messages.htm size
+//!     BENCH_ONLY=posts|entries|messages|html|legacy cargo bench --bench meta_stream
 //!     BENCH_THREADS=2 cargo bench --bench meta_stream      # -j2 only
 //!
 //! 1. A Facebook export folder whose `your_posts_1.json` is one top-level
@@ -26,6 +27,10 @@
 //!    HTML page of about BENCH_HTML_MB MB (default 1024), one `_a6-g`
 //!    block per post, cut into items as it streams
 //!    (`platform/meta/html/cut.rs`).
+//! 5. A ≤2018 Facebook export folder whose `html/messages.htm` holds every
+//!    Messenger thread in one page of about BENCH_LEGACY_MB MB (default
+//!    1024): threads of 1,000 `div.message` + `<p>` pairs, cut per
+//!    `div.thread` as it streams (`platform/meta/html/cut.rs`).
 //!
 //! Each is scanned with the release binary under GNU time (wall seconds,
 //! peak RSS). Inputs are written once to `target/bench/` and reused.
@@ -100,6 +105,23 @@ fn main() {
         }
         let size = std::fs::metadata(&page).unwrap().len();
         println!("Facebook HTML posts page: {:.1} MB", size as f64 / 1e6);
+        scan(&root, &dir);
+    }
+    if only.is_empty() || only == "legacy" {
+        let mb = env("BENCH_LEGACY_MB", 1024);
+        let root = dir.join(format!("facebook-legacy-{mb}mb"));
+        let page = root.join(LEGACY_MESSAGES);
+        if !page.exists() {
+            let t = Instant::now();
+            let n = write_legacy(&root, mb << 20);
+            eprintln!(
+                "generated {} ({n} messages) in {:.1} s",
+                page.display(),
+                t.elapsed().as_secs_f64()
+            );
+        }
+        let size = std::fs::metadata(&page).unwrap().len();
+        println!("Facebook ≤2018 messages page: {:.1} MB", size as f64 / 1e6);
         scan(&root, &dir);
     }
     if only.is_empty() || only == "entries" {
@@ -297,6 +319,85 @@ fn write_html(root: &Path, bytes: u64) -> u64 {
         n += 1;
     }
     w.write_all(b"</div></div></div></div></div></body></html>\n")
+        .unwrap();
+    w.flush().unwrap();
+    n
+}
+
+const LEGACY_MESSAGES: &str = "html/messages.htm";
+
+/// Writes a ≤2018 Facebook export folder (`index.htm` and one
+/// `html/messages.htm` of about `bytes` bytes, every thread in it, as the
+/// samples under ../shared/formats/facebook have it); returns the number
+/// of messages.
+fn write_legacy(root: &Path, bytes: u64) -> u64 {
+    let page = root.join(LEGACY_MESSAGES);
+    std::fs::create_dir_all(page.parent().unwrap()).unwrap();
+    std::fs::write(
+        root.join("index.htm"),
+        br#"<html><head><title>Northdale NHS Trust</title></head><body><div class="nav"><ul><li><a href="html/messages.htm">Messages</a></li></ul></div><div class="contents"><h1>Northdale NHS Trust</h1></div></body></html>"#,
+    )
+    .unwrap();
+    let mut w = std::io::BufWriter::new(std::fs::File::create(&page).unwrap());
+    w.write_all(
+        br#"<html>
+<head><meta http-equiv="Content-Type" content="text/html; charset=UTF-8" /><title>Northdale NHS Trust - Messages</title><link rel="stylesheet" href="../html/style.css" type="text/css" /></head>
+<body><div class="nav"><ul><li><a href="../index.htm">Profile</a></li><li class="selected">Messages</li></ul></div>
+<div class="contents"><h1>Northdale NHS Trust</h1><div>
+"#,
+    )
+    .unwrap();
+    let months = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let mut written = 0u64;
+    let mut n = 0u64;
+    while written < bytes {
+        if n.is_multiple_of(1000) {
+            let head = format!(
+                "{}<div class=\"thread\">Northdale NHS Trust, Patient {}\n",
+                if n == 0 { "" } else { "</div>\n" },
+                n / 1000
+            );
+            w.write_all(head.as_bytes()).unwrap();
+            written += head.len() as u64;
+        }
+        let who = if n.is_multiple_of(2) {
+            format!("Patient {}", n / 1000)
+        } else {
+            "Northdale NHS Trust".to_string()
+        };
+        // As in the other files: a reference number on every 100th message.
+        let extra = if n.is_multiple_of(100) {
+            " Patient ref 943 476 5919"
+        } else {
+            ""
+        };
+        let month = months.get((n % 12) as usize).copied().unwrap_or("May");
+        let msg = format!(
+            r#"<div class="message"><div class="message_header"><span class="user">{who}</span><span class="meta">Thursday, {day} {month} 2016 at {h}:{mi:02} UTC+01</span></div></div>
+<p>Caf&eacute; visiting hours changed again, message {n}. See the ward page.{extra}</p>
+"#,
+            day = n % 28 + 1,
+            h = n % 24,
+            mi = n % 60,
+        );
+        w.write_all(msg.as_bytes()).unwrap();
+        written += msg.len() as u64;
+        n += 1;
+    }
+    w.write_all(b"</div>\n</div></div></body></html>\n")
         .unwrap();
     w.flush().unwrap();
     n
