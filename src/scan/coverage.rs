@@ -68,21 +68,21 @@ impl Slots {
         }
     }
 
-    /// One row per entry, the entry names moved into them.
+    /// One row per entry.
     pub(super) fn rows(
         self,
         archive: &str,
-        entries: Vec<crate::archive::EntryInfo>,
+        entries: crate::archive::EntryList,
         out: &mut Vec<CoverageRow>,
     ) {
         let mut details = vec![""; self.details.len()];
         for (text, &i) in &self.details {
             details[i as usize] = text;
         }
-        for (e, slot) in entries.into_iter().zip(self.slots) {
+        for (e, slot) in entries.iter().zip(self.slots) {
             out.push(CoverageRow {
                 archive: archive.to_string(),
-                entry: e.name,
+                entry: e.name.to_string(),
                 status: slot.status,
                 records: slot.records,
                 findings: 0,

@@ -11,7 +11,7 @@
 
 use super::evaluate::Tally;
 use super::{Opened, evaluator};
-use crate::archive::{Archive, EntryInfo};
+use crate::archive::{Archive, Entry};
 use crate::finding::Finding;
 use crate::media::ocr::{self, Ocr};
 use crate::media::video;
@@ -79,7 +79,7 @@ impl Owner {
 
     fn from<'a>(&self, texts: &'a Texts, archive: &'a Archive) -> &'a str {
         match archive.entries().get(self.from as usize) {
-            Some(e) if self.from != NAMED => &e.name,
+            Some(e) if self.from != NAMED => e.name,
             _ => self.text(texts, 3),
         }
     }
@@ -295,7 +295,7 @@ enum Job {
 
 struct Task<'a> {
     unit: &'a Opened,
-    entry: &'a EntryInfo,
+    entry: Entry<'a>,
     owner: Option<&'a Owner>,
     texts: &'a Texts,
 }
@@ -397,7 +397,7 @@ pub(super) fn pass(
 fn sniff(t: &Task<'_>) -> Result<Kind, String> {
     t.unit
         .archive
-        .with_entry(t.entry, |r| {
+        .with_entry(&t.entry, |r| {
             let mut head = Vec::with_capacity(media::HEAD);
             r.take(media::HEAD as u64)
                 .read_to_end(&mut head)
@@ -475,7 +475,7 @@ fn run(
     let u = t.unit;
     let mut done = Done {
         archive: u.candidate.display.clone(),
-        entry: t.entry.name.clone(),
+        entry: t.entry.name.to_string(),
         note: None,
         failed: false,
         findings: Vec::new(),
@@ -484,7 +484,7 @@ fn run(
     };
     let mut rec = match (&job, &t.owner) {
         (Job::Note(..), _) | (_, None) => None,
-        (_, Some(owner)) => Some(record(u, t.entry, owner, t.texts)),
+        (_, Some(owner)) => Some(record(u, &t.entry, owner, t.texts)),
     };
     match job {
         Job::Note(note, count) => {
@@ -492,7 +492,7 @@ fn run(
             done.failed = matches!(count, Some(OcrCount::Failed));
             done.ocr = count;
         }
-        Job::Video => match video::locate_entry(&u.archive, t.entry).0 {
+        Job::Video => match video::locate_entry(&u.archive, &t.entry).0 {
             Ok(Some(place)) => {
                 done.note = Some(format!("video location found ({})", place.source.as_str()));
                 if let Some(r) = rec.as_mut() {
@@ -500,7 +500,7 @@ fn run(
                         field: Field::Exif,
                         lat: Some(place.lat),
                         lon: Some(place.lon),
-                        label: t.entry.name.clone(),
+                        label: t.entry.name.to_string(),
                     });
                 }
             }
@@ -512,7 +512,7 @@ fn run(
         },
         Job::Ocr(format) => {
             let outcome = match opts.ocr.as_ref() {
-                Some(ocr) => read_image(ocr, u, t.entry, format),
+                Some(ocr) => read_image(ocr, u, &t.entry, format),
                 None => ocr::Outcome::Skipped("--ocr not given".into()),
             };
             done.note = Some(outcome.note());
@@ -537,7 +537,7 @@ fn run(
             // want to read back; a video's place has no text.
             Some(sink) if !r.fields.is_empty() => {
                 let order = super::RowOrder {
-                    source: t.entry.name.clone(),
+                    source: t.entry.name.to_string(),
                     pass: super::Pass::Media,
                     seq: 0,
                 };
@@ -553,7 +553,7 @@ fn run(
 }
 
 /// The media record a finding about the file is made on.
-fn record(u: &Opened, entry: &EntryInfo, owner: &Owner, texts: &Texts) -> Record {
+fn record(u: &Opened, entry: &Entry<'_>, owner: &Owner, texts: &Texts) -> Record {
     let mut r = Record::new(
         owner.platform,
         RecordKind::Media,
@@ -563,17 +563,17 @@ fn record(u: &Opened, entry: &EntryInfo, owner: &Owner, texts: &Texts) -> Record
         "" => u.unit.account().to_string(),
         account => account.to_string(),
     };
-    r.entry = entry.name.clone();
+    r.entry = entry.name.to_string();
     r.created_at = owner.created_at();
     r.url = owner.url(texts).to_string();
-    r.media.push(entry.name.clone());
+    r.media.push(entry.name.to_string());
     r
 }
 
 fn read_image(
     ocr: &Ocr,
     u: &Opened,
-    entry: &EntryInfo,
+    entry: &Entry<'_>,
     format: media::ImageFormat,
 ) -> ocr::Outcome {
     if entry.size > ocr.limits.max_bytes {
