@@ -408,7 +408,13 @@ pub fn scan_with(
             latest = latest.max(last_post_time(&rec));
             // `--platform` leaves records out like the date range does
             let in_range = ev.in_range(&rec) && wanted(opts, rec.platform);
-            u.media.note(&u.archive, u.unit.account(), &rec, in_range);
+            u.media.note(
+                &u.archive,
+                u.unit.account(),
+                &rec,
+                in_range,
+                opts.ocr.is_some(),
+            );
             if in_range {
                 normalise(&mut rec, u);
                 let state = u.account_state(&mut accounts, rec.platform, pack, &opts.org);
@@ -659,8 +665,11 @@ impl Gathered {
 
 /// Coverage in its final order: archive, entry, status, then every other
 /// column, so the order is total and no thread's timing can show in it.
+/// Every field takes part, so rows that compare equal are the same row
+/// and an unstable sort gives the same order, without the stable sort's
+/// buffer of half the rows (docs/ARCHITECTURE.md, "Bounded memory").
 fn sort_coverage(coverage: &mut [CoverageRow]) {
-    coverage.sort_by(|a, b| {
+    coverage.sort_unstable_by(|a, b| {
         (
             &a.archive, &a.entry, a.status, a.bytes, a.records, a.findings, &a.detail,
         )
@@ -778,7 +787,13 @@ fn read_entry(
             // Like the date range, `--platform` leaves records out of the
             // rules (and the media pass) but not out of the counts.
             let in_range = ev.in_range(&rec) && wanted(opts, rec.platform);
-            u.media.note(&u.archive, u.unit.account(), &rec, in_range);
+            u.media.note(
+                &u.archive,
+                u.unit.account(),
+                &rec,
+                in_range,
+                opts.ocr.is_some(),
+            );
             if !in_range {
                 return;
             }
