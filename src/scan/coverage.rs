@@ -68,7 +68,8 @@ impl Slots {
         }
     }
 
-    /// One row per entry.
+    /// One row per entry, made as the entry list is given up (in no
+    /// particular order: the rows are sorted after).
     pub(super) fn rows(
         self,
         archive: &str,
@@ -79,7 +80,11 @@ impl Slots {
         for (text, &i) in &self.details {
             details[i as usize] = text;
         }
-        for (e, slot) in entries.iter().zip(self.slots) {
+        let slots = self.slots;
+        entries.consume(|e| {
+            let Some(slot) = slots.get(e.position()) else {
+                return;
+            };
             out.push(CoverageRow {
                 archive: archive.to_string(),
                 entry: e.name.to_string(),
@@ -89,6 +94,6 @@ impl Slots {
                 bytes: e.size,
                 detail: details[slot.detail as usize].to_string(),
             });
-        }
+        });
     }
 }
