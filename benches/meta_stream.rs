@@ -4,7 +4,9 @@
 //!     cargo bench --bench meta_stream                      # both
 //!     BENCH_POSTS_MB=1024 cargo bench --bench meta_stream  # posts file size
 //!     BENCH_ENTRIES=200000 cargo bench --bench meta_stream # media entries
-//!     BENCH_ONLY=posts|entries cargo bench --bench meta_stream
+//!     BENCH_MESSAGES_MB=1024 cargo bench --bench meta_stream # thread size
+//!     BENCH_HTML_MB=1024 cargo bench --bench meta_stream     # HTML page size
+//!     BENCH_ONLY=posts|entries|messages|html cargo bench --bench meta_stream
 //!     BENCH_THREADS=2 cargo bench --bench meta_stream      # -j2 only
 //!
 //! 1. A Facebook export folder whose `your_posts_1.json` is one top-level
@@ -15,6 +17,15 @@
 //! 2. An X zip with a few posts and BENCH_ENTRIES (default 1,000,000, the
 //!    entry limit) tiny files under `data/tweets_media/`: the per-entry
 //!    state of the scan (entry list, dispositions, coverage rows).
+//! 3. A Facebook export folder whose Messenger thread `message_1.json` is
+//!    one object of about BENCH_MESSAGES_MB MB (default 1024): `messages`
+//!    first and `participants`, `title` and `thread_path` after it, as a
+//!    thread may come, read by the two-pass reader of object-wrapped files
+//!    (`platform/meta/json/object.rs`).
+//! 4. A Facebook export folder whose `your_posts_1.html` is one 2022+
+//!    HTML page of about BENCH_HTML_MB MB (default 1024), one `_a6-g`
+//!    block per post, cut into items as it streams
+//!    (`platform/meta/html/cut.rs`).
 //!
 //! Each is scanned with the release binary under GNU time (wall seconds,
 //! peak RSS). Inputs are written once to `target/bench/` and reused.
@@ -55,6 +66,40 @@ fn main() {
         }
         let size = std::fs::metadata(&posts).unwrap().len();
         println!("Facebook posts file: {:.1} MB", size as f64 / 1e6);
+        scan(&root, &dir);
+    }
+    if only.is_empty() || only == "messages" {
+        let mb = env("BENCH_MESSAGES_MB", 1024);
+        let root = dir.join(format!("facebook-messages-{mb}mb"));
+        let thread = root.join(MESSAGES);
+        if !thread.exists() {
+            let t = Instant::now();
+            let n = write_messages(&root, mb << 20);
+            eprintln!(
+                "generated {} ({n} messages) in {:.1} s",
+                thread.display(),
+                t.elapsed().as_secs_f64()
+            );
+        }
+        let size = std::fs::metadata(&thread).unwrap().len();
+        println!("Messenger thread file: {:.1} MB", size as f64 / 1e6);
+        scan(&root, &dir);
+    }
+    if only.is_empty() || only == "html" {
+        let mb = env("BENCH_HTML_MB", 1024);
+        let root = dir.join(format!("facebook-html-{mb}mb"));
+        let page = root.join(HTML_POSTS);
+        if !page.exists() {
+            let t = Instant::now();
+            let n = write_html(&root, mb << 20);
+            eprintln!(
+                "generated {} ({n} posts) in {:.1} s",
+                page.display(),
+                t.elapsed().as_secs_f64()
+            );
+        }
+        let size = std::fs::metadata(&page).unwrap().len();
+        println!("Facebook HTML posts page: {:.1} MB", size as f64 / 1e6);
         scan(&root, &dir);
     }
     if only.is_empty() || only == "entries" {
@@ -120,9 +165,8 @@ fn timed(cmd: &str, args: &[&str]) -> (f64, u64) {
     (wall, rss)
 }
 
-/// Writes a Facebook export folder with a profile and one posts file of
-/// about `bytes` bytes; returns the number of posts.
-fn write_posts(root: &Path, bytes: u64) -> u64 {
+/// Writes the profile every generated Facebook export holds.
+fn write_profile(root: &Path) {
     let profile = root.join("personal_information/profile_information/profile_information.json");
     std::fs::create_dir_all(profile.parent().unwrap()).unwrap();
     std::fs::write(
@@ -130,6 +174,138 @@ fn write_posts(root: &Path, bytes: u64) -> u64 {
         br#"{"profile_v2": {"name": {"full_name": "Northdale NHS Trust"}, "emails": {"emails": ["comms@northdale.nhs.uk"]}}}"#,
     )
     .unwrap();
+}
+
+const MESSAGES: &str = "your_facebook_activity/messages/inbox/jobloggs_10000/message_1.json";
+
+/// Writes a Facebook export folder with a profile and one Messenger
+/// thread of about `bytes` bytes, its members after `messages`; returns
+/// the number of messages.
+fn write_messages(root: &Path, bytes: u64) -> u64 {
+    write_profile(root);
+    let thread = root.join(MESSAGES);
+    std::fs::create_dir_all(thread.parent().unwrap()).unwrap();
+    let mut w = std::io::BufWriter::new(std::fs::File::create(&thread).unwrap());
+    let mut written = 0u64;
+    let mut n = 0u64;
+    w.write_all(b"{\n  \"messages\": [\n").unwrap();
+    while written < bytes {
+        let ts = 1_700_000_000_000 + n * 60_000;
+        let who = if n.is_multiple_of(2) {
+            "Jo Bloggs"
+        } else {
+            "Northdale NHS Trust"
+        };
+        // As in the posts file: a reference number on every 100th message
+        // and Meta's mojibake for "é" on all.
+        let extra = if n.is_multiple_of(100) {
+            " Patient ref 943 476 5919"
+        } else {
+            ""
+        };
+        let photo = if n % 100 == 1 {
+            r#",
+      "photos": [
+        {
+          "uri": "your_facebook_activity/messages/inbox/jobloggs_10000/photos/1.jpg",
+          "creation_timestamp": 1700000000
+        }
+      ]"#
+        } else {
+            ""
+        };
+        let msg = format!(
+            r#"{sep}    {{
+      "sender_name": "{who}",
+      "timestamp_ms": {ts},
+      "content": "Caf\u00c3\u00a9 visiting hours changed again, message {n}. See the ward page.{extra}"{photo},
+      "is_geoblocked_for_viewer": false
+    }}"#,
+            sep = if n == 0 { "" } else { ",\n" },
+        );
+        w.write_all(msg.as_bytes()).unwrap();
+        written += msg.len() as u64;
+        n += 1;
+    }
+    w.write_all(
+        br#"
+  ],
+  "participants": [
+    {
+      "name": "Jo Bloggs"
+    },
+    {
+      "name": "Northdale NHS Trust"
+    }
+  ],
+  "title": "Jo Bloggs",
+  "is_still_participant": true,
+  "thread_path": "inbox/jobloggs_10000",
+  "magic_words": []
+}
+"#,
+    )
+    .unwrap();
+    w.flush().unwrap();
+    n
+}
+
+const HTML_POSTS: &str = "your_facebook_activity/posts/your_posts_1.html";
+
+/// Writes a Facebook export folder with a profile and one 2022+ HTML
+/// posts page of about `bytes` bytes; returns the number of posts.
+fn write_html(root: &Path, bytes: u64) -> u64 {
+    write_profile(root);
+    let page = root.join(HTML_POSTS);
+    std::fs::create_dir_all(page.parent().unwrap()).unwrap();
+    let mut w = std::io::BufWriter::new(std::fs::File::create(&page).unwrap());
+    w.write_all(
+        br#"<!DOCTYPE html><html><head><meta charset="utf-8" /><title>Your posts</title><style type="text/css">._a6-g{padding:12px}</style></head><body class="_5vb_ _2yq _a7o5"><div class="clearfix _ikh"><div class="_4bl9"><div class="_li"><div class="_a705"><div class="_a706" role="main">
+"#,
+    )
+    .unwrap();
+    let mut written = 0u64;
+    let mut n = 0u64;
+    let months = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    while written < bytes {
+        // As in the posts file: a reference number on every 100th post;
+        // a photo on every 100th too.
+        let extra = if n.is_multiple_of(100) {
+            " Patient ref 943 476 5919"
+        } else {
+            ""
+        };
+        let photo = if n % 100 == 1 {
+            format!(
+                r#"<div><a href="your_facebook_activity/posts/media/Post_{n}/{n}.jpg"><img src="your_facebook_activity/posts/media/Post_{n}/{n}.jpg" class="_a6_o _3-96" /></a></div>"#
+            )
+        } else {
+            String::new()
+        };
+        let month = months.get((n % 12) as usize).copied().unwrap_or("Jan");
+        let item = format!(
+            r#"<div class="_3-95 _a6-g"><div class="_2ph_ _a6-h _a6-i">Northdale NHS Trust updated their status.</div><div class="_2ph_ _a6-p"><div><div class="_2pin"><div>Our wards are open for visiting {n}. Please check the latest guidance before you come.{extra}</div></div>{photo}</div></div><div class="_3-94 _a6-o"><a href="https://www.facebook.com/northdale/posts/{n}"><div class="_a72d">{month} {day}, 2023 {h}:{mi:02} pm</div></a></div></div>
+"#,
+            day = n % 28 + 1,
+            h = n % 12 + 1,
+            mi = n % 60,
+        );
+        w.write_all(item.as_bytes()).unwrap();
+        written += item.len() as u64;
+        n += 1;
+    }
+    w.write_all(b"</div></div></div></div></div></body></html>\n")
+        .unwrap();
+    w.flush().unwrap();
+    n
+}
+
+/// Writes a Facebook export folder with a profile and one posts file of
+/// about `bytes` bytes; returns the number of posts.
+fn write_posts(root: &Path, bytes: u64) -> u64 {
+    write_profile(root);
     let posts = root.join("your_facebook_activity/posts/your_posts_1.json");
     std::fs::create_dir_all(posts.parent().unwrap()).unwrap();
     let mut w = std::io::BufWriter::new(std::fs::File::create(&posts).unwrap());

@@ -26,7 +26,10 @@
 //! `--rules PATH` evaluates a pack from disk (a file or a folder such as
 //! `rules/`) instead of the embedded one, so a changed list can be
 //! measured without rebuilding. `--project-only` skips the public sets.
-//! `--show` prints the missed and flagged texts of `cases.toml` and
+//! `--dev` reads the development sets instead (the kept-back tenth of the
+//! OLID training split and the TweetEval hate test split) and the tuning
+//! sets, never the external tests or a held-out set: what a change may be
+//! tuned on (docs/EVALUATION.md). `--show` prints the missed and flagged texts of `cases.toml` and
 //! `tuning.toml` (never of `heldout.toml`, which rule authors do not read).
 
 #[path = "../tests/eval/sets.rs"]
@@ -275,11 +278,85 @@ fn davidson(run: &mut Runner, dir: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// The development sets (`--dev`): what a change to the lists or the
+/// models may be tuned on, unlike the external tests above. The tenth of the
+/// OLID *training* split that the abuse model's trainer keeps back
+/// (`index % 10 == 0`, examples/train_model.rs), and the TweetEval `hate`
+/// test split (HatEval 2019), which no trainer reads.
+fn dev(run: &mut Runner, dir: &Path) -> Result<(), String> {
+    let path = dir.join("train/olid/olid-training-v1.0.tsv");
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut conf: Vec<Confusion> = DEFINITIONS.iter().map(|_| Confusion::default()).collect();
+    let (mut fp_rules, mut tp_rules) = (BTreeMap::new(), BTreeMap::new());
+    let mut n = 0;
+    for (i, line) in text.lines().skip(1).enumerate() {
+        let cols: Vec<&str> = line.split('\t').collect();
+        if i % 10 != 0 || cols.len() < 3 {
+            continue;
+        }
+        let (cats, ids) = run.run(cols[0], cols[1]);
+        for (c, (_, def)) in conf.iter_mut().zip(DEFINITIONS) {
+            c.add(cols[2] == "OFF", flagged(&cats, def));
+        }
+        if flagged(&cats, DEFINITIONS[0].1) {
+            let into = if cols[2] == "OFF" {
+                &mut tp_rules
+            } else {
+                &mut fp_rules
+            };
+            for id in ids {
+                *into.entry(id).or_insert(0) += 1;
+            }
+        }
+        n += 1;
+    }
+    println!("\n## dev: OLID training split, kept-back tenth ({n} tweets)\n");
+    println!("| flagged when | precision | recall | F1 | TP | FP | FN |");
+    println!("|---|---:|---:|---:|---:|---:|---:|");
+    for (c, (name, _)) in conf.iter().zip(DEFINITIONS) {
+        let (p, r, f) = c.prf();
+        println!(
+            "| {name} | {p:.3} | {r:.3} | {f:.3} | {} | {} | {} |",
+            c.tp, c.fp, c.fn_
+        );
+    }
+    println!("\nrules on true positives: {}", top(&tp_rules, 12));
+    println!("rules on false positives: {}", top(&fp_rules, 12));
+    let base = dir.join("train/tweeteval/hate");
+    let read = |f: &str| {
+        std::fs::read_to_string(base.join(f))
+            .map_err(|e| format!("{}: {e}", base.join(f).display()))
+    };
+    let (texts, labels) = (read("test_text.txt")?, read("test_labels.txt")?);
+    let mut per = [[0usize; 2]; 2];
+    for (i, (t, l)) in texts.lines().zip(labels.lines()).enumerate() {
+        let (cats, _) = run.run(&format!("h{i}"), t);
+        let class = usize::from(l.trim() == "1");
+        per[class][0] += 1;
+        if flagged(&cats, DEFINITIONS[0].1) {
+            per[class][1] += 1;
+        }
+    }
+    println!(
+        "\n## dev: TweetEval hate test (HatEval 2019)\n\nhateful recall {:.3} ({}/{}); not hateful flagged {:.1}% ({}/{}; many are offensive)",
+        ratio(per[1][1], per[1][0]),
+        per[1][1],
+        per[1][0],
+        100.0 * ratio(per[0][1], per[0][0]),
+        per[0][1],
+        per[0][0]
+    );
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mentions = !args.iter().any(|a| a == "--no-mentions");
     let project_only = args.iter().any(|a| a == "--project-only");
     let show = args.iter().any(|a| a == "--show");
+    // `--dev`: the development sets and the tuning sets only; neither the
+    // external tests nor any held-out set is read.
+    let dev_only = args.iter().any(|a| a == "--dev");
     let rules = args
         .iter()
         .position(|a| a == "--rules")
@@ -296,7 +373,7 @@ fn main() -> ExitCode {
         None if project_only => Path::new("eval-data"),
         None => {
             eprintln!(
-                "usage: eval_public [--no-mentions] [--rules PATH] [--project-only] EVAL_DATA_DIR   (see docs/EVALUATION.md)"
+                "usage: eval_public [--no-mentions] [--rules PATH] [--project-only | --dev] EVAL_DATA_DIR   (see docs/EVALUATION.md)"
             );
             return ExitCode::from(2);
         }
@@ -325,6 +402,8 @@ fn main() -> ExitCode {
     let mut status = ExitCode::SUCCESS;
     let public: &[(&str, PublicSet)] = if project_only {
         &[]
+    } else if dev_only {
+        &[("dev", dev)]
     } else {
         &[("OLID", olid), ("Davidson", davidson)]
     };
@@ -335,11 +414,21 @@ fn main() -> ExitCode {
         }
     }
     println!("\n# Project sets (tests/eval/)\n");
-    for (name, src) in [
-        ("cases.toml", include_str!("../tests/eval/cases.toml")),
-        ("tuning.toml", include_str!("../tests/eval/tuning.toml")),
-        ("heldout.toml", include_str!("../tests/eval/heldout.toml")),
-    ] {
+    let sets: &[(&str, &str)] = if dev_only {
+        &[
+            ("cases.toml", include_str!("../tests/eval/cases.toml")),
+            ("tuning.toml", include_str!("../tests/eval/tuning.toml")),
+            ("tuning2.toml", include_str!("../tests/eval/tuning2.toml")),
+            ("tuning3.toml", include_str!("../tests/eval/tuning3.toml")),
+        ]
+    } else {
+        &[
+            ("cases.toml", include_str!("../tests/eval/cases.toml")),
+            ("tuning.toml", include_str!("../tests/eval/tuning.toml")),
+            ("heldout.toml", include_str!("../tests/eval/heldout.toml")),
+        ]
+    };
+    for &(name, src) in sets {
         let cases = sets::load(name, src);
         let report = match &rules {
             Some(p) => sets::score_with(&cases, &|org| Pack::from_path(p, org).unwrap()),

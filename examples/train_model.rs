@@ -37,6 +37,10 @@ mod training_io;
 use training_io::{fifths, labelled, lines, param, read, tsv_files};
 
 const BUCKETS: u32 = 1 << 18;
+// `TRAIN_BUCKET_BITS` overrides the table size for experiments.
+fn buckets() -> u32 {
+    1u32 << (param("TRAIN_BUCKET_BITS", BUCKETS.trailing_zeros() as f32) as u32)
+}
 // Hyper-parameters: the committed model's are in rules/models/abuse.md;
 // `TRAIN_EPOCHS`, `TRAIN_RATE`, `TRAIN_L2` and `TRAIN_NHS_WEIGHT` override
 // them for experiments (on the validation split, never a test set).
@@ -88,7 +92,7 @@ fn tweeteval_hate(dir: &Path, split: &str) -> Result<Vec<Example>, String> {
 
 fn train(data: &[Example]) -> (Vec<f32>, f32) {
     let p = Params {
-        buckets: BUCKETS,
+        buckets: buckets(),
         epochs: param("TRAIN_EPOCHS", 6.0) as usize,
         rate: param("TRAIN_RATE", 0.2),
         l2: param("TRAIN_L2", 1e-4),
@@ -212,6 +216,17 @@ fn main() -> ExitCode {
             // on NHS text and on ordinary short English alike.
             if rate <= 0.01 && ham_rate <= 0.01 && f1 > best.0 {
                 best = (f1, t);
+            }
+        }
+        // `TRAIN_SHOW=0.3` lists the kept-back NHS negatives and SMS ham
+        // scoring at least that: what a lower threshold would flag.
+        let show = param("TRAIN_SHOW", 2.0);
+        for (what, texts, scores) in [
+            ("NHS negative", &nhs_check, &nhs_scores),
+            ("SMS ham", &ham_check, &ham_scores),
+        ] {
+            for (t, s) in texts.iter().zip(scores.iter()).filter(|(_, s)| **s >= show) {
+                println!("{what} {s:.2}: {t}");
             }
         }
         println!(

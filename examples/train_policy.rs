@@ -209,7 +209,7 @@ fn main() -> ExitCode {
         let other_weight = param("TRAIN_OTHER_WEIGHT", 0.5);
         let pos_share = param("TRAIN_POS_SHARE", 0.2);
         let budget = param("TRAIN_FP_BUDGET", 0.004);
-        let general_budget = param("TRAIN_GENERAL_BUDGET", 0.0015);
+        let general_budget = param("TRAIN_GENERAL_BUDGET", 0.002);
         let general_weight = param("TRAIN_GENERAL_WEIGHT", 0.3);
         println!(
             "# epochs {}, rate {}, l2 {}, other-group positives weighted {other_weight}, positives {pos_share} of the weight, false-positive budget {budget}",
@@ -341,7 +341,7 @@ fn main() -> ExitCode {
             }
             let (t, kr, tr, fp) = chosen.unwrap_or((0.99, 0.0, 0.0, 0));
             println!(
-                "threshold for {name}: {t:.2} (the lowest with at most {:.1}% of the validation negatives and {:.1}% of general English flagged): kept-back recall {kr:.2}, tuning recall {tr:.2}, {fp} negatives flagged",
+                "threshold for {name}: {t:.2} (the lowest with at most {:.2}% of the validation negatives and {:.2}% of general English flagged): kept-back recall {kr:.2}, tuning recall {tr:.2}, {fp} negatives flagged",
                 budget * 100.0,
                 general_budget * 100.0
             );

@@ -183,11 +183,13 @@ fn issue10_tuning_and_heldout_regression_floors() {
                 ("account", 1.0),
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
-                ("commercial", 0.76),
+                // raised 2026-12-01 from 0.76 by the fourth-round retraining of the policy model
+                ("commercial", 0.82),
                 // raised 2026-12-01 from 0.72 by the retraining on the third-round data (rules/models/training/README.md)
                 ("conduct", 0.75),
                 // raised 2026-12-01 from 0.77 by the retraining on the third-round data (rules/models/training/README.md)
-                ("confidential", 0.87),
+                // lowered 2026-12-01 from 0.87 by the fourth-round retraining of the policy model, a trade recorded in docs/EVALUATION.md ("A fourth round of training texts")
+                ("confidential", 0.83),
                 // 1.0 since the credit grammar, 2026-11-30
                 ("credit", 1.0),
                 ("language", 1.0),
@@ -195,7 +197,8 @@ fn issue10_tuning_and_heldout_regression_floors() {
                 ("location", 1.0),
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // raised 2026-12-01 from 0.7 by the retraining on the third-round data (rules/models/training/README.md)
-                ("patient-data", 0.81),
+                // lowered 2026-12-01 from 0.81 by the fourth-round retraining of the policy model, a trade recorded in docs/EVALUATION.md ("A fourth round of training texts")
+                ("patient-data", 0.78),
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 ("personal-data", 0.88),
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
@@ -207,7 +210,8 @@ fn issue10_tuning_and_heldout_regression_floors() {
             // raised 2026-12-01 from 5: the policy model's false alarms, the
             // price of its recall (rules/models/policy.md, "Measured")
             // lowered 2026-12-01 from 9 by the retrained models (docs/EVALUATION.md)
-            max_flagged: 8,
+            // lowered 2026-12-01 from 8 by the fourth-round retraining (docs/EVALUATION.md)
+            max_flagged: 7,
         },
     );
 }
@@ -232,7 +236,8 @@ fn issue10_second_heldout_regression_floors() {
             recall: &[
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
-                ("commercial", 0.83),
+                // raised 2026-12-01 from 0.83 by the fourth-round retraining of the policy model
+                ("commercial", 0.86),
                 ("conduct", 0.82),
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // raised 2026-12-01 from 0.8 by the retraining on the third-round data (rules/models/training/README.md)
@@ -258,13 +263,15 @@ fn issue10_second_heldout_regression_floors() {
                 // raised 2026-12-01 from 0.65 by the retraining on the third-round data (rules/models/training/README.md)
                 ("patient-data", 0.69),
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
-                ("personal-data", 0.64),
+                // raised 2026-12-01 from 0.64 by the fourth-round retraining of the policy model
+                ("personal-data", 0.72),
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 ("political", 0.93),
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // raised 2026-12-01 from 0.51 by the retraining on the third-round data (rules/models/training/README.md)
-                ("safeguarding", 0.54),
+                // raised 2026-12-01 from 0.54 by the fourth-round retraining of the policy model
+                ("safeguarding", 0.68),
             ],
             // 13 since published service lines and public addresses are
             // not personal data (2026-11-30)
@@ -306,7 +313,8 @@ fn issue10_second_tuning_regression_floors() {
                 ("conduct", 0.72),
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // raised 2026-12-01 by the third-round training data (rules/models/training/README.md)
-                ("confidential", 0.96),
+                // lowered 2026-12-01 from 0.96 by the fourth-round retraining of the policy model, a trade recorded in docs/EVALUATION.md ("A fourth round of training texts")
+                ("confidential", 0.93),
                 // 1.0 since the credit grammar, 2026-11-30
                 ("credit", 1.0),
                 ("links", 0.72),
@@ -323,18 +331,21 @@ fn issue10_second_tuning_regression_floors() {
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // lowered 2026-12-01 after retraining on the third-round data
                 // (rules/models/training/README.md): one case; the head's threshold rose to 0.85
-                ("political", 0.9),
+                // raised 2026-12-01 from 0.9 by the fourth-round retraining of the policy model
+                ("political", 0.93),
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // lowered 2026-12-01 after retraining on the third-round data
                 // (rules/models/training/README.md): two cases of drink slang
-                ("safeguarding", 0.78),
+                // raised 2026-12-01 from 0.78 by the fourth-round retraining of the policy model
+                ("safeguarding", 0.81),
             ],
             // 2 since the photo-context, published-contact and credit
             // changes of 2026-11-30
             // raised 2026-12-01 from 2: the policy model's false alarms, the
             // price of its recall (rules/models/policy.md, "Measured")
             // lowered 2026-12-01 from 4 by the retrained models
-            max_flagged: 2,
+            // raised 2026-12-01 from 2 by the fourth-round retraining (docs/EVALUATION.md)
+            max_flagged: 4,
         },
     );
 }
@@ -363,35 +374,42 @@ fn issue10_third_tuning_regression_floors() {
             recall: &[
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
-                ("commercial", 0.85),
+                // raised 2026-12-01 from 0.85 by the fourth-round retraining of the policy model
+                ("commercial", 0.9),
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
                 // raised 2026-12-01 by the third-round training data (rules/models/training/README.md)
                 ("conduct", 0.7),
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // raised 2026-12-01 by the third-round training data (rules/models/training/README.md)
-                ("confidential", 0.7),
+                // lowered 2026-12-01 from 0.7 by the fourth-round retraining of the policy model, a trade recorded in docs/EVALUATION.md ("A fourth round of training texts")
+                ("confidential", 0.65),
                 // raised 2026-12-01 by credit.reused-without-permission (copyright, D7)
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // raised 2026-12-01 by the third-round training data (rules/models/training/README.md)
-                ("credit", 0.95),
+                // lowered 2026-12-01 from 0.95 by the fourth-round retraining of the policy model, a trade recorded in docs/EVALUATION.md ("A fourth round of training texts")
+                ("credit", 0.9),
                 ("links", 0.50),
                 // raised 2026-12-01 by residence cues beside a house-level place
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // raised 2026-12-01 by the third-round training data (rules/models/training/README.md)
-                ("location", 0.75),
+                // lowered 2026-12-01 from 0.75 by the fourth-round retraining of the policy model, a trade recorded in docs/EVALUATION.md ("A fourth round of training texts")
+                ("location", 0.7),
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // raised 2026-12-01 by the third-round training data (rules/models/training/README.md)
                 ("patient-data", 0.65),
                 // raised 2026-12-01 by IBAN, vehicle registration, licence and passport shapes
-                ("personal-data", 0.6),
+                // raised 2026-12-01 from 0.6 by the fourth-round retraining of the policy model
+                ("personal-data", 0.7),
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // lowered 2026-12-01 after retraining on the third-round data
                 // (rules/models/training/README.md): two cases; the head's threshold rose to 0.85
-                ("political", 0.7),
+                // raised 2026-12-01 from 0.7 by the fourth-round retraining of the policy model
+                ("political", 0.85),
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // raised 2026-12-01 by the third-round training data (rules/models/training/README.md)
-                ("safeguarding", 0.5),
+                // raised 2026-12-01 from 0.5 by the fourth-round retraining of the policy model
+                ("safeguarding", 0.55),
             ],
             // raised 2026-12-01 from 6: location.model on relatives' accommodation ("home from home")
             max_flagged: 7,
@@ -418,7 +436,8 @@ fn issue10_third_heldout_regression_floors() {
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // raised 2026-12-01 from 0.73 by the retraining on the third-round data (rules/models/training/README.md)
-                ("commercial", 0.76),
+                // raised 2026-12-01 from 0.76 by the fourth-round retraining of the policy model
+                ("commercial", 0.8),
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
                 // raised 2026-12-01 from 0.63 by the retraining on the third-round data (rules/models/training/README.md)
                 ("conduct", 0.76),
@@ -428,27 +447,73 @@ fn issue10_third_heldout_regression_floors() {
                 // raised 2026-12-01 by credit.reused-without-permission (copyright, D7)
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // raised 2026-12-01 from 0.2 by the retraining on the third-round data (rules/models/training/README.md)
-                ("credit", 0.33),
+                // lowered 2026-12-01 from 0.33 by the fourth-round retraining of the policy model, a trade recorded in docs/EVALUATION.md ("A fourth round of training texts")
+                ("credit", 0.3),
                 ("links", 0.63),
                 // raised 2026-12-01 by residence cues beside a house-level place
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // raised 2026-12-01 from 0.53 by the retraining on the third-round data (rules/models/training/README.md)
-                ("location", 0.63),
+                // raised 2026-12-01 from 0.63 by the fourth-round retraining of the policy model
+                ("location", 0.8),
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // raised 2026-12-01 from 0.63 by the retraining on the third-round data (rules/models/training/README.md)
-                ("patient-data", 0.73),
+                // lowered 2026-12-01 from 0.73 by the fourth-round retraining of the policy model, a trade recorded in docs/EVALUATION.md ("A fourth round of training texts")
+                ("patient-data", 0.63),
                 // raised 2026-12-01 by IBAN, vehicle registration, licence and passport shapes
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
-                ("personal-data", 0.73),
+                // raised 2026-12-01 from 0.73 by the fourth-round retraining of the policy model
+                ("personal-data", 0.76),
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
-                ("political", 0.8),
+                // raised 2026-12-01 from 0.8 by the fourth-round retraining of the policy model
+                ("political", 0.83),
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // raised 2026-12-01 from 0.43 by the retraining on the third-round data (rules/models/training/README.md)
-                ("safeguarding", 0.5),
+                // raised 2026-12-01 from 0.5 by the fourth-round retraining of the policy model
+                ("safeguarding", 0.53),
             ],
             // raised 2026-12-01 from 13: the policy model's false alarms, the
             // price of its recall (rules/models/policy.md, "Measured")
-            max_flagged: 17,
+            // lowered 2026-12-01 from 17 by the fourth-round retraining (docs/EVALUATION.md)
+            max_flagged: 16,
+        },
+    );
+}
+
+/// The fourth held-out set (`heldout4.toml`, 2026-12-01), written by two
+/// helpers who read neither the rules nor the training texts, committed
+/// before the fourth round of training texts was used, and blind: only its
+/// per-category numbers are printed, never its texts.
+#[test]
+fn issue10_fourth_heldout_regression_floors() {
+    let heldout = score(&load("heldout4.toml", include_str!("eval/heldout4.toml")));
+    eprintln!("{}", table("heldout4.toml", &heldout));
+    check(
+        "heldout4.toml",
+        &heldout,
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // measured 2026-12-01 on the pack as it was when the set arrived,
+            // before the fourth round of training texts (recall 0.61, 4 flagged)
+            recall: &[
+                // raised 2026-12-01 from 0.6 by the fourth-round retraining of the policy model
+                ("commercial", 0.75),
+                ("conduct", 0.7),
+                ("confidential", 0.65),
+                ("credit", 0.65),
+                ("links", 0.55),
+                // raised 2026-12-01 from 0.7 by the fourth-round retraining of the policy model
+                ("location", 0.85),
+                // lowered 2026-12-01 from 0.55 by the fourth-round retraining of the policy model, a trade recorded in docs/EVALUATION.md ("A fourth round of training texts")
+                ("patient-data", 0.5),
+                // raised 2026-12-01 from 0.45 by the fourth-round retraining of the policy model
+                ("personal-data", 0.6),
+                // raised 2026-12-01 from 0.8 by the fourth-round retraining of the policy model
+                ("political", 0.85),
+                // raised 2026-12-01 from 0.5 by the fourth-round retraining of the policy model
+                ("safeguarding", 0.75),
+            ],
+            max_flagged: 4,
         },
     );
 }

@@ -14,9 +14,15 @@
 //! * 2022+ pages: entries `._a6-g`, heading `._a6-h`, content `._a6-p`,
 //!   date footer `._a6-o` / `._a72d`.
 //!
+//! Bluebar and 2022+ pages are cut into their item blocks as they stream
+//! by and each block parsed on its own (`cut`); ≤2018 pages are parsed
+//! whole (`MAX_HTML`).
+//!
 //! HTML pages carry no machine timestamp: the date text is parsed with the
 //! month names of the languages in `months` (CLDR); a date that cannot be
 //! parsed leaves `created_at` empty, is counted and named in a warning.
+
+pub mod cut;
 
 use super::Flavor;
 use crate::platform::EntryOutcome;
@@ -25,8 +31,11 @@ use crate::vocab::Field;
 use jiff::Timestamp;
 use scraper::{ElementRef, Html, Selector};
 
-/// HTML pages are parsed into a DOM, which takes several times the file
-/// size; larger pages are reported as failed with this limit named.
+/// HTML pages parsed whole into a DOM (which takes several times the
+/// file size) are at most this long; larger ones are reported as failed
+/// with this limit named. Only pages `cut` cannot read item by item are
+/// parsed whole: the ≤2018 generation (`div.thread`, `div.block`,
+/// `div.contents`) and pages with an `_a6-g` element that is not a `div`.
 pub const MAX_HTML: u64 = 64 << 20;
 
 /// What kind of records a page holds, from its file name.
@@ -154,6 +163,18 @@ impl Ctx<'_> {
         if self.out.records == before {
             self.entries(&doc, page);
         }
+        self.finish();
+    }
+
+    /// One item block of a page that `cut` cut into items, parsed on its
+    /// own: what `page` reads of that block in the whole page.
+    pub fn item(&mut self, html: &str, page: Page) {
+        let doc = Html::parse_document(html);
+        self.entries(&doc, page);
+    }
+
+    /// After the last item: the warning on dates that could not be read.
+    pub fn finish(&mut self) {
         if self.bad_dates > 0 {
             self.out.undated += self.bad_dates;
             let first = self.first_bad.clone().unwrap_or_default();

@@ -1,7 +1,10 @@
-//! Loading one Meta JSON file (whole, under a cap, or a top-level array
-//! streamed element by element) and sniffing what a file holds from its
+//! Loading one Meta JSON file (whole, under a cap; a top-level array
+//! streamed element by element; a top-level object outlined and its long
+//! lists streamed, `object`) and sniffing what a file holds from its
 //! first bytes, so files are recognised by content rather
 //! than by a path that Meta has moved several times.
+
+pub mod object;
 
 use crate::error::{Error, Result};
 use serde::de::{DeserializeSeed, SeqAccess, Visitor};
@@ -132,7 +135,7 @@ pub fn sniff(head: &[u8]) -> Option<Sniff> {
 pub const MAX_ELEMENT: u64 = 64 << 20;
 
 /// Counts the bytes serde has taken and refuses more than `limit` past the
-/// start of the current element. It sits between serde (which reads one
+/// start of the current element (never, while `start` is `u64::MAX`). It sits between serde (which reads one
 /// byte at a time) and the buffer, so the count is exact and error
 /// offsets are bytes of the file.
 struct Counted<R> {
@@ -169,11 +172,16 @@ pub enum Streamed {
     Failed(u64, String),
 }
 
-/// Streams a file whose top-level value is an array, handing each element
-/// to `each` as soon as it is parsed, so memory follows the largest
-/// element (at most `limit` bytes of JSON), not the file. Meta's big files
-/// (`your_posts_1.json`, Instagram `posts_1.json`) are such arrays.
-pub fn stream_array(r: &mut dyn Read, limit: u64, each: &mut dyn FnMut(Value)) -> Streamed {
+/// A file opened for serde's streaming reader: the BOM skipped, the
+/// first byte checked, and the byte count shared with `Counted`.
+struct Opened<'r> {
+    de: serde_json::Deserializer<serde_json::de::IoRead<Counted<BufReader<&'r mut dyn Read>>>>,
+    pos: Rc<Cell<u64>>,
+    start: Rc<Cell<u64>>,
+}
+
+/// `None` when the first non-blank byte (within one buffer) is not `open`.
+fn open(r: &mut dyn Read, open: u8, limit: u64) -> Option<Opened<'_>> {
     let mut buf = BufReader::with_capacity(64 << 10, r);
     let mut bom = 0;
     if buf.fill_buf().is_ok_and(|b| b.starts_with(b"\xEF\xBB\xBF")) {
@@ -184,8 +192,8 @@ pub fn stream_array(r: &mut dyn Read, limit: u64, each: &mut dyn FnMut(Value)) -
         .fill_buf()
         .ok()
         .and_then(|b| b.iter().find(|c| !c.is_ascii_whitespace()).copied());
-    if first != Some(b'[') {
-        return Streamed::NotArray;
+    if first != Some(open) {
+        return None;
     }
     let pos = Rc::new(Cell::new(bom));
     let start = Rc::new(Cell::new(0));
@@ -195,7 +203,48 @@ pub fn stream_array(r: &mut dyn Read, limit: u64, each: &mut dyn FnMut(Value)) -
         start: start.clone(),
         limit,
     };
-    let mut de = serde_json::Deserializer::from_reader(counted);
+    Some(Opened {
+        de: serde_json::Deserializer::from_reader(counted),
+        pos,
+        start,
+    })
+}
+
+/// serde's message without its own "at line … column …" (the byte
+/// offset is given instead).
+fn bare(e: &serde_json::Error) -> String {
+    let msg = e.to_string();
+    msg.rsplit_once(" at line ")
+        .map_or(msg.as_str(), |(m, _)| m)
+        .to_string()
+}
+
+/// A streaming failure after `n` elements, as one sentence.
+fn failed(e: &serde_json::Error, at: u64, n: u64) -> Streamed {
+    let msg = bare(e);
+    Streamed::Failed(
+        n,
+        if e.is_eof() {
+            format!("JSON ends early at byte {at} (truncated file?), after {n} elements")
+        } else if e.is_io() {
+            format!("{msg} (element {}); {n} elements read before it", n + 1)
+        } else {
+            format!(
+                "invalid JSON at byte {}: {msg}; {n} elements read before it",
+                at.saturating_sub(1)
+            )
+        },
+    )
+}
+
+/// Streams a file whose top-level value is an array, handing each element
+/// to `each` as soon as it is parsed, so memory follows the largest
+/// element (at most `limit` bytes of JSON), not the file. Meta's big files
+/// (`your_posts_1.json`, Instagram `posts_1.json`) are such arrays.
+pub fn stream_array(r: &mut dyn Read, limit: u64, each: &mut dyn FnMut(Value)) -> Streamed {
+    let Some(Opened { mut de, pos, start }) = open(r, b'[', limit) else {
+        return Streamed::NotArray;
+    };
     let mut n = 0;
     let res = Elements {
         each,
@@ -207,27 +256,7 @@ pub fn stream_array(r: &mut dyn Read, limit: u64, each: &mut dyn FnMut(Value)) -
     .and_then(|()| de.end());
     match res {
         Ok(()) => Streamed::Done(n),
-        Err(e) => {
-            let at = pos.get();
-            // serde's message ends with its own "at line … column …".
-            let msg = e.to_string();
-            let msg = msg
-                .rsplit_once(" at line ")
-                .map_or(msg.as_str(), |(m, _)| m);
-            Streamed::Failed(
-                n,
-                if e.is_eof() {
-                    format!("JSON ends early at byte {at} (truncated file?), after {n} elements")
-                } else if e.is_io() {
-                    format!("{msg} (element {}); {n} elements read before it", n + 1)
-                } else {
-                    format!(
-                        "invalid JSON at byte {}: {msg}; {n} elements read before it",
-                        at.saturating_sub(1)
-                    )
-                },
-            )
-        }
+        Err(e) => failed(&e, pos.get(), n),
     }
 }
 
@@ -263,4 +292,19 @@ impl<'de> Visitor<'de> for Elements<'_> {
             (self.each)(v);
         }
     }
+}
+
+/// Whether a JSON value holds any text at all (a non-empty string value
+/// anywhere; keys are not text); walked with a stack, not recursion.
+pub fn holds_text(v: &Value) -> bool {
+    let mut stack = vec![v];
+    while let Some(v) = stack.pop() {
+        match v {
+            Value::String(s) if !s.trim().is_empty() => return true,
+            Value::Array(a) => stack.extend(a),
+            Value::Object(o) => stack.extend(o.values()),
+            _ => {}
+        }
+    }
+    false
 }

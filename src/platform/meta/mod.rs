@@ -15,6 +15,7 @@ pub mod records;
 mod survey;
 #[cfg(test)]
 pub mod testing;
+mod wrapped;
 
 use super::*;
 use crate::record::RecordKind;
@@ -40,12 +41,19 @@ impl Flavor {
     }
 }
 
-/// JSON files whose top level is an object, and HTML files, are loaded
-/// whole, repaired and parsed; larger ones are reported as failed with
-/// this limit named. Meta splits Messenger threads at ~10,000 messages per
-/// file, so real ones stay far below it. Top-level arrays (posts files)
-/// are streamed element by element and have no whole-file cap
-/// (`json::stream_array`, `json::MAX_ELEMENT` per element).
+/// The largest JSON file loaded whole; larger ones are reported as failed
+/// with this limit named. Top-level arrays (posts files) are streamed
+/// element by element (`json::stream_array`), and top-level objects whose
+/// long lists are threads' `messages`/`conversation`, Instagram's legacy
+/// comments, Threads posts or a wrapper's lists (`{"comments_v2": [...]}`)
+/// are outlined and those lists streamed (`wrapped.rs`), neither with a
+/// whole-file cap (`json::MAX_ELEMENT` per element). Still loaded whole,
+/// under this cap: an object whose long list its records need whole (an
+/// album's `photos`, one post's or profile's lists), an object with a
+/// top-level key that needs the mojibake repair, and a file that is
+/// neither an array nor an object (so its error is the whole-file
+/// parser's). A broken object file within the cap is also re-read whole,
+/// so its error sentence is the one it always was.
 pub const MAX_DOCUMENT: u64 = 256 << 20;
 
 /// Opens the archive as `flavor` when the evidence says it is that product's.
@@ -190,7 +198,7 @@ impl MetaUnit {
             archive.with_entry(entry, |r| {
                 json::stream_array(r, json::MAX_ELEMENT, &mut |mut v| {
                     mojibake::repair_value(&mut v);
-                    holds = holds || holds_text(&v);
+                    holds = holds || json::holds_text(&v);
                     ctx.element(&v);
                 })
             })
@@ -211,9 +219,17 @@ impl MetaUnit {
             }
             Ok(json::Streamed::NotArray) => {}
         }
-        // Objects (`{"comments_v2": [...]}`, Messenger threads) are loaded
-        // whole: a thread's `title` follows its `messages`, and Meta splits
-        // threads at ~10,000 messages per file.
+        self.read_object(archive, entry, out, emit);
+    }
+
+    /// Loads a JSON file whole (at most `MAX_DOCUMENT` bytes) and walks it.
+    fn read_whole(
+        &self,
+        archive: &Archive,
+        entry: &EntryInfo,
+        out: &mut EntryOutcome,
+        emit: &mut dyn FnMut(Record),
+    ) {
         let bytes = match archive.read(entry, MAX_DOCUMENT) {
             Ok(b) => b,
             Err(e) => {
@@ -230,6 +246,7 @@ impl MetaUnit {
         };
         drop(bytes);
         mojibake::repair_value(&mut v);
+        let resolve = |u: &str| self.resolve(u);
         let mut ctx = records::Ctx {
             flavor: self.flavor,
             account: &self.account,
@@ -240,13 +257,43 @@ impl MetaUnit {
         };
         ctx.root(&v);
         // `{"comments_v2": []}`: nothing written, so no record is right.
-        out.no_records_expected |= !holds_text(&v);
+        out.no_records_expected |= !json::holds_text(&v);
     }
 
+    /// An HTML page, cut into its item blocks as it streams by and each
+    /// block parsed on its own (`html::cut`), or parsed whole
+    /// (`read_html_whole`) when `cut` says the items alone do not give it.
     fn read_html(
         &self,
         archive: &Archive,
         entry: &Entry<'_>,
+        page: html::Page,
+        out: &mut EntryOutcome,
+        emit: &mut dyn FnMut(Record),
+    ) {
+        let resolve = |u: &str| self.resolve(u);
+        let mut ctx = html::Ctx {
+            flavor: self.flavor,
+            account: &self.account,
+            entry: &entry.name,
+            resolve: &resolve,
+            emit: &mut *emit,
+            out: &mut *out,
+            bad_dates: 0,
+            first_bad: None,
+        };
+        let mut read = |f: &mut dyn FnMut(&mut dyn Read)| archive.with_entry(entry, f);
+        let walked = html::cut::read_page(&mut read, page, html::cut::MAX_ITEM, &mut ctx);
+        if walked == wrapped::Walked::Whole {
+            self.read_html_whole(archive, entry, page, out, emit);
+        }
+    }
+
+    /// An HTML page parsed whole, at most `html::MAX_HTML` bytes.
+    fn read_html_whole(
+        &self,
+        archive: &Archive,
+        entry: &EntryInfo,
         page: html::Page,
         out: &mut EntryOutcome,
         emit: &mut dyn FnMut(Record),
@@ -304,21 +351,6 @@ impl MetaUnit {
         emit(r);
         out.records += 1;
     }
-}
-
-/// Whether a JSON document holds any text at all (a non-empty string
-/// value anywhere); walked with a stack, not recursion.
-fn holds_text(v: &serde_json::Value) -> bool {
-    let mut stack = vec![v];
-    while let Some(v) = stack.pop() {
-        match v {
-            serde_json::Value::String(s) if !s.trim().is_empty() => return true,
-            serde_json::Value::Array(a) => stack.extend(a),
-            serde_json::Value::Object(o) => stack.extend(o.values()),
-            _ => {}
-        }
-    }
-    false
 }
 
 /// The account name from a profile document: Facebook `profile_v2.name`,

@@ -2,6 +2,7 @@
 //! legacy flat files, and `string_list_data` / `string_map_data` entries
 //! (comments, likes, profile fields).
 
+use super::messages::Head;
 use super::*;
 use crate::vocab::Field;
 
@@ -80,79 +81,86 @@ impl Ctx<'_> {
             ("live_comments", "a live video"),
         ] {
             for item in arr(o, key) {
-                let parts: Vec<&str> = match item.as_array() {
-                    Some(a) => a.iter().map(|v| v.as_str().unwrap_or("")).collect(),
-                    None => continue,
-                };
-                let (when, text, owner) = match parts.as_slice() {
-                    [w, t, o, ..] => (*w, *t, *o),
-                    [w, t] => (*w, *t, ""),
-                    _ => continue,
-                };
-                if text.trim().is_empty() {
-                    continue;
-                }
-                let mut r = self.record(RecordKind::Comment, when);
-                r.created_at = legacy_time(when);
-                if r.created_at.is_none() && !when.is_empty() {
-                    self.out.undated += 1;
-                }
-                r.push_field(Field::Text, text);
-                if owner.is_empty() {
-                    r.push_field(Field::Title, format!("on {what}"));
-                } else {
-                    r.push_field(Field::Title, format!("on {what} by {owner}"));
-                    r.mentions.push(owner.to_string());
-                }
-                self.send(r);
+                self.ig_legacy_comment(what, item);
             }
         }
+    }
+
+    /// One element of `media_comments` (`what` = "a post") or
+    /// `live_comments` ("a live video").
+    pub(super) fn ig_legacy_comment(&mut self, what: &str, item: &Value) {
+        let parts: Vec<&str> = match item.as_array() {
+            Some(a) => a.iter().map(|v| v.as_str().unwrap_or("")).collect(),
+            None => return,
+        };
+        let (when, text, owner) = match parts.as_slice() {
+            [w, t, o, ..] => (*w, *t, *o),
+            [w, t] => (*w, *t, ""),
+            _ => return,
+        };
+        if text.trim().is_empty() {
+            return;
+        }
+        let mut r = self.record(RecordKind::Comment, when);
+        r.created_at = legacy_time(when);
+        if r.created_at.is_none() && !when.is_empty() {
+            self.out.undated += 1;
+        }
+        r.push_field(Field::Text, text);
+        if owner.is_empty() {
+            r.push_field(Field::Title, format!("on {what}"));
+        } else {
+            r.push_field(Field::Title, format!("on {what} by {owner}"));
+            r.mentions.push(owner.to_string());
+        }
+        self.send(r);
     }
 
     /// ≤2020 `messages.json`: a list of `{"participants": [names],
     /// "conversation": [{sender, created_at, text, link, media_url,
     /// media_share_url, media_share_caption, story_share, …}]}`.
     pub(super) fn ig_legacy_thread(&mut self, o: &Map<String, Value>) {
-        let participants: Vec<&str> = arr(o, "participants")
-            .iter()
-            .filter_map(Value::as_str)
-            .collect();
-        let title = participants.join(", ");
+        let head = Head::ig_legacy(o);
         for m in arr(o, "conversation") {
-            let Some(m) = m.as_object() else { continue };
-            let when = s(m, "created_at").unwrap_or("");
-            let mut r = self.record(RecordKind::Dm, when);
-            r.created_at = legacy_time(when);
-            for k in ["text", "media_share_caption", "story_share"] {
-                if let Some(t) = s(m, k) {
-                    r.push_field(Field::Text, t);
+            self.ig_legacy_message(&head, m);
+        }
+    }
+
+    /// One element of a ≤2020 `conversation`.
+    pub(super) fn ig_legacy_message(&mut self, head: &Head, m: &Value) {
+        let Some(m) = m.as_object() else { return };
+        let when = s(m, "created_at").unwrap_or("");
+        let mut r = self.record(RecordKind::Dm, when);
+        r.created_at = legacy_time(when);
+        for k in ["text", "media_share_caption", "story_share"] {
+            if let Some(t) = s(m, k) {
+                r.push_field(Field::Text, t);
+            }
+        }
+        for k in ["link", "media_share_url"] {
+            if let Some(l) = s(m, k).filter(|l| is_url(l)) {
+                r.push_field(Field::Link, l);
+            }
+        }
+        for k in ["media", "media_url"] {
+            if let Some(u) = s(m, k) {
+                if is_url(u) {
+                    let name = u.split(['?', '#']).next().unwrap_or(u);
+                    r.push_field(Field::MediaName, name.rsplit('/').next().unwrap_or(name));
+                } else {
+                    self.message_media(&mut r, u);
                 }
             }
-            for k in ["link", "media_share_url"] {
-                if let Some(l) = s(m, k).filter(|l| is_url(l)) {
-                    r.push_field(Field::Link, l);
-                }
+        }
+        r.push_field(Field::Title, head.title.as_deref().unwrap_or(""));
+        let sender = s(m, "sender");
+        for p in &head.participants {
+            if Some(p.as_str()) != sender {
+                r.mentions.push(p.clone());
             }
-            for k in ["media", "media_url"] {
-                if let Some(u) = s(m, k) {
-                    if is_url(u) {
-                        let name = u.split(['?', '#']).next().unwrap_or(u);
-                        r.push_field(Field::MediaName, name.rsplit('/').next().unwrap_or(name));
-                    } else {
-                        self.message_media(&mut r, u);
-                    }
-                }
-            }
-            r.push_field(Field::Title, title.as_str());
-            let sender = s(m, "sender");
-            for p in &participants {
-                if Some(*p) != sender {
-                    r.mentions.push(p.to_string());
-                }
-            }
-            if r.fields.iter().any(|f| f.name != Field::Title) {
-                self.send(r);
-            }
+        }
+        if r.fields.iter().any(|f| f.name != Field::Title) {
+            self.send(r);
         }
     }
 

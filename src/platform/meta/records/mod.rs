@@ -16,7 +16,10 @@ mod instagram;
 mod media;
 mod messages;
 mod profile;
+mod streamed;
 pub mod threads;
+
+pub use streamed::{Plan, Step};
 
 use super::Flavor;
 use crate::platform::EntryOutcome;
@@ -132,75 +135,63 @@ impl Ctx<'_> {
 
     /// An object met at the top or inside a wrapper list.
     fn object(&mut self, key: &str, o: &Map<String, Value>) {
-        if is_thread(o) {
-            return self.thread(o);
-        }
-        if o.contains_key("conversation") && o.contains_key("participants") {
-            return self.ig_legacy_thread(o);
-        }
-        if o.contains_key("media_comments") || o.contains_key("live_comments") {
-            return self.ig_legacy_comments(o);
-        }
-        if let Some(items) = o.get(threads::POSTS_KEY).and_then(Value::as_array) {
-            return self.threads_posts(items);
-        }
-        if let Some(p) = o.get(threads::PROFILE_KEY) {
-            return self.threads_profile(p);
-        }
-        if let Some(p) = obj(o, "profile_v2").or_else(|| obj(o, "profile")) {
-            return self.fb_profile(p);
-        }
-        if o.contains_key("profile_user") {
-            for p in arr(o, "profile_user") {
-                if let Some(p) = p.as_object() {
-                    self.ig_profile(p, self.flavor.platform());
+        match shape(o) {
+            Shape::Thread => self.thread(o),
+            Shape::IgLegacyThread => self.ig_legacy_thread(o),
+            Shape::IgLegacyComments => self.ig_legacy_comments(o),
+            Shape::ThreadsPosts => self.threads_posts(arr(o, threads::POSTS_KEY)),
+            Shape::ThreadsProfile => {
+                if let Some(p) = o.get(threads::PROFILE_KEY) {
+                    self.threads_profile(p);
                 }
             }
-            return;
-        }
-        if o.contains_key("photos") && (o.contains_key("name") || o.contains_key("cover_photo")) {
-            return self.album(o);
-        }
-        if o.contains_key("label_values") {
-            return self.label_values(o);
-        }
-        if o.contains_key("path") && (o.contains_key("caption") || o.contains_key("taken_at")) {
-            return self.ig_legacy(o);
-        }
-        if o.contains_key("media") && !o.contains_key("timestamp") {
-            return self.ig_post(key, o);
-        }
-        if o.contains_key("timestamp")
-            && (o.contains_key("data") || o.contains_key("attachments") || o.contains_key("title"))
-        {
-            return self.post(o);
-        }
-        if o.contains_key("string_list_data") || o.contains_key("string_map_data") {
-            return self.ig_string_data(key, o);
-        }
-        if o.contains_key("uri") {
-            return self.media_item(key, o, None);
-        }
-        // A wrapper: `{"status_updates": [...]}`, `{"comments_v2": [...]}`…
-        let mut any = false;
-        for (k, v) in o {
-            match v {
-                Value::Array(items) if items.iter().any(Value::is_object) => {
-                    any = true;
-                    self.list(k, items);
+            Shape::FbProfile => {
+                if let Some(p) = obj(o, "profile_v2").or_else(|| obj(o, "profile")) {
+                    self.fb_profile(p);
                 }
-                Value::Object(inner) if !inner.is_empty() => {
-                    any = true;
-                    self.object(k, inner);
+            }
+            Shape::IgProfiles => {
+                for p in arr(o, "profile_user") {
+                    if let Some(p) = p.as_object() {
+                        self.ig_profile(p, self.flavor.platform());
+                    }
                 }
-                _ => {}
+            }
+            Shape::Album => self.album(o),
+            Shape::LabelValues => self.label_values(o),
+            Shape::IgLegacy => self.ig_legacy(o),
+            Shape::IgPost => self.ig_post(key, o),
+            Shape::Post => self.post(o),
+            Shape::IgStringData => self.ig_string_data(key, o),
+            Shape::MediaItem => self.media_item(key, o, None),
+            Shape::Wrapper => {
+                let mut any = false;
+                for (k, v) in o {
+                    any |= self.wrapped(k, v);
+                }
+                if !any && !key.is_empty() {
+                    self.out.warn(format!(
+                        "{}: an object under \"{key}\" has no content this reader knows",
+                        self.entry
+                    ));
+                }
             }
         }
-        if !any && !key.is_empty() {
-            self.out.warn(format!(
-                "{}: an object under \"{key}\" has no content this reader knows",
-                self.entry
-            ));
+    }
+
+    /// One member of a wrapper (`{"status_updates": [...]}`,
+    /// `{"comments_v2": [...]}`…): whether it had content to walk.
+    fn wrapped(&mut self, k: &str, v: &Value) -> bool {
+        match v {
+            Value::Array(items) if items.iter().any(Value::is_object) => {
+                self.list(k, items);
+                true
+            }
+            Value::Object(inner) if !inner.is_empty() => {
+                self.object(k, inner);
+                true
+            }
+            _ => false,
         }
     }
 
@@ -446,6 +437,73 @@ impl Ctx<'_> {
         if !r.fields.is_empty() || !r.locations.is_empty() {
             self.send(r);
         }
+    }
+}
+
+/// What a JSON object is, told by its keys; `Ctx::object` walks each
+/// kind its own way, and `Plan` says which kinds can have their long
+/// lists streamed when the object is a file's top level.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    Thread,
+    IgLegacyThread,
+    IgLegacyComments,
+    ThreadsPosts,
+    ThreadsProfile,
+    FbProfile,
+    IgProfiles,
+    Album,
+    LabelValues,
+    IgLegacy,
+    IgPost,
+    Post,
+    IgStringData,
+    MediaItem,
+    /// Lists and objects under names (`{"comments_v2": [...]}`), each
+    /// walked in key order.
+    Wrapper,
+}
+
+/// The keys of list elements that `shape` looks at (`is_thread`): what
+/// `json::object::outline` records of a long list's elements.
+pub const PROBE_KEYS: &[&str] = &["sender_name", "senderName", "timestamp_ms"];
+
+/// The first rule that matches, in the order `Ctx::object` has always
+/// tried them.
+pub fn shape(o: &Map<String, Value>) -> Shape {
+    if is_thread(o) {
+        Shape::Thread
+    } else if o.contains_key("conversation") && o.contains_key("participants") {
+        Shape::IgLegacyThread
+    } else if o.contains_key("media_comments") || o.contains_key("live_comments") {
+        Shape::IgLegacyComments
+    } else if o.get(threads::POSTS_KEY).is_some_and(Value::is_array) {
+        Shape::ThreadsPosts
+    } else if o.contains_key(threads::PROFILE_KEY) {
+        Shape::ThreadsProfile
+    } else if obj(o, "profile_v2").or_else(|| obj(o, "profile")).is_some() {
+        Shape::FbProfile
+    } else if o.contains_key("profile_user") {
+        Shape::IgProfiles
+    } else if o.contains_key("photos") && (o.contains_key("name") || o.contains_key("cover_photo"))
+    {
+        Shape::Album
+    } else if o.contains_key("label_values") {
+        Shape::LabelValues
+    } else if o.contains_key("path") && (o.contains_key("caption") || o.contains_key("taken_at")) {
+        Shape::IgLegacy
+    } else if o.contains_key("media") && !o.contains_key("timestamp") {
+        Shape::IgPost
+    } else if o.contains_key("timestamp")
+        && (o.contains_key("data") || o.contains_key("attachments") || o.contains_key("title"))
+    {
+        Shape::Post
+    } else if o.contains_key("string_list_data") || o.contains_key("string_map_data") {
+        Shape::IgStringData
+    } else if o.contains_key("uri") {
+        Shape::MediaItem
+    } else {
+        Shape::Wrapper
     }
 }
 

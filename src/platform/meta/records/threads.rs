@@ -77,7 +77,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn threads_post(&mut self, o: &Map<String, Value>) {
+    pub(super) fn threads_post(&mut self, o: &Map<String, Value>) {
         let media: Vec<&Map<String, Value>> = arr(o, "media")
             .iter()
             .filter_map(Value::as_object)
