@@ -226,7 +226,7 @@ impl MetaUnit {
     fn read_whole(
         &self,
         archive: &Archive,
-        entry: &EntryInfo,
+        entry: &Entry<'_>,
         out: &mut EntryOutcome,
         emit: &mut dyn FnMut(Record),
     ) {
@@ -275,7 +275,7 @@ impl MetaUnit {
         let mut ctx = html::Ctx {
             flavor: self.flavor,
             account: &self.account,
-            entry: &entry.name,
+            entry: entry.name,
             resolve: &resolve,
             emit: &mut *emit,
             out: &mut *out,
@@ -293,7 +293,7 @@ impl MetaUnit {
     fn read_html_whole(
         &self,
         archive: &Archive,
-        entry: &EntryInfo,
+        entry: &Entry<'_>,
         page: html::Page,
         out: &mut EntryOutcome,
         emit: &mut dyn FnMut(Record),
