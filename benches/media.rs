@@ -262,7 +262,7 @@ fn video_bytes(dir: &Path) {
             .find(|e| e.name.ends_with("clip.mov"))
             .unwrap();
         let t = Instant::now();
-        let (found, walk) = social_audit::media::video::locate_entry(&a, e);
+        let (found, walk) = social_audit::media::video::locate_entry(&a, &e);
         let ms = t.elapsed().as_secs_f64() * 1e3;
         assert!(found.unwrap().is_some());
         println!(

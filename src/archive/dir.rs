@@ -1,12 +1,12 @@
 //! Folder backing: an extracted archive read in place. Symlinks are listed
 //! as refused, never followed, so a folder cannot point the scan elsewhere.
 
-use super::{Bounded, EntryInfo, Limits, Listing, Refused};
+use super::{Bounded, EntryList, Limits, Listing, Refused};
 use crate::error::{Error, Result};
 use std::io::Read;
 use std::path::Path;
 
-pub(crate) fn list(root: &Path, limits: &Limits) -> Result<(Vec<EntryInfo>, Vec<Refused>)> {
+pub(crate) fn list(root: &Path, limits: &Limits) -> Result<(EntryList, Vec<Refused>)> {
     let mut listing = Listing::new(limits);
     let mut stack = vec![String::new()];
     while let Some(rel) = stack.pop() {
@@ -51,7 +51,7 @@ pub(crate) fn list(root: &Path, limits: &Limits) -> Result<(Vec<EntryInfo>, Vec<
             } else if kind.is_file() {
                 let size = item.metadata().map(|m| m.len()).unwrap_or(0);
                 // A folder has no compression: size and "compressed" agree.
-                listing.add(name, size, size, 0, None);
+                listing.add(&name, size, size, 0, None);
             } else {
                 listing.refuse(name, 0, "not a regular file; not read".into());
             }
@@ -61,10 +61,12 @@ pub(crate) fn list(root: &Path, limits: &Limits) -> Result<(Vec<EntryInfo>, Vec<
 }
 
 /// The listing of a single-file archive: one entry named by the file name.
-pub(crate) fn list_file(path: &Path, size: u64, limits: &Limits) -> (Vec<EntryInfo>, Vec<Refused>) {
+pub(crate) fn list_file(path: &Path, size: u64, limits: &Limits) -> (EntryList, Vec<Refused>) {
     let mut listing = Listing::new(limits);
     match path.file_name().and_then(|n| n.to_str()) {
-        Some(name) => listing.add(name.to_string(), size, size, 0, None),
+        Some(name) => {
+            listing.add(name, size, size, 0, None);
+        }
         None => listing.refuse(
             path.file_name()
                 .map(|n| n.to_string_lossy().into_owned())

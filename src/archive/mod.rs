@@ -20,22 +20,249 @@ use std::path::{Path, PathBuf};
 pub trait ReadSeek: Read + Seek {}
 impl<T: Read + Seek> ReadSeek for T {}
 
-/// One readable file inside an archive. `name` is the path relative to the
-/// archive root with `/` separators.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct EntryInfo {
-    pub name: String,
+/// One readable file inside an archive, as [`Archive::entries`] lists it:
+/// a copy of its sizes and a borrow of its name. `name` is the path
+/// relative to the archive root with `/` separators.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Entry<'a> {
+    pub name: &'a str,
     /// Declared (zip) or actual (folder) uncompressed size in bytes.
     pub size: u64,
     /// Compressed size in the zip; equal to `size` for folders.
     pub compressed: u64,
-    /// Where the zip backing keeps its location (zipped.rs); `u32`, like
-    /// `part`, since a million of these may be held
-    /// (docs/ARCHITECTURE.md, "Bounded memory").
+    /// Its place in the archive's entry list.
+    position: u32,
+    /// Where the zip backing keeps its location (zipped.rs).
     index: u32,
     /// Which zip of a split export holds it (0 otherwise).
     part: u32,
 }
+
+impl Entry<'_> {
+    /// Its place in [`Archive::entries`]: what to keep per entry where
+    /// there may be a million of them.
+    pub fn position(&self) -> usize {
+        self.position as usize
+    }
+}
+
+/// An archive's readable entries, sorted by name. A million of them may
+/// be held (docs/ARCHITECTURE.md, "Bounded memory"), so the names are end
+/// to end in one string and each entry is 32 bytes that say where its
+/// name is, not an allocation of its own.
+#[derive(Debug, Default)]
+pub struct EntryList {
+    listed: Vec<Listed>,
+    names: String,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Listed {
+    size: u64,
+    compressed: u64,
+    /// Where the name is in [`EntryList::names`].
+    name_at: u32,
+    name_len: u32,
+    index: u32,
+    part: u32,
+}
+
+const _: () = assert!(std::mem::size_of::<Listed>() == 32);
+
+impl EntryList {
+    /// Room for `entries` entries and `name_bytes` bytes of names, so a
+    /// listing whose size is known up front is never copied to grow.
+    fn with_capacity(entries: usize, name_bytes: usize) -> EntryList {
+        EntryList {
+            listed: Vec::with_capacity(entries),
+            names: String::with_capacity(name_bytes),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.listed.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.listed.is_empty()
+    }
+
+    /// The entry at `position`.
+    pub fn get(&self, position: usize) -> Option<Entry<'_>> {
+        let l = self.listed.get(position)?;
+        Some(Entry {
+            name: self.name(l),
+            size: l.size,
+            compressed: l.compressed,
+            position: u32::try_from(position).ok()?,
+            index: l.index,
+            part: l.part,
+        })
+    }
+
+    pub fn iter(&self) -> Iter<'_> {
+        Iter {
+            list: self,
+            next: 0,
+            end: self.len(),
+        }
+    }
+
+    /// Where the entry named `name` is (the list is sorted by name).
+    pub fn position_of(&self, name: &str) -> Option<usize> {
+        self.listed
+            .binary_search_by(|l| self.name(l).cmp(name))
+            .ok()
+    }
+
+    fn name(&self, l: &Listed) -> &str {
+        name_in(&self.names, l)
+    }
+
+    /// Hands every entry to `f` and frees their names as it goes: in the
+    /// order the names are stored, not by name, so that what `f` makes of
+    /// them (the coverage rows, which copy each name) can take the room
+    /// the names leave instead of adding to it (docs/ARCHITECTURE.md,
+    /// "Bounded memory").
+    pub fn consume(mut self, mut f: impl FnMut(Entry<'_>)) {
+        // Positions fit: `push` refuses a list of `u32::MAX` entries.
+        let mut order: Vec<u32> = (0..self.listed.len())
+            .filter_map(|p| u32::try_from(p).ok())
+            .collect();
+        let listed = &self.listed;
+        // The last name first; of names at one offset, the empty last.
+        order.sort_unstable_by_key(|&p| {
+            listed
+                .get(p as usize)
+                .map(|l| (std::cmp::Reverse(l.name_at), std::cmp::Reverse(l.name_len)))
+        });
+        for p in order {
+            let Some(e) = self.get(p as usize) else {
+                continue;
+            };
+            let at = self
+                .listed
+                .get(p as usize)
+                .map_or(0, |l| l.name_at as usize);
+            f(e);
+            self.names.truncate(at);
+            if self.names.capacity() - self.names.len() >= FREE_AT {
+                self.names.shrink_to_fit();
+            }
+        }
+    }
+
+    /// Appends `prefix` and `name` as one entry's name; `false` (nothing
+    /// added) when the list is full: past `u32::MAX` entries or bytes of
+    /// names.
+    fn push(
+        &mut self,
+        prefix: &str,
+        name: &str,
+        size: u64,
+        compressed: u64,
+        index: u32,
+        part: u32,
+    ) -> bool {
+        let at = u32::try_from(self.names.len());
+        let len = prefix
+            .len()
+            .checked_add(name.len())
+            .and_then(|n| u32::try_from(n).ok());
+        let (Ok(name_at), Some(name_len)) = (at, len) else {
+            return false;
+        };
+        if name_at.checked_add(name_len).is_none() || self.listed.len() >= u32::MAX as usize {
+            return false;
+        }
+        self.names.push_str(prefix);
+        self.names.push_str(name);
+        self.listed.push(Listed {
+            size,
+            compressed,
+            name_at,
+            name_len,
+            index,
+            part,
+        });
+        true
+    }
+
+    /// Sorted by name, `ties` ordering equal names.
+    fn sort(&mut self, ties: impl Fn(&Listed, &Listed) -> std::cmp::Ordering) {
+        let names = &self.names;
+        self.listed
+            .sort_unstable_by(|a, b| name_in(names, a).cmp(name_in(names, b)).then(ties(a, b)));
+    }
+
+    /// Of each run of equal names (once sorted), only the first is kept.
+    fn dedup(&mut self) {
+        let names = &self.names;
+        self.listed
+            .dedup_by(|b, a| name_in(names, a) == name_in(names, b));
+    }
+
+    fn shrink_to_fit(&mut self) {
+        self.listed.shrink_to_fit();
+        self.names.shrink_to_fit();
+    }
+}
+
+/// How many bytes of names [`EntryList::consume`] lets go of at a time.
+const FREE_AT: usize = 1 << 20;
+
+fn name_in<'a>(names: &'a str, l: &Listed) -> &'a str {
+    let start = l.name_at as usize;
+    names
+        .get(start..start.saturating_add(l.name_len as usize))
+        .unwrap_or("")
+}
+
+impl<'a> IntoIterator for &'a EntryList {
+    type Item = Entry<'a>;
+    type IntoIter = Iter<'a>;
+
+    fn into_iter(self) -> Iter<'a> {
+        self.iter()
+    }
+}
+
+/// The entries of an [`EntryList`] in name order.
+pub struct Iter<'a> {
+    list: &'a EntryList,
+    next: usize,
+    end: usize,
+}
+
+impl<'a> Iterator for Iter<'a> {
+    type Item = Entry<'a>;
+
+    fn next(&mut self) -> Option<Entry<'a>> {
+        if self.next >= self.end {
+            return None;
+        }
+        let e = self.list.get(self.next);
+        self.next += 1;
+        e
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = self.end.saturating_sub(self.next);
+        (n, Some(n))
+    }
+}
+
+impl DoubleEndedIterator for Iter<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        if self.next >= self.end {
+            return None;
+        }
+        self.end -= 1;
+        self.list.get(self.end)
+    }
+}
+
+impl ExactSizeIterator for Iter<'_> {}
 
 /// An entry the archive layer would not hand to a reader, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -61,7 +288,7 @@ enum Backing {
 pub struct Archive {
     path: PathBuf,
     backing: Backing,
-    entries: Vec<EntryInfo>,
+    entries: EntryList,
     refused: Vec<Refused>,
     limits: Limits,
     /// Told how many bytes each read of an entry returned (the scan's
@@ -121,7 +348,7 @@ impl Archive {
             return Archive::open(paths.first().map_or(Path::new(""), |p| p), limits);
         };
         let mut zips = Vec::new();
-        let mut entries = Vec::new();
+        let mut lists = Vec::new();
         let mut refused = Vec::new();
         for (k, p) in paths.iter().enumerate() {
             let prefix = if k == 0 {
@@ -129,7 +356,7 @@ impl Archive {
             } else {
                 format!("{}/", p.file_name().unwrap_or_default().to_string_lossy())
             };
-            let (zip, es, rs) = match zipped::Zip::open(p, limits) {
+            let (zip, list, rs) = match zipped::Zip::open(p, limits) {
                 Ok(z) => z,
                 Err(e) if k > 0 => {
                     refused.push(Refused {
@@ -141,20 +368,42 @@ impl Archive {
                 }
                 Err(e) => return Err(e),
             };
-            let part = zips.len() as u32;
             zips.push(zip);
-            entries.extend(es.into_iter().map(|e| EntryInfo {
-                name: format!("{prefix}{}", e.name),
-                part,
-                ..e
-            }));
             refused.extend(rs.into_iter().map(|r| Refused {
                 name: format!("{prefix}{}", r.name),
                 ..r
             }));
+            lists.push((prefix, list));
         }
-        entries.sort_by(|a, b| a.name.cmp(&b.name));
-        entries.dedup_by(|b, a| a.name == b.name);
+        // One list for all parts, its size known: each part's names
+        // with the part's prefix.
+        let count = lists.iter().map(|(_, l)| l.len()).sum();
+        let bytes = lists
+            .iter()
+            .map(|(prefix, l)| {
+                l.names
+                    .len()
+                    .saturating_add(prefix.len().saturating_mul(l.len()))
+            })
+            .fold(0usize, usize::saturating_add);
+        let mut entries = EntryList::with_capacity(count, bytes);
+        for (part, (prefix, list)) in lists.iter().enumerate() {
+            let part = part as u32;
+            for l in &list.listed {
+                let name = list.name(l);
+                if !entries.push(prefix, name, l.size, l.compressed, l.index, part) {
+                    refused.push(Refused {
+                        name: format!("{prefix}{name}"),
+                        bytes: l.size,
+                        reason: LIST_FULL.to_string(),
+                    });
+                }
+            }
+        }
+        drop(lists);
+        // Of a name in two parts, the earlier part's copy is kept.
+        entries.sort(|a, b| a.part.cmp(&b.part));
+        entries.dedup();
         refused.sort_by(|a, b| a.name.cmp(&b.name));
         Ok(Archive {
             path: first.clone(),
@@ -181,25 +430,23 @@ impl Archive {
     }
 
     /// Closes the archive and gives up its entry list.
-    pub fn into_entries(self) -> Vec<EntryInfo> {
+    pub fn into_entries(self) -> EntryList {
         self.entries
     }
 
     /// Readable entries, sorted by name.
-    pub fn entries(&self) -> &[EntryInfo] {
+    pub fn entries(&self) -> &EntryList {
         &self.entries
     }
 
-    pub fn entry(&self, name: &str) -> Option<&EntryInfo> {
-        self.index_of(name).map(|i| &self.entries[i])
+    pub fn entry(&self, name: &str) -> Option<Entry<'_>> {
+        self.index_of(name).and_then(|i| self.entries.get(i))
     }
 
     /// Where the entry named `name` is in [`Archive::entries`]: an index
     /// is what to keep per entry where there may be a million of them.
     pub fn index_of(&self, name: &str) -> Option<usize> {
-        self.entries
-            .binary_search_by(|e| e.name.as_str().cmp(name))
-            .ok()
+        self.entries.position_of(name)
     }
 
     /// Entries refused at open time, sorted by name.
@@ -212,7 +459,7 @@ impl Archive {
     /// lying size header cannot exhaust memory.
     pub fn with_entry<T>(
         &self,
-        entry: &EntryInfo,
+        entry: &Entry<'_>,
         f: impl FnOnce(&mut dyn Read) -> T,
     ) -> Result<T> {
         let budget = self.limits.budget(entry.compressed);
@@ -222,7 +469,7 @@ impl Archive {
         };
         match &self.backing {
             Backing::Zip(zip) => zip.with_entry(entry, budget, f),
-            Backing::Dir(root) => dir::with_entry(root, &entry.name, budget, f),
+            Backing::Dir(root) => dir::with_entry(root, entry.name, budget, f),
             Backing::File(path) => dir::with_file(path, budget, f),
             Backing::Parts(zips) => match zips.get(entry.part as usize) {
                 Some(zip) => zip.with_entry(entry, budget, f),
@@ -238,12 +485,12 @@ impl Archive {
     /// of a large entry (a video's metadata after its media data).
     pub fn with_entry_seekable<T>(
         &self,
-        entry: &EntryInfo,
+        entry: &Entry<'_>,
         f: impl FnOnce(&mut dyn ReadSeek) -> T,
     ) -> Result<Option<T>> {
         match &self.backing {
             Backing::Zip(zip) => zip.with_stored_entry(entry, f),
-            Backing::Dir(root) => dir::with_seekable(&root.join(&entry.name), f).map(Some),
+            Backing::Dir(root) => dir::with_seekable(&root.join(entry.name), f).map(Some),
             Backing::File(path) => dir::with_seekable(path, f).map(Some),
             Backing::Parts(zips) => match zips.get(entry.part as usize) {
                 Some(zip) => zip.with_stored_entry(entry, f),
@@ -253,7 +500,7 @@ impl Archive {
     }
 
     /// Reads a whole entry into memory, refusing more than `max` bytes.
-    pub fn read(&self, entry: &EntryInfo, max: u64) -> Result<Vec<u8>> {
+    pub fn read(&self, entry: &Entry<'_>, max: u64) -> Result<Vec<u8>> {
         if entry.size > max {
             return Err(Error::Archive(format!(
                 "{} is {} bytes, more than the {} this reader loads whole",
@@ -295,20 +542,30 @@ fn looks_like_zip(path: &Path) -> bool {
     }
 }
 
+/// Why an entry past the entry list's room is refused: more than
+/// `u32::MAX` entries, or bytes of names, in one archive.
+const LIST_FULL: &str = "the archive's entry names fill the 4 GiB this tool lists; not read";
+
 /// The one place an entry is admitted or refused, for zips and folders
 /// alike: a reason already found by the backing (unsafe name, encryption…)
 /// wins, then the entry count, then the size and ratio limits.
 pub(crate) struct Listing<'a> {
     pub(crate) limits: &'a Limits,
-    pub(crate) entries: Vec<EntryInfo>,
+    pub(crate) entries: EntryList,
     pub(crate) refused: Vec<Refused>,
 }
 
 impl<'a> Listing<'a> {
     pub(crate) fn new(limits: &'a Limits) -> Self {
+        Self::with_capacity(limits, 0, 0)
+    }
+
+    /// For a listing whose size is known up front (a zip's central
+    /// directory): room for `entries` and `name_bytes` of their names.
+    pub(crate) fn with_capacity(limits: &'a Limits, entries: usize, name_bytes: usize) -> Self {
         Listing {
             limits,
-            entries: Vec::new(),
+            entries: EntryList::with_capacity(entries, name_bytes),
             refused: Vec::new(),
         }
     }
@@ -321,14 +578,15 @@ impl<'a> Listing<'a> {
         });
     }
 
+    /// Admits or refuses one entry; `true` when admitted.
     pub(crate) fn add(
         &mut self,
-        name: String,
+        name: &str,
         size: u64,
         compressed: u64,
         index: usize,
         reason: Option<String>,
-    ) {
+    ) -> bool {
         let reason = reason.or_else(|| {
             if self.entries.len() >= self.limits.max_entries {
                 Some(format!(
@@ -339,30 +597,29 @@ impl<'a> Listing<'a> {
                 self.limits.refuse(size, compressed)
             }
         });
-        match (reason, u32::try_from(index)) {
-            (Some(reason), _) => self.refuse(name, size, reason),
-            (None, Err(_)) => self.refuse(
-                name,
-                size,
-                format!(
-                    "entry number {index} is past the {} this tool lists",
-                    u32::MAX
-                ),
+        let reason = match (reason, u32::try_from(index)) {
+            (Some(reason), _) => reason,
+            (None, Err(_)) => format!(
+                "entry number {index} is past the {} this tool lists",
+                u32::MAX
             ),
-            (None, Ok(index)) => self.entries.push(EntryInfo {
-                name,
-                size,
-                compressed,
-                index,
-                part: 0,
-            }),
-        }
+            (None, Ok(index)) => {
+                if self.entries.push("", name, size, compressed, index, 0) {
+                    return true;
+                }
+                LIST_FULL.to_string()
+            }
+        };
+        self.refuse(name.to_string(), size, reason);
+        false
     }
 
-    /// Sorted by name, duplicates (a zip may list a name twice) dropped.
-    pub(crate) fn finish(mut self) -> (Vec<EntryInfo>, Vec<Refused>) {
-        self.entries.sort_by(|a, b| a.name.cmp(&b.name));
-        self.entries.dedup_by(|b, a| a.name == b.name);
+    /// Sorted by name, duplicates (a zip may list a name twice) dropped:
+    /// of equal names, the one listed last (the highest index) is kept.
+    pub(crate) fn finish(mut self) -> (EntryList, Vec<Refused>) {
+        self.entries.sort(|a, b| b.index.cmp(&a.index));
+        self.entries.dedup();
+        self.entries.shrink_to_fit();
         self.refused.sort_by(|a, b| a.name.cmp(&b.name));
         (self.entries, self.refused)
     }

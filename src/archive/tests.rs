@@ -13,7 +13,7 @@ fn write_zip(path: &Path, files: &[(&str, &[u8])]) {
 }
 
 fn read_all(a: &Archive, name: &str) -> Vec<u8> {
-    let e = a.entry(name).unwrap().clone();
+    let e = a.entry(name).unwrap();
     a.read(&e, 1 << 20).unwrap()
 }
 
@@ -23,7 +23,7 @@ fn zip_entries_are_listed_sorted_and_readable() {
     let p = dir.path().join("a.zip");
     write_zip(&p, &[("data/b.js", b"bbb"), ("data/a.js", b"aaa")]);
     let a = Archive::open(&p, &Limits::default()).unwrap();
-    let names: Vec<_> = a.entries().iter().map(|e| e.name.as_str()).collect();
+    let names: Vec<_> = a.entries().iter().map(|e| e.name).collect();
     assert_eq!(names, ["data/a.js", "data/b.js"]);
     assert_eq!(read_all(&a, "data/b.js"), b"bbb");
     assert!(a.refused().is_empty());
@@ -102,7 +102,7 @@ fn folders_are_listed_relative_and_symlinks_refused() {
     #[cfg(unix)]
     std::os::unix::fs::symlink("/etc/passwd", dir.path().join("data/link.js")).unwrap();
     let a = Archive::open(dir.path(), &Limits::default()).unwrap();
-    let names: Vec<_> = a.entries().iter().map(|e| e.name.as_str()).collect();
+    let names: Vec<_> = a.entries().iter().map(|e| e.name).collect();
     assert_eq!(names, ["data/sub/m.jpg", "data/tweets.js"]);
     assert_eq!(read_all(&a, "data/sub/m.jpg"), b"yy");
     #[cfg(unix)]
@@ -206,7 +206,7 @@ fn a_plain_file_opens_as_an_archive_of_one_entry() {
     std::fs::write(&p, b"[1/2/24, 10:00:00] A: hi\n").unwrap();
     let a = Archive::open(&p, &Limits::default()).unwrap();
     assert!(!a.is_zip());
-    let names: Vec<_> = a.entries().iter().map(|e| e.name.as_str()).collect();
+    let names: Vec<_> = a.entries().iter().map(|e| e.name).collect();
     assert_eq!(names, ["_chat.txt"]);
     assert_eq!(read_all(&a, "_chat.txt"), b"[1/2/24, 10:00:00] A: hi\n");
 }
@@ -252,4 +252,30 @@ fn count_reads_reports_every_decompressed_byte_as_it_is_read() {
     assert!(calls.load(Ordering::Relaxed) > 2);
     assert_eq!(read_all(&a, "data/small.js"), b"abc");
     assert_eq!(seen.load(Ordering::Relaxed), 200_003);
+}
+
+#[test]
+fn consume_hands_over_every_entry_once_with_its_name_and_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("c.zip");
+    // 3,000 names of about 600 bytes: more than one `FREE_AT` of names,
+    // so they are let go of while entries are still being handed over.
+    let names: Vec<String> = (0..3000).map(|i| format!("data/{i:0>600}.js")).collect();
+    let files: Vec<(&str, &[u8])> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.as_str(), &b"0123456789"[..i % 10]))
+        .collect();
+    write_zip(&p, &files);
+    let a = Archive::open(&p, &Limits::default()).unwrap();
+    let mut seen = Vec::new();
+    a.into_entries()
+        .consume(|e| seen.push((e.position(), e.name.to_string(), e.size)));
+    seen.sort();
+    let want: Vec<_> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (i, n.clone(), (i % 10) as u64))
+        .collect();
+    assert_eq!(seen, want);
 }

@@ -9,9 +9,10 @@ mod cp437;
 mod tests;
 
 use super::shared_file::SharedFile;
-use super::{Bounded, EntryInfo, Limits, Listing, Refused};
+use super::{Bounded, Entry, EntryList, Limits, Listing, Refused};
 use crate::error::{Error, Result};
-use central::{LOCAL_LEN, LOCAL_SIG};
+use central::{CENTRAL_LEN, LOCAL_LEN, LOCAL_SIG};
+use std::borrow::Cow;
 use std::io::{self, BufReader, Read};
 use std::path::{Component, Path};
 
@@ -42,7 +43,7 @@ const _: () = assert!(std::mem::size_of::<Location>() == 24);
 
 pub(crate) struct Zip {
     file: SharedFile,
-    /// Indexed by `EntryInfo::index`.
+    /// Indexed by `Entry::index`.
     locations: Vec<Location>,
 }
 
@@ -54,10 +55,7 @@ fn not_readable(path: &Path, why: &str) -> Error {
 }
 
 impl Zip {
-    pub(crate) fn open(
-        path: &Path,
-        limits: &Limits,
-    ) -> Result<(Zip, Vec<EntryInfo>, Vec<Refused>)> {
+    pub(crate) fn open(path: &Path, limits: &Limits) -> Result<(Zip, EntryList, Vec<Refused>)> {
         let file = std::fs::File::open(path)
             .map_err(|e| Error::Archive(format!("{}: {e}", path.display())))?;
         let file = SharedFile::new(file)
@@ -66,8 +64,20 @@ impl Zip {
         let mut records = central::Records::new(&file, &dir).map_err(|e| {
             not_readable(path, &format!("its central directory cannot be read ({e})"))
         })?;
-        let mut listing = Listing::new(limits);
-        let mut locations = Vec::new();
+        // The directory says how many entries there are and how many bytes
+        // their records take (46 bytes each, then the name): room for
+        // both is made once, bounded by what the directory can hold.
+        let count = dir
+            .entries
+            .min(dir.size / CENTRAL_LEN as u64)
+            .min(u64::try_from(limits.max_entries).unwrap_or(u64::MAX));
+        let name_bytes = dir
+            .size
+            .saturating_sub(count.saturating_mul(CENTRAL_LEN as u64));
+        let count = usize::try_from(count).unwrap_or(0);
+        let mut listing =
+            Listing::with_capacity(limits, count, usize::try_from(name_bytes).unwrap_or(0));
+        let mut locations = Vec::with_capacity(count);
         // Only for finding duplicates, then dropped.
         let mut dirs = Vec::new();
         for k in 0..dir.entries {
@@ -83,7 +93,7 @@ impl Zip {
             })?;
             let name = decode_name(r.name);
             if matches!(r.name.last(), Some(b'/' | b'\\')) {
-                dirs.push(name);
+                dirs.push(name.into_owned());
                 continue;
             }
             let data = data_start(&file, r.header);
@@ -104,9 +114,8 @@ impl Zip {
             } else {
                 None
             };
-            let admitted = listing.entries.len();
-            listing.add(name, r.size, r.compressed, locations.len(), reason);
-            if let (true, Ok(data)) = (listing.entries.len() > admitted, data) {
+            let admitted = listing.add(&name, r.size, r.compressed, locations.len(), reason);
+            if let (true, Ok(data)) = (admitted, data) {
                 locations.push(Location {
                     data,
                     compressed: r.compressed,
@@ -130,7 +139,7 @@ impl Zip {
         Ok((Zip { file, locations }, entries, refused))
     }
 
-    fn location(&self, entry: &EntryInfo) -> Result<Location> {
+    fn location(&self, entry: &Entry<'_>) -> Result<Location> {
         match self.locations.get(entry.index as usize) {
             Some(loc) if loc.flags & ENCRYPTED == 0 => Ok(*loc),
             // Open admits no encrypted entry; this guards the index.
@@ -143,7 +152,7 @@ impl Zip {
 
     /// Where the entry's data starts, checked to lie within the file; the
     /// error names the entry.
-    fn data_start(&self, entry: &EntryInfo, loc: &Location) -> Result<u64> {
+    fn data_start(&self, entry: &Entry<'_>, loc: &Location) -> Result<u64> {
         if loc
             .data
             .checked_add(loc.compressed)
@@ -162,7 +171,7 @@ impl Zip {
     /// passing as evidence.
     pub(crate) fn with_entry<T>(
         &self,
-        entry: &EntryInfo,
+        entry: &Entry<'_>,
         budget: u64,
         f: impl FnOnce(&mut dyn Read) -> T,
     ) -> Result<T> {
@@ -190,7 +199,7 @@ impl Zip {
     /// inflate budget applies. Seeking rules out a CRC check.
     pub(crate) fn with_stored_entry<T>(
         &self,
-        entry: &EntryInfo,
+        entry: &Entry<'_>,
         f: impl FnOnce(&mut dyn super::ReadSeek) -> T,
     ) -> Result<Option<T>> {
         let loc = self.location(entry)?;
@@ -233,10 +242,10 @@ fn data_start(file: &SharedFile, header: u64) -> std::result::Result<u64, String
 /// UTF-8 whenever the bytes are UTF-8 (flagged by bit 11 or not), else
 /// code page 437: what the zip crate's reading gave. CP437 maps every
 /// byte, so no name is ever lossy.
-fn decode_name(raw: &[u8]) -> String {
+fn decode_name(raw: &[u8]) -> Cow<'_, str> {
     match std::str::from_utf8(raw) {
-        Ok(s) => s.to_owned(),
-        Err(_) => cp437::decode(raw),
+        Ok(s) => Cow::Borrowed(s),
+        Err(_) => Cow::Owned(cp437::decode(raw)),
     }
 }
 
@@ -252,14 +261,15 @@ fn is_symlink(version_made_by: u16, external: u32) -> bool {
 /// last comes first and is the one `Listing::finish` keeps (the zip crate
 /// kept the last copy's data).
 fn has_duplicates(listing: &mut Listing, mut dirs: Vec<String>) -> bool {
-    listing
-        .entries
-        .sort_unstable_by(|a, b| a.name.cmp(&b.name).then(b.index.cmp(&a.index)));
+    listing.entries.sort(|a, b| b.index.cmp(&a.index));
     listing.refused.sort_by(|a, b| a.name.cmp(&b.name));
     dirs.sort_unstable();
     let entries = &listing.entries;
     let refused = &listing.refused;
-    let twice = entries.windows(2).any(|w| w[0].name == w[1].name)
+    let twice = entries
+        .iter()
+        .zip(entries.iter().skip(1))
+        .any(|(a, b)| a.name == b.name)
         || refused.windows(2).any(|w| w[0].name == w[1].name)
         || dirs.windows(2).any(|w| w[0] == w[1]);
     if twice {
@@ -268,7 +278,7 @@ fn has_duplicates(listing: &mut Listing, mut dirs: Vec<String>) -> bool {
     // Both sorted: one merge finds a name in both.
     let (mut i, mut j) = (0, 0);
     while let (Some(e), Some(r)) = (entries.get(i), refused.get(j)) {
-        match e.name.cmp(&r.name) {
+        match e.name.cmp(r.name.as_str()) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => return true,

@@ -45,7 +45,7 @@ pub fn run(inputs: &[PathBuf]) -> i32 {
         );
         let mut tally: std::collections::BTreeMap<&str, (usize, u64)> = Default::default();
         for e in archive.entries() {
-            let d = match unit.disposition(e) {
+            let d = match unit.disposition(&e) {
                 Disposition::Parse => "to parse",
                 Disposition::Skipped(_) => "skipped",
                 Disposition::Unknown => "unknown",

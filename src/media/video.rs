@@ -12,7 +12,7 @@
 //! bounded by [`MAX_META_BOX`] whatever the file holds
 //! (docs/ARCHITECTURE.md, "Limits").
 
-use crate::archive::{Archive, EntryInfo};
+use crate::archive::{Archive, Entry};
 use crate::error::{Error, Result};
 use std::io::{self, Read, SeekFrom};
 
@@ -198,7 +198,7 @@ pub fn locate(input: Input<'_>) -> (Result<Option<Place>>, Walk) {
 /// [`locate`] on an archive entry: seeking past the media data where the
 /// archive allows it (a folder's file, a stored zip entry), else reading
 /// through it (a compressed zip entry).
-pub fn locate_entry(archive: &Archive, entry: &EntryInfo) -> (Result<Option<Place>>, Walk) {
+pub fn locate_entry(archive: &Archive, entry: &Entry<'_>) -> (Result<Option<Place>>, Walk) {
     match archive.with_entry_seekable(entry, |r| locate(Input::Seekable(r))) {
         Ok(Some(found)) => found,
         Ok(None) => archive

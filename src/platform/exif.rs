@@ -2,7 +2,7 @@
 //! (X media folders, Facebook and Instagram exports). kamadak-exif reads
 //! JPEG, PNG, TIFF, WebP and HEIF containers.
 
-use crate::archive::{Archive, EntryInfo};
+use crate::archive::{Archive, Entry};
 use crate::error::{Error, Result};
 use crate::platform::EntryOutcome;
 use crate::record::Location;
@@ -16,7 +16,7 @@ pub const MAX_IMAGE: u64 = 64 << 20;
 /// one. The first bytes decide whether it is an image (extensions lie, or
 /// are missing), so videos and other files are never read whole. Problems
 /// (too large, unreadable, broken EXIF) are warnings on `out`, not failures.
-pub fn location(archive: &Archive, entry: &EntryInfo, out: &mut EntryOutcome) -> Option<Location> {
+pub fn location(archive: &Archive, entry: &Entry<'_>, out: &mut EntryOutcome) -> Option<Location> {
     let head = archive
         .with_entry(entry, |r| {
             let mut h = Vec::with_capacity(16);
@@ -47,7 +47,7 @@ pub fn location(archive: &Archive, entry: &EntryInfo, out: &mut EntryOutcome) ->
             field: Field::Exif,
             lat: Some(lat),
             lon: Some(lon),
-            label: entry.name.clone(),
+            label: entry.name.to_string(),
         }),
         Ok(None) => None,
         Err(e) => {

@@ -15,7 +15,7 @@ pub mod twitter;
 pub mod whatsapp;
 pub mod youtube;
 
-use crate::archive::{Archive, EntryInfo};
+use crate::archive::{Archive, Entry};
 use crate::record::Record;
 use crate::vocab::{DateOrder, Platform};
 use jiff::tz::TimeZone;
@@ -184,13 +184,13 @@ pub trait Unit: Send + Sync {
     /// A sentence for `inspect` and the manifest, e.g. "X archive, 2023 data/ layout".
     fn layout(&self) -> String;
 
-    fn disposition(&self, entry: &EntryInfo) -> Disposition;
+    fn disposition(&self, entry: &Entry<'_>) -> Disposition;
 
     /// Streams the records of one `Parse` entry into `emit`.
     fn read(
         &self,
         archive: &Archive,
-        entry: &EntryInfo,
+        entry: &Entry<'_>,
         emit: &mut dyn FnMut(Record),
     ) -> EntryOutcome;
 

@@ -68,27 +68,32 @@ impl Slots {
         }
     }
 
-    /// One row per entry, the entry names moved into them.
+    /// One row per entry, made as the entry list is given up (in no
+    /// particular order: the rows are sorted after).
     pub(super) fn rows(
         self,
         archive: &str,
-        entries: Vec<crate::archive::EntryInfo>,
+        entries: crate::archive::EntryList,
         out: &mut Vec<CoverageRow>,
     ) {
         let mut details = vec![""; self.details.len()];
         for (text, &i) in &self.details {
             details[i as usize] = text;
         }
-        for (e, slot) in entries.into_iter().zip(self.slots) {
+        let slots = self.slots;
+        entries.consume(|e| {
+            let Some(slot) = slots.get(e.position()) else {
+                return;
+            };
             out.push(CoverageRow {
                 archive: archive.to_string(),
-                entry: e.name,
+                entry: e.name.to_string(),
                 status: slot.status,
                 records: slot.records,
                 findings: 0,
                 bytes: e.size,
                 detail: details[slot.detail as usize].to_string(),
             });
-        }
+        });
     }
 }

@@ -11,7 +11,7 @@
 
 use super::evaluate::Tally;
 use super::{Opened, evaluator};
-use crate::archive::{Archive, EntryInfo};
+use crate::archive::{Archive, Entry};
 use crate::finding::Finding;
 use crate::media::ocr::{self, Ocr};
 use crate::media::video;
@@ -27,8 +27,9 @@ use std::io::Read;
 use std::sync::Mutex;
 
 /// The record a media file is reported under. One is kept for every media
-/// file an archive lists, so it is kept small (docs/ARCHITECTURE.md,
-/// "Bounded memory"): its strings live in the archive's [`Texts`], the
+/// file that may become a media record (a video; an image under `--ocr`),
+/// so it is kept small (docs/ARCHITECTURE.md, "Bounded memory"): its
+/// strings live in the archive's [`Texts`], the
 /// account is left out when it is the archive's, and the entry it came
 /// from is an index into the archive's entries when it is one of them.
 #[derive(Clone, Copy, Debug)]
@@ -79,7 +80,7 @@ impl Owner {
 
     fn from<'a>(&self, texts: &'a Texts, archive: &'a Archive) -> &'a str {
         match archive.entries().get(self.from as usize) {
-            Some(e) if self.from != NAMED => &e.name,
+            Some(e) if self.from != NAMED => e.name,
             _ => self.text(texts, 3),
         }
     }
@@ -150,42 +151,144 @@ pub(super) struct Refs {
 #[derive(Default)]
 pub(super) struct Owners {
     /// Per archive entry (made at the first media file listed): an index
-    /// into `owners`, or [`UNSEEN`], or [`NO_OWNER`].
+    /// into `owners`, or [`UNSEEN`], [`NO_OWNER`] or [`IN_RANGE`].
     slots: Vec<u32>,
+    /// Per archive entry: what its first bytes say it is, sniffed when a
+    /// record first lists it ([`code_of`]).
+    kinds: Vec<u8>,
     owners: Vec<Owner>,
     texts: Texts,
+}
+
+impl Owners {
+    /// Slots and kinds for an archive of `entries`, made once.
+    fn make(&mut self, entries: usize) {
+        if self.slots.is_empty() {
+            self.slots = vec![UNSEEN; entries];
+            self.kinds = vec![UNSNIFFED; entries];
+        }
+    }
 }
 
 /// A slot of an entry no record lists.
 const UNSEEN: u32 = u32::MAX;
 /// A slot of an entry listed only by records outside the date range.
 const NO_OWNER: u32 = u32::MAX - 1;
+/// A slot of an entry listed by a record inside the date range, whose
+/// kind makes no media record (an image without `--ocr`, a document…),
+/// so no owner is kept: most media files of a large export.
+const IN_RANGE: u32 = u32::MAX - 2;
+
+/// A kind not sniffed yet.
+const UNSNIFFED: u8 = 0;
+/// Sniffed, but the read failed or the kind has no code here: the pass
+/// sniffs it again (and so an owner is kept for it, as for a video).
+const AGAIN: u8 = 1;
+/// The kinds kept as a code: the index here plus 2.
+const KINDS: [Kind; 9] = [
+    Kind::Other,
+    Kind::Heif,
+    Kind::IsoVideo,
+    Kind::Image(media::ImageFormat::Jpeg),
+    Kind::Image(media::ImageFormat::Png),
+    Kind::Image(media::ImageFormat::Gif),
+    Kind::Image(media::ImageFormat::Tiff),
+    Kind::Image(media::ImageFormat::Bmp),
+    Kind::Image(media::ImageFormat::Webp),
+];
+
+/// A media file's kind in one byte, kept per archive entry: a million of
+/// them may be listed (docs/ARCHITECTURE.md, "Bounded memory").
+fn code_of(kind: Result<Kind, String>) -> u8 {
+    match kind {
+        Ok(kind) => KINDS
+            .iter()
+            .position(|k| *k == kind)
+            .and_then(|i| u8::try_from(i + 2).ok())
+            .unwrap_or(AGAIN),
+        Err(_) => AGAIN,
+    }
+}
+
+fn kind_of(code: u8) -> Option<Kind> {
+    KINDS.get(usize::from(code).checked_sub(2)?).copied()
+}
+
+/// Whether a file of this kind, listed by a record inside the date range,
+/// becomes a media record of its own (see [`job`]), and so needs the
+/// record it is reported under.
+fn needs_owner(code: u8, ocr: bool) -> bool {
+    match kind_of(code) {
+        Some(Kind::IsoVideo) | None => true,
+        Some(Kind::Image(_)) => ocr,
+        Some(_) => false,
+    }
+}
 
 impl Refs {
     /// Called for every record a reader emits, in range or not: a file
     /// listed only by records outside the range gets a note, not a read.
-    /// `account` is the archive's.
-    pub(super) fn note(&self, archive: &Archive, account: &str, rec: &Record, in_range: bool) {
+    /// `account` is the archive's; `ocr`: whether `--ocr` reads images.
+    /// A file is sniffed when first listed, so that an owner is kept
+    /// only for the files that become media records.
+    pub(super) fn note(
+        &self,
+        archive: &Archive,
+        account: &str,
+        rec: &Record,
+        in_range: bool,
+        ocr: bool,
+    ) {
         if rec.media.is_empty() {
             return;
         }
+        // A file the archive does not hold is not kept.
+        let listed: Vec<(usize, &String)> = rec
+            .media
+            .iter()
+            .filter_map(|m| Some((archive.index_of(m)?, m)))
+            .collect();
+        // Sniffed outside the lock, which every reader thread takes.
+        let unsniffed: Vec<usize> = {
+            let mut seen = self.seen.lock().unwrap_or_else(|e| e.into_inner());
+            seen.make(archive.entries().len());
+            listed
+                .iter()
+                .map(|&(i, _)| i)
+                .filter(|&i| seen.kinds.get(i) == Some(&UNSNIFFED))
+                .collect()
+        };
+        let sniffed: Vec<(usize, u8)> = unsniffed
+            .into_iter()
+            .filter_map(|i| {
+                let entry = archive.entries().get(i)?;
+                Some((i, code_of(sniff(archive, &entry))))
+            })
+            .collect();
         let mut seen = self.seen.lock().unwrap_or_else(|e| e.into_inner());
         let Owners {
             slots,
+            kinds,
             owners,
             texts,
         } = &mut *seen;
-        if slots.is_empty() {
-            *slots = vec![UNSEEN; archive.entries().len()];
+        for (i, code) in sniffed {
+            if let Some(k) = kinds.get_mut(i) {
+                *k = code;
+            }
         }
-        for m in &rec.media {
-            let Some(slot) = archive.index_of(m).and_then(|i| slots.get_mut(i)) else {
+        for (i, m) in listed {
+            let Some(slot) = slots.get_mut(i) else {
                 continue;
             };
             if *slot == UNSEEN {
                 *slot = NO_OWNER;
             }
             if !in_range {
+                continue;
+            }
+            if !needs_owner(kinds.get(i).copied().unwrap_or(AGAIN), ocr) {
+                *slot = IN_RANGE;
                 continue;
             }
             let from = if rec.entry.is_empty() { m } else { &rec.entry };
@@ -295,7 +398,11 @@ enum Job {
 
 struct Task<'a> {
     unit: &'a Opened,
-    entry: &'a EntryInfo,
+    entry: Entry<'a>,
+    /// Listed by a record inside `--since/--until`.
+    in_range: bool,
+    /// The record it is reported under: kept only for the kinds that
+    /// become media records (`needs_owner`).
     owner: Option<&'a Owner>,
     texts: &'a Texts,
 }
@@ -329,14 +436,20 @@ pub(super) fn pass(
     let jobs: Vec<(Task<'_>, Job)> = listed
         .into_par_iter()
         .filter_map(|(i, j)| {
-            let (u, o) = (&units[i as usize], &taken[i as usize]);
+            let (u, o) = (units.get(i as usize)?, taken.get(i as usize)?);
+            let slot = *o.slots.get(j as usize)?;
             let t = Task {
                 unit: u,
                 entry: u.archive.entries().get(j as usize)?,
-                owner: o.owners.get(o.slots[j as usize] as usize),
+                in_range: slot != NO_OWNER,
+                owner: o.owners.get(slot as usize),
                 texts: &o.texts,
             };
-            let job = match sniff(&t) {
+            let kind = match o.kinds.get(j as usize).and_then(|&c| kind_of(c)) {
+                Some(kind) => Ok(kind),
+                None => sniff(&u.archive, &t.entry),
+            };
+            let job = match kind {
                 Ok(kind) => job(&t, kind, ocr),
                 Err(e) => unreadable(&t, e, ocr),
             };
@@ -394,10 +507,11 @@ pub(super) fn pass(
     (done, summary)
 }
 
-fn sniff(t: &Task<'_>) -> Result<Kind, String> {
-    t.unit
-        .archive
-        .with_entry(t.entry, |r| {
+/// What the file's first bytes say it is; the error says why they could
+/// not be read.
+fn sniff(archive: &Archive, entry: &Entry<'_>) -> Result<Kind, String> {
+    archive
+        .with_entry(entry, |r| {
             let mut head = Vec::with_capacity(media::HEAD);
             r.take(media::HEAD as u64)
                 .read_to_end(&mut head)
@@ -410,7 +524,7 @@ fn sniff(t: &Task<'_>) -> Result<Kind, String> {
 /// What to do with one file, if anything.
 fn job(t: &Task<'_>, kind: Kind, ocr: Option<&Ocr>) -> Option<Job> {
     let name = &t.entry.name;
-    let in_range = t.owner.is_some();
+    let in_range = t.in_range;
     match kind {
         Kind::IsoVideo if in_range => Some(Job::Video),
         Kind::OtherVideo(what) if in_range => Some(Job::Note(
@@ -475,7 +589,7 @@ fn run(
     let u = t.unit;
     let mut done = Done {
         archive: u.candidate.display.clone(),
-        entry: t.entry.name.clone(),
+        entry: t.entry.name.to_string(),
         note: None,
         failed: false,
         findings: Vec::new(),
@@ -484,7 +598,7 @@ fn run(
     };
     let mut rec = match (&job, &t.owner) {
         (Job::Note(..), _) | (_, None) => None,
-        (_, Some(owner)) => Some(record(u, t.entry, owner, t.texts)),
+        (_, Some(owner)) => Some(record(u, &t.entry, owner, t.texts)),
     };
     match job {
         Job::Note(note, count) => {
@@ -492,7 +606,7 @@ fn run(
             done.failed = matches!(count, Some(OcrCount::Failed));
             done.ocr = count;
         }
-        Job::Video => match video::locate_entry(&u.archive, t.entry).0 {
+        Job::Video => match video::locate_entry(&u.archive, &t.entry).0 {
             Ok(Some(place)) => {
                 done.note = Some(format!("video location found ({})", place.source.as_str()));
                 if let Some(r) = rec.as_mut() {
@@ -500,7 +614,7 @@ fn run(
                         field: Field::Exif,
                         lat: Some(place.lat),
                         lon: Some(place.lon),
-                        label: t.entry.name.clone(),
+                        label: t.entry.name.to_string(),
                     });
                 }
             }
@@ -512,7 +626,7 @@ fn run(
         },
         Job::Ocr(format) => {
             let outcome = match opts.ocr.as_ref() {
-                Some(ocr) => read_image(ocr, u, t.entry, format),
+                Some(ocr) => read_image(ocr, u, &t.entry, format),
                 None => ocr::Outcome::Skipped("--ocr not given".into()),
             };
             done.note = Some(outcome.note());
@@ -537,7 +651,7 @@ fn run(
             // want to read back; a video's place has no text.
             Some(sink) if !r.fields.is_empty() => {
                 let order = super::RowOrder {
-                    source: t.entry.name.clone(),
+                    source: t.entry.name.to_string(),
                     pass: super::Pass::Media,
                     seq: 0,
                 };
@@ -553,7 +667,7 @@ fn run(
 }
 
 /// The media record a finding about the file is made on.
-fn record(u: &Opened, entry: &EntryInfo, owner: &Owner, texts: &Texts) -> Record {
+fn record(u: &Opened, entry: &Entry<'_>, owner: &Owner, texts: &Texts) -> Record {
     let mut r = Record::new(
         owner.platform,
         RecordKind::Media,
@@ -563,17 +677,17 @@ fn record(u: &Opened, entry: &EntryInfo, owner: &Owner, texts: &Texts) -> Record
         "" => u.unit.account().to_string(),
         account => account.to_string(),
     };
-    r.entry = entry.name.clone();
+    r.entry = entry.name.to_string();
     r.created_at = owner.created_at();
     r.url = owner.url(texts).to_string();
-    r.media.push(entry.name.clone());
+    r.media.push(entry.name.to_string());
     r
 }
 
 fn read_image(
     ocr: &Ocr,
     u: &Opened,
-    entry: &EntryInfo,
+    entry: &Entry<'_>,
     format: media::ImageFormat,
 ) -> ocr::Outcome {
     if entry.size > ocr.limits.max_bytes {

@@ -10,7 +10,7 @@ pub mod excerpt;
 mod media;
 mod recognise;
 
-use crate::archive::{Archive, EntryInfo, Limits};
+use crate::archive::{Archive, Entry, Limits};
 use crate::finding::Finding;
 use crate::org::Org;
 use crate::platform::{self, Disposition, Reader, Unit};
@@ -295,7 +295,7 @@ pub fn scan_with(
     // An entry to read is named by its archive's and its own index, not
     // copied: an archive may hold a million entries (docs/ARCHITECTURE.md,
     // "Bounded memory").
-    let mut tasks: Vec<(usize, usize)> = Vec::new();
+    let mut tasks: Vec<(u32, u32)> = Vec::new();
     for (i, u) in units.iter_mut().enumerate() {
         for r in u.archive.refused() {
             coverage.push(row(
@@ -310,11 +310,16 @@ pub fn scan_with(
         let mut slots = Slots::new(u.archive.entries().len());
         let unknown = format!("not a file the {} reader knows", u.unit.platform());
         for (j, e) in u.archive.entries().iter().enumerate() {
-            match u.unit.disposition(e) {
-                Disposition::Parse => {
-                    parse_bytes += e.size;
-                    tasks.push((i, j));
-                }
+            match u.unit.disposition(&e) {
+                // Both indexes fit: the archive lists fewer than
+                // `u32::MAX` entries, and the inputs are far fewer.
+                Disposition::Parse => match (u32::try_from(i), u32::try_from(j)) {
+                    (Ok(i), Ok(j)) => {
+                        parse_bytes += e.size;
+                        tasks.push((i, j));
+                    }
+                    _ => continue,
+                },
                 Disposition::Skipped(why) => slots.set(j, Status::Skipped, 0, why),
                 Disposition::Unknown => slots.set(j, Status::Unknown, 0, unknown.clone()),
                 Disposition::Unreadable(why) => {
@@ -349,13 +354,14 @@ pub fn scan_with(
         }
     }
     // Largest first, so one big tweets file does not start last.
-    let entry = |&(i, j): &(usize, usize)| &units[i].archive.entries()[j];
+    let entry = |&(i, j): &(u32, u32)| {
+        units
+            .get(i as usize)
+            .and_then(|u| u.archive.entries().get(j as usize))
+    };
     tasks.sort_by(|a, b| {
-        let (ea, eb) = (entry(a), entry(b));
-        eb.size
-            .cmp(&ea.size)
-            .then(a.0.cmp(&b.0))
-            .then(ea.name.cmp(&eb.name))
+        let key = |t| entry(t).map(|e| (std::cmp::Reverse(e.size), t.0, e.name));
+        key(a).cmp(&key(b))
     });
 
     // Each entry's result is added as soon as it is read, not collected
@@ -364,12 +370,14 @@ pub fn scan_with(
     let inflight = AtomicUsize::new(0);
     let max_inflight = rayon::current_num_threads() * 2;
     tasks.par_iter().for_each(|task| {
-        let u = &units[task.0];
+        let (Some(u), Some(e)) = (units.get(task.0 as usize), entry(task)) else {
+            return;
+        };
         let ev = evaluator(pack, opts, &u.candidate.display);
-        let mut r = read_entry(u, entry(task), &ev, opts, records, &inflight, max_inflight);
+        let mut r = read_entry(u, &e, &ev, opts, records, &inflight, max_inflight);
         let detail = std::mem::take(&mut r.detail);
         u.slots.lock().unwrap_or_else(|e| e.into_inner()).set(
-            task.1,
+            task.1 as usize,
             r.status,
             r.records_read,
             detail,
@@ -400,7 +408,13 @@ pub fn scan_with(
             latest = latest.max(last_post_time(&rec));
             // `--platform` leaves records out like the date range does
             let in_range = ev.in_range(&rec) && wanted(opts, rec.platform);
-            u.media.note(&u.archive, u.unit.account(), &rec, in_range);
+            u.media.note(
+                &u.archive,
+                u.unit.account(),
+                &rec,
+                in_range,
+                opts.ocr.is_some(),
+            );
             if in_range {
                 normalise(&mut rec, u);
                 let state = u.account_state(&mut accounts, rec.platform, pack, &opts.org);
@@ -651,8 +665,11 @@ impl Gathered {
 
 /// Coverage in its final order: archive, entry, status, then every other
 /// column, so the order is total and no thread's timing can show in it.
+/// Every field takes part, so rows that compare equal are the same row
+/// and an unstable sort gives the same order, without the stable sort's
+/// buffer of half the rows (docs/ARCHITECTURE.md, "Bounded memory").
 fn sort_coverage(coverage: &mut [CoverageRow]) {
-    coverage.sort_by(|a, b| {
+    coverage.sort_unstable_by(|a, b| {
         (
             &a.archive, &a.entry, a.status, a.bytes, a.records, a.findings, &a.detail,
         )
@@ -719,7 +736,7 @@ fn open(
 /// they are free (bounded, so memory does not grow with the file), else here.
 fn read_entry(
     u: &Opened,
-    entry: &EntryInfo,
+    entry: &Entry<'_>,
     ev: &Evaluator<'_>,
     opts: &Options,
     records: Option<&dyn RecordSink>,
@@ -738,7 +755,7 @@ fn read_entry(
             match records {
                 Some(_) => {
                     let order = RowOrder {
-                        source: entry.name.clone(),
+                        source: entry.name.to_string(),
                         pass: Pass::Read,
                         seq: first + i as u64,
                     };
@@ -765,12 +782,18 @@ fn read_entry(
             *counts.entry((rec.platform, rec.kind.as_str())).or_insert(0) += 1;
             latest = latest.max(last_post_time(&rec));
             if rec.entry.is_empty() {
-                rec.entry = entry.name.clone();
+                rec.entry = entry.name.to_string();
             }
             // Like the date range, `--platform` leaves records out of the
             // rules (and the media pass) but not out of the counts.
             let in_range = ev.in_range(&rec) && wanted(opts, rec.platform);
-            u.media.note(&u.archive, u.unit.account(), &rec, in_range);
+            u.media.note(
+                &u.archive,
+                u.unit.account(),
+                &rec,
+                in_range,
+                opts.ocr.is_some(),
+            );
             if !in_range {
                 return;
             }
@@ -838,7 +861,7 @@ fn read_entry(
         detail,
         below: below.into_inner() as u64,
         undated: outcome.undated,
-        no_records: no_records.then(|| (u.candidate.display.clone(), entry.name.clone())),
+        no_records: no_records.then(|| (u.candidate.display.clone(), entry.name.to_string())),
     }
 }
 

@@ -51,7 +51,7 @@ fn read(bytes: &[u8]) -> Option<(usize, Option<String>)> {
     std::fs::write(&p, bytes).unwrap();
     let archive = Archive::open(&p, &Limits::default()).unwrap();
     let unit = Bluesky.open(&archive)?;
-    let e = archive.entries()[0].clone();
+    let e = archive.entries().get(0).unwrap();
     let mut n = 0;
     let out = unit.read(&archive, &e, &mut |_| n += 1);
     assert_eq!(out.records as usize, n);

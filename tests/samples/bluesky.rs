@@ -46,7 +46,7 @@ fn records_of(path: &Path) -> Vec<Record> {
         .unwrap_or_else(|| panic!("{} not recognised", path.display()));
     let mut recs = Vec::new();
     for e in archive.entries() {
-        let out = unit.read(&archive, e, &mut |r| recs.push(r));
+        let out = unit.read(&archive, &e, &mut |r| recs.push(r));
         assert_eq!(out.error, None, "{}", path.display());
     }
     recs

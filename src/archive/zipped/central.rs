@@ -18,7 +18,7 @@ pub(super) const LOCAL_SIG: &[u8; 4] = b"PK\x03\x04";
 const EOCD_LEN: u64 = 22;
 const ZIP64_LOCATOR_LEN: u64 = 20;
 const ZIP64_EOCD_LEN: u64 = 56;
-const CENTRAL_LEN: usize = 46;
+pub(super) const CENTRAL_LEN: usize = 46;
 pub(super) const LOCAL_LEN: u64 = 30;
 /// A 32-bit field holding this means "see the zip64 extra field".
 const SENTINEL: u32 = u32::MAX;

@@ -142,7 +142,7 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
 }
 
 fn read(a: &Archive, name: &str) -> Vec<u8> {
-    let e = a.entry(name).unwrap_or_else(|| panic!("no {name}")).clone();
+    let e = a.entry(name).unwrap_or_else(|| panic!("no {name}"));
     a.read(&e, 1 << 20).unwrap()
 }
 
@@ -278,7 +278,7 @@ fn a_flipped_byte_fails_the_crc_check_with_the_entry_named() {
     bytes[at] ^= 0x20;
     let p = write(d.path(), "crc.zip", &bytes);
     let a = Archive::open(&p, &Limits::default()).unwrap();
-    let e = a.entry("data/tweets.js").unwrap().clone();
+    let e = a.entry("data/tweets.js").unwrap();
     let err = a.read(&e, 1 << 20).unwrap_err().to_string();
     assert!(
         err.contains("data/tweets.js") && err.contains("CRC-32 mismatch"),
@@ -294,7 +294,7 @@ fn a_flipped_byte_fails_the_crc_check_with_the_entry_named() {
     bad[data_end - 2] ^= 0x01;
     let p = write(d.path(), "crcd.zip", &bad);
     let a = Archive::open(&p, &Limits::default()).unwrap();
-    let e = a.entry("d.js").unwrap().clone();
+    let e = a.entry("d.js").unwrap();
     let err = a.read(&e, 1 << 20).unwrap_err().to_string();
     assert!(err.contains("d.js"), "{err}");
 }
@@ -308,7 +308,7 @@ fn a_declared_size_that_differs_from_the_data_is_an_error() {
     patch_u32(&mut bytes, cd + 24, 11);
     let p = write(d.path(), "size.zip", &bytes);
     let a = Archive::open(&p, &Limits::default()).unwrap();
-    let e = a.entry("a.js").unwrap().clone();
+    let e = a.entry("a.js").unwrap();
     let err = a.read(&e, 1 << 20).unwrap_err().to_string();
     assert!(err.contains("a.js") && err.contains("declared 11"), "{err}");
 }
@@ -399,7 +399,7 @@ fn data_running_past_the_end_of_the_file_is_an_error_naming_the_entry() {
     patch_u32(&mut bytes, cd + 20, 1 << 20);
     let p = write(d.path(), "long.zip", &bytes);
     let a = Archive::open(&p, &Limits::default()).unwrap();
-    let e = a.entry("a.js").unwrap().clone();
+    let e = a.entry("a.js").unwrap();
     let err = a.read(&e, 1 << 20).unwrap_err().to_string();
     assert!(
         err.contains("a.js") && err.contains("past the end"),
@@ -463,7 +463,7 @@ fn a_stored_entry_seeks_within_its_own_data() {
         ),
     );
     let a = Archive::open(&p, &Limits::default()).unwrap();
-    let e = a.entry("a.bin").unwrap().clone();
+    let e = a.entry("a.bin").unwrap();
     let got = a
         .with_entry_seekable(&e, |r| {
             r.seek(SeekFrom::End(-3)).unwrap();
@@ -494,7 +494,7 @@ fn no_single_byte_damage_panics() {
             bytes[at] ^= flip;
             std::fs::write(&p, &bytes).unwrap();
             if let Ok(a) = Archive::open(&p, &Limits::default()) {
-                for e in a.entries().to_vec() {
+                for e in a.entries() {
                     let _ = a.read(&e, 1 << 20);
                     let _ = a.with_entry_seekable(&e, |r| {
                         let mut v = Vec::new();

@@ -105,13 +105,13 @@ impl Reader for Bluesky {
         let mut cars = BTreeMap::new();
         let mut blobs = HashMap::new();
         for (i, e) in archive.entries().iter().enumerate() {
-            if super::is_mac_junk(&e.name) {
+            if super::is_mac_junk(e.name) {
                 continue;
             }
             // Content decides (a CAR may be named by its commit's CID);
             // a file named by a CID that is not a CAR is a blob.
             let root = if i < MAX_SNIFFED {
-                archive.with_entry(e, |r| root_of(r)).ok().flatten()
+                archive.with_entry(&e, |r| root_of(r)).ok().flatten()
             } else {
                 None
             };
@@ -120,14 +120,14 @@ impl Reader for Bluesky {
                     // Another kind of CAR (an IPFS file, say): not a repository.
                     Root::Other => {}
                     Root::Commit(c) => {
-                        cars.insert(e.name.clone(), Some(c));
+                        cars.insert(e.name.to_string(), Some(c));
                     }
                     Root::NotSeen => {
-                        cars.insert(e.name.clone(), None);
+                        cars.insert(e.name.to_string(), None);
                     }
                 }
-            } else if let Some(cid) = lexicon::blob_cid(base(&e.name)) {
-                blobs.insert(cid, e.name.clone());
+            } else if let Some(cid) = lexicon::blob_cid(base(e.name)) {
+                blobs.insert(cid, e.name.to_string());
             }
         }
         if cars.is_empty() {
@@ -248,17 +248,17 @@ impl BlueskyUnit {
         }
     }
 
-    fn read_blob(&self, archive: &Archive, entry: &EntryInfo, out: &mut EntryOutcome) -> Record {
+    fn read_blob(&self, archive: &Archive, entry: &Entry<'_>, out: &mut EntryOutcome) -> Record {
         let cid = self
             .blob_entries
-            .get(&entry.name)
+            .get(entry.name)
             .cloned()
             .unwrap_or_default();
         let mut r = Record::new(PLATFORM, RecordKind::Media, cid);
         r.account = self.account.clone();
-        r.entry = entry.name.clone();
-        r.push_field(Field::MediaName, base(&entry.name));
-        r.media.push(entry.name.clone());
+        r.entry = entry.name.to_string();
+        r.push_field(Field::MediaName, base(entry.name));
+        r.media.push(entry.name.to_string());
         r.locations
             .extend(crate::platform::exif::location(archive, entry, out));
         r
@@ -267,11 +267,11 @@ impl BlueskyUnit {
     fn read_car(
         &self,
         archive: &Archive,
-        entry: &EntryInfo,
+        entry: &Entry<'_>,
         out: &mut EntryOutcome,
         emit: &mut dyn FnMut(Record),
     ) {
-        let name = &entry.name;
+        let name = entry.name;
         // Pass 1: the commit and the tree nodes.
         let first = archive.with_entry(entry, |r| index(BufReader::with_capacity(64 << 10, r)));
         let index = match first {
@@ -701,8 +701,8 @@ impl Unit for BlueskyUnit {
         self.layout.clone()
     }
 
-    fn disposition(&self, entry: &EntryInfo) -> Disposition {
-        let name = &entry.name;
+    fn disposition(&self, entry: &Entry<'_>) -> Disposition {
+        let name = entry.name;
         if self.cars.contains_key(name) || self.blob_entries.contains_key(name) {
             Disposition::Parse
         } else if super::is_mac_junk(name) {
@@ -717,13 +717,13 @@ impl Unit for BlueskyUnit {
     fn read(
         &self,
         archive: &Archive,
-        entry: &EntryInfo,
+        entry: &Entry<'_>,
         emit: &mut dyn FnMut(Record),
     ) -> EntryOutcome {
         let mut out = EntryOutcome::default();
-        if self.cars.contains_key(&entry.name) {
+        if self.cars.contains_key(entry.name) {
             self.read_car(archive, entry, &mut out, emit);
-        } else if self.blob_entries.contains_key(&entry.name) {
+        } else if self.blob_entries.contains_key(entry.name) {
             let r = self.read_blob(archive, entry, &mut out);
             emit(r);
             out.records += 1;

@@ -15,9 +15,9 @@ fn read_all(path: &Path) -> (Box<dyn Unit>, Vec<Record>, BTreeMap<String, EntryO
     let mut recs = Vec::new();
     let mut outs = BTreeMap::new();
     for e in archive.entries() {
-        if unit.disposition(e) == Disposition::Parse {
-            let out = unit.read(&archive, e, &mut |r| recs.push(r));
-            outs.insert(e.name.clone(), out);
+        if unit.disposition(&e) == Disposition::Parse {
+            let out = unit.read(&archive, &e, &mut |r| recs.push(r));
+            outs.insert(e.name.to_string(), out);
         }
     }
     (unit, recs, outs)
@@ -382,7 +382,7 @@ fn blobs_beside_the_car_are_media_records_and_are_listed_on_their_post() {
 
     let archive = Archive::open(&root, &Limits::default()).unwrap();
     let notes = archive.entry("notes.txt").unwrap();
-    assert_eq!(unit.disposition(notes), Disposition::Unknown);
+    assert_eq!(unit.disposition(&notes), Disposition::Unknown);
 }
 
 #[test]
@@ -415,7 +415,7 @@ fn a_car_is_recognised_by_content_alone_zipped_or_in_a_folder_whatever_its_name(
     );
     let archive = Archive::open(&zip, &Limits::default()).unwrap();
     let chat = archive.entry("export/chat.jsonl").unwrap();
-    assert_eq!(unit.disposition(chat), Disposition::Unknown);
+    assert_eq!(unit.disposition(&chat), Disposition::Unknown);
 
     // Not repository exports: a JSON file named .car, a CAR v2 header, an
     // empty file, another kind of CAR.

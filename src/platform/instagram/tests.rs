@@ -344,8 +344,8 @@ fn a_split_export_links_media_in_later_parts_to_their_posts() {
     assert_eq!(unit.platform(), crate::record::Platform::Instagram);
     let mut records = Vec::new();
     for e in archive.entries() {
-        assert_eq!(unit.disposition(e), Disposition::Parse, "{}", e.name);
-        let out = unit.read(&archive, e, &mut |r| records.push(r));
+        assert_eq!(unit.disposition(&e), Disposition::Parse, "{}", e.name);
+        let out = unit.read(&archive, &e, &mut |r| records.push(r));
         assert_eq!(out.error, None, "{}", e.name);
     }
     let in_part_2 = "northdale_20181016_part_2.zip/photos/201806/abc.jpg";

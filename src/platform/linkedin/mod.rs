@@ -271,26 +271,26 @@ impl Reader for LinkedIn {
             .is_some_and(named_export);
         let mut csvs = 0;
         for e in archive.entries() {
-            if super::is_mac_junk(&e.name) {
+            if super::is_mac_junk(e.name) {
                 continue;
             }
-            if is_article(&e.name) {
-                kinds.insert(e.name.clone(), Ok(Kind::Article));
+            if is_article(e.name) {
+                kinds.insert(e.name.to_string(), Ok(Kind::Article));
                 continue;
             }
-            if !is_csv(&e.name) {
+            if !is_csv(e.name) {
                 continue;
             }
-            linkedin |= named_export(&e.name);
+            linkedin |= named_export(e.name);
             csvs += 1;
             if csvs > MAX_SNIFFED {
-                kinds.insert(e.name.clone(), Err(by_name(&e.name)));
+                kinds.insert(e.name.to_string(), Err(by_name(e.name)));
                 continue;
             }
-            let head = archive.with_entry(e, |r| head_of(r)).unwrap_or_default();
-            let (kind, distinct) = classify(&e.name, &head);
+            let head = archive.with_entry(&e, |r| head_of(r)).unwrap_or_default();
+            let (kind, distinct) = classify(e.name, &head);
             linkedin |= distinct;
-            kinds.insert(e.name.clone(), kind);
+            kinds.insert(e.name.to_string(), kind);
         }
         if !linkedin || csvs == 0 {
             return None;
@@ -316,7 +316,7 @@ impl LinkedInUnit {
             .collect();
         profiles.sort();
         if let Some(e) = profiles.first().and_then(|n| archive.entry(n)) {
-            table::read(archive, e, false, &mut |_| {}, &mut |h, row| {
+            table::read(archive, &e, false, &mut |_| {}, &mut |h, row| {
                 if account.is_empty() {
                     account = records::full_name(h, &row);
                 }
@@ -386,24 +386,24 @@ impl Unit for LinkedInUnit {
         self.layout.clone()
     }
 
-    fn disposition(&self, entry: &EntryInfo) -> Disposition {
-        if super::is_mac_junk(&entry.name) {
+    fn disposition(&self, entry: &Entry<'_>) -> Disposition {
+        if super::is_mac_junk(entry.name) {
             return Disposition::Skipped(
                 "macOS metadata added when the export was zipped; not part of LinkedIn's export"
                     .into(),
             );
         }
-        super::disposition_in(&self.kinds, &entry.name)
+        super::disposition_in(&self.kinds, entry.name)
     }
 
     fn read(
         &self,
         archive: &Archive,
-        entry: &EntryInfo,
+        entry: &Entry<'_>,
         emit: &mut dyn FnMut(Record),
     ) -> EntryOutcome {
         let mut out = EntryOutcome::default();
-        match self.kinds.get(&entry.name) {
+        match self.kinds.get(entry.name) {
             Some(Ok(Kind::Article)) => records::article(self, archive, entry, &mut out, emit),
             Some(Ok(kind)) => records::table(self, *kind, archive, entry, &mut out, emit),
             _ => out.error = Some(format!("{} is not a file this reader parses", entry.name)),

@@ -4,7 +4,7 @@
 
 use super::table::{self, Header, Row};
 use super::{Kind, LinkedInUnit, PLATFORM, time};
-use crate::archive::{Archive, EntryInfo};
+use crate::archive::{Archive, Entry};
 use crate::platform::{EntryOutcome, html_text};
 use crate::record::{Record, RecordKind};
 use crate::vocab::Field;
@@ -120,7 +120,7 @@ pub(super) fn table(
     unit: &LinkedInUnit,
     kind: Kind,
     archive: &Archive,
-    entry: &EntryInfo,
+    entry: &Entry<'_>,
     out: &mut EntryOutcome,
     emit: &mut dyn FnMut(Record),
 ) {
@@ -136,12 +136,12 @@ pub(super) fn table(
             unit,
             RecordKind::Account,
             unit.account.clone(),
-            &entry.name,
+            entry.name,
         )),
         _ => None,
     };
     let mut profile_rows = 0u64;
-    let name = entry.name.as_str();
+    let name = entry.name;
     let summary = table::read(
         archive,
         entry,
@@ -301,7 +301,7 @@ pub(super) fn table(
 pub(super) fn article(
     unit: &LinkedInUnit,
     archive: &Archive,
-    entry: &EntryInfo,
+    entry: &Entry<'_>,
     out: &mut EntryOutcome,
     emit: &mut dyn FnMut(Record),
 ) {
@@ -328,9 +328,9 @@ pub(super) fn article(
             .map(|e| e.text().collect::<String>().trim().to_string())
             .unwrap_or_default()
     };
-    let file = entry.name.rsplit('/').next().unwrap_or(&entry.name);
+    let file = entry.name.rsplit('/').next().unwrap_or(entry.name);
     let slug = file.rsplit_once('.').map_or(file, |(s, _)| s);
-    let mut r = record(unit, RecordKind::Post, slug.to_string(), &entry.name);
+    let mut r = record(unit, RecordKind::Post, slug.to_string(), entry.name);
     let title = match first_text("h1") {
         t if t.is_empty() => first_text("title"),
         t => t,

@@ -4,7 +4,7 @@
 //! UTF-8 is replaced (and counted), and a file that ends inside a quoted
 //! field or in the middle of a row is reported as truncated.
 
-use crate::archive::{Archive, EntryInfo};
+use crate::archive::{Archive, Entry};
 use std::cell::Cell;
 use std::io::{BufRead, BufReader, Read};
 use std::rc::Rc;
@@ -175,7 +175,7 @@ fn skip_preamble(r: &mut impl BufRead, line: &mut Vec<u8>) -> std::io::Result<u6
 /// quotes as `\"` (LinkedIn's `Comments.csv`).
 pub fn read(
     archive: &Archive,
-    entry: &EntryInfo,
+    entry: &Entry<'_>,
     backslash: bool,
     header: &mut dyn FnMut(&Header),
     row: &mut dyn FnMut(&Header, Row<'_>),

@@ -68,7 +68,7 @@ fn head_of_file(path: &Path) -> Vec<u8> {
     head
 }
 
-fn head_of_entry(archive: &Archive, entry: &EntryInfo) -> Vec<u8> {
+fn head_of_entry(archive: &Archive, entry: &Entry<'_>) -> Vec<u8> {
     archive
         .with_entry(entry, |r| {
             let mut h = Vec::new();
@@ -135,8 +135,8 @@ impl Reader for Mastodon {
         let mut actor_root: Option<String> = None;
         let mut sniffed = 0;
         for e in archive.entries() {
-            let b = base(&e.name);
-            if (b != "outbox.json" && b != "actor.json") || super::is_mac_junk(&e.name) {
+            let b = base(e.name);
+            if (b != "outbox.json" && b != "actor.json") || super::is_mac_junk(e.name) {
                 continue;
             }
             sniffed += 1;
@@ -144,7 +144,7 @@ impl Reader for Mastodon {
                 break;
             }
             let root = e.name[..e.name.len() - b.len()].to_string();
-            let head = head_of_entry(archive, e);
+            let head = head_of_entry(archive, &e);
             let slot = if b == "outbox.json" && sniff_outbox(&head) {
                 &mut outbox_root
             } else if b == "actor.json" && sniff_actor(&head) {
@@ -212,7 +212,7 @@ impl MastodonUnit {
             // A broken actor.json fails its own coverage row when read;
             // here it only means the account comes from the outbox.
             if let Ok(v) = archive
-                .read(e, MAX_ACTOR)
+                .read(&e, MAX_ACTOR)
                 .and_then(|b| crate::platform::meta::json::parse(&b))
             {
                 let a = actor_facts(&v);
@@ -235,7 +235,7 @@ impl MastodonUnit {
         if unit.account.is_empty()
             && let Some(e) = outbox_entry
         {
-            let head = head_of_entry(archive, e);
+            let head = head_of_entry(archive, &e);
             if let Some(actor) = outbox::actor_in_head(&head) {
                 unit.account = handle_from_url(&actor).unwrap_or_default();
                 unit.actor_id = actor;
@@ -247,7 +247,7 @@ impl MastodonUnit {
         let media = archive
             .entries()
             .iter()
-            .filter(|e| unit.kind(&e.name) == Ok(Kind::Media))
+            .filter(|e| unit.kind(e.name) == Ok(Kind::Media))
             .count();
         let files = match (outbox_entry.is_some(), actor_entry.is_some()) {
             (true, true) => "outbox.json and actor.json",
@@ -313,7 +313,7 @@ impl MastodonUnit {
     fn read_actor(
         &self,
         archive: &Archive,
-        entry: &EntryInfo,
+        entry: &Entry<'_>,
         out: &mut EntryOutcome,
         emit: &mut dyn FnMut(Record),
     ) {
@@ -340,7 +340,7 @@ impl MastodonUnit {
         } else {
             a.username.clone()
         };
-        let mut r = self.record(RecordKind::Profile, id, &entry.name);
+        let mut r = self.record(RecordKind::Profile, id, entry.name);
         r.url = if a.url.is_empty() {
             a.id.clone()
         } else {
@@ -389,11 +389,11 @@ impl MastodonUnit {
     fn read_media(
         &self,
         archive: &Archive,
-        entry: &EntryInfo,
+        entry: &Entry<'_>,
         out: &mut EntryOutcome,
         emit: &mut dyn FnMut(Record),
     ) {
-        let rel = entry.name.strip_prefix(&self.root).unwrap_or(&entry.name);
+        let rel = entry.name.strip_prefix(&self.root).unwrap_or(entry.name);
         let name = base(rel);
         // media_attachments/files/113/060/493/549/872/113/original/x.png:
         // the digit groups spell the attachment's id.
@@ -413,9 +413,9 @@ impl MastodonUnit {
         } else {
             id
         };
-        let mut r = self.record(RecordKind::Media, id.clone(), &entry.name);
+        let mut r = self.record(RecordKind::Media, id.clone(), entry.name);
         r.push_field(Field::MediaName, name);
-        r.media.push(entry.name.clone());
+        r.media.push(entry.name.to_string());
         if profile_image {
             r.url = self.actor_url.clone();
         } else {
@@ -448,8 +448,8 @@ impl Unit for MastodonUnit {
         self.layout.clone()
     }
 
-    fn disposition(&self, entry: &EntryInfo) -> Disposition {
-        match self.kind(&entry.name) {
+    fn disposition(&self, entry: &Entry<'_>) -> Disposition {
+        match self.kind(entry.name) {
             Ok(_) => Disposition::Parse,
             Err(d) => d,
         }
@@ -458,11 +458,11 @@ impl Unit for MastodonUnit {
     fn read(
         &self,
         archive: &Archive,
-        entry: &EntryInfo,
+        entry: &Entry<'_>,
         emit: &mut dyn FnMut(Record),
     ) -> EntryOutcome {
         let mut out = EntryOutcome::default();
-        match self.kind(&entry.name) {
+        match self.kind(entry.name) {
             Ok(Kind::Outbox) => outbox::read(self, archive, entry, &mut out, emit),
             Ok(Kind::Actor) => self.read_actor(archive, entry, &mut out, emit),
             Ok(Kind::Media) => self.read_media(archive, entry, &mut out, emit),

@@ -11,7 +11,7 @@
 //! neither is a direct message.
 
 use super::{MastodonUnit, PUBLIC, handle_from_url};
-use crate::archive::{Archive, EntryInfo};
+use crate::archive::{Archive, Entry};
 use crate::platform::EntryOutcome;
 use crate::platform::html_text;
 use crate::record::{Record, RecordKind};
@@ -129,14 +129,14 @@ struct Reading<'a> {
 pub(super) fn read(
     unit: &MastodonUnit,
     archive: &Archive,
-    entry: &EntryInfo,
+    entry: &Entry<'_>,
     out: &mut EntryOutcome,
     emit: &mut dyn FnMut(Record),
 ) {
     let mut reading = Reading {
         unit,
         archive,
-        entry: &entry.name,
+        entry: entry.name,
         emit,
         out,
         listed: false,
@@ -165,7 +165,7 @@ pub(super) fn read(
             .deserialize(&mut de)
             .and_then(|()| de.end())
     });
-    let name = &entry.name;
+    let name = entry.name;
     match res {
         Err(e) => reading.out.error = Some(e.to_string()),
         Ok(Err(e)) => {

@@ -112,8 +112,8 @@ impl MetaUnit {
     fn new(archive: &Archive, flavor: Flavor, survey: Survey) -> MetaUnit {
         let mut by_base: HashMap<String, Vec<String>> = HashMap::new();
         for e in archive.entries() {
-            let base = e.name.rsplit('/').next().unwrap_or(&e.name).to_lowercase();
-            by_base.entry(base).or_default().push(e.name.clone());
+            let base = e.name.rsplit('/').next().unwrap_or(e.name).to_lowercase();
+            by_base.entry(base).or_default().push(e.name.to_string());
         }
         let threads_only = survey.threads > 0 && survey.threads == survey.content;
         let platform = if flavor == Flavor::Instagram && threads_only {
@@ -138,7 +138,7 @@ impl MetaUnit {
             open_warnings: Vec::new(),
         };
         if let Some(p) = survey.profile.as_deref().and_then(|p| archive.entry(p)) {
-            match archive.read(p, MAX_DOCUMENT).and_then(|b| json::parse(&b)) {
+            match archive.read(&p, MAX_DOCUMENT).and_then(|b| json::parse(&b)) {
                 Ok(mut v) => {
                     mojibake::repair_value(&mut v);
                     unit.account = account_name(&v).unwrap_or_default();
@@ -180,7 +180,7 @@ impl MetaUnit {
     fn read_json(
         &self,
         archive: &Archive,
-        entry: &EntryInfo,
+        entry: &Entry<'_>,
         out: &mut EntryOutcome,
         emit: &mut dyn FnMut(Record),
     ) {
@@ -190,7 +190,7 @@ impl MetaUnit {
             let mut ctx = records::Ctx {
                 flavor: self.flavor,
                 account: &self.account,
-                entry: &entry.name,
+                entry: entry.name,
                 resolve: &resolve,
                 emit: &mut *emit,
                 out: &mut *out,
@@ -226,7 +226,7 @@ impl MetaUnit {
     fn read_whole(
         &self,
         archive: &Archive,
-        entry: &EntryInfo,
+        entry: &Entry<'_>,
         out: &mut EntryOutcome,
         emit: &mut dyn FnMut(Record),
     ) {
@@ -250,7 +250,7 @@ impl MetaUnit {
         let mut ctx = records::Ctx {
             flavor: self.flavor,
             account: &self.account,
-            entry: &entry.name,
+            entry: entry.name,
             resolve: &resolve,
             emit,
             out,
@@ -266,7 +266,7 @@ impl MetaUnit {
     fn read_html(
         &self,
         archive: &Archive,
-        entry: &EntryInfo,
+        entry: &Entry<'_>,
         page: html::Page,
         out: &mut EntryOutcome,
         emit: &mut dyn FnMut(Record),
@@ -275,7 +275,7 @@ impl MetaUnit {
         let mut ctx = html::Ctx {
             flavor: self.flavor,
             account: &self.account,
-            entry: &entry.name,
+            entry: entry.name,
             resolve: &resolve,
             emit: &mut *emit,
             out: &mut *out,
@@ -299,7 +299,7 @@ impl MetaUnit {
     fn read_html_whole(
         &self,
         archive: &Archive,
-        entry: &EntryInfo,
+        entry: &Entry<'_>,
         page: html::Page,
         out: &mut EntryOutcome,
         emit: &mut dyn FnMut(Record),
@@ -326,7 +326,7 @@ impl MetaUnit {
         let mut ctx = html::Ctx {
             flavor: self.flavor,
             account: &self.account,
-            entry: &entry.name,
+            entry: entry.name,
             resolve: &resolve,
             emit,
             out,
@@ -339,16 +339,16 @@ impl MetaUnit {
     fn read_media(
         &self,
         archive: &Archive,
-        entry: &EntryInfo,
+        entry: &Entry<'_>,
         out: &mut EntryOutcome,
         emit: &mut dyn FnMut(Record),
     ) {
-        let name = entry.name.rsplit('/').next().unwrap_or(&entry.name);
+        let name = entry.name.rsplit('/').next().unwrap_or(entry.name);
         let mut r = Record::new(self.platform, RecordKind::Media, name);
         r.account = self.account.clone();
-        r.entry = entry.name.clone();
+        r.entry = entry.name.to_string();
         r.push_field(Field::MediaName, name);
-        r.media.push(entry.name.clone());
+        r.media.push(entry.name.to_string());
         let video = ext(name).is_some_and(|e| VIDEO_EXT.contains(&e.as_str()));
         if !video {
             r.locations
@@ -487,18 +487,18 @@ impl Unit for MetaUnit {
         self.layout.clone()
     }
 
-    fn disposition(&self, entry: &EntryInfo) -> Disposition {
-        super::disposition_in(&self.kinds, &entry.name)
+    fn disposition(&self, entry: &Entry<'_>) -> Disposition {
+        super::disposition_in(&self.kinds, entry.name)
     }
 
     fn read(
         &self,
         archive: &Archive,
-        entry: &EntryInfo,
+        entry: &Entry<'_>,
         emit: &mut dyn FnMut(Record),
     ) -> EntryOutcome {
         let mut out = EntryOutcome::default();
-        match self.kinds.get(&entry.name) {
+        match self.kinds.get(entry.name) {
             Some(Ok(Kind::Json)) => self.read_json(archive, entry, &mut out, emit),
             Some(Ok(Kind::MediaFile)) => self.read_media(archive, entry, &mut out, emit),
             Some(Ok(Kind::Html(page))) => self.read_html(archive, entry, *page, &mut out, emit),

@@ -286,7 +286,7 @@ pub(super) fn is_message_file(file: &str) -> bool {
         .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
-pub(super) fn head(archive: &Archive, entry: &EntryInfo, n: u64) -> Option<Vec<u8>> {
+pub(super) fn head(archive: &Archive, entry: &Entry<'_>, n: u64) -> Option<Vec<u8>> {
     archive
         .with_entry(entry, |r| {
             let mut b = Vec::new();
@@ -340,7 +340,7 @@ pub fn survey(archive: &Archive) -> Survey {
         let kind = match kind {
             Some(k) => k,
             None if extension.as_deref() == Some("json") => {
-                match head(archive, e, SNIFF_BYTES)
+                match head(archive, &e, SNIFF_BYTES)
                     .as_deref()
                     .and_then(json::sniff)
                 {
@@ -352,7 +352,7 @@ pub fn survey(archive: &Archive) -> Survey {
                         if (s.profile.is_none() || threads_profile)
                             && (sn.has("profile_v2") || sn.has("profile_user"))
                         {
-                            s.profile = Some(e.name.clone());
+                            s.profile = Some(e.name.to_string());
                             threads_profile = false;
                         }
                         let posts = sn.top(records::threads::POSTS_KEY);
@@ -363,7 +363,7 @@ pub fn survey(archive: &Archive) -> Survey {
                         // The Threads profile names the account only when
                         // the export has no Instagram profile.
                         if profile && s.profile.is_none() {
-                            s.profile = Some(e.name.clone());
+                            s.profile = Some(e.name.to_string());
                             threads_profile = true;
                         }
                         sniffed = Some(sn);
@@ -376,7 +376,7 @@ pub fn survey(archive: &Archive) -> Survey {
             None if matches!(extension.as_deref(), Some("html" | "htm")) => {
                 // A page whose name says nothing: the ≤2018 Messenger
                 // markup is recognisable by its classes.
-                match head(archive, e, HTML_SNIFF_BYTES) {
+                match head(archive, &e, HTML_SNIFF_BYTES) {
                     Some(h) if memchr::memmem::find(&h, b"class=\"message_header\"").is_some() => {
                         Ok(Kind::Html(html::Page::Messages))
                     }
@@ -385,21 +385,21 @@ pub fn survey(archive: &Archive) -> Survey {
             }
             None => Err(Disposition::Unknown),
         };
-        evidence_of(&e.name, sniffed.as_ref(), &mut s.evidence);
+        evidence_of(e.name, sniffed.as_ref(), &mut s.evidence);
         if matches!(extension.as_deref(), Some("html" | "htm"))
             && e.size > 0
             && html_sniffs < MAX_HTML_SNIFFS
             && s.evidence.facebook + s.evidence.instagram == 0
         {
             html_sniffs += 1;
-            if let Some(h) = head(archive, e, HTML_SNIFF_BYTES) {
+            if let Some(h) = head(archive, &e, HTML_SNIFF_BYTES) {
                 html_evidence(&h, &mut s.evidence);
             }
         }
         if matches!(kind, Ok(Kind::Json | Kind::Html(_))) {
             s.content += 1;
         }
-        s.kinds.insert(e.name.clone(), kind);
+        s.kinds.insert(e.name.to_string(), kind);
     }
     s
 }

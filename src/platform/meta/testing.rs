@@ -67,9 +67,10 @@ pub fn scan(path: &Path) -> Option<Scanned> {
     let mut records = Vec::new();
     let mut entries = Vec::new();
     for e in archive.entries() {
-        let d = unit.disposition(e);
-        let o = (d == Disposition::Parse).then(|| unit.read(&archive, e, &mut |r| records.push(r)));
-        entries.push((e.name.clone(), d, o));
+        let d = unit.disposition(&e);
+        let o =
+            (d == Disposition::Parse).then(|| unit.read(&archive, &e, &mut |r| records.push(r)));
+        entries.push((e.name.to_string(), d, o));
     }
     unit.finish(&mut |r| records.push(r));
     Some(Scanned {

@@ -17,7 +17,7 @@ impl MetaUnit {
     pub(super) fn read_object(
         &self,
         archive: &Archive,
-        entry: &EntryInfo,
+        entry: &Entry<'_>,
         out: &mut EntryOutcome,
         emit: &mut dyn FnMut(Record),
     ) {
@@ -25,7 +25,7 @@ impl MetaUnit {
         let mut ctx = records::Ctx {
             flavor: self.flavor,
             account: &self.account,
-            entry: &entry.name,
+            entry: entry.name,
             resolve: &resolve,
             emit: &mut *emit,
             out: &mut *out,

@@ -8,7 +8,7 @@
 
 use super::de::Id;
 use super::{TwitterUnit, js, text, time};
-use crate::archive::{Archive, EntryInfo};
+use crate::archive::{Archive, Entry};
 use crate::platform::EntryOutcome;
 use crate::record::{Record, RecordKind};
 use crate::vocab::Field;
@@ -156,7 +156,7 @@ struct Change {
 }
 
 /// The handle in `account.js`, for archives without a manifest.
-pub fn username(archive: &Archive, entry: &EntryInfo) -> Option<String> {
+pub fn username(archive: &Archive, entry: &Entry<'_>) -> Option<String> {
     let bytes = archive.read(entry, super::SMALL_FILE).ok()?;
     let json = js::strip_prefix(&bytes).ok()?;
     let els: Vec<Element> = serde_json::from_str(json).ok()?;
@@ -197,7 +197,7 @@ fn app_line(a: &App) -> String {
 pub(super) fn read(
     unit: &TwitterUnit,
     archive: &Archive,
-    entry: &EntryInfo,
+    entry: &Entry<'_>,
     file: File,
     out: &mut EntryOutcome,
     emit: &mut dyn FnMut(Record),
@@ -216,7 +216,7 @@ pub(super) fn read(
         "account"
     };
     // Per-element files (apps, IPs) are gathered into one record.
-    let mut rec = unit.record(kind, id, &entry.name);
+    let mut rec = unit.record(kind, id, entry.name);
     if !unit.handle.is_empty() {
         rec.url = format!("https://x.com/{}", unit.handle);
     }
@@ -283,11 +283,11 @@ pub(super) fn read(
 fn read_changes(
     unit: &TwitterUnit,
     archive: &Archive,
-    entry: &EntryInfo,
+    entry: &Entry<'_>,
     out: &mut EntryOutcome,
     emit: &mut dyn FnMut(Record),
 ) {
-    let file = entry.name.rsplit('/').next().unwrap_or(&entry.name);
+    let file = entry.name.rsplit('/').next().unwrap_or(entry.name);
     let stem = file.strip_suffix(".js").unwrap_or(file);
     let mut n = 0u64;
     unit.each_element(archive, entry, out, |json, warnings| {
@@ -312,7 +312,7 @@ fn read_changes(
             Some(t) if !t.is_empty() => format!("{stem}:{t}"),
             _ => format!("{stem}#{n}"),
         };
-        let mut rec = unit.record(RecordKind::Account, id, &entry.name);
+        let mut rec = unit.record(RecordKind::Account, id, entry.name);
         if !unit.handle.is_empty() {
             rec.url = format!("https://x.com/{}", unit.handle);
         }

@@ -4,7 +4,7 @@
 
 use super::de::Id;
 use super::{TwitterUnit, text, time};
-use crate::archive::{Archive, EntryInfo};
+use crate::archive::{Archive, Entry};
 use crate::platform::EntryOutcome;
 use crate::record::{Record, RecordKind};
 use crate::vocab::Field;
@@ -39,7 +39,7 @@ pub struct Payload {
 pub(super) fn read_user_details(
     unit: &TwitterUnit,
     archive: &Archive,
-    entry: &EntryInfo,
+    entry: &Entry<'_>,
     out: &mut EntryOutcome,
     emit: &mut dyn FnMut(Record),
 ) {
@@ -50,7 +50,7 @@ pub(super) fn read_user_details(
             return;
         }
     };
-    let mut r = unit.record(RecordKind::Profile, "profile", &entry.name);
+    let mut r = unit.record(RecordKind::Profile, "profile", entry.name);
     if !u.screen_name.is_empty() {
         r.url = format!("https://x.com/{}", u.screen_name);
     }
@@ -73,7 +73,7 @@ pub(super) fn read_user_details(
 pub(super) fn read_csv(
     unit: &TwitterUnit,
     archive: &Archive,
-    entry: &EntryInfo,
+    entry: &Entry<'_>,
     out: &mut EntryOutcome,
     emit: &mut dyn FnMut(Record),
 ) {
@@ -116,7 +116,7 @@ pub(super) fn read_csv(
                 } else {
                     RecordKind::Post
                 };
-            let mut rec = unit.record(kind, id, &entry.name);
+            let mut rec = unit.record(kind, id, entry.name);
             rec.url = unit.permalink(id);
             rec.created_at = time::parse(get(time_c));
             if rec.created_at.is_none() && !get(time_c).is_empty() {

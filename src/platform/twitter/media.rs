@@ -4,7 +4,7 @@
 //! (docs/FORMATS.md, "X / Twitter", "Data files").
 
 use super::{TwitterUnit, time};
-use crate::archive::{Archive, EntryInfo};
+use crate::archive::{Archive, Entry};
 use crate::platform::EntryOutcome;
 use crate::record::{Record, RecordKind};
 use crate::vocab::Field;
@@ -27,16 +27,16 @@ fn folder(rel: &str) -> &str {
 pub(super) fn read(
     unit: &TwitterUnit,
     archive: &Archive,
-    entry: &EntryInfo,
+    entry: &Entry<'_>,
     out: &mut EntryOutcome,
     emit: &mut dyn FnMut(Record),
 ) {
-    let rel = entry.name.strip_prefix(&unit.root).unwrap_or(&entry.name);
+    let rel = entry.name.strip_prefix(&unit.root).unwrap_or(entry.name);
     let name = rel.rsplit('/').next().unwrap_or(rel);
     let id = id_prefix(rel).unwrap_or("").to_string();
-    let mut r = unit.record(RecordKind::Media, id.clone(), &entry.name);
+    let mut r = unit.record(RecordKind::Media, id.clone(), entry.name);
     r.push_field(Field::MediaName, name);
-    r.media.push(entry.name.clone());
+    r.media.push(entry.name.to_string());
     let dir = folder(rel);
     if !id.is_empty() {
         r.url = if dir.starts_with("direct_message") {

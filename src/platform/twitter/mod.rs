@@ -23,6 +23,7 @@ mod tweet;
 mod tests;
 
 use super::*;
+use crate::archive::EntryList;
 use crate::record::RecordKind;
 use files::*;
 use std::collections::HashMap;
@@ -151,7 +152,7 @@ fn find_root(archive: &Archive) -> Option<(String, Generation)> {
         .filter(|e| e.name == "README.txt" || e.name.ends_with("/README.txt"))
         .min_by_key(|e| e.name.len())?;
     let head = archive
-        .with_entry(readme, |r| {
+        .with_entry(&readme, |r| {
             let mut b = Vec::new();
             r.take(8192).read_to_end(&mut b).map(|_| b)
         })
@@ -233,7 +234,7 @@ impl TwitterUnit {
     }
 
     /// The id a media entry's file name starts with.
-    fn media_id<'a>(&self, entries: &'a [EntryInfo], index: u32) -> &'a str {
+    fn media_id<'a>(&self, entries: &'a EntryList, index: u32) -> &'a str {
         entries
             .get(index as usize)
             .and_then(|e| e.name.strip_prefix(&self.root))
@@ -251,13 +252,13 @@ impl TwitterUnit {
             .iter()
             .take_while(|&&i| self.media_id(entries, i) == id)
             .filter_map(|&i| entries.get(i as usize))
-            .map(|e| e.name.clone())
+            .map(|e| e.name.to_string())
             .collect()
     }
 
     fn small_json<T: serde::de::DeserializeOwned>(
         archive: &Archive,
-        entry: &EntryInfo,
+        entry: &Entry<'_>,
     ) -> Result<T> {
         let bytes = archive.read(entry, SMALL_FILE)?;
         let json = js::strip_prefix(&bytes)?;
@@ -273,7 +274,7 @@ impl TwitterUnit {
         let manifest_name = format!("{}{data}manifest.js", self.root);
         let mut generated = None;
         if let Some(m) = archive.entry(&manifest_name) {
-            match Self::small_json::<account::Manifest>(archive, m) {
+            match Self::small_json::<account::Manifest>(archive, &m) {
                 Ok(manifest) => {
                     self.handle = manifest.user_info.user_name.clone();
                     generated = manifest
@@ -302,15 +303,15 @@ impl TwitterUnit {
         if self.handle.is_empty()
             && let Some(a) = archive.entry(&format!("{}{data}account.js", self.root))
         {
-            self.handle = account::username(archive, a).unwrap_or_default();
+            self.handle = account::username(archive, &a).unwrap_or_default();
         }
         let notes = format!("{}{data}note-tweet.js", self.root);
         if let Some(n) = archive.entry(&notes) {
-            let (notes, warnings, error) = tweet::Notes::load(archive, n);
+            let (notes, warnings, error) = tweet::Notes::load(archive, &n);
             self.notes = notes;
             self.open_warnings.extend(warnings);
             if let Some(e) = error {
-                self.open_errors.insert(n.name.clone(), e);
+                self.open_errors.insert(n.name.to_string(), e);
             }
         }
         self.layout = match (self.generation, generated) {
@@ -333,14 +334,14 @@ impl TwitterUnit {
             .iter()
             .any(|e| e.name.starts_with(&format!("{r}data/js/tweets/")) && e.name.ends_with(".js"));
         if let Some(u) = archive.entry(&format!("{r}data/js/user_details.js")) {
-            match Self::small_json::<grailbird::UserDetails>(archive, u) {
+            match Self::small_json::<grailbird::UserDetails>(archive, &u) {
                 Ok(u) => self.handle = u.screen_name,
                 Err(e) => self.open_warnings.push(format!("{}: {e}", u.name)),
             }
         }
         self.counts_from = "tweet_index.js";
         if let Some(i) = archive.entry(&format!("{r}data/js/tweet_index.js")) {
-            match Self::small_json::<Vec<grailbird::IndexEntry>>(archive, i) {
+            match Self::small_json::<Vec<grailbird::IndexEntry>>(archive, &i) {
                 Ok(index) => {
                     for ie in index {
                         let name = format!("{r}{}", ie.file_name);
@@ -356,7 +357,7 @@ impl TwitterUnit {
         }
         let mut year = None;
         if let Some(p) = archive.entry(&format!("{r}data/js/payload_details.js"))
-            && let Ok(p) = Self::small_json::<grailbird::Payload>(archive, p)
+            && let Ok(p) = Self::small_json::<grailbird::Payload>(archive, &p)
         {
             year = p.created_at.get(..4).map(String::from);
         }
@@ -366,7 +367,7 @@ impl TwitterUnit {
         };
     }
 
-    fn handler(&self, entry: &EntryInfo) -> Result<Handler, Disposition> {
+    fn handler(&self, entry: &Entry<'_>) -> Result<Handler, Disposition> {
         let Some(rel) = entry.name.strip_prefix(&self.root) else {
             return Err(Disposition::Unknown);
         };
@@ -450,7 +451,7 @@ impl TwitterUnit {
     fn each_element(
         &self,
         archive: &Archive,
-        entry: &EntryInfo,
+        entry: &Entry<'_>,
         out: &mut EntryOutcome,
         mut each: impl FnMut(&str, &mut Vec<String>) -> Result<u64, serde_json::Error>,
     ) {
@@ -496,9 +497,9 @@ impl TwitterUnit {
         }
     }
 
-    fn check_count(&self, entry: &EntryInfo, count: u64, out: &mut EntryOutcome) {
+    fn check_count(&self, entry: &Entry<'_>, count: u64, out: &mut EntryOutcome) {
         if out.error.is_none()
-            && let Some(&want) = self.counts.get(&entry.name)
+            && let Some(&want) = self.counts.get(entry.name)
             && want != count
         {
             out.warn(format!(
@@ -540,7 +541,7 @@ impl Unit for TwitterUnit {
         self.layout.clone()
     }
 
-    fn disposition(&self, entry: &EntryInfo) -> Disposition {
+    fn disposition(&self, entry: &Entry<'_>) -> Disposition {
         match self.handler(entry) {
             Ok(_) => Disposition::Parse,
             Err(d) => d,
@@ -550,7 +551,7 @@ impl Unit for TwitterUnit {
     fn read(
         &self,
         archive: &Archive,
-        entry: &EntryInfo,
+        entry: &Entry<'_>,
         emit: &mut dyn FnMut(Record),
     ) -> EntryOutcome {
         let mut out = EntryOutcome::default();
@@ -563,31 +564,31 @@ impl Unit for TwitterUnit {
         };
         match handler {
             Handler::Tweets(kind) => self.each_element(archive, entry, &mut out, |json, w| {
-                tweet::read_element(self, archive, json, &entry.name, kind, w, emit)
+                tweet::read_element(self, archive, json, entry.name, kind, w, emit)
             }),
             Handler::GrailbirdMonth => self.each_element(archive, entry, &mut out, |json, w| {
-                tweet::read_element(self, archive, json, &entry.name, RecordKind::Post, w, emit)
+                tweet::read_element(self, archive, json, entry.name, RecordKind::Post, w, emit)
             }),
             // Long posts were read at open and are emitted joined to their
             // post or from `finish`; this only reports what open found.
             Handler::Manifest => {
                 out.no_records_expected = true;
-                if let Some(e) = self.open_errors.get(&entry.name) {
+                if let Some(e) = self.open_errors.get(entry.name) {
                     out.error = Some(format!("{e}; the files were found by name instead"));
                 }
             }
             Handler::Notes => {
                 out.no_records_expected = true;
-                if let Some(e) = self.open_errors.get(&entry.name) {
+                if let Some(e) = self.open_errors.get(entry.name) {
                     out.error = Some(e.clone());
                 }
                 self.check_count(entry, self.notes.len() as u64, &mut out);
             }
             Handler::DeletedNotes => self.each_element(archive, entry, &mut out, |json, _| {
-                tweet::read_deleted_note(self, json, &entry.name, emit)
+                tweet::read_deleted_note(self, json, entry.name, emit)
             }),
             Handler::Dms => self.each_element(archive, entry, &mut out, |json, w| {
-                dm::read_element(self, archive, json, &entry.name, w, emit)
+                dm::read_element(self, archive, json, entry.name, w, emit)
             }),
             Handler::Account(file) => account::read(self, archive, entry, file, &mut out, emit),
             Handler::Media => media::read(self, archive, entry, &mut out, emit),
@@ -596,13 +597,13 @@ impl Unit for TwitterUnit {
                 grailbird::read_user_details(self, archive, entry, &mut out, emit)
             }
             Handler::PeriscopeComments => self.each_element(archive, entry, &mut out, |json, w| {
-                authored::read_periscope_comment(self, json, &entry.name, w, emit)
+                authored::read_periscope_comment(self, json, entry.name, w, emit)
             }),
             Handler::Grok => {
                 let mut replies = 0;
                 self.each_element(archive, entry, &mut out, |json, w| {
                     Ok(
-                        match authored::read_grok_item(self, json, &entry.name, w, emit)? {
+                        match authored::read_grok_item(self, json, entry.name, w, emit)? {
                             authored::Grok::Prompt => 1,
                             authored::Grok::Reply => {
                                 replies += 1;

@@ -218,13 +218,13 @@ fn scan(path: &Path) -> Scan {
     let mut records = Vec::new();
     let mut entries = Vec::new();
     for e in archive.entries() {
-        let d = unit.disposition(e);
+        let d = unit.disposition(&e);
         let out = if d == Disposition::Parse {
-            unit.read(&archive, e, &mut |r| records.push(r))
+            unit.read(&archive, &e, &mut |r| records.push(r))
         } else {
             EntryOutcome::default()
         };
-        entries.push((e.name.clone(), d, out));
+        entries.push((e.name.to_string(), d, out));
     }
     let finish = unit.finish(&mut |r| records.push(r));
     Scan {
@@ -321,7 +321,7 @@ fn alrocar_2024_tweets_and_long_posts() {
 
     let archive = Archive::open(&root.join("alrocar-2024-11"), &Limits::default()).unwrap();
     let n = archive.entry("data/note-tweet.js").unwrap();
-    let (notes, _, err) = tweet::Notes::load(&archive, n);
+    let (notes, _, err) = tweet::Notes::load(&archive, &n);
     assert_eq!(err, None);
     assert_eq!(notes.len(), 41);
     let joined_posts: Vec<_> = s

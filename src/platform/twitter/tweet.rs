@@ -3,7 +3,7 @@
 
 use super::de::{Id, num};
 use super::{TwitterUnit, js, text, time};
-use crate::archive::{Archive, EntryInfo};
+use crate::archive::{Archive, Entry};
 use crate::error::Error;
 use crate::record::{Location, Record, RecordKind};
 use crate::vocab::Field;
@@ -380,9 +380,9 @@ pub struct Notes {
 impl Notes {
     /// Reads `note-tweet.js` (it is small): the notes, warnings, and the
     /// error that stopped reading, if any (notes before it are kept).
-    pub fn load(archive: &Archive, entry: &EntryInfo) -> (Notes, Vec<String>, Option<String>) {
+    pub fn load(archive: &Archive, entry: &Entry<'_>) -> (Notes, Vec<String>, Option<String>) {
         let mut notes = Notes {
-            entry: entry.name.clone(),
+            entry: entry.name.to_string(),
             ..Notes::default()
         };
         let mut warnings = Vec::new();

@@ -14,7 +14,7 @@ fn read_with(opts: &ReadOptions, name: &str, bytes: &[u8]) -> (Vec<Record>, Entr
     let mut reader = WhatsApp::default();
     reader.configure(opts);
     let unit = reader.open(&archive).expect("recognised as a chat");
-    let entry = archive.entries()[0].clone();
+    let entry = archive.entries().get(0).unwrap();
     let mut recs = Vec::new();
     let out = unit.read(&archive, &entry, &mut |r| recs.push(r));
     (recs, out)

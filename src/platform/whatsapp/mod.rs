@@ -167,14 +167,14 @@ impl Reader for WhatsApp {
         let mut chats = HashMap::new();
         let mut sniffed = 0;
         for e in archive.entries() {
-            if !is_txt(&e.name) || super::is_mac_junk(&e.name) {
+            if !is_txt(e.name) || super::is_mac_junk(e.name) {
                 continue;
             }
-            let chat = is_chat_name(&e.name) || {
+            let chat = is_chat_name(e.name) || {
                 sniffed += 1;
                 sniffed <= MAX_SNIFFED
                     && archive
-                        .with_entry(e, |r| {
+                        .with_entry(&e, |r| {
                             let mut head = Vec::new();
                             r.take(SNIFF).read_to_end(&mut head).map(|_| head)
                         })
@@ -183,7 +183,7 @@ impl Reader for WhatsApp {
                         .is_some_and(|h| chat::sniff(&h))
             };
             if chat {
-                chats.insert(e.name.clone(), String::new());
+                chats.insert(e.name.to_string(), String::new());
             }
         }
         if chats.is_empty() {
@@ -224,8 +224,8 @@ impl WhatsAppUnit {
         };
         let mut files = HashMap::new();
         for e in archive.entries() {
-            if !chats.contains_key(&e.name) && !super::is_mac_junk(&e.name) && !is_txt(&e.name) {
-                files.insert(base(&e.name).to_string(), e.name.clone());
+            if !chats.contains_key(e.name) && !super::is_mac_junk(e.name) && !is_txt(e.name) {
+                files.insert(base(e.name).to_string(), e.name.to_string());
             }
         }
         let mut unit = WhatsAppUnit {
@@ -275,7 +275,7 @@ impl WhatsAppUnit {
                 continue;
             };
             let mut start = 0;
-            let res = archive.with_entry(e, |r| {
+            let res = archive.with_entry(&e, |r| {
                 chat::for_each_line(r, |n, line| {
                     if chat::is_header(line) {
                         start = n;
@@ -310,11 +310,11 @@ impl WhatsAppUnit {
     fn read_chat(
         &self,
         archive: &Archive,
-        entry: &EntryInfo,
+        entry: &Entry<'_>,
         out: &mut EntryOutcome,
         emit: &mut dyn FnMut(Record),
     ) {
-        let account = self.chats.get(&entry.name).cloned().unwrap_or_default();
+        let account = self.chats.get(entry.name).cloned().unwrap_or_default();
         // Pass 1: day/month order over the whole file.
         let mut votes = chat::Votes::default();
         let first = archive.with_entry(entry, |r| {
@@ -379,7 +379,7 @@ impl WhatsAppUnit {
         let mut state = Emitter {
             unit: self,
             account: &account,
-            entry: &entry.name,
+            entry: entry.name,
             order,
             zone: &self.opts.timezone,
             out,
@@ -441,11 +441,11 @@ impl WhatsAppUnit {
     fn read_file(
         &self,
         archive: &Archive,
-        entry: &EntryInfo,
+        entry: &Entry<'_>,
         out: &mut EntryOutcome,
         emit: &mut dyn FnMut(Record),
     ) {
-        let name = base(&entry.name);
+        let name = base(entry.name);
         let (id, account) = match self.mentions.get(name) {
             Some((chat, line)) => (
                 line.to_string(),
@@ -453,9 +453,9 @@ impl WhatsAppUnit {
             ),
             None => (String::new(), self.account.clone()),
         };
-        let mut r = self.record(RecordKind::Media, id, &account, &entry.name);
+        let mut r = self.record(RecordKind::Media, id, &account, entry.name);
         r.push_field(Field::MediaName, name);
-        r.media.push(entry.name.clone());
+        r.media.push(entry.name.to_string());
         r.created_at = media_time(name, &self.opts.timezone);
         let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
         if ext.as_deref().is_some_and(|e| IMAGE.contains(&e)) {
@@ -503,8 +503,8 @@ impl Unit for WhatsAppUnit {
         self.layout.clone()
     }
 
-    fn disposition(&self, entry: &EntryInfo) -> Disposition {
-        let name = &entry.name;
+    fn disposition(&self, entry: &Entry<'_>) -> Disposition {
+        let name = entry.name;
         if self.chats.contains_key(name) {
             Disposition::Parse
         } else if super::is_mac_junk(name) {
@@ -526,12 +526,12 @@ impl Unit for WhatsAppUnit {
     fn read(
         &self,
         archive: &Archive,
-        entry: &EntryInfo,
+        entry: &Entry<'_>,
         emit: &mut dyn FnMut(Record),
     ) -> EntryOutcome {
         let mut out = EntryOutcome::default();
         match self.disposition(entry) {
-            Disposition::Parse if self.chats.contains_key(&entry.name) => {
+            Disposition::Parse if self.chats.contains_key(entry.name) => {
                 self.read_chat(archive, entry, &mut out, emit)
             }
             Disposition::Parse => self.read_file(archive, entry, &mut out, emit),

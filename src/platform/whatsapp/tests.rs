@@ -13,7 +13,7 @@ fn read_chat(name: &str, bytes: &[u8]) -> (Vec<Record>, EntryOutcome) {
     let unit = WhatsApp::default()
         .open(&archive)
         .expect("recognised as a chat");
-    let entry = archive.entries()[0].clone();
+    let entry = archive.entries().get(0).unwrap();
     assert_eq!(unit.disposition(&entry), Disposition::Parse);
     let mut recs = Vec::new();
     let out = unit.read(&archive, &entry, &mut |r| recs.push(r));
@@ -340,9 +340,9 @@ fn a_zipped_export_links_attached_images_with_exif_gps_to_their_message() {
     assert_eq!(unit.account(), "Ward 7");
     let mut recs = Vec::new();
     for e in archive.entries() {
-        match unit.disposition(e) {
+        match unit.disposition(&e) {
             Disposition::Parse => {
-                let out = unit.read(&archive, e, &mut |r| recs.push(r));
+                let out = unit.read(&archive, &e, &mut |r| recs.push(r));
                 assert_eq!(out.error, None);
                 assert!(out.warnings.is_empty(), "{}: {:?}", e.name, out.warnings);
             }
@@ -475,7 +475,7 @@ fn mutated_chats_never_panic() {
         let archive = Archive::open(&p, &Limits::default()).unwrap();
         if let Some(unit) = WhatsApp::default().open(&archive) {
             for e in archive.entries() {
-                let _ = unit.read(&archive, e, &mut |_| {});
+                let _ = unit.read(&archive, &e, &mut |_| {});
             }
         }
     }

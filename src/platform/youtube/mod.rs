@@ -269,7 +269,7 @@ fn survey(archive: &Archive) -> Survey {
             && (csv || (is_json_name(file) && what == What::Unknown))
         {
             sniffed += 1;
-            let h = archive.with_entry(e, |r| head(r)).unwrap_or_default();
+            let h = archive.with_entry(&e, |r| head(r)).unwrap_or_default();
             if let Some(w) = sniff_loose(file, &h) {
                 // A name that reads a file keeps it when the header only
                 // says "skip", and vice versa the header wins.
@@ -297,7 +297,7 @@ fn survey(archive: &Archive) -> Survey {
         {
             s.others += 1;
         }
-        s.kinds.insert(e.name.clone(), disposition);
+        s.kinds.insert(e.name.to_string(), disposition);
     }
     s
 }
@@ -383,22 +383,22 @@ impl YouTubeUnit {
     /// The channel's title from the channel file, else the channel id
     /// the first comment, message or video row names.
     fn find_account(&self, archive: &Archive) -> String {
-        let mut entries: Vec<&EntryInfo> = archive
+        let mut entries: Vec<Entry<'_>> = archive
             .entries()
             .iter()
-            .filter(|e| self.kind(&e.name).is_some())
+            .filter(|e| self.kind(e.name).is_some())
             .collect();
         entries.sort_by_key(|e| {
             (
-                match self.kind(&e.name) {
+                match self.kind(e.name) {
                     Some(Kind::Channel) => 0,
                     _ => 1,
                 },
-                e.name.clone(),
+                e.name.to_string(),
             )
         });
         for e in entries {
-            let Some(kind) = self.kind(&e.name) else {
+            let Some(kind) = self.kind(e.name) else {
                 continue;
             };
             let (col, max) = match kind {
@@ -406,7 +406,7 @@ impl YouTubeUnit {
                 Kind::Comments | Kind::LiveChats | Kind::Videos => (table::Col::Channel, SNIFF),
                 _ => continue,
             };
-            let h = match archive.with_entry(e, |r| {
+            let h = match archive.with_entry(&e, |r| {
                 let mut b = Vec::new();
                 r.take(max).read_to_end(&mut b).map(|_| b)
             }) {
@@ -478,18 +478,18 @@ fn language_of(folder: &str) -> &'static str {
 
 /// Video-text and recording files beside a videos file are read with it.
 fn plan_joins(archive: &Archive, kinds: &mut super::EntryKinds<Kind>) -> HashMap<String, Join> {
-    let mut by_folder: BTreeMap<&str, Vec<(&EntryInfo, Kind)>> = BTreeMap::new();
+    let mut by_folder: BTreeMap<&str, Vec<(Entry<'_>, Kind)>> = BTreeMap::new();
     for e in archive.entries() {
-        if let Some(Ok(k)) = kinds.get(&e.name) {
+        if let Some(Ok(k)) = kinds.get(e.name) {
             by_folder
-                .entry(folder_of(&e.name))
+                .entry(folder_of(e.name))
                 .or_default()
                 .push((e, *k));
         }
     }
     let mut joins = HashMap::new();
     for files in by_folder.values() {
-        let videos: Vec<&EntryInfo> = files
+        let videos: Vec<Entry<'_>> = files
             .iter()
             .filter(|(_, k)| *k == Kind::Videos)
             .map(|(e, _)| *e)
@@ -506,15 +506,15 @@ fn plan_joins(archive: &Archive, kinds: &mut super::EntryKinds<Kind>) -> HashMap
                 continue;
             }
             match k {
-                Kind::VideoTexts => join.texts.push(e.name.clone()),
-                Kind::VideoRecordings => join.recordings.push(e.name.clone()),
+                Kind::VideoTexts => join.texts.push(e.name.to_string()),
+                Kind::VideoRecordings => join.recordings.push(e.name.to_string()),
                 _ => continue,
             }
             kinds.insert(
-                e.name.clone(),
+                e.name.to_string(),
                 Err(Disposition::Skipped(format!(
                     "read with {}: its rows are joined to the video records by video id{}",
-                    base(&first.name),
+                    base(first.name),
                     if videos.len() > 1 {
                         " (and with the other videos files beside it)"
                     } else {
@@ -524,7 +524,7 @@ fn plan_joins(archive: &Archive, kinds: &mut super::EntryKinds<Kind>) -> HashMap
             );
         }
         for v in videos {
-            joins.insert(v.name.clone(), join.clone());
+            joins.insert(v.name.to_string(), join.clone());
         }
     }
     joins
@@ -543,22 +543,22 @@ impl Unit for YouTubeUnit {
         self.layout.clone()
     }
 
-    fn disposition(&self, entry: &EntryInfo) -> Disposition {
-        super::disposition_in(&self.kinds, &entry.name)
+    fn disposition(&self, entry: &Entry<'_>) -> Disposition {
+        super::disposition_in(&self.kinds, entry.name)
     }
 
     fn read(
         &self,
         archive: &Archive,
-        entry: &EntryInfo,
+        entry: &Entry<'_>,
         emit: &mut dyn FnMut(Record),
     ) -> EntryOutcome {
         let mut out = EntryOutcome::default();
-        match self.kind(&entry.name) {
+        match self.kind(entry.name) {
             Some(kind) => {
                 let mut ctx = records::Ctx {
                     account: &self.account,
-                    entry: &entry.name,
+                    entry: entry.name,
                     out: &mut out,
                     emit,
                 };
@@ -566,7 +566,7 @@ impl Unit for YouTubeUnit {
                     Kind::CommentsHtml | Kind::LiveChatsHtml => ctx.html(archive, entry, kind),
                     Kind::Media => ctx.media(archive, entry),
                     Kind::Videos => {
-                        let join = self.joins.get(&entry.name).cloned().unwrap_or_default();
+                        let join = self.joins.get(entry.name).cloned().unwrap_or_default();
                         ctx.videos(archive, entry, &join)
                     }
                     _ => ctx.csv(archive, entry, kind),

@@ -9,7 +9,7 @@
 
 use super::table::{self, Col, Columns};
 use super::{Join, Kind, html, segments, time};
-use crate::archive::{Archive, EntryInfo};
+use crate::archive::{Archive, Entry};
 use crate::platform::EntryOutcome;
 use crate::record::{Location, Record, RecordKind};
 use crate::vocab::{Field, Platform};
@@ -200,7 +200,7 @@ impl Ctx<'_> {
     }
 
     /// A CSV of any kind but videos (which joins other files).
-    pub fn csv(&mut self, archive: &Archive, entry: &EntryInfo, kind: Kind) {
+    pub fn csv(&mut self, archive: &Archive, entry: &Entry<'_>, kind: Kind) {
         let mut tally = Tally::default();
         let mut pending = Vec::new();
         let mut n = 0u64;
@@ -376,7 +376,7 @@ impl Ctx<'_> {
 
     /// `videos.csv`, with the recording locations and texts of the files
     /// beside it joined by video id.
-    pub fn videos(&mut self, archive: &Archive, entry: &EntryInfo, join: &Join) {
+    pub fn videos(&mut self, archive: &Archive, entry: &Entry<'_>, join: &Join) {
         let mut locations: HashMap<String, Location> = HashMap::new();
         let mut texts: HashMap<String, Texts> = HashMap::new();
         let mut order: Vec<String> = Vec::new();
@@ -384,7 +384,7 @@ impl Ctx<'_> {
             let Some(e) = archive.entry(name) else {
                 continue;
             };
-            let res = table::for_each_row(archive, e, Kind::VideoRecordings, |cols, row| {
+            let res = table::for_each_row(archive, &e, Kind::VideoRecordings, |cols, row| {
                 let id = cols.get(row, Col::Id).to_string();
                 if let Some(l) = geo(cols, row, recording_label(cols, row, &id)) {
                     if !locations.contains_key(&id) {
@@ -402,7 +402,7 @@ impl Ctx<'_> {
             let Some(e) = archive.entry(name) else {
                 continue;
             };
-            let res = table::for_each_row(archive, e, Kind::VideoTexts, |cols, row| {
+            let res = table::for_each_row(archive, &e, Kind::VideoTexts, |cols, row| {
                 let id = cols.get(row, Col::Id).to_string();
                 if !texts.contains_key(&id) && !locations.contains_key(&id) {
                     order.push(id.clone());
@@ -494,7 +494,7 @@ impl Ctx<'_> {
     }
 
     /// The older HTML lists of comments and live-chat messages.
-    pub fn html(&mut self, archive: &Archive, entry: &EntryInfo, kind: Kind) {
+    pub fn html(&mut self, archive: &Archive, entry: &Entry<'_>, kind: Kind) {
         let bytes = match archive.read(entry, html::MAX_HTML) {
             Ok(b) => b,
             Err(e) => {
@@ -548,11 +548,11 @@ impl Ctx<'_> {
     }
 
     /// An uploaded video or an image beside the metadata.
-    pub fn media(&mut self, archive: &Archive, entry: &EntryInfo) {
-        let name = super::base(&entry.name);
+    pub fn media(&mut self, archive: &Archive, entry: &Entry<'_>) {
+        let name = super::base(entry.name);
         let mut r = self.record(RecordKind::Media, name);
         r.push_field(Field::MediaName, name);
-        r.media.push(entry.name.clone());
+        r.media.push(entry.name.to_string());
         if super::IMAGE_EXTENSIONS.contains(&super::lower_ext(name).as_str()) {
             r.locations
                 .extend(crate::platform::exif::location(archive, entry, self.out));

@@ -481,7 +481,7 @@ pub struct RowStats {
 /// are skipped; invalid UTF-8 is replaced and counted.
 pub fn for_each_row(
     archive: &crate::archive::Archive,
-    entry: &crate::archive::EntryInfo,
+    entry: &crate::archive::Entry<'_>,
     kind: Kind,
     mut f: impl FnMut(&Columns, &[String]),
 ) -> Result<RowStats> {
