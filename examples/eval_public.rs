@@ -128,6 +128,19 @@ impl Confusion {
     }
 }
 
+/// One row of precision, recall and F1 per definition of "flagged".
+fn prf_table(conf: &[Confusion]) {
+    println!("| flagged when | precision | recall | F1 | TP | FP | FN |");
+    println!("|---|---:|---:|---:|---:|---:|---:|");
+    for (c, (name, _)) in conf.iter().zip(DEFINITIONS) {
+        let (p, r, f) = c.prf();
+        println!(
+            "| {name} | {p:.3} | {r:.3} | {f:.3} | {} | {} | {} |",
+            c.tp, c.fp, c.fn_
+        );
+    }
+}
+
 fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 { 0.0 } else { a as f64 / b as f64 }
 }
@@ -186,15 +199,7 @@ fn olid(run: &mut Runner, dir: &Path) -> Result<(), String> {
         "\n## OLID 2019 sub-task A, test split ({n} tweets, {off} OFF) — {:.1} s\n",
         start.elapsed().as_secs_f64()
     );
-    println!("| flagged when | precision | recall | F1 | TP | FP | FN |");
-    println!("|---|---:|---:|---:|---:|---:|---:|");
-    for (c, (name, _)) in conf.iter().zip(DEFINITIONS) {
-        let (p, r, f) = c.prf();
-        println!(
-            "| {name} | {p:.3} | {r:.3} | {f:.3} | {} | {} | {} |",
-            c.tp, c.fp, c.fn_
-        );
-    }
+    prf_table(&conf);
     println!("\nrules on true positives: {}", top(&tp_rules, 8));
     println!("rules on false positives: {}", top(&fp_rules, 8));
     Ok(())
@@ -311,15 +316,7 @@ fn dev(run: &mut Runner, dir: &Path) -> Result<(), String> {
         n += 1;
     }
     println!("\n## dev: OLID training split, kept-back tenth ({n} tweets)\n");
-    println!("| flagged when | precision | recall | F1 | TP | FP | FN |");
-    println!("|---|---:|---:|---:|---:|---:|---:|");
-    for (c, (name, _)) in conf.iter().zip(DEFINITIONS) {
-        let (p, r, f) = c.prf();
-        println!(
-            "| {name} | {p:.3} | {r:.3} | {f:.3} | {} | {} | {} |",
-            c.tp, c.fp, c.fn_
-        );
-    }
+    prf_table(&conf);
     println!("\nrules on true positives: {}", top(&tp_rules, 12));
     println!("rules on false positives: {}", top(&fp_rules, 12));
     let base = dir.join("train/tweeteval/hate");
