@@ -517,3 +517,37 @@ fn issue10_fourth_heldout_regression_floors() {
         },
     );
 }
+
+/// The fifth held-out set (`heldout5.toml`, 2026-12-01), written by two
+/// helpers who read neither the rules nor the training texts, committed
+/// before the fifth round of training texts and the link features were
+/// used, and blind: only its per-category numbers are printed, never its
+/// texts.
+#[test]
+fn issue10_fifth_heldout_regression_floors() {
+    let heldout = score(&load("heldout5.toml", include_str!("eval/heldout5.toml")));
+    eprintln!("{}", table("heldout5.toml", &heldout));
+    check(
+        "heldout5.toml",
+        &heldout,
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // measured 2026-12-01 on the pack as it was when the set arrived,
+            // before the fifth round of training texts (recall 0.66, 5 flagged)
+            recall: &[
+                ("commercial", 0.75),
+                ("conduct", 0.8),
+                ("confidential", 0.7),
+                ("credit", 0.65),
+                ("links", 0.35),
+                ("location", 0.85),
+                ("patient-data", 0.5),
+                ("personal-data", 0.6),
+                ("political", 0.7),
+                ("safeguarding", 0.7),
+            ],
+            max_flagged: 5,
+        },
+    );
+}
