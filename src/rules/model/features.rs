@@ -15,6 +15,12 @@ pub struct FeatureOptions {
     /// pairs. They carry spelling variants; they are also most of the
     /// features, so most of the cost (benches/README.md).
     pub char_ngrams: bool,
+    /// A link also gives the words of its host and path ("casino",
+    /// "bonus", "claim" in `casino-bonus.example.net/claim`), and a bare
+    /// host with a known ending (`bit.ly/x`, `example[.]com`) is a link
+    /// too. Without it every link is the one token `url`, and a head for
+    /// bad links has nothing to read (docs/RULES.md, "Learned models").
+    pub url_parts: bool,
 }
 
 impl Default for FeatureOptions {
@@ -22,20 +28,25 @@ impl Default for FeatureOptions {
         FeatureOptions {
             skip_numbers: false,
             char_ngrams: true,
+            url_parts: false,
         }
     }
 }
 
 impl FeatureOptions {
-    /// The flags word of a model file: bit 0 skip numbers, bit 1 words only.
+    /// The flags word of a model file: bit 0 skip numbers, bit 1 words
+    /// only, bit 2 link parts.
     pub fn to_flags(self) -> u32 {
-        u32::from(self.skip_numbers) | (u32::from(!self.char_ngrams) << 1)
+        u32::from(self.skip_numbers)
+            | (u32::from(!self.char_ngrams) << 1)
+            | (u32::from(self.url_parts) << 2)
     }
 
     pub fn from_flags(flags: u32) -> Option<FeatureOptions> {
-        (flags & !3 == 0).then_some(FeatureOptions {
+        (flags & !7 == 0).then_some(FeatureOptions {
             skip_numbers: flags & 1 != 0,
             char_ngrams: flags & 2 == 0,
+            url_parts: flags & 4 != 0,
         })
     }
 }
@@ -92,9 +103,16 @@ impl Features {
         for raw in text.split_whitespace() {
             self.token.clear();
             let head = raw.get(..4).unwrap_or("");
+            let schemed = head.eq_ignore_ascii_case("http") || head.eq_ignore_ascii_case("www.");
             if raw.starts_with('@') && raw.len() > 1 {
                 self.token.push_str("@user");
-            } else if head.eq_ignore_ascii_case("http") || head.eq_ignore_ascii_case("www.") {
+            } else if opts.url_parts && (schemed || bare_link(raw)) {
+                self.push_token("url");
+                for word in link_words(raw) {
+                    self.push_token(&word);
+                }
+                continue;
+            } else if schemed {
                 self.token.push_str("url");
             } else if raw.is_ascii() {
                 // the same as below, byte by byte (nearly every token)
@@ -148,6 +166,17 @@ impl Features {
             self.text.push_str(&self.token);
             self.tokens.push((start, self.text.len()));
         }
+        self.hash_tokens(mask, opts);
+    }
+
+    fn push_token(&mut self, token: &str) {
+        let start = self.text.len();
+        self.text.push_str(token);
+        self.tokens.push((start, self.text.len()));
+    }
+
+    /// Word, word-pair and character n-gram features of the tokens.
+    fn hash_tokens(&mut self, mask: u32, opts: FeatureOptions) {
         for (i, &(s, e)) in self.tokens.iter().enumerate() {
             let w = &self.text[s..e];
             self.ids.push(fold(part(AFTER_W, w.as_bytes())) & mask);
@@ -195,6 +224,61 @@ impl Features {
             }
         }
     }
+}
+
+/// Endings that make a bare `name.ending/...` token a link; a short list
+/// on purpose, so "St.John" or "e.g." stay words.
+const LINK_ENDINGS: [&str; 24] = [
+    "com", "net", "org", "uk", "ly", "io", "co", "me", "gd", "gl", "info", "biz", "xyz", "top",
+    "ru", "cn", "app", "site", "online", "shop", "link", "click", "live", "tk",
+];
+
+/// A bare host with a known ending, maybe with a path: `bit.ly/3xY`,
+/// `casino-bonus.example.net`, `example[.]com` (written so to defuse it).
+fn bare_link(raw: &str) -> bool {
+    let raw = raw.trim_end_matches(|c: char| !c.is_ascii_alphanumeric() && c != '/');
+    let host = raw.split(['/', '?', '#']).next().unwrap_or("");
+    if host.contains('@') || !host.is_ascii() {
+        return false;
+    }
+    let host = host.replace("[.]", ".");
+    let labels: Vec<&str> = host.split('.').collect();
+    labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+        && labels
+            .last()
+            .is_some_and(|end| LINK_ENDINGS.iter().any(|e| end.eq_ignore_ascii_case(e)))
+}
+
+/// The words of a link's host and path, lower-cased: letters only, 3 to 20
+/// long, without `www`, the endings above, or `example` (the reserved
+/// domain every synthetic text here uses, which says nothing about a
+/// real link). Digits and mixed runs are dropped: they are ids and
+/// shortener codes.
+fn link_words(raw: &str) -> Vec<String> {
+    let lower = raw.to_ascii_lowercase().replace("[.]", ".");
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+        .unwrap_or(&lower);
+    let mut out = Vec::new();
+    for part in rest.split(|c: char| !c.is_ascii_alphanumeric()) {
+        let words =
+            part.len() >= 3 && part.len() <= 20 && part.bytes().all(|b| b.is_ascii_lowercase());
+        if words
+            && part != "www"
+            && part != "example"
+            && part != "http"
+            && part != "https"
+            && !LINK_ENDINGS.contains(&part)
+            && out.len() < 12
+        {
+            out.push(part.to_string());
+        }
+    }
+    out
 }
 
 /// FNV-1a (64-bit) over the parts, folded to 32 bits: the same on every

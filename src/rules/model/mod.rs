@@ -501,12 +501,65 @@ mod tests {
         let skip = FeatureOptions {
             skip_numbers: true,
             char_ngrams: true,
+            url_parts: false,
         };
         a.extract_with("ward 12 has 1,234 beds", 0xffff, skip);
         b.extract_with("ward has beds", 0xffff, skip);
         assert_eq!(a.ids, b.ids);
         a.extract("", 0xffff);
         assert!(a.ids.is_empty());
+    }
+
+    #[test]
+    fn with_link_parts_a_link_gives_its_words_and_a_bare_host_is_a_link() {
+        let parts = FeatureOptions {
+            skip_numbers: true,
+            char_ngrams: true,
+            url_parts: true,
+        };
+        let (mut a, mut b) = (Features::default(), Features::default());
+        // host and path words, without the scheme, www, endings, ids and
+        // the reserved `example` domain
+        a.extract_with(
+            "claim https://www.Casino-Bonus.example.net/free/spins?id=3xY9 now",
+            0xffff,
+            parts,
+        );
+        b.extract_with("claim url casino bonus free spins now", 0xffff, parts);
+        assert_eq!(a.ids, b.ids);
+        // a bare host with a known ending, and one written to defuse it
+        a.extract_with("see bit.ly/cheap-pills", 0xffff, parts);
+        b.extract_with("see url bit cheap pills", 0xffff, parts);
+        assert_eq!(a.ids, b.ids);
+        a.extract_with("go to pills-nocard.example[.]org", 0xffff, parts);
+        b.extract_with("go to url pills nocard", 0xffff, parts);
+        assert_eq!(a.ids, b.ids);
+        // not links: an abbreviation, a name with a dot, an e-mail address
+        for text in ["e.g. St.John ward", "mail jo@example.com today"] {
+            a.extract_with(text, 0xffff, parts);
+            b.extract_with(
+                text,
+                0xffff,
+                FeatureOptions {
+                    url_parts: false,
+                    ..parts
+                },
+            );
+            assert_eq!(a.ids, b.ids, "{text}");
+        }
+        // without the option a link is the one token `url`, as before
+        let plain = FeatureOptions {
+            url_parts: false,
+            ..parts
+        };
+        a.extract_with(
+            "claim https://casino-bonus.example.net/free now",
+            0xffff,
+            plain,
+        );
+        b.extract_with("claim url now", 0xffff, plain);
+        assert_eq!(a.ids, b.ids);
+        assert_eq!(FeatureOptions::from_flags(parts.to_flags()), Some(parts));
     }
 
     #[test]
@@ -550,6 +603,7 @@ mod tests {
             FeatureOptions {
                 skip_numbers: true,
                 char_ngrams: true,
+                url_parts: false,
             },
         );
         let m = Model::from_bytes("two", &bytes).unwrap();
@@ -569,7 +623,7 @@ mod tests {
         assert!(Model::from_bytes("two", &bytes[..19]).is_err());
         // a feature flag this version does not know is refused, not ignored
         let mut odd = bytes.clone();
-        odd[16] |= 4;
+        odd[16] |= 8;
         let e = Model::from_bytes("two", &odd).err().unwrap().to_string();
         assert!(e.contains("unknown feature flags"), "{e}");
         let mut f = Features::default();
