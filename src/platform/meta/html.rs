@@ -16,7 +16,8 @@
 //!
 //! Bluebar and 2022+ pages are cut into their item blocks as they stream
 //! by and each block parsed on its own (`cut`), and so are ≤2018
-//! Messenger pages, thread by thread; other ≤2018 pages are parsed whole
+//! Messenger pages, thread by thread, and ≤2018 wall, timeline and notes
+//! pages, before each wall item; ≤2018 photo pages are parsed whole
 //! (`MAX_HTML`).
 //!
 //! HTML pages carry no machine timestamp: the date text is parsed with the
@@ -35,9 +36,9 @@ use scraper::{ElementRef, Html, Selector};
 /// HTML pages parsed whole into a DOM (which takes several times the
 /// file size) are at most this long; larger ones are reported as failed
 /// with this limit named. Only pages `cut` cannot read item by item are
-/// parsed whole: the ≤2018 generation other than Messenger threads
-/// (`div.block`, `div.contents`), threads nested or without messages, and
-/// pages with an `_a6-g` element that is not a `div`.
+/// parsed whole: ≤2018 photo pages (`div.block`), threads nested or
+/// without messages, wall pages that also hold bluebar or 2022+ entries,
+/// and pages with an `_a6-g` element that is not a `div`.
 pub const MAX_HTML: u64 = 64 << 20;
 
 /// What kind of records a page holds, from its file name.
@@ -173,6 +174,14 @@ impl Ctx<'_> {
     pub fn item(&mut self, html: &str, page: Page) {
         let doc = Html::parse_document(html);
         self.entries(&doc, page);
+    }
+
+    /// One part of a ≤2018 wall, timeline or notes page that `cut` cut
+    /// before a wall item, with what was open around it prepended: what
+    /// `page` reads of those items in the whole page.
+    pub fn wall(&mut self, html: &str, page: Page) {
+        let doc = Html::parse_document(html);
+        self.legacy_wall(&doc, page);
     }
 
     /// One ≤2018 `div.thread` block of a Messenger page that `cut` cut
