@@ -23,19 +23,24 @@
 //! follows, no cut is made after it and the part runs on, up to
 //! `MAX_LEGACY` bytes.
 //!
+//! ≤2018 photo pages are cut into their `div.block`s (`Ctx::photos`),
+//! each at most `MAX_LEGACY` bytes, when every block stands among `div`s
+//! only and `Nest` follows the markup inside it.
+//!
 //! It also notes what would make the whole-page walk differ from walking
-//! the items alone: photo pages (`div.block`), a wall page with bluebar
-//! or 2022+ entries too, a thread inside a thread or threads without a
-//! `div.message`, or an `_a6-g` element that is not a `div`. Such pages
-//! are read whole.
+//! the items alone: a photo block that cannot be cut off, a wall page
+//! with bluebar or 2022+ entries too, a thread inside a thread or threads
+//! without a `div.message`, photo blocks and threads in one page, an
+//! `_a6-g` element that is not a `div`, or a class with a character
+//! reference. Such pages are read whole.
 
 use super::{Ctx, Page};
 use crate::platform::meta::wrapped::{Reread, Walked};
 use std::io::Read;
 
 /// Reads a page that `read` opens (once per pass) into `ctx`, item by
-/// item, items over `limit` bytes (≤2018 threads and wall parts over
-/// `legacy_limit`) skipped with a warning; `Walked::Whole` when the page
+/// item, items over `limit` bytes (≤2018 threads, photo blocks and wall
+/// parts over `legacy_limit`) skipped with a warning; `Walked::Whole` when the page
 /// must be parsed whole. Two passes, because what says so may come at the
 /// page's end.
 pub(in crate::platform::meta) fn read_page(
@@ -63,18 +68,22 @@ pub(in crate::platform::meta) fn read_page(
         (Ok(()), None) => return Walked::Whole,
     };
     let threads = seen.threads > 0;
+    let blocks = seen.blocks > 0;
     if seen.whole
-        || (threads && (seen.nested_thread || !seen.thread_messages))
-        || (!threads && seen.contents && seen.items > 0)
+        || (threads && (blocks || seen.nested_thread || !seen.thread_messages))
+        || (blocks && seen.odd_block)
+        || (!threads && !blocks && seen.contents && seen.items > 0)
     {
         return Walked::Whole;
     }
     // A thread with a `div.message` gives records, so the whole-page walk
     // stops after the threads (`Ctx::page`): the threads are the page.
-    // Without threads, photo blocks or entries, a `div.contents` is read
-    // by the wall walk alone.
+    // So are photo blocks, each a record. Without threads, photo blocks
+    // or entries, a `div.contents` is read by the wall walk alone.
     let mode = if threads {
         Mode::Threads
+    } else if blocks {
+        Mode::Blocks
     } else if seen.contents {
         Mode::Wall
     } else {
@@ -82,6 +91,7 @@ pub(in crate::platform::meta) fn read_page(
     };
     let (limit, what) = match mode {
         Mode::Threads => (legacy_limit, "thread"),
+        Mode::Blocks => (legacy_limit, "photo block"),
         Mode::Wall => (legacy_limit, "wall item"),
         Mode::Entries => (limit, "item"),
     };
@@ -103,6 +113,7 @@ pub(in crate::platform::meta) fn read_page(
         cut = Some(cut_all(r, &mut cutter, &mut |piece| {
             match piece {
             Piece::Item { bytes, .. } if mode == Mode::Threads => ctx.thread(&String::from_utf8_lossy(bytes)),
+            Piece::Item { bytes, .. } if mode == Mode::Blocks => ctx.photos(&String::from_utf8_lossy(bytes)),
             Piece::Item { bytes, divs, .. } if mode == Mode::Wall => {
                 context.clear();
                 if let Some(divs) = divs {
@@ -171,9 +182,10 @@ fn cut_all(
 /// and a real post, comment or message is a few KiB.
 pub const MAX_ITEM: usize = 16 << 20;
 
-/// The longest ≤2018 Messenger thread or wall part parsed: the old cap
-/// on the whole page (`super::MAX_HTML`), so every thread and wall item
-/// of a page read before is still read, while the page itself has no cap.
+/// The longest ≤2018 Messenger thread, photo block or wall part parsed:
+/// the old cap on the whole page (`super::MAX_HTML`), so every thread,
+/// photo and wall item of a page read before is still read, while the
+/// page itself has no cap.
 pub const MAX_LEGACY: usize = 64 << 20;
 
 /// What a page is cut into.
@@ -187,6 +199,8 @@ pub enum Mode {
     /// ≤2018 wall parts: the page to the first wall item that can be cut
     /// off, then each such item to the next (see the top of this file).
     Wall,
+    /// ≤2018 photo blocks (`div.block`), none inside another.
+    Blocks,
 }
 
 /// One cut of the page.
@@ -217,6 +231,10 @@ pub struct Seen {
     /// directly in a thread (by `div` nesting); a `div.contents`.
     pub threads: u64,
     pub nested_thread: bool,
+    /// ≤2018 photo blocks (`div.block`); one that cannot be cut off
+    /// (`Nest::odd_block`).
+    pub blocks: u64,
+    pub odd_block: bool,
     pub thread_messages: bool,
     pub contents: bool,
     /// The first byte that is not UTF-8, as `std::str::from_utf8` counts.
@@ -318,6 +336,7 @@ impl Cutter {
     pub fn finish(&mut self, out: &mut dyn FnMut(Piece)) {
         self.check_utf8(&[], true);
         self.run(out, true);
+        self.seen.odd_block = self.nest.odd_block;
         if let Some((_, at)) = self.item.take() {
             self.hand_over(at, self.buf.len(), out);
         }
@@ -502,7 +521,7 @@ impl Cutter {
             .is_some_and(|c| !(c.is_ascii_whitespace() || *c == b'/' || *c == b'>'))
         {
             // `<div-x>`: a parser reads another name than the one here.
-            self.nest.lost = true;
+            self.nest.lose();
         }
         if class.as_deref().is_some_and(|c| c.contains('&')) {
             // A character reference in a class: a parser reads classes
@@ -516,9 +535,12 @@ impl Cutter {
                 .is_some_and(|cl| cl.split_ascii_whitespace().any(|x| x == c))
         };
         if close {
-            if self.nest.end(name) && self.mode == Mode::Wall {
-                // The end of the `div.contents`: the last wall part ends
-                // with it; nothing after it is walked.
+            let mark = self.nest.end(name);
+            if (mark == Mark::ContentsEnd && self.mode == Mode::Wall)
+                || (mark == Mark::BlockEnd && self.mode == Mode::Blocks)
+            {
+                // The end of the `div.contents` (the last wall part ends
+                // with it; nothing after it is walked) or of a photo block.
                 if let Some((_, start)) = self.item.take() {
                     self.hand_over(start, next, out);
                 }
@@ -552,15 +574,17 @@ impl Cutter {
                 });
             }
         }
-        if let Some(divs) = self.nest.start(name, &has)
-            && self.mode == Mode::Wall
-        {
-            // A wall item that can be cut off: the part before it ends.
-            if let Some((_, start)) = self.item.take() {
-                self.hand_over(start, lt, out);
+        match (self.nest.start(name, &has), self.mode) {
+            (Mark::WallItem(divs), Mode::Wall) => {
+                // A wall item that can be cut off: the part before it ends.
+                if let Some((_, start)) = self.item.take() {
+                    self.hand_over(start, lt, out);
+                }
+                self.item = Some((u64::MAX, at));
+                self.item_divs = Some(divs);
             }
-            self.item = Some((u64::MAX, at));
-            self.item_divs = Some(divs);
+            (Mark::Block, Mode::Blocks) => self.item = Some((u64::MAX, at)),
+            _ => {}
         }
         if is_div {
             if has("thread") {
@@ -577,7 +601,7 @@ impl Cutter {
                 self.seen.thread_messages = true;
             }
             if has("block") {
-                self.seen.whole = true;
+                self.seen.blocks = self.seen.blocks.saturating_add(1);
             }
             if has("contents") {
                 self.seen.contents = true;
@@ -585,7 +609,7 @@ impl Cutter {
             let starts = match self.mode {
                 Mode::Threads => has("thread"),
                 Mode::Entries => has("_a6-g") || (has("pam") && has("_3-95")),
-                Mode::Wall => false,
+                Mode::Wall | Mode::Blocks => false,
             };
             if self.item.is_none() && starts {
                 self.item = Some((self.depth, at));
@@ -601,21 +625,45 @@ impl Cutter {
 /// The elements open at the scan position, as an HTML parser (the
 /// HTML standard's tree construction, "in body") opens and closes them,
 /// for the plain markup of ≤2018 pages: `div`, `p`, `span`, lists,
-/// headings, the formatting elements properly nested, void elements.
-/// Anything else (tables, forms, raw-text elements this file does not
-/// skip, formatting elements closed out of order, which a parser keeps
-/// re-opening) makes it `lost`: it stops following, and no wall item is
-/// cut after that point.
+/// headings, the formatting elements properly nested, void elements,
+/// and tables of rows and cells of text. Anything else (forms, raw-text
+/// elements this file does not skip, formatting elements closed out of
+/// order, which a parser keeps re-opening) makes it `lost`: it stops
+/// following, and nothing is cut after that point.
 #[derive(Default)]
 struct Nest {
-    /// Open elements (names as in `TRACKED`) and, for a `div`, whether
-    /// the wall walk goes into it (`wall_walk` in ../html.rs).
+    /// Open elements (names as in `TRACKED`, and `table`) and, for a
+    /// `div`, whether the wall walk goes into it (`wall_walk` in
+    /// ../html.rs).
     open: Vec<(&'static [u8], bool)>,
     /// The index in `open` of the first `div.contents`, while it is open.
     contents: Option<usize>,
     /// The first `div.contents` was closed.
     closed: bool,
+    /// The index in `open` of the `table` being read: inside it only
+    /// table parts and text are followed.
+    table: Option<usize>,
+    /// The index in `open` of the `div.block` being read.
+    block: Option<usize>,
+    /// A `div.block` that cannot be cut off: inside another, with other
+    /// elements than `div`s open around it, or with markup `Nest` does
+    /// not follow inside it or before it.
+    odd_block: bool,
     lost: bool,
+}
+
+/// What a tag meant to `Nest`.
+#[derive(Debug, PartialEq, Eq)]
+enum Mark {
+    None,
+    /// A `div.meta` the wall walk reads as an item start, with only the
+    /// `div.contents` and this many plain `div`s open around it.
+    WallItem(u64),
+    /// The end of the first `div.contents`.
+    ContentsEnd,
+    /// A `div.block` with only `div`s open around it; its end.
+    Block,
+    BlockEnd,
 }
 
 /// Elements `Nest` follows (from `a` on, HTML's formatting elements).
@@ -652,6 +700,22 @@ const NO_NEST: &[&[u8]] = &[
     b"textarea",
 ];
 
+/// What a table of text holds besides text: a parser opens and closes
+/// these inside the table, and `</table>` closes them all.
+const TABLE_PARTS: &[&[u8]] = &[
+    b"tbody",
+    b"thead",
+    b"tfoot",
+    b"tr",
+    b"th",
+    b"td",
+    b"caption",
+    b"colgroup",
+    b"col",
+    b"br",
+    b"img",
+];
+
 /// More elements open than real pages nest: stop following.
 const MAX_NEST: usize = 4096;
 
@@ -667,10 +731,6 @@ fn is_heading(name: &[u8]) -> bool {
 }
 
 impl Nest {
-    fn following(&self) -> bool {
-        !self.lost && !self.closed
-    }
-
     fn top(&self) -> Option<&'static [u8]> {
         self.open.last().map(|(n, _)| *n)
     }
@@ -678,6 +738,14 @@ impl Nest {
     /// The index of the innermost open element that `is`.
     fn find(&self, is: impl Fn(&[u8]) -> bool) -> Option<usize> {
         self.open.iter().rposition(|(n, _)| is(n))
+    }
+
+    /// Stops following; a `div.block` open cannot be cut off.
+    fn lose(&mut self) {
+        self.lost = true;
+        if self.block.is_some() {
+            self.odd_block = true;
+        }
     }
 
     /// Closes an open `p`, as a block's start tag does: only a `p` on
@@ -688,42 +756,71 @@ impl Nest {
             Some(j) if j.checked_add(1) == Some(self.open.len()) => {
                 self.open.pop();
             }
-            Some(_) => self.lost = true,
+            Some(_) => self.lose(),
         }
     }
 
     /// Closes the element at `j` and what is above it, as an end tag
     /// does after closing the elements it implies (`p`, `li`); anything
     /// else above it is not followed.
-    fn close_to(&mut self, j: usize) {
+    fn close_to(&mut self, j: usize) -> Mark {
         let above = self.open.get(j.saturating_add(1)..).unwrap_or(&[]);
-        if above.iter().all(|(n, _)| *n == b"p" || *n == b"li") {
-            self.open.truncate(j);
-            if self.contents.is_some_and(|c| c >= j) {
-                self.contents = None;
-                self.closed = true;
-            }
-        } else {
-            self.lost = true;
+        if !above.iter().all(|(n, _)| *n == b"p" || *n == b"li") {
+            self.lose();
+            return Mark::None;
         }
+        self.open.truncate(j);
+        if self.block.is_some_and(|b| b >= j) {
+            self.block = None;
+            return Mark::BlockEnd;
+        }
+        if self.contents.is_some_and(|c| c >= j) {
+            self.contents = None;
+            self.closed = true;
+            return Mark::ContentsEnd;
+        }
+        Mark::None
     }
 
-    /// A start tag with the classes `has` says. `Some(divs)` when it is a
-    /// `div.meta` the wall walk reads as an item start and only the
-    /// `div.contents` and `divs` plain `div`s are open around it.
-    fn start(&mut self, name: &[u8], has: &dyn Fn(&str) -> bool) -> Option<u64> {
-        if !self.following() || NO_NEST.iter().any(|t| t.eq_ignore_ascii_case(name)) {
-            return None;
+    /// A start tag with the classes `has` says.
+    fn start(&mut self, name: &[u8], has: &dyn Fn(&str) -> bool) -> Mark {
+        let mark = self.start_tag(name, has);
+        if mark != Mark::Block && name.eq_ignore_ascii_case(b"div") && has("block") {
+            self.odd_block = true;
+        }
+        mark
+    }
+
+    fn start_tag(&mut self, name: &[u8], has: &dyn Fn(&str) -> bool) -> Mark {
+        if self.lost || NO_NEST.iter().any(|t| t.eq_ignore_ascii_case(name)) {
+            return Mark::None;
+        }
+        if self.table.is_some() {
+            // Cells of text, as photo pages' EXIF rows.
+            if !TABLE_PARTS.iter().any(|t| t.eq_ignore_ascii_case(name)) {
+                self.lose();
+            }
+            return Mark::None;
         }
         if name.eq_ignore_ascii_case(b"hr") {
             self.close_p();
-            return None;
+            return Mark::None;
+        }
+        if name.eq_ignore_ascii_case(b"table") {
+            // Whether a `table` closes an open `p` depends on the quirks
+            // mode: not followed.
+            if self.find(|n| n == b"p").is_some() {
+                self.lose();
+            } else {
+                self.table = Some(self.open.len());
+                self.open.push((b"table", false));
+            }
+            return Mark::None;
         }
         let Some(tag) = tracked(name) else {
-            self.lost = true;
-            return None;
+            self.lose();
+            return Mark::None;
         };
-        let mut cut = None;
         match tag {
             b"div" | b"p" | b"ul" | b"ol" => self.close_p(),
             b"li" => {
@@ -739,27 +836,34 @@ impl Nest {
             t if is_heading(t) => {
                 self.close_p();
                 if self.top().is_some_and(is_heading) {
-                    self.lost = true;
+                    self.lose();
                 }
             }
             // A second `a` or `nobr` inside one: the parser closes the
             // first, out of order.
-            b"a" | b"nobr" if self.find(|n| n == tag).is_some() => self.lost = true,
+            b"a" | b"nobr" if self.find(|n| n == tag).is_some() => self.lose(),
             _ => {}
         }
+        let mut mark = Mark::None;
+        let only_divs = self.open.iter().all(|(n, _)| *n == b"div");
         if tag == b"div" && !self.lost {
-            if has("contents") && self.contents.is_none() {
-                if self.open.iter().all(|(n, _)| *n == b"div") {
+            if has("block") && only_divs && self.block.is_none() {
+                self.block = Some(self.open.len());
+                mark = Mark::Block;
+            }
+            if has("contents") && self.contents.is_none() && !self.closed {
+                if only_divs {
                     self.contents = Some(self.open.len());
                 } else {
-                    self.lost = true;
+                    self.lose();
                 }
             } else if has("meta")
+                && mark == Mark::None
                 && let Some(c) = self.contents
             {
                 let inside = self.open.get(c..).unwrap_or(&[]);
                 if inside.iter().all(|(n, walk)| *n == b"div" && *walk) {
-                    cut = Some(inside.len().saturating_sub(1) as u64);
+                    mark = Mark::WallItem(inside.len().saturating_sub(1) as u64);
                 }
             }
         }
@@ -768,49 +872,57 @@ impl Nest {
             .any(|c| has(c));
         self.open.push((tag, walk));
         if self.open.len() > MAX_NEST {
-            self.lost = true;
+            self.lose();
         }
-        if self.lost { None } else { cut }
+        if self.lost { Mark::None } else { mark }
     }
 
-    /// An end tag; true when it closed the first `div.contents`.
-    fn end(&mut self, name: &[u8]) -> bool {
-        if !self.following() {
-            return false;
+    /// An end tag.
+    fn end(&mut self, name: &[u8]) -> Mark {
+        if self.lost {
+            return Mark::None;
+        }
+        if let Some(t) = self.table {
+            if name.eq_ignore_ascii_case(b"table") {
+                self.open.truncate(t);
+                self.table = None;
+            } else if !TABLE_PARTS.iter().any(|p| p.eq_ignore_ascii_case(name)) {
+                self.lose();
+            }
+            return Mark::None;
         }
         let Some(tag) = tracked(name) else {
             // Not open (a parser ignores it), or `</br>`, `</body>`, …
-            return false;
+            return Mark::None;
         };
         match tag {
-            b"div" | b"ul" | b"ol" | b"p" => {
-                if let Some(j) = self.find(|n| n == tag) {
-                    self.close_to(j);
-                }
-            }
+            b"div" | b"ul" | b"ol" | b"p" => match self.find(|n| n == tag) {
+                Some(j) => self.close_to(j),
+                None => Mark::None,
+            },
             b"li" => {
                 // Closed only if no list lies between.
-                if let Some(j) = self.find(|n| matches!(n, b"li" | b"ul" | b"ol"))
-                    && self.open.get(j).map(|(n, _)| *n) == Some(b"li")
-                {
-                    self.close_to(j);
+                match self.find(|n| matches!(n, b"li" | b"ul" | b"ol")) {
+                    Some(j) if self.open.get(j).map(|(n, _)| *n) == Some(b"li") => self.close_to(j),
+                    _ => Mark::None,
                 }
             }
-            t if is_heading(t) => {
-                if let Some(j) = self.find(is_heading) {
-                    self.close_to(j);
-                }
-            }
-            _ => match self.find(|n| n == tag) {
-                None => {}
-                Some(j) if j.checked_add(1) == Some(self.open.len()) => {
-                    self.open.pop();
-                }
-                // A `span` or formatting element closed over others.
-                Some(_) => self.lost = true,
+            t if is_heading(t) => match self.find(is_heading) {
+                Some(j) => self.close_to(j),
+                None => Mark::None,
             },
+            _ => {
+                match self.find(|n| n == tag) {
+                    None => {}
+                    Some(j) if j.checked_add(1) == Some(self.open.len()) => {
+                        self.open.pop();
+                    }
+                    // A `span` or formatting element closed over others.
+                    Some(_) => self.lose(),
+                }
+                Mark::None
+            }
         }
-        self.closed && !self.lost
     }
 }
 

@@ -323,12 +323,12 @@ fn every_sample_page_gives_the_same_records_cut() {
                         stack.push(p);
                     } else if p.extension().is_some_and(|x| x == "html" || x == "htm") {
                         let html = std::fs::read(&p).unwrap();
-                        for page in [Page::Posts, Page::Messages, Page::Profile] {
+                        for page in [Page::Posts, Page::Messages, Page::Profile, Page::Photos] {
                             let cut = same(&html, page);
-                            // ≤2018 Messenger pages are cut per thread.
+                            // ≤2018 Messenger pages are cut per thread,
+                            // photo pages per block.
                             let text = String::from_utf8_lossy(&html);
-                            if text.contains("class=\"thread\"")
-                                && !text.contains("class=\"block\"")
+                            if text.contains("class=\"thread\"") != text.contains("class=\"block\"")
                             {
                                 assert!(cut, "{}", p.display());
                                 legacy += 1;
@@ -341,7 +341,8 @@ fn every_sample_page_gives_the_same_records_cut() {
         }
     }
     assert!(n >= 4, "only {n} pages");
-    assert!(legacy >= 1, "no ≤2018 Messenger page");
+    // The Messenger page and the photo page, as four kinds of page each.
+    assert!(legacy >= 8, "{legacy} ≤2018 pages");
 }
 
 /// A ≤2018 wall page in the shape Facebook wrote it
@@ -494,6 +495,10 @@ fn legacy_wall_pages_made_of_random_parts_give_what_the_whole_page_gives() {
         "<textarea>",
         "</textarea>",
         "<nobr>",
+        "<div class=\"block\">",
+        "<img src=\"photos/1.jpg\">",
+        "<table class=\"meta\"><tr><th>Latitude</th><td>53.4</td></tr><tr><th>Longitude</th><td>-2.2</td></tr>",
+        "</table>",
     ];
     let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut next = |n: usize| {
@@ -562,4 +567,133 @@ fn a_giant_wall_item_is_skipped_with_one_warning_and_the_rest_kept() {
     );
     let (_, c, _) = whole_and_cut(deep.as_bytes(), Page::Posts, 64, 1000);
     assert!(c.contains("the wall item at byte 0 is"), "{c}");
+}
+
+/// A ≤2018 photo page in the shape of the sample
+/// (../shared/formats/facebook/addshore-facebook-data-image-exif/at-fced9a6/facebook-example/photos/1234.html).
+const LEGACY_PHOTOS: &str = r#"<html><head><base href="../" /><title>N - Photos <div class="block"></title></head><body>
+<div class="nav"><img src="photos/profile.jpg" /><ul><li><a href="index.htm">Profile</a></li><li class="selected">Photos</li></ul></div>
+<div class="contents"><h1>N</h1>
+<div class="block"><img src="https://scontent.example/v/1.jpg?oh=1&amp;oe=2" /><div><div class="meta">Thursday, 11 August 2016 at 19:25 UTC+01</div><table class="meta"><tr><th>Taken</th><td>1470939905</td></tr><tr><th>Latitude</th><td>53.48</td></tr><tr><th>Longitude</th><td>-2.24</td></tr><tr><th>Upload IP Address</th><td>0.0.0.0</td></tr></table></div></div>
+<!-- <div class="block"> -->
+<div class="block"><img src="photos/2.jpg" /><div><div class="meta">not a date</div><table class="meta"><tbody><tr><th>Taken</th><td>not a number</td></tr></tbody></table>caf&eacute; €</div></div>
+<div class="block"></div>
+<div class="block"><div class="meta">Saturday, 23 April 2016 at 13:29 UTC+01</div>
+</div></body></html>"#;
+
+/// Photo pages beyond the sample's shape: cut where the blocks stand
+/// alone, read whole where not; the same records either way.
+const ODD_PHOTOS: &[(&str, bool)] = &[
+    (
+        r#"<div class="block"><img src="a.jpg"></div><p><div class="block">b</div>"#,
+        true,
+    ),
+    (
+        r#"<div class="block"><table><tr><td>x</td></tr>loose<img src="z.jpg"></table><div class="meta">June 1, 2014</div></div><div class="block">2</div>"#,
+        true,
+    ),
+    (
+        r#"<div class="block"><div class="block"><img src="inner.jpg"></div><img src="outer.jpg"></div>"#,
+        false,
+    ),
+    (
+        r#"<p><span><div class="block"><img src="a.jpg"></div></span></p>"#,
+        false,
+    ),
+    (
+        r#"<p><b>x</p><div class="block"><img src="a.jpg"></div>"#,
+        false,
+    ),
+    (
+        r#"<div class="block"><b>x</div><div class="block">y</div>"#,
+        false,
+    ),
+    (
+        r#"<table><tr><td><div class="block"><img src="a.jpg"></div></td></tr></table>"#,
+        false,
+    ),
+    (
+        r#"<div class="block"><table><tr><td><div>in a cell</div></td></tr></table></div>"#,
+        false,
+    ),
+    (
+        r#"<div class="block">a</div><div class="thread"><div class="message"></div></div>"#,
+        false,
+    ),
+    (
+        r#"<div class="contents"><div class="meta">June 1, 2014</div>wall<div class="block"><img src="a.jpg"></div></div>"#,
+        true,
+    ),
+    (
+        r#"<div class="block"><img src="a.jpg"></div></div></div><div class="block"><img src="b.jpg">"#,
+        true,
+    ),
+    (
+        r#"<div class="block"><p><table><tr><td>x</table></div>"#,
+        false,
+    ),
+    (
+        r#"<!DOCTYPE html><div class="block"><img src="a.jpg"><table class="meta"><tr><th>Taken</th><td>1470939905</td></tr></table></div>"#,
+        true,
+    ),
+];
+
+#[test]
+fn legacy_photo_pages_are_cut_per_block() {
+    for page in [Page::Photos, Page::Posts, Page::Messages] {
+        assert!(same(LEGACY_PHOTOS.as_bytes(), page));
+    }
+    let mut cutter = Cutter::with_mode(MAX_LEGACY, Mode::Blocks);
+    let mut blocks = 0;
+    cutter.feed(LEGACY_PHOTOS.as_bytes(), &mut |p| {
+        if let Piece::Item { bytes, .. } = p {
+            assert!(bytes.starts_with(b"<div class=\"block\">"));
+            blocks += 1;
+        }
+    });
+    cutter.finish(&mut |_| panic!("every block was closed"));
+    assert_eq!(blocks, 4);
+    for (page, cut) in ODD_PHOTOS {
+        assert_eq!(same(page.as_bytes(), Page::Photos), *cut, "{page}");
+    }
+    for end in 0..=LEGACY_PHOTOS.len() {
+        let Some(cut) = LEGACY_PHOTOS.get(..end) else {
+            continue;
+        };
+        for chunk in [1, 7, 64 << 10] {
+            let (w, c, _) = whole_and_cut(cut.as_bytes(), Page::Photos, chunk, MAX_LEGACY);
+            assert_eq!(w, c, "chunk {chunk}: {cut}");
+        }
+    }
+}
+
+#[test]
+fn a_giant_photo_block_is_skipped_with_one_warning_and_the_rest_kept() {
+    let block = |t: &str| {
+        format!(
+            r#"<div class="block"><img src="photos/{t}.jpg" /><div>{}</div></div>"#,
+            "x".repeat(if t == "big" { 5000 } else { 1 })
+        )
+    };
+    let page = format!(
+        r#"<html><body><div class="contents">{}{}{}</div></body></html>"#,
+        block("first"),
+        block("big"),
+        block("last")
+    );
+    for chunk in [1, 100, 64 << 10] {
+        let (_, c, cut) = whole_and_cut(page.as_bytes(), Page::Photos, chunk, 1000);
+        assert!(cut);
+        assert!(
+            c.contains("\"first.jpg\"") && c.contains("\"last.jpg\""),
+            "{c}"
+        );
+        assert!(!c.contains("big.jpg"), "{c}");
+        assert_eq!(
+            c.matches("more than the 1000 read of one photo block; it was skipped")
+                .count(),
+            1,
+            "{c}"
+        );
+    }
 }
