@@ -40,9 +40,9 @@ use std::io::Read;
 
 /// Reads a page that `read` opens (once per pass) into `ctx`, item by
 /// item, items over `limit` bytes (≤2018 threads, photo blocks and wall
-/// parts over `legacy_limit`) skipped with a warning; `Walked::Whole` when the page
-/// must be parsed whole. Two passes, because what says so may come at the
-/// page's end.
+/// parts over `legacy_limit`) skipped with a warning; `Walked::Whole`
+/// when the page must be parsed whole. Two passes, because what says so
+/// may come at the page's end.
 pub(in crate::platform::meta) fn read_page(
     read: &mut Reread,
     page: Page,
@@ -770,16 +770,17 @@ impl Nest {
             return Mark::None;
         }
         self.open.truncate(j);
-        if self.block.is_some_and(|b| b >= j) {
-            self.block = None;
-            return Mark::BlockEnd;
-        }
+        let mut mark = Mark::None;
         if self.contents.is_some_and(|c| c >= j) {
             self.contents = None;
             self.closed = true;
-            return Mark::ContentsEnd;
+            mark = Mark::ContentsEnd;
         }
-        Mark::None
+        if self.block.is_some_and(|b| b >= j) {
+            self.block = None;
+            mark = Mark::BlockEnd;
+        }
+        mark
     }
 
     /// A start tag with the classes `has` says.

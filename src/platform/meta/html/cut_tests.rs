@@ -636,6 +636,10 @@ const ODD_PHOTOS: &[(&str, bool)] = &[
         r#"<!DOCTYPE html><div class="block"><img src="a.jpg"><table class="meta"><tr><th>Taken</th><td>1470939905</td></tr></table></div>"#,
         true,
     ),
+    (
+        r#"<div class="block contents"><img src="a.jpg"><div class="meta">June 1, 2014</div></div><div class="block">b</div>"#,
+        true,
+    ),
 ];
 
 #[test]
