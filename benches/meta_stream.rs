@@ -7,7 +7,8 @@
 //!     BENCH_MESSAGES_MB=1024 cargo bench --bench meta_stream # thread size
 //!     BENCH_HTML_MB=1024 cargo bench --bench meta_stream     # HTML page size
 //!     BENCH_LEGACY_MB=1024 cargo bench --bench meta_stream   # ≤2018 messages.htm size
-//!     BENCH_ONLY=posts|entries|messages|html|legacy cargo bench --bench meta_stream
+//!     BENCH_WALL_MB=1024 cargo bench --bench meta_stream     # ≤2018 wall.htm size
+//!     BENCH_ONLY=posts|entries|messages|html|legacy|wall cargo bench --bench meta_stream
 //!     BENCH_THREADS=2 cargo bench --bench meta_stream      # -j2 only
 //!
 //! 1. A Facebook export folder whose `your_posts_1.json` is one top-level
@@ -31,6 +32,11 @@
 //!    Messenger thread in one page of about BENCH_LEGACY_MB MB (default
 //!    1024): threads of 1,000 `div.message` + `<p>` pairs, cut per
 //!    `div.thread` as it streams (`platform/meta/html/cut.rs`).
+//! 6. A ≤2018 Facebook export folder whose `html/wall.htm` is one page of
+//!    about BENCH_WALL_MB MB (default 1024): wall items of a `div.meta`
+//!    date, a line saying what happened and a `div.comment`, each inside
+//!    a `<p>` as Facebook wrote them, cut per item as it streams
+//!    (`platform/meta/html/cut.rs`).
 //!
 //! Each is scanned with the release binary under GNU time (wall seconds,
 //! peak RSS). Inputs are written once to `target/bench/` and reused.
@@ -122,6 +128,23 @@ fn main() {
         }
         let size = std::fs::metadata(&page).unwrap().len();
         println!("Facebook ≤2018 messages page: {:.1} MB", size as f64 / 1e6);
+        scan(&root, &dir);
+    }
+    if only.is_empty() || only == "wall" {
+        let mb = env("BENCH_WALL_MB", 1024);
+        let root = dir.join(format!("facebook-wall-{mb}mb"));
+        let page = root.join(LEGACY_WALL);
+        if !page.exists() {
+            let t = Instant::now();
+            let n = write_wall(&root, mb << 20);
+            eprintln!(
+                "generated {} ({n} items) in {:.1} s",
+                page.display(),
+                t.elapsed().as_secs_f64()
+            );
+        }
+        let size = std::fs::metadata(&page).unwrap().len();
+        println!("Facebook ≤2018 wall page: {:.1} MB", size as f64 / 1e6);
         scan(&root, &dir);
     }
     if only.is_empty() || only == "entries" {
@@ -398,6 +421,79 @@ fn write_legacy(root: &Path, bytes: u64) -> u64 {
         n += 1;
     }
     w.write_all(b"</div>\n</div></div></body></html>\n")
+        .unwrap();
+    w.flush().unwrap();
+    n
+}
+
+const LEGACY_WALL: &str = "html/wall.htm";
+
+/// Writes a ≤2018 Facebook export folder whose `html/wall.htm` is about
+/// `bytes` bytes of wall items; returns the number of items.
+fn write_wall(root: &Path, bytes: u64) -> u64 {
+    let page = root.join(LEGACY_WALL);
+    std::fs::create_dir_all(page.parent().unwrap()).unwrap();
+    std::fs::write(
+        root.join("index.htm"),
+        br#"<html><head><title>Northdale NHS Trust</title></head><body><div class="nav"><ul><li><a href="html/wall.htm">Wall</a></li></ul></div><div class="contents"><h1>Northdale NHS Trust</h1></div></body></html>"#,
+    )
+    .unwrap();
+    let mut w = std::io::BufWriter::new(std::fs::File::create(&page).unwrap());
+    w.write_all(
+        br#"<html>
+<head><meta http-equiv="Content-Type" content="text/html; charset=UTF-8" /><title>Northdale NHS Trust - Wall</title><link rel="stylesheet" href="../html/style.css" type="text/css" /></head>
+<body><div class="nav"><img src="../photos/profile.jpg" /><ul><li><a href="../index.htm">Profile</a></li><li class="selected">Wall</li></ul></div>
+<div class="contents"><h1>Northdale NHS Trust</h1><div>
+"#,
+    )
+    .unwrap();
+    let months = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let mut written = 0u64;
+    let mut n = 0u64;
+    while written < bytes {
+        // As in the other files: a reference number on every 100th item,
+        // and a shared link on every 10th.
+        let extra = if n.is_multiple_of(100) {
+            " Patient ref 943 476 5919"
+        } else {
+            ""
+        };
+        let month = months.get((n % 12) as usize).copied().unwrap_or("May");
+        let item = if n.is_multiple_of(10) {
+            format!(
+                r#"<p><div class="meta">Thursday, {day} {month} 2016 at {h}:{mi:02} UTC+01</div>Northdale NHS Trust shared a link.<a href="https://www.nhs.uk/conditions/flu/">https://www.nhs.uk/conditions/flu/</a><div class="comment">Flu clinic, item {n}.{extra}</div></p>
+"#,
+                day = n % 28 + 1,
+                h = n % 24,
+                mi = n % 60,
+            )
+        } else {
+            format!(
+                r#"<p><div class="meta">Thursday, {day} {month} 2016 at {h}:{mi:02} UTC+01</div>Northdale NHS Trust updated their status.<div class="comment">Caf&eacute; visiting hours changed again, item {n}. See the ward page.{extra}</div></p>
+"#,
+                day = n % 28 + 1,
+                h = n % 24,
+                mi = n % 60,
+            )
+        };
+        w.write_all(item.as_bytes()).unwrap();
+        written += item.len() as u64;
+        n += 1;
+    }
+    w.write_all(b"</div></div><div class=\"footer\">Downloaded by Northdale NHS Trust on Friday, 1 December 2017 at 10:00 UTC</div></body></html>\n")
         .unwrap();
     w.flush().unwrap();
     n

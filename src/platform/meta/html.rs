@@ -16,8 +16,9 @@
 //!
 //! Bluebar and 2022+ pages are cut into their item blocks as they stream
 //! by and each block parsed on its own (`cut`), and so are ≤2018
-//! Messenger pages, thread by thread; other ≤2018 pages are parsed whole
-//! (`MAX_HTML`).
+//! Messenger pages, thread by thread, ≤2018 photo pages, block by block,
+//! and ≤2018 wall, timeline and notes pages, before each wall item; only
+//! pages whose markup `cut` cannot follow are parsed whole (`MAX_HTML`).
 //!
 //! HTML pages carry no machine timestamp: the date text is parsed with the
 //! month names of the languages in `months` (CLDR); a date that cannot be
@@ -35,9 +36,10 @@ use scraper::{ElementRef, Html, Selector};
 /// HTML pages parsed whole into a DOM (which takes several times the
 /// file size) are at most this long; larger ones are reported as failed
 /// with this limit named. Only pages `cut` cannot read item by item are
-/// parsed whole: the ≤2018 generation other than Messenger threads
-/// (`div.block`, `div.contents`), threads nested or without messages, and
-/// pages with an `_a6-g` element that is not a `div`.
+/// parsed whole: threads nested or without messages, photo blocks nested
+/// or among other elements than `div`s, wall pages that also hold
+/// bluebar or 2022+ entries, pages with an `_a6-g` element that is not a
+/// `div`, and classes with character references.
 pub const MAX_HTML: u64 = 64 << 20;
 
 /// What kind of records a page holds, from its file name.
@@ -173,6 +175,22 @@ impl Ctx<'_> {
     pub fn item(&mut self, html: &str, page: Page) {
         let doc = Html::parse_document(html);
         self.entries(&doc, page);
+    }
+
+    /// One part of a ≤2018 wall, timeline or notes page that `cut` cut
+    /// before a wall item, with what was open around it prepended: what
+    /// `page` reads of those items in the whole page.
+    pub fn wall(&mut self, html: &str, page: Page) {
+        let doc = Html::parse_document(html);
+        self.legacy_wall(&doc, page);
+    }
+
+    /// One ≤2018 `div.block` of a photo page that `cut` cut into blocks,
+    /// parsed on its own: what `page` reads of that block in the whole
+    /// page.
+    pub fn photos(&mut self, html: &str) {
+        let doc = Html::parse_document(html);
+        self.legacy_photos(&doc);
     }
 
     /// One ≤2018 `div.thread` block of a Messenger page that `cut` cut

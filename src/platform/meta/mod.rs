@@ -287,7 +287,7 @@ impl MetaUnit {
             &mut read,
             page,
             html::cut::MAX_ITEM,
-            html::cut::MAX_THREAD,
+            html::cut::MAX_LEGACY,
             &mut ctx,
         );
         if walked == wrapped::Walked::Whole {
