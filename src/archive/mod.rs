@@ -119,39 +119,6 @@ impl EntryList {
         name_in(&self.names, l)
     }
 
-    /// Hands every entry to `f` and frees their names as it goes: in the
-    /// order the names are stored, not by name, so that what `f` makes of
-    /// them (the coverage rows, which copy each name) can take the room
-    /// the names leave instead of adding to it (docs/ARCHITECTURE.md,
-    /// "Bounded memory").
-    pub fn consume(mut self, mut f: impl FnMut(Entry<'_>)) {
-        // Positions fit: `push` refuses a list of `u32::MAX` entries.
-        let mut order: Vec<u32> = (0..self.listed.len())
-            .filter_map(|p| u32::try_from(p).ok())
-            .collect();
-        let listed = &self.listed;
-        // The last name first; of names at one offset, the empty last.
-        order.sort_unstable_by_key(|&p| {
-            listed
-                .get(p as usize)
-                .map(|l| (std::cmp::Reverse(l.name_at), std::cmp::Reverse(l.name_len)))
-        });
-        for p in order {
-            let Some(e) = self.get(p as usize) else {
-                continue;
-            };
-            let at = self
-                .listed
-                .get(p as usize)
-                .map_or(0, |l| l.name_at as usize);
-            f(e);
-            self.names.truncate(at);
-            if self.names.capacity() - self.names.len() >= FREE_AT {
-                self.names.shrink_to_fit();
-            }
-        }
-    }
-
     /// Appends `prefix` and `name` as one entry's name; `false` (nothing
     /// added) when the list is full: past `u32::MAX` entries or bytes of
     /// names.
@@ -207,9 +174,6 @@ impl EntryList {
         self.names.shrink_to_fit();
     }
 }
-
-/// How many bytes of names [`EntryList::consume`] lets go of at a time.
-const FREE_AT: usize = 1 << 20;
 
 fn name_in<'a>(names: &'a str, l: &Listed) -> &'a str {
     let start = l.name_at as usize;

@@ -21,7 +21,7 @@ use crate::rules::{AccountHit, AccountInfo, AccountState};
 use crate::suppress::{Suppressions, Why};
 use crate::vocab::Severity;
 use coverage::Slots;
-pub use coverage::{CoverageRow, Status};
+pub use coverage::{Coverage, CoverageRow, CoverageView, Rows, Status};
 use evaluate::{Evaluator, Tally};
 pub use evaluate::{Pass, RecordRow, RowOrder};
 use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
@@ -113,7 +113,7 @@ pub struct ArchiveSummary {
 #[derive(Debug, Default)]
 pub struct Outcome {
     pub findings: Vec<Finding>,
-    pub coverage: Vec<CoverageRow>,
+    pub coverage: Coverage,
     pub archives: Vec<ArchiveSummary>,
     pub below_min_severity: u64,
     /// Left out because the baseline lists them.
@@ -506,9 +506,10 @@ pub fn scan_with(
     // The media pass: videos' places and, under --ocr, images' text. Its
     // notes join the entry's own coverage row, so each entry keeps one row.
     let (media_done, ocr) = media::pass(&units, pack, opts, records, progress.as_ref());
-    // The rows of every recognised archive, made now from the entry names
-    // each archive gives up as it is closed.
-    coverage.reserve(units.iter().map(|u| u.archive.entries().len()).sum());
+    // Every recognised archive's rows stay its entry list and slots; the
+    // sinks read them as one sorted stream (docs/ARCHITECTURE.md, "Bounded
+    // memory"). The zips are closed here: only the names are needed now.
+    let mut coverage = Coverage::new(coverage);
     for u in units {
         let Opened {
             candidate,
@@ -519,31 +520,14 @@ pub fn scan_with(
         } = u;
         drop(unit);
         let slots = slots.into_inner().unwrap_or_else(|e| e.into_inner());
-        slots.rows(&candidate.display, archive.into_entries(), &mut coverage);
+        coverage.add(candidate.display, archive.into_entries(), slots);
     }
-
-    // Notes are matched to rows by binary search in the sorted rows (a map
-    // of every row would cost as much as the rows themselves).
-    sort_coverage(&mut coverage);
+    coverage.sort();
     for d in media_done {
         findings.extend(d.findings);
         below += d.below_min_severity;
-        let Some(note) = d.note else { continue };
-        let key = (d.archive.as_str(), d.entry.as_str());
-        let i = coverage.partition_point(|r| (r.archive.as_str(), r.entry.as_str()) < key);
-        let Some(r) = coverage
-            .get_mut(i)
-            .filter(|r| (r.archive.as_str(), r.entry.as_str()) == key)
-        else {
-            continue;
-        };
-        if r.detail.is_empty() {
-            r.detail = note;
-        } else {
-            r.detail = format!("{}; {note}", r.detail);
-        }
-        if d.failed {
-            r.status = Status::Failed;
+        if let Some(note) = d.note {
+            coverage.note(&d.archive, &d.entry, note, d.failed);
         }
     }
 
@@ -599,15 +583,9 @@ pub fn scan_with(
     for f in &findings {
         *per_entry.entry((&f.archive, &f.entry)).or_insert(0) += 1;
     }
-    for r in &mut coverage {
-        r.findings = per_entry
-            .get(&(r.archive.as_str(), r.entry.as_str()))
-            .copied()
-            .unwrap_or(0);
-    }
-    // A note may have made a row `failed`, which moves it among its
-    // entry's rows: sorted again (a nearly sorted list sorts in one pass).
-    sort_coverage(&mut coverage);
+    // A note may have made a loose row `failed`, which moves it among its
+    // entry's rows: sorted again there.
+    coverage.count_findings(per_entry);
     archives.sort_by(|a, b| a.archive.cmp(&b.archive));
     Outcome {
         findings,
@@ -661,22 +639,6 @@ impl Gathered {
         self.below += r.below;
         self.undated += r.undated;
     }
-}
-
-/// Coverage in its final order: archive, entry, status, then every other
-/// column, so the order is total and no thread's timing can show in it.
-/// Every field takes part, so rows that compare equal are the same row
-/// and an unstable sort gives the same order, without the stable sort's
-/// buffer of half the rows (docs/ARCHITECTURE.md, "Bounded memory").
-fn sort_coverage(coverage: &mut [CoverageRow]) {
-    coverage.sort_unstable_by(|a, b| {
-        (
-            &a.archive, &a.entry, a.status, a.bytes, a.records, a.findings, &a.detail,
-        )
-            .cmp(&(
-                &b.archive, &b.entry, b.status, b.bytes, b.records, b.findings, &b.detail,
-            ))
-    });
 }
 
 /// Which of `count` shards an archive belongs to: a hash of its `archive`
