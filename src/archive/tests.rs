@@ -253,3 +253,22 @@ fn count_reads_reports_every_decompressed_byte_as_it_is_read() {
     assert_eq!(read_all(&a, "data/small.js"), b"abc");
     assert_eq!(seen.load(Ordering::Relaxed), 200_003);
 }
+
+#[test]
+fn sizes_of_4_gib_or_more_are_kept_whole() {
+    let mut l = EntryList::with_capacity(4, 0);
+    assert!(l.push("", "a", 1 << 33, 5, 0, 0));
+    assert!(l.push("", "b", 7, u64::from(u32::MAX), 1, 0));
+    assert!(l.push("p/", "c", 7, 6, 1, 1));
+    assert!(l.push("", "d", u64::from(u32::MAX) - 1, 0, 2, 0));
+    let got: Vec<_> = l.iter().map(|e| (e.name, e.size, e.compressed)).collect();
+    assert_eq!(
+        got,
+        [
+            ("a", 1 << 33, 5),
+            ("b", 7, u64::from(u32::MAX)),
+            ("p/c", 7, 6),
+            ("d", u64::from(u32::MAX) - 1, 0)
+        ]
+    );
+}

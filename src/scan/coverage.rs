@@ -4,7 +4,7 @@
 //!
 //! A million entries may be covered (docs/ARCHITECTURE.md, "Bounded
 //! memory"), so no row is kept per entry: a recognised archive keeps its
-//! entry list (the names) and a 12-byte slot per entry, and each row is
+//! entry list (the names) and an 8-byte slot per entry, and each row is
 //! made when a sink asks for it, borrowing the names.
 
 use crate::archive::{Entry, EntryList};
@@ -97,15 +97,51 @@ pub(super) struct Slots {
     many: HashMap<u32, u64>,
 }
 
-/// 12 bytes: a million of them are held until the report is written.
+/// 8 bytes: a million of them are held until the report is written. The
+/// status is the detail's top two bits.
 #[derive(Clone, Copy, Debug)]
 struct Slot {
     records: u32,
-    detail: u32,
-    status: Status,
+    tagged: u32,
 }
 
-const _: () = assert!(std::mem::size_of::<Slot>() == 12);
+const _: () = assert!(std::mem::size_of::<Slot>() == 8);
+
+/// The detail indexes a slot can hold, below its status bits.
+const MAX_DETAILS: u32 = 1 << 30;
+
+impl Slot {
+    const PARSED: Slot = Slot {
+        records: 0,
+        tagged: 0,
+    };
+
+    fn new(status: Status, detail: u32, records: u32) -> Slot {
+        let bits = match status {
+            Status::Parsed => 0,
+            Status::Skipped => 1,
+            Status::Unknown => 2,
+            Status::Failed => 3,
+        };
+        Slot {
+            records,
+            tagged: bits << 30 | (detail & (MAX_DETAILS - 1)),
+        }
+    }
+
+    fn status(self) -> Status {
+        match self.tagged >> 30 {
+            0 => Status::Parsed,
+            1 => Status::Skipped,
+            2 => Status::Unknown,
+            _ => Status::Failed,
+        }
+    }
+
+    fn detail(self) -> u32 {
+        self.tagged & (MAX_DETAILS - 1)
+    }
+}
 
 /// Distinct detail texts, each stored once and named by its index; the
 /// empty text is index 0.
@@ -125,13 +161,16 @@ impl Details {
         d
     }
 
-    /// The index of `text`; 0 (the empty text) once `u32::MAX` distinct
-    /// texts are held, which a million entries cannot reach.
+    /// The index of `text`; 0 (the empty text) once [`MAX_DETAILS`]
+    /// distinct texts are held, which a million entries cannot reach.
     fn intern(&mut self, text: String) -> u32 {
         if let Some(&i) = self.index.get(&text) {
             return i;
         }
-        let Ok(i) = u32::try_from(self.texts.len()) else {
+        let Some(i) = u32::try_from(self.texts.len())
+            .ok()
+            .filter(|&i| i < MAX_DETAILS)
+        else {
             return 0;
         };
         self.texts.push(text.clone());
@@ -147,20 +186,25 @@ impl Details {
     fn freeze(&mut self) {
         self.index = HashMap::new();
     }
+
+    /// Adds `text` once the index is given up (a media note): the same
+    /// text may then be held twice.
+    fn push(&mut self, text: String) -> u32 {
+        match u32::try_from(self.texts.len()) {
+            Ok(i) if i < MAX_DETAILS => {
+                self.texts.push(text);
+                i
+            }
+            _ => 0,
+        }
+    }
 }
 
 impl Slots {
     /// `entries` slots, each `parsed` with no detail until told otherwise.
     pub(super) fn new(entries: usize) -> Slots {
         Slots {
-            slots: vec![
-                Slot {
-                    status: Status::Parsed,
-                    detail: 0,
-                    records: 0,
-                };
-                entries
-            ],
+            slots: vec![Slot::PARSED; entries],
             details: Details::new(),
             many: HashMap::new(),
         }
@@ -181,11 +225,7 @@ impl Slots {
                 u32::MAX
             }
         };
-        *slot = Slot {
-            status,
-            detail,
-            records,
-        };
+        *slot = Slot::new(status, detail, records);
     }
 
     fn records(&self, index: usize, slot: &Slot) -> u64 {
@@ -223,11 +263,7 @@ struct Covered {
 impl Covered {
     fn row<'a>(&'a self, e: Entry<'a>) -> CoverageView<'a> {
         let at = e.position();
-        let slot = self.slots.slots.get(at).copied().unwrap_or(Slot {
-            status: Status::Parsed,
-            detail: 0,
-            records: 0,
-        });
+        let slot = self.slots.slots.get(at).copied().unwrap_or(Slot::PARSED);
         let findings = u32::try_from(at)
             .ok()
             .and_then(|at| {
@@ -240,11 +276,11 @@ impl Covered {
         CoverageView {
             archive: &self.archive,
             entry: e.name,
-            status: slot.status,
+            status: slot.status(),
             records: self.slots.records(at, &slot),
             findings,
             bytes: e.size,
-            detail: self.slots.details.get(slot.detail),
+            detail: self.slots.details.get(slot.detail()),
         }
     }
 }
@@ -366,11 +402,9 @@ impl Coverage {
             }
             At::Covered(a, p) => {
                 if let Some(c) = self.archives.get_mut(a) {
-                    c.slots.details.texts.push(detail);
-                    let d = u32::try_from(c.slots.details.texts.len() - 1).unwrap_or(0);
+                    let d = c.slots.details.push(detail);
                     if let Some(s) = c.slots.slots.get_mut(p) {
-                        s.detail = d;
-                        s.status = status;
+                        *s = Slot::new(status, d, s.records);
                     }
                 }
             }

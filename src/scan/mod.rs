@@ -294,8 +294,10 @@ pub fn scan_with(
     let mut unreadable = 0;
     // An entry to read is named by its archive's and its own index, not
     // copied: an archive may hold a million entries (docs/ARCHITECTURE.md,
-    // "Bounded memory").
+    // "Bounded memory"). Only large entries are listed, to be read largest
+    // first; the rest are one bit each, read in list order after them.
     let mut tasks: Vec<(u32, u32)> = Vec::new();
+    let mut small: Vec<Bits> = Vec::with_capacity(units.len());
     for (i, u) in units.iter_mut().enumerate() {
         for r in u.archive.refused() {
             coverage.push(row(
@@ -308,6 +310,7 @@ pub fn scan_with(
         }
         let mut parse_bytes = 0;
         let mut slots = Slots::new(u.archive.entries().len());
+        let mut bits = Bits::new(u.archive.entries().len());
         let unknown = format!("not a file the {} reader knows", u.unit.platform());
         for (j, e) in u.archive.entries().iter().enumerate() {
             match u.unit.disposition(&e) {
@@ -316,7 +319,11 @@ pub fn scan_with(
                 Disposition::Parse => match (u32::try_from(i), u32::try_from(j)) {
                     (Ok(i), Ok(j)) => {
                         parse_bytes += e.size;
-                        tasks.push((i, j));
+                        if e.size >= LARGE {
+                            tasks.push((i, j));
+                        } else {
+                            bits.set(j as usize);
+                        }
                     }
                     _ => continue,
                 },
@@ -329,6 +336,7 @@ pub fn scan_with(
             }
         }
         u.slots = Mutex::new(slots);
+        small.push(bits);
         if let Some(mp) = &progress {
             let bar = mp.add(ProgressBar::new(parse_bytes));
             bar.set_style(
@@ -369,22 +377,32 @@ pub fn scan_with(
     let gathered = Mutex::new(Gathered::default());
     let inflight = AtomicUsize::new(0);
     let max_inflight = rayon::current_num_threads() * 2;
-    tasks.par_iter().for_each(|task| {
-        let (Some(u), Some(e)) = (units.get(task.0 as usize), entry(task)) else {
-            return;
-        };
-        let ev = evaluator(pack, opts, &u.candidate.display);
-        let mut r = read_entry(u, &e, &ev, opts, records, &inflight, max_inflight);
-        let detail = std::mem::take(&mut r.detail);
-        u.slots.lock().unwrap_or_else(|e| e.into_inner()).set(
-            task.1 as usize,
-            r.status,
-            r.records_read,
-            detail,
-        );
-        gathered.lock().unwrap_or_else(|e| e.into_inner()).add(r);
+    let small_tasks = small.par_iter().enumerate().flat_map(|(i, bits)| {
+        let i = u32::try_from(i).ok();
+        bits.ones()
+            .filter_map(move |j| Some((i?, u32::try_from(j).ok()?)))
     });
+    tasks
+        .par_iter()
+        .copied()
+        .chain(small_tasks)
+        .for_each(|task| {
+            let (Some(u), Some(e)) = (units.get(task.0 as usize), entry(&task)) else {
+                return;
+            };
+            let ev = evaluator(pack, opts, &u.candidate.display);
+            let mut r = read_entry(u, &e, &ev, opts, records, &inflight, max_inflight);
+            let detail = std::mem::take(&mut r.detail);
+            u.slots.lock().unwrap_or_else(|e| e.into_inner()).set(
+                task.1 as usize,
+                r.status,
+                r.records_read,
+                detail,
+            );
+            gathered.lock().unwrap_or_else(|e| e.into_inner()).add(r);
+        });
     drop(tasks);
+    drop(small);
     let Gathered {
         mut findings,
         mut below,
@@ -600,6 +618,32 @@ pub fn scan_with(
         undated,
         no_records: no_records.len() as u64,
         unreadable,
+    }
+}
+
+/// Entries of this size or more are read largest first; the many small
+/// ones (a million media files) are not listed, only marked.
+const LARGE: u64 = 1 << 20;
+
+/// One bit per entry of an archive: those to read that are not listed.
+struct Bits(Vec<u64>);
+
+impl Bits {
+    fn new(entries: usize) -> Bits {
+        Bits(vec![0; entries.div_ceil(64)])
+    }
+
+    fn set(&mut self, at: usize) {
+        if let Some(w) = self.0.get_mut(at / 64) {
+            *w |= 1 << (at % 64);
+        }
+    }
+
+    /// The entries marked, as a range to split over threads.
+    fn ones(&self) -> impl ParallelIterator<Item = usize> + '_ {
+        (0..self.0.len().saturating_mul(64))
+            .into_par_iter()
+            .filter(|&at| self.0.get(at / 64).is_some_and(|w| w >> (at % 64) & 1 == 1))
     }
 }
 
