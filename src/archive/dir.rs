@@ -51,7 +51,10 @@ pub(crate) fn list(root: &Path, limits: &Limits) -> Result<(EntryList, Vec<Refus
             } else if kind.is_file() {
                 let size = item.metadata().map(|m| m.len()).unwrap_or(0);
                 // A folder has no compression: size and "compressed" agree.
-                listing.add(&name, size, size, 0, None);
+                // Its index is its place as listed, unique as the entry
+                // list's wide sizes need (src/archive/mod.rs, `Listed`).
+                let index = listing.entries.len();
+                listing.add(&name, size, size, index, None);
             } else {
                 listing.refuse(name, 0, "not a regular file; not read".into());
             }

@@ -13,6 +13,7 @@ mod zipped;
 pub use limits::Limits;
 
 use crate::error::{Error, Result};
+use std::collections::HashMap;
 use std::io::{Read, Seek};
 use std::path::{Path, PathBuf};
 
@@ -49,25 +50,47 @@ impl Entry<'_> {
 /// An archive's readable entries, sorted by name. A million of them may
 /// be held (docs/ARCHITECTURE.md, "Bounded memory"), so the names are end
 /// to end in one string and each entry is 32 bytes that say where its
-/// name is, not an allocation of its own.
+/// name is, not an allocation of its own. The sizes are 32-bit; the
+/// few of 4 GiB or more are kept aside.
 #[derive(Debug, Default)]
 pub struct EntryList {
     listed: Vec<Listed>,
     names: String,
+    /// Sizes and compressed sizes of entries whose `Listed` says
+    /// [`WIDE`], by part and index (one entry each).
+    wide: HashMap<(u32, u32), (u64, u64)>,
 }
 
 #[derive(Clone, Copy, Debug)]
 struct Listed {
-    size: u64,
-    compressed: u64,
+    /// [`WIDE`] when either size does not fit below it.
+    size: u32,
+    compressed: u32,
     /// Where the name is in [`EntryList::names`].
     name_at: u32,
     name_len: u32,
+    /// Unique within its part: a zip's entries by their location, a
+    /// folder's as listed.
     index: u32,
     part: u32,
 }
 
-const _: () = assert!(std::mem::size_of::<Listed>() == 32);
+const _: () = assert!(std::mem::size_of::<Listed>() == 24);
+
+/// The 32-bit size that says the sizes are in [`EntryList::wide`].
+const WIDE: u32 = u32::MAX;
+
+impl Listed {
+    /// The size and compressed size.
+    fn sizes(&self, wide: &HashMap<(u32, u32), (u64, u64)>) -> (u64, u64) {
+        if self.size != WIDE {
+            return (u64::from(self.size), u64::from(self.compressed));
+        }
+        wide.get(&(self.part, self.index))
+            .copied()
+            .unwrap_or((u64::from(WIDE), u64::from(WIDE)))
+    }
+}
 
 impl EntryList {
     /// Room for `entries` entries and `name_bytes` bytes of names, so a
@@ -76,6 +99,7 @@ impl EntryList {
         EntryList {
             listed: Vec::with_capacity(entries),
             names: String::with_capacity(name_bytes),
+            wide: HashMap::new(),
         }
     }
 
@@ -90,10 +114,11 @@ impl EntryList {
     /// The entry at `position`.
     pub fn get(&self, position: usize) -> Option<Entry<'_>> {
         let l = self.listed.get(position)?;
+        let (size, compressed) = l.sizes(&self.wide);
         Some(Entry {
             name: self.name(l),
-            size: l.size,
-            compressed: l.compressed,
+            size,
+            compressed,
             position: u32::try_from(position).ok()?,
             index: l.index,
             part: l.part,
@@ -119,39 +144,6 @@ impl EntryList {
         name_in(&self.names, l)
     }
 
-    /// Hands every entry to `f` and frees their names as it goes: in the
-    /// order the names are stored, not by name, so that what `f` makes of
-    /// them (the coverage rows, which copy each name) can take the room
-    /// the names leave instead of adding to it (docs/ARCHITECTURE.md,
-    /// "Bounded memory").
-    pub fn consume(mut self, mut f: impl FnMut(Entry<'_>)) {
-        // Positions fit: `push` refuses a list of `u32::MAX` entries.
-        let mut order: Vec<u32> = (0..self.listed.len())
-            .filter_map(|p| u32::try_from(p).ok())
-            .collect();
-        let listed = &self.listed;
-        // The last name first; of names at one offset, the empty last.
-        order.sort_unstable_by_key(|&p| {
-            listed
-                .get(p as usize)
-                .map(|l| (std::cmp::Reverse(l.name_at), std::cmp::Reverse(l.name_len)))
-        });
-        for p in order {
-            let Some(e) = self.get(p as usize) else {
-                continue;
-            };
-            let at = self
-                .listed
-                .get(p as usize)
-                .map_or(0, |l| l.name_at as usize);
-            f(e);
-            self.names.truncate(at);
-            if self.names.capacity() - self.names.len() >= FREE_AT {
-                self.names.shrink_to_fit();
-            }
-        }
-    }
-
     /// Appends `prefix` and `name` as one entry's name; `false` (nothing
     /// added) when the list is full: past `u32::MAX` entries or bytes of
     /// names.
@@ -175,6 +167,14 @@ impl EntryList {
         if name_at.checked_add(name_len).is_none() || self.listed.len() >= u32::MAX as usize {
             return false;
         }
+        let narrow = (u32::try_from(size), u32::try_from(compressed));
+        let (size, compressed) = match narrow {
+            (Ok(s), Ok(c)) if s != WIDE => (s, c),
+            _ => {
+                self.wide.insert((part, index), (size, compressed));
+                (WIDE, WIDE)
+            }
+        };
         self.names.push_str(prefix);
         self.names.push_str(name);
         self.listed.push(Listed {
@@ -207,9 +207,6 @@ impl EntryList {
         self.names.shrink_to_fit();
     }
 }
-
-/// How many bytes of names [`EntryList::consume`] lets go of at a time.
-const FREE_AT: usize = 1 << 20;
 
 fn name_in<'a>(names: &'a str, l: &Listed) -> &'a str {
     let start = l.name_at as usize;
@@ -391,10 +388,11 @@ impl Archive {
             let part = part as u32;
             for l in &list.listed {
                 let name = list.name(l);
-                if !entries.push(prefix, name, l.size, l.compressed, l.index, part) {
+                let (size, compressed) = l.sizes(&list.wide);
+                if !entries.push(prefix, name, size, compressed, l.index, part) {
                     refused.push(Refused {
                         name: format!("{prefix}{name}"),
-                        bytes: l.size,
+                        bytes: size,
                         reason: LIST_FULL.to_string(),
                     });
                 }

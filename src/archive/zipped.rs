@@ -26,20 +26,21 @@ const S_IFLNK: u32 = 0o120000;
 /// "Version made by" host numbers (APPNOTE 4.4.2).
 const HOST_DOS: u16 = 0;
 
-/// Where one readable entry's data is and how to decode it: 24 bytes, as
+/// Where one readable entry's data is and how to decode it: 16 bytes, as
 /// a million of these may be held (docs/ARCHITECTURE.md, "Bounded memory").
+/// Its compressed size is the entry list's (`Entry::compressed`), not
+/// repeated here.
 #[derive(Clone, Copy)]
 struct Location {
     /// Where the entry's data starts, after its local header (read once,
     /// when the archive is opened).
     data: u64,
-    compressed: u64,
     crc: u32,
     method: u16,
     flags: u16,
 }
 
-const _: () = assert!(std::mem::size_of::<Location>() == 24);
+const _: () = assert!(std::mem::size_of::<Location>() == 16);
 
 pub(crate) struct Zip {
     file: SharedFile,
@@ -118,7 +119,6 @@ impl Zip {
             if let (true, Ok(data)) = (admitted, data) {
                 locations.push(Location {
                     data,
-                    compressed: r.compressed,
                     crc: r.crc,
                     method: r.method,
                     flags: r.flags,
@@ -155,12 +155,12 @@ impl Zip {
     fn data_start(&self, entry: &Entry<'_>, loc: &Location) -> Result<u64> {
         if loc
             .data
-            .checked_add(loc.compressed)
+            .checked_add(entry.compressed)
             .is_none_or(|end| end > self.file.len())
         {
             return Err(Error::Archive(format!(
                 "cannot open zip entry {}: its {} bytes of data run past the end of the file",
-                entry.name, loc.compressed
+                entry.name, entry.compressed
             )));
         }
         Ok(loc.data)
@@ -177,7 +177,7 @@ impl Zip {
     ) -> Result<T> {
         let loc = self.location(entry)?;
         let start = self.data_start(entry, &loc)?;
-        let raw = BufReader::new(self.file.window(start, loc.compressed));
+        let raw = BufReader::new(self.file.window(start, entry.compressed));
         let decoded: Box<dyn Read> = match loc.method {
             DEFLATED => Box::new(flate2::bufread::DeflateDecoder::new(raw)),
             DEFLATE64 => Box::new(deflate64::Deflate64Decoder::with_buffer(raw)),
@@ -208,7 +208,7 @@ impl Zip {
         }
         let mut window = self
             .file
-            .window(self.data_start(entry, &loc)?, loc.compressed);
+            .window(self.data_start(entry, &loc)?, entry.compressed);
         Ok(Some(f(&mut window)))
     }
 }

@@ -222,7 +222,7 @@ fn report_failures(outcome: &Outcome) {
     for r in &outcome.coverage {
         if r.status == Status::Failed {
             let at = if r.entry.is_empty() {
-                r.archive.clone()
+                r.archive.to_string()
             } else {
                 format!("{}: {}", r.archive, r.entry)
             };

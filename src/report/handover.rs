@@ -10,7 +10,7 @@
 //! the page does not depend on the thread count.
 
 use super::summary::{LinkRow, Meta};
-use super::{CoverageRow, Status};
+use super::{Coverage, CoverageView, Status};
 use crate::error::Result;
 use crate::finding::Finding;
 use crate::record::RecordKind;
@@ -209,7 +209,11 @@ fn changed(field: Field) -> Option<&'static str> {
 /// One line per change finding, oldest first (ties keep the findings
 /// file's order), then one per change-history file the scan could not
 /// read, so a gap in the history is never shown as clear.
-fn changes_item(fs: &[&Finding], coverage: &[&CoverageRow], meta: &Meta) -> Item {
+fn changes_item<'c>(
+    fs: &[&Finding],
+    coverage: impl Iterator<Item = CoverageView<'c>>,
+    meta: &Meta,
+) -> Item {
     let mut found: Vec<&Finding> = fs.to_vec();
     found.sort_by(|a, b| a.created_at.cmp(&b.created_at));
     let mut lines: Vec<Line> = found
@@ -223,20 +227,19 @@ fn changes_item(fs: &[&Finding], coverage: &[&CoverageRow], meta: &Meta) -> Item
         })
         .collect();
     let unread: Vec<Line> = coverage
-        .iter()
         .filter(|r| {
-            let file = r.entry.rsplit('/').next().unwrap_or(&r.entry);
+            let file = r.entry.rsplit('/').next().unwrap_or(r.entry);
             r.status != Status::Parsed && CHANGE_HISTORY.iter().any(|c| file.starts_with(c))
         })
         .map(|r| Line {
-            text: r.entry.clone(),
+            text: r.entry.to_string(),
             detail: format!(
                 "{}: not read ({}); open it and compare each old name or address with the current one",
                 r.archive,
                 if r.detail.is_empty() {
                     r.status.as_str()
                 } else {
-                    &r.detail
+                    r.detail
                 }
             ),
             date: String::new(),
@@ -316,11 +319,9 @@ fn checklist(outcome: &Outcome, meta: &Meta, platform: String, account: String) 
     let on = |pred: &dyn Fn(&Finding) -> bool| -> Vec<&Finding> {
         mine.iter().copied().filter(|f| pred(f)).collect()
     };
-    let coverage: Vec<&CoverageRow> = outcome
-        .coverage
-        .iter()
-        .filter(|r| names.contains(&r.archive))
-        .collect();
+    // The rows of these archives, read afresh each time they are needed
+    // rather than collected (there may be a million).
+    let coverage = || of_archives(&outcome.coverage, &names);
 
     let apps = on(&|f| f.field == Field::ConnectedApp);
     let contact = on(&|f| {
@@ -339,7 +340,7 @@ fn checklist(outcome: &Outcome, meta: &Meta, platform: String, account: String) 
     });
     let gaps = on(&|f| f.rule_id == "account.posting-gap");
 
-    let changes = changes_item(&on(&|f| changed(f.field).is_some()), &coverage, meta);
+    let changes = changes_item(&on(&|f| changed(f.field).is_some()), coverage(), meta);
 
     let last = archives.iter().filter_map(|a| a.last_post).max();
     let mut last_lines = per_record(&gaps, meta);
@@ -422,8 +423,7 @@ fn checklist(outcome: &Outcome, meta: &Meta, platform: String, account: String) 
     ];
     Checklist {
         to_act: items.iter().filter(|i| i.status == "act").count(),
-        unread: coverage
-            .iter()
+        unread: coverage()
             .filter(|r| matches!(r.status, Status::Failed | Status::Unknown))
             .count() as u64,
         platform,
@@ -435,6 +435,16 @@ fn checklist(outcome: &Outcome, meta: &Meta, platform: String, account: String) 
         archives: names,
         items,
     }
+}
+
+/// The coverage rows of the archives named `names`.
+fn of_archives<'a>(
+    coverage: &'a Coverage,
+    names: &'a [String],
+) -> impl Iterator<Item = CoverageView<'a>> + 'a {
+    coverage
+        .iter()
+        .filter(move |r| names.iter().any(|n| n == r.archive))
 }
 
 /// The findings the checklists refer to, in the page's order, each once.

@@ -18,7 +18,7 @@ pub mod sqlite;
 pub mod summary;
 pub mod xlsx;
 
-pub use crate::scan::{CoverageRow, Status};
+pub use crate::scan::{Coverage, CoverageRow, CoverageView, Status};
 pub use coverage::write_coverage_csv;
 pub use findings_csv::write_findings_csv;
 pub use findings_jsonl::write_findings_jsonl;

@@ -14,7 +14,7 @@
 use crate::error::Result;
 use crate::finding::Finding;
 use crate::record::RecordKind;
-use crate::report::{CoverageRow, Status};
+use crate::report::{Coverage, CoverageView, Status};
 use crate::scan::Outcome;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -448,7 +448,7 @@ fn quarter_rows(quarters: &[String], accounts: &[AccountRow]) -> Vec<QuarterRow>
         .collect()
 }
 
-fn coverage_totals(rows: &[CoverageRow]) -> CoverageTotals {
+fn coverage_totals(rows: &Coverage) -> CoverageTotals {
     let mut t = CoverageTotals::default();
     for r in rows {
         t.entries += 1;
@@ -461,20 +461,24 @@ fn coverage_totals(rows: &[CoverageRow]) -> CoverageTotals {
         }
     }
     t.unread = t.failed + t.unknown;
-    let mut unread: Vec<&CoverageRow> = rows
+    // Failed before unknown; otherwise the coverage file's order. Only
+    // the rows shown are kept (an archive may have a million unknown).
+    let failed = rows
         .iter()
-        .filter(|r| matches!(r.status, Status::Failed | Status::Unknown))
-        .collect();
-    // Failed before unknown; otherwise the coverage file's order.
-    unread.sort_by_key(|r| r.status != Status::Failed);
-    t.unread_rows = unread
-        .into_iter()
+        .filter(|r| r.status == Status::Failed)
+        .take(MAX_UNREAD);
+    let unknown = rows
+        .iter()
+        .filter(|r| r.status == Status::Unknown)
+        .take(MAX_UNREAD);
+    t.unread_rows = failed
+        .chain(unknown)
         .take(MAX_UNREAD)
-        .map(|r| UnreadRow {
-            archive: r.archive.clone(),
-            entry: r.entry.clone(),
+        .map(|r: CoverageView<'_>| UnreadRow {
+            archive: r.archive.to_string(),
+            entry: r.entry.to_string(),
             status: r.status.as_str().to_string(),
-            detail: r.detail.clone(),
+            detail: r.detail.to_string(),
         })
         .collect();
     t

@@ -163,7 +163,7 @@ fn header_row(ws: &mut Worksheet, row: u32, names: &[&str], fmt: &Format) -> Res
 /// numbers.
 fn coverage_sheet(
     ws: &mut Worksheet,
-    rows: &[super::CoverageRow],
+    rows: &super::Coverage,
     header: &Format,
 ) -> Result<(), XlsxError> {
     ws.set_name("Coverage")?;
@@ -177,13 +177,13 @@ fn coverage_sheet(
     }
     for (i, r) in rows.iter().enumerate() {
         let row = i as u32 + 1;
-        text(ws, row, 0, &r.archive)?;
-        text(ws, row, 1, &r.entry)?;
+        text(ws, row, 0, r.archive)?;
+        text(ws, row, 1, r.entry)?;
         text(ws, row, 2, r.status.as_str())?;
         ws.write_number(row, 3, r.records as f64)?;
         ws.write_number(row, 4, r.findings as f64)?;
         ws.write_number(row, 5, r.bytes as f64)?;
-        text(ws, row, 6, &r.detail)?;
+        text(ws, row, 6, r.detail)?;
     }
     ws.set_freeze_panes(1, 0)?;
     ws.autofilter(0, 0, rows.len() as u32, names.len() as u16 - 1)?;

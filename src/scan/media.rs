@@ -419,33 +419,29 @@ pub(super) fn pass(
     progress: Option<&MultiProgress>,
 ) -> (Vec<Done>, Option<OcrSummary>) {
     let taken: Vec<Owners> = units.iter().map(|u| u.media.take()).collect();
-    // Every listed file as (archive, entry) indexes; a task is made only
+    // Every listed file, by (archive, entry) index as the slots are walked,
+    // not collected (a million of them may be listed); a task is made only
     // while its file is looked at.
-    let listed: Vec<(u32, u32)> = taken
-        .iter()
-        .enumerate()
-        .flat_map(|(i, o)| {
-            o.slots
-                .iter()
-                .enumerate()
-                .filter(|&(_, &slot)| slot != UNSEEN)
-                .map(move |(j, _)| (i as u32, j as u32))
-        })
-        .collect();
+    let listed = taken.par_iter().enumerate().flat_map(|(i, o)| {
+        o.slots
+            .par_iter()
+            .enumerate()
+            .filter(|&(_, &slot)| slot != UNSEEN)
+            .map(move |(j, _)| (i, j))
+    });
     let ocr = opts.ocr.as_ref();
     let jobs: Vec<(Task<'_>, Job)> = listed
-        .into_par_iter()
         .filter_map(|(i, j)| {
-            let (u, o) = (units.get(i as usize)?, taken.get(i as usize)?);
-            let slot = *o.slots.get(j as usize)?;
+            let (u, o) = (units.get(i)?, taken.get(i)?);
+            let slot = *o.slots.get(j)?;
             let t = Task {
                 unit: u,
-                entry: u.archive.entries().get(j as usize)?,
+                entry: u.archive.entries().get(j)?,
                 in_range: slot != NO_OWNER,
                 owner: o.owners.get(slot as usize),
                 texts: &o.texts,
             };
-            let kind = match o.kinds.get(j as usize).and_then(|&c| kind_of(c)) {
+            let kind = match o.kinds.get(j).and_then(|&c| kind_of(c)) {
                 Some(kind) => Ok(kind),
                 None => sniff(&u.archive, &t.entry),
             };

@@ -21,7 +21,7 @@ use crate::rules::{AccountHit, AccountInfo, AccountState};
 use crate::suppress::{Suppressions, Why};
 use crate::vocab::Severity;
 use coverage::Slots;
-pub use coverage::{CoverageRow, Status};
+pub use coverage::{Coverage, CoverageRow, CoverageView, Rows, Status};
 use evaluate::{Evaluator, Tally};
 pub use evaluate::{Pass, RecordRow, RowOrder};
 use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
@@ -113,7 +113,7 @@ pub struct ArchiveSummary {
 #[derive(Debug, Default)]
 pub struct Outcome {
     pub findings: Vec<Finding>,
-    pub coverage: Vec<CoverageRow>,
+    pub coverage: Coverage,
     pub archives: Vec<ArchiveSummary>,
     pub below_min_severity: u64,
     /// Left out because the baseline lists them.
@@ -294,8 +294,10 @@ pub fn scan_with(
     let mut unreadable = 0;
     // An entry to read is named by its archive's and its own index, not
     // copied: an archive may hold a million entries (docs/ARCHITECTURE.md,
-    // "Bounded memory").
+    // "Bounded memory"). Only large entries are listed, to be read largest
+    // first; the rest are one bit each, read in list order after them.
     let mut tasks: Vec<(u32, u32)> = Vec::new();
+    let mut small: Vec<Bits> = Vec::with_capacity(units.len());
     for (i, u) in units.iter_mut().enumerate() {
         for r in u.archive.refused() {
             coverage.push(row(
@@ -308,6 +310,7 @@ pub fn scan_with(
         }
         let mut parse_bytes = 0;
         let mut slots = Slots::new(u.archive.entries().len());
+        let mut bits = Bits::new(u.archive.entries().len());
         let unknown = format!("not a file the {} reader knows", u.unit.platform());
         for (j, e) in u.archive.entries().iter().enumerate() {
             match u.unit.disposition(&e) {
@@ -316,7 +319,11 @@ pub fn scan_with(
                 Disposition::Parse => match (u32::try_from(i), u32::try_from(j)) {
                     (Ok(i), Ok(j)) => {
                         parse_bytes += e.size;
-                        tasks.push((i, j));
+                        if e.size >= LARGE {
+                            tasks.push((i, j));
+                        } else {
+                            bits.set(j as usize);
+                        }
                     }
                     _ => continue,
                 },
@@ -329,6 +336,7 @@ pub fn scan_with(
             }
         }
         u.slots = Mutex::new(slots);
+        small.push(bits);
         if let Some(mp) = &progress {
             let bar = mp.add(ProgressBar::new(parse_bytes));
             bar.set_style(
@@ -369,22 +377,32 @@ pub fn scan_with(
     let gathered = Mutex::new(Gathered::default());
     let inflight = AtomicUsize::new(0);
     let max_inflight = rayon::current_num_threads() * 2;
-    tasks.par_iter().for_each(|task| {
-        let (Some(u), Some(e)) = (units.get(task.0 as usize), entry(task)) else {
-            return;
-        };
-        let ev = evaluator(pack, opts, &u.candidate.display);
-        let mut r = read_entry(u, &e, &ev, opts, records, &inflight, max_inflight);
-        let detail = std::mem::take(&mut r.detail);
-        u.slots.lock().unwrap_or_else(|e| e.into_inner()).set(
-            task.1 as usize,
-            r.status,
-            r.records_read,
-            detail,
-        );
-        gathered.lock().unwrap_or_else(|e| e.into_inner()).add(r);
+    let small_tasks = small.par_iter().enumerate().flat_map(|(i, bits)| {
+        let i = u32::try_from(i).ok();
+        bits.ones()
+            .filter_map(move |j| Some((i?, u32::try_from(j).ok()?)))
     });
+    tasks
+        .par_iter()
+        .copied()
+        .chain(small_tasks)
+        .for_each(|task| {
+            let (Some(u), Some(e)) = (units.get(task.0 as usize), entry(&task)) else {
+                return;
+            };
+            let ev = evaluator(pack, opts, &u.candidate.display);
+            let mut r = read_entry(u, &e, &ev, opts, records, &inflight, max_inflight);
+            let detail = std::mem::take(&mut r.detail);
+            u.slots.lock().unwrap_or_else(|e| e.into_inner()).set(
+                task.1 as usize,
+                r.status,
+                r.records_read,
+                detail,
+            );
+            gathered.lock().unwrap_or_else(|e| e.into_inner()).add(r);
+        });
     drop(tasks);
+    drop(small);
     let Gathered {
         mut findings,
         mut below,
@@ -506,9 +524,10 @@ pub fn scan_with(
     // The media pass: videos' places and, under --ocr, images' text. Its
     // notes join the entry's own coverage row, so each entry keeps one row.
     let (media_done, ocr) = media::pass(&units, pack, opts, records, progress.as_ref());
-    // The rows of every recognised archive, made now from the entry names
-    // each archive gives up as it is closed.
-    coverage.reserve(units.iter().map(|u| u.archive.entries().len()).sum());
+    // Every recognised archive's rows stay its entry list and slots; the
+    // sinks read them as one sorted stream (docs/ARCHITECTURE.md, "Bounded
+    // memory"). The zips are closed here: only the names are needed now.
+    let mut coverage = Coverage::new(coverage);
     for u in units {
         let Opened {
             candidate,
@@ -519,31 +538,14 @@ pub fn scan_with(
         } = u;
         drop(unit);
         let slots = slots.into_inner().unwrap_or_else(|e| e.into_inner());
-        slots.rows(&candidate.display, archive.into_entries(), &mut coverage);
+        coverage.add(candidate.display, archive.into_entries(), slots);
     }
-
-    // Notes are matched to rows by binary search in the sorted rows (a map
-    // of every row would cost as much as the rows themselves).
-    sort_coverage(&mut coverage);
+    coverage.sort();
     for d in media_done {
         findings.extend(d.findings);
         below += d.below_min_severity;
-        let Some(note) = d.note else { continue };
-        let key = (d.archive.as_str(), d.entry.as_str());
-        let i = coverage.partition_point(|r| (r.archive.as_str(), r.entry.as_str()) < key);
-        let Some(r) = coverage
-            .get_mut(i)
-            .filter(|r| (r.archive.as_str(), r.entry.as_str()) == key)
-        else {
-            continue;
-        };
-        if r.detail.is_empty() {
-            r.detail = note;
-        } else {
-            r.detail = format!("{}; {note}", r.detail);
-        }
-        if d.failed {
-            r.status = Status::Failed;
+        if let Some(note) = d.note {
+            coverage.note(&d.archive, &d.entry, note, d.failed);
         }
     }
 
@@ -599,15 +601,9 @@ pub fn scan_with(
     for f in &findings {
         *per_entry.entry((&f.archive, &f.entry)).or_insert(0) += 1;
     }
-    for r in &mut coverage {
-        r.findings = per_entry
-            .get(&(r.archive.as_str(), r.entry.as_str()))
-            .copied()
-            .unwrap_or(0);
-    }
-    // A note may have made a row `failed`, which moves it among its
-    // entry's rows: sorted again (a nearly sorted list sorts in one pass).
-    sort_coverage(&mut coverage);
+    // A note may have made a loose row `failed`, which moves it among its
+    // entry's rows: sorted again there.
+    coverage.count_findings(per_entry);
     archives.sort_by(|a, b| a.archive.cmp(&b.archive));
     Outcome {
         findings,
@@ -622,6 +618,32 @@ pub fn scan_with(
         undated,
         no_records: no_records.len() as u64,
         unreadable,
+    }
+}
+
+/// Entries of this size or more are read largest first; the many small
+/// ones (a million media files) are not listed, only marked.
+const LARGE: u64 = 1 << 20;
+
+/// One bit per entry of an archive: those to read that are not listed.
+struct Bits(Vec<u64>);
+
+impl Bits {
+    fn new(entries: usize) -> Bits {
+        Bits(vec![0; entries.div_ceil(64)])
+    }
+
+    fn set(&mut self, at: usize) {
+        if let Some(w) = self.0.get_mut(at / 64) {
+            *w |= 1 << (at % 64);
+        }
+    }
+
+    /// The entries marked, as a range to split over threads.
+    fn ones(&self) -> impl ParallelIterator<Item = usize> + '_ {
+        (0..self.0.len().saturating_mul(64))
+            .into_par_iter()
+            .filter(|&at| self.0.get(at / 64).is_some_and(|w| w >> (at % 64) & 1 == 1))
     }
 }
 
@@ -661,22 +683,6 @@ impl Gathered {
         self.below += r.below;
         self.undated += r.undated;
     }
-}
-
-/// Coverage in its final order: archive, entry, status, then every other
-/// column, so the order is total and no thread's timing can show in it.
-/// Every field takes part, so rows that compare equal are the same row
-/// and an unstable sort gives the same order, without the stable sort's
-/// buffer of half the rows (docs/ARCHITECTURE.md, "Bounded memory").
-fn sort_coverage(coverage: &mut [CoverageRow]) {
-    coverage.sort_unstable_by(|a, b| {
-        (
-            &a.archive, &a.entry, a.status, a.bytes, a.records, a.findings, &a.detail,
-        )
-            .cmp(&(
-                &b.archive, &b.entry, b.status, b.bytes, b.records, b.findings, &b.detail,
-            ))
-    });
 }
 
 /// Which of `count` shards an archive belongs to: a hash of its `archive`

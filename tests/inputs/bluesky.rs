@@ -146,7 +146,7 @@ fn damaged_repositories_always_get_one_coverage_row_with_a_reason() {
             "round {round}: {:?}",
             outcome.coverage
         );
-        let row = &outcome.coverage[0];
+        let row = &outcome.coverage.rows()[0];
         if row.status == Status::Failed {
             assert!(!row.detail.is_empty(), "round {round}: {row:?}");
         }

@@ -1,5 +1,6 @@
 use super::*;
 use crate::record::Platform;
+use crate::report::CoverageRow;
 use crate::scan::ArchiveSummary;
 
 #[allow(clippy::too_many_arguments)]
@@ -181,7 +182,8 @@ fn outcome() -> Outcome {
                 bytes: 10,
                 detail: "invalid JSON in the element at byte 30".into(),
             },
-        ],
+        ]
+        .into(),
         archives: vec![ArchiveSummary {
             input: 0,
             archive: "a.zip".into(),
@@ -293,7 +295,9 @@ fn an_unread_change_history_alone_is_to_check_and_a_read_one_is_clear() {
     assert_eq!(changes.lines[0].text, "data/screen-name-change-part1.js");
     assert!(changes.lines[0].findings.is_empty());
 
-    o.coverage.retain(|r| r.status == Status::Parsed);
+    let mut rows = o.coverage.rows();
+    rows.retain(|r| r.status == Status::Parsed);
+    o.coverage = rows.into();
     let c = &build(&o, &META)[0];
     let changes = c.items.iter().find(|i| i.key == "changes").unwrap();
     assert_eq!((changes.status, changes.lines.len()), ("clear", 0));
@@ -303,7 +307,7 @@ fn an_unread_change_history_alone_is_to_check_and_a_read_one_is_clear() {
 fn an_account_with_nothing_found_is_all_clear() {
     let mut o = outcome();
     o.findings.clear();
-    o.coverage.clear();
+    o.coverage = Vec::new().into();
     o.archives[0].last_post = None;
     let c = &build(&o, &META)[0];
     assert!(

@@ -1,5 +1,6 @@
 use super::chart::tick_labels;
 use super::*;
+use crate::report::CoverageRow;
 use crate::scan::ArchiveSummary;
 
 fn finding(sev: &str, cat: &str, rule: &str, account: &str, at: &str) -> Finding {
@@ -89,7 +90,8 @@ fn outcome() -> Outcome {
             cov("data/like.js", Status::Skipped),
             cov("data/odd.js", Status::Unknown),
             cov("data/broken.js", Status::Failed),
-        ],
+        ]
+        .into(),
         archives: vec![ArchiveSummary {
             input: 0,
             archive: "A.zip".into(),
@@ -224,7 +226,9 @@ fn links_most_serious_first_and_only_http() {
 fn page_escapes_archive_text_and_loads_nothing() {
     let mut o = outcome();
     o.findings[0].account = "<script>alert('x')</script>".into();
-    o.coverage[3].detail = "<img src=x onerror=alert(1)>".into();
+    let mut rows = o.coverage.rows();
+    rows[3].detail = "<img src=x onerror=alert(1)>".into();
+    o.coverage = rows.into();
     let page = render(&build(&o, &META)).unwrap();
     assert!(!page.contains("<script"), "unescaped account name");
     assert!(!page.contains("<img"), "unescaped coverage detail");
