@@ -288,6 +288,7 @@ impl MetaUnit {
             page,
             html::cut::MAX_ITEM,
             html::cut::MAX_LEGACY,
+            html::cut::GROUP,
             &mut ctx,
         );
         if walked == wrapped::Walked::Whole {

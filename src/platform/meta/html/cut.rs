@@ -21,7 +21,10 @@
 //! many `<div>`s, so it is built as in the whole page; the first part is
 //! the page from its start. Where the markup is beyond what `Nest`
 //! follows, no cut is made after it and the part runs on, up to
-//! `MAX_LEGACY` bytes.
+//! `MAX_LEGACY` bytes. Consecutive parts are handed out together, up to
+//! about `GROUP` bytes, since a parse per ~200-byte item costs more than
+//! the items' text; a group that would pass `MAX_LEGACY` is handed out
+//! before its last part, so only a part too long alone is skipped.
 //!
 //! ≤2018 photo pages are cut into their `div.block`s (`Ctx::photos`),
 //! each at most `MAX_LEGACY` bytes, when every block stands among `div`s
@@ -48,6 +51,7 @@ pub(in crate::platform::meta) fn read_page(
     page: Page,
     limit: usize,
     legacy_limit: usize,
+    group: usize,
     ctx: &mut Ctx,
 ) -> Walked {
     let mut seen = None;
@@ -109,7 +113,7 @@ pub(in crate::platform::meta) fn read_page(
     let utf8_warned = (ctx.out.warnings.len(), ctx.out.more_warnings);
     let mut cut = None;
     let res = read(&mut |r| {
-        let mut cutter = Cutter::with_mode(limit, mode);
+        let mut cutter = Cutter::with_mode(limit, mode).with_group(group);
         cut = Some(cut_all(r, &mut cutter, &mut |piece| {
             match piece {
             Piece::Item { bytes, .. } if mode == Mode::Threads => ctx.thread(&String::from_utf8_lossy(bytes)),
@@ -188,6 +192,11 @@ pub const MAX_ITEM: usize = 16 << 20;
 /// page itself has no cap.
 pub const MAX_LEGACY: usize = 64 << 20;
 
+/// About how many bytes of consecutive wall parts are parsed together:
+/// large enough that a parse per part no longer dominates, small enough
+/// that memory still follows the part, not the page.
+pub const GROUP: usize = 256 << 10;
+
 /// What a page is cut into.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Mode {
@@ -263,6 +272,11 @@ pub struct Cutter {
     mode: Mode,
     /// The wall part being read: the `divs` of its `Piece::Item`.
     item_divs: Option<u64>,
+    /// The last wall part joined to the one being read, if any: its
+    /// start in the page and its `divs`.
+    sub: Option<(u64, u64)>,
+    /// The wall parts are joined until they reach this many bytes.
+    group: usize,
     /// The elements open, for wall cuts.
     nest: Nest,
     /// Only comments, white space and a BOM came before the scan
@@ -313,6 +327,8 @@ impl Cutter {
             skipping: false,
             mode,
             item_divs: None,
+            sub: None,
+            group: 0,
             nest: Nest::default(),
             prologue: true,
             thread: None,
@@ -323,6 +339,13 @@ impl Cutter {
             utf8_at: 0,
             limit,
         }
+    }
+
+    /// The same cutter, joining consecutive wall parts until they reach
+    /// `group` bytes (0 or 1: each part alone).
+    pub fn with_group(mut self, group: usize) -> Cutter {
+        self.group = group;
+        self
     }
 
     /// Takes the next bytes of the page; each finished piece goes to `out`.
@@ -338,7 +361,7 @@ impl Cutter {
         self.run(out, true);
         self.seen.odd_block = self.nest.odd_block;
         if let Some((_, at)) = self.item.take() {
-            self.hand_over(at, self.buf.len(), out);
+            self.close_group(at, self.buf.len(), out);
         }
         self.buf.clear();
     }
@@ -359,6 +382,41 @@ impl Cutter {
             });
         }
         self.seen.items = self.seen.items.saturating_add(1);
+    }
+
+    /// Hands out the wall parts joined from byte `start` of the page to
+    /// `end` in `buf`: in one piece, or, when together they pass the cap,
+    /// all but the last and then the last, so joining never makes a
+    /// piece too long.
+    fn close_group(&mut self, start: u64, end: usize, out: &mut dyn FnMut(Piece)) {
+        let len = self.base.saturating_add(end as u64).saturating_sub(start);
+        match self.sub.take() {
+            Some((sub, divs)) if !self.skipping && len > self.limit as u64 => {
+                let sub_end = sub.saturating_sub(self.base) as usize;
+                self.hand_over(start, sub_end, out);
+                self.item_divs = Some(divs);
+                self.hand_over(sub, end, out);
+            }
+            _ => self.hand_over(start, end, out),
+        }
+    }
+
+    /// A wall part that can be cut off starts at byte `at` of the page
+    /// (`lt` in `buf`) with `divs` open around it: joined to the parts
+    /// before it while they are short, else they are handed out.
+    fn wall_cut(&mut self, at: u64, lt: usize, divs: u64, out: &mut dyn FnMut(Piece)) {
+        if let Some((_, start)) = self.item {
+            let len = at.saturating_sub(start);
+            if !self.skipping && len < self.group as u64 && len <= self.limit as u64 {
+                self.sub = Some((at, divs));
+                return;
+            }
+            self.item = None;
+            self.close_group(start, lt, out);
+        }
+        self.item = Some((u64::MAX, at));
+        self.item_divs = Some(divs);
+        self.sub = None;
     }
 
     fn check_utf8(&mut self, chunk: &[u8], end: bool) {
@@ -382,6 +440,21 @@ impl Cutter {
     fn run(&mut self, out: &mut dyn FnMut(Piece), end: bool) {
         while let Step::Next(j) = self.step(out, end) {
             self.i = j;
+        }
+        if let (Some((_, start)), Some((sub, divs)), false) = (self.item, self.sub, self.skipping)
+            && self
+                .base
+                .saturating_add(self.buf.len() as u64)
+                .saturating_sub(start)
+                > self.limit as u64
+        {
+            // The joined parts pass the cap inside their last part: the
+            // ones before it go out now, before `compact` lets bytes go.
+            self.sub = None;
+            let sub_end = sub.saturating_sub(self.base) as usize;
+            self.hand_over(start, sub_end, out);
+            self.item = Some((u64::MAX, sub));
+            self.item_divs = Some(divs);
         }
         self.compact();
     }
@@ -542,7 +615,7 @@ impl Cutter {
                 // The end of the `div.contents` (the last wall part ends
                 // with it; nothing after it is walked) or of a photo block.
                 if let Some((_, start)) = self.item.take() {
-                    self.hand_over(start, next, out);
+                    self.close_group(start, next, out);
                 }
             }
             if is_div {
@@ -575,14 +648,8 @@ impl Cutter {
             }
         }
         match (self.nest.start(name, &has), self.mode) {
-            (Mark::WallItem(divs), Mode::Wall) => {
-                // A wall item that can be cut off: the part before it ends.
-                if let Some((_, start)) = self.item.take() {
-                    self.hand_over(start, lt, out);
-                }
-                self.item = Some((u64::MAX, at));
-                self.item_divs = Some(divs);
-            }
+            // A wall item that can be cut off: the part before it ends.
+            (Mark::WallItem(divs), Mode::Wall) => self.wall_cut(at, lt, divs, out),
             (Mark::Block, Mode::Blocks) => self.item = Some((u64::MAX, at)),
             _ => {}
         }

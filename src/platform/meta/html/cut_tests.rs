@@ -53,10 +53,41 @@ fn whole(ctx: &mut Ctx, html: &[u8], page: Page) {
     ctx.page(&text, page);
 }
 
+/// Wall-part groups the cut is tried with: each part alone, a few parts
+/// together, the whole test page in one group.
+const GROUPS: [usize; 3] = [1, 100, 1 << 20];
+
 /// (whole, cut into items with `chunk`-byte reads and `limit`-byte items,
-/// and whether the page was cut rather than read whole).
+/// and whether the page was cut rather than read whole); the cut the same
+/// with every size in `GROUPS`.
 fn whole_and_cut(html: &[u8], page: Page, chunk: usize, limit: usize) -> (String, String, bool) {
     let w = run(&mut |ctx| whole(ctx, html, page));
+    let mut first: Option<(String, bool)> = None;
+    for group in GROUPS {
+        let (c, cut) = cut_grouped(html, page, chunk, limit, group);
+        match &first {
+            Some(f) => assert_eq!(
+                (&f.0, f.1),
+                (&c, cut),
+                "group {group}, chunk {chunk}: {}",
+                String::from_utf8_lossy(html)
+            ),
+            None => first = Some((c, cut)),
+        }
+    }
+    let (c, cut) = first.unwrap_or_default();
+    (w, c, cut)
+}
+
+/// The page cut with wall parts joined up to `group` bytes, and whether
+/// it was cut.
+fn cut_grouped(
+    html: &[u8],
+    page: Page,
+    chunk: usize,
+    limit: usize,
+    group: usize,
+) -> (String, bool) {
     let mut cut = true;
     let c = run(&mut |ctx| {
         let mut read = |f: &mut dyn FnMut(&mut dyn Read)| {
@@ -66,12 +97,12 @@ fn whole_and_cut(html: &[u8], page: Page, chunk: usize, limit: usize) -> (String
             });
             Ok(())
         };
-        if read_page(&mut read, page, limit, limit, ctx) == Walked::Whole {
+        if read_page(&mut read, page, limit, limit, group, ctx) == Walked::Whole {
             cut = false;
             whole(ctx, html, page);
         }
     });
-    (w, c, cut)
+    (c, cut)
 }
 
 fn same(html: &[u8], page: Page) -> bool {
@@ -699,5 +730,46 @@ fn a_giant_photo_block_is_skipped_with_one_warning_and_the_rest_kept() {
             1,
             "{c}"
         );
+    }
+}
+
+#[test]
+fn joined_wall_parts_never_pass_the_cap() {
+    let item = |t: &str| {
+        format!(r#"<div class="meta">June 1, 2014</div>N wrote.<div class="comment">{t}</div>"#)
+    };
+    let mut page = String::from(r#"<html><body><div class="contents"><div>"#);
+    for k in 0..200 {
+        page.push_str(&item(&if k == 100 {
+            "x".repeat(5000)
+        } else {
+            format!("item {k}")
+        }));
+    }
+    page.push_str("</div></div></body></html>");
+    for chunk in [1, 100, 64 << 10] {
+        let mut cutter = Cutter::with_mode(1000, Mode::Wall).with_group(1 << 20);
+        let (mut parts, mut long) = (Vec::new(), Vec::new());
+        let mut take = |p: Piece| match p {
+            Piece::Item { at, bytes, .. } => parts.push((at, bytes.len())),
+            Piece::TooLong { at, len } => long.push((at, len)),
+        };
+        for c in page.as_bytes().chunks(chunk) {
+            cutter.feed(c, &mut take);
+        }
+        cutter.finish(&mut take);
+        // Joined up to the cap, the giant item alone and skipped, and
+        // every byte of the page in one piece or the other.
+        assert!(parts.len() > 2 && parts.len() < 40, "{parts:?}");
+        assert!(parts.iter().all(|(_, len)| *len <= 1000), "{parts:?}");
+        assert_eq!(long.len(), 1, "{long:?}");
+        let mut all: Vec<(u64, u64)> = parts.iter().map(|(a, l)| (*a, *l as u64)).collect();
+        all.extend(long.iter().copied());
+        all.sort();
+        let mut next = 0;
+        for (at, len) in all {
+            assert_eq!(at, next, "chunk {chunk}");
+            next = at + len;
+        }
     }
 }
