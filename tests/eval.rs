@@ -553,3 +553,37 @@ fn issue10_fifth_heldout_regression_floors() {
         },
     );
 }
+
+/// The sixth held-out set (`heldout6.toml`, 2026-12-01), written by two
+/// helpers who read neither the rules nor the training texts, committed
+/// before the trainer's finer threshold grid, the fifth round of training
+/// texts and the links head were used, and blind: only its per-category
+/// numbers are printed, never its texts.
+#[test]
+fn issue10_sixth_heldout_regression_floors() {
+    let heldout = score(&load("heldout6.toml", include_str!("eval/heldout6.toml")));
+    eprintln!("{}", table("heldout6.toml", &heldout));
+    check(
+        "heldout6.toml",
+        &heldout,
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // measured 2026-12-01 on the pack as it was when the set arrived
+            // (recall 0.69, 7 flagged)
+            recall: &[
+                ("commercial", 0.8),
+                ("conduct", 0.6),
+                ("confidential", 0.75),
+                ("credit", 0.55),
+                ("links", 0.45),
+                ("location", 0.95),
+                ("patient-data", 0.6),
+                ("personal-data", 0.55),
+                ("political", 0.85),
+                ("safeguarding", 0.85),
+            ],
+            max_flagged: 7,
+        },
+    );
+}
