@@ -236,6 +236,9 @@ fn main() -> ExitCode {
         let budget = param("TRAIN_FP_BUDGET", 0.004);
         let general_budget = param("TRAIN_GENERAL_BUDGET", 0.002);
         let general_weight = param("TRAIN_GENERAL_WEIGHT", 0.3);
+        // `TRAIN_ONLY=links`: fit and write that head alone (the others'
+        // texts still serve as its negatives), for a model of its own
+        let only = std::env::var("TRAIN_ONLY").ok();
         println!(
             "# epochs {}, rate {}, l2 {}, other-group positives weighted {other_weight}, positives {pos_share} of the weight, false-positive budget {budget}",
             p.epochs, p.rate, p.l2
@@ -243,6 +246,9 @@ fn main() -> ExitCode {
         let mut heads = Vec::new();
         let mut report = Vec::new();
         for (h, (name, group)) in trained_heads().iter().enumerate() {
+            if only.as_deref().is_some_and(|o| o != *name) {
+                continue;
+            }
             let mut data = Vec::new();
             let mut negs = 0f32;
             for l in lines.iter().filter(|l| !l.kept_back) {
@@ -296,12 +302,12 @@ fn main() -> ExitCode {
                     println!("  last epoch mean loss {loss:.4}");
                 }
             });
-            heads.push((w, bias));
             // Scored on the quantised single head, as the scan will.
             let one = Model::from_bytes(
                 name,
-                &Model::heads_to_bytes(&[(name, &heads[h].0, heads[h].1)], p.features),
+                &Model::heads_to_bytes(&[(name, &w, bias)], p.features),
             )?;
+            heads.push((*name, w, bias));
             let mut f = Features::default();
             let kept_pos: Vec<f32> = lines
                 .iter()
@@ -368,10 +374,9 @@ fn main() -> ExitCode {
             );
             report.push(format!("{name}: threshold {t:.2}, kept-back recall {kr:.2}, tuning recall {tr:.2}, {fp} flagged"));
         }
-        let named: Vec<(&str, &[f32], f32)> = trained_heads()
+        let named: Vec<(&str, &[f32], f32)> = heads
             .iter()
-            .zip(&heads)
-            .map(|((n, _), (w, b))| (*n, w.as_slice(), *b))
+            .map(|(n, w, b)| (*n, w.as_slice(), *b))
             .collect();
         let bytes = Model::heads_to_bytes(&named, p.features);
         std::fs::write(out, &bytes).map_err(|e| format!("{out}: {e}"))?;
