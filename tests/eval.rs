@@ -128,6 +128,14 @@ fn check(name: &str, rep: &Report, f: &Floors) {
     assert!(worse.is_empty(), "{name}: detection got worse: {worse:#?}");
 }
 
+/// Scores a blind held-out set, prints only its per-category table (never
+/// a text) and checks it against its floors.
+fn blind(name: &str, text: &str, f: &Floors) {
+    let rep = score(&load(name, text));
+    eprintln!("{}", table(name, &rep));
+    check(name, &rep, f);
+}
+
 #[test]
 fn issue10_tuning_and_heldout_regression_floors() {
     let tuning = score(&load("tuning.toml", include_str!("eval/tuning.toml")));
@@ -225,11 +233,9 @@ fn issue10_tuning_and_heldout_regression_floors() {
 /// the figures measured on the pack as it was when the set arrived.
 #[test]
 fn issue10_second_heldout_regression_floors() {
-    let heldout = score(&load("heldout2.toml", include_str!("eval/heldout2.toml")));
-    eprintln!("{}", table("heldout2.toml", &heldout));
-    check(
+    blind(
         "heldout2.toml",
-        &heldout,
+        include_str!("eval/heldout2.toml"),
         &Floors {
             positives: 301,
             negatives: 304,
@@ -423,11 +429,9 @@ fn issue10_third_tuning_regression_floors() {
 /// per-category numbers are printed, never its texts.
 #[test]
 fn issue10_third_heldout_regression_floors() {
-    let heldout = score(&load("heldout3.toml", include_str!("eval/heldout3.toml")));
-    eprintln!("{}", table("heldout3.toml", &heldout));
-    check(
+    blind(
         "heldout3.toml",
-        &heldout,
+        include_str!("eval/heldout3.toml"),
         &Floors {
             positives: 300,
             negatives: 300,
@@ -486,11 +490,9 @@ fn issue10_third_heldout_regression_floors() {
 /// per-category numbers are printed, never its texts.
 #[test]
 fn issue10_fourth_heldout_regression_floors() {
-    let heldout = score(&load("heldout4.toml", include_str!("eval/heldout4.toml")));
-    eprintln!("{}", table("heldout4.toml", &heldout));
-    check(
+    blind(
         "heldout4.toml",
-        &heldout,
+        include_str!("eval/heldout4.toml"),
         &Floors {
             positives: 200,
             negatives: 200,
@@ -526,11 +528,9 @@ fn issue10_fourth_heldout_regression_floors() {
 /// texts.
 #[test]
 fn issue10_fifth_heldout_regression_floors() {
-    let heldout = score(&load("heldout5.toml", include_str!("eval/heldout5.toml")));
-    eprintln!("{}", table("heldout5.toml", &heldout));
-    check(
+    blind(
         "heldout5.toml",
-        &heldout,
+        include_str!("eval/heldout5.toml"),
         &Floors {
             positives: 200,
             negatives: 200,
@@ -561,11 +561,9 @@ fn issue10_fifth_heldout_regression_floors() {
 /// numbers are printed, never its texts.
 #[test]
 fn issue10_sixth_heldout_regression_floors() {
-    let heldout = score(&load("heldout6.toml", include_str!("eval/heldout6.toml")));
-    eprintln!("{}", table("heldout6.toml", &heldout));
-    check(
+    blind(
         "heldout6.toml",
-        &heldout,
+        include_str!("eval/heldout6.toml"),
         &Floors {
             positives: 200,
             negatives: 200,
