@@ -162,9 +162,10 @@ impl Features {
             {
                 continue;
             }
-            let start = self.text.len();
-            self.text.push_str(&self.token);
-            self.tokens.push((start, self.text.len()));
+            // (taken and put back, so the buffer's allocation is reused)
+            let token = std::mem::take(&mut self.token);
+            self.push_token(&token);
+            self.token = token;
         }
         self.hash_tokens(mask, opts);
     }

@@ -517,48 +517,49 @@ mod tests {
             char_ngrams: true,
             url_parts: true,
         };
-        let (mut a, mut b) = (Features::default(), Features::default());
-        // host and path words, without the scheme, www, endings, ids and
-        // the reserved `example` domain
-        a.extract_with(
-            "claim https://www.Casino-Bonus.example.net/free/spins?id=3xY9 now",
-            0xffff,
-            parts,
-        );
-        b.extract_with("claim url casino bonus free spins now", 0xffff, parts);
-        assert_eq!(a.ids, b.ids);
-        // a bare host with a known ending, and one written to defuse it
-        a.extract_with("see bit.ly/cheap-pills", 0xffff, parts);
-        b.extract_with("see url bit cheap pills", 0xffff, parts);
-        assert_eq!(a.ids, b.ids);
-        a.extract_with("go to pills-nocard.example[.]org", 0xffff, parts);
-        b.extract_with("go to url pills nocard", 0xffff, parts);
-        assert_eq!(a.ids, b.ids);
-        // not links: an abbreviation, a name with a dot, an e-mail address
-        for text in ["e.g. St.John ward", "mail jo@example.com today"] {
-            a.extract_with(text, 0xffff, parts);
-            b.extract_with(
-                text,
-                0xffff,
-                FeatureOptions {
-                    url_parts: false,
-                    ..parts
-                },
-            );
-            assert_eq!(a.ids, b.ids, "{text}");
-        }
-        // without the option a link is the one token `url`, as before
         let plain = FeatureOptions {
             url_parts: false,
             ..parts
         };
-        a.extract_with(
+        // `text` read with `opts` has the features of `like` read with `like_opts`
+        let alike = |text: &str, opts, like: &str, like_opts| {
+            let (mut a, mut b) = (Features::default(), Features::default());
+            a.extract_with(text, 0xffff, opts);
+            b.extract_with(like, 0xffff, like_opts);
+            assert_eq!(a.ids, b.ids, "{text}");
+        };
+        // host and path words, without the scheme, www, endings, ids and
+        // the reserved `example` domain
+        alike(
+            "claim https://www.Casino-Bonus.example.net/free/spins?id=3xY9 now",
+            parts,
+            "claim url casino bonus free spins now",
+            parts,
+        );
+        // a bare host with a known ending, and one written to defuse it
+        alike(
+            "see bit.ly/cheap-pills",
+            parts,
+            "see url bit cheap pills",
+            parts,
+        );
+        alike(
+            "go to pills-nocard.example[.]org",
+            parts,
+            "go to url pills nocard",
+            parts,
+        );
+        // not links: an abbreviation, a name with a dot, an e-mail address
+        for text in ["e.g. St.John ward", "mail jo@example.com today"] {
+            alike(text, parts, text, plain);
+        }
+        // without the option a link is the one token `url`, as before
+        alike(
             "claim https://casino-bonus.example.net/free now",
-            0xffff,
+            plain,
+            "claim url now",
             plain,
         );
-        b.extract_with("claim url now", 0xffff, plain);
-        assert_eq!(a.ids, b.ids);
         assert_eq!(FeatureOptions::from_flags(parts.to_flags()), Some(parts));
     }
 
