@@ -489,7 +489,7 @@ impl Unit for MetaUnit {
     }
 
     fn disposition(&self, entry: &Entry<'_>) -> Disposition {
-        super::disposition_in(&self.kinds, entry.name)
+        super::disposition_in(&self.kinds, entry)
     }
 
     fn read(
@@ -499,7 +499,7 @@ impl Unit for MetaUnit {
         emit: &mut dyn FnMut(Record),
     ) -> EntryOutcome {
         let mut out = EntryOutcome::default();
-        match self.kinds.get(entry.name) {
+        match self.kinds.get(entry) {
             Some(Ok(Kind::Json)) => self.read_json(archive, entry, &mut out, emit),
             Some(Ok(Kind::MediaFile)) => self.read_media(archive, entry, &mut out, emit),
             Some(Ok(Kind::Html(page))) => self.read_html(archive, entry, *page, &mut out, emit),
