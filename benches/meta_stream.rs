@@ -8,7 +8,9 @@
 //!     BENCH_HTML_MB=1024 cargo bench --bench meta_stream     # HTML page size
 //!     BENCH_LEGACY_MB=1024 cargo bench --bench meta_stream   # ≤2018 messages.htm size
 //!     BENCH_WALL_MB=1024 cargo bench --bench meta_stream     # ≤2018 wall.htm size
-//!     BENCH_ONLY=posts|entries|messages|html|legacy|wall cargo bench --bench meta_stream
+//!     BENCH_META_ENTRIES=200000 cargo bench --bench meta_stream # photo entries
+//!     BENCH_ONLY=posts|entries|messages|html|legacy|wall|meta-entries cargo bench --bench meta_stream
+//!     BENCH_ONLY=facebook-entries|instagram-entries cargo bench --bench meta_stream
 //!     BENCH_THREADS=2 cargo bench --bench meta_stream      # -j2 only
 //!
 //! 1. A Facebook export folder whose `your_posts_1.json` is one top-level
@@ -37,6 +39,12 @@
 //!    date, a line saying what happened and a `div.comment`, each inside
 //!    a `<p>` as Facebook wrote them, cut per item as it streams
 //!    (`platform/meta/html/cut.rs`).
+//! 7. A Facebook zip and an Instagram zip of BENCH_META_ENTRIES entries
+//!    (default 1,000,000, the entry limit): a profile, a posts file of 100
+//!    posts each showing a photo, and tiny photos named as each product
+//!    names them (`your_facebook_activity/posts/media/<album>/…_n.jpg`,
+//!    `media/posts/<yyyymm>/…_n_….jpg`): the per-entry state of the Meta
+//!    reader (`platform/meta/survey.rs`) on top of the scan's.
 //!
 //! Each is scanned with the release binary under GNU time (wall seconds,
 //! peak RSS). Inputs are written once to `target/bench/` and reused.
@@ -162,6 +170,151 @@ fn main() {
         println!("X archive with {n} media entries");
         scan(&zip, &dir);
     }
+    for (case, product) in [
+        ("facebook-entries", Product::Facebook),
+        ("instagram-entries", Product::Instagram),
+    ] {
+        if only.is_empty() || only == "meta-entries" || only == case {
+            let n = env("BENCH_META_ENTRIES", 1_000_000);
+            let zip = dir.join(format!("{case}-{n}.zip"));
+            if !zip.exists() {
+                let t = Instant::now();
+                // The profile and the posts file are entries too.
+                write_meta_zip(&zip, product, n.saturating_sub(2));
+                eprintln!(
+                    "generated {} in {:.1} s",
+                    zip.display(),
+                    t.elapsed().as_secs_f64()
+                );
+            }
+            let size = std::fs::metadata(&zip).unwrap().len();
+            println!(
+                "{case}: {product:?} zip of {n} entries, all but two photos ({:.1} MB)",
+                size as f64 / 1e6
+            );
+            scan(&zip, &dir);
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Product {
+    Facebook,
+    Instagram,
+}
+
+/// Posts in the posts file of a generated Meta zip, each showing one photo.
+const META_POSTS: u64 = 100;
+
+/// Writes a Facebook or Instagram zip: the profile and posts file the
+/// product writes (deflated), then `photos` tiny JPEG stand-ins (stored,
+/// a start and end marker) named as the product names them, a thousand
+/// to a folder; every `photos / 100`th is shown by a post.
+fn write_meta_zip(out: &Path, product: Product, photos: u64) {
+    let file = std::fs::File::create(out).unwrap();
+    let mut zip = zip::ZipWriter::new(std::io::BufWriter::new(file));
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default());
+    // Long digit runs as Meta writes them, varied but deterministic.
+    let photo = |i: u64| {
+        let a = i.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 11;
+        let b = i.wrapping_mul(0xC2B2_AE3D_27D4_EB4F) >> 8;
+        match product {
+            Product::Facebook => format!(
+                "your_facebook_activity/posts/media/YourPosts{:05}_{:010X}/{}_{:016}_{:019}_n.jpg",
+                i / 1000,
+                (i / 1000).wrapping_mul(0x9E37_79B9) & 0xFF_FFFF_FFFF,
+                400_000_000 + i,
+                a % 10_000_000_000_000_000,
+                b % 10_000_000_000_000_000_000,
+            ),
+            Product::Instagram => format!(
+                "media/posts/{}{:02}/{}_{:016}_n_{:017}.jpg",
+                2015 + (i / 1000) / 12 % 10,
+                (i / 1000) % 12 + 1,
+                300_000_000 + i,
+                a % 10_000_000_000_000_000,
+                17_800_000_000_000_000 + i,
+            ),
+        }
+    };
+    let step = (photos / META_POSTS).max(1);
+    let mut posts = String::from("[\n");
+    for p in 0..META_POSTS.min(photos) {
+        let ts = 1_600_000_000 + p * 86_400;
+        let uri = photo(p * step);
+        // As in the other inputs: a reference number on one post.
+        let extra = if p == 0 {
+            " Patient ref 943 476 5919"
+        } else {
+            ""
+        };
+        let post = match product {
+            Product::Facebook => format!(
+                r#"{sep}  {{
+    "timestamp": {ts},
+    "attachments": [
+      {{
+        "data": [
+          {{
+            "media": {{
+              "uri": "{uri}",
+              "creation_timestamp": {ts},
+              "title": ""
+            }}
+          }}
+        ]
+      }}
+    ],
+    "data": [
+      {{
+        "post": "Our wards are open for visiting {p}. Please check the latest guidance before you come.{extra}",
+        "update_timestamp": {ts}
+      }}
+    ],
+    "title": "Northdale NHS Trust added a new photo."
+  }}"#,
+                sep = if p == 0 { "" } else { ",\n" },
+            ),
+            Product::Instagram => format!(
+                r#"{sep}  {{
+    "media": [
+      {{
+        "uri": "{uri}",
+        "creation_timestamp": {ts},
+        "title": "Our wards are open for visiting {p}. Please check the latest guidance before you come.{extra}"
+      }}
+    ]
+  }}"#,
+                sep = if p == 0 { "" } else { ",\n" },
+            ),
+        };
+        posts.push_str(&post);
+    }
+    posts.push_str("\n]\n");
+    let (profile_name, profile, posts_name) = match product {
+        Product::Facebook => (
+            "personal_information/profile_information/profile_information.json",
+            r#"{"profile_v2": {"name": {"full_name": "Northdale NHS Trust"}, "emails": {"emails": ["comms@northdale.nhs.uk"]}}}"#,
+            "your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json",
+        ),
+        Product::Instagram => (
+            "personal_information/personal_information/personal_information.json",
+            r#"{"profile_user": [{"title": "User Information", "media_map_data": {}, "string_map_data": {"Username": {"href": "", "value": "northdale_nhs", "timestamp": 0}, "Name": {"value": "Northdale NHS"}}}]}"#,
+            "your_instagram_activity/media/posts_1.json",
+        ),
+    };
+    for (name, body) in [(profile_name, profile), (posts_name, posts.as_str())] {
+        zip.start_file(name, opts).unwrap();
+        zip.write_all(body.as_bytes()).unwrap();
+    }
+    let stored = opts.compression_method(zip::CompressionMethod::Stored);
+    for i in 0..photos {
+        zip.start_file(photo(i).as_str(), stored).unwrap();
+        zip.write_all(b"\xFF\xD8\xFF\xD9").unwrap();
+    }
+    zip.finish().unwrap();
 }
 
 fn scan(input: &Path, dir: &Path) {

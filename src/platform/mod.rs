@@ -4,6 +4,7 @@
 //! on platform names.
 
 pub mod bluesky;
+mod entry_kinds;
 pub mod exif;
 pub mod facebook;
 pub mod html_text;
@@ -14,6 +15,8 @@ pub mod meta;
 pub mod twitter;
 pub mod whatsapp;
 pub mod youtube;
+
+pub use entry_kinds::{EntryKinds, disposition_in};
 
 use crate::archive::{Archive, Entry};
 use crate::record::Record;
@@ -57,7 +60,7 @@ impl ReadOptions {
 }
 
 /// What a reader makes of one archive entry.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Disposition {
     /// Holds records: `read` it.
     Parse,
@@ -117,20 +120,6 @@ pub fn is_mac_junk(name: &str) -> bool {
         || name.contains("/__MACOSX/")
         || base.starts_with("._")
         || base == ".DS_Store"
-}
-
-/// What a reader decided about each entry when it opened the archive:
-/// the kind to read it as, or why it is not read.
-pub type EntryKinds<K> = std::collections::HashMap<String, Result<K, Disposition>>;
-
-/// An entry's disposition from such a map: `Parse` when it has a kind,
-/// its recorded reason otherwise, `Unknown` when the reader never saw it.
-pub fn disposition_in<K>(kinds: &EntryKinds<K>, name: &str) -> Disposition {
-    match kinds.get(name) {
-        Some(Ok(_)) => Disposition::Parse,
-        Some(Err(d)) => d.clone(),
-        None => Disposition::Unknown,
-    }
 }
 
 /// A platform's reader: recognises its archives and opens them as units.

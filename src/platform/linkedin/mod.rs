@@ -17,7 +17,6 @@ pub(crate) mod time;
 mod tests;
 
 use super::*;
-use std::collections::HashMap;
 use std::io::Read;
 use table::Header;
 
@@ -35,7 +34,7 @@ const MAX_SNIFFED: usize = 2_000;
 const MAX_FOLDER_SNIFFS: usize = 64;
 
 /// What a file holds, for the files that become records.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Kind {
     /// `Shares.csv`: the member's posts.
     Shares,
@@ -263,7 +262,7 @@ impl Reader for LinkedIn {
     }
 
     fn open(&self, archive: &Archive) -> Option<Box<dyn Unit>> {
-        let mut kinds = HashMap::new();
+        let mut kinds = super::EntryKinds::new(archive.entries().len());
         let mut linkedin = archive
             .path()
             .file_name()
@@ -275,7 +274,7 @@ impl Reader for LinkedIn {
                 continue;
             }
             if is_article(e.name) {
-                kinds.insert(e.name.to_string(), Ok(Kind::Article));
+                kinds.insert(&e, Ok(Kind::Article));
                 continue;
             }
             if !is_csv(e.name) {
@@ -284,13 +283,13 @@ impl Reader for LinkedIn {
             linkedin |= named_export(e.name);
             csvs += 1;
             if csvs > MAX_SNIFFED {
-                kinds.insert(e.name.to_string(), Err(by_name(e.name)));
+                kinds.insert(&e, Err(by_name(e.name)));
                 continue;
             }
             let head = archive.with_entry(&e, |r| head_of(r)).unwrap_or_default();
             let (kind, distinct) = classify(e.name, &head);
             linkedin |= distinct;
-            kinds.insert(e.name.to_string(), kind);
+            kinds.insert(&e, kind);
         }
         if !linkedin || csvs == 0 {
             return None;
@@ -309,13 +308,12 @@ pub(crate) struct LinkedInUnit {
 impl LinkedInUnit {
     fn new(archive: &Archive, kinds: super::EntryKinds<Kind>) -> LinkedInUnit {
         let mut account = String::new();
-        let mut profiles: Vec<&String> = kinds
+        // The first by name: the list is sorted by name.
+        let profile = kinds
             .iter()
-            .filter(|(_, k)| matches!(k, Ok(Kind::Profile)))
-            .map(|(n, _)| n)
-            .collect();
-        profiles.sort();
-        if let Some(e) = profiles.first().and_then(|n| archive.entry(n)) {
+            .find(|(_, k)| matches!(k, Ok(Kind::Profile)))
+            .and_then(|(at, _)| archive.entries().get(at));
+        if let Some(e) = profile {
             table::read(archive, &e, false, &mut |_| {}, &mut |h, row| {
                 if account.is_empty() {
                     account = records::full_name(h, &row);
@@ -393,7 +391,7 @@ impl Unit for LinkedInUnit {
                     .into(),
             );
         }
-        super::disposition_in(&self.kinds, entry.name)
+        super::disposition_in(&self.kinds, entry)
     }
 
     fn read(
@@ -403,7 +401,7 @@ impl Unit for LinkedInUnit {
         emit: &mut dyn FnMut(Record),
     ) -> EntryOutcome {
         let mut out = EntryOutcome::default();
-        match self.kinds.get(entry.name) {
+        match self.kinds.get(entry) {
             Some(Ok(Kind::Article)) => records::article(self, archive, entry, &mut out, emit),
             Some(Ok(kind)) => records::table(self, *kind, archive, entry, &mut out, emit),
             _ => out.error = Some(format!("{} is not a file this reader parses", entry.name)),

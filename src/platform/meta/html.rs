@@ -43,7 +43,7 @@ use scraper::{ElementRef, Html, Selector};
 pub const MAX_HTML: u64 = 64 << 20;
 
 /// What kind of records a page holds, from its file name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Page {
     Posts,
     Comments,

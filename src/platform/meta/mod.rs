@@ -15,12 +15,12 @@ pub mod records;
 mod survey;
 #[cfg(test)]
 pub mod testing;
+mod uris;
 mod wrapped;
 
 use super::*;
 use crate::record::RecordKind;
 use crate::vocab::Field;
-use std::collections::HashMap;
 use std::io::Read;
 use survey::*;
 pub use survey::{Kind, Survey, survey};
@@ -104,17 +104,13 @@ pub struct MetaUnit {
     layout: String,
     kinds: super::EntryKinds<Kind>,
     /// Entries by lower-case base name, for resolving media `uri`s.
-    by_base: HashMap<String, Vec<String>>,
+    by_base: uris::ByBase,
     open_warnings: Vec<String>,
 }
 
 impl MetaUnit {
     fn new(archive: &Archive, flavor: Flavor, survey: Survey) -> MetaUnit {
-        let mut by_base: HashMap<String, Vec<String>> = HashMap::new();
-        for e in archive.entries() {
-            let base = e.name.rsplit('/').next().unwrap_or(e.name).to_lowercase();
-            by_base.entry(base).or_default().push(e.name.to_string());
-        }
+        let by_base = uris::ByBase::new(archive.entries());
         let threads_only = survey.threads > 0 && survey.threads == survey.content;
         let platform = if flavor == Flavor::Instagram && threads_only {
             Platform::Threads
@@ -152,29 +148,8 @@ impl MetaUnit {
         unit
     }
 
-    fn resolve(&self, uri: &str) -> Option<String> {
-        let uri = uri.trim_start_matches("./").trim_start_matches('/');
-        let base = uri.rsplit('/').next()?.to_lowercase();
-        let candidates = self.by_base.get(&base)?;
-        let best = candidates
-            .iter()
-            .filter(|c| c.as_str() == uri || c.ends_with(&format!("/{uri}")))
-            .min_by_key(|c| c.len());
-        if let Some(b) = best {
-            return Some(b.clone());
-        }
-        // 2023 exports: the uri's top folder does not match the real one
-        // (docs/FORMATS.md, "Facebook", "Quirks handled"); take the longest
-        // shared path suffix.
-        let score = |c: &String| {
-            c.rsplit('/')
-                .zip(uri.rsplit('/'))
-                .take_while(|(a, b)| a.eq_ignore_ascii_case(b))
-                .count()
-        };
-        let max = candidates.iter().map(score).max()?;
-        let top: Vec<&String> = candidates.iter().filter(|c| score(c) == max).collect();
-        (top.len() == 1 && max >= 2 || candidates.len() == 1).then(|| top[0].clone())
+    fn resolve(&self, archive: &Archive, uri: &str) -> Option<String> {
+        self.by_base.resolve(archive.entries(), uri)
     }
 
     fn read_json(
@@ -184,7 +159,7 @@ impl MetaUnit {
         out: &mut EntryOutcome,
         emit: &mut dyn FnMut(Record),
     ) {
-        let resolve = |u: &str| self.resolve(u);
+        let resolve = |u: &str| self.resolve(archive, u);
         let mut holds = false;
         let streamed = {
             let mut ctx = records::Ctx {
@@ -246,7 +221,7 @@ impl MetaUnit {
         };
         drop(bytes);
         mojibake::repair_value(&mut v);
-        let resolve = |u: &str| self.resolve(u);
+        let resolve = |u: &str| self.resolve(archive, u);
         let mut ctx = records::Ctx {
             flavor: self.flavor,
             account: &self.account,
@@ -271,7 +246,7 @@ impl MetaUnit {
         out: &mut EntryOutcome,
         emit: &mut dyn FnMut(Record),
     ) {
-        let resolve = |u: &str| self.resolve(u);
+        let resolve = |u: &str| self.resolve(archive, u);
         let mut ctx = html::Ctx {
             flavor: self.flavor,
             account: &self.account,
@@ -323,7 +298,7 @@ impl MetaUnit {
                 e.valid_up_to()
             ));
         }
-        let resolve = |u: &str| self.resolve(u);
+        let resolve = |u: &str| self.resolve(archive, u);
         let mut ctx = html::Ctx {
             flavor: self.flavor,
             account: &self.account,
@@ -489,7 +464,7 @@ impl Unit for MetaUnit {
     }
 
     fn disposition(&self, entry: &Entry<'_>) -> Disposition {
-        super::disposition_in(&self.kinds, entry.name)
+        super::disposition_in(&self.kinds, entry)
     }
 
     fn read(
@@ -499,7 +474,7 @@ impl Unit for MetaUnit {
         emit: &mut dyn FnMut(Record),
     ) -> EntryOutcome {
         let mut out = EntryOutcome::default();
-        match self.kinds.get(entry.name) {
+        match self.kinds.get(entry) {
             Some(Ok(Kind::Json)) => self.read_json(archive, entry, &mut out, emit),
             Some(Ok(Kind::MediaFile)) => self.read_media(archive, entry, &mut out, emit),
             Some(Ok(Kind::Html(page))) => self.read_html(archive, entry, *page, &mut out, emit),

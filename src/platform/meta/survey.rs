@@ -8,7 +8,7 @@ use super::*;
 pub(super) const SNIFF_BYTES: u64 = 16 << 10;
 
 /// What a readable entry is.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Kind {
     Json,
     Html(html::Page),
@@ -322,7 +322,7 @@ pub(super) fn html_evidence(head: &[u8], ev: &mut Evidence) {
 /// Looks at every entry: what it is and which product it points to.
 pub fn survey(archive: &Archive) -> Survey {
     let mut s = Survey {
-        kinds: HashMap::new(),
+        kinds: crate::platform::EntryKinds::new(archive.entries().len()),
         evidence: Evidence::default(),
         e2ee: false,
         profile: None,
@@ -399,7 +399,7 @@ pub fn survey(archive: &Archive) -> Survey {
         if matches!(kind, Ok(Kind::Json | Kind::Html(_))) {
             s.content += 1;
         }
-        s.kinds.insert(e.name.to_string(), kind);
+        s.kinds.insert(&e, kind);
     }
     s
 }

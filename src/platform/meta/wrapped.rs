@@ -21,7 +21,7 @@ impl MetaUnit {
         out: &mut EntryOutcome,
         emit: &mut dyn FnMut(Record),
     ) {
-        let resolve = |u: &str| self.resolve(u);
+        let resolve = |u: &str| self.resolve(archive, u);
         let mut ctx = records::Ctx {
             flavor: self.flavor,
             account: &self.account,

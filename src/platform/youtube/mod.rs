@@ -239,7 +239,7 @@ fn survey(archive: &Archive) -> Survey {
         }
     }
     let mut s = Survey {
-        kinds: HashMap::new(),
+        kinds: super::EntryKinds::new(archive.entries().len()),
         evidence: 0,
         folder,
         others: 0,
@@ -297,7 +297,7 @@ fn survey(archive: &Archive) -> Survey {
         {
             s.others += 1;
         }
-        s.kinds.insert(e.name.to_string(), disposition);
+        s.kinds.insert(&e, disposition);
     }
     s
 }
@@ -376,7 +376,7 @@ impl YouTubeUnit {
         unit
     }
 
-    fn kind(&self, entry: &str) -> Option<Kind> {
+    fn kind(&self, entry: &Entry<'_>) -> Option<Kind> {
         self.kinds.get(entry).and_then(|k| k.as_ref().ok().copied())
     }
 
@@ -386,11 +386,11 @@ impl YouTubeUnit {
         let mut entries: Vec<Entry<'_>> = archive
             .entries()
             .iter()
-            .filter(|e| self.kind(e.name).is_some())
+            .filter(|e| self.kind(e).is_some())
             .collect();
         entries.sort_by_key(|e| {
             (
-                match self.kind(e.name) {
+                match self.kind(e) {
                     Some(Kind::Channel) => 0,
                     _ => 1,
                 },
@@ -398,7 +398,7 @@ impl YouTubeUnit {
             )
         });
         for e in entries {
-            let Some(kind) = self.kind(e.name) else {
+            let Some(kind) = self.kind(&e) else {
                 continue;
             };
             let (col, max) = match kind {
@@ -480,7 +480,7 @@ fn language_of(folder: &str) -> &'static str {
 fn plan_joins(archive: &Archive, kinds: &mut super::EntryKinds<Kind>) -> HashMap<String, Join> {
     let mut by_folder: BTreeMap<&str, Vec<(Entry<'_>, Kind)>> = BTreeMap::new();
     for e in archive.entries() {
-        if let Some(Ok(k)) = kinds.get(e.name) {
+        if let Some(Ok(k)) = kinds.get(&e) {
             by_folder
                 .entry(folder_of(e.name))
                 .or_default()
@@ -511,7 +511,7 @@ fn plan_joins(archive: &Archive, kinds: &mut super::EntryKinds<Kind>) -> HashMap
                 _ => continue,
             }
             kinds.insert(
-                e.name.to_string(),
+                e,
                 Err(Disposition::Skipped(format!(
                     "read with {}: its rows are joined to the video records by video id{}",
                     base(first.name),
@@ -544,7 +544,7 @@ impl Unit for YouTubeUnit {
     }
 
     fn disposition(&self, entry: &Entry<'_>) -> Disposition {
-        super::disposition_in(&self.kinds, entry.name)
+        super::disposition_in(&self.kinds, entry)
     }
 
     fn read(
@@ -554,7 +554,7 @@ impl Unit for YouTubeUnit {
         emit: &mut dyn FnMut(Record),
     ) -> EntryOutcome {
         let mut out = EntryOutcome::default();
-        match self.kind(entry.name) {
+        match self.kind(entry) {
             Some(kind) => {
                 let mut ctx = records::Ctx {
                     account: &self.account,
