@@ -10,7 +10,7 @@ use crate::record::{FieldText, RecordKind};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::HashMap;
 
-/// One way a normalised pattern can be a rule's term.
+/// One way a normalised pattern can be a rule's term, while compiling.
 struct Entry {
     rule: usize,
     term: usize,
@@ -19,9 +19,72 @@ struct Entry {
     counts: Vec<u16>,
 }
 
+/// The same, as kept for matching: the lexicons hold a hundred thousand
+/// patterns and more (variants included), and every scan carries them, so
+/// they live in flat arrays instead of a vector and two allocations per
+/// entry (docs/ARCHITECTURE.md, "Bounded memory").
+struct Flat {
+    rule: u32,
+    term: u32,
+    /// `counts[from..to]` of [`Entries`].
+    from: u32,
+    to: u32,
+}
+
+/// Every pattern's entries: those of pattern `p` are
+/// `entries[starts[p]..starts[p + 1]]`.
+#[derive(Default)]
+struct Entries {
+    entries: Vec<Flat>,
+    starts: Vec<u32>,
+    counts: Vec<u16>,
+}
+
+impl Entries {
+    /// Flattens per-pattern entries; `None` past `u32` indexes.
+    fn new(per_pattern: Vec<Vec<Entry>>) -> Option<Entries> {
+        let mut out = Entries::default();
+        out.starts.reserve(per_pattern.len() + 1);
+        out.entries
+            .reserve(per_pattern.iter().map(Vec::len).sum::<usize>());
+        for group in per_pattern {
+            out.starts.push(u32::try_from(out.entries.len()).ok()?);
+            for e in group {
+                let from = u32::try_from(out.counts.len()).ok()?;
+                out.counts.extend_from_slice(&e.counts);
+                out.entries.push(Flat {
+                    rule: u32::try_from(e.rule).ok()?,
+                    term: u32::try_from(e.term).ok()?,
+                    from,
+                    to: u32::try_from(out.counts.len()).ok()?,
+                });
+            }
+        }
+        out.starts.push(u32::try_from(out.entries.len()).ok()?);
+        Some(out)
+    }
+
+    /// Pattern `p`'s entries: (rule, term, counts).
+    fn of(&self, p: usize) -> impl Iterator<Item = (usize, usize, &[u16])> + '_ {
+        let range = match (self.starts.get(p), self.starts.get(p + 1)) {
+            (Some(&a), Some(&b)) => a as usize..b as usize,
+            _ => 0..0,
+        };
+        self.entries.get(range).unwrap_or(&[]).iter().map(|f| {
+            (
+                f.rule as usize,
+                f.term as usize,
+                self.counts
+                    .get(f.from as usize..f.to as usize)
+                    .unwrap_or(&[]),
+            )
+        })
+    }
+}
+
 pub struct Lexicon {
     ac: Option<AhoCorasick>,
-    entries: Vec<Vec<Entry>>,
+    entries: Entries,
     terms: Vec<String>,
     allow: Option<AhoCorasick>,
     /// Per allow pattern: the rules it protects and its letter counts.
@@ -153,6 +216,8 @@ impl Lexicon {
                     .map_err(|e| Error::Pack(format!("lexicon allow-list: {e}")))?,
             )
         };
+        let entries = Entries::new(entries)
+            .ok_or_else(|| Error::Pack("lexicon: more terms than a u32 counts".into()))?;
         Ok(Lexicon {
             ac,
             entries,
@@ -193,12 +258,11 @@ impl Lexicon {
                 continue;
             }
             let (u0, u1) = (n.byte_unit[s] as usize, n.byte_unit[e - 1] as usize);
-            for entry in &self.entries[m.pattern().as_usize()] {
-                let r = entry.rule;
+            for (r, term, counts) in self.entries.of(m.pattern().as_usize()) {
                 if !scope[r].kind_ok(kind) || !scope[r].text_field_ok(field.name) {
                     continue;
                 }
-                if !counts_ok(n, s, e, &entry.counts) {
+                if !counts_ok(n, s, e, counts) {
                     continue;
                 }
                 let (start, end) = (n.units[u0].start, n.units[u1].end);
@@ -229,7 +293,7 @@ impl Lexicon {
                     continue; // two terms that normalise alike
                 }
                 let matched = &field.value[start..end];
-                let term = &self.terms[entry.term];
+                let term = &self.terms[term];
                 let detail = if matched.to_lowercase() == *term {
                     format!("lexicon term \"{term}\"")
                 } else {
