@@ -1,6 +1,6 @@
 //! WhatsApp, Facebook and Instagram inputs: arbitrary bytes as a chat text
-//! file, a Facebook or Instagram JSON file, or a Facebook HTML page (chosen
-//! by the first byte), through the real scan.
+//! file, a Facebook or Instagram JSON file, or a Facebook HTML page of
+//! either generation (chosen by the first byte), through the real scan.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use social_audit::org::Org;
@@ -21,6 +21,13 @@ const NAMES: &[&str] = &[
     "instagram-x-2024/content/stories.json",
     "instagram-x-2024/messages/inbox/a_1/message_1.json",
     "instagram-x-2024/media.json",
+    // the pre-2018 generation, whose wall, timeline, notes and photo pages
+    // are cut into items (src/platform/meta/html/)
+    "facebook-x-2012/html/wall.htm",
+    "facebook-x-2012/html/timeline.htm",
+    "facebook-x-2012/html/notes.htm",
+    "facebook-x-2012/html/messages.htm",
+    "facebook-x-2012/photos/album_1/index.htm",
 ];
 
 fn pack() -> &'static Pack {
@@ -37,6 +44,16 @@ fuzz_target!(|data: &[u8]| {
     let path = dir.path().join(name);
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(&path, body).unwrap();
+    if let Some(rest) = name.strip_prefix("facebook-x-2012/")
+        && rest != "index.htm"
+    {
+        // the old generation is told by its index page
+        std::fs::write(
+            dir.path().join("facebook-x-2012/index.htm"),
+            "<html><head><title>Facebook</title></head><body><a href=\"html/wall.htm\">Wall</a> <a href=\"html/timeline.htm\">Timeline</a></body></html>",
+        )
+        .unwrap();
+    }
     let outcome = scan(&[dir.path().to_path_buf()], pack(), &Options::default());
     assert!(!outcome.coverage.is_empty());
 });
