@@ -585,3 +585,35 @@ fn issue10_sixth_heldout_regression_floors() {
         },
     );
 }
+
+/// The seventh held-out set (`heldout7.toml`, 2026-12-01, night), written
+/// by two helpers who read neither the rules nor the training texts,
+/// committed with the rule for the links model on it stated first
+/// (docs/EVALUATION.md), and blind: only its per-category numbers are
+/// printed, never its texts.
+#[test]
+fn issue10_seventh_heldout_regression_floors() {
+    blind(
+        "heldout7.toml",
+        include_str!("eval/heldout7.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 198,
+            // measured 2026-12-01 on the pack as it was when the set arrived
+            // (recall 0.68, 5 of 198 flagged)
+            recall: &[
+                ("commercial", 0.8),
+                ("conduct", 0.65),
+                ("confidential", 0.85),
+                ("credit", 0.65),
+                ("links", 0.4),
+                ("location", 0.65),
+                ("patient-data", 0.8),
+                ("personal-data", 0.5),
+                ("political", 0.75),
+                ("safeguarding", 0.7),
+            ],
+            max_flagged: 5,
+        },
+    );
+}
