@@ -69,8 +69,9 @@ fn buckets() -> u32 {
 /// than it found abuse (2026-12-01, rules/models/policy.md).
 ///
 /// `links` is read only with `TRAIN_LINKS=1` (with the link-word
-/// features): trained on the fifth round it did not earn its place yet
-/// (rules/models/policy.md, "The links head").
+/// features). It ships as a model of its own, trained with
+/// `TRAIN_ONLY=links` (rules/models/links.md), not as a ninth head of
+/// `policy.bin`.
 const HEADS: [(&str, u8); 9] = [
     ("patient-data", 0),
     ("personal-data", 0),

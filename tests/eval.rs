@@ -253,7 +253,8 @@ fn issue10_second_heldout_regression_floors() {
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // raised 2026-12-01 from 0.4 by the retraining on the third-round data (rules/models/training/README.md)
                 ("credit", 0.53),
-                ("links", 0.65),
+                // raised 2026-12-01 by the links model (rules/models/links.md)
+                ("links", 0.7),
                 // 0.0 when the set arrived; 0.46 (7 of 15) since location
                 // in words (rules/location.toml), 2026-11-30
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
@@ -395,7 +396,8 @@ fn issue10_third_tuning_regression_floors() {
                 // raised 2026-12-01 by the third-round training data (rules/models/training/README.md)
                 // lowered 2026-12-01 from 0.95 by the fourth-round retraining of the policy model, a trade recorded in docs/EVALUATION.md ("A fourth round of training texts")
                 ("credit", 0.9),
-                ("links", 0.50),
+                // raised 2026-12-01 by the links model (rules/models/links.md)
+                ("links", 0.7),
                 // raised 2026-12-01 by residence cues beside a house-level place
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // raised 2026-12-01 by the third-round training data (rules/models/training/README.md)
@@ -454,7 +456,8 @@ fn issue10_third_heldout_regression_floors() {
                 // raised 2026-12-01 from 0.2 by the retraining on the third-round data (rules/models/training/README.md)
                 // lowered 2026-12-01 from 0.33 by the fourth-round retraining of the policy model, a trade recorded in docs/EVALUATION.md ("A fourth round of training texts")
                 ("credit", 0.3),
-                ("links", 0.63),
+                // raised 2026-12-01 by the links model (rules/models/links.md)
+                ("links", 0.73),
                 // raised 2026-12-01 by residence cues beside a house-level place
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // raised 2026-12-01 from 0.53 by the retraining on the third-round data (rules/models/training/README.md)
@@ -479,7 +482,9 @@ fn issue10_third_heldout_regression_floors() {
             // raised 2026-12-01 from 13: the policy model's false alarms, the
             // price of its recall (rules/models/policy.md, "Measured")
             // lowered 2026-12-01 from 17 by the fourth-round retraining (docs/EVALUATION.md)
-            max_flagged: 16,
+            // raised 2026-12-01 from 16 by the links model, a trade stated and
+            // recorded in docs/EVALUATION.md ("The links model on the seventh set")
+            max_flagged: 17,
         },
     );
 }
@@ -504,7 +509,8 @@ fn issue10_fourth_heldout_regression_floors() {
                 ("conduct", 0.7),
                 ("confidential", 0.65),
                 ("credit", 0.65),
-                ("links", 0.55),
+                // raised 2026-12-01 by the links model (rules/models/links.md)
+                ("links", 0.65),
                 // raised 2026-12-01 from 0.7 by the fourth-round retraining of the policy model
                 ("location", 0.85),
                 // lowered 2026-12-01 from 0.55 by the fourth-round retraining of the policy model, a trade recorded in docs/EVALUATION.md ("A fourth round of training texts")
@@ -541,7 +547,8 @@ fn issue10_fifth_heldout_regression_floors() {
                 ("conduct", 0.8),
                 ("confidential", 0.7),
                 ("credit", 0.65),
-                ("links", 0.35),
+                // raised 2026-12-01 by the links model (rules/models/links.md)
+                ("links", 0.55),
                 ("location", 0.85),
                 // raised 2026-12-01 from 0.5 by patient.nhs-number-with-person
                 ("patient-data", 0.55),
@@ -574,7 +581,8 @@ fn issue10_sixth_heldout_regression_floors() {
                 ("conduct", 0.6),
                 ("confidential", 0.75),
                 ("credit", 0.55),
-                ("links", 0.45),
+                // raised 2026-12-01 by the links model (rules/models/links.md)
+                ("links", 0.8),
                 ("location", 0.95),
                 ("patient-data", 0.6),
                 ("personal-data", 0.55),
@@ -606,7 +614,8 @@ fn issue10_seventh_heldout_regression_floors() {
                 ("conduct", 0.65),
                 ("confidential", 0.85),
                 ("credit", 0.65),
-                ("links", 0.4),
+                // raised 2026-12-01 by the links model (rules/models/links.md)
+                ("links", 0.6),
                 ("location", 0.65),
                 ("patient-data", 0.8),
                 ("personal-data", 0.5),

@@ -53,6 +53,7 @@ static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new
 const EMBEDDED: &[(&str, &[u8])] = &[
     ("abuse", include_bytes!("../../../rules/models/abuse.bin")),
     ("policy", include_bytes!("../../../rules/models/policy.bin")),
+    ("links", include_bytes!("../../../rules/models/links.bin")),
 ];
 
 impl Model {
