@@ -134,6 +134,11 @@ pub struct ModelDef {
     /// text ("Ring us on 0113 496 0381", "Photo of our new car park").
     #[serde(default)]
     pub min_words: usize,
+    /// Texts without a link (`http…`, `www.…` or a bare host such as
+    /// `bit.ly/x`) are not scored: for a model that judges where a link
+    /// points, a text without one cannot be a hit, and scoring it costs.
+    #[serde(default)]
+    pub needs_link: bool,
     /// A score below half the threshold lowers the confidence of the same
     /// category's hits in the field. Only for a model trained on enough
     /// data to be trusted against a list (the abuse model); the policy

@@ -234,6 +234,15 @@ const LINK_ENDINGS: [&str; 24] = [
     "ru", "cn", "app", "site", "online", "shop", "link", "click", "live", "tk",
 ];
 
+/// Whether the text holds a link as the featuriser reads one: a token
+/// starting `http` or `www.`, or a bare host with a known ending.
+pub fn has_link(text: &str) -> bool {
+    text.split_whitespace().any(|raw| {
+        let head = raw.get(..4).unwrap_or("");
+        head.eq_ignore_ascii_case("http") || head.eq_ignore_ascii_case("www.") || bare_link(raw)
+    })
+}
+
 /// A bare host with a known ending, maybe with a path: `bit.ly/3xY`,
 /// `casino-bonus.example.net`, `example[.]com` (written so to defuse it).
 fn bare_link(raw: &str) -> bool {

@@ -260,6 +260,7 @@ struct ModelRule {
     model: usize,
     head: usize,
     min_words: usize,
+    needs_link: bool,
     lowers: bool,
     threshold: f32,
     high: f32,
@@ -312,6 +313,7 @@ impl Models {
                 model,
                 head,
                 min_words: m.min_words,
+                needs_link: m.needs_link,
                 lowers: m.lowers,
                 threshold: m.threshold,
                 high,
@@ -337,6 +339,7 @@ impl Models {
     ) {
         // counted once per field, and only if a rule asks
         let mut words: Option<usize> = None;
+        let mut link: Option<bool> = None;
         for mr in &self.rules {
             let (r, threshold, high) = (&mr.rule, &mr.threshold, &mr.high);
             let model = &self.models[mr.model];
@@ -352,6 +355,9 @@ impl Models {
                     < mr.min_words
             {
                 // too short to score, whatever the featuriser would keep
+                continue;
+            }
+            if mr.needs_link && !*link.get_or_insert_with(|| features::has_link(&field.value)) {
                 continue;
             }
             let p = model.score_head(mr.head, &field.value, scratch);
@@ -491,6 +497,26 @@ pub fn sigmoid(z: f32) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_link_is_what_the_featuriser_reads_as_one() {
+        for text in [
+            "claim it at https://prize.example.org/win",
+            "see WWW.example.com today",
+            "short link bit.ly/3xYz inside",
+            "written to defuse it: casino-bonus.example[.]net",
+        ] {
+            assert!(features::has_link(text), "{text}");
+        }
+        for text in [
+            "email me at jo@example.com",
+            "no link here, just spins and a bonus",
+            "ward 12.5 and 3.1 litres",
+            "",
+        ] {
+            assert!(!features::has_link(text), "{text}");
+        }
+    }
 
     #[test]
     fn features_are_stable_and_normalise_handles_links_digits_and_repeats() {
