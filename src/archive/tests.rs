@@ -261,14 +261,17 @@ fn sizes_of_4_gib_or_more_are_kept_whole() {
     assert!(l.push("", "b", 7, u64::from(u32::MAX), 1, 0));
     assert!(l.push("p/", "c", 7, 6, 1, 1));
     assert!(l.push("", "d", u64::from(u32::MAX) - 1, 0, 2, 0));
-    let got: Vec<_> = l.iter().map(|e| (e.name, e.size, e.compressed)).collect();
+    let got: Vec<_> = l
+        .iter()
+        .map(|e| (e.name.to_string(), e.size, e.compressed))
+        .collect();
     assert_eq!(
         got,
         [
-            ("a", 1 << 33, 5),
-            ("b", 7, u64::from(u32::MAX)),
-            ("p/c", 7, 6),
-            ("d", u64::from(u32::MAX) - 1, 0)
+            ("a".to_string(), 1 << 33, 5),
+            ("b".to_string(), 7, u64::from(u32::MAX)),
+            ("p/c".to_string(), 7, 6),
+            ("d".to_string(), u64::from(u32::MAX) - 1, 0)
         ]
     );
 }
