@@ -58,7 +58,8 @@ impl Entry<'_> {
 #[derive(Debug, Default)]
 pub struct EntryList {
     listed: Vec<Listed>,
-    /// Every base name, each followed by `/` (which no base name holds).
+    /// Every base name, each followed by `/` (which no base name holds):
+    /// where one ends when its length does not fit in `Listed`.
     bases: String,
     /// The folders (each empty or ending in `/`), end to end.
     folders: String,
@@ -81,10 +82,17 @@ struct Listed {
     /// Unique within its part: a zip's entries by their location, a
     /// folder's as listed.
     index: u32,
-    part: u32,
+    part: u16,
+    /// The base name's length, or [`LONG`].
+    base_len: u16,
 }
 
 const _: () = assert!(std::mem::size_of::<Listed>() == 24);
+
+/// The `base_len` of a base name of `u16::MAX` bytes or more, which ends
+/// at its `/` in [`EntryList::bases`] instead. A zip's names are shorter
+/// (a 16-bit length) and so is a file name on disk.
+const LONG: u16 = u16::MAX;
 
 /// The 32-bit size that says the sizes are in [`EntryList::wide`].
 const WIDE: u32 = u32::MAX;
@@ -95,7 +103,7 @@ impl Listed {
         if self.size != WIDE {
             return (u64::from(self.size), u64::from(self.compressed));
         }
-        wide.get(&(self.part, self.index))
+        wide.get(&(u32::from(self.part), self.index))
             .copied()
             .unwrap_or((u64::from(WIDE), u64::from(WIDE)))
     }
@@ -133,7 +141,7 @@ impl EntryList {
             compressed,
             position: u32::try_from(position).ok()?,
             index: l.index,
-            part: l.part,
+            part: u32::from(l.part),
         })
     }
 
@@ -169,7 +177,14 @@ impl EntryList {
     }
 
     fn base(&self, l: &Listed) -> &str {
-        let rest = self.bases.get(l.base_at as usize..).unwrap_or("");
+        let at = l.base_at as usize;
+        if l.base_len != LONG {
+            return self
+                .bases
+                .get(at..at.saturating_add(usize::from(l.base_len)))
+                .unwrap_or("");
+        }
+        let rest = self.bases.get(at..).unwrap_or("");
         rest.split('/').next().unwrap_or("")
     }
 
@@ -183,7 +198,7 @@ impl EntryList {
         size: u64,
         compressed: u64,
         index: u32,
-        part: u32,
+        part: u16,
     ) -> bool {
         let name = Name::whole(name);
         let (folder, base) = (name.folder(), name.base());
@@ -201,7 +216,7 @@ impl EntryList {
         size: u64,
         compressed: u64,
         index: u32,
-        part: u32,
+        part: u16,
     ) -> bool {
         let Some(folder) = self.folder_id(prefix, folder) else {
             return false;
@@ -221,10 +236,13 @@ impl EntryList {
         let (size, compressed) = match narrow {
             (Ok(s), Ok(c)) if s != WIDE => (s, c),
             _ => {
-                self.wide.insert((part, index), (size, compressed));
+                self.wide
+                    .insert((u32::from(part), index), (size, compressed));
                 (WIDE, WIDE)
             }
         };
+        // `u16::MAX` itself is `LONG`, so it is scanned for too.
+        let base_len = u16::try_from(base.len()).unwrap_or(LONG);
         self.bases.push_str(base);
         self.bases.push('/');
         self.listed.push(Listed {
@@ -234,6 +252,7 @@ impl EntryList {
             folder,
             index,
             part,
+            base_len,
         });
         true
     }
@@ -457,18 +476,26 @@ impl Archive {
             .fold(0usize, usize::saturating_add);
         let mut entries = EntryList::with_capacity(count, bytes);
         for (part, (prefix, list)) in lists.iter().enumerate() {
-            let part = part as u32;
+            let part = u16::try_from(part);
             for l in &list.listed {
                 let name = list.name(l);
                 let (size, compressed) = l.sizes(&list.wide);
                 let (folder, base) = (name.folder(), name.base());
-                if !entries.push_parts(prefix, folder, base, size, compressed, l.index, part) {
-                    refused.push(Refused {
-                        name: format!("{prefix}{name}"),
-                        bytes: size,
-                        reason: LIST_FULL.to_string(),
-                    });
-                }
+                let reason = match part {
+                    Ok(part) => {
+                        if entries.push_parts(prefix, folder, base, size, compressed, l.index, part)
+                        {
+                            continue;
+                        }
+                        LIST_FULL
+                    }
+                    Err(_) => PARTS_FULL,
+                };
+                refused.push(Refused {
+                    name: format!("{prefix}{name}"),
+                    bytes: size,
+                    reason: reason.to_string(),
+                });
             }
         }
         drop(lists);
@@ -618,6 +645,10 @@ fn looks_like_zip(path: &Path) -> bool {
 /// Why an entry past the entry list's room is refused: more than
 /// `u32::MAX` entries, or bytes of names, in one archive.
 const LIST_FULL: &str = "the archive's entry names fill the 4 GiB this tool lists; not read";
+
+/// Why an entry of a split export's 65,536th zip or later is refused.
+const PARTS_FULL: &str =
+    "the export is split into more zips than the 65,535 this tool lists; not read";
 
 /// The one place an entry is admitted or refused, for zips and folders
 /// alike: a reason already found by the backing (unsafe name, encryption…)

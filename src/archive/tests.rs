@@ -275,3 +275,23 @@ fn sizes_of_4_gib_or_more_are_kept_whole() {
         ]
     );
 }
+
+#[test]
+fn base_names_too_long_for_their_length_field_end_at_their_separator() {
+    let mut l = EntryList::with_capacity(3, 0);
+    let short = "w".repeat(usize::from(u16::MAX) - 1);
+    let long = "x".repeat(usize::from(u16::MAX));
+    let longer = "y".repeat(usize::from(u16::MAX) + 3);
+    let names = [
+        format!("f/{short}"),
+        format!("f/{long}"),
+        longer,
+        "z".into(),
+    ];
+    for (i, n) in names.iter().enumerate() {
+        assert!(l.push("", n, 1, 1, i as u32, 0));
+    }
+    let got: Vec<String> = l.iter().map(|e| e.name.to_string()).collect();
+    assert_eq!(got, names);
+    assert_eq!(l.position_of("z"), Some(3));
+}
