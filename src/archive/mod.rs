@@ -55,7 +55,7 @@ impl Entry<'_> {
 /// listed one after another in it, the base names end to end in one
 /// string, and each entry is 24 bytes that say where its name is. The
 /// sizes are 32-bit; the few of 4 GiB or more are kept aside.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct EntryList {
     listed: Vec<Listed>,
     /// Every base name, each followed by `/` (which no base name holds):
@@ -106,6 +106,12 @@ impl Listed {
         wide.get(&(u32::from(self.part), self.index))
             .copied()
             .unwrap_or((u64::from(WIDE), u64::from(WIDE)))
+    }
+}
+
+impl Default for EntryList {
+    fn default() -> EntryList {
+        EntryList::with_capacity(0, 0)
     }
 }
 
@@ -646,9 +652,9 @@ fn looks_like_zip(path: &Path) -> bool {
 /// `u32::MAX` entries, or bytes of names, in one archive.
 const LIST_FULL: &str = "the archive's entry names fill the 4 GiB this tool lists; not read";
 
-/// Why an entry of a split export's 65,536th zip or later is refused.
+/// Why an entry of a split export's 65,537th zip or later is refused.
 const PARTS_FULL: &str =
-    "the export is split into more zips than the 65,535 this tool lists; not read";
+    "the export is split into more zips than the 65,536 this tool lists; not read";
 
 /// The one place an entry is admitted or refused, for zips and folders
 /// alike: a reason already found by the backing (unsafe name, encryption…)

@@ -295,3 +295,12 @@ fn base_names_too_long_for_their_length_field_end_at_their_separator() {
     assert_eq!(got, names);
     assert_eq!(l.position_of("z"), Some(3));
 }
+
+#[test]
+fn a_default_list_takes_names_in_folders() {
+    let mut l = EntryList::default();
+    assert!(l.push("", "a/b", 1, 1, 0, 0));
+    assert!(l.push("", "c", 1, 1, 1, 0));
+    let got: Vec<String> = l.iter().map(|e| e.name.to_string()).collect();
+    assert_eq!(got, ["a/b", "c"]);
+}

@@ -243,8 +243,8 @@ impl TwitterUnit {
         unit
     }
 
-    /// The id a media entry's file name starts with (the root is empty or
-    /// ends in `/`, so the file name is the entry's base name).
+    /// The id a media entry's file name starts with: its base name, as
+    /// only entries in a media folder below the root are asked about.
     fn media_id<'a>(&self, entries: &'a EntryList, index: u32) -> &'a str {
         entries
             .get(index as usize)
