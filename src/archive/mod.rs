@@ -7,10 +7,12 @@
 
 mod dir;
 mod limits;
+mod name;
 mod shared_file;
 mod zipped;
 
 pub use limits::Limits;
+pub use name::Name;
 
 use crate::error::{Error, Result};
 use std::collections::HashMap;
@@ -26,7 +28,7 @@ impl<T: Read + Seek> ReadSeek for T {}
 /// relative to the archive root with `/` separators.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Entry<'a> {
-    pub name: &'a str,
+    pub name: Name<'a>,
     /// Declared (zip) or actual (folder) uncompressed size in bytes.
     pub size: u64,
     /// Compressed size in the zip; equal to `size` for folders.
@@ -48,14 +50,21 @@ impl Entry<'_> {
 }
 
 /// An archive's readable entries, sorted by name. A million of them may
-/// be held (docs/ARCHITECTURE.md, "Bounded memory"), so the names are end
-/// to end in one string and each entry is 32 bytes that say where its
-/// name is, not an allocation of its own. The sizes are 32-bit; the
-/// few of 4 GiB or more are kept aside.
-#[derive(Debug, Default)]
+/// be held (docs/ARCHITECTURE.md, "Bounded memory"), so no entry is an
+/// allocation of its own: each folder is held once for the entries
+/// listed one after another in it, the base names end to end in one
+/// string, and each entry is 24 bytes that say where its name is. The
+/// sizes are 32-bit; the few of 4 GiB or more are kept aside.
+#[derive(Debug)]
 pub struct EntryList {
     listed: Vec<Listed>,
-    names: String,
+    /// Every base name, each followed by `/` (which no base name holds):
+    /// where one ends when its length does not fit in `Listed`.
+    bases: String,
+    /// The folders (each empty or ending in `/`), end to end.
+    folders: String,
+    /// Folder `k` is `folders[folder_at[k]..folder_at[k + 1]]`.
+    folder_at: Vec<u32>,
     /// Sizes and compressed sizes of entries whose `Listed` says
     /// [`WIDE`], by part and index (one entry each).
     wide: HashMap<(u32, u32), (u64, u64)>,
@@ -66,16 +75,24 @@ struct Listed {
     /// [`WIDE`] when either size does not fit below it.
     size: u32,
     compressed: u32,
-    /// Where the name is in [`EntryList::names`].
-    name_at: u32,
-    name_len: u32,
+    /// Where the base name is in [`EntryList::bases`].
+    base_at: u32,
+    /// Its folder in [`EntryList::folder_at`].
+    folder: u32,
     /// Unique within its part: a zip's entries by their location, a
     /// folder's as listed.
     index: u32,
-    part: u32,
+    part: u16,
+    /// The base name's length, or [`LONG`].
+    base_len: u16,
 }
 
 const _: () = assert!(std::mem::size_of::<Listed>() == 24);
+
+/// The `base_len` of a base name of `u16::MAX` bytes or more, which ends
+/// at its `/` in [`EntryList::bases`] instead. A zip's names are shorter
+/// (a 16-bit length) and so is a file name on disk.
+const LONG: u16 = u16::MAX;
 
 /// The 32-bit size that says the sizes are in [`EntryList::wide`].
 const WIDE: u32 = u32::MAX;
@@ -86,9 +103,15 @@ impl Listed {
         if self.size != WIDE {
             return (u64::from(self.size), u64::from(self.compressed));
         }
-        wide.get(&(self.part, self.index))
+        wide.get(&(u32::from(self.part), self.index))
             .copied()
             .unwrap_or((u64::from(WIDE), u64::from(WIDE)))
+    }
+}
+
+impl Default for EntryList {
+    fn default() -> EntryList {
+        EntryList::with_capacity(0, 0)
     }
 }
 
@@ -98,7 +121,10 @@ impl EntryList {
     fn with_capacity(entries: usize, name_bytes: usize) -> EntryList {
         EntryList {
             listed: Vec::with_capacity(entries),
-            names: String::with_capacity(name_bytes),
+            bases: String::with_capacity(name_bytes),
+            folders: String::new(),
+            // Folder 0 is the archive root.
+            folder_at: vec![0, 0],
             wide: HashMap::new(),
         }
     }
@@ -121,7 +147,7 @@ impl EntryList {
             compressed,
             position: u32::try_from(position).ok()?,
             index: l.index,
-            part: l.part,
+            part: u32::from(l.part),
         })
     }
 
@@ -136,17 +162,41 @@ impl EntryList {
     /// Where the entry named `name` is (the list is sorted by name).
     pub fn position_of(&self, name: &str) -> Option<usize> {
         self.listed
-            .binary_search_by(|l| self.name(l).cmp(name))
+            .binary_search_by(|l| self.name(l).cmp_str(name))
             .ok()
     }
 
-    fn name(&self, l: &Listed) -> &str {
-        name_in(&self.names, l)
+    fn name(&self, l: &Listed) -> Name<'_> {
+        Name::new(self.folder(l.folder), self.base(l))
+    }
+
+    fn folder(&self, folder: u32) -> &str {
+        let at = |k: u32| {
+            usize::try_from(k)
+                .ok()
+                .and_then(|k| self.folder_at.get(k))
+                .map_or(0, |&a| a as usize)
+        };
+        self.folders
+            .get(at(folder)..at(folder.saturating_add(1)))
+            .unwrap_or("")
+    }
+
+    fn base(&self, l: &Listed) -> &str {
+        let at = l.base_at as usize;
+        if l.base_len != LONG {
+            return self
+                .bases
+                .get(at..at.saturating_add(usize::from(l.base_len)))
+                .unwrap_or("");
+        }
+        let rest = self.bases.get(at..).unwrap_or("");
+        rest.split('/').next().unwrap_or("")
     }
 
     /// Appends `prefix` and `name` as one entry's name; `false` (nothing
-    /// added) when the list is full: past `u32::MAX` entries or bytes of
-    /// names.
+    /// added) when the list is full: past `u32::MAX` entries, or bytes of
+    /// base names or folders.
     fn push(
         &mut self,
         prefix: &str,
@@ -154,65 +204,116 @@ impl EntryList {
         size: u64,
         compressed: u64,
         index: u32,
-        part: u32,
+        part: u16,
     ) -> bool {
-        let at = u32::try_from(self.names.len());
-        let len = prefix
-            .len()
-            .checked_add(name.len())
-            .and_then(|n| u32::try_from(n).ok());
-        let (Ok(name_at), Some(name_len)) = (at, len) else {
+        let name = Name::whole(name);
+        let (folder, base) = (name.folder(), name.base());
+        self.push_parts(prefix, folder, base, size, compressed, index, part)
+    }
+
+    /// [`EntryList::push`] of a name already cut into its `folder` (empty
+    /// or ending in `/`) and `base` (no `/`).
+    #[allow(clippy::too_many_arguments)]
+    fn push_parts(
+        &mut self,
+        prefix: &str,
+        folder: &str,
+        base: &str,
+        size: u64,
+        compressed: u64,
+        index: u32,
+        part: u16,
+    ) -> bool {
+        let Some(folder) = self.folder_id(prefix, folder) else {
             return false;
         };
-        if name_at.checked_add(name_len).is_none() || self.listed.len() >= u32::MAX as usize {
+        let fits = base
+            .len()
+            .checked_add(1)
+            .and_then(|n| n.checked_add(self.bases.len()))
+            .is_some_and(|end| u32::try_from(end).is_ok());
+        let Ok(base_at) = u32::try_from(self.bases.len()) else {
+            return false;
+        };
+        if !fits || self.listed.len() >= u32::MAX as usize {
             return false;
         }
         let narrow = (u32::try_from(size), u32::try_from(compressed));
         let (size, compressed) = match narrow {
             (Ok(s), Ok(c)) if s != WIDE => (s, c),
             _ => {
-                self.wide.insert((part, index), (size, compressed));
+                self.wide
+                    .insert((u32::from(part), index), (size, compressed));
                 (WIDE, WIDE)
             }
         };
-        self.names.push_str(prefix);
-        self.names.push_str(name);
+        // `u16::MAX` itself is `LONG`, so it is scanned for too.
+        let base_len = u16::try_from(base.len()).unwrap_or(LONG);
+        self.bases.push_str(base);
+        self.bases.push('/');
         self.listed.push(Listed {
             size,
             compressed,
-            name_at,
-            name_len,
+            base_at,
+            folder,
             index,
             part,
+            base_len,
         });
         true
     }
 
+    /// The folder `prefix` + `folder`: the last one listed if it is the
+    /// same (entries come folder by folder), else a new one; `None` when
+    /// the folders would pass `u32::MAX` bytes or ids.
+    fn folder_id(&mut self, prefix: &str, folder: &str) -> Option<u32> {
+        if prefix.is_empty() && folder.is_empty() {
+            return Some(0);
+        }
+        let last = u32::try_from(self.folder_at.len().checked_sub(2)?).ok()?;
+        if name::cmp_joined([prefix, folder], [self.folder(last), ""]).is_eq() {
+            return Some(last);
+        }
+        let end = self
+            .folders
+            .len()
+            .checked_add(prefix.len())?
+            .checked_add(folder.len())?;
+        let end = u32::try_from(end).ok()?;
+        let id = u32::try_from(self.folder_at.len().checked_sub(1)?).ok()?;
+        self.folders.push_str(prefix);
+        self.folders.push_str(folder);
+        self.folder_at.push(end);
+        Some(id)
+    }
+
     /// Sorted by name, `ties` ordering equal names.
     fn sort(&mut self, ties: impl Fn(&Listed, &Listed) -> std::cmp::Ordering) {
-        let names = &self.names;
-        self.listed
-            .sort_unstable_by(|a, b| name_in(names, a).cmp(name_in(names, b)).then(ties(a, b)));
+        let mut listed = std::mem::take(&mut self.listed);
+        listed.sort_unstable_by(|a, b| self.cmp_names(a, b).then(ties(a, b)));
+        self.listed = listed;
     }
 
     /// Of each run of equal names (once sorted), only the first is kept.
     fn dedup(&mut self) {
-        let names = &self.names;
-        self.listed
-            .dedup_by(|b, a| name_in(names, a) == name_in(names, b));
+        let mut listed = std::mem::take(&mut self.listed);
+        listed.dedup_by(|b, a| self.cmp_names(a, b).is_eq());
+        self.listed = listed;
+    }
+
+    fn cmp_names(&self, a: &Listed, b: &Listed) -> std::cmp::Ordering {
+        if a.folder == b.folder {
+            return self.base(a).cmp(self.base(b));
+        }
+        self.name(a).cmp(&self.name(b))
     }
 
     fn shrink_to_fit(&mut self) {
         self.listed.shrink_to_fit();
-        self.names.shrink_to_fit();
+        self.bases.shrink_to_fit();
+        self.folders.shrink_to_fit();
+        self.folder_at.shrink_to_fit();
     }
-}
-
-fn name_in<'a>(names: &'a str, l: &Listed) -> &'a str {
-    let start = l.name_at as usize;
-    names
-        .get(start..start.saturating_add(l.name_len as usize))
-        .unwrap_or("")
 }
 
 impl<'a> IntoIterator for &'a EntryList {
@@ -372,30 +473,35 @@ impl Archive {
             }));
             lists.push((prefix, list));
         }
-        // One list for all parts, its size known: each part's names
-        // with the part's prefix.
+        // One list for all parts, its size known: each part's base names
+        // and their separators; the folders are few.
         let count = lists.iter().map(|(_, l)| l.len()).sum();
         let bytes = lists
             .iter()
-            .map(|(prefix, l)| {
-                l.names
-                    .len()
-                    .saturating_add(prefix.len().saturating_mul(l.len()))
-            })
+            .map(|(_, l)| l.bases.len())
             .fold(0usize, usize::saturating_add);
         let mut entries = EntryList::with_capacity(count, bytes);
         for (part, (prefix, list)) in lists.iter().enumerate() {
-            let part = part as u32;
+            let part = u16::try_from(part);
             for l in &list.listed {
                 let name = list.name(l);
                 let (size, compressed) = l.sizes(&list.wide);
-                if !entries.push(prefix, name, size, compressed, l.index, part) {
-                    refused.push(Refused {
-                        name: format!("{prefix}{name}"),
-                        bytes: size,
-                        reason: LIST_FULL.to_string(),
-                    });
-                }
+                let (folder, base) = (name.folder(), name.base());
+                let reason = match part {
+                    Ok(part) => {
+                        if entries.push_parts(prefix, folder, base, size, compressed, l.index, part)
+                        {
+                            continue;
+                        }
+                        LIST_FULL
+                    }
+                    Err(_) => PARTS_FULL,
+                };
+                refused.push(Refused {
+                    name: format!("{prefix}{name}"),
+                    bytes: size,
+                    reason: reason.to_string(),
+                });
             }
         }
         drop(lists);
@@ -467,7 +573,7 @@ impl Archive {
         };
         match &self.backing {
             Backing::Zip(zip) => zip.with_entry(entry, budget, f),
-            Backing::Dir(root) => dir::with_entry(root, entry.name, budget, f),
+            Backing::Dir(root) => dir::with_entry(root, &entry.name.as_str(), budget, f),
             Backing::File(path) => dir::with_file(path, budget, f),
             Backing::Parts(zips) => match zips.get(entry.part as usize) {
                 Some(zip) => zip.with_entry(entry, budget, f),
@@ -488,7 +594,9 @@ impl Archive {
     ) -> Result<Option<T>> {
         match &self.backing {
             Backing::Zip(zip) => zip.with_stored_entry(entry, f),
-            Backing::Dir(root) => dir::with_seekable(&root.join(entry.name), f).map(Some),
+            Backing::Dir(root) => {
+                dir::with_seekable(&root.join(&*entry.name.as_str()), f).map(Some)
+            }
             Backing::File(path) => dir::with_seekable(path, f).map(Some),
             Backing::Parts(zips) => match zips.get(entry.part as usize) {
                 Some(zip) => zip.with_stored_entry(entry, f),
@@ -543,6 +651,10 @@ fn looks_like_zip(path: &Path) -> bool {
 /// Why an entry past the entry list's room is refused: more than
 /// `u32::MAX` entries, or bytes of names, in one archive.
 const LIST_FULL: &str = "the archive's entry names fill the 4 GiB this tool lists; not read";
+
+/// Why an entry of a split export's 65,537th zip or later is refused.
+const PARTS_FULL: &str =
+    "the export is split into more zips than the 65,536 this tool lists; not read";
 
 /// The one place an entry is admitted or refused, for zips and folders
 /// alike: a reason already found by the backing (unsafe name, encryption…)

@@ -261,14 +261,46 @@ fn sizes_of_4_gib_or_more_are_kept_whole() {
     assert!(l.push("", "b", 7, u64::from(u32::MAX), 1, 0));
     assert!(l.push("p/", "c", 7, 6, 1, 1));
     assert!(l.push("", "d", u64::from(u32::MAX) - 1, 0, 2, 0));
-    let got: Vec<_> = l.iter().map(|e| (e.name, e.size, e.compressed)).collect();
+    let got: Vec<_> = l
+        .iter()
+        .map(|e| (e.name.to_string(), e.size, e.compressed))
+        .collect();
     assert_eq!(
         got,
         [
-            ("a", 1 << 33, 5),
-            ("b", 7, u64::from(u32::MAX)),
-            ("p/c", 7, 6),
-            ("d", u64::from(u32::MAX) - 1, 0)
+            ("a".to_string(), 1 << 33, 5),
+            ("b".to_string(), 7, u64::from(u32::MAX)),
+            ("p/c".to_string(), 7, 6),
+            ("d".to_string(), u64::from(u32::MAX) - 1, 0)
         ]
     );
+}
+
+#[test]
+fn base_names_too_long_for_their_length_field_end_at_their_separator() {
+    let mut l = EntryList::with_capacity(3, 0);
+    let short = "w".repeat(usize::from(u16::MAX) - 1);
+    let long = "x".repeat(usize::from(u16::MAX));
+    let longer = "y".repeat(usize::from(u16::MAX) + 3);
+    let names = [
+        format!("f/{short}"),
+        format!("f/{long}"),
+        longer,
+        "z".into(),
+    ];
+    for (i, n) in names.iter().enumerate() {
+        assert!(l.push("", n, 1, 1, i as u32, 0));
+    }
+    let got: Vec<String> = l.iter().map(|e| e.name.to_string()).collect();
+    assert_eq!(got, names);
+    assert_eq!(l.position_of("z"), Some(3));
+}
+
+#[test]
+fn a_default_list_takes_names_in_folders() {
+    let mut l = EntryList::default();
+    assert!(l.push("", "a/b", 1, 1, 0, 0));
+    assert!(l.push("", "c", 1, 1, 1, 0));
+    let got: Vec<String> = l.iter().map(|e| e.name.to_string()).collect();
+    assert_eq!(got, ["a/b", "c"]);
 }

@@ -278,7 +278,7 @@ fn has_duplicates(listing: &mut Listing, mut dirs: Vec<String>) -> bool {
     // Both sorted: one merge finds a name in both.
     let (mut i, mut j) = (0, 0);
     while let (Some(e), Some(r)) = (entries.get(i), refused.get(j)) {
-        match e.name.cmp(r.name.as_str()) {
+        match e.name.cmp_str(&r.name) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => return true,

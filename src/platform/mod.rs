@@ -18,7 +18,7 @@ pub mod youtube;
 
 pub use entry_kinds::{EntryKinds, disposition_in};
 
-use crate::archive::{Archive, Entry};
+use crate::archive::{Archive, Entry, Name};
 use crate::record::Record;
 use crate::vocab::{DateOrder, Platform};
 use jiff::tz::TimeZone;
@@ -114,10 +114,11 @@ impl EntryOutcome {
 
 /// Added by macOS when a folder is zipped (`__MACOSX/`, `._name`,
 /// `.DS_Store`): never part of any platform's export.
-pub fn is_mac_junk(name: &str) -> bool {
-    let base = name.rsplit('/').next().unwrap_or(name);
+pub fn is_mac_junk(name: Name<'_>) -> bool {
+    let base = name.base();
+    // A `/` ends the folder: no base name holds it.
     name.starts_with("__MACOSX/")
-        || name.contains("/__MACOSX/")
+        || name.folder().contains("/__MACOSX/")
         || base.starts_with("._")
         || base == ".DS_Store"
 }

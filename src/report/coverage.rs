@@ -34,7 +34,7 @@ pub fn write_coverage_csv<'a>(
     for r in rows {
         w.write_record([
             safe::defang(r.archive).as_ref(),
-            safe::defang(r.entry).as_ref(),
+            safe::defang(&r.entry.as_str()).as_ref(),
             r.status.as_str(),
             &r.records.to_string(),
             &r.findings.to_string(),

@@ -228,7 +228,7 @@ fn changes_item<'c>(
         .collect();
     let unread: Vec<Line> = coverage
         .filter(|r| {
-            let file = r.entry.rsplit('/').next().unwrap_or(r.entry);
+            let file = r.entry.base();
             r.status != Status::Parsed && CHANGE_HISTORY.iter().any(|c| file.starts_with(c))
         })
         .map(|r| Line {

@@ -337,7 +337,7 @@ fn add_run(
             st.execute(params![
                 run_id,
                 r.archive,
-                r.entry,
+                r.entry.to_string(),
                 r.status.as_str(),
                 r.records as i64,
                 r.findings as i64,

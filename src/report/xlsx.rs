@@ -178,7 +178,7 @@ fn coverage_sheet(
     for (i, r) in rows.iter().enumerate() {
         let row = i as u32 + 1;
         text(ws, row, 0, r.archive)?;
-        text(ws, row, 1, r.entry)?;
+        text(ws, row, 1, &r.entry.as_str())?;
         text(ws, row, 2, r.status.as_str())?;
         ws.write_number(row, 3, r.records as f64)?;
         ws.write_number(row, 4, r.findings as f64)?;

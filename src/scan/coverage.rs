@@ -7,7 +7,7 @@
 //! entry list (the names) and an 8-byte slot per entry, and each row is
 //! made when a sink asks for it, borrowing the names.
 
-use crate::archive::{Entry, EntryList};
+use crate::archive::{Entry, EntryList, Name};
 use serde::Serialize;
 use std::cmp::{Ordering, Reverse};
 use std::collections::{BinaryHeap, HashMap};
@@ -33,7 +33,7 @@ pub struct CoverageRow {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct CoverageView<'a> {
     pub archive: &'a str,
-    pub entry: &'a str,
+    pub entry: Name<'a>,
     pub status: Status,
     pub records: u64,
     pub findings: u64,
@@ -45,7 +45,7 @@ impl CoverageView<'_> {
     /// The row's final order: archive, entry, status, then every other
     /// column, so the order is total and no thread's timing can show in
     /// it (rows that compare equal are the same row).
-    fn key(&self) -> (&str, &str, Status, u64, u64, u64, &str) {
+    fn key(&self) -> (&str, Name<'_>, Status, u64, u64, u64, &str) {
         (
             self.archive,
             self.entry,
@@ -75,7 +75,7 @@ impl<'a> From<&'a CoverageRow> for CoverageView<'a> {
     fn from(r: &'a CoverageRow) -> Self {
         CoverageView {
             archive: &r.archive,
-            entry: &r.entry,
+            entry: Name::whole(&r.entry),
             status: r.status,
             records: r.records,
             findings: r.findings,

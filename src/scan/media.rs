@@ -23,6 +23,7 @@ use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
 use jiff::Timestamp;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::io::Read;
 use std::sync::Mutex;
 
@@ -78,10 +79,10 @@ impl Owner {
         self.text(texts, 2)
     }
 
-    fn from<'a>(&self, texts: &'a Texts, archive: &'a Archive) -> &'a str {
+    fn from<'a>(&self, texts: &'a Texts, archive: &'a Archive) -> Cow<'a, str> {
         match archive.entries().get(self.from as usize) {
-            Some(e) if self.from != NAMED => e.name,
-            _ => self.text(texts, 3),
+            Some(e) if self.from != NAMED => e.name.as_str(),
+            _ => Cow::Borrowed(self.text(texts, 3)),
         }
     }
 
@@ -92,7 +93,7 @@ impl Owner {
         &self,
         texts: &'a Texts,
         archive: &'a Archive,
-    ) -> (u8, bool, &'a str, &'a str, RecordKind) {
+    ) -> (u8, bool, Cow<'a, str>, &'a str, RecordKind) {
         (
             rank(self.kind),
             self.url(texts).is_empty(),
@@ -341,8 +342,17 @@ impl Refs {
 }
 
 /// [`Owner::key`] of the owner `rec` would make, without making it.
-fn candidate_key<'a>(rec: &'a Record, from: &'a str) -> (u8, bool, &'a str, &'a str, RecordKind) {
-    (rank(rec.kind), rec.url.is_empty(), from, &rec.id, rec.kind)
+fn candidate_key<'a>(
+    rec: &'a Record,
+    from: &'a str,
+) -> (u8, bool, Cow<'a, str>, &'a str, RecordKind) {
+    (
+        rank(rec.kind),
+        rec.url.is_empty(),
+        Cow::Borrowed(from),
+        &rec.id,
+        rec.kind,
+    )
 }
 
 /// What was published, then messages and comments, then the media item
@@ -519,7 +529,7 @@ fn sniff(archive: &Archive, entry: &Entry<'_>) -> Result<Kind, String> {
 
 /// What to do with one file, if anything.
 fn job(t: &Task<'_>, kind: Kind, ocr: Option<&Ocr>) -> Option<Job> {
-    let name = &t.entry.name;
+    let name = t.entry.name.base();
     let in_range = t.in_range;
     match kind {
         Kind::IsoVideo if in_range => Some(Job::Video),
@@ -562,7 +572,7 @@ fn job(t: &Task<'_>, kind: Kind, ocr: Option<&Ocr>) -> Option<Job> {
 
 /// A file whose first bytes could not be read: said where it matters.
 fn unreadable(t: &Task<'_>, e: String, ocr: Option<&Ocr>) -> Option<Job> {
-    let name = &t.entry.name;
+    let name = t.entry.name.base();
     if ocr.is_some() && media::is_image_name(name) {
         Some(Job::Note(
             format!("ocr: failed (cannot read the file: {e})"),

@@ -44,7 +44,7 @@ pub fn recognise(
         .map(|e| {
             row(
                 &c.display,
-                e.name,
+                &e.name.as_str(),
                 Status::Unknown,
                 e.size,
                 "not part of an archive any reader recognises".into(),

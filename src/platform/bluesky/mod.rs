@@ -51,10 +51,6 @@ const MAX_SNIFFED: usize = 10_000;
 /// commit first).
 const COMMIT_SEARCH: usize = 64;
 
-fn base(name: &str) -> &str {
-    name.rsplit('/').next().unwrap_or(name)
-}
-
 /// A loose file that is a repository CAR: a CAR v1 header, and a root
 /// that is a commit or is not among the first blocks.
 fn sniff_file(path: &Path) -> bool {
@@ -126,7 +122,7 @@ impl Reader for Bluesky {
                         cars.insert(e.name.to_string(), None);
                     }
                 }
-            } else if let Some(cid) = lexicon::blob_cid(base(e.name)) {
+            } else if let Some(cid) = lexicon::blob_cid(e.name.base()) {
                 blobs.insert(cid, e.name.to_string());
             }
         }
@@ -251,13 +247,13 @@ impl BlueskyUnit {
     fn read_blob(&self, archive: &Archive, entry: &Entry<'_>, out: &mut EntryOutcome) -> Record {
         let cid = self
             .blob_entries
-            .get(entry.name)
+            .get(&*entry.name.as_str())
             .cloned()
             .unwrap_or_default();
         let mut r = Record::new(PLATFORM, RecordKind::Media, cid);
         r.account = self.account.clone();
         r.entry = entry.name.to_string();
-        r.push_field(Field::MediaName, base(entry.name));
+        r.push_field(Field::MediaName, entry.name.base());
         r.media.push(entry.name.to_string());
         r.locations
             .extend(crate::platform::exif::location(archive, entry, out));
@@ -271,7 +267,7 @@ impl BlueskyUnit {
         out: &mut EntryOutcome,
         emit: &mut dyn FnMut(Record),
     ) {
-        let name = entry.name;
+        let name = entry.name.as_str();
         // Pass 1: the commit and the tree nodes.
         let first = archive.with_entry(entry, |r| index(BufReader::with_capacity(64 << 10, r)));
         let index = match first {
@@ -350,7 +346,7 @@ impl BlueskyUnit {
         let mut reader = Records {
             ctx: Ctx {
                 did: &commit.did,
-                entry: name,
+                entry: &name,
                 blobs: &self.blobs,
             },
             records: &walk.records,
@@ -373,7 +369,7 @@ impl BlueskyUnit {
             Ok(Err(e)) => Some(e.to_string()),
             Err(e) => Some(e.to_string()),
         };
-        reader.finish(pass1_error.map(|e| e.to_string()).or(second_error), name);
+        reader.finish(pass1_error.map(|e| e.to_string()).or(second_error), &name);
     }
 }
 
@@ -702,10 +698,10 @@ impl Unit for BlueskyUnit {
     }
 
     fn disposition(&self, entry: &Entry<'_>) -> Disposition {
-        let name = entry.name;
-        if self.cars.contains_key(name) || self.blob_entries.contains_key(name) {
+        let name = entry.name.as_str();
+        if self.cars.contains_key(&*name) || self.blob_entries.contains_key(&*name) {
             Disposition::Parse
-        } else if super::is_mac_junk(name) {
+        } else if super::is_mac_junk(entry.name) {
             Disposition::Skipped(
                 "macOS metadata added when the export was zipped; not part of the export".into(),
             )
@@ -721,9 +717,10 @@ impl Unit for BlueskyUnit {
         emit: &mut dyn FnMut(Record),
     ) -> EntryOutcome {
         let mut out = EntryOutcome::default();
-        if self.cars.contains_key(entry.name) {
+        let name = entry.name.as_str();
+        if self.cars.contains_key(&*name) {
             self.read_car(archive, entry, &mut out, emit);
-        } else if self.blob_entries.contains_key(entry.name) {
+        } else if self.blob_entries.contains_key(&*name) {
             let r = self.read_blob(archive, entry, &mut out);
             emit(r);
             out.records += 1;

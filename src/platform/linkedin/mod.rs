@@ -273,21 +273,22 @@ impl Reader for LinkedIn {
             if super::is_mac_junk(e.name) {
                 continue;
             }
-            if is_article(e.name) {
+            let name = e.name.as_str();
+            if is_article(&name) {
                 kinds.insert(&e, Ok(Kind::Article));
                 continue;
             }
-            if !is_csv(e.name) {
+            if !is_csv(&name) {
                 continue;
             }
-            linkedin |= named_export(e.name);
+            linkedin |= named_export(&name);
             csvs += 1;
             if csvs > MAX_SNIFFED {
-                kinds.insert(&e, Err(by_name(e.name)));
+                kinds.insert(&e, Err(by_name(&name)));
                 continue;
             }
             let head = archive.with_entry(&e, |r| head_of(r)).unwrap_or_default();
-            let (kind, distinct) = classify(e.name, &head);
+            let (kind, distinct) = classify(&name, &head);
             linkedin |= distinct;
             kinds.insert(&e, kind);
         }

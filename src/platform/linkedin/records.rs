@@ -130,18 +130,19 @@ pub(super) fn table(
         records += 1;
         emit(r);
     };
+    let name = entry.name.as_str();
+    let name = name.as_ref();
     // The account-level files give one record for the whole file.
     let mut whole: Option<Record> = match kind {
         Kind::Emails | Kind::Phones => Some(record(
             unit,
             RecordKind::Account,
             unit.account.clone(),
-            entry.name,
+            name,
         )),
         _ => None,
     };
     let mut profile_rows = 0u64;
-    let name = entry.name;
     let summary = table::read(
         archive,
         entry,
@@ -328,9 +329,14 @@ pub(super) fn article(
             .map(|e| e.text().collect::<String>().trim().to_string())
             .unwrap_or_default()
     };
-    let file = entry.name.rsplit('/').next().unwrap_or(entry.name);
+    let file = entry.name.base();
     let slug = file.rsplit_once('.').map_or(file, |(s, _)| s);
-    let mut r = record(unit, RecordKind::Post, slug.to_string(), entry.name);
+    let mut r = record(
+        unit,
+        RecordKind::Post,
+        slug.to_string(),
+        &entry.name.as_str(),
+    );
     let title = match first_text("h1") {
         t if t.is_empty() => first_text("title"),
         t => t,

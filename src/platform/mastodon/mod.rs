@@ -135,7 +135,7 @@ impl Reader for Mastodon {
         let mut actor_root: Option<String> = None;
         let mut sniffed = 0;
         for e in archive.entries() {
-            let b = base(e.name);
+            let b = e.name.base();
             if (b != "outbox.json" && b != "actor.json") || super::is_mac_junk(e.name) {
                 continue;
             }
@@ -143,7 +143,7 @@ impl Reader for Mastodon {
             if sniffed > MAX_SNIFFED {
                 break;
             }
-            let root = e.name[..e.name.len() - b.len()].to_string();
+            let root = e.name.folder().to_string();
             let head = head_of_entry(archive, &e);
             let slot = if b == "outbox.json" && sniff_outbox(&head) {
                 &mut outbox_root
@@ -265,13 +265,14 @@ impl MastodonUnit {
         unit
     }
 
-    fn kind(&self, name: &str) -> std::result::Result<Kind, Disposition> {
+    fn kind(&self, name: Name<'_>) -> std::result::Result<Kind, Disposition> {
         let skip = |why: &str| Err(Disposition::Skipped(why.to_string()));
         if super::is_mac_junk(name) {
             return skip(
                 "macOS metadata added when the export was zipped; not part of Mastodon's export",
             );
         }
+        let name = name.as_str();
         let Some(rel) = name.strip_prefix(&self.root) else {
             return Err(Disposition::Unknown);
         };
@@ -340,7 +341,7 @@ impl MastodonUnit {
         } else {
             a.username.clone()
         };
-        let mut r = self.record(RecordKind::Profile, id, entry.name);
+        let mut r = self.record(RecordKind::Profile, id, &entry.name.as_str());
         r.url = if a.url.is_empty() {
             a.id.clone()
         } else {
@@ -393,7 +394,8 @@ impl MastodonUnit {
         out: &mut EntryOutcome,
         emit: &mut dyn FnMut(Record),
     ) {
-        let rel = entry.name.strip_prefix(&self.root).unwrap_or(entry.name);
+        let whole = entry.name.as_str();
+        let rel = whole.strip_prefix(&self.root).unwrap_or(&whole);
         let name = base(rel);
         // media_attachments/files/113/060/493/549/872/113/original/x.png:
         // the digit groups spell the attachment's id.
@@ -413,9 +415,9 @@ impl MastodonUnit {
         } else {
             id
         };
-        let mut r = self.record(RecordKind::Media, id.clone(), entry.name);
+        let mut r = self.record(RecordKind::Media, id.clone(), &whole);
         r.push_field(Field::MediaName, name);
-        r.media.push(entry.name.to_string());
+        r.media.push(whole.to_string());
         if profile_image {
             r.url = self.actor_url.clone();
         } else {

@@ -133,10 +133,11 @@ pub(super) fn read(
     out: &mut EntryOutcome,
     emit: &mut dyn FnMut(Record),
 ) {
+    let name = entry.name.as_str();
     let mut reading = Reading {
         unit,
         archive,
-        entry: entry.name,
+        entry: &name,
         emit,
         out,
         listed: false,
@@ -165,7 +166,6 @@ pub(super) fn read(
             .deserialize(&mut de)
             .and_then(|()| de.end())
     });
-    let name = entry.name;
     match res {
         Err(e) => reading.out.error = Some(e.to_string()),
         Ok(Err(e)) => {

@@ -160,12 +160,13 @@ impl MetaUnit {
         emit: &mut dyn FnMut(Record),
     ) {
         let resolve = |u: &str| self.resolve(archive, u);
+        let entry_name = entry.name.as_str();
         let mut holds = false;
         let streamed = {
             let mut ctx = records::Ctx {
                 flavor: self.flavor,
                 account: &self.account,
-                entry: entry.name,
+                entry: &entry_name,
                 resolve: &resolve,
                 emit: &mut *emit,
                 out: &mut *out,
@@ -222,10 +223,11 @@ impl MetaUnit {
         drop(bytes);
         mojibake::repair_value(&mut v);
         let resolve = |u: &str| self.resolve(archive, u);
+        let entry_name = entry.name.as_str();
         let mut ctx = records::Ctx {
             flavor: self.flavor,
             account: &self.account,
-            entry: entry.name,
+            entry: &entry_name,
             resolve: &resolve,
             emit,
             out,
@@ -247,10 +249,11 @@ impl MetaUnit {
         emit: &mut dyn FnMut(Record),
     ) {
         let resolve = |u: &str| self.resolve(archive, u);
+        let entry_name = entry.name.as_str();
         let mut ctx = html::Ctx {
             flavor: self.flavor,
             account: &self.account,
-            entry: entry.name,
+            entry: &entry_name,
             resolve: &resolve,
             emit: &mut *emit,
             out: &mut *out,
@@ -299,10 +302,11 @@ impl MetaUnit {
             ));
         }
         let resolve = |u: &str| self.resolve(archive, u);
+        let entry_name = entry.name.as_str();
         let mut ctx = html::Ctx {
             flavor: self.flavor,
             account: &self.account,
-            entry: entry.name,
+            entry: &entry_name,
             resolve: &resolve,
             emit,
             out,
@@ -319,7 +323,7 @@ impl MetaUnit {
         out: &mut EntryOutcome,
         emit: &mut dyn FnMut(Record),
     ) {
-        let name = entry.name.rsplit('/').next().unwrap_or(entry.name);
+        let name = entry.name.base();
         let mut r = Record::new(self.platform, RecordKind::Media, name);
         r.account = self.account.clone();
         r.entry = entry.name.to_string();
@@ -365,7 +369,7 @@ fn account_name(v: &serde_json::Value) -> Option<String> {
 fn account_from_root(archive: &Archive, flavor: Flavor) -> Option<String> {
     let prefix = format!("{}-", flavor.platform());
     archive.entries().iter().find_map(|e| {
-        e.name.split('/').find_map(|c| {
+        e.name.as_str().split('/').find_map(|c| {
             let rest = c
                 .to_lowercase()
                 .strip_prefix(&prefix)

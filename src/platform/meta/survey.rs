@@ -332,7 +332,8 @@ pub fn survey(archive: &Archive) -> Survey {
     let mut threads_profile = false;
     let mut html_sniffs = 0;
     for e in archive.entries() {
-        let lower = e.name.to_lowercase();
+        let name = e.name.as_str();
+        let lower = name.to_lowercase();
         let file = lower.rsplit('/').next().unwrap_or(&lower).to_string();
         let extension = ext(&file);
         let mut sniffed = None;
@@ -385,7 +386,7 @@ pub fn survey(archive: &Archive) -> Survey {
             }
             None => Err(Disposition::Unknown),
         };
-        evidence_of(e.name, sniffed.as_ref(), &mut s.evidence);
+        evidence_of(&name, sniffed.as_ref(), &mut s.evidence);
         if matches!(extension.as_deref(), Some("html" | "htm"))
             && e.size > 0
             && html_sniffs < MAX_HTML_SNIFFS

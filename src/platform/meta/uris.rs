@@ -3,7 +3,7 @@
 //! lower-case base name, not as copies of their names: an export may hold
 //! a million photos (docs/ARCHITECTURE.md, "Bounded memory").
 
-use crate::archive::EntryList;
+use crate::archive::{EntryList, Name};
 use std::cmp::Ordering;
 
 /// Entry positions sorted by lower-case base name, then by position.
@@ -20,7 +20,7 @@ fn base_at(list: &EntryList, position: u32) -> &str {
     usize::try_from(position)
         .ok()
         .and_then(|p| list.get(p))
-        .map_or("", |e| base(e.name))
+        .map_or("", |e| e.name.base())
 }
 
 /// `a.to_lowercase()` against `b.to_lowercase()`, without allocating
@@ -69,7 +69,7 @@ impl ByBase {
             .0
             .partition_point(|&p| cmp_to_key(base_at(list, p), &key) != Ordering::Greater);
         // In list order, as the names were pushed before.
-        let candidates: Vec<&str> = self
+        let candidates: Vec<Name<'_>> = self
             .0
             .get(from..to)?
             .iter()
@@ -90,14 +90,15 @@ impl ByBase {
         // 2023 exports: the uri's top folder does not match the real one
         // (docs/FORMATS.md, "Facebook", "Quirks handled"); take the longest
         // shared path suffix.
-        let score = |c: &&str| {
-            c.rsplit('/')
+        let score = |c: &Name<'_>| {
+            c.as_str()
+                .rsplit('/')
                 .zip(uri.rsplit('/'))
                 .take_while(|(a, b)| a.eq_ignore_ascii_case(b))
                 .count()
         };
         let max = candidates.iter().map(score).max()?;
-        let top: Vec<&str> = candidates
+        let top: Vec<Name<'_>> = candidates
             .iter()
             .copied()
             .filter(|c| score(c) == max)

@@ -22,10 +22,11 @@ impl MetaUnit {
         emit: &mut dyn FnMut(Record),
     ) {
         let resolve = |u: &str| self.resolve(archive, u);
+        let entry_name = entry.name.as_str();
         let mut ctx = records::Ctx {
             flavor: self.flavor,
             account: &self.account,
-            entry: entry.name,
+            entry: &entry_name,
             resolve: &resolve,
             emit: &mut *emit,
             out: &mut *out,

@@ -216,7 +216,7 @@ pub(super) fn read(
         "account"
     };
     // Per-element files (apps, IPs) are gathered into one record.
-    let mut rec = unit.record(kind, id, entry.name);
+    let mut rec = unit.record(kind, id, &entry.name.as_str());
     if !unit.handle.is_empty() {
         rec.url = format!("https://x.com/{}", unit.handle);
     }
@@ -287,7 +287,7 @@ fn read_changes(
     out: &mut EntryOutcome,
     emit: &mut dyn FnMut(Record),
 ) {
-    let file = entry.name.rsplit('/').next().unwrap_or(entry.name);
+    let file = entry.name.base();
     let stem = file.strip_suffix(".js").unwrap_or(file);
     let mut n = 0u64;
     unit.each_element(archive, entry, out, |json, warnings| {
@@ -312,7 +312,7 @@ fn read_changes(
             Some(t) if !t.is_empty() => format!("{stem}:{t}"),
             _ => format!("{stem}#{n}"),
         };
-        let mut rec = unit.record(RecordKind::Account, id, entry.name);
+        let mut rec = unit.record(RecordKind::Account, id, &entry.name.as_str());
         if !unit.handle.is_empty() {
             rec.url = format!("https://x.com/{}", unit.handle);
         }

@@ -50,7 +50,7 @@ pub(super) fn read_user_details(
             return;
         }
     };
-    let mut r = unit.record(RecordKind::Profile, "profile", entry.name);
+    let mut r = unit.record(RecordKind::Profile, "profile", &entry.name.as_str());
     if !u.screen_name.is_empty() {
         r.url = format!("https://x.com/{}", u.screen_name);
     }
@@ -116,7 +116,7 @@ pub(super) fn read_csv(
                 } else {
                     RecordKind::Post
                 };
-            let mut rec = unit.record(kind, id, entry.name);
+            let mut rec = unit.record(kind, id, &entry.name.as_str());
             rec.url = unit.permalink(id);
             rec.created_at = time::parse(get(time_c));
             if rec.created_at.is_none() && !get(time_c).is_empty() {

@@ -31,12 +31,13 @@ pub(super) fn read(
     out: &mut EntryOutcome,
     emit: &mut dyn FnMut(Record),
 ) {
-    let rel = entry.name.strip_prefix(&unit.root).unwrap_or(entry.name);
+    let whole = entry.name.as_str();
+    let rel = whole.strip_prefix(&unit.root).unwrap_or(&whole);
     let name = rel.rsplit('/').next().unwrap_or(rel);
     let id = id_prefix(rel).unwrap_or("").to_string();
-    let mut r = unit.record(RecordKind::Media, id.clone(), entry.name);
+    let mut r = unit.record(RecordKind::Media, id.clone(), &whole);
     r.push_field(Field::MediaName, name);
-    r.media.push(entry.name.to_string());
+    r.media.push(whole.to_string());
     let dir = folder(rel);
     if !id.is_empty() {
         r.url = if dir.starts_with("direct_message") {

@@ -112,7 +112,11 @@ fn find_root(archive: &Archive) -> Option<(String, Generation)> {
     let mut best: Option<(usize, String, Generation)> = None;
     for e in archive.entries() {
         for (rank, (marker, generation)) in MARKERS.iter().enumerate() {
-            let Some(root) = e.name.strip_suffix(marker) else {
+            if !e.name.ends_with(marker) {
+                continue;
+            }
+            let whole = e.name.as_str();
+            let Some(root) = whole.strip_suffix(marker) else {
                 continue;
             };
             if !(root.is_empty() || root.ends_with('/')) {
@@ -139,8 +143,12 @@ fn find_root(archive: &Archive) -> Option<(String, Generation)> {
     }
     // Grailbird monthly files without their index, or a README-only copy.
     for e in archive.entries() {
-        if let Some(i) = e.name.find("data/js/tweets/") {
-            let root = &e.name[..i];
+        if !e.name.contains("data/js/tweets/") {
+            continue;
+        }
+        let whole = e.name.as_str();
+        if let Some(i) = whole.find("data/js/tweets/") {
+            let root = &whole[..i];
             if root.is_empty() || root.ends_with('/') {
                 return Some((root.to_string(), Generation::Grailbird));
             }
@@ -163,6 +171,7 @@ fn find_root(archive: &Archive) -> Option<(String, Generation)> {
     }
     let mut root = readme
         .name
+        .as_str()
         .strip_suffix("README.txt")
         .unwrap_or("")
         .to_string();
@@ -218,7 +227,8 @@ impl TwitterUnit {
             _ => unit.open_gdpr(archive),
         }
         for (i, e) in archive.entries().iter().enumerate() {
-            if let Some(rel) = e.name.strip_prefix(&unit.root)
+            let whole = e.name.as_str();
+            if let Some(rel) = whole.strip_prefix(&unit.root)
                 && in_media_folder(rel)
                 && media::id_prefix(rel).is_some()
                 && let Ok(i) = u32::try_from(i)
@@ -233,12 +243,13 @@ impl TwitterUnit {
         unit
     }
 
-    /// The id a media entry's file name starts with.
+    /// The id a media entry's file name starts with: its base name, as
+    /// only entries in a media folder below the root are asked about.
     fn media_id<'a>(&self, entries: &'a EntryList, index: u32) -> &'a str {
         entries
             .get(index as usize)
-            .and_then(|e| e.name.strip_prefix(&self.root))
-            .and_then(media::id_prefix)
+            .filter(|e| e.name.starts_with(&self.root))
+            .and_then(|e| media::id_prefix(e.name.base()))
             .unwrap_or("")
     }
 
@@ -368,7 +379,8 @@ impl TwitterUnit {
     }
 
     fn handler(&self, entry: &Entry<'_>) -> Result<Handler, Disposition> {
-        let Some(rel) = entry.name.strip_prefix(&self.root) else {
+        let whole = entry.name.as_str();
+        let Some(rel) = whole.strip_prefix(&self.root) else {
             return Err(Disposition::Unknown);
         };
         let skip = |s: &str| Err(Disposition::Skipped(s.to_string()));
@@ -499,7 +511,7 @@ impl TwitterUnit {
 
     fn check_count(&self, entry: &Entry<'_>, count: u64, out: &mut EntryOutcome) {
         if out.error.is_none()
-            && let Some(&want) = self.counts.get(entry.name)
+            && let Some(&want) = self.counts.get(&*entry.name.as_str())
             && want != count
         {
             out.warn(format!(
@@ -555,6 +567,7 @@ impl Unit for TwitterUnit {
         emit: &mut dyn FnMut(Record),
     ) -> EntryOutcome {
         let mut out = EntryOutcome::default();
+        let name = entry.name.as_str();
         let handler = match self.handler(entry) {
             Ok(h) => h,
             Err(_) => {
@@ -564,31 +577,31 @@ impl Unit for TwitterUnit {
         };
         match handler {
             Handler::Tweets(kind) => self.each_element(archive, entry, &mut out, |json, w| {
-                tweet::read_element(self, archive, json, entry.name, kind, w, emit)
+                tweet::read_element(self, archive, json, &name, kind, w, emit)
             }),
             Handler::GrailbirdMonth => self.each_element(archive, entry, &mut out, |json, w| {
-                tweet::read_element(self, archive, json, entry.name, RecordKind::Post, w, emit)
+                tweet::read_element(self, archive, json, &name, RecordKind::Post, w, emit)
             }),
             // Long posts were read at open and are emitted joined to their
             // post or from `finish`; this only reports what open found.
             Handler::Manifest => {
                 out.no_records_expected = true;
-                if let Some(e) = self.open_errors.get(entry.name) {
+                if let Some(e) = self.open_errors.get(&*name) {
                     out.error = Some(format!("{e}; the files were found by name instead"));
                 }
             }
             Handler::Notes => {
                 out.no_records_expected = true;
-                if let Some(e) = self.open_errors.get(entry.name) {
+                if let Some(e) = self.open_errors.get(&*name) {
                     out.error = Some(e.clone());
                 }
                 self.check_count(entry, self.notes.len() as u64, &mut out);
             }
             Handler::DeletedNotes => self.each_element(archive, entry, &mut out, |json, _| {
-                tweet::read_deleted_note(self, json, entry.name, emit)
+                tweet::read_deleted_note(self, json, &name, emit)
             }),
             Handler::Dms => self.each_element(archive, entry, &mut out, |json, w| {
-                dm::read_element(self, archive, json, entry.name, w, emit)
+                dm::read_element(self, archive, json, &name, w, emit)
             }),
             Handler::Account(file) => account::read(self, archive, entry, file, &mut out, emit),
             Handler::Media => media::read(self, archive, entry, &mut out, emit),
@@ -597,13 +610,13 @@ impl Unit for TwitterUnit {
                 grailbird::read_user_details(self, archive, entry, &mut out, emit)
             }
             Handler::PeriscopeComments => self.each_element(archive, entry, &mut out, |json, w| {
-                authored::read_periscope_comment(self, json, entry.name, w, emit)
+                authored::read_periscope_comment(self, json, &name, w, emit)
             }),
             Handler::Grok => {
                 let mut replies = 0;
                 self.each_element(archive, entry, &mut out, |json, w| {
                     Ok(
-                        match authored::read_grok_item(self, json, entry.name, w, emit)? {
+                        match authored::read_grok_item(self, json, &name, w, emit)? {
                             authored::Grok::Prompt => 1,
                             authored::Grok::Reply => {
                                 replies += 1;

@@ -62,6 +62,15 @@ fn is_txt(name: &str) -> bool {
 /// `_chat.txt`, `WhatsApp Chat with X.txt`, `WhatsApp Chat - X.txt` and the
 /// translated Android names (`Chat WhatsApp s uživatelem X.txt`, `Чат
 /// WhatsApp с контактом X.txt`): every one names WhatsApp.
+/// [`is_txt`] of an entry's whole name: its last four bytes are its base
+/// name's, since a shorter base name has a `/` before it.
+fn is_txt_entry(name: Name<'_>) -> bool {
+    let b = name.base();
+    name.len() > 4
+        && b.get(b.len().saturating_sub(4)..)
+            .is_some_and(|e| e.eq_ignore_ascii_case(".txt"))
+}
+
 fn is_chat_name(name: &str) -> bool {
     let b = base(name);
     is_txt(b) && !b.starts_with("._") && (b == "_chat.txt" || b.contains("WhatsApp"))
@@ -167,10 +176,10 @@ impl Reader for WhatsApp {
         let mut chats = HashMap::new();
         let mut sniffed = 0;
         for e in archive.entries() {
-            if !is_txt(e.name) || super::is_mac_junk(e.name) {
+            if !is_txt_entry(e.name) || super::is_mac_junk(e.name) {
                 continue;
             }
-            let chat = is_chat_name(e.name) || {
+            let chat = is_chat_name(e.name.base()) || {
                 sniffed += 1;
                 sniffed <= MAX_SNIFFED
                     && archive
@@ -224,8 +233,11 @@ impl WhatsAppUnit {
         };
         let mut files = HashMap::new();
         for e in archive.entries() {
-            if !chats.contains_key(e.name) && !super::is_mac_junk(e.name) && !is_txt(e.name) {
-                files.insert(base(e.name).to_string(), e.name.to_string());
+            if !super::is_mac_junk(e.name)
+                && !is_txt_entry(e.name)
+                && !chats.contains_key(&*e.name.as_str())
+            {
+                files.insert(e.name.base().to_string(), e.name.to_string());
             }
         }
         let mut unit = WhatsAppUnit {
@@ -314,7 +326,8 @@ impl WhatsAppUnit {
         out: &mut EntryOutcome,
         emit: &mut dyn FnMut(Record),
     ) {
-        let account = self.chats.get(entry.name).cloned().unwrap_or_default();
+        let entry_name = entry.name.as_str();
+        let account = self.chats.get(&*entry_name).cloned().unwrap_or_default();
         // Pass 1: day/month order over the whole file.
         let mut votes = chat::Votes::default();
         let first = archive.with_entry(entry, |r| {
@@ -379,7 +392,7 @@ impl WhatsAppUnit {
         let mut state = Emitter {
             unit: self,
             account: &account,
-            entry: entry.name,
+            entry: &entry_name,
             order,
             zone: &self.opts.timezone,
             out,
@@ -445,7 +458,7 @@ impl WhatsAppUnit {
         out: &mut EntryOutcome,
         emit: &mut dyn FnMut(Record),
     ) {
-        let name = base(entry.name);
+        let name = entry.name.base();
         let (id, account) = match self.mentions.get(name) {
             Some((chat, line)) => (
                 line.to_string(),
@@ -453,7 +466,7 @@ impl WhatsAppUnit {
             ),
             None => (String::new(), self.account.clone()),
         };
-        let mut r = self.record(RecordKind::Media, id, &account, entry.name);
+        let mut r = self.record(RecordKind::Media, id, &account, &entry.name.as_str());
         r.push_field(Field::MediaName, name);
         r.media.push(entry.name.to_string());
         r.created_at = media_time(name, &self.opts.timezone);
@@ -505,16 +518,16 @@ impl Unit for WhatsAppUnit {
 
     fn disposition(&self, entry: &Entry<'_>) -> Disposition {
         let name = entry.name;
-        if self.chats.contains_key(name) {
+        if self.chats.contains_key(&*name.as_str()) {
             Disposition::Parse
         } else if super::is_mac_junk(name) {
             Disposition::Skipped(
                 "macOS metadata added when the export was zipped; not part of WhatsApp's export"
                     .into(),
             )
-        } else if is_txt(name) {
+        } else if is_txt_entry(name) {
             Disposition::Unknown
-        } else if name.to_ascii_lowercase().ends_with(".zip") {
+        } else if name.base().to_ascii_lowercase().ends_with(".zip") {
             Disposition::Skipped(
                 "a zip attached to the chat; not opened (scan it as an input of its own)".into(),
             )
@@ -531,7 +544,7 @@ impl Unit for WhatsAppUnit {
     ) -> EntryOutcome {
         let mut out = EntryOutcome::default();
         match self.disposition(entry) {
-            Disposition::Parse if self.chats.contains_key(entry.name) => {
+            Disposition::Parse if self.chats.contains_key(&*entry.name.as_str()) => {
                 self.read_chat(archive, entry, &mut out, emit)
             }
             Disposition::Parse => self.read_file(archive, entry, &mut out, emit),

@@ -230,7 +230,8 @@ fn survey(archive: &Archive) -> Survey {
     let mut prefix: Option<Vec<String>> = None;
     let mut folder = None;
     for e in archive.entries() {
-        let comps: Vec<&str> = e.name.split('/').collect();
+        let name = e.name.as_str();
+        let comps: Vec<&str> = name.split('/').collect();
         if let Some(i) = youtube_index(&comps)
             && !comps[..i].iter().any(|c| names::is_my_activity(c))
         {
@@ -246,7 +247,8 @@ fn survey(archive: &Archive) -> Survey {
     };
     let mut sniffed = 0;
     for e in archive.entries() {
-        let comps: Vec<&str> = e.name.split('/').collect();
+        let name = e.name.as_str();
+        let comps: Vec<&str> = name.split('/').collect();
         let file = comps[comps.len() - 1];
         let mut what = What::Unknown;
         let mut known = false;
@@ -357,8 +359,8 @@ pub(crate) struct YouTubeUnit {
     joins: HashMap<String, Join>,
 }
 
-fn folder_of(name: &str) -> &str {
-    name.rsplit_once('/').map(|(f, _)| f).unwrap_or("")
+fn folder_of(name: Name<'_>) -> &str {
+    name.folder().strip_suffix('/').unwrap_or("")
 }
 
 impl YouTubeUnit {
@@ -514,7 +516,7 @@ fn plan_joins(archive: &Archive, kinds: &mut super::EntryKinds<Kind>) -> HashMap
                 e,
                 Err(Disposition::Skipped(format!(
                     "read with {}: its rows are joined to the video records by video id{}",
-                    base(first.name),
+                    first.name.base(),
                     if videos.len() > 1 {
                         " (and with the other videos files beside it)"
                     } else {
@@ -554,11 +556,12 @@ impl Unit for YouTubeUnit {
         emit: &mut dyn FnMut(Record),
     ) -> EntryOutcome {
         let mut out = EntryOutcome::default();
+        let entry_name = entry.name.as_str();
         match self.kind(entry) {
             Some(kind) => {
                 let mut ctx = records::Ctx {
                     account: &self.account,
-                    entry: entry.name,
+                    entry: &entry_name,
                     out: &mut out,
                     emit,
                 };
@@ -566,7 +569,7 @@ impl Unit for YouTubeUnit {
                     Kind::CommentsHtml | Kind::LiveChatsHtml => ctx.html(archive, entry, kind),
                     Kind::Media => ctx.media(archive, entry),
                     Kind::Videos => {
-                        let join = self.joins.get(entry.name).cloned().unwrap_or_default();
+                        let join = self.joins.get(&*entry_name).cloned().unwrap_or_default();
                         ctx.videos(archive, entry, &join)
                     }
                     _ => ctx.csv(archive, entry, kind),

@@ -549,7 +549,7 @@ impl Ctx<'_> {
 
     /// An uploaded video or an image beside the metadata.
     pub fn media(&mut self, archive: &Archive, entry: &Entry<'_>) {
-        let name = super::base(entry.name);
+        let name = entry.name.base();
         let mut r = self.record(RecordKind::Media, name);
         r.push_field(Field::MediaName, name);
         r.media.push(entry.name.to_string());
