@@ -1,6 +1,6 @@
 //! Zip backing: the central directory is streamed once (zipped/central.rs)
 //! and each entry is checked against the limits before anything is
-//! inflated. Per readable entry only a 24-byte location is kept here; its
+//! inflated. Per readable entry only a 16-byte location is kept here; its
 //! name and sizes are in the archive's entry list.
 
 mod central;
