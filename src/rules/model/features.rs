@@ -102,8 +102,7 @@ impl Features {
         self.tokens.clear();
         for raw in text.split_whitespace() {
             self.token.clear();
-            let head = raw.get(..4).unwrap_or("");
-            let schemed = head.eq_ignore_ascii_case("http") || head.eq_ignore_ascii_case("www.");
+            let schemed = schemed(raw);
             if raw.starts_with('@') && raw.len() > 1 {
                 self.token.push_str("@user");
             } else if opts.url_parts && (schemed || bare_link(raw)) {
@@ -237,10 +236,14 @@ const LINK_ENDINGS: [&str; 24] = [
 /// Whether the text holds a link as the featuriser reads one: a token
 /// starting `http` or `www.`, or a bare host with a known ending.
 pub fn has_link(text: &str) -> bool {
-    text.split_whitespace().any(|raw| {
-        let head = raw.get(..4).unwrap_or("");
-        head.eq_ignore_ascii_case("http") || head.eq_ignore_ascii_case("www.") || bare_link(raw)
-    })
+    text.split_whitespace()
+        .any(|raw| schemed(raw) || bare_link(raw))
+}
+
+/// A token starting `http` or `www.`, in any case.
+fn schemed(raw: &str) -> bool {
+    let head = raw.get(..4).unwrap_or("");
+    head.eq_ignore_ascii_case("http") || head.eq_ignore_ascii_case("www.")
 }
 
 /// A bare host with a known ending, maybe with a path: `bit.ly/3xY`,
