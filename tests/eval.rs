@@ -626,3 +626,33 @@ fn issue10_seventh_heldout_regression_floors() {
         },
     );
 }
+
+/// The eighth held-out set, written on 2026-12-02 before the change it
+/// measures (docs/EVALUATION.md, "The rule for the eighth set"), and blind:
+/// only its per-category numbers are printed, never its texts.
+#[test]
+fn issue10_eighth_heldout_regression_floors() {
+    blind(
+        "heldout8.toml",
+        include_str!("eval/heldout8.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // measured 2026-12-02 on the pack as it was when the set arrived
+            // (recall 0.70, 5 of 200 flagged)
+            recall: &[
+                ("commercial", 0.7),
+                ("conduct", 0.75),
+                ("confidential", 0.8),
+                ("credit", 0.7),
+                ("links", 0.6),
+                ("location", 0.8),
+                ("patient-data", 0.6),
+                ("personal-data", 0.55),
+                ("political", 0.9),
+                ("safeguarding", 0.6),
+            ],
+            max_flagged: 5,
+        },
+    );
+}
