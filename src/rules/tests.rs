@@ -833,6 +833,43 @@ fn the_abuse_model_layer_loads_and_its_examples_pass() {
     assert!(!conduct.contains(&"conduct.model-abuse"), "{conduct:?}");
 }
 
+/// The opt-in colleague-data layer (measured, not in the default pack:
+/// docs/EVALUATION.md, "An eighth held-out set") loads on top of the
+/// embedded pack, its examples pass, and the default pack alone does not
+/// find what it adds.
+#[test]
+fn the_colleague_data_layer_loads_and_finds_gossip_about_a_colleague() {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("packs/colleague-data.toml");
+    let pack = Pack::from_path(&p, &Org::default()).unwrap();
+    let (n, f) = pack.test_examples();
+    assert!(n > 100 && f.is_empty(), "{n} {f:?}");
+    let default = Pack::default_pack(&Org::default()).unwrap();
+    let ids = |pack: &Pack, text: &str| -> Vec<String> {
+        let mut hits = Vec::new();
+        pack.check(&post(text), &mut hits);
+        hits.iter()
+            .map(|h| pack.rules()[h.rule].id.clone())
+            .collect()
+    };
+    let gossip = "Kelly's been off since her miscarriage, card's in the staff room";
+    assert!(
+        ids(&pack, gossip)
+            .iter()
+            .any(|i| i == "personal.named-person-health")
+    );
+    assert!(
+        !ids(&default, gossip)
+            .iter()
+            .any(|i| i.starts_with("personal."))
+    );
+    let service = "Kelly is off this week, so the miscarriage support clinic moves to Friday";
+    assert!(
+        !ids(&pack, service)
+            .iter()
+            .any(|i| i == "personal.named-person-health")
+    );
+}
+
 #[test]
 fn a_hit_group_narrows_a_pattern_hit() {
     let dir = tempfile::tempdir().unwrap();
