@@ -28,4 +28,3 @@ fuzz_target!(|data: &[u8]| {
         }
     }
 });
-

@@ -35,16 +35,26 @@ fuzz_target!(|data: &[u8]| {
     let Some((&pick, body)) = data.split_first() else {
         return;
     };
-    let dir = tempfile::tempdir_in("/dev/shm").or_else(|_| tempfile::tempdir()).unwrap();
+    let dir = tempfile::tempdir_in("/dev/shm")
+        .or_else(|_| tempfile::tempdir())
+        .unwrap();
     let grailbird = pick % 16 >= NAMES.len() as u8;
     let name = if grailbird {
-        if pick % 2 == 0 { "tweets.csv" } else { "data/js/tweets/2018_01.js" }
+        if pick % 2 == 0 {
+            "tweets.csv"
+        } else {
+            "data/js/tweets/2018_01.js"
+        }
     } else {
         NAMES[(pick % 16) as usize]
     };
     if grailbird {
         std::fs::create_dir_all(dir.path().join("data/js/tweets")).unwrap();
-        std::fs::write(dir.path().join("data/js/tweet_index.js"), "var tweet_index = []").unwrap();
+        std::fs::write(
+            dir.path().join("data/js/tweet_index.js"),
+            "var tweet_index = []",
+        )
+        .unwrap();
     } else {
         std::fs::create_dir_all(dir.path().join("data/tweets_media")).unwrap();
         std::fs::write(

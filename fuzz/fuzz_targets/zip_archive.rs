@@ -13,7 +13,9 @@ fn pack() -> &'static Pack {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let dir = tempfile::tempdir_in("/dev/shm").or_else(|_| tempfile::tempdir()).unwrap();
+    let dir = tempfile::tempdir_in("/dev/shm")
+        .or_else(|_| tempfile::tempdir())
+        .unwrap();
     let path = dir.path().join("x.zip");
     std::fs::write(&path, data).unwrap();
     let outcome = scan(&[path], pack(), &Options::default());
