@@ -67,94 +67,102 @@ fn env(name: &str, default: u64) -> u64 {
         .unwrap_or(default)
 }
 
+/// One single-file case: a page of `BENCH_*_MB` megabytes (1024 unless
+/// set), written by `write` under `target/bench/<folder>-<mb>mb<version>/`.
+struct Page {
+    name: &'static str,
+    env: &'static str,
+    folder: &'static str,
+    /// Bumped when the generator's output changes, so an old file is not reused.
+    version: &'static str,
+    file: &'static str,
+    what: &'static str,
+    unit: &'static str,
+    write: fn(&Path, u64) -> u64,
+}
+
+impl Page {
+    fn run(&self, dir: &Path) {
+        let mb = env(self.env, 1024);
+        let root = dir.join(format!("{}-{mb}mb{}", self.folder, self.version));
+        let path = root.join(self.file);
+        if !path.exists() {
+            let t = Instant::now();
+            let n = (self.write)(&root, mb << 20);
+            eprintln!(
+                "generated {} ({n} {}) in {:.1} s",
+                path.display(),
+                self.unit,
+                t.elapsed().as_secs_f64()
+            );
+        }
+        let size = std::fs::metadata(&path).unwrap().len();
+        println!("{}: {:.1} MB", self.what, size as f64 / 1e6);
+        scan(&root, dir);
+    }
+}
+
 fn main() {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench");
     std::fs::create_dir_all(&dir).unwrap();
     let only = std::env::var("BENCH_ONLY").unwrap_or_default();
-    if only.is_empty() || only == "posts" {
-        let mb = env("BENCH_POSTS_MB", 1024);
-        let root = dir.join(format!("facebook-posts-{mb}mb-v2"));
-        let posts = root.join("your_facebook_activity/posts/your_posts_1.json");
-        if !posts.exists() {
-            let t = Instant::now();
-            let n = write_posts(&root, mb << 20);
-            eprintln!(
-                "generated {} ({n} posts) in {:.1} s",
-                posts.display(),
-                t.elapsed().as_secs_f64()
-            );
+    // One generated file per case, made once and kept under target/bench.
+    let pages: [Page; 5] = [
+        Page {
+            name: "posts",
+            env: "BENCH_POSTS_MB",
+            folder: "facebook-posts",
+            version: "-v2",
+            file: POSTS,
+            what: "Facebook posts file",
+            unit: "posts",
+            write: write_posts,
+        },
+        Page {
+            name: "messages",
+            env: "BENCH_MESSAGES_MB",
+            folder: "facebook-messages",
+            version: "",
+            file: MESSAGES,
+            what: "Messenger thread file",
+            unit: "messages",
+            write: write_messages,
+        },
+        Page {
+            name: "html",
+            env: "BENCH_HTML_MB",
+            folder: "facebook-html",
+            version: "",
+            file: HTML_POSTS,
+            what: "Facebook HTML posts page",
+            unit: "posts",
+            write: write_html,
+        },
+        Page {
+            name: "legacy",
+            env: "BENCH_LEGACY_MB",
+            folder: "facebook-legacy",
+            version: "",
+            file: LEGACY_MESSAGES,
+            what: "Facebook ≤2018 messages page",
+            unit: "messages",
+            write: write_legacy,
+        },
+        Page {
+            name: "wall",
+            env: "BENCH_WALL_MB",
+            folder: "facebook-wall",
+            version: "",
+            file: LEGACY_WALL,
+            what: "Facebook ≤2018 wall page",
+            unit: "items",
+            write: write_wall,
+        },
+    ];
+    for page in &pages {
+        if only.is_empty() || only == page.name {
+            page.run(&dir);
         }
-        let size = std::fs::metadata(&posts).unwrap().len();
-        println!("Facebook posts file: {:.1} MB", size as f64 / 1e6);
-        scan(&root, &dir);
-    }
-    if only.is_empty() || only == "messages" {
-        let mb = env("BENCH_MESSAGES_MB", 1024);
-        let root = dir.join(format!("facebook-messages-{mb}mb"));
-        let thread = root.join(MESSAGES);
-        if !thread.exists() {
-            let t = Instant::now();
-            let n = write_messages(&root, mb << 20);
-            eprintln!(
-                "generated {} ({n} messages) in {:.1} s",
-                thread.display(),
-                t.elapsed().as_secs_f64()
-            );
-        }
-        let size = std::fs::metadata(&thread).unwrap().len();
-        println!("Messenger thread file: {:.1} MB", size as f64 / 1e6);
-        scan(&root, &dir);
-    }
-    if only.is_empty() || only == "html" {
-        let mb = env("BENCH_HTML_MB", 1024);
-        let root = dir.join(format!("facebook-html-{mb}mb"));
-        let page = root.join(HTML_POSTS);
-        if !page.exists() {
-            let t = Instant::now();
-            let n = write_html(&root, mb << 20);
-            eprintln!(
-                "generated {} ({n} posts) in {:.1} s",
-                page.display(),
-                t.elapsed().as_secs_f64()
-            );
-        }
-        let size = std::fs::metadata(&page).unwrap().len();
-        println!("Facebook HTML posts page: {:.1} MB", size as f64 / 1e6);
-        scan(&root, &dir);
-    }
-    if only.is_empty() || only == "legacy" {
-        let mb = env("BENCH_LEGACY_MB", 1024);
-        let root = dir.join(format!("facebook-legacy-{mb}mb"));
-        let page = root.join(LEGACY_MESSAGES);
-        if !page.exists() {
-            let t = Instant::now();
-            let n = write_legacy(&root, mb << 20);
-            eprintln!(
-                "generated {} ({n} messages) in {:.1} s",
-                page.display(),
-                t.elapsed().as_secs_f64()
-            );
-        }
-        let size = std::fs::metadata(&page).unwrap().len();
-        println!("Facebook ≤2018 messages page: {:.1} MB", size as f64 / 1e6);
-        scan(&root, &dir);
-    }
-    if only.is_empty() || only == "wall" {
-        let mb = env("BENCH_WALL_MB", 1024);
-        let root = dir.join(format!("facebook-wall-{mb}mb"));
-        let page = root.join(LEGACY_WALL);
-        if !page.exists() {
-            let t = Instant::now();
-            let n = write_wall(&root, mb << 20);
-            eprintln!(
-                "generated {} ({n} items) in {:.1} s",
-                page.display(),
-                t.elapsed().as_secs_f64()
-            );
-        }
-        let size = std::fs::metadata(&page).unwrap().len();
-        println!("Facebook ≤2018 wall page: {:.1} MB", size as f64 / 1e6);
-        scan(&root, &dir);
     }
     if only.is_empty() || only == "entries" {
         let n = env("BENCH_ENTRIES", 1_000_000);
@@ -660,11 +668,13 @@ fn write_wall(root: &Path, bytes: u64) -> u64 {
     n
 }
 
+const POSTS: &str = "your_facebook_activity/posts/your_posts_1.json";
+
 /// Writes a Facebook export folder with a profile and one posts file of
 /// about `bytes` bytes; returns the number of posts.
 fn write_posts(root: &Path, bytes: u64) -> u64 {
     write_profile(root);
-    let posts = root.join("your_facebook_activity/posts/your_posts_1.json");
+    let posts = root.join(POSTS);
     std::fs::create_dir_all(posts.parent().unwrap()).unwrap();
     let mut w = std::io::BufWriter::new(std::fs::File::create(&posts).unwrap());
     let mut written = 0u64;
