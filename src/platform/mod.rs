@@ -12,6 +12,7 @@ pub mod instagram;
 pub mod linkedin;
 pub mod mastodon;
 pub mod meta;
+pub mod stream;
 pub mod twitter;
 pub mod whatsapp;
 pub mod youtube;

@@ -2,13 +2,10 @@
 //! (`my-comments/my-comments.html`, `my-live-chat-messages/…html`): one
 //! `<li>` per item, a sentence with the time and a link to the video
 //! ("Sent at 2020-04-27 23:18:23 UTC while watching <a …>a video</a>."),
-//! then `<br>`, then the text as written.
+//! then `<br>`, then the text as written. The page is cut into its items
+//! as it streams by (cut.rs); each item is parsed here on its own.
 
 use scraper::{ElementRef, Html, Node, Selector};
-
-/// HTML is parsed into a DOM several times the file's size; larger pages
-/// fail with this limit named.
-pub const MAX_HTML: u64 = 64 << 20;
 
 /// One list item.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -19,6 +16,8 @@ pub struct Item {
     pub links: Vec<String>,
 }
 
+/// The items of a page, or of one item cut off it: every `<li>`, nested
+/// ones too, in page order.
 pub fn items(html: &str) -> Vec<Item> {
     let doc = Html::parse_document(html);
     let Ok(li) = Selector::parse("li") else {

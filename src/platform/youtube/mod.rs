@@ -12,6 +12,7 @@
 //! location. What it watched, searched for or subscribed to is skipped
 //! with the reason.
 
+mod cut;
 mod html;
 mod names;
 mod records;

@@ -8,7 +8,7 @@
 //! and `…/playlist?list=ID`.
 
 use super::table::{self, Col, Columns};
-use super::{Join, Kind, html, segments, time};
+use super::{Join, Kind, cut, html, segments, time};
 use crate::archive::{Archive, Entry};
 use crate::platform::EntryOutcome;
 use crate::record::{Location, Record, RecordKind};
@@ -493,58 +493,94 @@ impl Ctx<'_> {
         self.finish_rows(res, &tally, Kind::Videos);
     }
 
-    /// The older HTML lists of comments and live-chat messages.
+    /// The older HTML lists of comments and live-chat messages, cut into
+    /// their items as the page streams by (cut.rs); each item is parsed
+    /// alone and its record sent at once, so the page has no size cap.
     pub fn html(&mut self, archive: &Archive, entry: &Entry<'_>, kind: Kind) {
-        let bytes = match archive.read(entry, html::MAX_HTML) {
-            Ok(b) => b,
-            Err(e) => {
-                self.out.error = Some(e.to_string());
-                return;
-            }
+        let mut tally = Tally::default();
+        // Items in page order, numbering the undated ones; a skipped item
+        // takes its number too.
+        let mut n = 0u64;
+        let mut read = 0u64;
+        let mut too_long = 0u64;
+        let mut first_long = None;
+        let mut cutter = cut::Cutter::new(cut::MAX_ITEM);
+        let res = archive.with_entry(entry, |r| {
+            cut::cut_page(r, &mut cutter, &mut |piece| match piece {
+                cut::Piece::Item { bytes, .. } => {
+                    for it in html::items(&String::from_utf8_lossy(bytes)) {
+                        n = n.saturating_add(1);
+                        read = read.saturating_add(1);
+                        self.html_item(&it, n, &mut tally);
+                    }
+                }
+                cut::Piece::TooLong { at, len } => {
+                    n = n.saturating_add(1);
+                    too_long = too_long.saturating_add(1);
+                    first_long.get_or_insert((at, len));
+                }
+            })
+        });
+        let failed = match res {
+            Err(e) => Some(e.to_string()),
+            Ok(Err(e)) => Some(format!("{}: {e}", self.entry)),
+            Ok(Ok(())) => None,
         };
-        let text = String::from_utf8_lossy(&bytes);
-        if let Err(e) = std::str::from_utf8(&bytes) {
+        if let Some(at) = cutter.utf8.first_bad() {
             self.out.warn(format!(
-                "not valid UTF-8 at byte {}; invalid bytes were replaced",
-                e.valid_up_to()
+                "{}: not valid UTF-8 at byte {at}; invalid bytes were replaced",
+                self.entry
             ));
         }
-        let items = html::items(&text);
-        let mut tally = Tally::default();
-        for (i, it) in items.iter().enumerate() {
-            // A list item with no sentence may have its time in the text.
-            let created = time::parse(&it.header).or_else(|| time::parse(&it.text));
-            if created.is_none() {
-                tally.bad_dates += 1;
-                tally
-                    .first_bad
-                    .get_or_insert((i as u64 + 1, it.header.clone()));
-            }
-            let id = created
-                .map(|t| t.to_string())
-                .unwrap_or_else(|| format!("item {}", i + 1));
-            let mut r = self.record(RecordKind::Comment, id);
-            r.created_at = created;
-            let video = it.links.iter().find_map(|l| html::video_id(l));
-            if let Some(v) = video {
-                r.url = format!("{WATCH}{v}");
-            }
-            r.mentions = mentions(&it.text);
-            r.push_field(Field::Text, it.text.clone());
-            self.send(r);
+        if let Some((at, len)) = first_long {
+            self.out.warn(format!(
+                "{too_long} list item{} longer than the {} bytes read of one item skipped \
+                 (first at byte {at}, {len} bytes)",
+                if too_long == 1 { "" } else { "s" },
+                cut::MAX_ITEM
+            ));
         }
-        let stats = table::RowStats {
-            rows: items.len() as u64,
-            ..Default::default()
-        };
-        if items.is_empty() {
+        if failed.is_some() {
+            self.out.error = failed;
+            return;
+        }
+        if n == 0 {
             self.out.warn(format!(
                 "no list items found: no {} read (is this the page Takeout writes?)",
                 kind.noun()
             ));
             return;
         }
+        if read == 0 {
+            return;
+        }
+        let stats = table::RowStats {
+            rows: read,
+            ..Default::default()
+        };
         self.report(&stats, &tally, kind);
+    }
+
+    /// The record of the `n`th list item of a page.
+    fn html_item(&mut self, it: &html::Item, n: u64, tally: &mut Tally) {
+        // A list item with no sentence may have its time in the text.
+        let created = time::parse(&it.header).or_else(|| time::parse(&it.text));
+        if created.is_none() {
+            tally.bad_dates += 1;
+            tally.first_bad.get_or_insert((n, it.header.clone()));
+        }
+        let id = created
+            .map(|t| t.to_string())
+            .unwrap_or_else(|| format!("item {n}"));
+        let mut r = self.record(RecordKind::Comment, id);
+        r.created_at = created;
+        let video = it.links.iter().find_map(|l| html::video_id(l));
+        if let Some(v) = video {
+            r.url = format!("{WATCH}{v}");
+        }
+        r.mentions = mentions(&it.text);
+        r.push_field(Field::Text, it.text.clone());
+        self.send(r);
     }
 
     /// An uploaded video or an image beside the metadata.

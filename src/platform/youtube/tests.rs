@@ -426,3 +426,101 @@ fn an_unclosed_quote_fails_the_file_after_the_rows_before_it() {
         "{e}"
     );
 }
+
+#[test]
+fn an_html_list_numbers_undated_items_and_names_its_first_invalid_byte() {
+    let d = tempfile::tempdir().unwrap();
+    let mut page = br#"<html><body><ul><li>Sent at 2020-04-27 23:18:23 UTC while watching <a href="http://www.youtube.com/watch?v=mM1aaaaaaaa">a video</a>.<br/>caf"#.to_vec();
+    let bad = page.len();
+    page.extend(b"\xE9</li>\n<li>Sent at some point<br/>undated</li><li>no sentence 2019-01-02 03:04:05 UTC</li></ul>");
+    write_tree(
+        d.path(),
+        &[(&format!("{YT}/my-comments/my-comments.html"), &page)],
+    );
+    let s = scanned(d.path());
+    let ids: Vec<&str> = s.records.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["2020-04-27T23:18:23Z", "item 2", "2019-01-02T03:04:05Z"]
+    );
+    assert_eq!(s.records[0].field(Field::Text), Some("caf\u{FFFD}"));
+    let out = s.outcome("my-comments.html");
+    assert_eq!(
+        out.warnings,
+        [
+            format!(
+                "{YT}/my-comments/my-comments.html: not valid UTF-8 at byte {bad}; \
+                 invalid bytes were replaced"
+            ),
+            "1 timestamp not understood (first \"Sent at some point\" in row 2); \
+             created_at left empty"
+                .to_string()
+        ]
+    );
+}
+
+/// A page larger than the old 64 MiB whole-page cap (about 70 MiB,
+/// written here) is read in full, item by item, and an item over the
+/// per-item cap inside it is skipped with a warning naming where it is.
+#[test]
+fn an_html_list_larger_than_the_old_page_cap_is_read_in_full() {
+    use crate::archive::Limits;
+    use std::io::Write;
+    let d = tempfile::tempdir().unwrap();
+    let path = d.path().join(format!("{YT}/my-comments/my-comments.html"));
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let mut f = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+    f.write_all(b"<html><head><title>My comments</title></head><body><ul>\n")
+        .unwrap();
+    let words = "a comment about the ward and the car park; ".repeat(24);
+    let items = 70_000u64;
+    let mut long_at = 0;
+    for i in 0..items {
+        if i == items / 2 {
+            f.flush().unwrap();
+            long_at = std::fs::metadata(&path).unwrap().len();
+            f.write_all(b"<li>Sent at 2020-01-01 00:00:00 UTC<br/>")
+                .unwrap();
+            f.write_all(&vec![b'x'; cut::MAX_ITEM]).unwrap();
+            f.write_all(b"</li>\n").unwrap();
+        }
+        writeln!(
+            f,
+            "<li>Sent at 2020-04-27 23:18:23 UTC while watching <a href=\"http://www.youtube.com/watch?v=v{i}\">a video</a>.<br/>{i} {words}</li>"
+        )
+        .unwrap();
+    }
+    f.write_all(b"</ul></body></html>\n").unwrap();
+    drop(f);
+    let size = std::fs::metadata(&path).unwrap().len();
+    assert!(size > 64 << 20, "{size} bytes");
+
+    let archive = Archive::open(d.path(), &Limits::default()).unwrap();
+    let unit = YouTube.open(&archive).expect("recognised");
+    let entry = archive
+        .entries()
+        .into_iter()
+        .find(|e| e.name.as_str().ends_with("my-comments.html"))
+        .unwrap();
+    let (mut n, mut last) = (0u64, String::new());
+    let out = unit.read(&archive, &entry, &mut |r| {
+        n += 1;
+        last = r.url;
+    });
+    assert_eq!(out.error, None);
+    assert_eq!(n, items);
+    assert_eq!(out.records, items);
+    assert_eq!(
+        last,
+        format!("https://www.youtube.com/watch?v=v{}", items - 1)
+    );
+    assert_eq!(
+        out.warnings,
+        [format!(
+            "1 list item longer than the {} bytes read of one item skipped \
+             (first at byte {long_at}, {} bytes)",
+            cut::MAX_ITEM,
+            cut::MAX_ITEM + 45
+        )]
+    );
+}

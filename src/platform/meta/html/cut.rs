@@ -39,6 +39,7 @@
 
 use super::{Ctx, Page};
 use crate::platform::meta::wrapped::{Reread, Walked};
+use crate::platform::stream::{Utf8Check, read_chunks};
 use std::io::Read;
 
 /// Reads a page that `read` opens (once per pass) into `ctx`, item by
@@ -162,22 +163,13 @@ pub(in crate::platform::meta) fn read_page(
     Walked::Done
 }
 
-/// Feeds a page to `cutter` through a 64 KiB buffer, to its end.
+/// Feeds a page to `cutter`, to its end.
 fn cut_all(
     r: &mut dyn Read,
     cutter: &mut Cutter,
     out: &mut dyn FnMut(Piece),
 ) -> std::io::Result<()> {
-    let mut buf = vec![0u8; 64 << 10];
-    loop {
-        let n = match r.read(&mut buf) {
-            Ok(0) => break,
-            Ok(n) => n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
-        };
-        cutter.feed(buf.get(..n).unwrap_or(&[]), out);
-    }
+    read_chunks(r, &mut |chunk| cutter.feed(chunk, out))?;
     cutter.finish(out);
     Ok(())
 }
@@ -289,9 +281,8 @@ pub struct Cutter {
     /// Inside a comment.
     comment: bool,
     pub seen: Seen,
-    /// An incomplete UTF-8 sequence at the end of the last chunk.
-    utf8_carry: Vec<u8>,
-    utf8_at: u64,
+    /// Where the first byte that is not UTF-8 lies (`seen.bad_utf8`).
+    utf8: Utf8Check,
     limit: usize,
 }
 
@@ -335,8 +326,7 @@ impl Cutter {
             raw: None,
             comment: false,
             seen: Seen::default(),
-            utf8_carry: Vec::new(),
-            utf8_at: 0,
+            utf8: Utf8Check::default(),
             limit,
         }
     }
@@ -350,14 +340,16 @@ impl Cutter {
 
     /// Takes the next bytes of the page; each finished piece goes to `out`.
     pub fn feed(&mut self, chunk: &[u8], out: &mut dyn FnMut(Piece)) {
-        self.check_utf8(chunk, false);
+        self.utf8.feed(chunk);
+        self.seen.bad_utf8 = self.utf8.first_bad();
         self.buf.extend_from_slice(chunk);
         self.run(out, false);
     }
 
     /// The page ended.
     pub fn finish(&mut self, out: &mut dyn FnMut(Piece)) {
-        self.check_utf8(&[], true);
+        self.utf8.finish();
+        self.seen.bad_utf8 = self.utf8.first_bad();
         self.run(out, true);
         self.seen.odd_block = self.nest.odd_block;
         if let Some((_, at)) = self.item.take() {
@@ -417,24 +409,6 @@ impl Cutter {
         self.item = Some((u64::MAX, at));
         self.item_divs = Some(divs);
         self.sub = None;
-    }
-
-    fn check_utf8(&mut self, chunk: &[u8], end: bool) {
-        if self.seen.bad_utf8.is_some() {
-            return;
-        }
-        let mut bytes = std::mem::take(&mut self.utf8_carry);
-        bytes.extend_from_slice(chunk);
-        match std::str::from_utf8(&bytes) {
-            Ok(_) => self.utf8_at += bytes.len() as u64,
-            Err(e) if e.error_len().is_none() && !end => {
-                // A character cut by the chunk: wait for the rest.
-                let ok = e.valid_up_to();
-                self.utf8_at += ok as u64;
-                self.utf8_carry = bytes[ok..].to_vec();
-            }
-            Err(e) => self.seen.bad_utf8 = Some(self.utf8_at + e.valid_up_to() as u64),
-        }
     }
 
     fn run(&mut self, out: &mut dyn FnMut(Piece), end: bool) {
