@@ -48,9 +48,18 @@ impl Utf8Check {
         if self.bad.is_some() {
             return;
         }
-        let mut bytes = std::mem::take(&mut self.carry);
-        bytes.extend_from_slice(chunk);
-        match std::str::from_utf8(&bytes) {
+        // Only a character cut by the last chunk needs a copy to join it
+        // with this one; a whole chunk is checked where it lies.
+        let joined;
+        let bytes: &[u8] = if self.carry.is_empty() {
+            chunk
+        } else {
+            let mut b = std::mem::take(&mut self.carry);
+            b.extend_from_slice(chunk);
+            joined = b;
+            &joined
+        };
+        match std::str::from_utf8(bytes) {
             Ok(_) => self.at = self.at.saturating_add(bytes.len() as u64),
             Err(e) if e.error_len().is_none() && !end => {
                 // A character cut by the chunk: wait for the rest.
