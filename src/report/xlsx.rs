@@ -119,8 +119,12 @@ fn workbook(findings: &[Finding], run: Option<&super::Run<'_>>) -> Result<Vec<u8
     if chunks.is_empty() {
         chunks.push(&[]);
     }
+    // The findings and coverage sheets grow with the scan (a coverage row
+    // per archive entry, up to 1,000,000): their rows go to an owner-only
+    // temporary file as they are written, not into memory
+    // (docs/OUTPUTS.md, "Workbook"). The small sheets stay in memory.
     for (n, chunk) in chunks.into_iter().enumerate() {
-        let ws = wb.add_worksheet();
+        let ws = wb.add_worksheet_with_constant_memory()?;
         ws.set_name(if n == 0 {
             "Findings".to_string()
         } else {
@@ -135,7 +139,11 @@ fn workbook(findings: &[Finding], run: Option<&super::Run<'_>>) -> Result<Vec<u8
         ws.autofilter(0, 0, chunk.len() as u32, HEADER.len() as u16 - 1)?;
     }
     if let Some(run) = run {
-        coverage_sheet(wb.add_worksheet(), &run.outcome.coverage, &header)?;
+        coverage_sheet(
+            wb.add_worksheet_with_constant_memory()?,
+            &run.outcome.coverage,
+            &header,
+        )?;
         summary_sheet(wb.add_worksheet(), run, &header)?;
         run_sheet(wb.add_worksheet(), run, &header)?;
     }
@@ -437,7 +445,9 @@ mod tests {
             "only http(s) links"
         );
         assert!(!sheet.contains("<f>"), "no formula cells: {sheet}");
-        let strings = member(&buf, "xl/sharedStrings.xml");
+        // The findings sheet writes its strings inline (constant memory
+        // mode); any shared strings are the small sheets'.
+        let strings = sheet.clone();
         assert!(
             strings.contains("=HYPERLINK(&quot;http://evil&quot;,&quot;x&quot;)")
                 || strings.contains("=HYPERLINK(\"http://evil\",\"x\")"),
