@@ -7,6 +7,7 @@ pub mod bluesky;
 mod entry_kinds;
 pub mod exif;
 pub mod facebook;
+pub mod html_scan;
 pub mod html_text;
 pub mod instagram;
 pub mod linkedin;

@@ -16,6 +16,7 @@
 //! than the cap is skipped (its bytes are let go while its end is still
 //! looked for), so the page itself has no size cap.
 
+use crate::platform::html_scan::{ends_name, find, tag_end};
 use crate::platform::stream::{Utf8Check, read_chunks};
 use std::io::Read;
 
@@ -272,7 +273,7 @@ impl Cutter {
         }
         let after = rest.get(name_from..).unwrap_or(&[]);
         let name_len = after.iter().take_while(|c| !ends_name(**c)).count();
-        let Some(gt) = tag_close(after.get(name_len..).unwrap_or(&[])) else {
+        let Some((gt, _)) = tag_end(after.get(name_len..).unwrap_or(&[])) else {
             return if end {
                 // A tag cut by the page's end: a parser drops it.
                 Step::Next(self.buf.len())
@@ -338,40 +339,6 @@ pub fn cut_page(
 /// `Next(to)` when `to` moves past `i`, else `More` (wait for bytes).
 fn more(i: usize, to: usize) -> Step {
     if to > i { Step::Next(to) } else { Step::More }
-}
-
-/// A byte that ends a tag name, as HTML's tokenizer reads it.
-fn ends_name(c: u8) -> bool {
-    c.is_ascii_whitespace() || c == b'/' || c == b'>'
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
-}
-
-/// The offset of a tag's closing `>` in `attrs` (what follows its name):
-/// the first outside a quoted attribute value; `None` when the tag has
-/// not ended yet.
-fn tag_close(attrs: &[u8]) -> Option<usize> {
-    let mut quote = None;
-    let mut after_eq = false;
-    for (k, c) in attrs.iter().enumerate() {
-        match quote {
-            Some(q) if *c == q => quote = None,
-            Some(_) => {}
-            None if *c == b'>' => return Some(k),
-            None if after_eq && (*c == b'"' || *c == b'\'') => quote = Some(*c),
-            None => {}
-        }
-        // A value is quoted only when its first byte after `=` (and any
-        // white space) is a quote.
-        if quote.is_none() {
-            after_eq = *c == b'=' || (after_eq && c.is_ascii_whitespace());
-        } else {
-            after_eq = false;
-        }
-    }
-    None
 }
 
 #[cfg(test)]

@@ -38,6 +38,7 @@
 //! reference. Such pages are read whole.
 
 use super::{Ctx, Page};
+use crate::platform::html_scan::{ends_name, find, tag_end};
 use crate::platform::meta::wrapped::{Reread, Walked};
 use crate::platform::stream::{Utf8Check, read_chunks};
 use std::io::Read;
@@ -561,11 +562,13 @@ impl Cutter {
                 Step::Next(lt).or_more(i)
             };
         };
+        // Owned: the cut below moves on while the class is still read.
+        let class = class.map(|c| String::from_utf8_lossy(c).into_owned());
         let next = lt + name_from + name_len + gt + 1;
         let at = self.base + lt as u64;
         if rest
             .get(name_from + name_len)
-            .is_some_and(|c| !(c.is_ascii_whitespace() || *c == b'/' || *c == b'>'))
+            .is_some_and(|c| !ends_name(*c))
         {
             // `<div-x>`: a parser reads another name than the one here.
             self.nest.lose();
@@ -985,67 +988,6 @@ fn is_blank(text: &[u8], at: u64) -> bool {
     text.iter().zip(at..).all(|(c, k)| {
         c.is_ascii_whitespace() || usize::try_from(k).ok().and_then(|k| BOM.get(k)) == Some(c)
     })
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
-}
-
-/// The offset of a tag's closing `>` in `attrs` (what follows its name)
-/// and its `class` value, or `None` when the tag is not complete.
-fn tag_end(attrs: &[u8]) -> Option<(usize, Option<String>)> {
-    let mut k = 0;
-    let mut class = None;
-    while k < attrs.len() {
-        let c = attrs[k];
-        if c == b'>' {
-            return Some((k, class));
-        }
-        if c.is_ascii_whitespace() || c == b'/' {
-            k += 1;
-            continue;
-        }
-        // An attribute: name, then `=value` perhaps.
-        let from = k;
-        while k < attrs.len()
-            && !attrs[k].is_ascii_whitespace()
-            && !matches!(attrs[k], b'=' | b'>' | b'/')
-        {
-            k += 1;
-        }
-        let name = &attrs[from..k];
-        while k < attrs.len() && attrs[k].is_ascii_whitespace() {
-            k += 1;
-        }
-        if attrs.get(k) != Some(&b'=') {
-            continue;
-        }
-        k += 1;
-        while k < attrs.len() && attrs[k].is_ascii_whitespace() {
-            k += 1;
-        }
-        let value = match attrs.get(k) {
-            None => return None,
-            Some(q @ (b'"' | b'\'')) => {
-                let q = *q;
-                let end = attrs[k + 1..].iter().position(|c| *c == q)?;
-                let v = &attrs[k + 1..k + 1 + end];
-                k += end + 2;
-                v
-            }
-            Some(_) => {
-                let from = k;
-                while k < attrs.len() && !attrs[k].is_ascii_whitespace() && attrs[k] != b'>' {
-                    k += 1;
-                }
-                &attrs[from..k]
-            }
-        };
-        if name.eq_ignore_ascii_case(b"class") && class.is_none() {
-            class = Some(String::from_utf8_lossy(value).into_owned());
-        }
-    }
-    None
 }
 
 #[cfg(test)]
