@@ -20,7 +20,7 @@ use crate::report::HEADER;
 use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, FormatBorder, Url, Workbook, Worksheet, XlsxError,
 };
-use std::io::Write;
+use std::io::{Seek, Write};
 
 /// Excel's row limit less the header: more findings go on further sheets.
 const ROWS_PER_SHEET: usize = 1_048_575;
@@ -55,16 +55,28 @@ impl super::Sink for FindingsXlsx {
         _: &[super::Written<'_>],
         out: &mut dyn Write,
     ) -> Result<()> {
-        let bytes = workbook(&run.outcome.findings, Some(run)).map_err(super::failed)?;
-        out.write_all(&bytes).map_err(super::failed)?;
-        out.flush().map_err(super::failed)
+        let wb = workbook(&run.outcome.findings, Some(run)).map_err(super::failed)?;
+        save(wb, out)
     }
 }
 
 /// A workbook with only the findings sheets (no scan to describe).
 pub fn write_findings_xlsx(mut out: impl Write, findings: &[Finding]) -> Result<()> {
-    let bytes = workbook(findings, None).map_err(super::failed)?;
-    out.write_all(&bytes).map_err(super::failed)?;
+    let wb = workbook(findings, None).map_err(super::failed)?;
+    save(wb, &mut out)
+}
+
+/// Writes the finished workbook to `out` through an anonymous owner-only
+/// temporary file: the zip writer needs to seek, `out` cannot, and a
+/// workbook of a million coverage rows is tens of megabytes that would
+/// otherwise sit in memory whole (benches/README.md, "the workbook's large
+/// sheets").
+fn save(mut wb: Workbook, out: &mut dyn Write) -> Result<()> {
+    let mut spool = tempfile::tempfile().map_err(super::failed)?;
+    wb.save_to_writer(&mut spool).map_err(super::failed)?;
+    drop(wb);
+    spool.rewind().map_err(super::failed)?;
+    std::io::copy(&mut spool, out).map_err(super::failed)?;
     out.flush().map_err(super::failed)
 }
 
@@ -100,7 +112,7 @@ fn fit(s: &str, limit: usize) -> std::borrow::Cow<'_, str> {
     s.into()
 }
 
-fn workbook(findings: &[Finding], run: Option<&super::Run<'_>>) -> Result<Vec<u8>, XlsxError> {
+fn workbook(findings: &[Finding], run: Option<&super::Run<'_>>) -> Result<Workbook, XlsxError> {
     let mut wb = Workbook::new();
     let props = DocProperties::new()
         .set_title("social-audit findings")
@@ -147,7 +159,7 @@ fn workbook(findings: &[Finding], run: Option<&super::Run<'_>>) -> Result<Vec<u8
         summary_sheet(wb.add_worksheet(), run, &header)?;
         run_sheet(wb.add_worksheet(), run, &header)?;
     }
-    wb.save_to_buffer()
+    Ok(wb)
 }
 
 /// Every text cell of every sheet: a string cell, never a formula, so a
