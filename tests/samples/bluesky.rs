@@ -2,8 +2,10 @@
 //! (when present) scans with no `failed` coverage row and gives records;
 //! the bnewbold repository gives exactly the posts, reposts and profile its
 //! derived record list (made by walking the tree with another tool) holds;
-//! and breaches planted in a CAR the test writes come out as findings with
-//! a bsky.app permalink, the record kind and the post's time.
+//! the real repositories' own text gives findings (swearing in a reply,
+//! posting gaps); and breaches planted in a CAR the test writes come out
+//! as findings with a bsky.app permalink, the record kind and the post's
+//! time.
 
 use crate::common::*;
 use serde_json::json;
@@ -91,6 +93,54 @@ fn every_bluesky_sample_scans_without_failures_and_gives_records() {
             assert!(detail.contains("(a partial repository)"), "{detail}");
         }
     }
+}
+
+#[test]
+#[cfg_attr(
+    not(shared_samples),
+    ignore = "needs the real export samples in ../shared/formats, not beside this checkout"
+)]
+fn the_real_repositories_own_text_gives_findings_with_permalinks() {
+    let d = tempfile::tempdir().unwrap();
+    // paul_staging: a 2023 test account whose replies swear
+    let r = scan_sample(
+        d.path(),
+        &Path::new(SAMPLES).join("bluesky-indigo/testing/testdata/paul_staging.repo.car"),
+    );
+    let (rule, kind, url, at, matched) = (
+        r.column("rule_id"),
+        r.column("record_kind"),
+        r.column("url"),
+        r.column("created_at"),
+        r.column("match"),
+    );
+    let obscene: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| &f[rule] == "conduct.obscene")
+        .collect();
+    assert!(!obscene.is_empty(), "{:?}", r.findings);
+    for f in &obscene {
+        assert_eq!(&f[kind], "reply");
+        assert!(
+            f[url].starts_with("https://bsky.app/profile/did:plc:") && f[url].contains("/post/"),
+            "{}",
+            &f[url]
+        );
+        assert!(f[at].starts_with("2023-03-12T"), "{}", &f[at]);
+        assert!(!f[matched].is_empty());
+    }
+    // bnewbold: months without a post are account findings on the post
+    // after each gap
+    let d2 = tempfile::tempdir().unwrap();
+    let r = scan_sample(d2.path(), &Path::new(SAMPLES).join(BNEWBOLD));
+    let rule = r.column("rule_id");
+    let gaps = r
+        .findings
+        .iter()
+        .filter(|f| &f[rule] == "account.posting-gap")
+        .count();
+    assert!(gaps >= 1, "{:?}", r.findings);
 }
 
 #[test]

@@ -100,6 +100,63 @@ fn the_comment_and_live_chat_samples_give_their_records() {
     not(shared_samples),
     ignore = "needs the real export samples in ../shared/formats, not beside this checkout"
 )]
+fn a_breach_written_into_a_real_comments_file_is_found_beside_its_real_comments() {
+    // The real file's comments are harmless; one more row in its own
+    // format (a JSON list of text segments, ISO times) carries a breach.
+    let real = Path::new(
+        "../shared/formats/youtube/google_takeout_parser/extracted-from-tests_test_csv.py/youtube_comment_buffer_new.csv",
+    );
+    let mut text = std::fs::read_to_string(real)
+        .unwrap_or_else(|e| panic!("sample {} is missing: {e}", real.display()));
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text.push_str(
+        "UCYnl1cugi7Lw1h8j6JNqNEg,2024-02-03T10:15:00+00:00,0,UgxPlantedComment0001,,rWVAzS6duAs,\"{\"\"text\"\":\"\"Bed 12 is Mrs Joan Pemberton, NHS number 943 476 5919, admitted with sepsis\"\"}\"\n",
+    );
+    let d = tempfile::tempdir().unwrap();
+    let input = d.path().join("comments.csv");
+    std::fs::write(&input, text).unwrap();
+    let r = scan_sample(d.path(), &input);
+    assert_eq!(&r.coverage[0][2], "parsed", "{:?}", r.cov());
+    assert_eq!(
+        &r.coverage[0][3], "3",
+        "the two real comments and the planted one"
+    );
+    let (rule, url, at, kind) = (
+        r.column("rule_id"),
+        r.column("url"),
+        r.column("created_at"),
+        r.column("record_kind"),
+    );
+    let planted: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f[url].contains("UgxPlantedComment0001"))
+        .collect();
+    assert!(
+        planted.iter().any(|f| f[rule].starts_with("patient.")),
+        "{:?}",
+        r.findings
+    );
+    for f in &planted {
+        assert_eq!(&f[at], "2024-02-03T10:15:00Z");
+        assert_eq!(&f[kind], "comment");
+        assert!(
+            f[url].starts_with("https://www.youtube.com/watch?v=rWVAzS6duAs"),
+            "{}",
+            &f[url]
+        );
+    }
+    // and nothing from the real comments
+    assert_eq!(planted.len(), r.findings.len(), "{:?}", r.findings);
+}
+
+#[test]
+#[cfg_attr(
+    not(shared_samples),
+    ignore = "needs the real export samples in ../shared/formats, not beside this checkout"
+)]
 fn the_layout_only_takeout_zip_and_watch_history_hold_no_published_content() {
     let root = Path::new("../shared/formats/youtube/d3i-ddp-inspector");
     assert!(root.is_dir(), "sample folder {} is missing", root.display());
