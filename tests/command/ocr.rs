@@ -1,8 +1,9 @@
 //! `--ocr`: the text in images goes through the rules like post text.
 //! A ward whiteboard with a patient's bed, name and NHS number, drawn by
 //! the test (tests/common/render.rs), is found inside an X archive, a
-//! Facebook export and a WhatsApp zip, reported on the image's own
-//! archive entry under the post or message that attached it.
+//! Facebook export, a WhatsApp zip, a Mastodon archive's attachment and a
+//! Bluesky export's blob, reported on the image's own archive entry under
+//! the post or message that attached it.
 //!
 //! Tests that run Tesseract are `ignored` with the reason where it (or
 //! the DejaVu font the images are drawn in) is missing; under CI they run
@@ -10,7 +11,11 @@
 
 use crate::common::render::{Background, FADED, INK, Picture, WARD_BOARD, font, ward_board};
 use crate::common::*;
+use serde_json::json;
 use std::path::Path;
+
+#[path = "../../src/platform/bluesky/testing.rs"]
+mod car;
 
 /// Under CI these tests run whether or not Tesseract is installed; say
 /// plainly when it is not, rather than fail on a missing output file.
@@ -271,6 +276,97 @@ fn a_sideways_and_a_faded_photo_in_a_whatsapp_zip_are_read() {
         );
         // The message line that attached the photo.
         assert!(on.iter().all(|r| r[3] == line), "{entry}: {on:?}");
+    }
+}
+
+#[test]
+#[cfg_attr(
+    not(has_tesseract),
+    ignore = "needs tesseract-ocr and fonts-dejavu-core (apt-get install tesseract-ocr fonts-dejavu-core; .ci/run does)"
+)]
+fn a_whiteboard_in_a_mastodon_attachment_and_a_bluesky_blob_is_read() {
+    needs_tesseract();
+    let d = tempfile::tempdir().unwrap();
+    let board = ward_board(0.0, Background::Whiteboard, INK);
+
+    // Mastodon: the image is an attachment of a public post.
+    let masto = d.path().join("mastodon-archive");
+    let actor = "https://mastodon.example/users/northdale";
+    let file = "media_attachments/files/113/100/000/000/000/009/original/b9.png";
+    let outbox = json!({
+        "@context": "https://www.w3.org/ns/activitystreams", "id": "outbox.json",
+        "type": "OrderedCollection", "totalItems": 1,
+        "orderedItems": [{
+            "id": format!("{actor}/statuses/113100000000000009/activity"), "type": "Create",
+            "actor": actor, "published": "2024-10-02T09:15:00Z",
+            "to": ["https://www.w3.org/ns/activitystreams#Public"], "cc": [],
+            "object": {
+                "id": format!("{actor}/statuses/113100000000000009"), "type": "Note",
+                "summary": null, "inReplyTo": null, "published": "2024-10-02T09:15:00Z",
+                "url": "https://mastodon.example/@northdale/113100000000000009",
+                "attributedTo": actor, "to": ["https://www.w3.org/ns/activitystreams#Public"],
+                "cc": [], "sensitive": false, "content": "<p>Our ward today</p>",
+                "attachment": [{"type": "Document", "mediaType": "image/png",
+                                "url": format!("/{file}"), "name": null}],
+                "tag": []
+            }
+        }]
+    });
+    let actor_json = json!({"id": actor, "type": "Person", "preferredUsername": "northdale",
+        "name": "Northdale NHS", "outbox": "outbox.json", "url": "https://mastodon.example/@northdale"});
+    write_folder(
+        &masto,
+        &[
+            ("outbox.json".into(), outbox.to_string().into_bytes()),
+            ("actor.json".into(), actor_json.to_string().into_bytes()),
+            (file.into(), board.clone()),
+        ],
+    );
+
+    // Bluesky: the image is a blob of a post, fetched beside repo.car.
+    let sky = d.path().join("bluesky-export");
+    let cid = car::raw_cid(&board);
+    let post = json!({
+        "$type": "app.bsky.feed.post", "text": "Our ward today", "createdAt": "2024-10-05T09:00:00Z",
+        "embed": {"$type": "app.bsky.embed.images", "images": [{"alt": "", "image": {
+            "$type": "blob", "ref": {"$link": cid.to_string()}, "mimeType": "image/png", "size": board.len()}}]}
+    });
+    let blob = format!("blobs/{cid}");
+    write_folder(
+        &sky,
+        &[
+            (
+                "repo.car".into(),
+                car::repo(car::DID, &[("app.bsky.feed.post/3kccccccccc2a", post)]),
+            ),
+            (blob.clone(), board),
+        ],
+    );
+
+    let r = scan(d.path(), &[&masto, &sky], &["--ocr"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let rows = ocr_findings(&r);
+    for (entry, platform_url) in [
+        (
+            file,
+            "https://mastodon.example/@northdale/113100000000000009",
+        ),
+        (
+            blob.as_str(),
+            "https://bsky.app/profile/did:plc:northdaletrust0000000001/post/3kccccccccc2a",
+        ),
+    ] {
+        let here: Vec<_> = rows.iter().filter(|r| r[1] == entry).cloned().collect();
+        assert!(
+            has(&here, "patient.nhs-number", "999 000 0018"),
+            "{entry}: {rows:?}"
+        );
+        assert!(
+            here.iter().all(|r| r[4] == platform_url),
+            "{entry}: reported under the post that attached it: {here:?}"
+        );
+        let detail = cov_detail(&r, entry);
+        assert!(detail.starts_with("ocr: text found ("), "{entry}: {detail}");
     }
 }
 
