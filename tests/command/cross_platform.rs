@@ -6,8 +6,7 @@ use crate::common::*;
 use std::collections::BTreeSet;
 use std::path::Path;
 
-#[path = "../../src/platform/bluesky/testing.rs"]
-mod car;
+use crate::bluesky_car as car;
 
 const TEXT: &str = "Patient Mary Example, NHS no 999 000 0018, admitted to the café ward. \
 Text her daughter on 07700 900461 or jane.doe.private@gmail.com, what a f*cking mess.";

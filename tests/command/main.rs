@@ -6,6 +6,11 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+/// The CAR writer of the Bluesky reader's own tests, shared by the
+/// modules that build a Bluesky export.
+#[path = "../../src/platform/bluesky/testing.rs"]
+mod bluesky_car;
+
 mod account_rules;
 mod cli;
 mod cross_platform;

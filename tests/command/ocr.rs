@@ -14,8 +14,7 @@ use crate::common::*;
 use serde_json::json;
 use std::path::Path;
 
-#[path = "../../src/platform/bluesky/testing.rs"]
-mod car;
+use crate::bluesky_car as car;
 
 /// Under CI these tests run whether or not Tesseract is installed; say
 /// plainly when it is not, rather than fail on a missing output file.
