@@ -484,7 +484,9 @@ fn issue10_third_heldout_regression_floors() {
             // lowered 2026-12-01 from 17 by the fourth-round retraining (docs/EVALUATION.md)
             // raised 2026-12-01 from 16 by the links model, a trade stated and
             // recorded in docs/EVALUATION.md ("The links model on the seventh set")
-            max_flagged: 17,
+            // lowered 2026-12-02 from 17: building and institution words are
+            // not half of a person's name (docs/EVALUATION.md)
+            max_flagged: 16,
         },
     );
 }
