@@ -11,6 +11,7 @@
 //!     BENCH_META_ENTRIES=200000 cargo bench --bench meta_stream # photo entries
 //!     BENCH_ONLY=posts|entries|messages|html|legacy|wall|meta-entries cargo bench --bench meta_stream
 //!     BENCH_ONLY=facebook-entries|instagram-entries cargo bench --bench meta_stream
+//!     BENCH_ONLY=bluesky BENCH_BSKY_RECORDS=100000 cargo bench --bench meta_stream
 //!     BENCH_THREADS=2 cargo bench --bench meta_stream      # -j2 only
 //!
 //! 1. A Facebook export folder whose `your_posts_1.json` is one top-level
@@ -46,6 +47,13 @@
 //!    names them (`your_facebook_activity/posts/media/<album>/…_n.jpg`,
 //!    `media/posts/<yyyymm>/…_n_….jpg`): the per-entry state of the Meta
 //!    reader (`platform/meta/survey.rs`) on top of the scan's.
+//! 8. A Bluesky `repo.car` of BENCH_BSKY_RECORDS records (default
+//!    1,000,000) and a profile: 40% posts (50–300 characters, a quarter
+//!    of them replies, one in eight with images and alt text), 45% likes,
+//!    10% reposts, 5% follows, under TID keys in a record tree built as
+//!    atproto builds it (`platform/bluesky/`: the tree nodes held between
+//!    its two passes). Scanned with a coverage report, whose row is
+//!    printed.
 //!
 //! Each is scanned with the release binary under GNU time (wall seconds,
 //! peak RSS). Inputs are written once to `target/bench/` and reused.
@@ -55,6 +63,12 @@
 #[path = "../examples/gen_archive.rs"]
 mod gen_archive;
 
+#[path = "../src/platform/bluesky/testing.rs"]
+mod bsky;
+
+use ipld_core::ipld::Ipld;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -211,6 +225,33 @@ fn main() {
             scan(&zip, &dir);
         }
     }
+    if only.is_empty() || only == "bluesky" {
+        let n = env("BENCH_BSKY_RECORDS", 1_000_000);
+        let car = dir.join(format!("bluesky-{n}.car"));
+        if !car.exists() {
+            let t = Instant::now();
+            let c = write_bluesky(&car, n);
+            eprintln!(
+                "generated {} in {:.1} s: {} posts ({} replies, {} with images), {} likes, \
+                 {} reposts, {} follows, a profile; {} tree nodes",
+                car.display(),
+                t.elapsed().as_secs_f64(),
+                c.posts,
+                c.replies,
+                c.images,
+                c.likes,
+                c.reposts,
+                c.follows,
+                c.nodes
+            );
+        }
+        let size = std::fs::metadata(&car).unwrap().len();
+        println!(
+            "Bluesky repository of {n} records and a profile ({:.1} MB)",
+            size as f64 / 1e6
+        );
+        scan_with(&car, &dir, true);
+    }
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -334,26 +375,49 @@ fn write_meta_zip(out: &Path, product: Product, photos: u64) {
 }
 
 fn scan(input: &Path, dir: &Path) {
+    scan_with(input, dir, false);
+}
+
+/// With `coverage`, the scan also writes a coverage report and its rows
+/// (status, records) are printed: one input gives one row.
+fn scan_with(input: &Path, dir: &Path, coverage: bool) {
     let bin = env!("CARGO_BIN_EXE_social-audit");
     let out = dir.join("meta-stream-findings.csv");
+    let cov = dir.join("meta-stream-coverage.csv");
     let threads = std::env::var("BENCH_THREADS").unwrap_or_else(|_| "1,2".into());
     for threads in threads.split(',') {
-        let (wall, rss) = timed(
-            bin,
-            &[
-                "scan",
-                input.to_str().unwrap(),
-                "-o",
-                out.to_str().unwrap(),
-                "--no-progress",
-                "-j",
-                threads,
-            ],
-        );
+        let mut args = vec![
+            "scan",
+            input.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--no-progress",
+            "-j",
+            threads,
+        ];
+        if coverage {
+            args.extend(["--coverage", cov.to_str().unwrap()]);
+        }
+        let (wall, rss) = timed(bin, &args);
         println!(
             "  scan -j{threads}: {wall:.1} s wall, peak RSS {:.1} MB",
             rss as f64 / 1024.0
         );
+        if coverage {
+            let rows = csv::Reader::from_path(&cov).unwrap();
+            for row in rows.into_records() {
+                let row = row.unwrap();
+                let get = |i: usize| row.get(i).unwrap_or("");
+                println!(
+                    "    coverage: {} {}, {} records, {} findings: {}",
+                    get(1),
+                    get(2),
+                    get(3),
+                    get(4),
+                    get(6)
+                );
+            }
+        }
     }
 }
 
@@ -740,4 +804,399 @@ fn write_posts(root: &Path, bytes: u64) -> u64 {
     w.write_all(b"\n]\n").unwrap();
     w.flush().unwrap();
     n
+}
+
+/// What a generated Bluesky repository holds, by collection.
+#[derive(Default)]
+struct BskyCounts {
+    posts: u64,
+    replies: u64,
+    images: u64,
+    likes: u64,
+    reposts: u64,
+    follows: u64,
+    nodes: u64,
+}
+
+/// splitmix64: the generated repository is the same on every run.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+/// atproto's base32-sortable alphabet (TIDs, and here made-up DIDs).
+const S32: &[u8; 32] = b"234567abcdefghijklmnopqrstuvwxyz";
+
+/// A TID record key: 53 bits of microseconds and a 10-bit clock id in 13
+/// base32-sortable characters, so keys sort by time as a PDS writes them.
+fn tid(micros: u64, clock: u64) -> String {
+    let mut v = (micros << 10) | (clock & 0x3ff);
+    let mut out = [0u8; 13];
+    for c in out.iter_mut().rev() {
+        *c = S32[(v & 31) as usize];
+        v >>= 5;
+    }
+    String::from_utf8(out.to_vec()).unwrap()
+}
+
+/// Another account: one of a few thousand made-up `did:plc:`s.
+fn other_did(rng: &mut Rng) -> String {
+    let mut v = rng.below(5_000).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    let mut s = String::from("did:plc:");
+    for _ in 0..24 {
+        s.push(S32[(v & 31) as usize] as char);
+        v = v.rotate_right(5) ^ 0x5851_F42D_4C95_7F2D;
+    }
+    s
+}
+
+/// A CID of some other account's record: any DAG-CBOR CID will do.
+fn some_cid(rng: &mut Rng) -> ipld_core::cid::Cid {
+    bsky::cid_of(&rng.next().to_le_bytes())
+}
+
+fn strong_ref(rng: &mut Rng, collection: &str, micros: u64) -> Ipld {
+    let uri = format!(
+        "at://{}/{collection}/{}",
+        other_did(rng),
+        tid(micros.saturating_sub(rng.below(86_400_000_000)), rng.next())
+    );
+    map([
+        ("uri", Ipld::String(uri)),
+        ("cid", Ipld::Link(some_cid(rng))),
+    ])
+}
+
+fn map<const N: usize>(pairs: [(&str, Ipld); N]) -> Ipld {
+    Ipld::Map(pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+}
+
+/// Ordinary words of a trust's feed; nothing a rule looks for.
+const WORDS: &[&str] = &[
+    "our",
+    "wards",
+    "are",
+    "open",
+    "for",
+    "visiting",
+    "today",
+    "thank",
+    "you",
+    "to",
+    "the",
+    "team",
+    "at",
+    "Northdale",
+    "General",
+    "clinic",
+    "flu",
+    "vaccine",
+    "appointments",
+    "available",
+    "this",
+    "week",
+    "please",
+    "check",
+    "latest",
+    "guidance",
+    "before",
+    "coming",
+    "in",
+    "staff",
+    "volunteers",
+    "celebrate",
+    "nurses",
+    "day",
+    "with",
+    "a",
+    "new",
+    "garden",
+    "outpatients",
+    "car",
+    "park",
+    "closed",
+    "on",
+    "Saturday",
+    "blood",
+    "donors",
+    "needed",
+    "welcome",
+];
+
+/// Text of 50 to 300 characters, as Bluesky allows up to 300.
+fn text(rng: &mut Rng, n: u64) -> String {
+    let want = 50 + rng.below(251) as usize;
+    let mut s = String::with_capacity(want + 40);
+    while s.len() < want {
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        s.push_str(WORDS[rng.below(WORDS.len() as u64) as usize]);
+    }
+    s.truncate(want);
+    // As in the other inputs: a reference number on every 100th post.
+    if n.is_multiple_of(100) {
+        s.truncate(want.min(270));
+        s.push_str(" Patient ref 943 476 5919");
+    }
+    s
+}
+
+/// One record of the mix (40% posts, 45% likes, 10% reposts, 5%
+/// follows): its collection and value.
+fn bsky_record(rng: &mut Rng, micros: u64, counts: &mut BskyCounts) -> (&'static str, Ipld) {
+    let created = Ipld::String(format!(
+        "{:.3}",
+        jiff::Timestamp::from_microsecond(micros as i64).unwrap()
+    ));
+    let roll = rng.below(100);
+    if roll < 40 {
+        let mut m = BTreeMap::from([
+            ("$type".to_string(), Ipld::String(POST.into())),
+            ("text".to_string(), Ipld::String(text(rng, counts.posts))),
+            (
+                "langs".to_string(),
+                Ipld::List(vec![Ipld::String("en".into())]),
+            ),
+            ("createdAt".to_string(), created),
+        ]);
+        counts.posts += 1;
+        // A quarter of posts answer someone; one in eight shows images.
+        if rng.below(4) == 0 {
+            counts.replies += 1;
+            let root = strong_ref(rng, POST, micros);
+            let parent = strong_ref(rng, POST, micros);
+            m.insert("reply".into(), map([("root", root), ("parent", parent)]));
+        }
+        if rng.below(8) == 0 {
+            counts.images += 1;
+            let images = (0..1 + rng.below(2))
+                .map(|_| {
+                    let alt = text(rng, 1);
+                    let blob = bsky::raw_cid(&rng.next().to_le_bytes());
+                    map([
+                        ("alt", Ipld::String(alt)),
+                        (
+                            "image",
+                            map([
+                                ("$type", Ipld::String("blob".into())),
+                                ("ref", Ipld::Link(blob)),
+                                ("mimeType", Ipld::String("image/jpeg".into())),
+                                ("size", Ipld::Integer(200_000 + rng.below(600_000) as i128)),
+                            ]),
+                        ),
+                        (
+                            "aspectRatio",
+                            map([
+                                ("width", Ipld::Integer(2000)),
+                                ("height", Ipld::Integer(1500)),
+                            ]),
+                        ),
+                    ])
+                })
+                .collect();
+            m.insert(
+                "embed".into(),
+                map([
+                    ("$type", Ipld::String("app.bsky.embed.images".into())),
+                    ("images", Ipld::List(images)),
+                ]),
+            );
+        }
+        (POST, Ipld::Map(m))
+    } else if roll < 95 {
+        let (coll, n) = if roll < 85 {
+            ("app.bsky.feed.like", &mut counts.likes)
+        } else {
+            (REPOST, &mut counts.reposts)
+        };
+        *n += 1;
+        let subject = strong_ref(rng, POST, micros);
+        (
+            coll,
+            map([
+                ("$type", Ipld::String(coll.into())),
+                ("subject", subject),
+                ("createdAt", created),
+            ]),
+        )
+    } else {
+        counts.follows += 1;
+        let coll = "app.bsky.graph.follow";
+        (
+            coll,
+            map([
+                ("$type", Ipld::String(coll.into())),
+                ("subject", Ipld::String(other_did(rng))),
+                ("createdAt", created),
+            ]),
+        )
+    }
+}
+
+const POST: &str = "app.bsky.feed.post";
+const REPOST: &str = "app.bsky.feed.repost";
+
+/// One CAR frame: `varint(length) | CID | bytes`.
+fn frame(w: &mut impl Write, cid: &ipld_core::cid::Cid, data: &[u8]) {
+    let c = cid.to_bytes();
+    let mut len = unsigned_varint::encode::u64_buffer();
+    w.write_all(unsigned_varint::encode::u64(
+        (c.len() + data.len()) as u64,
+        &mut len,
+    ))
+    .unwrap();
+    w.write_all(&c).unwrap();
+    w.write_all(data).unwrap();
+}
+
+/// A record tree key and where it sits: atproto's layer is the leading
+/// zero bits of SHA-256(key) over two (a fanout of about 4).
+struct Leaf {
+    key: String,
+    digest: [u8; 32],
+    layer: u32,
+}
+
+fn layer(key: &str) -> u32 {
+    let h = Sha256::digest(key.as_bytes());
+    let mut zeros = 0;
+    for b in h {
+        zeros += b.leading_zeros();
+        if b != 0 {
+            break;
+        }
+    }
+    zeros / 2
+}
+
+fn dag_cid(digest: &[u8; 32]) -> ipld_core::cid::Cid {
+    ipld_core::cid::Cid::new_v1(
+        0x71,
+        ipld_core::cid::multihash::Multihash::wrap(0x12, digest).unwrap(),
+    )
+}
+
+/// The tree node at `layer` over `leaves` (all at `layer` or below), its
+/// subtrees first: keys of this layer are its entries, and each run of
+/// lower keys between them a subtree one layer down. A run with no key of
+/// that layer still gets a node (no entries, only `l`), as atproto's does.
+fn build_node(car: &mut bsky::Car, leaves: &[Leaf], layer: u32) -> ipld_core::cid::Cid {
+    let mut left = None;
+    let mut entries: Vec<(String, ipld_core::cid::Cid, Option<ipld_core::cid::Cid>)> = Vec::new();
+    let mut gap = 0;
+    let sub = |car: &mut bsky::Car, run: &[Leaf]| {
+        (layer > 0 && !run.is_empty()).then(|| build_node(car, run, layer - 1))
+    };
+    for (i, l) in leaves.iter().enumerate() {
+        if l.layer == layer {
+            let t = sub(car, &leaves[gap..i]);
+            match entries.last_mut() {
+                Some(e) => e.2 = t,
+                None => left = t,
+            }
+            entries.push((l.key.clone(), dag_cid(&l.digest), None));
+            gap = i + 1;
+        }
+    }
+    let t = sub(car, &leaves[gap..]);
+    match entries.last_mut() {
+        Some(e) => e.2 = t,
+        None => left = t,
+    }
+    car.node(left, &entries)
+}
+
+/// Writes a repository CAR of `n` records and a profile, as `getRepo`
+/// frames one: header, commit, tree nodes from the root down, then the
+/// records. Records are written to a side file as they are made (only
+/// their keys and hashes are kept, about 100 bytes each), the tree is
+/// built bottom-up from the sorted keys, and the side file is copied in
+/// after the nodes; nothing holds the whole file.
+fn write_bluesky(out: &Path, n: u64) -> BskyCounts {
+    let side = out.with_extension("records");
+    let mut w = std::io::BufWriter::new(std::fs::File::create(&side).unwrap());
+    let mut rng = Rng(11);
+    let mut counts = BskyCounts::default();
+    let mut leaves = Vec::with_capacity(n as usize + 1);
+    let mut put = |w: &mut std::io::BufWriter<std::fs::File>, key: String, v: &Ipld| {
+        let data = serde_ipld_dagcbor::to_vec(v).unwrap();
+        let cid = bsky::cid_of(&data);
+        frame(w, &cid, &data);
+        let digest = cid.hash().digest().try_into().unwrap();
+        leaves.push(Leaf {
+            layer: layer(&key),
+            key,
+            digest,
+        });
+    };
+    // From May 2023, a record every minute or so on average.
+    let mut micros = 1_682_899_200_000_000u64;
+    for _ in 0..n {
+        micros += 1 + rng.below(120_000_000);
+        let (coll, v) = bsky_record(&mut rng, micros, &mut counts);
+        put(&mut w, format!("{coll}/{}", tid(micros, rng.next())), &v);
+    }
+    let avatar = bsky::raw_cid(b"avatar");
+    let profile = map([
+        ("$type", Ipld::String("app.bsky.actor.profile".into())),
+        ("displayName", Ipld::String("Northdale NHS Trust".into())),
+        (
+            "description",
+            Ipld::String("News and updates from Northdale NHS Trust.".into()),
+        ),
+        (
+            "avatar",
+            map([
+                ("$type", Ipld::String("blob".into())),
+                ("ref", Ipld::Link(avatar)),
+                ("mimeType", Ipld::String("image/jpeg".into())),
+                ("size", Ipld::Integer(48_213)),
+            ]),
+        ),
+        ("createdAt", Ipld::String("2023-05-01T09:00:00.000Z".into())),
+    ]);
+    put(&mut w, "app.bsky.actor.profile/self".into(), &profile);
+    w.flush().unwrap();
+    drop(w);
+
+    leaves.sort_unstable_by(|a, b| a.key.cmp(&b.key));
+    let top = leaves.iter().map(|l| l.layer).max().unwrap_or(0);
+    let mut car = bsky::Car::default();
+    let root = build_node(&mut car, &leaves, top);
+    drop(leaves);
+    counts.nodes = car.blocks.len() as u64;
+    let commit = car.commit(bsky::DID, root);
+
+    let mut w = std::io::BufWriter::new(std::fs::File::create(out).unwrap());
+    let header = serde_ipld_dagcbor::to_vec(&map([
+        ("version", Ipld::Integer(1)),
+        ("roots", Ipld::List(vec![Ipld::Link(commit)])),
+    ]))
+    .unwrap();
+    let mut len = unsigned_varint::encode::u64_buffer();
+    w.write_all(unsigned_varint::encode::u64(header.len() as u64, &mut len))
+        .unwrap();
+    w.write_all(&header).unwrap();
+    // The commit was added last, and each node after its subtrees: in
+    // reverse, the commit, the root node, and on down.
+    for (cid, data) in car.blocks.iter().rev() {
+        frame(&mut w, cid, data);
+    }
+    drop(car);
+    std::io::copy(&mut std::fs::File::open(&side).unwrap(), &mut w).unwrap();
+    w.flush().unwrap();
+    std::fs::remove_file(&side).unwrap();
+    counts
 }

