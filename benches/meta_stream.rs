@@ -1048,19 +1048,6 @@ fn bsky_record(rng: &mut Rng, micros: u64, counts: &mut BskyCounts) -> (&'static
 const POST: &str = "app.bsky.feed.post";
 const REPOST: &str = "app.bsky.feed.repost";
 
-/// One CAR frame: `varint(length) | CID | bytes`.
-fn frame(w: &mut impl Write, cid: &ipld_core::cid::Cid, data: &[u8]) {
-    let c = cid.to_bytes();
-    let mut len = unsigned_varint::encode::u64_buffer();
-    w.write_all(unsigned_varint::encode::u64(
-        (c.len() + data.len()) as u64,
-        &mut len,
-    ))
-    .unwrap();
-    w.write_all(&c).unwrap();
-    w.write_all(data).unwrap();
-}
-
 /// A record tree key and where it sits: atproto's layer is the leading
 /// zero bits of SHA-256(key) over two (a fanout of about 4).
 struct Leaf {
@@ -1081,13 +1068,6 @@ fn layer(key: &str) -> u32 {
     zeros / 2
 }
 
-fn dag_cid(digest: &[u8; 32]) -> ipld_core::cid::Cid {
-    ipld_core::cid::Cid::new_v1(
-        0x71,
-        ipld_core::cid::multihash::Multihash::wrap(0x12, digest).unwrap(),
-    )
-}
-
 /// The tree node at `layer` over `leaves` (all at `layer` or below), its
 /// subtrees first: keys of this layer are its entries, and each run of
 /// lower keys between them a subtree one layer down. A run with no key of
@@ -1106,7 +1086,7 @@ fn build_node(car: &mut bsky::Car, leaves: &[Leaf], layer: u32) -> ipld_core::ci
                 Some(e) => e.2 = t,
                 None => left = t,
             }
-            entries.push((l.key.clone(), dag_cid(&l.digest), None));
+            entries.push((l.key.clone(), bsky::dag_cid(&l.digest), None));
             gap = i + 1;
         }
     }
@@ -1133,7 +1113,7 @@ fn write_bluesky(out: &Path, n: u64) -> BskyCounts {
     let mut put = |w: &mut std::io::BufWriter<std::fs::File>, key: String, v: &Ipld| {
         let data = serde_ipld_dagcbor::to_vec(v).unwrap();
         let cid = bsky::cid_of(&data);
-        frame(w, &cid, &data);
+        bsky::write_frame(w, &cid, &data).unwrap();
         let digest = cid.hash().digest().try_into().unwrap();
         leaves.push(Leaf {
             layer: layer(&key),
@@ -1180,19 +1160,11 @@ fn write_bluesky(out: &Path, n: u64) -> BskyCounts {
     let commit = car.commit(bsky::DID, root);
 
     let mut w = std::io::BufWriter::new(std::fs::File::create(out).unwrap());
-    let header = serde_ipld_dagcbor::to_vec(&map([
-        ("version", Ipld::Integer(1)),
-        ("roots", Ipld::List(vec![Ipld::Link(commit)])),
-    ]))
-    .unwrap();
-    let mut len = unsigned_varint::encode::u64_buffer();
-    w.write_all(unsigned_varint::encode::u64(header.len() as u64, &mut len))
-        .unwrap();
-    w.write_all(&header).unwrap();
+    bsky::write_header(&mut w, commit).unwrap();
     // The commit was added last, and each node after its subtrees: in
     // reverse, the commit, the root node, and on down.
     for (cid, data) in car.blocks.iter().rev() {
-        frame(&mut w, cid, data);
+        bsky::write_frame(&mut w, cid, data).unwrap();
     }
     drop(car);
     std::io::copy(&mut std::fs::File::open(&side).unwrap(), &mut w).unwrap();

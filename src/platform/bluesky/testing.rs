@@ -10,6 +10,7 @@ use ipld_core::cid::multihash::Multihash;
 use ipld_core::ipld::Ipld;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
+use std::io::Write;
 
 pub const DID: &str = "did:plc:northdaletrust0000000001";
 
@@ -37,11 +38,13 @@ pub fn ipld(v: &serde_json::Value) -> Ipld {
 
 /// The CIDv1 (DAG-CBOR, sha2-256) of some block bytes.
 pub fn cid_of(bytes: &[u8]) -> Cid {
-    let digest = Sha256::digest(bytes);
-    Cid::new_v1(
-        0x71,
-        Multihash::wrap(0x12, &digest).expect("32-byte digest"),
-    )
+    dag_cid(&Sha256::digest(bytes))
+}
+
+/// The CIDv1 of a DAG-CBOR block whose SHA-256 is `digest` (a caller that
+/// keeps millions of keys keeps the 32 bytes, not the CID).
+pub fn dag_cid(digest: &[u8]) -> Cid {
+    Cid::new_v1(0x71, Multihash::wrap(0x12, digest).expect("32-byte digest"))
 }
 
 /// The CIDv1 of a raw blob (an image), as a blob `ref` names it.
@@ -53,16 +56,33 @@ pub fn raw_cid(bytes: &[u8]) -> Cid {
     )
 }
 
-fn varint(mut n: u64, out: &mut Vec<u8>) {
+fn varint(mut n: u64, out: &mut impl Write) -> std::io::Result<()> {
     loop {
         let b = (n & 0x7f) as u8;
         n >>= 7;
         if n == 0 {
-            out.push(b);
-            return;
+            return out.write_all(&[b]);
         }
-        out.push(b | 0x80);
+        out.write_all(&[b | 0x80])?;
     }
+}
+
+/// A CAR v1 header naming `root`.
+pub fn write_header(out: &mut impl Write, root: Cid) -> std::io::Result<()> {
+    let mut header = BTreeMap::new();
+    header.insert("version".to_string(), Ipld::Integer(1));
+    header.insert("roots".to_string(), Ipld::List(vec![Ipld::Link(root)]));
+    let h = serde_ipld_dagcbor::to_vec(&Ipld::Map(header)).expect("encodable");
+    varint(h.len() as u64, out)?;
+    out.write_all(&h)
+}
+
+/// One CAR frame: `varint(length) | CID | bytes`.
+pub fn write_frame(out: &mut impl Write, cid: &Cid, data: &[u8]) -> std::io::Result<()> {
+    let c = cid.to_bytes();
+    varint((c.len() + data.len()) as u64, out)?;
+    out.write_all(&c)?;
+    out.write_all(data)
 }
 
 #[derive(Default)]
@@ -116,20 +136,12 @@ impl Car {
     /// The CAR bytes: header naming `root`, then every block in the order
     /// added, the root's block first (as a PDS writes it).
     pub fn bytes(&self, root: Cid) -> Vec<u8> {
-        let mut header = BTreeMap::new();
-        header.insert("version".to_string(), Ipld::Integer(1));
-        header.insert("roots".to_string(), Ipld::List(vec![Ipld::Link(root)]));
-        let h = serde_ipld_dagcbor::to_vec(&Ipld::Map(header)).expect("encodable");
         let mut out = Vec::new();
-        varint(h.len() as u64, &mut out);
-        out.extend_from_slice(&h);
+        write_header(&mut out, root).expect("a Vec takes every write");
         let first = self.blocks.iter().filter(|(c, _)| *c == root);
         let rest = self.blocks.iter().filter(|(c, _)| *c != root);
         for (cid, data) in first.chain(rest) {
-            let c = cid.to_bytes();
-            varint((c.len() + data.len()) as u64, &mut out);
-            out.extend_from_slice(&c);
-            out.extend_from_slice(data);
+            write_frame(&mut out, cid, data).expect("a Vec takes every write");
         }
         out
     }
