@@ -27,6 +27,17 @@ pub enum Collection {
     Unknown,
 }
 
+impl Collection {
+    /// Records of this collection are decoded and emitted (the others
+    /// are only counted).
+    pub fn is_read(&self) -> bool {
+        matches!(
+            self,
+            Collection::Post | Collection::Repost | Collection::Profile
+        )
+    }
+}
+
 pub fn collection(name: &str) -> Collection {
     match name {
         POST => Collection::Post,

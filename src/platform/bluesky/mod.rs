@@ -8,14 +8,16 @@
 //! file, and nothing is extracted to disk:
 //!
 //! 1. every block is read once and checked against its CID; only the
-//!    commit and the tree nodes are kept (keys prefix-compressed, CIDs as
-//!    32-byte keys: about 120 bytes per record, measured on a generated
-//!    repository of a million, benches/README.md);
-//! 2. the tree is walked down from the commit, each node dropped once
-//!    read, giving every record's key and block (about 90 bytes per
-//!    record, sorted by block); then the file is read again and only the
-//!    blocks of posts, reposts and the profile are decoded, one at a time,
-//!    as they come. Likes, follows and other records are only counted.
+//!    commit and the tree nodes are kept, in flat lists (keys
+//!    prefix-compressed, CIDs as 32-byte keys);
+//! 2. the tree is walked down from the commit and each reached entry is
+//!    rewritten in place into a record: its block, its collection and,
+//!    for posts, reposts and the profile only, its record key (about 70
+//!    bytes per record at the peak, measured on a generated repository of
+//!    a million, benches/README.md); then the file is read again and only
+//!    the blocks of posts, reposts and the profile are decoded, one at a
+//!    time, as they come. Likes, follows and other records are only
+//!    counted.
 //!
 //! A block the tree names but the file lacks (a partial repository) is a
 //! warning; a damaged or cut file stops with an error naming the entry and
@@ -302,11 +304,16 @@ impl BlueskyUnit {
 
         // The walk: every record key and its block.
         let pass1_error = index.error;
-        let mut walk = mst::walk(commit.data, index.nodes);
         // Sorted by block, for lookup as blocks come (a block may sit under
-        // several keys when two records are byte-identical).
-        walk.records.sort_unstable();
-        let prefixes: Vec<u64> = walk.records.iter().map(|(b, _)| prefix(b)).collect();
+        // several keys when two records are byte-identical). Record keys
+        // are kept only where a record is read.
+        let walk = mst::walk(commit.data, index.nodes, |c| {
+            lexicon::collection(c).is_read()
+        });
+        let records = &walk.records;
+        let prefixes: Vec<u32> = (0..records.len())
+            .map(|i| prefix(&records.block(i)))
+            .collect();
         if walk.missing_nodes > 0 {
             out.warn(format!(
                 "{} part{} of the record tree {} not in the file (a partial repository): \
@@ -350,9 +357,9 @@ impl BlueskyUnit {
                 entry: &name,
                 blobs: &self.blobs,
             },
-            records: &walk.records,
+            records,
             prefixes: &prefixes,
-            found: vec![false; walk.records.len()],
+            found: vec![false; records.len()],
             notes: Notes::default(),
             skipped: BTreeMap::new(),
             unknown: BTreeMap::new(),
@@ -379,8 +386,7 @@ struct Index {
     root: Key,
     root_seen: bool,
     commit: Option<Commit>,
-    /// In file order; sorted for the walk.
-    nodes: Vec<(Key, mst::Node)>,
+    nodes: mst::Nodes,
     damaged: u64,
     first_damaged: u64,
     oversize: u64,
@@ -396,7 +402,7 @@ fn index(r: impl std::io::BufRead) -> Result<Index, CarError> {
         root: car::key(&header.roots[0]),
         root_seen: false,
         commit: None,
-        nodes: Vec::new(),
+        nodes: mst::Nodes::default(),
         damaged: 0,
         first_damaged: 0,
         oversize: 0,
@@ -438,10 +444,8 @@ fn index(r: impl std::io::BufRead) -> Result<Index, CarError> {
                     if ix.commit.is_none() {
                         ix.commit = commit(data);
                     }
-                } else if mst::may_be_node(data)
-                    && let Some(node) = mst::node(data)
-                {
-                    ix.nodes.push((k, node));
+                } else if mst::may_be_node(data) {
+                    ix.nodes.push(k, data);
                 }
             }
         }
@@ -486,10 +490,10 @@ impl Index {
 struct Records<'a> {
     ctx: Ctx<'a>,
     /// Every record the tree names: its block and key, sorted by block.
-    records: &'a [(Key, Box<str>)],
-    /// The first 8 bytes of each record's block key: searched first, as a
+    records: &'a mst::Records,
+    /// The first 4 bytes of each record's block key: searched first, as a
     /// small array stays in cache where the records do not.
-    prefixes: &'a [u64],
+    prefixes: &'a [u32],
     /// Which of `records` the file held.
     found: Vec<bool>,
     notes: Notes,
@@ -517,20 +521,26 @@ impl Records<'_> {
             let p = prefix(&k);
             let start = self.prefixes.partition_point(|x| *x < p);
             let mut decoded: Option<Result<Ipld, String>> = None;
-            for (i, (b, key)) in records.iter().enumerate().skip(start) {
+            for i in start..records.len() {
                 if self.prefixes[i] != p {
                     break;
                 }
-                if *b == k && !std::mem::replace(&mut self.found[i], true) {
-                    self.record(key, data, &mut decoded);
+                if records.block(i) == k && !std::mem::replace(&mut self.found[i], true) {
+                    let r = records.get(i);
+                    self.record(r.collection, r.rkey, data, &mut decoded);
                 }
             }
         }
         Ok(())
     }
 
-    fn record(&mut self, key: &str, data: &[u8], decoded: &mut Option<Result<Ipld, String>>) {
-        let (coll, rkey) = key.split_once('/').unwrap_or((key, ""));
+    fn record(
+        &mut self,
+        coll: &str,
+        rkey: &str,
+        data: &[u8],
+        decoded: &mut Option<Result<Ipld, String>>,
+    ) {
         let what = lexicon::collection(coll);
         match what {
             Collection::Skipped(why) => {
@@ -553,6 +563,7 @@ impl Records<'_> {
             }
             Collection::Post | Collection::Repost | Collection::Profile => {}
         }
+        let key = &format!("{coll}/{rkey}");
         let v = match decoded.get_or_insert_with(|| {
             serde_ipld_dagcbor::from_slice::<Ipld>(data).map_err(|e| e.to_string())
         }) {
@@ -581,14 +592,10 @@ impl Records<'_> {
 
     fn finish(self, error: Option<String>, name: &str) {
         let out = self.out;
-        let missing: BTreeMap<&str, u64> = self
-            .records
-            .iter()
-            .zip(&self.found)
-            .filter(|(_, f)| !**f)
-            .fold(BTreeMap::new(), |mut m, ((_, k), _)| {
-                *m.entry(k.split_once('/').map_or(&**k, |(c, _)| c))
-                    .or_insert(0) += 1;
+        let missing: BTreeMap<&str, u64> = (0..self.records.len())
+            .filter(|&i| !self.found[i])
+            .fold(BTreeMap::new(), |mut m, i| {
+                *m.entry(self.records.get(i).collection).or_insert(0) += 1;
                 m
             });
         let missing_total: u64 = missing.values().sum();
@@ -671,11 +678,9 @@ impl Records<'_> {
     }
 }
 
-/// A block key's first 8 bytes as a number that sorts as the key does.
-fn prefix(k: &Key) -> u64 {
-    let mut b = [0u8; 8];
-    b.copy_from_slice(&k[..8]);
-    u64::from_be_bytes(b)
+/// A block key's first 4 bytes as a number that sorts as the key does.
+fn prefix(k: &Key) -> u32 {
+    u32::from_be_bytes([k[0], k[1], k[2], k[3]])
 }
 
 /// "3 likes (app.bsky.feed.like), 1 blue.linkat.board".
