@@ -10,8 +10,7 @@
 //! downloads a month), and this reader needs more than block iteration:
 //! an oversized or unreadable frame passed over with its byte offset
 //! named, and one buffer reused for every block. So the framing is read
-//! here, with
-//! `unsigned-varint` for the lengths, `cid` for the CIDs and
+//! here, with `unsigned-varint` for the lengths, `cid` for the CIDs and
 //! `serde_ipld_dagcbor` for the header. One block's bytes are held at a
 //! time, in a buffer reused for the next.
 
