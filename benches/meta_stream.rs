@@ -9,7 +9,7 @@
 //!     BENCH_LEGACY_MB=1024 cargo bench --bench meta_stream   # ≤2018 messages.htm size
 //!     BENCH_WALL_MB=1024 cargo bench --bench meta_stream     # ≤2018 wall.htm size
 //!     BENCH_META_ENTRIES=200000 cargo bench --bench meta_stream # photo entries
-//!     BENCH_ONLY=posts|entries|messages|html|legacy|wall|meta-entries cargo bench --bench meta_stream
+//!     BENCH_ONLY=posts|instagram-posts|entries|messages|html|legacy|wall|meta-entries cargo bench --bench meta_stream
 //!     BENCH_ONLY=facebook-entries|instagram-entries cargo bench --bench meta_stream
 //!     BENCH_ONLY=bluesky BENCH_BSKY_RECORDS=100000 cargo bench --bench meta_stream
 //!     BENCH_THREADS=2 cargo bench --bench meta_stream      # -j2 only
@@ -19,6 +19,9 @@
 //!    byte format (pretty-printed, mojibake escapes, attachments with
 //!    media, a place on 1% of posts), read by the streaming reader
 //!    (`platform/meta/json.rs`, `stream_array`).
+//!    The same for Instagram (`BENCH_ONLY=instagram-posts`): a
+//!    `posts_1.json` of about BENCH_IG_POSTS_MB MB, each post a `media`
+//!    list of one photo whose `title` is the caption.
 //! 2. An X zip of BENCH_ENTRIES entries (default 1,000,000, the entry
 //!    limit): a few posts, the account and manifest files, and tiny files
 //!    under `data/tweets_media/` for the rest: the per-entry state of the
@@ -121,7 +124,7 @@ fn main() {
     std::fs::create_dir_all(&dir).unwrap();
     let only = std::env::var("BENCH_ONLY").unwrap_or_default();
     // One generated file per case, made once and kept under target/bench.
-    let pages: [Page; 5] = [
+    let pages: [Page; 6] = [
         Page {
             name: "posts",
             env: "BENCH_POSTS_MB",
@@ -131,6 +134,16 @@ fn main() {
             what: "Facebook posts file",
             unit: "posts",
             write: write_posts,
+        },
+        Page {
+            name: "instagram-posts",
+            env: "BENCH_IG_POSTS_MB",
+            folder: "instagram-posts",
+            version: "",
+            file: IG_POSTS,
+            what: "Instagram posts file",
+            unit: "posts",
+            write: write_instagram_posts,
         },
         Page {
             name: "messages",
@@ -794,6 +807,62 @@ fn write_posts(root: &Path, bytes: u64) -> u64 {
       }}
     ],
     "title": "Northdale NHS Trust updated their status."
+  }}"#,
+            sep = if n == 0 { "" } else { ",\n" },
+        );
+        w.write_all(post.as_bytes()).unwrap();
+        written += post.len() as u64;
+        n += 1;
+    }
+    w.write_all(b"\n]\n").unwrap();
+    w.flush().unwrap();
+    n
+}
+
+const IG_POSTS: &str = "your_instagram_activity/media/posts_1.json";
+
+/// Writes an Instagram export folder with a profile and one posts file of
+/// about `bytes` bytes; returns how many posts. Every 100th caption carries
+/// a reference number and every 100th post a place, as in `write_posts`.
+fn write_instagram_posts(root: &Path, bytes: u64) -> u64 {
+    let profile = root.join("personal_information/personal_information/personal_information.json");
+    std::fs::create_dir_all(profile.parent().unwrap()).unwrap();
+    std::fs::write(
+        &profile,
+        br#"{"profile_user": [{"title": "User Information", "media_map_data": {}, "string_map_data": {"Username": {"href": "", "value": "northdale_nhs", "timestamp": 0}, "Name": {"value": "Northdale NHS"}}}]}"#,
+    )
+    .unwrap();
+    let posts = root.join(IG_POSTS);
+    std::fs::create_dir_all(posts.parent().unwrap()).unwrap();
+    let mut w = std::io::BufWriter::new(std::fs::File::create(&posts).unwrap());
+    let (mut written, mut n) = (0u64, 0u64);
+    w.write_all(b"[\n").unwrap();
+    while written < bytes {
+        let ts = 1_500_000_000 + n * 600;
+        let extra = if n.is_multiple_of(100) {
+            " Patient ref 943 476 5919"
+        } else {
+            ""
+        };
+        let place = if n % 100 == 1 {
+            r#",
+        "media_metadata": {
+          "photo_metadata": {
+            "exif_data": [{ "latitude": 53.4808, "longitude": -2.2426 }]
+          }
+        }"#
+        } else {
+            ""
+        };
+        let post = format!(
+            r#"{sep}  {{
+    "media": [
+      {{
+        "uri": "media/posts/201707/{n}_n.jpg",
+        "creation_timestamp": {ts},
+        "title": "Caf\u00c3\u00a9 opening at the Northdale site {n}. Our wards are open for visiting; please check the latest guidance before you come.{extra}"{place}
+      }}
+    ]
   }}"#,
             sep = if n == 0 { "" } else { ",\n" },
         );
