@@ -422,7 +422,8 @@ impl Models {
                 continue;
             };
             let (threshold, high) = (&mr.threshold, &mr.high);
-            let name = self.models[mr.model].label(mr.head);
+            // Only written into a detail, which few scores reach.
+            let name = || self.models[mr.model].label(mr.head);
             let category = infos[s.rule].category;
             let mut others = false;
             for h in hits[first..].iter_mut() {
@@ -437,14 +438,14 @@ impl Models {
                 if s.p >= *high {
                     h.confidence = h.confidence.raised();
                     h.detail
-                        .push_str(&format!("; model {name} agrees ({:.2})", s.p));
+                        .push_str(&format!("; model {} agrees ({:.2})", name(), s.p));
                 } else if mr.lowers && s.p < threshold / 2.0 && infos[h.rule].kind != "pattern" {
                     // A model reads words, not the structure a pattern
                     // checks: a valid NHS number is no less one for
                     // sitting in a sentence the model finds ordinary.
                     h.confidence = h.confidence.lowered();
                     h.detail
-                        .push_str(&format!("; model {name} disagrees ({:.2})", s.p));
+                        .push_str(&format!("; model {} disagrees ({:.2})", name(), s.p));
                 }
             }
             if others && drop_own {
