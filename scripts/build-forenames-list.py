@@ -6,11 +6,12 @@ gazetteer of UK forenames ... shipped as data with its source").
 
     python3 scripts/build-forenames-list.py MIRROR_DIR OLID_TRAIN_TSV [--out FILE]
 
-MIRROR_DIR holds a git copy of github.com/mine-cetinkaya-rundel/ukbabynames
-as MIRROR_DIR/mine-cetinkaya-rundel+ukbabynames/repo (what the project's
-`fetch` tool writes) or MIRROR_DIR/ukbabynames (an ordinary clone). Inputs
-are read with `git show COMMIT:PATH` at the pinned commit and their SHA-256
-checked, so every run gives the same bytes. Standard library only.
+MIRROR_DIR holds git copies of github.com/mine-cetinkaya-rundel/ukbabynames
+and github.com/carltonnorthern/nicknames as MIRROR_DIR/<owner>+<name>/repo
+(what the project's `fetch` tool writes) or MIRROR_DIR/<name> (an ordinary
+clone). Inputs are read with `git show COMMIT:PATH` at the pinned commits
+and their SHA-256 printed into the output, so every run gives the same
+bytes. Standard library only.
 
 Sources (rules/lexicons/forenames.md):
 1. data-raw/nibabynames/nibabynames.csv: every name registered in Northern
@@ -18,17 +19,29 @@ Sources (rules/lexicons/forenames.md):
 2. data-raw/ewbabynames/rankings.csv: the top 100 names in England and Wales
    each decade 1904-1994 (ONS), the names of older patients.
 Both are Open Government Licence v3.0 data; the package is CC0.
+3. names.csv of carltonnorthern/nicknames (Apache-2.0): `has_nickname`
+   pairs. The short forms of names already in the list above join it
+   ("Bert" of Albert and Herbert, "Reg" of Reginald, "Dot" of Dorothy):
+   patients are often old and are called by them. A short form of a name
+   not in the UK list is not taken.
 
 Filter: a name that is also an ordinary English word would fire on every
 sentence that starts with it ("Will", "May", "Hope", "Grant"). A name is
 dropped when, in the OLID training tweets (OLID_TRAIN_TSV; the training
 split only, never the test split), its lower-case form occurs at least
 three times and more often than the capitalised name, or when it is
-shorter than three letters.
+shorter than three letters. Short forms (source 3) are more often
+words ("Cliff", "Tick", "Squat"), so they pass a stricter test over more
+text: dropped when their lower-case form occurs at all, and at least as
+often as the capitalised one, in the OLID training tweets, the SMS Spam
+Collection and the TweetEval hate training split (found beside the OLID
+file as eval-data/train/sms-spam/ and eval-data/train/tweeteval/hate/), or
+the project's own training texts (rules/models/training/*.tsv).
 """
 import hashlib, pathlib, re, subprocess, sys, collections
 
 COMMIT = "199970dc97c49deabd0d8fba7e90704ffaadbd12"
+NICKNAMES_COMMIT = "21d75051c39cb022d145388d60c87dc30505228b"
 INPUTS = {
     "data-raw/nibabynames/nibabynames.csv": None,
     "data-raw/ewbabynames/rankings.csv": None,
@@ -45,14 +58,14 @@ UNLESS = [
     "city", "county", "station", "bridge", "square", "place", "way", "drive", "close",
 ]
 
-def repo(mirror):
-    for p in [mirror / "mine-cetinkaya-rundel+ukbabynames" / "repo", mirror / "ukbabynames"]:
+def repo(mirror, owner="mine-cetinkaya-rundel", name="ukbabynames"):
+    for p in [mirror / f"{owner}+{name}" / "repo", mirror / name]:
         if p.exists():
             return p
-    sys.exit(f"no ukbabynames copy under {mirror}")
+    sys.exit(f"no {name} copy under {mirror}")
 
-def show(r, path):
-    return subprocess.run(["git", "-C", str(r), "show", f"{COMMIT}:{path}"],
+def show(r, path, commit=COMMIT):
+    return subprocess.run(["git", "-C", str(r), "show", f"{commit}:{path}"],
                           check=True, capture_output=True).stdout
 
 def main():
@@ -76,6 +89,19 @@ def main():
                 continue  # a section header row
             if re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", name):
                 names.add(name)
+    # Short forms of the names above.
+    nick = show(repo(pathlib.Path(args[0]), "carltonnorthern", "nicknames"), "names.csv",
+                NICKNAMES_COMMIT)
+    sums["carltonnorthern/nicknames names.csv"] = hashlib.sha256(nick).hexdigest()
+    lower = {n.lower() for n in names}
+    short = set()
+    for row in nick.decode("utf-8").splitlines()[1:]:
+        cells = row.split(",")
+        if len(cells) == 3 and cells[1] == "has_nickname" and cells[0] in lower:
+            n = cells[2].strip().capitalize()
+            if re.fullmatch(r"[A-Z][a-z]+", n) and n not in names:
+                short.add(n)
+    names |= short
     olid = pathlib.Path(args[1]).read_bytes()
     sums["OLID training split"] = hashlib.sha256(olid).hexdigest()
     words = collections.Counter(re.findall(r"(?<![A-Za-z])[A-Za-z][a-z]*(?![A-Za-z])", olid.decode("utf-8")))
@@ -83,17 +109,37 @@ def main():
     # more often in lower case than capitalised
     def ordinary(n):
         return words[n.lower()] >= 3 and words[n.lower()] > words[n]
+    # the wider text for short forms
+    train = pathlib.Path(args[1]).parent.parent
+    extra = [train / "sms-spam" / "SMSSpamCollection",
+             train / "tweeteval" / "hate" / "train_text.txt"]
+    extra += sorted(pathlib.Path("rules/models/training").glob("*.tsv"))
+    wide = collections.Counter(words)
+    digest = hashlib.sha256()
+    for f in extra:
+        b = f.read_bytes()
+        digest.update(b)
+        wide.update(re.findall(r"(?<![A-Za-z])[A-Za-z][a-z]*(?![A-Za-z])", b.decode("utf-8", "replace")))
+    sums["short-form filter text (SMS, TweetEval hate train, rules/models/training)"] = digest.hexdigest()
+    def word_like(n):
+        return wide[n.lower()] >= 1 and wide[n.lower()] >= wide[n]
+    wordlike = {n for n in short if word_like(n)}
+    names -= wordlike
     kept = sorted(n for n in names if len(n) >= 3 and not ordinary(n))
+    added = sorted(n for n in short if n in kept)
     dropped = sorted(n for n in names if n not in kept)
     alternation = "|".join(kept)
     unless = ", ".join(f'"{w}"' for w in UNLESS)
     text = f"""# GENERATED by scripts/build-forenames-list.py; do not edit by hand.
 # UK given names (NISRA Northern Ireland 1997-2020, ONS England and Wales
 # top 100 1904-1994; Open Government Licence v3.0, via the CC0 R package
-# ukbabynames at commit {COMMIT}), minus names that are ordinary words.
+# ukbabynames at commit {COMMIT}) and their short forms
+# (carltonnorthern/nicknames at commit {NICKNAMES_COMMIT}, Apache-2.0),
+# minus names that are ordinary words.
 # Provenance and the filter: rules/lexicons/forenames.md.
 # Inputs (sha256):
-""" + "".join(f"#   {p}: {h}\n" for p, h in sums.items()) + f"""# {len(kept)} names kept, {len(dropped)} dropped as ordinary words or too short.
+""" + "".join(f"#   {p}: {h}\n" for p, h in sums.items()) + f"""# {len(kept)} names kept ({len(added)} of them short forms), {len(dropped)} dropped as ordinary words or too short,
+# and {len(wordlike)} short forms left out as words.
 
 [[rules]]
 id = "signal.forename"
@@ -113,5 +159,6 @@ examples.no_match = ["Dr Pauline explains", "we will grant it", "the Royal Victo
     out.write_text(text, encoding="utf-8")
     print(f"wrote {out}: {len(kept)} names ({len(dropped)} dropped)")
     print("dropped:", " ".join(dropped[:200]))
+    print("short forms added:", " ".join(added))
 
 main()

@@ -169,7 +169,8 @@ fn issue10_tuning_and_heldout_regression_floors() {
                 ("location", 1.0),
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // raised 2026-12-01 from 0.77 by the retraining on the third-round data (rules/models/training/README.md)
-                ("patient-data", 0.83),
+                // raised 2026-12-02 from 0.83 by the forenames' short forms (rules/lexicons/forenames.md)
+                ("patient-data", 0.88),
                 ("personal-data", 1.0),
                 ("political", 1.0),
                 ("safeguarding", 1.0),
@@ -207,7 +208,8 @@ fn issue10_tuning_and_heldout_regression_floors() {
                 // raised 2026-12-01 from 0.7 by the retraining on the third-round data (rules/models/training/README.md)
                 // lowered 2026-12-01 from 0.81 by the fourth-round retraining of the policy model, a trade recorded in docs/EVALUATION.md ("A fourth round of training texts")
                 // raised 2026-12-01 from 0.78 by patient.nhs-number-with-person
-                ("patient-data", 0.81),
+                // raised 2026-12-02 from 0.81 by the forenames' short forms (rules/lexicons/forenames.md)
+                ("patient-data", 0.83),
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 ("personal-data", 0.88),
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
