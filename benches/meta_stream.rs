@@ -751,13 +751,7 @@ const POSTS: &str = "your_facebook_activity/posts/your_posts_1.json";
 /// about `bytes` bytes; returns the number of posts.
 fn write_posts(root: &Path, bytes: u64) -> u64 {
     write_profile(root);
-    let posts = root.join(POSTS);
-    std::fs::create_dir_all(posts.parent().unwrap()).unwrap();
-    let mut w = std::io::BufWriter::new(std::fs::File::create(&posts).unwrap());
-    let mut written = 0u64;
-    let mut n = 0u64;
-    w.write_all(b"[\n").unwrap();
-    while written < bytes {
+    write_array(&root.join(POSTS), bytes, |n| {
         let ts = 1_500_000_000 + n * 600;
         // Every 100th post carries a reference number (the NHS's
         // published example number; the scan reported no finding for it);
@@ -783,8 +777,8 @@ fn write_posts(root: &Path, bytes: u64) -> u64 {
         } else {
             ""
         };
-        let post = format!(
-            r#"{sep}  {{
+        format!(
+            r#"  {{
     "timestamp": {ts},
     "attachments": [
       {{
@@ -807,11 +801,25 @@ fn write_posts(root: &Path, bytes: u64) -> u64 {
       }}
     ],
     "title": "Northdale NHS Trust updated their status."
-  }}"#,
-            sep = if n == 0 { "" } else { ",\n" },
-        );
-        w.write_all(post.as_bytes()).unwrap();
-        written += post.len() as u64;
+  }}"#
+        )
+    })
+}
+
+/// Writes `path` as a JSON array of at least `bytes` bytes, one element
+/// `element(n)` after another, as Meta pretty-prints them; returns how
+/// many elements.
+fn write_array(path: &Path, bytes: u64, mut element: impl FnMut(u64) -> String) -> u64 {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let mut w = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
+    let (mut written, mut n) = (0u64, 0u64);
+    w.write_all(b"[\n").unwrap();
+    while written < bytes {
+        let sep: &[u8] = if n == 0 { b"" } else { b",\n" };
+        let e = element(n);
+        w.write_all(sep).unwrap();
+        w.write_all(e.as_bytes()).unwrap();
+        written += (sep.len() + e.len()) as u64;
         n += 1;
     }
     w.write_all(b"\n]\n").unwrap();
@@ -832,12 +840,7 @@ fn write_instagram_posts(root: &Path, bytes: u64) -> u64 {
         br#"{"profile_user": [{"title": "User Information", "media_map_data": {}, "string_map_data": {"Username": {"href": "", "value": "northdale_nhs", "timestamp": 0}, "Name": {"value": "Northdale NHS"}}}]}"#,
     )
     .unwrap();
-    let posts = root.join(IG_POSTS);
-    std::fs::create_dir_all(posts.parent().unwrap()).unwrap();
-    let mut w = std::io::BufWriter::new(std::fs::File::create(&posts).unwrap());
-    let (mut written, mut n) = (0u64, 0u64);
-    w.write_all(b"[\n").unwrap();
-    while written < bytes {
+    write_array(&root.join(IG_POSTS), bytes, |n| {
         let ts = 1_500_000_000 + n * 600;
         let extra = if n.is_multiple_of(100) {
             " Patient ref 943 476 5919"
@@ -854,8 +857,8 @@ fn write_instagram_posts(root: &Path, bytes: u64) -> u64 {
         } else {
             ""
         };
-        let post = format!(
-            r#"{sep}  {{
+        format!(
+            r#"  {{
     "media": [
       {{
         "uri": "media/posts/201707/{n}_n.jpg",
@@ -863,16 +866,9 @@ fn write_instagram_posts(root: &Path, bytes: u64) -> u64 {
         "title": "Caf\u00c3\u00a9 opening at the Northdale site {n}. Our wards are open for visiting; please check the latest guidance before you come.{extra}"{place}
       }}
     ]
-  }}"#,
-            sep = if n == 0 { "" } else { ",\n" },
-        );
-        w.write_all(post.as_bytes()).unwrap();
-        written += post.len() as u64;
-        n += 1;
-    }
-    w.write_all(b"\n]\n").unwrap();
-    w.flush().unwrap();
-    n
+  }}"#
+        )
+    })
 }
 
 /// What a generated Bluesky repository holds, by collection.
