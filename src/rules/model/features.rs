@@ -263,18 +263,11 @@ fn bare_link(raw: &str) -> bool {
     } else {
         host
     };
-    let mut labels = host.split('.');
-    let last = labels.next_back().unwrap_or("");
+    // The host holds a dot, so it has two labels or more.
     let label =
         |l: &str| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
-    let mut before = 0;
-    for l in labels {
-        if !label(l) {
-            return false;
-        }
-        before += 1;
-    }
-    before >= 1 && label(last) && LINK_ENDINGS.iter().any(|e| last.eq_ignore_ascii_case(e))
+    let last = host.rsplit('.').next().unwrap_or("");
+    host.split('.').all(label) && LINK_ENDINGS.iter().any(|e| last.eq_ignore_ascii_case(e))
 }
 
 /// The words of a link's host and path, lower-cased: letters only, 3 to 20
