@@ -370,8 +370,8 @@ fn write_meta_zip(out: &Path, product: Product, photos: u64) {
             "your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json",
         ),
         Product::Instagram => (
-            "personal_information/personal_information/personal_information.json",
-            r#"{"profile_user": [{"title": "User Information", "media_map_data": {}, "string_map_data": {"Username": {"href": "", "value": "northdale_nhs", "timestamp": 0}, "Name": {"value": "Northdale NHS"}}}]}"#,
+            IG_PROFILE,
+            IG_PROFILE_JSON,
             "your_instagram_activity/media/posts_1.json",
         ),
     };
@@ -829,17 +829,17 @@ fn write_array(path: &Path, bytes: u64, mut element: impl FnMut(u64) -> String) 
 
 const IG_POSTS: &str = "your_instagram_activity/media/posts_1.json";
 
+/// The profile every generated Instagram export holds.
+const IG_PROFILE: &str = "personal_information/personal_information/personal_information.json";
+const IG_PROFILE_JSON: &str = r#"{"profile_user": [{"title": "User Information", "media_map_data": {}, "string_map_data": {"Username": {"href": "", "value": "northdale_nhs", "timestamp": 0}, "Name": {"value": "Northdale NHS"}}}]}"#;
+
 /// Writes an Instagram export folder with a profile and one posts file of
 /// about `bytes` bytes; returns how many posts. Every 100th caption carries
 /// a reference number and every 100th post a place, as in `write_posts`.
 fn write_instagram_posts(root: &Path, bytes: u64) -> u64 {
-    let profile = root.join("personal_information/personal_information/personal_information.json");
+    let profile = root.join(IG_PROFILE);
     std::fs::create_dir_all(profile.parent().unwrap()).unwrap();
-    std::fs::write(
-        &profile,
-        br#"{"profile_user": [{"title": "User Information", "media_map_data": {}, "string_map_data": {"Username": {"href": "", "value": "northdale_nhs", "timestamp": 0}, "Name": {"value": "Northdale NHS"}}}]}"#,
-    )
-    .unwrap();
+    std::fs::write(&profile, IG_PROFILE_JSON).unwrap();
     write_array(&root.join(IG_POSTS), bytes, |n| {
         let ts = 1_500_000_000 + n * 600;
         let extra = if n.is_multiple_of(100) {
