@@ -46,6 +46,57 @@ impl Normalised {
         self.byte_unit.clear();
         self.units.clear();
         self.chars.clear();
+        if s.is_ascii() {
+            self.classify_ascii(s);
+        } else {
+            self.classify(s);
+        }
+        // "sh!t", "p|ss": `!` and `|` between letters stand for i
+        for k in 1..self.chars.len().saturating_sub(1) {
+            if matches!(self.chars[k].0, '!' | '|')
+                && self.chars[k - 1].3 == Class::Letter
+                && self.chars[k + 1].3 == Class::Letter
+            {
+                self.chars[k].0 = 'i';
+                self.chars[k].3 = Class::Letter;
+            }
+        }
+        self.leet_and_masks();
+        self.join_spaced_letters();
+        self.emit();
+    }
+
+    /// [`Normalised::classify`] for ASCII text (nearly every field), byte
+    /// by byte: the same characters and classes, without decoding chars
+    /// or asking Unicode tables.
+    fn classify_ascii(&mut self, s: &str) {
+        let (mut hashtag, mut prev_lower) = (false, false);
+        for (i, b) in s.bytes().enumerate() {
+            if b == b'#' {
+                hashtag = true;
+            } else if b.is_ascii_whitespace() || b == 0x0b {
+                // (char::is_whitespace counts the vertical tab; u8's does not)
+                hashtag = false;
+            } else if hashtag && prev_lower && b.is_ascii_uppercase() {
+                self.chars.push((' ', i, i, Class::Sep));
+            }
+            prev_lower = b.is_ascii_lowercase();
+            let f = b.to_ascii_lowercase();
+            let class = if f.is_ascii_alphabetic() {
+                Class::Letter
+            } else if f.is_ascii_digit() {
+                Class::Digit
+            } else if matches!(f, b'@' | b'$' | b'*') {
+                Class::Star
+            } else {
+                Class::Sep
+            };
+            self.chars.push((char::from(f), i, i + 1, class));
+        }
+    }
+
+    /// Each character of `s`, case-folded, with its byte range and class.
+    fn classify(&mut self, s: &str) {
         let (mut hashtag, mut prev_lower) = (false, false);
         for (i, c) in s.char_indices() {
             // "#FuckCancer": camel-case words in a hashtag are separate words
@@ -76,19 +127,6 @@ impl Normalised {
             };
             self.chars.push((f, i, i + c.len_utf8(), class));
         }
-        // "sh!t", "p|ss": `!` and `|` between letters stand for i
-        for k in 1..self.chars.len().saturating_sub(1) {
-            if matches!(self.chars[k].0, '!' | '|')
-                && self.chars[k - 1].3 == Class::Letter
-                && self.chars[k + 1].3 == Class::Letter
-            {
-                self.chars[k].0 = 'i';
-                self.chars[k].3 = Class::Letter;
-            }
-        }
-        self.leet_and_masks();
-        self.join_spaced_letters();
-        self.emit();
     }
 
     fn leet_and_masks(&mut self) {
@@ -313,6 +351,21 @@ mod tests {
         assert_eq!(norm("sh!t p|ss wow!"), "shit pis wow ");
         assert_eq!(norm("fu\u{200b}ck"), "fuck");
         assert_eq!(norm("#FuckCancer McFly"), " fuck cancer mcfly");
+    }
+
+    #[test]
+    fn the_ascii_path_classifies_every_byte_as_the_char_path_does() {
+        let all: String = (0u8..128).map(char::from).collect();
+        let texts = [
+            all.clone(),
+            format!("#CamelCase\x0bWord #aB {all} f.u.c.k sh!t $h1t @me"),
+        ];
+        for t in texts {
+            let (mut a, mut c) = (Normalised::default(), Normalised::default());
+            a.classify_ascii(&t);
+            c.classify(&t);
+            assert_eq!(a.chars, c.chars, "{t:?}");
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use super::super::elections::uk_datetime;
 use super::super::lang::{self, Lang, Markers};
-use super::{AccountHit, AccountInfo, Check, Memory, Post, Seen, Snip, post, published, widen};
+use super::{AccountHit, AccountInfo, Check, Memory, Post, Seen, Snip, post, published};
 use crate::org::Org;
 use crate::record::{Record, RecordKind};
 use crate::vocab::Field;
@@ -36,19 +36,19 @@ impl Check for PostingGap {
         let Memory::Days(days) = memory else { return };
         let (sec, nanos) = (ts.as_second(), ts.subsec_nanosecond());
         let day = sec.div_euclid(86_400);
-        let extends_day = days.get(&day).is_none_or(|(f, l)| {
-            let k = (sec, nanos, record.id.as_str(), record.kind);
-            k < f.key() || k > l.key()
-        });
-        if !extends_day {
+        let Some((first, last)) = days.get_mut(&day) else {
+            let bare = post(record, ts, Lang::Unknown, String::new());
+            days.insert(day, (bare.clone(), bare));
             return;
-        }
-        let bare = post(record, ts, Lang::Unknown, String::new());
-        match days.get_mut(&day) {
-            Some(slot) => widen(slot, &bare, &bare),
-            None => {
-                days.insert(day, (bare.clone(), bare));
-            }
+        };
+        // Posts mostly arrive in time order, so nearly every one moves its
+        // day's last end: overwrite that end's strings in place rather than
+        // build a new post and drop the old one.
+        let k = (sec, nanos, record.id.as_str(), record.kind);
+        if k < first.key() {
+            first.assign(record, ts);
+        } else if k > last.key() {
+            last.assign(record, ts);
         }
     }
 

@@ -102,6 +102,22 @@ impl Post {
     fn key(&self) -> (i64, i32, &str, RecordKind) {
         (self.ts, self.nanos, &self.seen.id, self.seen.kind)
     }
+
+    /// Becomes the bare post (no language, no text) of `record`, reusing
+    /// this post's string buffers: what `post(record, ts, Lang::Unknown,
+    /// String::new())` makes, without allocating.
+    fn assign(&mut self, record: &Record, ts: Timestamp) {
+        self.ts = ts.as_second();
+        self.nanos = ts.subsec_nanosecond();
+        self.lang = Lang::Unknown;
+        self.text.clear();
+        let seen = &mut self.seen;
+        seen.kind = record.kind;
+        seen.id.clone_from(&record.id);
+        seen.url.clone_from(&record.url);
+        seen.entry.clone_from(&record.entry);
+        seen.created_at = record.created_at;
+    }
 }
 
 /// A profile or account field value (bio, e-mail) as a check remembers it.
