@@ -660,3 +660,33 @@ fn issue10_eighth_heldout_regression_floors() {
         },
     );
 }
+
+/// The ninth held-out set, written on 2026-12-02 (a later session) before
+/// any change measured on it (docs/EVALUATION.md, "A ninth held-out set"),
+/// and blind: only its per-category numbers are printed, never its texts.
+#[test]
+fn issue10_ninth_heldout_regression_floors() {
+    blind(
+        "heldout9.toml",
+        include_str!("eval/heldout9.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // measured 2026-12-02 on the pack as it was when the set arrived
+            // (af10aebc: recall 0.70, 15 of 200 flagged)
+            recall: &[
+                ("commercial", 0.7),
+                ("conduct", 0.75),
+                ("confidential", 0.9),
+                ("credit", 0.3),
+                ("links", 0.65),
+                ("location", 0.8),
+                ("patient-data", 0.55),
+                ("personal-data", 0.95),
+                ("political", 0.8),
+                ("safeguarding", 0.65),
+            ],
+            max_flagged: 15,
+        },
+    );
+}
