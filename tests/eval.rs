@@ -423,7 +423,9 @@ fn issue10_third_tuning_regression_floors() {
                 ("safeguarding", 0.55),
             ],
             // raised 2026-12-01 from 6: location.model on relatives' accommodation ("home from home")
-            max_flagged: 7,
+            // 7 until 2026-12-02, when 03 numbers stopped counting as personal
+            // (docs/EVALUATION.md, "A ninth held-out set")
+            max_flagged: 6,
         },
     );
 }
@@ -686,7 +688,8 @@ fn issue10_ninth_heldout_regression_floors() {
                 ("political", 0.8),
                 ("safeguarding", 0.65),
             ],
-            max_flagged: 15,
+            // 15 on arrival; 14 since 03 numbers stopped counting as personal
+            max_flagged: 14,
         },
     );
 }

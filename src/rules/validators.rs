@@ -1115,15 +1115,15 @@ fn uk_phone(m: &str, org: &Org) -> Option<String> {
     let kind = match b[1] {
         b'7' if b.len() == 11 && b[2] != b'0' => "mobile",
         b'1' | b'2' if b.len() == 11 || (b[1] == b'1' && b.len() == 10) => "geographic",
-        b'3' if b.len() == 11 => "non-geographic 03",
+        // 03, like 08, is allocated to organisations (public bodies,
+        // charities, businesses), never to a person (docs/RULES.md)
         _ => return None,
     };
     let drama = n.starts_with("07700900")
         || n.starts_with("01632960")
         || n.starts_with("02079460")
         || n.starts_with("01134960")
-        || n.starts_with("01614960")
-        || n.starts_with("03069990");
+        || n.starts_with("01614960");
     let mut detail = format!("UK {kind} number {n}; not an organisation number");
     if drama {
         detail.push_str("; Ofcom drama range (fictional)");
@@ -1378,7 +1378,9 @@ mod tests {
         assert!(uk_phone("07911 123456", &org).is_some());
         assert!(uk_phone("+44 7911 123456", &org).is_some());
         assert!(uk_phone("020 7946 0958", &org).unwrap().contains("drama"));
-        assert!(uk_phone("0300 123 4567", &org).is_some());
+        // a helpline's 03 number is an organisation's, as an 0800 one is
+        assert!(uk_phone("0300 123 4567", &org).is_none());
+        assert!(uk_phone("0345 600 3000", &org).is_none());
         assert!(uk_phone("0191 541 0000", &org).is_none());
         assert!(uk_phone("+44 191 541 0000", &org).is_none());
         assert!(uk_phone("+44 (0)191 541 0000", &org).is_none());
