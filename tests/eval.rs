@@ -425,7 +425,8 @@ fn issue10_third_tuning_regression_floors() {
             // raised 2026-12-01 from 6: location.model on relatives' accommodation ("home from home")
             // 7 until 2026-12-02, when 03 numbers stopped counting as personal
             // (docs/EVALUATION.md, "A ninth held-out set")
-            max_flagged: 6,
+            // 6 since then; 5 since NHS mail domains are work addresses
+            max_flagged: 5,
         },
     );
 }
@@ -490,7 +491,9 @@ fn issue10_third_heldout_regression_floors() {
             // recorded in docs/EVALUATION.md ("The links model on the seventh set")
             // lowered 2026-12-02 from 17: building and institution words are
             // not half of a person's name (docs/EVALUATION.md)
-            max_flagged: 16,
+            // 16 until 2026-12-02 (a later session), when NHS mail domains became
+            // work addresses (docs/EVALUATION.md, "A ninth held-out set")
+            max_flagged: 15,
         },
     );
 }
@@ -689,7 +692,8 @@ fn issue10_ninth_heldout_regression_floors() {
                 ("safeguarding", 0.65),
             ],
             // 15 on arrival; 14 since 03 numbers stopped counting as personal
-            max_flagged: 14,
+            // 12 since NHS mail domains are work addresses
+            max_flagged: 12,
         },
     );
 }

@@ -1174,11 +1174,21 @@ pub fn email_detail(addr: &str, org: &Org) -> Option<String> {
 /// mail, which is an organisation's published contact, not a person's.
 fn email(m: &str, org: &Org) -> Option<String> {
     let (local, domain) = m.trim().rsplit_once('@')?;
-    let free = FREE_MAIL.contains(&domain.trim_end_matches('.').to_ascii_lowercase().as_str());
-    if !free && is_role_mailbox(local) {
+    let domain = domain.trim_end_matches('.').to_ascii_lowercase();
+    let free = FREE_MAIL.contains(&domain.as_str());
+    if (!free && is_role_mailbox(local)) || is_nhs_mail_domain(&domain) {
         return None;
     }
     email_detail(m, org)
+}
+
+/// Domains only the NHS issues (NHSmail, and the nhs.uk, nhs.scot and
+/// Northern Ireland HSC zones): an address on one is a work address, as
+/// a role mailbox is, whichever organisation the profile names.
+fn is_nhs_mail_domain(domain: &str) -> bool {
+    ["nhs.net", "nhs.uk", "nhs.scot", "hscni.net"]
+        .iter()
+        .any(|nhs| domain == *nhs || domain.strip_suffix(nhs).is_some_and(|d| d.ends_with('.')))
 }
 
 /// An address written to dodge address harvesters ("karen dot hughes at
@@ -1463,5 +1473,12 @@ mod tests {
         );
         assert!(email("comms@example-trust.nhs.uk", &org).is_none());
         assert!(email("x@other.org", &org).is_some());
+        // NHS mail domains are work addresses whoever the profile names
+        assert!(email("sarah.example@othertrust.nhs.uk", &org).is_none());
+        assert!(email("a.example@nhs.net", &org).is_none());
+        assert!(email("b.example@nhs.scot", &org).is_none());
+        // a look-alike is not one
+        assert!(email("x@fakenhs.net", &org).is_some());
+        assert!(email("x@nhs.net.example.com", &org).is_some());
     }
 }
