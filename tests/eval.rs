@@ -355,7 +355,9 @@ fn issue10_second_tuning_regression_floors() {
             // price of its recall (rules/models/policy.md, "Measured")
             // lowered 2026-12-01 from 4 by the retrained models
             // raised 2026-12-01 from 2 by the fourth-round retraining (docs/EVALUATION.md)
-            max_flagged: 4,
+            // lowered 2026-12-02 from 4: stated consent stands patient rules down
+            // (docs/EVALUATION.md, "A ninth held-out set")
+            max_flagged: 2,
         },
     );
 }
@@ -693,7 +695,8 @@ fn issue10_ninth_heldout_regression_floors() {
             ],
             // 15 on arrival; 14 since 03 numbers stopped counting as personal
             // 12 since NHS mail domains are work addresses
-            max_flagged: 12,
+            // 11 since stated consent stands patient rules down
+            max_flagged: 11,
         },
     );
 }

@@ -147,6 +147,12 @@ pub struct ModelDef {
     pub lowers: bool,
     pub threshold: f32,
     pub high: Option<f32>,
+    /// Words anywhere in the field that stand the model's own hit down
+    /// (its score still moves other hits' confidence), with `except` words
+    /// that keep it: the framing that makes the text compliant ("his
+    /// parents gave consent for us to share…").
+    #[serde(default)]
+    pub unless: Option<ContextDef>,
 }
 
 fn default_compose_window() -> usize {

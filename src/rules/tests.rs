@@ -925,3 +925,35 @@ fn compose_none_cancels_a_composition_near_it() {
     ));
     assert!(e.contains("x.nope"), "{e}");
 }
+
+/// A model rule's `unless` words stand its own hit down anywhere in the
+/// field, and its `except` words keep it: a threshold of 0 makes the model
+/// fire on every text, so only `unless` decides.
+#[test]
+fn a_model_rules_unless_words_stand_its_hit_down_and_except_words_keep_it() {
+    let toml = format!(
+        "{HEAD}{}",
+        rule(
+            "t.model",
+            "model = { name = \"policy\", head = \"patient-data\", threshold = 0.0, \
+             unless = { words = [\"consent\"], except = [\"without\"] } }"
+        )
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("m.toml");
+    std::fs::write(&p, toml).unwrap();
+    let pack = Pack::from_path(&p, &Org::default()).unwrap();
+    let fires = |text: &str| !rule_hits(&pack, &post(text), "t.model").is_empty();
+    assert!(fires("Doris on ward 3 went home today after her fall"));
+    assert!(!fires(
+        "Doris on ward 3 went home today after her fall; her family gave consent to share"
+    ));
+    // the words count anywhere in the field, not only near one part of it
+    assert!(!fires(&format!(
+        "Consent given. {}",
+        "Doris went home today after her fall. ".repeat(5)
+    )));
+    assert!(fires(
+        "Doris on ward 3 went home today after her fall, shared without consent"
+    ));
+}

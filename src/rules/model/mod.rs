@@ -264,6 +264,7 @@ struct ModelRule {
     lowers: bool,
     threshold: f32,
     high: f32,
+    unless: Option<super::pattern::Context>,
 }
 
 /// One model's score of one field of the record being checked.
@@ -317,6 +318,11 @@ impl Models {
                 lowers: m.lowers,
                 threshold: m.threshold,
                 high,
+                unless: m
+                    .unless
+                    .as_ref()
+                    .map(|u| super::pattern::compile_context(r, u, "model.unless"))
+                    .transpose()?,
             });
         }
         Ok(Models { models, rules })
@@ -370,6 +376,14 @@ impl Models {
                 p,
             });
             if p < *threshold {
+                continue;
+            }
+            // The model reads the whole field, so its `unless` words count
+            // anywhere in it (no part of the field is "the match").
+            let text = &field.value;
+            if mr.unless.as_ref().is_some_and(|u| {
+                super::pattern::unless_applies_to(text, 0, text.len(), Some(&[]), u)
+            }) {
                 continue;
             }
             let words = model.strongest_words(mr.head, scratch, 3);
