@@ -103,7 +103,7 @@ impl Compose {
             let unless = c
                 .unless
                 .as_ref()
-                .map(|u| super::pattern::compile_context(r, u, "compose.unless"))
+                .map(|u| super::pattern::compile_context(def, r, u, "compose.unless"))
                 .transpose()?;
             rules.push(Rule {
                 rule: ri,

@@ -136,7 +136,7 @@ impl Lexicon {
             unless[ri] = lx
                 .unless
                 .as_ref()
-                .map(|u| compile_context(rule, u, "unless"))
+                .map(|u| compile_context(def, rule, u, "unless"))
                 .transpose()?;
             let mut all: Vec<&String> = lx.terms.iter().collect();
             for l in &lx.lists {

@@ -221,6 +221,10 @@ pub struct PatternDef {
 pub struct ContextDef {
     #[serde(default)]
     pub words: Vec<String>,
+    /// Named `[lists]` whose words join `words`: one list shared by the
+    /// rules that stand down for the same framing (stated consent).
+    #[serde(default)]
+    pub lists: Vec<String>,
     #[serde(default = "default_window")]
     pub window: usize,
     #[serde(default)]
@@ -235,6 +239,9 @@ pub struct ContextDef {
     /// home", "his mobile") or negates the cue ("without consent").
     #[serde(default)]
     pub except: Vec<String>,
+    /// Named `[lists]` whose words join `except`.
+    #[serde(default)]
+    pub except_lists: Vec<String>,
 }
 
 fn default_window() -> usize {

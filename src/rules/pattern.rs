@@ -111,12 +111,12 @@ impl Patterns {
             let context = p
                 .context
                 .as_ref()
-                .map(|c| compile_context(rule, c, "context"))
+                .map(|c| compile_context(def, rule, c, "context"))
                 .transpose()?;
             let unless = p
                 .unless
                 .as_ref()
-                .map(|c| compile_context(rule, c, "unless"))
+                .map(|c| compile_context(def, rule, c, "unless"))
                 .transpose()?;
             let hit_group = re.capture_names().position(|n| n == Some("hit"));
             sources.push(src);
@@ -258,8 +258,22 @@ fn matches<'a>(
 
 /// The words of a `context` or `unless` table, as one automaton (and its
 /// `before` and `except` words as others).
-pub(super) fn compile_context(rule: &RuleDef, c: &ContextDef, what: &str) -> Result<Context> {
-    if c.words.is_empty() && c.before.is_empty() {
+pub(super) fn compile_context(
+    def: &PackDef,
+    rule: &RuleDef,
+    c: &ContextDef,
+    what: &str,
+) -> Result<Context> {
+    let with_lists = |words: &[String], lists: &[String]| -> Result<Vec<String>> {
+        let mut all = words.to_vec();
+        for l in lists {
+            all.extend(def.list(rule, l)?.iter().cloned());
+        }
+        Ok(all)
+    };
+    let words = with_lists(&c.words, &c.lists)?;
+    let except = with_lists(&c.except, &c.except_lists)?;
+    if words.is_empty() && c.before.is_empty() {
         return Err(Error::Pack(format!(
             "{}: {what} has no words",
             rule.whence()
@@ -288,12 +302,12 @@ pub(super) fn compile_context(rule: &RuleDef, c: &ContextDef, what: &str) -> Res
         }))
     };
     Ok(Context {
-        ac: build(&c.words, what)?,
-        words: c.words.clone(),
+        ac: build(&words, what)?,
+        words,
         window: c.window,
         required: c.required,
         before: part(&c.before, &format!("{what}.before"))?,
-        except: part(&c.except, &format!("{what}.except"))?,
+        except: part(&except, &format!("{what}.except"))?,
     })
 }
 

@@ -956,4 +956,26 @@ fn a_model_rules_unless_words_stand_its_hit_down_and_except_words_keep_it() {
     assert!(fires(
         "Doris on ward 3 went home today after her fall, shared without consent"
     ));
+
+    // the same table with its words from named lists
+    let toml = format!(
+        "{HEAD}[lists]\ngiven = [\"consent\"]\ndenied = [\"without\"]\n{}",
+        rule(
+            "t.model",
+            "model = { name = \"policy\", head = \"patient-data\", threshold = 0.0, \
+             unless = { lists = [\"given\"], except_lists = [\"denied\"] } }"
+        )
+    );
+    std::fs::write(&p, toml).unwrap();
+    let pack = Pack::from_path(&p, &Org::default()).unwrap();
+    let fires = |text: &str| !rule_hits(&pack, &post(text), "t.model").is_empty();
+    assert!(!fires(
+        "Doris went home today; her family gave consent to share"
+    ));
+    assert!(fires("Doris went home today, shared without consent"));
+    assert!(err(&format!(
+        "{HEAD}{}",
+        rule("t.m", "model = { name = \"policy\", head = \"patient-data\", threshold = 0.5, unless = { lists = [\"nope\"] } }")
+    ))
+    .contains("unknown list \"nope\""));
 }

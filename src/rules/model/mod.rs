@@ -321,7 +321,7 @@ impl Models {
                 unless: m
                     .unless
                     .as_ref()
-                    .map(|u| super::pattern::compile_context(r, u, "model.unless"))
+                    .map(|u| super::pattern::compile_context(def, r, u, "model.unless"))
                     .transpose()?,
             });
         }
