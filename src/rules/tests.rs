@@ -931,51 +931,66 @@ fn compose_none_cancels_a_composition_near_it() {
 /// fire on every text, so only `unless` decides.
 #[test]
 fn a_model_rules_unless_words_stand_its_hit_down_and_except_words_keep_it() {
-    let toml = format!(
-        "{HEAD}{}",
-        rule(
-            "t.model",
-            "model = { name = \"policy\", head = \"patient-data\", threshold = 0.0, \
-             unless = { words = [\"consent\"], except = [\"without\"] } }"
-        )
-    );
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("m.toml");
-    std::fs::write(&p, toml).unwrap();
-    let pack = Pack::from_path(&p, &Org::default()).unwrap();
-    let fires = |text: &str| !rule_hits(&pack, &post(text), "t.model").is_empty();
-    assert!(fires("Doris on ward 3 went home today after her fall"));
+    // a policy-model rule that fires on every text, with this `unless`
+    let pack = |lists: &str, unless: &str| {
+        let toml = format!(
+            "{HEAD}{lists}{}",
+            rule(
+                "t.model",
+                &format!(
+                    "model = {{ name = \"policy\", head = \"patient-data\", threshold = 0.0, \
+                     unless = {unless} }}"
+                )
+            )
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("m.toml");
+        std::fs::write(&p, toml).unwrap();
+        Pack::from_path(&p, &Org::default()).unwrap()
+    };
+    let fires = |pack: &Pack, text: &str| !rule_hits(pack, &post(text), "t.model").is_empty();
+
+    let words = pack("", "{ words = [\"consent\"], except = [\"without\"] }");
+    assert!(fires(
+        &words,
+        "Doris on ward 3 went home today after her fall"
+    ));
     assert!(!fires(
+        &words,
         "Doris on ward 3 went home today after her fall; her family gave consent to share"
     ));
     // the words count anywhere in the field, not only near one part of it
-    assert!(!fires(&format!(
-        "Consent given. {}",
-        "Doris went home today after her fall. ".repeat(5)
-    )));
+    assert!(!fires(
+        &words,
+        &format!(
+            "Consent given. {}",
+            "Doris went home today after her fall. ".repeat(5)
+        )
+    ));
     assert!(fires(
+        &words,
         "Doris on ward 3 went home today after her fall, shared without consent"
     ));
 
     // the same table with its words from named lists
-    let toml = format!(
-        "{HEAD}[lists]\ngiven = [\"consent\"]\ndenied = [\"without\"]\n{}",
-        rule(
-            "t.model",
-            "model = { name = \"policy\", head = \"patient-data\", threshold = 0.0, \
-             unless = { lists = [\"given\"], except_lists = [\"denied\"] } }"
-        )
+    let lists = pack(
+        "[lists]\ngiven = [\"consent\"]\ndenied = [\"without\"]\n",
+        "{ lists = [\"given\"], except_lists = [\"denied\"] }",
     );
-    std::fs::write(&p, toml).unwrap();
-    let pack = Pack::from_path(&p, &Org::default()).unwrap();
-    let fires = |text: &str| !rule_hits(&pack, &post(text), "t.model").is_empty();
     assert!(!fires(
+        &lists,
         "Doris went home today; her family gave consent to share"
     ));
-    assert!(fires("Doris went home today, shared without consent"));
+    assert!(fires(
+        &lists,
+        "Doris went home today, shared without consent"
+    ));
     assert!(err(&format!(
         "{HEAD}{}",
-        rule("t.m", "model = { name = \"policy\", head = \"patient-data\", threshold = 0.5, unless = { lists = [\"nope\"] } }")
+        rule(
+            "t.m",
+            "model = { name = \"policy\", head = \"patient-data\", threshold = 0.5, unless = { lists = [\"nope\"] } }"
+        )
     ))
     .contains("unknown list \"nope\""));
 }
