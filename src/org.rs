@@ -113,10 +113,9 @@ impl Org {
     /// True when `domain` (or a parent domain of it) is one of ours.
     pub fn owns_domain(&self, domain: &str) -> bool {
         let d = domain.trim().trim_end_matches('.').to_ascii_lowercase();
-        self.domains.iter().any(|own| {
-            let own = own.trim().to_ascii_lowercase();
-            d == own || d.ends_with(&format!(".{own}"))
-        })
+        self.domains
+            .iter()
+            .any(|own| domain_match(&d, &own.trim().to_ascii_lowercase()))
     }
 
     /// True when the digits of `number` equal one of our own or a national
@@ -174,6 +173,15 @@ fn compact_upper(s: &str) -> String {
         .filter(|c| !c.is_whitespace())
         .map(|c| c.to_ascii_uppercase())
         .collect()
+}
+
+/// Whether `host` is `domain` or a subdomain of it (both lower-case):
+/// "wards.example.nhs.uk" is under "nhs.uk", "fakenhs.uk" is not.
+pub fn domain_match(host: &str, domain: &str) -> bool {
+    host == domain
+        || (host.len() > domain.len()
+            && host.ends_with(domain)
+            && host.as_bytes()[host.len() - domain.len() - 1] == b'.')
 }
 
 /// Digits only, with an international +44 / 0044 prefix turned into a leading 0.

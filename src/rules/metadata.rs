@@ -2,10 +2,10 @@
 //! e-mail, connected apps) rather than over text.
 
 use super::pack::{Detector, PackDef, Scope};
-use super::validators::email_detail;
+use super::validators::{PUBLIC_SECTOR_DOMAINS, email_detail};
 use super::{Hit, RuleInfo};
 use crate::error::{Error, Result};
-use crate::org::Org;
+use crate::org::{Org, domain_match};
 use crate::record::Record;
 use crate::vocab::Field;
 
@@ -41,19 +41,6 @@ enum Predicate {
         field: Field,
     },
 }
-
-/// Public-sector domains a link-category list never reports.
-const ALWAYS_ALLOWED: &[&str] = &[
-    "nhs.uk",
-    "nhs.net",
-    "gov.uk",
-    "gov.wales",
-    "llyw.cymru",
-    "gov.scot",
-    "hscni.net",
-    "nhs.scot",
-    "nhs.wales",
-];
 
 /// The host of a URL, lower-cased, without `www.`, port or credentials.
 pub fn url_host(url: &str) -> Option<String> {
@@ -95,13 +82,6 @@ fn addresses_in(text: &str) -> impl Iterator<Item = (&str, String)> {
         let tld = host.rsplit('.').next()?;
         (tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic())).then_some((t, host))
     })
-}
-
-fn domain_match(host: &str, domain: &str) -> bool {
-    host == domain
-        || (host.len() > domain.len()
-            && host.ends_with(domain)
-            && host.as_bytes()[host.len() - domain.len() - 1] == b'.')
 }
 
 pub struct Metadata {
@@ -282,7 +262,7 @@ impl Metadata {
                     // organisation's or a public-sector domain.
                     let listed = |host: &str| {
                         if self.org.owns_domain(host)
-                            || ALWAYS_ALLOWED.iter().any(|d| domain_match(host, d))
+                            || PUBLIC_SECTOR_DOMAINS.iter().any(|d| domain_match(host, d))
                         {
                             return None;
                         }

@@ -7,7 +7,7 @@
 //! behind one name table, read one at a time; docs/RULES.md lists them.
 
 use crate::error::{Error, Result};
-use crate::org::{Org, normalise_uk_digits};
+use crate::org::{Org, domain_match, normalise_uk_digits};
 
 pub type Validator = fn(&str, &Ctx) -> Option<String>;
 
@@ -540,8 +540,10 @@ fn iban(m: &str) -> Option<String> {
     })
 }
 
-/// Domains under which "nhs" in a host name is the NHS's own.
-const NHS_DOMAINS: &[&str] = &[
+/// NHS and government domains: "nhs" in a host under one is the NHS's
+/// own (`lookalike_host`), and a link-category list never reports a host
+/// under one (metadata.rs).
+pub(super) const PUBLIC_SECTOR_DOMAINS: &[&str] = &[
     "nhs.uk",
     "nhs.net",
     "nhs.scot",
@@ -563,8 +565,7 @@ fn lookalike_host(m: &str, org: &Org) -> Option<String> {
         .next()?
         .trim_end_matches('.')
         .to_ascii_lowercase();
-    let under = |d: &str| host == d || host.ends_with(&format!(".{d}"));
-    if NHS_DOMAINS.iter().any(|d| under(d)) || org.owns_domain(&host) {
+    if PUBLIC_SECTOR_DOMAINS.iter().any(|d| domain_match(&host, d)) || org.owns_domain(&host) {
         return None;
     }
     Some(format!(
@@ -1188,7 +1189,7 @@ fn email(m: &str, org: &Org) -> Option<String> {
 fn is_nhs_mail_domain(domain: &str) -> bool {
     ["nhs.net", "nhs.uk", "nhs.scot", "hscni.net"]
         .iter()
-        .any(|nhs| domain == *nhs || domain.strip_suffix(nhs).is_some_and(|d| d.ends_with('.')))
+        .any(|nhs| domain_match(domain, nhs))
 }
 
 /// An address written to dodge address harvesters ("karen dot hughes at
