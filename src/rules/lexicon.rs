@@ -11,6 +11,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::HashMap;
 
 /// One way a normalised pattern can be a rule's term, while compiling.
+#[derive(Clone)]
 struct Entry {
     rule: usize,
     term: usize,
@@ -83,7 +84,14 @@ impl Entries {
 }
 
 pub struct Lexicon {
+    /// The patterns without a masked letter: all a text without a `*`
+    /// between letters can match.
     ac: Option<AhoCorasick>,
+    /// Every pattern, masked variants ("f*ck") included, built the first
+    /// time a text holds a masked letter. The variants are nine in ten of
+    /// the patterns, and few texts need them (docs/RULES.md, "`lexicon`:
+    /// word lists").
+    masked: Masked,
     entries: Entries,
     terms: Vec<String>,
     allow: Option<AhoCorasick>,
@@ -101,9 +109,9 @@ impl Lexicon {
     /// The lexicon rules that are `lazy` (or not): lazy signals get an
     /// automaton of their own, searched only when a composition needs it.
     pub fn compile(def: &PackDef, lazy: bool) -> Result<Lexicon> {
-        let mut patterns: Vec<String> = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::new();
-        let mut entries: Vec<Vec<Entry>> = Vec::new();
+        // Every term's pattern, in order; masked variants are derived from
+        // these when first needed (`Masked`).
+        let mut base: Vec<(String, Entry)> = Vec::new();
         let mut terms = Vec::new();
         let mut allow_pats: Vec<String> = Vec::new();
         let mut allow_index: HashMap<String, usize> = HashMap::new();
@@ -112,14 +120,6 @@ impl Lexicon {
         let mut not_followed_by = vec![Vec::new(); def.rules.len()];
         let mut unless: Vec<Option<Context>> = def.rules.iter().map(|_| None).collect();
         let mut rules = Vec::new();
-        let mut add = |pat: String, entry: Entry| {
-            let i = *index.entry(pat.clone()).or_insert_with(|| {
-                patterns.push(pat);
-                entries.push(Vec::new());
-                entries.len() - 1
-            });
-            entries[i].push(entry);
-        };
         for (ri, rule) in def.rules.iter().enumerate() {
             let Detector::Lexicon(lx) = &rule.detector else {
                 continue;
@@ -158,24 +158,14 @@ impl Lexicon {
                 }
                 terms.push(term.to_lowercase());
                 let ti = terms.len() - 1;
-                for (vpat, vcounts) in masked_variants(&pat, &counts) {
-                    add(
-                        vpat,
-                        Entry {
-                            rule: ri,
-                            term: ti,
-                            counts: vcounts,
-                        },
-                    );
-                }
-                add(
+                base.push((
                     pat,
                     Entry {
                         rule: ri,
                         term: ti,
                         counts,
                     },
-                );
+                ));
             }
             let mut allow: Vec<&String> = lx.allow.iter().collect();
             for l in &lx.allow_lists {
@@ -195,19 +185,17 @@ impl Lexicon {
                 allow_rules[i].push((ri, counts));
             }
         }
+        let (patterns, entries) = table(
+            base.iter()
+                .filter(|(p, _)| !p.contains('*'))
+                .map(|(p, e)| (p.clone(), e.clone())),
+        );
         let ac = if patterns.is_empty() {
             None
         } else {
-            Some(
-                // Standard semantics, searched for overlapping matches: a
-                // long phrase of one rule must not hide a shorter term of
-                // another (composition signals need both).
-                AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::Standard)
-                    .build(&patterns)
-                    .map_err(|e| Error::Pack(format!("lexicon automaton: {e}")))?,
-            )
+            Some(automaton(&patterns).map_err(|e| Error::Pack(format!("lexicon automaton: {e}")))?)
         };
+        let masked = Masked::new(base)?;
         let allow = if allow_pats.is_empty() {
             None
         } else {
@@ -220,6 +208,7 @@ impl Lexicon {
             .ok_or_else(|| Error::Pack("lexicon: more terms than a u32 counts".into()))?;
         Ok(Lexicon {
             ac,
+            masked,
             entries,
             terms,
             allow,
@@ -240,7 +229,9 @@ impl Lexicon {
         n: &mut Normalised,
         hits: &mut Vec<Hit>,
     ) {
-        let Some(ac) = &self.ac else { return };
+        if self.ac.is_none() && self.masked.base.is_empty() {
+            return;
+        }
         if !self
             .rules
             .iter()
@@ -252,13 +243,24 @@ impl Lexicon {
         let text = n.text.as_bytes();
         let first_hit = hits.len();
         let mut allow_spans: Option<Vec<(usize, usize, usize)>> = None;
+        // The normaliser keeps a `*` only as a masked letter (between
+        // letters), and only a masked variant holds one.
+        let (ac, entries) = match (text.contains(&b'*'), &self.ac) {
+            (true, plain) => match (self.masked.built(), plain) {
+                (Some((all, entries)), _) => (all, entries),
+                (None, Some(p)) => (p, &self.entries),
+                (None, None) => return,
+            },
+            (false, Some(plain)) => (plain, &self.entries),
+            (false, None) => return,
+        };
         for m in ac.find_overlapping_iter(&n.text) {
             let (s, e) = (m.start(), m.end());
             if !(s == 0 || text[s - 1] == b' ') || !(e == text.len() || text[e] == b' ') {
                 continue;
             }
             let (u0, u1) = (n.byte_unit[s] as usize, n.byte_unit[e - 1] as usize);
-            for (r, term, counts) in self.entries.of(m.pattern().as_usize()) {
+            for (r, term, counts) in entries.of(m.pattern().as_usize()) {
                 if !scope[r].kind_ok(kind) || !scope[r].text_field_ok(field.name) {
                     continue;
                 }
@@ -390,6 +392,97 @@ fn counts_ok(n: &Normalised, s: usize, e: usize, want: &[u16]) -> bool {
     i == want.len()
 }
 
+/// Standard semantics, searched for overlapping matches: a long phrase of
+/// one rule must not hide a shorter term of another (composition signals
+/// need both).
+fn automaton(patterns: &[String]) -> std::result::Result<AhoCorasick, aho_corasick::BuildError> {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::Standard)
+        .build(patterns)
+}
+
+/// Patterns and their entries, each distinct pattern once, in the order
+/// first seen.
+fn table(items: impl Iterator<Item = (String, Entry)>) -> (Vec<String>, Vec<Vec<Entry>>) {
+    let mut patterns: Vec<String> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut entries: Vec<Vec<Entry>> = Vec::new();
+    for (pat, entry) in items {
+        let i = *index.entry(pat.clone()).or_insert_with(|| {
+            patterns.push(pat);
+            entries.push(Vec::new());
+            entries.len() - 1
+        });
+        entries[i].push(entry);
+    }
+    (patterns, entries)
+}
+
+/// The automaton of every pattern with its masked variants ("f*ck"),
+/// built the first time a text holds a masked letter. The variants are
+/// nine in ten of the patterns and few texts need them, so a scan does not
+/// pay to build them up front (benches/README.md).
+struct Masked {
+    /// Every term's pattern and entry, in the order compiled.
+    base: Vec<(String, Entry)>,
+    built: std::sync::OnceLock<Option<(AhoCorasick, Entries)>>,
+}
+
+impl Masked {
+    fn new(base: Vec<(String, Entry)>) -> Result<Masked> {
+        // The automaton's states are bounded by its patterns' bytes: a
+        // word of n letters has fewer than n² variants, none longer than
+        // itself. Past what its ids hold the build would fail mid-scan, so
+        // the pack is refused now.
+        let bound: usize = base
+            .iter()
+            .map(|(p, _)| {
+                let n = p.chars().count();
+                if n >= 4 && p.chars().all(char::is_alphabetic) {
+                    n * n * p.len()
+                } else {
+                    p.len() + 1
+                }
+            })
+            .sum();
+        if bound >= i32::MAX as usize / 2 {
+            return Err(Error::Pack(
+                "lexicon automaton: the lexicons' terms and their masked variants are too large"
+                    .into(),
+            ));
+        }
+        Ok(Masked {
+            base,
+            built: std::sync::OnceLock::new(),
+        })
+    }
+
+    /// `None` only if the build failed, which the bound in `new` rules
+    /// out; the plain automaton then serves.
+    fn built(&self) -> Option<&(AhoCorasick, Entries)> {
+        self.built
+            .get_or_init(|| {
+                let (patterns, entries) = table(self.base.iter().flat_map(|(pat, e)| {
+                    masked_variants(pat, &e.counts)
+                        .into_iter()
+                        .map(|(vpat, counts)| {
+                            (
+                                vpat,
+                                Entry {
+                                    rule: e.rule,
+                                    term: e.term,
+                                    counts,
+                                },
+                            )
+                        })
+                        .chain(std::iter::once((pat.clone(), e.clone())))
+                }));
+                Some((automaton(&patterns).ok()?, Entries::new(entries)?))
+            })
+            .as_ref()
+    }
+}
+
 /// "f*ck", "f**k", "sh*t": each contiguous run of interior units replaced by
 /// one `*` unit, keeping at least the first and last letters visible. Only
 /// for single words of four or more units, where a mask is still specific.
@@ -449,6 +542,60 @@ policy = ["SUN 3.2"]
 clauses = ["C1"]
 lexicon = { terms = ["fuck", "shit", "cunt", "ass", "dick"], allow = ["dick whittington"] }
 "#;
+
+    #[test]
+    fn masked_variants_are_built_only_when_a_text_masks_a_letter() {
+        let def = pack(RULE);
+        let lx = Lexicon::compile(&def, false).unwrap();
+        assert_eq!(hits(&lx, &def, "what a dick"), vec!["dick"]);
+        assert!(hits(&lx, &def, "5 * 4 = 20, see *notes*").is_empty());
+        assert!(lx.masked.built.get().is_none(), "no text masked a letter");
+        assert_eq!(hits(&lx, &def, "oh f*ck, sh*t"), vec!["f*ck", "sh*t"]);
+        assert!(lx.masked.built.get().is_some());
+        // and unmasked text is still read by the small automaton
+        assert_eq!(hits(&lx, &def, "what a dick"), vec!["dick"]);
+    }
+
+    /// The split is invisible: on text without a masked letter the
+    /// automaton of plain patterns reports exactly what the automaton of
+    /// every pattern would, for every term of the default pack's eager and
+    /// lazy lexicons, alone, in a sentence and beside another term.
+    #[test]
+    fn the_plain_automaton_finds_what_the_full_one_finds_in_unmasked_text() {
+        let def =
+            super::super::pack::parse_layers(&[], &super::super::load::default_sources()).unwrap();
+        for lazy in [false, true] {
+            let lx = Lexicon::compile(&def, lazy).unwrap();
+            let mut full = Lexicon::compile(&def, lazy).unwrap();
+            full.masked.built();
+            let (all, entries) = full.masked.built.take().flatten().unwrap();
+            full.ac = Some(all);
+            full.entries = entries;
+            let mut checked = 0;
+            // every term of the smaller lexicon, a spread of the larger
+            let step = (lx.terms.len() / 4000).max(1);
+            for pair in lx.terms.chunks(2).step_by(step) {
+                let (a, b) = (&pair[0], pair.last().unwrap());
+                if a.contains('*') || b.contains('*') {
+                    continue;
+                }
+                for text in [
+                    a.clone(),
+                    format!("We saw {a} on the ward today."),
+                    format!("{a}, {b} and the rest"),
+                    format!("{}!! {}", a.to_uppercase(), b),
+                ] {
+                    assert_eq!(
+                        hits(&lx, &def, &text),
+                        hits(&full, &def, &text),
+                        "lazy {lazy}: {text:?}"
+                    );
+                }
+                checked += 1;
+            }
+            assert!(checked > 1000, "lazy {lazy}: only {checked} pairs");
+        }
+    }
 
     #[test]
     fn word_boundaries_and_allow_list() {

@@ -84,7 +84,7 @@ const DEFAULT_SOURCES: &[(&str, &str)] = &[
     ("models.toml", include_str!("../../rules/models.toml")),
 ];
 
-fn default_sources() -> Vec<(String, String)> {
+pub(super) fn default_sources() -> Vec<(String, String)> {
     DEFAULT_SOURCES
         .iter()
         .map(|(n, t)| (format!("rules/{n}"), t.to_string()))
