@@ -597,6 +597,60 @@ lexicon = { terms = ["fuck", "shit", "cunt", "ass", "dick"], allow = ["dick whit
         }
     }
 
+    /// The default pack's eager lexicon twice: as compiled, and with the
+    /// automaton of every pattern forced in place of the plain one.
+    fn both_automata() -> &'static (PackDef, Lexicon, Lexicon) {
+        static BOTH: std::sync::OnceLock<(PackDef, Lexicon, Lexicon)> = std::sync::OnceLock::new();
+        BOTH.get_or_init(|| {
+            let def = super::super::pack::parse_layers(&[], &super::super::load::default_sources())
+                .unwrap();
+            let lx = Lexicon::compile(&def, false).unwrap();
+            let mut full = Lexicon::compile(&def, false).unwrap();
+            full.masked.built();
+            let (all, entries) = full.masked.built.take().flatten().unwrap();
+            full.ac = Some(all);
+            full.entries = entries;
+            (def, lx, full)
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+
+        /// Any text, masked or not, in any mix of list words, masked list
+        /// words, stars, digits and noise: the same hits either way, and
+        /// no panic.
+        #[test]
+        fn any_text_gets_the_same_hits_from_either_automaton(
+            parts in proptest::collection::vec(
+                (0usize..100_000, 0u8..5, "[a-zA-Z0-9*.,!? @#'-]{0,8}"),
+                0..12,
+            )
+        ) {
+            let (def, lx, full) = both_automata();
+            let mut text = String::new();
+            for (i, how, noise) in parts {
+                let term = &lx.terms[i % lx.terms.len()];
+                let word = match how {
+                    0 => term.clone(),
+                    1 => {
+                        // interior letters starred, as people mask
+                        let cs: Vec<char> = term.chars().collect();
+                        cs.iter()
+                            .enumerate()
+                            .map(|(k, c)| if k > 0 && k + 1 < cs.len() && k % 2 == 1 { '*' } else { *c })
+                            .collect()
+                    }
+                    2 => term.to_uppercase(),
+                    _ => noise,
+                };
+                text.push_str(&word);
+                text.push(' ');
+            }
+            proptest::prop_assert_eq!(hits(lx, def, &text), hits(full, def, &text), "{:?}", text);
+        }
+    }
+
     #[test]
     fn word_boundaries_and_allow_list() {
         let def = pack(RULE);
