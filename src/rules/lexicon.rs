@@ -562,15 +562,12 @@ lexicon = { terms = ["fuck", "shit", "cunt", "ass", "dick"], allow = ["dick whit
     /// lazy lexicons, alone, in a sentence and beside another term.
     #[test]
     fn the_plain_automaton_finds_what_the_full_one_finds_in_unmasked_text() {
-        let def =
-            super::super::pack::parse_layers(&[], &super::super::load::default_sources()).unwrap();
+        let def = default_def();
         for lazy in [false, true] {
-            let lx = Lexicon::compile(&def, lazy).unwrap();
-            let mut full = Lexicon::compile(&def, lazy).unwrap();
-            full.masked.built();
-            let (all, entries) = full.masked.built.take().flatten().unwrap();
-            full.ac = Some(all);
-            full.entries = entries;
+            let (lx, full) = (
+                Lexicon::compile(&def, lazy).unwrap(),
+                forced_full(&def, lazy),
+            );
             let mut checked = 0;
             // every term of the smaller lexicon, a spread of the larger
             let step = (lx.terms.len() / 4000).max(1);
@@ -597,19 +594,31 @@ lexicon = { terms = ["fuck", "shit", "cunt", "ass", "dick"], allow = ["dick whit
         }
     }
 
-    /// The default pack's eager lexicon twice: as compiled, and with the
-    /// automaton of every pattern forced in place of the plain one.
+    fn default_def() -> PackDef {
+        super::super::pack::parse_layers(&[], &super::super::load::default_sources()).unwrap()
+    }
+
+    /// A lexicon whose automaton of every pattern (masked variants
+    /// included) stands in for the plain one, so every text is searched
+    /// by it.
+    fn forced_full(def: &PackDef, lazy: bool) -> Lexicon {
+        let mut full = Lexicon::compile(def, lazy).unwrap();
+        full.masked.built();
+        let (all, entries) = full.masked.built.take().flatten().unwrap();
+        full.ac = Some(all);
+        full.entries = entries;
+        full
+    }
+
+    /// The default pack's eager lexicon as compiled and forced full.
     fn both_automata() -> &'static (PackDef, Lexicon, Lexicon) {
         static BOTH: std::sync::OnceLock<(PackDef, Lexicon, Lexicon)> = std::sync::OnceLock::new();
         BOTH.get_or_init(|| {
-            let def = super::super::pack::parse_layers(&[], &super::super::load::default_sources())
-                .unwrap();
-            let lx = Lexicon::compile(&def, false).unwrap();
-            let mut full = Lexicon::compile(&def, false).unwrap();
-            full.masked.built();
-            let (all, entries) = full.masked.built.take().flatten().unwrap();
-            full.ac = Some(all);
-            full.entries = entries;
+            let def = default_def();
+            let (lx, full) = (
+                Lexicon::compile(&def, false).unwrap(),
+                forced_full(&def, false),
+            );
             (def, lx, full)
         })
     }
