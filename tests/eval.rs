@@ -701,3 +701,31 @@ fn issue10_ninth_heldout_regression_floors() {
         },
     );
 }
+
+/// The tenth blind set (docs/EVALUATION.md, "A tenth held-out set").
+#[test]
+fn issue10_tenth_heldout_regression_floors() {
+    blind(
+        "heldout10.toml",
+        include_str!("eval/heldout10.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // measured 2026-12-02 on the pack as it was when the set arrived
+            // (591504ad: recall 0.72, 4 of 200 flagged)
+            recall: &[
+                ("commercial", 0.8),
+                ("conduct", 0.4),
+                ("confidential", 0.7),
+                ("credit", 0.85),
+                ("links", 0.8),
+                ("location", 0.75),
+                ("patient-data", 0.65),
+                ("personal-data", 0.8),
+                ("political", 0.7),
+                ("safeguarding", 0.8),
+            ],
+            max_flagged: 4,
+        },
+    );
+}
