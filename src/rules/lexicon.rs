@@ -434,17 +434,17 @@ impl Masked {
         // word of n letters has fewer than n² variants, none longer than
         // itself. Past what its ids hold the build would fail mid-scan, so
         // the pack is refused now.
-        let bound: usize = base
-            .iter()
-            .map(|(p, _)| {
-                let n = p.chars().count();
-                if n >= 4 && p.chars().all(char::is_alphabetic) {
-                    n * n * p.len()
-                } else {
-                    p.len() + 1
-                }
-            })
-            .sum();
+        // (saturating: a custom pack's absurdly long word must be refused,
+        // not overflow)
+        let bound = base.iter().fold(0usize, |sum, (p, _)| {
+            let n = p.chars().count();
+            let bytes = if n >= 4 && p.chars().all(char::is_alphabetic) {
+                n.saturating_mul(n).saturating_mul(p.len())
+            } else {
+                p.len() + 1
+            };
+            sum.saturating_add(bytes)
+        });
         if bound >= i32::MAX as usize / 2 {
             return Err(Error::Pack(
                 "lexicon automaton: the lexicons' terms and their masked variants are too large"
@@ -658,6 +658,20 @@ lexicon = { terms = ["fuck", "shit", "cunt", "ass", "dick"], allow = ["dick whit
             }
             proptest::prop_assert_eq!(hits(lx, def, &text), hits(full, def, &text), "{:?}", text);
         }
+    }
+
+    /// A pack whose masked variants could not be built later is refused
+    /// when it loads, naming the lexicon, rather than failing mid-scan.
+    #[test]
+    fn a_lexicon_too_large_to_mask_is_refused_at_load() {
+        // (letters that do not repeat: a run of one letter is one unit)
+        let word = "abcdefghij".repeat(200);
+        let def = pack(&RULE.replace("\"fuck\",", &format!("\"{word}\",")));
+        let e = Lexicon::compile(&def, false).err().expect("refused");
+        assert!(
+            e.to_string().contains("masked variants are too large"),
+            "{e}"
+        );
     }
 
     #[test]
