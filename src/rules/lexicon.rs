@@ -229,7 +229,9 @@ impl Lexicon {
         n: &mut Normalised,
         hits: &mut Vec<Hit>,
     ) {
-        if self.ac.is_none() && self.masked.base.is_empty() {
+        // (no terms at all; a lexicon with terms has at least one of the
+        // two automata)
+        if self.masked.base.is_empty() {
             return;
         }
         if !self
@@ -437,8 +439,8 @@ impl Masked {
         // (saturating: a custom pack's absurdly long word must be refused,
         // not overflow)
         let bound = base.iter().fold(0usize, |sum, (p, _)| {
-            let n = p.chars().count();
-            let bytes = if n >= 4 && p.chars().all(char::is_alphabetic) {
+            let bytes = if maskable(p) {
+                let n = p.chars().count();
                 n.saturating_mul(n).saturating_mul(p.len())
             } else {
                 p.len() + 1
@@ -483,6 +485,12 @@ impl Masked {
     }
 }
 
+/// Whether a pattern gets masked variants: one word of four or more
+/// letters. `Masked::new` bounds the variants' size by the same test.
+fn maskable(pat: &str) -> bool {
+    pat.chars().count() >= 4 && pat.chars().all(char::is_alphabetic)
+}
+
 /// "f*ck", "f**k", "sh*t": each contiguous run of interior units replaced by
 /// one `*` unit, keeping at least the first and last letters visible. Only
 /// for single words of four or more units, where a mask is still specific.
@@ -490,7 +498,7 @@ fn masked_variants(pat: &str, counts: &[u16]) -> Vec<(String, Vec<u16>)> {
     let chars: Vec<char> = pat.chars().collect();
     let n = chars.len();
     let mut out = Vec::new();
-    if n < 4 || chars.len() != counts.len() || !chars.iter().all(|c| c.is_alphabetic()) {
+    if !maskable(pat) || n != counts.len() {
         return out;
     }
     for a in 1..n - 1 {
