@@ -1,7 +1,7 @@
 //! Lexicon rules: every term of every lexicon rule in one Aho-Corasick
 //! automaton, run once per field over the normalised text.
 
-use super::normalise::{Normalised, normalise_term};
+use super::normalise::Normalised;
 use super::pack::{Detector, PackDef, Scope};
 use super::pattern::{Context, compile_context, unless_applies};
 use super::{Hit, RuleInfo};
@@ -117,6 +117,7 @@ impl Lexicon {
         let mut allow_index: HashMap<String, usize> = HashMap::new();
         let mut allow_rules: Vec<Vec<(usize, Vec<u16>)>> = Vec::new();
         let mut has_allow = vec![false; def.rules.len()];
+        let mut scratch = Normalised::default();
         let mut not_followed_by = vec![Vec::new(); def.rules.len()];
         let mut unless: Vec<Option<Context>> = def.rules.iter().map(|_| None).collect();
         let mut rules = Vec::new();
@@ -149,7 +150,7 @@ impl Lexicon {
                 )));
             }
             for term in all {
-                let (pat, counts) = normalise_term(term);
+                let (pat, counts) = scratch.term(term);
                 if pat.is_empty() {
                     return Err(Error::Pack(format!(
                         "{}: empty lexicon term {term:?}",
@@ -172,7 +173,7 @@ impl Lexicon {
                 allow.extend(def.list(rule, l)?);
             }
             for a in allow {
-                let (pat, counts) = normalise_term(a);
+                let (pat, counts) = scratch.term(a);
                 if pat.is_empty() {
                     continue;
                 }
