@@ -28,18 +28,20 @@ pub(super) struct Context {
 
 struct PatternRule {
     rule: usize,
-    re: Regex,
+    /// The pattern, flags included, as the set holds it.
+    src: String,
+    /// The rule's own regex and its `hit` group, compiled the first time
+    /// the set says the rule matches a field: most rules match no field of
+    /// a small archive, and compiling them all up front was a quarter of
+    /// loading the pack (benches/README.md). `None` cannot happen for a
+    /// pattern the set compiled; such a rule would find nothing.
+    compiled: std::sync::OnceLock<Option<(Regex, Option<usize>)>>,
     validator: Option<Validator>,
     context: Option<Context>,
     unless: Option<Context>,
     reject: Option<RejectTokenDef>,
     /// Compiled in Unicode mode (the pattern needs Unicode classes).
     unicode: bool,
-    /// Index of the capture group named `hit`, when the regex has one: the
-    /// hit is that group's span, the rest of the match only has to be there
-    /// ("on" before a street name, which a composition's other component,
-    /// "lives on", may need for itself).
-    hit_group: Option<usize>,
 }
 
 pub struct Patterns {
@@ -79,20 +81,25 @@ impl Patterns {
             // Patterns that need Unicode classes fall back to Unicode mode.
             let ascii = format!("(?{flags}-u){regex}");
             let unicode = format!("(?{flags}u){regex}");
-            let (src, re, is_unicode) = match Regex::new(&ascii) {
-                Ok(re) => (ascii, re, false),
+            // Checked by parsing here; compiled on first use (`compiled`).
+            let (src, hir, is_unicode) = match regex_syntax::parse(&ascii) {
+                Ok(hir) => (ascii, hir, false),
                 Err(_) => {
-                    let re = Regex::new(&unicode).map_err(|e| {
+                    let hir = regex_syntax::parse(&unicode).map_err(|e| {
                         Error::Pack(format!(
                             "{}: bad regex: {}",
                             rule.whence(),
                             e.to_string().trim()
                         ))
                     })?;
-                    (unicode, re, true)
+                    (unicode, hir, true)
                 }
             };
-            if re.is_match("") {
+            // Only a pattern that can match nothing at all needs compiling
+            // now, to see whether it matches the empty string.
+            if hir.properties().minimum_len() == Some(0)
+                && Regex::new(&src).is_ok_and(|re| re.is_match(""))
+            {
                 return Err(Error::Pack(format!(
                     "{}: regex matches the empty string",
                     rule.whence()
@@ -118,17 +125,16 @@ impl Patterns {
                 .as_ref()
                 .map(|c| compile_context(def, rule, c, "unless"))
                 .transpose()?;
-            let hit_group = re.capture_names().position(|n| n == Some("hit"));
-            sources.push(src);
+            sources.push(src.clone());
             rules.push(PatternRule {
                 rule: ri,
-                re,
+                src,
+                compiled: std::sync::OnceLock::new(),
                 validator,
                 context,
                 unless,
                 reject: p.reject_token.clone(),
                 unicode: is_unicode,
-                hit_group,
             });
         }
         let set = if sources.is_empty() {
@@ -245,14 +251,24 @@ impl Patterns {
 }
 
 /// The rule's matches in `value`, each narrowed to its `hit` group when the
-/// regex has one (a match whose `hit` group took no part is skipped).
+/// regex has one (a match whose `hit` group took no part is skipped): the
+/// hit is that group's span, the rest of the match only has to be there
+/// ("on" before a street name, which a composition's other component,
+/// "lives on", may need for itself).
 fn matches<'a>(
     pr: &'a PatternRule,
     value: &'a str,
 ) -> Box<dyn Iterator<Item = regex::Match<'a>> + 'a> {
-    match pr.hit_group {
-        None => Box::new(pr.re.find_iter(value)),
-        Some(g) => Box::new(pr.re.captures_iter(value).filter_map(move |c| c.get(g))),
+    let compiled = pr.compiled.get_or_init(|| {
+        Regex::new(&pr.src).ok().map(|re| {
+            let hit = re.capture_names().position(|n| n == Some("hit"));
+            (re, hit)
+        })
+    });
+    match compiled {
+        None => Box::new(std::iter::empty()),
+        Some((re, None)) => Box::new(re.find_iter(value)),
+        Some((re, Some(g))) => Box::new(re.captures_iter(value).filter_map(move |c| c.get(*g))),
     }
 }
 

@@ -994,3 +994,52 @@ fn a_model_rules_unless_words_stand_its_hit_down_and_except_words_keep_it() {
     ))
     .contains("unknown list \"nope\""));
 }
+
+/// Patterns are checked when the pack loads and compiled the first time
+/// they match (src/rules/pattern.rs): a broken or empty-matching pattern
+/// is still refused at load, and a compiled-late pattern finds what it
+/// always found, its `hit` group and Unicode classes included.
+#[test]
+fn patterns_are_checked_at_load_and_compiled_on_first_use() {
+    let e = err(&format!(
+        "{HEAD}{}",
+        rule("empty.match", "pattern = { regex = 'x*' }")
+    ));
+    assert!(
+        e.contains("empty.match") && e.contains("empty string"),
+        "{e}"
+    );
+    let e = err(&format!(
+        "{HEAD}{}",
+        rule("bad.class", "pattern = { regex = '\\p{NotAClass}' }")
+    ));
+    assert!(e.contains("bad.class") && e.contains("bad regex"), "{e}");
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("late.toml");
+    std::fs::write(
+        &p,
+        format!(
+            "{HEAD}{}{}{}",
+            rule(
+                "late.hit",
+                "pattern = { regex = 'lives on (?P<hit>[a-z]+ street)' }"
+            ),
+            rule("late.greek", "pattern = { regex = '\\p{Greek}+' }"),
+            // can match nothing at all, yet not the empty string
+            rule("late.boundary", "pattern = { regex = '\\bward\\b|\\b' }"),
+        ),
+    )
+    .unwrap();
+    let pack = Pack::from_path(&p, &Org::default()).unwrap();
+    for _ in 0..2 {
+        let rec = post("she lives on larch street, ward 7, αβγ");
+        let hit = &rule_hits(&pack, &rec, "late.hit")[0];
+        assert_eq!(hit.matched, "larch street");
+        assert_eq!(rule_hits(&pack, &rec, "late.greek")[0].matched, "αβγ");
+        assert!(
+            rule_hits(&pack, &rec, "late.boundary")
+                .iter()
+                .any(|h| h.matched == "ward")
+        );
+    }
+}
