@@ -729,3 +729,31 @@ fn issue10_tenth_heldout_regression_floors() {
         },
     );
 }
+
+/// The eleventh blind set (docs/EVALUATION.md, "An eleventh held-out set").
+#[test]
+fn issue10_eleventh_heldout_regression_floors() {
+    blind(
+        "heldout11.toml",
+        include_str!("eval/heldout11.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // measured 2026-12-02 on the pack as it was when the set arrived
+            // (19b792f2: recall 0.71, 8 of 200 flagged)
+            recall: &[
+                ("commercial", 0.7),
+                ("conduct", 0.85),
+                ("confidential", 0.95),
+                ("credit", 0.2),
+                ("links", 0.4),
+                ("location", 0.9),
+                ("patient-data", 0.75),
+                ("personal-data", 0.8),
+                ("political", 0.75),
+                ("safeguarding", 0.8),
+            ],
+            max_flagged: 8,
+        },
+    );
+}
