@@ -311,30 +311,26 @@ impl Normalised {
     /// run length each of its units requires. A method, so a pack's tens
     /// of thousands of terms reuse one set of buffers (benches/README.md).
     pub fn term(&mut self, term: &str) -> (String, Vec<u16>) {
-        normalise_term(self, term)
-    }
-}
-
-fn normalise_term(n: &mut Normalised, term: &str) -> (String, Vec<u16>) {
-    n.run(term);
-    let lead = n.text.len() - n.text.trim_start().len();
-    let t = n.text.trim();
-    let mut counts = Vec::new();
-    let mut prev = None;
-    for b in lead..lead + t.len() {
-        let u = n.byte_unit[b] as usize;
-        if prev != Some(u) {
-            // a space matches any run of separators
-            let c = if n.text.as_bytes()[b] == b' ' {
-                1
-            } else {
-                n.units[u].count
-            };
-            counts.push(c);
-            prev = Some(u);
+        self.run(term);
+        let lead = self.text.len() - self.text.trim_start().len();
+        let t = self.text.trim();
+        let mut counts = Vec::new();
+        let mut prev = None;
+        for b in lead..lead + t.len() {
+            let u = self.byte_unit[b] as usize;
+            if prev != Some(u) {
+                // a space matches any run of separators
+                let c = if self.text.as_bytes()[b] == b' ' {
+                    1
+                } else {
+                    self.units[u].count
+                };
+                counts.push(c);
+                prev = Some(u);
+            }
         }
+        (t.to_string(), counts)
     }
-    (t.to_string(), counts)
 }
 
 #[cfg(test)]

@@ -33,8 +33,10 @@ struct PatternRule {
     /// The rule's own regex and its `hit` group, compiled the first time
     /// the set says the rule matches a field: most rules match no field of
     /// a small archive, and compiling them all up front was a quarter of
-    /// loading the pack (benches/README.md). `None` cannot happen for a
-    /// pattern the set compiled; such a rule would find nothing.
+    /// loading the pack (benches/README.md). (A pattern that can match
+    /// nothing at all is compiled at load, to refuse it if it matches the
+    /// empty string.) `None` cannot happen for a pattern the set compiled;
+    /// such a rule would find nothing.
     compiled: std::sync::OnceLock<Option<(Regex, Option<usize>)>>,
     validator: Option<Validator>,
     context: Option<Context>,
@@ -52,7 +54,6 @@ pub struct Patterns {
 
 impl Patterns {
     pub fn compile(def: &PackDef, org: &Org) -> Result<Patterns> {
-        let mut sources = Vec::new();
         let mut rules = Vec::new();
         for (ri, rule) in def.rules.iter().enumerate() {
             let Detector::Pattern(p) = &rule.detector else {
@@ -95,10 +96,15 @@ impl Patterns {
                     (unicode, hir, true)
                 }
             };
-            // Only a pattern that can match nothing at all needs compiling
-            // now, to see whether it matches the empty string.
-            if hir.properties().minimum_len() == Some(0)
-                && Regex::new(&src).is_ok_and(|re| re.is_match(""))
+            // Only a pattern that can match nothing at all is compiled now,
+            // to see whether it matches the empty string (and kept).
+            let compiled = if hir.properties().minimum_len() == Some(0) {
+                std::sync::OnceLock::from(compile(&src))
+            } else {
+                std::sync::OnceLock::new()
+            };
+            if let Some(Some((re, _))) = compiled.get()
+                && re.is_match("")
             {
                 return Err(Error::Pack(format!(
                     "{}: regex matches the empty string",
@@ -125,11 +131,10 @@ impl Patterns {
                 .as_ref()
                 .map(|c| compile_context(def, rule, c, "unless"))
                 .transpose()?;
-            sources.push(src.clone());
             rules.push(PatternRule {
                 rule: ri,
                 src,
-                compiled: std::sync::OnceLock::new(),
+                compiled,
                 validator,
                 context,
                 unless,
@@ -137,14 +142,14 @@ impl Patterns {
                 unicode: is_unicode,
             });
         }
-        let set = if sources.is_empty() {
+        let set = if rules.is_empty() {
             None
         } else {
             // A larger lazy-DFA cache than the default: with the whole
             // pack's patterns in one set, the default cache fills on
             // ordinary posts and the set falls back to a far slower engine.
             Some(
-                regex::RegexSetBuilder::new(&sources)
+                regex::RegexSetBuilder::new(rules.iter().map(|r| &r.src))
                     .dfa_size_limit(PATTERN_SET_CACHE)
                     .build()
                     .map_err(|e| Error::Pack(format!("pattern set: {e}")))?,
@@ -250,6 +255,16 @@ impl Patterns {
     }
 }
 
+/// A pattern's own regex and the index of its capture group named `hit`,
+/// if it has one. `None` only for a pattern the set could not compile
+/// either, which the pack refuses at load.
+fn compile(src: &str) -> Option<(Regex, Option<usize>)> {
+    Regex::new(src).ok().map(|re| {
+        let hit = re.capture_names().position(|n| n == Some("hit"));
+        (re, hit)
+    })
+}
+
 /// The rule's matches in `value`, each narrowed to its `hit` group when the
 /// regex has one (a match whose `hit` group took no part is skipped): the
 /// hit is that group's span, the rest of the match only has to be there
@@ -259,13 +274,7 @@ fn matches<'a>(
     pr: &'a PatternRule,
     value: &'a str,
 ) -> Box<dyn Iterator<Item = regex::Match<'a>> + 'a> {
-    let compiled = pr.compiled.get_or_init(|| {
-        Regex::new(&pr.src).ok().map(|re| {
-            let hit = re.capture_names().position(|n| n == Some("hit"));
-            (re, hit)
-        })
-    });
-    match compiled {
+    match pr.compiled.get_or_init(|| compile(&pr.src)) {
         None => Box::new(std::iter::empty()),
         Some((re, None)) => Box::new(re.find_iter(value)),
         Some((re, Some(g))) => Box::new(re.captures_iter(value).filter_map(move |c| c.get(*g))),
