@@ -757,3 +757,31 @@ fn issue10_eleventh_heldout_regression_floors() {
         },
     );
 }
+
+/// The twelfth blind set (docs/EVALUATION.md, "A twelfth held-out set").
+#[test]
+fn issue10_twelfth_heldout_regression_floors() {
+    blind(
+        "heldout12.toml",
+        include_str!("eval/heldout12.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // measured 2026-12-02 on the pack as it was when the set arrived
+            // (572abbbb: recall 0.65, 7 of 200 flagged)
+            recall: &[
+                ("commercial", 0.7),
+                ("conduct", 0.4),
+                ("confidential", 0.85),
+                ("credit", 0.4),
+                ("links", 0.3),
+                ("location", 0.75),
+                ("patient-data", 0.65),
+                ("personal-data", 0.7),
+                ("political", 0.8),
+                ("safeguarding", 0.95),
+            ],
+            max_flagged: 7,
+        },
+    );
+}
