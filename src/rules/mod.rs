@@ -311,8 +311,16 @@ impl Pack {
             if !self.models.is_empty() {
                 MODEL_SCRATCH.with(|m| {
                     let (feats, scores) = &mut *m.borrow_mut();
-                    self.models
-                        .check(&self.rules, &self.scope, record, field, feats, hits, scores);
+                    self.models.check(
+                        &self.rules,
+                        &self.scope,
+                        record,
+                        field,
+                        feats,
+                        hits,
+                        from,
+                        scores,
+                    );
                 });
             }
             hits[from..].sort_by_key(|h| (h.start, h.end, h.rule));

@@ -153,6 +153,17 @@ pub struct ModelDef {
     /// parents gave consent for us to share…").
     #[serde(default)]
     pub unless: Option<ContextDef>,
+    /// A lower threshold where a hit of one of these (lexicon or pattern)
+    /// rules stands in the same field: the model's word and a list's
+    /// together, each too weak alone (docs/RULES.md, "Learned models").
+    pub beside: Option<BesideDef>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BesideDef {
+    pub rules: Vec<String>,
+    pub threshold: f32,
 }
 
 fn default_compose_window() -> usize {

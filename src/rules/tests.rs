@@ -995,6 +995,58 @@ fn a_model_rules_unless_words_stand_its_hit_down_and_except_words_keep_it() {
     .contains("unknown list \"nope\""));
 }
 
+/// `model.beside`: a model's score counts from a lower threshold only where
+/// a hit of a named rule stands in the same field, and says so in its
+/// detail; a threshold of 0.99 keeps the model quiet on its own.
+#[test]
+fn a_model_rule_counts_a_lower_score_only_beside_a_named_rule() {
+    let model = |beside: &str| {
+        rule(
+            "t.model",
+            &format!(
+                "model = {{ name = \"policy\", head = \"patient-data\", threshold = 0.99, \
+                 beside = {beside} }}"
+            ),
+        )
+    };
+    let signal = rule(
+        "t.zebra",
+        "signal = true\nlexicon = { terms = [\"zebra\"] }",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("m.toml");
+    std::fs::write(
+        &p,
+        format!(
+            "{HEAD}{signal}{}",
+            model("{ rules = [\"t.zebra\"], threshold = 0.0 }")
+        ),
+    )
+    .unwrap();
+    let pack = Pack::from_path(&p, &Org::default()).unwrap();
+    let alone = "the car park by the main entrance is open again from Monday";
+    assert!(rule_hits(&pack, &post(alone), "t.model").is_empty());
+    let with = format!("{alone}, and the zebra crossing is repainted");
+    let hits = rule_hits(&pack, &post(&with), "t.model");
+    assert_eq!(hits.len(), 1, "the named rule is in the field");
+    assert!(
+        hits[0].detail.contains("0.00 beside t.zebra \"zebra\""),
+        "{}",
+        hits[0].detail
+    );
+
+    let e = err(&format!(
+        "{HEAD}{signal}{}",
+        model("{ rules = [\"t.nope\"], threshold = 0.5 }")
+    ));
+    assert!(e.contains("t.nope"), "{e}");
+    let e = err(&format!(
+        "{HEAD}{signal}{}",
+        model("{ rules = [\"t.zebra\"], threshold = 0.995 }")
+    ));
+    assert!(e.contains("0..threshold"), "{e}");
+}
+
 /// Patterns are checked when the pack loads and compiled the first time
 /// they match (src/rules/pattern.rs): a broken or empty-matching pattern
 /// is still refused at load, and a compiled-late pattern finds what it

@@ -265,6 +265,8 @@ struct ModelRule {
     threshold: f32,
     high: f32,
     unless: Option<super::pattern::Context>,
+    /// The lower threshold and the rules whose hit in the field allows it.
+    beside: Option<(f32, Vec<usize>)>,
 }
 
 /// One model's score of one field of the record being checked.
@@ -309,7 +311,42 @@ impl Models {
                     r.whence()
                 )));
             }
+            let beside = match &m.beside {
+                None => None,
+                Some(b) => {
+                    if !(0.0..m.threshold).contains(&b.threshold) || b.rules.is_empty() {
+                        return Err(Error::Model(format!(
+                            "{}: model.beside needs rules and a threshold in 0..threshold",
+                            r.whence()
+                        )));
+                    }
+                    let ids = b
+                        .rules
+                        .iter()
+                        .map(|id| {
+                            def.rules
+                                .iter()
+                                .position(|x| x.info.id == *id)
+                                .filter(|&i| {
+                                    matches!(
+                                        def.rules[i].detector,
+                                        super::pack::Detector::Lexicon(_)
+                                            | super::pack::Detector::Pattern(_)
+                                    ) && !def.rules[i].scope.lazy
+                                })
+                                .ok_or_else(|| {
+                                    Error::Model(format!(
+                                        "{}: model.beside names {id:?}, which is not a (non-lazy) lexicon or pattern rule of the pack",
+                                        r.whence()
+                                    ))
+                                })
+                        })
+                        .collect::<Result<Vec<_>>>()?;
+                    Some((b.threshold, ids))
+                }
+            };
             rules.push(ModelRule {
+                beside,
                 rule: ri,
                 model,
                 head,
@@ -341,6 +378,7 @@ impl Models {
         field: &crate::record::FieldText,
         scratch: &mut Features,
         hits: &mut Vec<super::Hit>,
+        from: usize,
         scores: &mut Vec<Score>,
     ) {
         // counted once per field, and only if a rule asks
@@ -375,9 +413,29 @@ impl Models {
                 field: field.name,
                 p,
             });
-            if p < *threshold {
-                continue;
-            }
+            // Below the threshold, a hit of a `beside` rule in this field
+            // (the lists and patterns ran first) allows the lower one.
+            let with = if p >= *threshold {
+                None
+            } else {
+                let Some((lower, ids)) = &mr.beside else {
+                    continue;
+                };
+                let Some(h) = (p >= *lower)
+                    .then(|| {
+                        hits[from..]
+                            .iter()
+                            .find(|h| h.field == field.name && ids.contains(&h.rule))
+                    })
+                    .flatten()
+                else {
+                    continue;
+                };
+                Some(format!(
+                    "; {lower:.2} beside {} \"{}\"",
+                    infos[h.rule].id, h.matched
+                ))
+            };
             // The model reads the whole field, so its `unless` words count
             // anywhere in it (no part of the field is "the match").
             let text = &field.value;
@@ -399,8 +457,9 @@ impl Models {
                 end: field.value.len(),
                 matched: field.value.clone(),
                 detail: format!(
-                    "model {} score {p:.2} (threshold {threshold:.2}); strongest words: {}",
+                    "model {} score {p:.2} (threshold {threshold:.2}{}); strongest words: {}",
                     model.label(mr.head),
+                    with.unwrap_or_default(),
                     words
                         .iter()
                         .map(|w| format!("\"{w}\""))
