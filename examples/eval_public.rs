@@ -417,6 +417,7 @@ fn main() -> ExitCode {
             ("tuning.toml", include_str!("../tests/eval/tuning.toml")),
             ("tuning2.toml", include_str!("../tests/eval/tuning2.toml")),
             ("tuning3.toml", include_str!("../tests/eval/tuning3.toml")),
+            ("tuning4.toml", include_str!("../tests/eval/tuning4.toml")),
         ]
     } else {
         &[

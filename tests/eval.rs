@@ -434,6 +434,42 @@ fn issue10_third_tuning_regression_floors() {
     );
 }
 
+/// The fourth tuning set (`tuning4.toml`, 2026-12-02): written by a helper
+/// who read only the policies, the clause list, the identifier notes and
+/// the loader, for the five weakest categories of the blind sets. Rule
+/// authors may read it and its misses.
+#[test]
+fn issue10_fourth_tuning_regression_floors() {
+    let tuning = score(&load("tuning4.toml", include_str!("eval/tuning4.toml")));
+    eprintln!("{}", table("tuning4.toml", &tuning));
+    for (cat, ids, case) in &tuning.missed {
+        eprintln!("TUNING4 MISSED {cat} (fired {ids:?}): {case}");
+    }
+    for (ids, case) in &tuning.flagged {
+        eprintln!("TUNING4 FLAGGED {ids:?}: {case}");
+    }
+    check(
+        "tuning4.toml",
+        &tuning,
+        &Floors {
+            positives: 150,
+            negatives: 100,
+            // measured 2026-12-02 when the set arrived (fd1cc213: recall
+            // 0.43, 10 flagged)
+            recall: &[
+                ("conduct", 0.4),
+                // raised 2026-12-02 from 0.36 by photo credits in media captions
+                ("credit", 0.56),
+                // raised 2026-12-02 from 0.13 by adult, gambling and harmful-goods host words
+                ("links", 0.46),
+                ("patient-data", 0.6),
+                ("personal-data", 0.63),
+            ],
+            max_flagged: 10,
+        },
+    );
+}
+
 /// The third held-out set (`heldout3.toml`, 2026-12-01), written with
 /// tuning3 by the same helper under the same rules, and blind: only its
 /// per-category numbers are printed, never its texts.
