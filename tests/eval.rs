@@ -462,7 +462,8 @@ fn issue10_fourth_tuning_regression_floors() {
                 ("credit", 0.56),
                 // raised 2026-12-02 from 0.13 by adult, gambling and harmful-goods host words
                 ("links", 0.46),
-                ("patient-data", 0.6),
+                // raised 2026-12-02 from 0.6 by patient wording in media captions
+                ("patient-data", 0.66),
                 ("personal-data", 0.63),
             ],
             max_flagged: 10,
