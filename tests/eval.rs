@@ -463,7 +463,8 @@ fn issue10_fourth_tuning_regression_floors() {
                 // raised 2026-12-02 from 0.13 by adult, gambling and harmful-goods host words
                 ("links", 0.46),
                 ("patient-data", 0.6),
-                ("personal-data", 0.63),
+                // raised 2026-12-02 from 0.63 by a flat number beside a street
+                ("personal-data", 0.66),
             ],
             max_flagged: 10,
         },
