@@ -63,10 +63,7 @@ impl Compose {
                         r.whence()
                     ))
                 })?;
-                if !matches!(
-                    def.rules[i].detector,
-                    Detector::Lexicon(_) | Detector::Pattern(_)
-                ) {
+                if !def.is_component(i) {
                     return Err(Error::Pack(format!(
                         "{}: compose combines lexicon and pattern rules only, not {id:?}",
                         r.whence()

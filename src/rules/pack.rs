@@ -381,6 +381,16 @@ pub struct PackDef {
 }
 
 impl PackDef {
+    /// Whether rule `i` can feed another rule's check (a composition's
+    /// group, a model's `beside`): a lexicon or pattern rule, whose hits
+    /// exist before compositions and models read them.
+    pub fn is_component(&self, i: usize) -> bool {
+        matches!(
+            self.rules[i].detector,
+            Detector::Lexicon(_) | Detector::Pattern(_)
+        )
+    }
+
     pub fn list(&self, rule: &RuleDef, name: &str) -> Result<&[String]> {
         self.lists
             .get(name)

@@ -327,13 +327,7 @@ impl Models {
                             def.rules
                                 .iter()
                                 .position(|x| x.info.id == *id)
-                                .filter(|&i| {
-                                    matches!(
-                                        def.rules[i].detector,
-                                        super::pack::Detector::Lexicon(_)
-                                            | super::pack::Detector::Pattern(_)
-                                    ) && !def.rules[i].scope.lazy
-                                })
+                                .filter(|&i| def.is_component(i) && !def.rules[i].scope.lazy)
                                 .ok_or_else(|| {
                                     Error::Model(format!(
                                         "{}: model.beside names {id:?}, which is not a (non-lazy) lexicon or pattern rule of the pack",
@@ -414,21 +408,18 @@ impl Models {
                 p,
             });
             // Below the threshold, a hit of a `beside` rule in this field
-            // (the lists and patterns ran first) allows the lower one.
+            // (its lists and patterns ran first: `hits[from..]`) allows the
+            // lower one.
             let with = if p >= *threshold {
                 None
             } else {
                 let Some((lower, ids)) = &mr.beside else {
                     continue;
                 };
-                let Some(h) = (p >= *lower)
-                    .then(|| {
-                        hits[from..]
-                            .iter()
-                            .find(|h| h.field == field.name && ids.contains(&h.rule))
-                    })
-                    .flatten()
-                else {
+                if p < *lower {
+                    continue;
+                }
+                let Some(h) = hits[from..].iter().find(|h| ids.contains(&h.rule)) else {
                     continue;
                 };
                 Some(format!(
