@@ -136,6 +136,22 @@ fn blind(name: &str, text: &str, f: &Floors) {
     check(name, &rep, f);
 }
 
+/// Scores a tuning set, prints its table and every text it missed or
+/// flagged (rule authors may read a tuning set) and checks it against its
+/// floors.
+fn tuning(name: &str, text: &str, f: &Floors) {
+    let rep = score(&load(name, text));
+    eprintln!("{}", table(name, &rep));
+    let tag = name.trim_end_matches(".toml").to_uppercase();
+    for (cat, ids, case) in &rep.missed {
+        eprintln!("{tag} MISSED {cat} (fired {ids:?}): {case}");
+    }
+    for (ids, case) in &rep.flagged {
+        eprintln!("{tag} FLAGGED {ids:?}: {case}");
+    }
+    check(name, &rep, f);
+}
+
 #[test]
 fn issue10_tuning_and_heldout_regression_floors() {
     let tuning = score(&load("tuning.toml", include_str!("eval/tuning.toml")));
@@ -300,17 +316,9 @@ fn issue10_second_heldout_regression_floors() {
 /// its floors start at the figures measured when it arrived.
 #[test]
 fn issue10_second_tuning_regression_floors() {
-    let tuning = score(&load("tuning2.toml", include_str!("eval/tuning2.toml")));
-    eprintln!("{}", table("tuning2.toml", &tuning));
-    for (cat, ids, case) in &tuning.missed {
-        eprintln!("TUNING2 MISSED {cat} (fired {ids:?}): {case}");
-    }
-    for (ids, case) in &tuning.flagged {
-        eprintln!("TUNING2 FLAGGED {ids:?}: {case}");
-    }
-    check(
+    tuning(
         "tuning2.toml",
-        &tuning,
+        include_str!("eval/tuning2.toml"),
         &Floors {
             positives: 330,
             negatives: 330,
@@ -369,17 +377,9 @@ fn issue10_second_tuning_regression_floors() {
 /// session that added it. Rule authors may read it and its misses.
 #[test]
 fn issue10_third_tuning_regression_floors() {
-    let tuning = score(&load("tuning3.toml", include_str!("eval/tuning3.toml")));
-    eprintln!("{}", table("tuning3.toml", &tuning));
-    for (cat, ids, case) in &tuning.missed {
-        eprintln!("TUNING3 MISSED {cat} (fired {ids:?}): {case}");
-    }
-    for (ids, case) in &tuning.flagged {
-        eprintln!("TUNING3 FLAGGED {ids:?}: {case}");
-    }
-    check(
+    tuning(
         "tuning3.toml",
-        &tuning,
+        include_str!("eval/tuning3.toml"),
         &Floors {
             positives: 200,
             negatives: 200,
@@ -440,17 +440,9 @@ fn issue10_third_tuning_regression_floors() {
 /// authors may read it and its misses.
 #[test]
 fn issue10_fourth_tuning_regression_floors() {
-    let tuning = score(&load("tuning4.toml", include_str!("eval/tuning4.toml")));
-    eprintln!("{}", table("tuning4.toml", &tuning));
-    for (cat, ids, case) in &tuning.missed {
-        eprintln!("TUNING4 MISSED {cat} (fired {ids:?}): {case}");
-    }
-    for (ids, case) in &tuning.flagged {
-        eprintln!("TUNING4 FLAGGED {ids:?}: {case}");
-    }
-    check(
+    tuning(
         "tuning4.toml",
-        &tuning,
+        include_str!("eval/tuning4.toml"),
         &Floors {
             positives: 150,
             negatives: 100,

@@ -22,6 +22,15 @@ fn rule_hits(pack: &Pack, rec: &Record, id: &str) -> Vec<Hit> {
         .collect()
 }
 
+/// A pack compiled from one TOML text, as a file on disk (the way a
+/// trust's own pack is loaded).
+fn pack(toml: &str) -> Pack {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("p.toml");
+    std::fs::write(&p, toml).unwrap();
+    Pack::from_path(&p, &Org::default()).unwrap()
+}
+
 fn err(toml: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("bad.toml");
@@ -251,14 +260,11 @@ fn bad_packs_name_the_rule() {
 
 #[test]
 fn failing_examples_are_reported() {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("p.toml");
     let r = rule(
         "x.word",
         "lexicon = { terms = [\"blah\"] }\nexamples.match = [\"nothing here\"]\nexamples.no_match = [\"blah\"]",
     );
-    std::fs::write(&p, format!("{HEAD}{r}")).unwrap();
-    let pack = Pack::from_path(&p, &Org::default()).unwrap();
+    let pack = pack(&format!("{HEAD}{r}"));
     let (n, f) = pack.test_examples();
     assert_eq!(n, 2);
     assert_eq!(f.len(), 2);
@@ -872,14 +878,11 @@ fn the_colleague_data_layer_loads_and_finds_gossip_about_a_colleague() {
 
 #[test]
 fn a_hit_group_narrows_a_pattern_hit() {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("p.toml");
     let r = rule(
         "x.street",
         r#"pattern = { regex = '\b(?:on|at)\s(?P<hit>[A-Z][a-z]+ Street)\b', case_sensitive = true }"#,
     );
-    std::fs::write(&p, format!("{HEAD}{r}")).unwrap();
-    let pack = Pack::from_path(&p, &Org::default()).unwrap();
+    let pack = pack(&format!("{HEAD}{r}"));
     let text = "she lives on Larch Street, not at Elm Street";
     let hits = rule_hits(&pack, &post(text), "x.street");
     let got: Vec<(&str, usize)> = hits.iter().map(|h| (h.matched.as_str(), h.start)).collect();
@@ -894,8 +897,6 @@ fn a_hit_group_narrows_a_pattern_hit() {
 
 #[test]
 fn compose_none_cancels_a_composition_near_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("p.toml");
     let parts = [
         rule("x.a", "signal = true\nlexicon = { terms = [\"alpha\"] }"),
         rule("x.b", "signal = true\nlexicon = { terms = [\"beta\"] }"),
@@ -905,8 +906,7 @@ fn compose_none_cancels_a_composition_near_it() {
             "compose = { all = [[\"x.a\"], [\"x.b\"]], window = 20, none = [\"x.c\"] }",
         ),
     ];
-    std::fs::write(&p, format!("{HEAD}{}", parts.concat())).unwrap();
-    let pack = Pack::from_path(&p, &Org::default()).unwrap();
+    let pack = pack(&format!("{HEAD}{}", parts.concat()));
     let fires = |t: &str| !rule_hits(&pack, &post(t), "x.ab").is_empty();
     assert!(fires("alpha and beta"));
     assert!(!fires("alpha and beta and gamma"), "gamma is near");
@@ -932,7 +932,7 @@ fn compose_none_cancels_a_composition_near_it() {
 #[test]
 fn a_model_rules_unless_words_stand_its_hit_down_and_except_words_keep_it() {
     // a policy-model rule that fires on every text, with this `unless`
-    let pack = |lists: &str, unless: &str| {
+    let with_unless = |lists: &str, unless: &str| {
         let toml = format!(
             "{HEAD}{lists}{}",
             rule(
@@ -943,14 +943,11 @@ fn a_model_rules_unless_words_stand_its_hit_down_and_except_words_keep_it() {
                 )
             )
         );
-        let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("m.toml");
-        std::fs::write(&p, toml).unwrap();
-        Pack::from_path(&p, &Org::default()).unwrap()
+        pack(&toml)
     };
     let fires = |pack: &Pack, text: &str| !rule_hits(pack, &post(text), "t.model").is_empty();
 
-    let words = pack("", "{ words = [\"consent\"], except = [\"without\"] }");
+    let words = with_unless("", "{ words = [\"consent\"], except = [\"without\"] }");
     assert!(fires(
         &words,
         "Doris on ward 3 went home today after her fall"
@@ -973,7 +970,7 @@ fn a_model_rules_unless_words_stand_its_hit_down_and_except_words_keep_it() {
     ));
 
     // the same table with its words from named lists
-    let lists = pack(
+    let lists = with_unless(
         "[lists]\ngiven = [\"consent\"]\ndenied = [\"without\"]\n",
         "{ lists = [\"given\"], except_lists = [\"denied\"] }",
     );
@@ -1013,17 +1010,10 @@ fn a_model_rule_counts_a_lower_score_only_beside_a_named_rule() {
         "t.zebra",
         "signal = true\nlexicon = { terms = [\"zebra\"] }",
     );
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("m.toml");
-    std::fs::write(
-        &p,
-        format!(
-            "{HEAD}{signal}{}",
-            model("{ rules = [\"t.zebra\"], threshold = 0.0 }")
-        ),
-    )
-    .unwrap();
-    let pack = Pack::from_path(&p, &Org::default()).unwrap();
+    let pack = pack(&format!(
+        "{HEAD}{signal}{}",
+        model("{ rules = [\"t.zebra\"], threshold = 0.0 }")
+    ));
     let alone = "the car park by the main entrance is open again from Monday";
     assert!(rule_hits(&pack, &post(alone), "t.model").is_empty());
     let with = format!("{alone}, and the zebra crossing is repainted");
@@ -1066,23 +1056,16 @@ fn patterns_are_checked_at_load_and_compiled_on_first_use() {
         rule("bad.class", "pattern = { regex = '\\p{NotAClass}' }")
     ));
     assert!(e.contains("bad.class") && e.contains("bad regex"), "{e}");
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("late.toml");
-    std::fs::write(
-        &p,
-        format!(
-            "{HEAD}{}{}{}",
-            rule(
-                "late.hit",
-                "pattern = { regex = 'lives on (?P<hit>[a-z]+ street)' }"
-            ),
-            rule("late.greek", "pattern = { regex = '\\p{Greek}+' }"),
-            // can match nothing at all, yet not the empty string
-            rule("late.boundary", "pattern = { regex = '\\bward\\b|\\b' }"),
+    let pack = pack(&format!(
+        "{HEAD}{}{}{}",
+        rule(
+            "late.hit",
+            "pattern = { regex = 'lives on (?P<hit>[a-z]+ street)' }"
         ),
-    )
-    .unwrap();
-    let pack = Pack::from_path(&p, &Org::default()).unwrap();
+        rule("late.greek", "pattern = { regex = '\\p{Greek}+' }"),
+        // can match nothing at all, yet not the empty string
+        rule("late.boundary", "pattern = { regex = '\\bward\\b|\\b' }"),
+    ));
     for _ in 0..2 {
         let rec = post("she lives on larch street, ward 7, αβγ");
         let hit = &rule_hits(&pack, &rec, "late.hit")[0];
