@@ -814,3 +814,31 @@ fn issue10_twelfth_heldout_regression_floors() {
         },
     );
 }
+
+/// The thirteenth blind set (docs/EVALUATION.md, "A thirteenth held-out set").
+#[test]
+fn issue10_thirteenth_heldout_regression_floors() {
+    blind(
+        "heldout13.toml",
+        include_str!("eval/heldout13.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // measured 2026-12-03 on the pack as it was when the set arrived
+            // (6211e337: recall 0.66, 14 of 200 flagged)
+            recall: &[
+                ("commercial", 0.75),
+                ("conduct", 0.45),
+                ("confidential", 0.8),
+                ("credit", 0.5),
+                ("links", 0.6),
+                ("location", 0.85),
+                ("patient-data", 0.55),
+                ("personal-data", 0.8),
+                ("political", 0.65),
+                ("safeguarding", 0.65),
+            ],
+            max_flagged: 14,
+        },
+    );
+}
