@@ -212,6 +212,7 @@ impl Pack {
         let metadata = metadata::Metadata::compile(&def, org)?;
         let account = account::AccountRules::compile(&def, org)?;
         let compose = compose::Compose::compile(&def)?;
+        let reported = reported::Reported::compile(&def)?;
         let models = model::Models::compile(&def)?;
         let elections = elections::Windows::compile(&def)?;
         let examples = examples::build(&def)?;
@@ -233,6 +234,7 @@ impl Pack {
             metadata,
             account,
             compose,
+            reported,
             models,
             elections,
             person,

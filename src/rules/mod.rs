@@ -176,6 +176,7 @@ mod normalise;
 mod pack;
 mod pattern;
 mod places;
+mod reported;
 mod validators;
 
 use crate::org::Org;
@@ -215,6 +216,7 @@ pub struct Pack {
     metadata: metadata::Metadata,
     account: account::AccountRules,
     compose: compose::Compose,
+    reported: reported::Reported,
     models: model::Models,
     elections: elections::Windows,
     person: regex::Regex,
@@ -320,6 +322,7 @@ impl Pack {
                         hits,
                         from,
                         scores,
+                        &self.reported,
                     );
                 });
             }
@@ -390,7 +393,8 @@ impl Pack {
                 && sc
                     .media
                     .as_deref()
-                    .is_none_or(|m| has_media(record, m == "video"));
+                    .is_none_or(|m| has_media(record, m == "video"))
+                && !self.reported.stands_down(record, &hits[i]);
             if !keep {
                 hits.remove(i);
                 continue;

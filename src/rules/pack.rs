@@ -72,6 +72,9 @@ struct RawRule {
     addressed: bool,
     #[serde(default)]
     near_person: bool,
+    /// A hit inside quotation marks stands down where these words say
+    /// someone else said or wrote it (src/rules/reported.rs).
+    reported: Option<ContextDef>,
     media: Option<String>,
     date_window: Option<String>,
     lexicon: Option<LexiconDef>,
@@ -353,6 +356,8 @@ pub struct RuleDef {
     pub info: RuleInfo,
     pub scope: Scope,
     pub detector: Detector,
+    /// `reported`: words that make a quoted hit someone else's words.
+    pub reported: Option<ContextDef>,
     pub examples: ExamplesDef,
 }
 
@@ -789,6 +794,7 @@ fn validate(file: &str, raw: RawRule) -> Result<RuleDef> {
             lazy: raw.lazy,
         },
         detector,
+        reported: raw.reported,
         examples: raw.examples,
     })
 }

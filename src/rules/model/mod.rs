@@ -374,6 +374,7 @@ impl Models {
         hits: &mut Vec<super::Hit>,
         from: usize,
         scores: &mut Vec<Score>,
+        reported: &super::reported::Reported,
     ) {
         // counted once per field, and only if a rule asks
         let mut words: Option<usize> = None;
@@ -388,17 +389,21 @@ impl Models {
             {
                 continue;
             }
-            if mr.min_words > 0
-                && *words.get_or_insert_with(|| field.value.split_whitespace().count())
-                    < mr.min_words
-            {
+            // the author's own words: quoted abuse they report is left out
+            let own = reported.own_words(*r, &field.value);
+            let scored = own.as_deref().unwrap_or(&field.value);
+            let n_words = match &own {
+                Some(t) => t.split_whitespace().count(),
+                None => *words.get_or_insert_with(|| field.value.split_whitespace().count()),
+            };
+            if mr.min_words > 0 && n_words < mr.min_words {
                 // too short to score, whatever the featuriser would keep
                 continue;
             }
             if mr.needs_link && !*link.get_or_insert_with(|| features::has_link(&field.value)) {
                 continue;
             }
-            let p = model.score_head(mr.head, &field.value, scratch);
+            let p = model.score_head(mr.head, scored, scratch);
             if scratch.words() < mr.min_words {
                 continue;
             }

@@ -1,0 +1,191 @@
+//! Reported speech: abuse quoted to condemn it or to report it is not the
+//! account's own abuse. "I've been called a \"Paki\" by a patient today",
+//! "'Go back to your own country' is what one of our nurses was told":
+//! the words a conduct rule finds are inside quotation marks, and the text
+//! around them says someone else said or wrote them. A rule with
+//! `reported = { … }` (a context table: words or named lists, a window,
+//! `except` words) stands its hit down in exactly that case; the staff's
+//! own words in quotes ("I told him he's a 'waste of space'") are kept by
+//! the `except` words. A learned model's rule with `reported` scores the
+//! field with such quotations left out (docs/RULES.md, "Reported speech").
+
+use super::Hit;
+use super::pack::PackDef;
+use super::pattern::{Context, compile_context, unless_applies};
+use crate::error::Result;
+use crate::record::Record;
+
+#[derive(Default)]
+pub struct Reported {
+    /// Per rule, the words that make a quoted hit reported speech.
+    frames: Vec<Option<Context>>,
+}
+
+impl Reported {
+    pub fn compile(def: &PackDef) -> Result<Reported> {
+        let frames = def
+            .rules
+            .iter()
+            .map(|r| {
+                r.reported
+                    .as_ref()
+                    .map(|c| compile_context(def, r, c, "reported"))
+                    .transpose()
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Reported { frames })
+    }
+
+    /// Whether `hit` lies inside quotation marks in its field and a
+    /// reporting word of its rule stands within the window of the quote.
+    pub fn stands_down(&self, record: &Record, hit: &Hit) -> bool {
+        let Some(Some(frames)) = self.frames.get(hit.rule) else {
+            return false;
+        };
+        let Some(text) = record
+            .fields
+            .iter()
+            .filter(|f| f.name == hit.field)
+            .map(|f| f.value.as_str())
+            .find(|v| v.get(hit.start..hit.end) == Some(hit.matched.as_str()))
+        else {
+            return false;
+        };
+        quote_around(text, hit.start, hit.end)
+            .is_some_and(|(qs, qe)| unless_applies(text, qs, qe, frames))
+    }
+
+    /// For a learned model's rule, which reads the whole field: `text`
+    /// with the quotations its frames make reported speech blanked out,
+    /// so the model scores the author's own words; `None` when there is
+    /// nothing to blank.
+    pub fn own_words(&self, rule: usize, text: &str) -> Option<String> {
+        let frames = self.frames.get(rule)?.as_ref()?;
+        let reported: Vec<(usize, usize)> = quotes(text)
+            .into_iter()
+            .filter(|&(o, c)| unless_applies(text, o, c, frames))
+            .collect();
+        if reported.is_empty() {
+            return None;
+        }
+        let mut own = String::with_capacity(text.len());
+        let mut at = 0;
+        for (o, c) in reported {
+            if o < at {
+                continue; // (inside a quotation already blanked)
+            }
+            own.push_str(&text[at..o]);
+            own.push(' ');
+            at = c;
+        }
+        own.push_str(&text[at..]);
+        Some(own)
+    }
+}
+
+/// The span, quotation marks included, of a quotation that holds
+/// `start..end`: straight or curly double quotes, curly single quotes, or
+/// straight single quotes that open after a space or bracket and close
+/// before one (an apostrophe inside a word, "don't", is neither).
+pub fn quote_around(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    quotes(text)
+        .into_iter()
+        .filter(|&(o, c)| o < start && end < c)
+        .min_by_key(|&(o, c)| c - o)
+}
+
+/// Every quotation in `text`, as byte spans with their marks.
+fn quotes(text: &str) -> Vec<(usize, usize)> {
+    if !text.contains(['"', '\'', '“', '‘']) {
+        return Vec::new();
+    }
+    let before = |i: usize| text[..i].chars().next_back();
+    let after = |i: usize| text[i..].chars().next();
+    // a straight single quote opens after a space or bracket, before a
+    // character; it closes after a character, before a space or
+    // punctuation
+    let opens_at = |i: usize, next: usize| {
+        before(i).is_none_or(|c| c.is_whitespace() || "([{".contains(c))
+            && after(next).is_some_and(|c| !c.is_whitespace())
+    };
+    let closes_at = |i: usize, next: usize| {
+        before(i).is_some_and(|c| !c.is_whitespace())
+            && after(next).is_none_or(|c| !c.is_alphanumeric())
+    };
+    // (open, close) byte offsets of every quotation, innermost not needed:
+    // a hit inside any of them is quoted
+    let mut quotes: Vec<(usize, usize)> = Vec::new();
+    let mut open_double: Option<usize> = None;
+    let mut open_single: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        let next = i + c.len_utf8();
+        match c {
+            '"' => match open_double.take() {
+                Some(o) => quotes.push((o, next)),
+                None => open_double = Some(i),
+            },
+            '“' => open_double = Some(i),
+            '”' => {
+                if let Some(o) = open_double.take() {
+                    quotes.push((o, next));
+                }
+            }
+            '‘' => open_single = Some(i),
+            '’' | '\'' => {
+                let opens = c == '\'' && opens_at(i, next);
+                let closes = closes_at(i, next);
+                if opens && open_single.is_none() {
+                    open_single = Some(i);
+                } else if closes && let Some(o) = open_single.take() {
+                    quotes.push((o, next));
+                }
+            }
+            _ => {}
+        }
+    }
+    quotes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quote_around;
+
+    /// The quotation around the first `word` in `text`, as text.
+    fn quoted<'a>(text: &'a str, word: &str) -> Option<&'a str> {
+        let s = text.find(word).expect("word in text");
+        quote_around(text, s, s + word.len()).map(|(a, b)| &text[a..b])
+    }
+
+    #[test]
+    fn finds_the_quotation_a_word_stands_in() {
+        assert_eq!(
+            quoted("I was called a \"useless cow\" today", "useless"),
+            Some("\"useless cow\"")
+        );
+        assert_eq!(
+            quoted("someone wrote 'go back home' on her car", "back"),
+            Some("'go back home'")
+        );
+        assert_eq!(
+            quoted("“You’re useless” – said to a nurse", "useless"),
+            Some("“You’re useless”")
+        );
+        assert_eq!(quoted("he said ‘idiot’ twice", "idiot"), Some("‘idiot’"));
+        assert_eq!(
+            quoted("'You're useless, I hope you die.' This is what", "useless"),
+            Some("'You're useless, I hope you die.'")
+        );
+    }
+
+    #[test]
+    fn apostrophes_and_words_outside_quotes_are_not_quoted() {
+        assert_eq!(quoted("don't be an idiot, it's not hard", "idiot"), None);
+        assert_eq!(quoted("the 'new' rota is useless", "useless"), None);
+        assert_eq!(quoted("\"fine\" he said, you idiot", "idiot"), None);
+        assert_eq!(quoted("an unclosed \"quote of an idiot", "idiot"), None);
+        assert_eq!(
+            quoted("the nurses' station is full of idiots", "idiots"),
+            None
+        );
+    }
+}
