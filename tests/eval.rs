@@ -525,7 +525,8 @@ fn issue10_third_heldout_regression_floors() {
             // not half of a person's name (docs/EVALUATION.md)
             // 16 until 2026-12-02 (a later session), when NHS mail domains became
             // work addresses (docs/EVALUATION.md, "A ninth held-out set")
-            max_flagged: 15,
+            // lowered 2026-12-03 from 15: reported speech (docs/EVALUATION.md)
+            max_flagged: 14,
         },
     );
 }
@@ -630,7 +631,8 @@ fn issue10_sixth_heldout_regression_floors() {
                 ("political", 0.85),
                 ("safeguarding", 0.85),
             ],
-            max_flagged: 7,
+            // lowered 2026-12-03 from 7: reported speech (docs/EVALUATION.md)
+            max_flagged: 6,
         },
     );
 }
@@ -663,7 +665,8 @@ fn issue10_seventh_heldout_regression_floors() {
                 ("political", 0.75),
                 ("safeguarding", 0.7),
             ],
-            max_flagged: 5,
+            // lowered 2026-12-03 from 5: reported speech (docs/EVALUATION.md)
+            max_flagged: 4,
         },
     );
 }
@@ -810,7 +813,8 @@ fn issue10_twelfth_heldout_regression_floors() {
                 ("political", 0.8),
                 ("safeguarding", 0.95),
             ],
-            max_flagged: 7,
+            // lowered 2026-12-03 from 7: reported speech (docs/EVALUATION.md)
+            max_flagged: 5,
         },
     );
 }
