@@ -230,7 +230,7 @@ pub struct PatternDef {
     pub reject_token: Option<RejectTokenDef>,
 }
 
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ContextDef {
     #[serde(default)]

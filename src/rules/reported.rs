@@ -10,36 +10,56 @@
 //! field with such quotations left out (docs/RULES.md, "Reported speech").
 
 use super::Hit;
-use super::pack::PackDef;
+use super::pack::{ContextDef, PackDef};
 use super::pattern::{Context, compile_context, unless_applies};
 use crate::error::Result;
 use crate::record::Record;
 
 #[derive(Default)]
 pub struct Reported {
-    /// Per rule, the words that make a quoted hit reported speech.
-    frames: Vec<Option<Context>>,
+    /// The distinct `reported` tables of the pack, compiled once: the
+    /// default pack's two dozen rules share one (benches/README.md).
+    contexts: Vec<Context>,
+    /// Per rule, its table in `contexts`.
+    frames: Vec<Option<usize>>,
 }
 
 impl Reported {
     pub fn compile(def: &PackDef) -> Result<Reported> {
-        let frames = def
-            .rules
-            .iter()
-            .map(|r| {
-                r.reported
-                    .as_ref()
-                    .map(|c| compile_context(def, r, c, "reported"))
-                    .transpose()
-            })
-            .collect::<Result<Vec<_>>>()?;
-        Ok(Reported { frames })
+        let mut seen: Vec<&ContextDef> = Vec::new();
+        let mut contexts = Vec::new();
+        let mut frames = Vec::new();
+        for r in &def.rules {
+            let Some(c) = &r.reported else {
+                frames.push(None);
+                continue;
+            };
+            let at = match seen.iter().position(|s| *s == c) {
+                Some(i) => i,
+                None => {
+                    contexts.push(compile_context(def, r, c, "reported")?);
+                    seen.push(c);
+                    seen.len() - 1
+                }
+            };
+            frames.push(Some(at));
+        }
+        Ok(Reported { contexts, frames })
+    }
+
+    /// Rule `rule`'s compiled table, if it has one.
+    fn frames(&self, rule: usize) -> Option<&Context> {
+        self.frames
+            .get(rule)
+            .copied()
+            .flatten()
+            .map(|i| &self.contexts[i])
     }
 
     /// Whether `hit` lies inside quotation marks in its field and a
     /// reporting word of its rule stands within the window of the quote.
     pub fn stands_down(&self, record: &Record, hit: &Hit) -> bool {
-        let Some(Some(frames)) = self.frames.get(hit.rule) else {
+        let Some(frames) = self.frames(hit.rule) else {
             return false;
         };
         let Some(text) = record
@@ -60,7 +80,7 @@ impl Reported {
     /// so the model scores the author's own words; `None` when there is
     /// nothing to blank.
     pub fn own_words(&self, rule: usize, text: &str) -> Option<String> {
-        let frames = self.frames.get(rule)?.as_ref()?;
+        let frames = self.frames(rule)?;
         let reported: Vec<(usize, usize)> = quotes(text)
             .into_iter()
             .filter(|&(o, c)| unless_applies(text, o, c, frames))
