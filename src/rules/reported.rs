@@ -7,7 +7,7 @@
 //! `except` words) stands its hit down in exactly that case; the staff's
 //! own words in quotes ("I told him he's a 'waste of space'") are kept by
 //! the `except` words. A learned model's rule with `reported` scores the
-//! field with such quotations left out (docs/RULES.md, "Reported speech").
+//! field with such quotations left out (docs/RULES.md, "Scope keys").
 
 use super::Hit;
 use super::pack::{ContextDef, PackDef};
@@ -81,20 +81,22 @@ impl Reported {
     /// nothing to blank.
     pub fn own_words(&self, rule: usize, text: &str) -> Option<String> {
         let frames = self.frames(rule)?;
-        let reported: Vec<(usize, usize)> = quotes(text)
+        let mut reported: Vec<(usize, usize)> = quotes(text)
             .into_iter()
             .filter(|&(o, c)| unless_applies(text, o, c, frames))
             .collect();
         if reported.is_empty() {
             return None;
         }
+        // (a quotation inside another closes first: blank from the left)
+        reported.sort_unstable();
         let mut own = String::with_capacity(text.len());
         let mut at = 0;
         for (o, c) in reported {
-            if o < at {
-                continue; // (inside a quotation already blanked)
+            if c <= at {
+                continue; // inside a quotation already blanked
             }
-            own.push_str(&text[at..o]);
+            own.push_str(&text[at..o.max(at)]);
             own.push(' ');
             at = c;
         }
@@ -107,7 +109,7 @@ impl Reported {
 /// `start..end`: straight or curly double quotes, curly single quotes, or
 /// straight single quotes that open after a space or bracket and close
 /// before one (an apostrophe inside a word, "don't", is neither).
-pub fn quote_around(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+fn quote_around(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
     quotes(text)
         .into_iter()
         .filter(|&(o, c)| o < start && end < c)
@@ -168,7 +170,50 @@ fn quotes(text: &str) -> Vec<(usize, usize)> {
 
 #[cfg(test)]
 mod tests {
-    use super::quote_around;
+    use super::{Reported, quote_around};
+
+    /// A pack of one lexicon rule with a `reported` table.
+    fn reported() -> Reported {
+        let toml = r#"
+[pack]
+id = "t"
+version = "1"
+[[rules]]
+id = "conduct.t"
+title = "t"
+category = "conduct"
+severity = "high"
+policy = ["SUN 3.2"]
+clauses = ["C1"]
+reported = { words = ["called me", "shameful"], window = 40, except = ["i called"] }
+lexicon = { terms = ["idiot"] }
+"#;
+        let def = super::super::pack::parse_layers(&[], &[("t.toml".into(), toml.into())])
+            .expect("pack parses");
+        Reported::compile(&def).expect("tables compile")
+    }
+
+    #[test]
+    fn a_model_reads_the_author_s_words_without_the_abuse_they_report() {
+        let r = reported();
+        assert_eq!(
+            r.own_words(0, "a man called me a \"useless idiot\" today")
+                .as_deref(),
+            Some("a man called me a   today")
+        );
+        // nested quotations go as one; a quotation with no reporting word stays
+        assert_eq!(
+            r.own_words(
+                0,
+                "shameful: 'he said \"idiot\" twice', and then, much later in the day, \"ok\""
+            )
+            .as_deref(),
+            Some("shameful:  , and then, much later in the day, \"ok\"")
+        );
+        assert_eq!(r.own_words(0, "you \"idiot\", honestly"), None);
+        assert_eq!(r.own_words(0, "I called him a \"idiot\""), None);
+        assert_eq!(r.own_words(0, "no quotation marks, idiot"), None);
+    }
 
     /// The quotation around the first `word` in `text`, as text.
     fn quoted<'a>(text: &'a str, word: &str) -> Option<&'a str> {
