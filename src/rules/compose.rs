@@ -342,7 +342,7 @@ fn distance(a: &Hit, b: &Hit) -> usize {
 }
 
 /// The index of the field value a hit's span came from.
-fn field_of(record: &Record, h: &Hit) -> Option<usize> {
+pub(super) fn field_of(record: &Record, h: &Hit) -> Option<usize> {
     let same_name = || {
         record
             .fields

@@ -62,15 +62,10 @@ impl Reported {
         let Some(frames) = self.frames(hit.rule) else {
             return false;
         };
-        let Some(text) = record
-            .fields
-            .iter()
-            .filter(|f| f.name == hit.field)
-            .map(|f| f.value.as_str())
-            .find(|v| v.get(hit.start..hit.end) == Some(hit.matched.as_str()))
-        else {
+        let Some(fi) = super::compose::field_of(record, hit) else {
             return false;
         };
+        let text = record.fields[fi].value.as_str();
         quote_around(text, hit.start, hit.end)
             .is_some_and(|(qs, qe)| unless_applies(text, qs, qe, frames))
     }
@@ -134,8 +129,8 @@ fn quotes(text: &str) -> Vec<(usize, usize)> {
         before(i).is_some_and(|c| !c.is_whitespace())
             && after(next).is_none_or(|c| !c.is_alphanumeric())
     };
-    // (open, close) byte offsets of every quotation, innermost not needed:
-    // a hit inside any of them is quoted
+    // (open, close) byte offsets of every quotation; one inside another
+    // closes first, so the list is in closing order
     let mut quotes: Vec<(usize, usize)> = Vec::new();
     let mut open_double: Option<usize> = None;
     let mut open_single: Option<usize> = None;
