@@ -846,3 +846,31 @@ fn issue10_thirteenth_heldout_regression_floors() {
         },
     );
 }
+
+/// The fourteenth blind set (docs/EVALUATION.md, "A fourteenth held-out set").
+#[test]
+fn issue10_fourteenth_heldout_regression_floors() {
+    blind(
+        "heldout14.toml",
+        include_str!("eval/heldout14.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // measured 2026-12-03 on the pack as it was when the set arrived
+            // (884947de: recall 0.53, 7 of 200 flagged)
+            recall: &[
+                ("commercial", 0.65),
+                ("conduct", 0.4),
+                ("confidential", 0.55),
+                ("credit", 0.3),
+                ("links", 0.8),
+                ("location", 0.5),
+                ("patient-data", 0.6),
+                ("personal-data", 0.45),
+                ("political", 0.6),
+                ("safeguarding", 0.45),
+            ],
+            max_flagged: 7,
+        },
+    );
+}
