@@ -100,14 +100,17 @@ impl Reported {
     }
 }
 
-/// The span, quotation marks included, of a quotation that holds
-/// `start..end`: straight or curly double quotes, curly single quotes, or
-/// straight single quotes that open after a space or bracket and close
-/// before one (an apostrophe inside a word, "don't", is neither).
+/// The span, quotation marks included, of the shortest quotation that
+/// holds the start or the end of `start..end`: straight or curly double
+/// quotes, curly single quotes, or straight single quotes that open after
+/// a space or bracket and close before one (an apostrophe inside a word,
+/// "don't", is neither). A composition's hit runs from its first part to
+/// its last, so the quoted insult in "a patient called me a \"moron\"" is
+/// its end, and the quoted part stands for the whole.
 fn quote_around(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
     quotes(text)
         .into_iter()
-        .filter(|&(o, c)| o < start && end < c)
+        .filter(|&(o, c)| (o < start && start < c) || (o < end && end < c))
         .min_by_key(|&(o, c)| c - o)
 }
 
@@ -235,6 +238,28 @@ lexicon = { terms = ["idiot"] }
             quoted("'You're useless, I hope you die.' This is what", "useless"),
             Some("'You're useless, I hope you die.'")
         );
+    }
+
+    #[test]
+    fn a_span_with_one_end_quoted_is_held_by_that_quotation() {
+        // a composition's hit: from "patient" to the quoted insult, or
+        // from the quoted insult to "bed 8"
+        let t = "a patient called me a \"moron\" today";
+        let (s, e) = (t.find("patient").unwrap(), t.find("moron").unwrap() + 5);
+        assert_eq!(
+            quote_around(t, s, e).map(|(o, c)| &t[o..c]),
+            Some("\"moron\"")
+        );
+        let t = "I got called a \"fat useless cow\" by the lady in bed 8";
+        let (s, e) = (t.find("useless").unwrap(), t.find("bed 8").unwrap() + 5);
+        assert_eq!(
+            quote_around(t, s, e).map(|(o, c)| &t[o..c]),
+            Some("\"fat useless cow\"")
+        );
+        // a span that only runs past a quotation, both ends outside it
+        let t = "the \"new\" patient is a moron";
+        let (s, e) = (t.find("the").unwrap(), t.find("moron").unwrap() + 5);
+        assert_eq!(quote_around(t, s, e), None);
     }
 
     #[test]
