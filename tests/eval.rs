@@ -526,7 +526,9 @@ fn issue10_third_heldout_regression_floors() {
             // 16 until 2026-12-02 (a later session), when NHS mail domains became
             // work addresses (docs/EVALUATION.md, "A ninth held-out set")
             // lowered 2026-12-03 from 15: reported speech (docs/EVALUATION.md)
-            max_flagged: 14,
+            // lowered 2026-12-03 from 14: stated consent shared with photo
+            // posts (docs/EVALUATION.md)
+            max_flagged: 13,
         },
     );
 }
@@ -785,7 +787,9 @@ fn issue10_eleventh_heldout_regression_floors() {
                 ("political", 0.75),
                 ("safeguarding", 0.8),
             ],
-            max_flagged: 8,
+            // lowered 2026-12-03 from 8: stated consent shared with photo
+            // posts (docs/EVALUATION.md)
+            max_flagged: 7,
         },
     );
 }
