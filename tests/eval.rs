@@ -759,7 +759,9 @@ fn issue10_tenth_heldout_regression_floors() {
                 ("political", 0.7),
                 ("safeguarding", 0.8),
             ],
-            max_flagged: 4,
+            // lowered 2026-12-03 from 4: warnings and advice against
+            // (docs/EVALUATION.md)
+            max_flagged: 3,
         },
     );
 }
