@@ -880,3 +880,30 @@ fn issue10_fourteenth_heldout_regression_floors() {
         },
     );
 }
+
+#[test]
+fn issue10_fifteenth_heldout_regression_floors() {
+    blind(
+        "heldout15.toml",
+        include_str!("eval/heldout15.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // measured 2026-12-03 on the pack as it was when the set arrived
+            // (2c8c6bdf: recall 0.71, 12 of 200 flagged)
+            recall: &[
+                ("commercial", 0.65),
+                ("conduct", 0.35),
+                ("confidential", 0.8),
+                ("credit", 0.65),
+                ("links", 0.85),
+                ("location", 0.95),
+                ("patient-data", 0.8),
+                ("personal-data", 0.7),
+                ("political", 0.85),
+                ("safeguarding", 0.5),
+            ],
+            max_flagged: 12,
+        },
+    );
+}
