@@ -289,6 +289,8 @@ fn davidson(run: &mut Runner, dir: &Path) -> Result<(), String> {
 /// (`index % 10 == 0`, examples/train_model.rs), and the TweetEval `hate`
 /// test split (HatEval 2019), which no trainer reads.
 fn dev(run: &mut Runner, dir: &Path) -> Result<(), String> {
+    // `--show` lists the kept-back tenth's misses and false alarms (stderr).
+    let show = std::env::args().any(|a| a == "--show");
     let path = dir.join("train/olid/olid-training-v1.0.tsv");
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut conf: Vec<Confusion> = DEFINITIONS.iter().map(|_| Confusion::default()).collect();
@@ -302,6 +304,14 @@ fn dev(run: &mut Runner, dir: &Path) -> Result<(), String> {
         let (cats, ids) = run.run(cols[0], cols[1]);
         for (c, (_, def)) in conf.iter_mut().zip(DEFINITIONS) {
             c.add(cols[2] == "OFF", flagged(&cats, def));
+        }
+        if show && (cols[2] == "OFF") != flagged(&cats, DEFINITIONS[0].1) {
+            let what = if cols[2] == "OFF" {
+                "missed"
+            } else {
+                "flagged"
+            };
+            eprintln!("olid-dev {what}: {}", cols[1]);
         }
         if flagged(&cats, DEFINITIONS[0].1) {
             let into = if cols[2] == "OFF" {
