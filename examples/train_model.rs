@@ -27,7 +27,7 @@
 //! read here.
 
 use sha2::{Digest, Sha256};
-use social_audit::rules::model::train::{Counts, Example, Params, fit};
+use social_audit::rules::model::train::{Counts, Example, Params, fit, fit_lbfgs};
 use social_audit::rules::model::{Features, Model};
 use std::path::Path;
 use std::process::ExitCode;
@@ -91,15 +91,25 @@ fn tweeteval_hate(dir: &Path, split: &str) -> Result<Vec<Example>, String> {
 }
 
 fn train(data: &[Example]) -> (Vec<f32>, f32) {
+    let lbfgs = std::env::var("TRAIN_SOLVER").is_ok_and(|s| s == "lbfgs");
     let p = Params {
         buckets: buckets(),
-        epochs: param("TRAIN_EPOCHS", 6.0) as usize,
+        epochs: param("TRAIN_EPOCHS", if lbfgs { 500.0 } else { 6.0 }) as usize,
         rate: param("TRAIN_RATE", 0.2),
         l2: param("TRAIN_L2", 1e-4),
         seed: 0x5eed_1234_abcd_0042,
-        features: Default::default(),
+        features: social_audit::rules::model::FeatureOptions {
+            split_norm: param("TRAIN_SPLIT_NORM", 0.0) > 0.5,
+            ..Default::default()
+        },
     };
     println!("  epochs {}, rate {}, l2 {}", p.epochs, p.rate, p.l2);
+    if lbfgs {
+        let mut last = (0, 0.0);
+        let fitted = fit_lbfgs(data, p, |iter, loss| last = (iter, loss));
+        println!("  L-BFGS: {} iterations, objective {:.5}", last.0, last.1);
+        return fitted;
+    }
     fit(data, p, |epoch, loss| {
         println!("  epoch {epoch}: mean loss {loss:.4}")
     })
@@ -198,7 +208,7 @@ fn main() -> ExitCode {
         );
         println!("|---:|---:|---:|---:|---:|---:|---:|---:|");
         let mut best = (0.0f64, 0.5f32);
-        for t in (30..=95).step_by(5).map(|x| x as f32 / 100.0) {
+        for t in (10..=95).step_by(5).map(|x| x as f32 / 100.0) {
             let (p, r, f1) = counts(&olid_scores, t).prf();
             let (_, hr, _) = counts(&hate_scores, t).prf();
             let nhs_fp = nhs_scores.iter().filter(|&&s| s >= t).count();

@@ -21,6 +21,12 @@ pub struct FeatureOptions {
     /// too. Without it every link is the one token `url`, and a head for
     /// bad links has nothing to read (docs/RULES.md, "Learned models").
     pub url_parts: bool,
+    /// Word features and character features are two blocks, each scaled
+    /// by one over the square root of its own size, instead of one block
+    /// scaled together. Character n-grams outnumber words five to one, and
+    /// scaled together they drown the words; apart, a head learns from
+    /// both (docs/EVALUATION.md, "Words and letters weighed apart").
+    pub split_norm: bool,
 }
 
 impl Default for FeatureOptions {
@@ -29,24 +35,27 @@ impl Default for FeatureOptions {
             skip_numbers: false,
             char_ngrams: true,
             url_parts: false,
+            split_norm: false,
         }
     }
 }
 
 impl FeatureOptions {
     /// The flags word of a model file: bit 0 skip numbers, bit 1 words
-    /// only, bit 2 link parts.
+    /// only, bit 2 link parts, bit 3 word and character blocks scaled apart.
     pub fn to_flags(self) -> u32 {
         u32::from(self.skip_numbers)
             | (u32::from(!self.char_ngrams) << 1)
             | (u32::from(self.url_parts) << 2)
+            | (u32::from(self.split_norm) << 3)
     }
 
     pub fn from_flags(flags: u32) -> Option<FeatureOptions> {
-        (flags & !7 == 0).then_some(FeatureOptions {
+        (flags & !15 == 0).then_some(FeatureOptions {
             skip_numbers: flags & 1 != 0,
             char_ngrams: flags & 2 == 0,
             url_parts: flags & 4 != 0,
+            split_norm: flags & 8 != 0,
         })
     }
 }
@@ -55,7 +64,14 @@ impl FeatureOptions {
 /// warm).
 #[derive(Default)]
 pub struct Features {
+    /// Feature ids; with `split_norm`, the word features come first, up to
+    /// `words_end`, then the character features.
     pub ids: Vec<u32>,
+    /// Where the word block of `ids` ends (`ids.len()` when the blocks are
+    /// not kept apart).
+    pub words_end: usize,
+    /// The character block while it is built (`split_norm`).
+    char_ids: Vec<u32>,
     token: String,
     pub(super) tokens: Vec<(usize, usize)>,
     pub(super) text: String,
@@ -68,6 +84,8 @@ pub struct Features {
     /// model (by its id) they were scored with; cleared with the features
     /// (`Model::score_all`).
     pub(super) head_sums: Vec<i32>,
+    /// The character block's sums, when it is kept apart (else zeros).
+    pub(super) char_sums: Vec<i32>,
     pub(super) head_probs: Vec<f32>,
     pub(super) probs_of: Option<u64>,
 }
@@ -177,6 +195,19 @@ impl Features {
 
     /// Word, word-pair and character n-gram features of the tokens.
     fn hash_tokens(&mut self, mask: u32, opts: FeatureOptions) {
+        // With `split_norm` the character ids wait in `chars` and follow
+        // the words; without it they interleave as they always have, so
+        // older models train and score byte for byte as before.
+        let mut chars = std::mem::take(&mut self.char_ids);
+        chars.clear();
+        let split = opts.split_norm;
+        let mut push_char = |ids: &mut Vec<u32>, id: u32| {
+            if split {
+                chars.push(id);
+            } else {
+                ids.push(id);
+            }
+        };
         for (i, &(s, e)) in self.tokens.iter().enumerate() {
             let w = &self.text[s..e];
             self.ids.push(fold(part(AFTER_W, w.as_bytes())) & mask);
@@ -200,7 +231,7 @@ impl Features {
                     let marked = &buf[..b.len() + 2];
                     for (n, after) in [(3usize, AFTER_3), (4, AFTER_4)] {
                         for win in marked.windows(n) {
-                            self.ids.push(fold(part(after, win)) & mask);
+                            push_char(&mut self.ids, fold(part(after, win)) & mask);
                         }
                     }
                     continue;
@@ -219,10 +250,13 @@ impl Features {
                         len += c.encode_utf8(&mut buf[len..]).len();
                     }
                     let tag: &[u8] = if n == 3 { b"3" } else { b"4" };
-                    self.ids.push(hash(&[tag, &buf[..len]]) & mask);
+                    push_char(&mut self.ids, hash(&[tag, &buf[..len]]) & mask);
                 }
             }
         }
+        self.words_end = self.ids.len();
+        self.ids.extend_from_slice(&chars);
+        self.char_ids = chars;
     }
 }
 

@@ -212,34 +212,23 @@ impl Model {
             return;
         }
         let k = self.heads.len();
-        scratch.head_sums.clear();
-        match k {
-            1 => scratch
-                .head_sums
-                .extend(sum_rows::<1>(&self.weights, &scratch.ids)),
-            POLICY_HEADS => scratch
-                .head_sums
-                .extend(sum_rows::<POLICY_HEADS>(&self.weights, &scratch.ids)),
-            _ => {
-                scratch.head_sums.resize(k, 0);
-                for &i in &scratch.ids {
-                    let row = &self.weights[i as usize * k..i as usize * k + k];
-                    for (sum, &w) in scratch.head_sums.iter_mut().zip(row) {
-                        *sum += i32::from(w);
-                    }
-                }
-            }
-        }
-        let norm = if scratch.ids.is_empty() {
-            0.0
-        } else {
-            1.0 / (scratch.ids.len() as f32).sqrt()
-        };
+        let (words, chars) = scratch.ids.split_at(scratch.words_end);
+        block_sums(&self.weights, k, words, &mut scratch.head_sums);
+        block_sums(&self.weights, k, chars, &mut scratch.char_sums);
+        // one over the root of each block's size (one block unless the
+        // model keeps words and letters apart, FeatureOptions::split_norm)
+        let norm = |n: usize| if n == 0 { 0.0 } else { 1.0 / (n as f32).sqrt() };
+        let (nw, nc) = (norm(words.len()), norm(chars.len()));
         scratch.head_probs.clear();
-        for (h, &sum) in self.heads.iter().zip(&scratch.head_sums) {
-            scratch
-                .head_probs
-                .push(sigmoid(h.bias + h.scale * sum as f32 * norm));
+        for ((h, &sw), &sc) in self
+            .heads
+            .iter()
+            .zip(&scratch.head_sums)
+            .zip(&scratch.char_sums)
+        {
+            scratch.head_probs.push(sigmoid(
+                h.bias + h.scale * (sw as f32 * nw + sc as f32 * nc),
+            ));
         }
         scratch.probs_of = Some(self.id);
     }
@@ -250,6 +239,24 @@ impl Model {
 /// loop a few vector adds per feature (the weight sums were a fifth of the
 /// models' cost, benches/README.md).
 const POLICY_HEADS: usize = 8;
+
+/// The column sums of the `k`-wide rows `ids` names, into `out`.
+fn block_sums(weights: &[i8], k: usize, ids: &[u32], out: &mut Vec<i32>) {
+    out.clear();
+    match k {
+        1 => out.extend(sum_rows::<1>(weights, ids)),
+        POLICY_HEADS => out.extend(sum_rows::<POLICY_HEADS>(weights, ids)),
+        _ => {
+            out.resize(k, 0);
+            for &i in ids {
+                let row = &weights[i as usize * k..i as usize * k + k];
+                for (sum, &w) in out.iter_mut().zip(row) {
+                    *sum += i32::from(w);
+                }
+            }
+        }
+    }
+}
 
 /// The column sums of the `K`-wide rows `ids` names.
 fn sum_rows<const K: usize>(weights: &[i8], ids: &[u32]) -> [i32; K] {
@@ -628,6 +635,7 @@ mod tests {
             skip_numbers: true,
             char_ngrams: true,
             url_parts: false,
+            split_norm: false,
         };
         a.extract_with("ward 12 has 1,234 beds", 0xffff, skip);
         b.extract_with("ward has beds", 0xffff, skip);
@@ -642,6 +650,7 @@ mod tests {
             skip_numbers: true,
             char_ngrams: true,
             url_parts: true,
+            split_norm: false,
         };
         let plain = FeatureOptions {
             url_parts: false,
@@ -690,6 +699,41 @@ mod tests {
     }
 
     #[test]
+    fn kept_apart_the_word_features_come_first_and_the_features_are_the_same() {
+        let split = FeatureOptions {
+            split_norm: true,
+            ..FeatureOptions::default()
+        };
+        let text = "Mrs Ellis on Ward 7 is back home https://example.org/x @someone";
+        let (mut joint, mut apart, mut words) = (
+            Features::default(),
+            Features::default(),
+            Features::default(),
+        );
+        joint.extract_with(text, 0xffff, FeatureOptions::default());
+        apart.extract_with(text, 0xffff, split);
+        words.extract_with(
+            text,
+            0xffff,
+            FeatureOptions {
+                char_ngrams: false,
+                ..FeatureOptions::default()
+            },
+        );
+        // one block when not kept apart
+        assert_eq!(joint.words_end, joint.ids.len());
+        // apart: the word and word-pair features, then the letters
+        assert_eq!(apart.ids[..apart.words_end], words.ids[..]);
+        let (mut a, mut b) = (joint.ids.clone(), apart.ids.clone());
+        a.sort_unstable();
+        b.sort_unstable();
+        assert_eq!(a, b);
+        assert!(apart.words_end < apart.ids.len());
+        assert_eq!(FeatureOptions::from_flags(split.to_flags()), Some(split));
+        assert_eq!(FeatureOptions::from_flags(16), None);
+    }
+
+    #[test]
     fn the_precomputed_tag_states_hash_as_the_plain_function_does() {
         use features::{hash, tagged_hashes_for_test as t};
         for w in [&b"<ab"[..], b"ward", b"", b"\xc3\xa9t\xc3\xa9"] {
@@ -731,6 +775,7 @@ mod tests {
                 skip_numbers: true,
                 char_ngrams: true,
                 url_parts: false,
+                split_norm: false,
             },
         );
         let m = Model::from_bytes("two", &bytes).unwrap();
@@ -750,7 +795,7 @@ mod tests {
         assert!(Model::from_bytes("two", &bytes[..19]).is_err());
         // a feature flag this version does not know is refused, not ignored
         let mut odd = bytes.clone();
-        odd[16] |= 8;
+        odd[16] |= 16;
         let e = Model::from_bytes("two", &odd).err().unwrap().to_string();
         assert!(e.contains("unknown feature flags"), "{e}");
         let mut f = Features::default();
