@@ -40,11 +40,11 @@ fn trained_heads() -> &'static [(&'static str, u8)] {
     if links() { &HEADS } else { &HEADS[..8] }
 }
 
-/// Full-batch L-BFGS unless `TRAIN_SOLVER=adagrad` asks for the solver of
-/// the models before 2026-12-03 (docs/EVALUATION.md, "Words and letters
-/// weighed apart").
+/// AdaGrad unless `TRAIN_SOLVER=lbfgs` asks for full-batch L-BFGS (with
+/// `TRAIN_SPLIT_NORM=1`, the model measured and not shipped on
+/// 2026-12-03: docs/EVALUATION.md, "Words and letters weighed apart").
 fn lbfgs() -> bool {
-    std::env::var("TRAIN_SOLVER").map_or(true, |s| s != "adagrad")
+    std::env::var("TRAIN_SOLVER").is_ok_and(|s| s == "lbfgs")
 }
 
 fn links() -> bool {
@@ -237,7 +237,7 @@ fn main() -> ExitCode {
                 skip_numbers: true,
                 char_ngrams: param("TRAIN_CHAR_NGRAMS", 1.0) > 0.5,
                 url_parts: links(),
-                split_norm: param("TRAIN_SPLIT_NORM", 1.0) > 0.5,
+                split_norm: param("TRAIN_SPLIT_NORM", 0.0) > 0.5,
             },
         };
         let other_weight = param("TRAIN_OTHER_WEIGHT", 0.5);
