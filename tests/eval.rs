@@ -907,3 +907,30 @@ fn issue10_fifteenth_heldout_regression_floors() {
         },
     );
 }
+
+#[test]
+fn issue10_sixteenth_heldout_regression_floors() {
+    blind(
+        "heldout16.toml",
+        include_str!("eval/heldout16.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // measured 2026-12-03 on the pack as it was when the set arrived
+            // (164e26c3: recall 0.65, 8 of 200 flagged)
+            recall: &[
+                ("commercial", 0.8),
+                ("conduct", 0.5),
+                ("confidential", 0.75),
+                ("credit", 0.45),
+                ("links", 0.8),
+                ("location", 0.7),
+                ("patient-data", 0.65),
+                ("personal-data", 0.6),
+                ("political", 0.7),
+                ("safeguarding", 0.5),
+            ],
+            max_flagged: 8,
+        },
+    );
+}
