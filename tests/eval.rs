@@ -934,3 +934,30 @@ fn issue10_sixteenth_heldout_regression_floors() {
         },
     );
 }
+
+#[test]
+fn issue10_seventeenth_heldout_regression_floors() {
+    blind(
+        "heldout17.toml",
+        include_str!("eval/heldout17.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // measured 2026-12-03 on the pack as it was when the set arrived
+            // (bdad0f6c: recall 0.69, 12 of 200 flagged)
+            recall: &[
+                ("commercial", 0.8),
+                ("conduct", 0.6),
+                ("confidential", 0.8),
+                ("credit", 0.7),
+                ("links", 0.75),
+                ("location", 0.75),
+                ("patient-data", 0.65),
+                ("personal-data", 0.55),
+                ("political", 0.7),
+                ("safeguarding", 0.55),
+            ],
+            max_flagged: 12,
+        },
+    );
+}
