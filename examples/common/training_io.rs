@@ -101,7 +101,7 @@ const LAST_ROUND: u32 = 4;
 
 /// A file's round: the first number in its name (`patient-data-5.tsv`,
 /// `ordinary-4-credit.tsv`), 1 when it has none.
-fn round_of(path: &Path) -> u32 {
+pub fn round_of(path: &Path) -> u32 {
     let name = path.file_stem().and_then(|n| n.to_str()).unwrap_or("");
     name.split('-')
         .find_map(|part| part.parse().ok())
