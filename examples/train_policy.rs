@@ -21,7 +21,10 @@
 //! printed over the kept-back lines and over the tuning sets
 //! (`tests/eval/tuning*.toml`), which are read for validation only. The
 //! held-out sets (`tests/eval/heldout*.toml`) are never read here, nor are
-//! the public external tests.
+//! the public external tests. `TRAIN_HOLDOUT_ROUND=k` leaves the k-th
+//! round of training files out and measures the heads on it: text by
+//! authors the model never saw (docs/EVALUATION.md, "The policy model
+//! trained longer").
 
 use sha2::{Digest, Sha256};
 use social_audit::rules::model::train::{Counts, Example, Params, fit, fit_lbfgs};
