@@ -987,3 +987,30 @@ fn issue10_seventeenth_heldout_regression_floors() {
         },
     );
 }
+
+#[test]
+fn issue10_eighteenth_heldout_regression_floors() {
+    blind(
+        "heldout18.toml",
+        include_str!("eval/heldout18.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // measured 2026-12-03 on the pack as it was when the set arrived
+            // (1b40fe1e: recall 0.72, 6 of 200 flagged)
+            recall: &[
+                ("commercial", 0.8),
+                ("conduct", 0.55),
+                ("confidential", 0.8),
+                ("credit", 0.45),
+                ("links", 0.9),
+                ("location", 0.65),
+                ("patient-data", 0.75),
+                ("personal-data", 0.7),
+                ("political", 0.8),
+                ("safeguarding", 0.8),
+            ],
+            max_flagged: 6,
+        },
+    );
+}
