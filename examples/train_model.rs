@@ -27,14 +27,14 @@
 //! read here.
 
 use sha2::{Digest, Sha256};
-use social_audit::rules::model::train::{Counts, Example, Params, fit, fit_lbfgs};
+use social_audit::rules::model::train::{Counts, Example, Params, fit};
 use social_audit::rules::model::{Features, Model};
 use std::path::Path;
 use std::process::ExitCode;
 
 #[path = "common/training_io.rs"]
 mod training_io;
-use training_io::{fifths, labelled, lines, param, read, tsv_files};
+use training_io::{fifths, fit_lbfgs_logged, labelled, lbfgs, lines, param, read, tsv_files};
 
 const BUCKETS: u32 = 1 << 18;
 // `TRAIN_BUCKET_BITS` overrides the table size for experiments.
@@ -91,7 +91,7 @@ fn tweeteval_hate(dir: &Path, split: &str) -> Result<Vec<Example>, String> {
 }
 
 fn train(data: &[Example]) -> (Vec<f32>, f32) {
-    let lbfgs = std::env::var("TRAIN_SOLVER").is_ok_and(|s| s == "lbfgs");
+    let lbfgs = lbfgs();
     let p = Params {
         buckets: buckets(),
         epochs: param("TRAIN_EPOCHS", if lbfgs { 500.0 } else { 6.0 }) as usize,
@@ -105,10 +105,7 @@ fn train(data: &[Example]) -> (Vec<f32>, f32) {
     };
     println!("  epochs {}, rate {}, l2 {}", p.epochs, p.rate, p.l2);
     if lbfgs {
-        let mut last = (0, 0.0);
-        let fitted = fit_lbfgs(data, p, |iter, loss| last = (iter, loss));
-        println!("  L-BFGS: {} iterations, objective {:.5}", last.0, last.1);
-        return fitted;
+        return fit_lbfgs_logged(data, p);
     }
     fit(data, p, |epoch, loss| {
         println!("  epoch {epoch}: mean loss {loss:.4}")

@@ -27,27 +27,20 @@
 //! trained longer").
 
 use sha2::{Digest, Sha256};
-use social_audit::rules::model::train::{Counts, Example, Params, fit, fit_lbfgs};
+use social_audit::rules::model::train::{Counts, Example, Params, fit};
 use social_audit::rules::model::{FeatureOptions, Features, Model};
 use std::path::Path;
 use std::process::ExitCode;
 
 #[path = "common/training_io.rs"]
 mod training_io;
-use training_io::{files_of, labelled, lines, param, read, round_of};
+use training_io::{files_of, fit_lbfgs_logged, labelled, lbfgs, lines, param, read, round_of};
 
 const BUCKETS: u32 = 1 << 18;
 
 /// The heads trained: all but `links` unless `TRAIN_LINKS=1`.
 fn trained_heads() -> &'static [(&'static str, u8)] {
     if links() { &HEADS } else { &HEADS[..8] }
-}
-
-/// AdaGrad unless `TRAIN_SOLVER=lbfgs` asks for full-batch L-BFGS (with
-/// `TRAIN_SPLIT_NORM=1`, the model measured and not shipped on
-/// 2026-12-03: docs/EVALUATION.md, "Words and letters weighed apart").
-fn lbfgs() -> bool {
-    std::env::var("TRAIN_SOLVER").is_ok_and(|s| s == "lbfgs")
 }
 
 /// `TRAIN_MAX_FLAGGED=patient-data:10,credit:7,...`: a head may flag at
@@ -336,10 +329,7 @@ fn main() -> ExitCode {
                 data.len()
             );
             let (w, bias) = if lbfgs() {
-                let mut last = (0, 0.0);
-                let fitted = fit_lbfgs(&data, p, |iter, loss| last = (iter, loss));
-                println!("  L-BFGS: {} iterations, objective {:.5}", last.0, last.1);
-                fitted
+                fit_lbfgs_logged(&data, p)
             } else {
                 fit(&data, p, |epoch, loss| {
                     if epoch == p.epochs {
@@ -354,11 +344,15 @@ fn main() -> ExitCode {
             )?;
             heads.push((*name, w, bias));
             let mut f = Features::default();
-            let kept_pos: Vec<f32> = lines
-                .iter()
-                .filter(|l| l.kept_back && l.positive && l.head == Some(h))
-                .map(|l| one.score(&l.text, &mut f))
-                .collect();
+            // the scores of the training lines `keep` picks
+            let score_lines = |keep: &dyn Fn(&Line) -> bool, f: &mut Features| -> Vec<f32> {
+                lines
+                    .iter()
+                    .filter(|l| keep(l))
+                    .map(|l| one.score(&l.text, f))
+                    .collect()
+            };
+            let kept_pos = score_lines(&|l| l.kept_back && l.positive && l.head == Some(h), &mut f);
             let tune: Vec<f32> = tune_pos
                 .iter()
                 .filter(|(c, _)| c == name)
@@ -393,6 +387,7 @@ fn main() -> ExitCode {
                     .collect()
             };
             let mut chosen = None;
+            let cap = max_flagged(name);
             for t in grid() {
                 let kb = Counts::at(&pairs(&kept_pos, &kept_neg), t);
                 let tu = Counts::at(&pairs(&tune, &tneg), t);
@@ -407,23 +402,15 @@ fn main() -> ExitCode {
                     kb.fp,
                     tu.fp
                 );
-                let capped = max_flagged(name).is_none_or(|c| kb.fp + tu.fp <= c);
+                let capped = cap.is_none_or(|c| kb.fp + tu.fp <= c);
                 if chosen.is_none() && rate <= budget && grate <= general_budget && capped {
                     chosen = Some((t, kb.prf().1, tu.prf().1, kb.fp + tu.fp));
                 }
             }
             let (t, kr, tr, fp) = chosen.unwrap_or((0.99, 0.0, 0.0, 0));
             if let Some(k) = holdout_round() {
-                let held_pos: Vec<f32> = lines
-                    .iter()
-                    .filter(|l| l.held && l.positive && l.head == Some(h))
-                    .map(|l| one.score(&l.text, &mut f))
-                    .collect();
-                let held_neg: Vec<f32> = lines
-                    .iter()
-                    .filter(|l| l.held && !l.positive)
-                    .map(|l| one.score(&l.text, &mut f))
-                    .collect();
+                let held_pos = score_lines(&|l| l.held && l.positive && l.head == Some(h), &mut f);
+                let held_neg = score_lines(&|l| l.held && !l.positive, &mut f);
                 for g in grid() {
                     println!(
                         "held-out grid {k} {name} {g:.2} {} {}",

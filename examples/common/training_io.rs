@@ -15,6 +15,28 @@ pub fn param(name: &str, default: f32) -> f32 {
 }
 
 /// A UTF-8 input file, its SHA-256 printed first.
+/// Full-batch L-BFGS (`TRAIN_SOLVER=lbfgs`, `train::fit_lbfgs`) instead of
+/// AdaGrad; measured and not shipped for either model (docs/EVALUATION.md,
+/// "Words and letters weighed apart").
+#[allow(dead_code)] // each training command uses a part of this file
+pub fn lbfgs() -> bool {
+    std::env::var("TRAIN_SOLVER").is_ok_and(|s| s == "lbfgs")
+}
+
+/// `train::fit_lbfgs`, printing how many iterations it took and where it
+/// ended.
+#[allow(dead_code)]
+pub fn fit_lbfgs_logged(
+    data: &[social_audit::rules::model::train::Example],
+    p: social_audit::rules::model::train::Params,
+) -> (Vec<f32>, f32) {
+    let mut last = (0, 0.0);
+    let fitted =
+        social_audit::rules::model::train::fit_lbfgs(data, p, |iter, loss| last = (iter, loss));
+    println!("  L-BFGS: {} iterations, objective {:.5}", last.0, last.1);
+    fitted
+}
+
 pub fn read(path: &Path) -> Result<String, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
     println!(

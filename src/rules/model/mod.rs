@@ -215,10 +215,7 @@ impl Model {
         let (words, chars) = scratch.ids.split_at(scratch.words_end);
         block_sums(&self.weights, k, words, &mut scratch.head_sums);
         block_sums(&self.weights, k, chars, &mut scratch.char_sums);
-        // one over the root of each block's size (one block unless the
-        // model keeps words and letters apart, FeatureOptions::split_norm)
-        let norm = |n: usize| if n == 0 { 0.0 } else { 1.0 / (n as f32).sqrt() };
-        let (nw, nc) = (norm(words.len()), norm(chars.len()));
+        let (nw, nc) = (block_scale(words.len()), block_scale(chars.len()));
         scratch.head_probs.clear();
         for ((h, &sw), &sc) in self
             .heads
@@ -239,6 +236,14 @@ impl Model {
 /// loop a few vector adds per feature (the weight sums were a fifth of the
 /// models' cost, benches/README.md).
 const POLICY_HEADS: usize = 8;
+
+/// One over the root of a feature block's size (0 for an empty block): a
+/// text's word block and letter block are each scaled by their own size
+/// when a model keeps them apart (FeatureOptions::split_norm), else the
+/// one block by the whole. The scorer and the trainer share it.
+pub(super) fn block_scale(n: usize) -> f32 {
+    if n == 0 { 0.0 } else { 1.0 / (n as f32).sqrt() }
+}
 
 /// The column sums of the `k`-wide rows `ids` names, into `out`.
 fn block_sums(weights: &[i8], k: usize, ids: &[u32], out: &mut Vec<i32>) {

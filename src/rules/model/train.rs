@@ -5,7 +5,7 @@
 //! docs/EVALUATION.md), never at scan time. Deterministic: the same
 //! examples in the same order give the same weights, byte for byte.
 
-use super::{Features, sigmoid};
+use super::{Features, block_scale, sigmoid};
 
 /// One labelled text.
 #[derive(Clone, Debug)]
@@ -78,9 +78,7 @@ pub fn fit(data: &[Example], p: Params, mut progress: impl FnMut(usize, f64)) ->
         let mut loss = 0f64;
         for &k in &order {
             let (ids, words_end) = (&encoded[k].0, encoded[k].1);
-            // one over the root of each block's size, as Model::score_all
-            let norm = |n: usize| if n == 0 { 0.0 } else { 1.0 / (n as f32).sqrt() };
-            let (xw, xc) = (norm(words_end), norm(ids.len() - words_end));
+            let (xw, xc) = (block_scale(words_end), block_scale(ids.len() - words_end));
             let z = bias
                 + ids[..words_end].iter().map(|&f| w[f as usize]).sum::<f32>() * xw
                 + ids[words_end..].iter().map(|&f| w[f as usize]).sum::<f32>() * xc;
@@ -105,7 +103,7 @@ pub fn fit(data: &[Example], p: Params, mut progress: impl FnMut(usize, f64)) ->
 }
 
 /// Each text's feature ids, where its word block ends, and the two blocks'
-/// scales (one over the root of each block's size, as `Model::score_all`).
+/// scales (as `block_scale`, in `f64` for the full-batch solver).
 struct Encoded {
     ids: Vec<u32>,
     words_end: usize,
@@ -209,29 +207,31 @@ pub fn fit_lbfgs(
     let mut w = vec![0f64; dim];
     let mut g = vec![0f64; dim];
     let mut f = objective(&enc, data, scale, l2, &w, &mut g);
-    let (mut s_hist, mut y_hist): (Vec<Vec<f64>>, Vec<Vec<f64>>) = (Vec::new(), Vec::new());
+    // the last HISTORY steps: (s, y, s·y, 1 / s·y), the products once per pair
+    let mut hist: std::collections::VecDeque<(Vec<f64>, Vec<f64>, f64, f64)> =
+        std::collections::VecDeque::with_capacity(HISTORY);
+    let mut alpha = Vec::with_capacity(HISTORY);
     let mut dir = vec![0f64; dim];
     let (mut w_new, mut g_new) = (vec![0f64; dim], vec![0f64; dim]);
     for iter in 0..p.epochs {
         // two-loop recursion: dir = -H·g
         dir.copy_from_slice(&g);
-        let mut alpha = vec![0f64; s_hist.len()];
-        for i in (0..s_hist.len()).rev() {
-            let rho = 1.0 / dot(&y_hist[i], &s_hist[i]);
-            alpha[i] = rho * dot(&s_hist[i], &dir);
-            for (d, y) in dir.iter_mut().zip(&y_hist[i]) {
+        alpha.clear();
+        alpha.resize(hist.len(), 0f64);
+        for (i, (s, y, _, rho)) in hist.iter().enumerate().rev() {
+            alpha[i] = rho * dot(s, &dir);
+            for (d, y) in dir.iter_mut().zip(y) {
                 *d -= alpha[i] * y;
             }
         }
-        let gamma = match (s_hist.last(), y_hist.last()) {
-            (Some(s), Some(y)) => dot(s, y) / dot(y, y),
-            _ => 1.0 / dot(&g, &g).sqrt().max(1e-12),
+        let gamma = match hist.back() {
+            Some((_, y, sy, _)) => sy / dot(y, y),
+            None => 1.0 / dot(&g, &g).sqrt().max(1e-12),
         };
         dir.iter_mut().for_each(|d| *d *= gamma);
-        for i in 0..s_hist.len() {
-            let rho = 1.0 / dot(&y_hist[i], &s_hist[i]);
-            let beta = rho * dot(&y_hist[i], &dir);
-            for (d, s) in dir.iter_mut().zip(&s_hist[i]) {
+        for (i, (s, y, _, rho)) in hist.iter().enumerate() {
+            let beta = rho * dot(y, &dir);
+            for (d, s) in dir.iter_mut().zip(s) {
                 *d += s * (alpha[i] - beta);
             }
         }
@@ -239,8 +239,7 @@ pub fn fit_lbfgs(
         let slope = dot(&g, &dir);
         if slope >= 0.0 {
             // not a descent direction: start the history again
-            s_hist.clear();
-            y_hist.clear();
+            hist.clear();
             continue;
         }
         // backtracking line search (Armijo)
@@ -263,13 +262,12 @@ pub fn fit_lbfgs(
         std::mem::swap(&mut g, &mut g_new);
         f = f_new;
         progress(iter + 1, f);
-        if dot(&s, &y) > 1e-12 {
-            if s_hist.len() == HISTORY {
-                s_hist.remove(0);
-                y_hist.remove(0);
+        let sy = dot(&s, &y);
+        if sy > 1e-12 {
+            if hist.len() == HISTORY {
+                hist.pop_front();
             }
-            s_hist.push(s);
-            y_hist.push(y);
+            hist.push_back((s, y, sy, 1.0 / sy));
         }
         let gmax = g.iter().fold(0f64, |m, x| m.max(x.abs()));
         if gmax < 1e-6 || improved.abs() < 1e-10 * f.abs().max(1.0) {
@@ -329,16 +327,21 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_trained_model_separates_its_classes_and_training_is_deterministic() {
-        let data = vec![
+    /// Discount codes (1) and ordinary trust news (0).
+    fn promo_or_not() -> Vec<Example> {
+        vec![
             ex("use code SAVE20 at checkout", 1.0),
             ex("code BOGOF for half price trainers", 1.0),
             ex("discount code at checkout today", 1.0),
             ex("flu clinic open on saturday", 0.0),
             ex("the ward moves to level three", 0.0),
             ex("thank you to our volunteers", 0.0),
-        ];
+        ]
+    }
+
+    #[test]
+    fn a_trained_model_separates_its_classes_and_training_is_deterministic() {
+        let data = promo_or_not();
         let p = Params {
             buckets: 1 << 12,
             epochs: 20,
@@ -368,14 +371,7 @@ mod tests {
 
     #[test]
     fn lbfgs_converges_deterministically_and_the_scan_scores_as_it_trained() {
-        let data = vec![
-            ex("use code SAVE20 at checkout", 1.0),
-            ex("code BOGOF for half price trainers", 1.0),
-            ex("discount code at checkout today", 1.0),
-            ex("flu clinic open on saturday", 0.0),
-            ex("the ward moves to level three", 0.0),
-            ex("thank you to our volunteers", 0.0),
-        ];
+        let data = promo_or_not();
         let p = Params {
             buckets: 1 << 12,
             epochs: 200,
