@@ -1014,3 +1014,30 @@ fn issue10_eighteenth_heldout_regression_floors() {
         },
     );
 }
+
+#[test]
+fn issue10_nineteenth_heldout_regression_floors() {
+    blind(
+        "heldout19.toml",
+        include_str!("eval/heldout19.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // measured 2026-12-03 on the pack as it was when the set arrived
+            // (4def6e92: recall 0.72, 7 of 200 flagged)
+            recall: &[
+                ("commercial", 0.85),
+                ("conduct", 0.5),
+                ("confidential", 0.8),
+                ("credit", 0.8),
+                ("links", 0.85),
+                ("location", 0.7),
+                ("patient-data", 0.7),
+                ("personal-data", 0.55),
+                ("political", 0.75),
+                ("safeguarding", 0.7),
+            ],
+            max_flagged: 7,
+        },
+    );
+}
