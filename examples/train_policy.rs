@@ -38,9 +38,20 @@ use training_io::{files_of, fit_lbfgs_logged, labelled, lbfgs, lines, param, rea
 
 const BUCKETS: u32 = 1 << 18;
 
-/// The heads trained: all but `links` unless `TRAIN_LINKS=1`.
+/// The heads trained: the eight of `policy.bin`, then `conduct` with
+/// `TRAIN_CONDUCT=1` and `links` with `TRAIN_LINKS=1`.
 fn trained_heads() -> &'static [(&'static str, u8)] {
-    if links() { &HEADS } else { &HEADS[..8] }
+    static HEADS_TRAINED: std::sync::OnceLock<Vec<(&'static str, u8)>> = std::sync::OnceLock::new();
+    HEADS_TRAINED.get_or_init(|| {
+        let mut v = HEADS[..8].to_vec();
+        if param("TRAIN_CONDUCT", 0.0) > 0.5 {
+            v.push(("conduct", 7));
+        }
+        if links() {
+            v.push(HEADS[8]);
+        }
+        v
+    })
 }
 
 /// `TRAIN_MAX_FLAGGED=patient-data:10,credit:7,...`: a head may flag at
@@ -83,6 +94,9 @@ fn buckets() -> u32 {
 /// trained on tens of thousands of labelled tweets, covers it, and a head
 /// trained on the project's 450 conduct texts flagged more ordinary text
 /// than it found abuse (2026-12-01, rules/models/policy.md).
+/// `TRAIN_CONDUCT=1` adds one (group of its own, before `links`) to
+/// measure it again; it is not shipped (docs/EVALUATION.md, "Tried on
+/// development data only, not built", nineteenth session).
 ///
 /// `links` is read only with `TRAIN_LINKS=1` (with the link-word
 /// features). It ships as a model of its own, trained with
