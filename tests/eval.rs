@@ -1041,3 +1041,30 @@ fn issue10_nineteenth_heldout_regression_floors() {
         },
     );
 }
+
+#[test]
+fn issue10_twentieth_heldout_regression_floors() {
+    blind(
+        "heldout20.toml",
+        include_str!("eval/heldout20.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // measured 2026-12-03 on the pack as it was when the set arrived
+            // (e61d03d6: recall 0.75, 6 of 200 flagged)
+            recall: &[
+                ("commercial", 0.8),
+                ("conduct", 0.6),
+                ("confidential", 0.7),
+                ("credit", 0.75),
+                ("links", 0.7),
+                ("location", 0.85),
+                ("patient-data", 0.9),
+                ("personal-data", 0.65),
+                ("political", 0.75),
+                ("safeguarding", 0.8),
+            ],
+            max_flagged: 6,
+        },
+    );
+}
