@@ -1,0 +1,144 @@
+use super::*;
+
+/// Builds a valid NHS number from a nine-digit prefix.
+fn with_check(prefix: &str) -> Option<String> {
+    let d: Vec<u8> = prefix.bytes().map(|b| b - b'0').collect();
+    nhs_check_digit(&d).map(|c| format!("{prefix}{c}"))
+}
+
+#[test]
+fn nhs_numbers() {
+    let org = Org::default();
+    assert_eq!(with_check("401159083").as_deref(), Some("4011590835"));
+    assert!(nhs_number("401 159 0835", &org).is_some());
+    assert!(nhs_number("4011590836", &org).is_none());
+    let test_range = with_check("999000001").unwrap();
+    assert!(nhs_number(&test_range, &org).unwrap().contains("synthetic"));
+    let unallocated = with_check("500000001").unwrap();
+    assert!(nhs_number(&unallocated, &org).is_none());
+    assert!(nhs_number("4444444444", &org).is_none());
+    // a prefix whose check value is 10 never validates
+    let bad = (0..1000)
+        .map(|i| format!("401159{i:03}"))
+        .find(|p| with_check(p).is_none())
+        .unwrap();
+    for last in 0..10 {
+        assert!(nhs_number(&format!("{bad}{last}"), &org).is_none());
+    }
+}
+
+#[test]
+fn postcodes() {
+    let org = Org::parse("postcodes = [\"SR4 7TP\"]").unwrap();
+    for ok in [
+        "SW1A 1AA", "M1 1AE", "B33 8TH", "CR2 6XH", "DN55 1PT", "EC1A 1BB",
+    ] {
+        assert!(uk_postcode(ok, &org).is_some(), "{ok}");
+    }
+    for bad in [
+        "QA1 1AA", "SW1A 1AC", "sr4 7tp", "AB1 2Cd", "AI1 1AA", "m6 5th", "G12 4PM",
+    ] {
+        assert!(uk_postcode(bad, &org).is_none(), "{bad}");
+    }
+}
+
+#[test]
+fn phones() {
+    let org =
+        Org::parse("phone_numbers = [\"0191 541 0000\"]\nnational_numbers = [\"111\"]").unwrap();
+    assert!(uk_phone("07911 123456", &org).is_some());
+    assert!(uk_phone("+44 7911 123456", &org).is_some());
+    assert!(uk_phone("020 7946 0958", &org).unwrap().contains("drama"));
+    // a helpline's 03 number is an organisation's, as an 0800 one is
+    assert!(uk_phone("0300 123 4567", &org).is_none());
+    assert!(uk_phone("0345 600 3000", &org).is_none());
+    assert!(uk_phone("0191 541 0000", &org).is_none());
+    assert!(uk_phone("+44 191 541 0000", &org).is_none());
+    assert!(uk_phone("+44 (0)191 541 0000", &org).is_none());
+    assert!(uk_phone("+44 (0)7911 123456", &org).is_some());
+    assert!(uk_phone("0800 123 4567", &org).is_none());
+    assert!(uk_phone("07911 12345", &org).is_none());
+}
+
+#[test]
+fn initials_and_role_mailboxes() {
+    let org = Org::default();
+    assert!(person_name("R. Patel", &org).is_some());
+    // an article is not an initial: only "R." with its full stop
+    assert!(person_name("A Smith", &org).is_none());
+    assert!(patient_name("Dr S. Jones", &org).is_none());
+    assert!(email("pals@example-trust.org.uk", &org).is_none());
+    assert!(email("ndht.comms@example.net", &org).is_none());
+    assert!(email("info@gmail.com", &org).is_some());
+    assert!(email("jane.example@example-trust.org.uk", &org).is_some());
+    let d = email_obfuscated("karen dot example at example dot com", &org).unwrap();
+    assert!(d.contains("karen.example@example.com"), "{d}");
+    assert!(email_obfuscated("boom at the dot com", &org).is_none());
+    assert!(email_obfuscated("pals at example-trust dot nhs dot uk", &org).is_none());
+}
+
+#[test]
+fn photo_credits_name_people_handles_and_companies_not_bodies() {
+    let org = Org::parse(
+        "name = \"Northdale Hospitals NHS Foundation Trust\"\nhandles = [\"NorthdaleNHS\"]",
+    )
+    .unwrap();
+    let credit = |m: &str| photo_credit(m, &org);
+    assert!(credit("Photo: Jane Smith").unwrap().contains("person"));
+    assert!(
+        credit("Pictures by our talented porter Sam Example")
+            .unwrap()
+            .contains("\"Sam Example\"")
+    );
+    assert!(credit("All photos by the wonderful Kirsty Ward").is_some());
+    assert!(credit("photographed by Dr Sam Example").is_some());
+    assert!(
+        credit("Video: Example & Frame Studios")
+            .unwrap()
+            .contains("production company")
+    );
+    assert!(
+        credit("Footage courtesy of Example Drone Services")
+            .unwrap()
+            .contains("production company")
+    );
+    assert!(
+        credit("cred @jay.example")
+            .unwrap()
+            .contains("@jay.example")
+    );
+    assert!(credit("Thanks to Sam Example for these amazing shots").is_some());
+    assert!(credit("pic by me").unwrap().contains("by me"));
+    assert!(credit("Photo: Jane Smith and").is_some());
+    // the organisation, public bodies, archives, the press, captions
+    assert!(credit("📷 @NorthdaleNHS").is_none());
+    assert!(credit("Photo: Northdale Comms").is_none());
+    assert!(credit("Video credit: NHS Example Trust Media Services").is_none());
+    assert!(credit("Image: Example Museum Collection").is_none());
+    assert!(credit("Photo: Northern Echo").is_none());
+    assert!(credit("Images courtesy of Getty Images").is_none());
+    assert!(credit("Photo: Jane Smith receives").is_none());
+    assert!(credit("📸 Jane Smith and the").is_none());
+    assert!(credit("Photo: the sunrise over Derwent Water").is_none());
+    assert!(credit("Photos: Summer Fete").is_none());
+    assert!(credit("Photo: Estates Services").is_none());
+}
+
+#[test]
+fn emails() {
+    let org = Org::parse("domains = [\"example-trust.nhs.uk\"]").unwrap();
+    assert!(
+        email("jane.doe.private@gmail.com", &org)
+            .unwrap()
+            .contains("free-mail")
+    );
+    assert!(email("comms@example-trust.nhs.uk", &org).is_none());
+    assert!(email("x@other.org", &org).is_some());
+    // NHS mail domains are work addresses whoever the profile names
+    assert!(email("sarah.example@othertrust.nhs.uk", &org).is_none());
+    assert!(email("a.example@nhs.net", &org).is_none());
+    assert!(email("b.example@nhs.scot", &org).is_none());
+    // a look-alike is not one
+    assert!(email("x@fakenhs.net", &org).is_some());
+    assert!(email("x@nhs.net.example.com", &org).is_some());
+}
