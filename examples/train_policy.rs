@@ -133,6 +133,20 @@ fn holdout_round() -> Option<u32> {
     (k > 0).then_some(k)
 }
 
+/// `TRAIN_WORDS=4-12`: the threshold table, the threshold rule and the
+/// left-out round read only texts of 4 to 11 words (whitespace-separated),
+/// to set a model rule's `short` threshold (docs/RULES.md, "Learned
+/// models"). Training is unchanged: the same weights, whatever the band.
+fn in_band(text: &str) -> bool {
+    static BAND: std::sync::OnceLock<Option<(usize, usize)>> = std::sync::OnceLock::new();
+    let band = BAND.get_or_init(|| {
+        let v = std::env::var("TRAIN_WORDS").ok()?;
+        let (lo, hi) = v.split_once('-')?;
+        Some((lo.trim().parse().ok()?, hi.trim().parse().ok()?))
+    });
+    band.is_none_or(|(lo, hi)| (lo..hi).contains(&text.split_whitespace().count()))
+}
+
 /// Every labelled line; `head` is `None` for the files of ordinary text
 /// (`ordinary*.tsv`), which are negatives for every head.
 fn training_lines() -> Result<Vec<Line>, String> {
@@ -362,14 +376,14 @@ fn main() -> ExitCode {
             let score_lines = |keep: &dyn Fn(&Line) -> bool, f: &mut Features| -> Vec<f32> {
                 lines
                     .iter()
-                    .filter(|l| keep(l))
+                    .filter(|l| keep(l) && in_band(&l.text))
                     .map(|l| one.score(&l.text, f))
                     .collect()
             };
             let kept_pos = score_lines(&|l| l.kept_back && l.positive && l.head == Some(h), &mut f);
             let tune: Vec<f32> = tune_pos
                 .iter()
-                .filter(|(c, _)| c == name)
+                .filter(|(c, t)| c == name && in_band(t))
                 .map(|(_, t)| one.score(t, &mut f))
                 .collect();
             let kept_neg: Vec<f32> = lines
@@ -377,12 +391,17 @@ fn main() -> ExitCode {
                 .filter(|l| l.kept_back && !l.positive)
                 .map(|l| l.text.as_str())
                 .chain(nhs.iter().filter(|(_, k)| *k).map(|(t, _)| t.as_str()))
+                .filter(|t| in_band(t))
                 .map(|t| one.score(t, &mut f))
                 .collect();
-            let tneg: Vec<f32> = tune_neg.iter().map(|t| one.score(t, &mut f)).collect();
+            let tneg: Vec<f32> = tune_neg
+                .iter()
+                .filter(|t| in_band(t))
+                .map(|t| one.score(t, &mut f))
+                .collect();
             let gneg: Vec<f32> = general
                 .iter()
-                .filter(|(_, kept, heads)| *kept && heads.contains(&h))
+                .filter(|(t, kept, heads)| *kept && heads.contains(&h) && in_band(t))
                 .map(|(t, ..)| one.score(t, &mut f))
                 .collect();
             println!(

@@ -105,11 +105,14 @@ pub fn labelled(path: &Path, positives: bool) -> Result<Vec<(bool, String)>, Str
 pub fn tsv_files() -> Result<Vec<std::path::PathBuf>, String> {
     let dir = Path::new("rules/models/training");
     let last = param("TRAIN_ROUND", LAST_ROUND as f32) as u32;
+    // a later round left out (`TRAIN_HOLDOUT_ROUND`) is read to be measured
+    // on, without reading the rounds between
+    let held = Some(param("TRAIN_HOLDOUT_ROUND", 0.0) as u32).filter(|&k| k > 0);
     let mut out: Vec<_> = std::fs::read_dir(dir)
         .map_err(|e| format!("{}: {e}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
-        .filter(|p| round_of(p) <= last)
+        .filter(|p| round_of(p) <= last || held == Some(round_of(p)))
         .collect();
     out.sort();
     Ok(out)
