@@ -34,7 +34,9 @@ use std::process::ExitCode;
 
 #[path = "common/training_io.rs"]
 mod training_io;
-use training_io::{files_of, fit_lbfgs_logged, labelled, lbfgs, lines, param, read, round_of};
+use training_io::{
+    files_of, fit_lbfgs_logged, holdout_round, labelled, lbfgs, lines, param, read, round_of,
+};
 
 const BUCKETS: u32 = 1 << 18;
 
@@ -126,17 +128,11 @@ struct Line {
     held: bool,
 }
 
-/// `TRAIN_HOLDOUT_ROUND=k`: leave the k-th round of training files out,
-/// to measure the heads on other authors' text (docs/EVALUATION.md).
-fn holdout_round() -> Option<u32> {
-    let k = param("TRAIN_HOLDOUT_ROUND", 0.0) as u32;
-    (k > 0).then_some(k)
-}
-
 /// `TRAIN_WORDS=4-12`: the threshold table, the threshold rule and the
 /// left-out round read only texts of 4 to 11 words (whitespace-separated),
-/// to set a model rule's `short` threshold (docs/RULES.md, "Learned
-/// models"). Training is unchanged: the same weights, whatever the band.
+/// to measure the heads on short texts (docs/EVALUATION.md, "Tried on
+/// development data only, not built", nineteenth session). Training is
+/// unchanged: the same weights, whatever the band.
 fn in_band(text: &str) -> bool {
     static BAND: std::sync::OnceLock<Option<(usize, usize)>> = std::sync::OnceLock::new();
     let band = BAND.get_or_init(|| {

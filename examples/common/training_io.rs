@@ -14,7 +14,6 @@ pub fn param(name: &str, default: f32) -> f32 {
         .unwrap_or(default)
 }
 
-/// A UTF-8 input file, its SHA-256 printed first.
 /// Full-batch L-BFGS (`TRAIN_SOLVER=lbfgs`, `train::fit_lbfgs`) instead of
 /// AdaGrad; measured and not shipped for either model (docs/EVALUATION.md,
 /// "Words and letters weighed apart").
@@ -37,6 +36,7 @@ pub fn fit_lbfgs_logged(
     fitted
 }
 
+/// A UTF-8 input file, its SHA-256 printed first.
 pub fn read(path: &Path) -> Result<String, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
     println!(
@@ -105,9 +105,9 @@ pub fn labelled(path: &Path, positives: bool) -> Result<Vec<(bool, String)>, Str
 pub fn tsv_files() -> Result<Vec<std::path::PathBuf>, String> {
     let dir = Path::new("rules/models/training");
     let last = param("TRAIN_ROUND", LAST_ROUND as f32) as u32;
-    // a later round left out (`TRAIN_HOLDOUT_ROUND`) is read to be measured
-    // on, without reading the rounds between
-    let held = Some(param("TRAIN_HOLDOUT_ROUND", 0.0) as u32).filter(|&k| k > 0);
+    // a later round left out is read to be measured on, without reading
+    // the rounds between
+    let held = holdout_round();
     let mut out: Vec<_> = std::fs::read_dir(dir)
         .map_err(|e| format!("{}: {e}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -116,6 +116,15 @@ pub fn tsv_files() -> Result<Vec<std::path::PathBuf>, String> {
         .collect();
     out.sort();
     Ok(out)
+}
+
+/// `TRAIN_HOLDOUT_ROUND=k`: the k-th round of training files is left out
+/// of training and only measured, as text by authors the model never saw
+/// (examples/train_policy.rs; docs/EVALUATION.md, "The policy model
+/// trained longer").
+pub fn holdout_round() -> Option<u32> {
+    let k = param("TRAIN_HOLDOUT_ROUND", 0.0) as u32;
+    (k > 0).then_some(k)
 }
 
 /// The last round of training files the shipped models were trained on
