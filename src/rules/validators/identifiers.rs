@@ -68,13 +68,18 @@ pub(super) fn hc_number(m: &str) -> Option<String> {
     Some("Northern Ireland H&C range 320–399, mod-11 check digit valid".into())
 }
 
-/// National Insurance number (HMRC NIM39110 prefix rules; no check digit).
-pub(super) fn ni_number(m: &str) -> Option<String> {
-    let c: Vec<u8> = m
-        .bytes()
+/// The match's bytes without whitespace, upper-cased: how an NI number or
+/// an IBAN is read however it was spaced or cased.
+fn compact_upper(m: &str) -> Vec<u8> {
+    m.bytes()
         .filter(|b| !b.is_ascii_whitespace())
         .map(|b| b.to_ascii_uppercase())
-        .collect();
+        .collect()
+}
+
+/// National Insurance number (HMRC NIM39110 prefix rules; no check digit).
+pub(super) fn ni_number(m: &str) -> Option<String> {
+    let c = compact_upper(m);
     if c.len() != 9 {
         return None;
     }
@@ -164,11 +169,7 @@ pub(super) fn hospital_number(m: &str, c: &Ctx) -> Option<String> {
 /// An IBAN whose ISO 13616 check digits hold (mod 97 = 1) and whose length
 /// is plausible (15 to 34 characters): a real account, not a reference.
 pub(super) fn iban(m: &str) -> Option<String> {
-    let compact: Vec<u8> = m
-        .bytes()
-        .filter(|b| !b.is_ascii_whitespace())
-        .map(|b| b.to_ascii_uppercase())
-        .collect();
+    let compact = compact_upper(m);
     if !(15..=34).contains(&compact.len()) || !compact.iter().all(u8::is_ascii_alphanumeric) {
         return None;
     }
