@@ -1068,3 +1068,30 @@ fn issue10_twentieth_heldout_regression_floors() {
         },
     );
 }
+
+#[test]
+fn issue10_twentyfirst_heldout_regression_floors() {
+    blind(
+        "heldout21.toml",
+        include_str!("eval/heldout21.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // measured 2026-12-03 on the pack as it was when the set arrived
+            // (309a5dc2: recall 0.76, 8 of 200 flagged)
+            recall: &[
+                ("commercial", 0.8),
+                ("conduct", 0.45),
+                ("confidential", 0.95),
+                ("credit", 0.65),
+                ("links", 0.8),
+                ("location", 0.85),
+                ("patient-data", 0.7),
+                ("personal-data", 0.9),
+                ("political", 0.9),
+                ("safeguarding", 0.6),
+            ],
+            max_flagged: 8,
+        },
+    );
+}
