@@ -113,6 +113,7 @@ pub fn tsv_files() -> Result<Vec<std::path::PathBuf>, String> {
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
         .filter(|p| round_of(p) <= last || held == Some(round_of(p)))
+        .filter(|p| !skipped_rounds().contains(&round_of(p)))
         .collect();
     out.sort();
     Ok(out)
@@ -125,6 +126,17 @@ pub fn tsv_files() -> Result<Vec<std::path::PathBuf>, String> {
 pub fn holdout_round() -> Option<u32> {
     let k = param("TRAIN_HOLDOUT_ROUND", 0.0) as u32;
     (k > 0).then_some(k)
+}
+
+/// `TRAIN_SKIP_ROUNDS=5,6`: rounds up to `TRAIN_ROUND` that are not read,
+/// so that a later round can be tried without the ones between
+/// (docs/EVALUATION.md, "The seventh round of training texts").
+fn skipped_rounds() -> Vec<u32> {
+    std::env::var("TRAIN_SKIP_ROUNDS")
+        .unwrap_or_default()
+        .split(',')
+        .filter_map(|r| r.trim().parse().ok())
+        .collect()
 }
 
 /// The last round of training files the shipped models were trained on
