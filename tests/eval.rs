@@ -1095,3 +1095,30 @@ fn issue10_twentyfirst_heldout_regression_floors() {
         },
     );
 }
+
+#[test]
+fn issue10_twentysecond_heldout_regression_floors() {
+    blind(
+        "heldout22.toml",
+        include_str!("eval/heldout22.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // measured 2026-12-03 on the pack as it was when the set arrived
+            // (cd992dce: recall 0.77, 4 of 200 flagged)
+            recall: &[
+                ("commercial", 0.8),
+                ("conduct", 0.35),
+                ("confidential", 0.8),
+                ("credit", 0.7),
+                ("links", 0.95),
+                ("location", 0.9),
+                ("patient-data", 0.75),
+                ("personal-data", 0.95),
+                ("political", 0.95),
+                ("safeguarding", 0.55),
+            ],
+            max_flagged: 4,
+        },
+    );
+}
