@@ -1122,3 +1122,30 @@ fn issue10_twentysecond_heldout_regression_floors() {
         },
     );
 }
+
+#[test]
+fn issue10_twentythird_heldout_regression_floors() {
+    blind(
+        "heldout23.toml",
+        include_str!("eval/heldout23.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // measured 2026-12-03 on the pack as it was when the set arrived
+            // (f150089e: recall 0.69, 9 of 200 flagged)
+            recall: &[
+                ("commercial", 0.75),
+                ("conduct", 0.5),
+                ("confidential", 0.7),
+                ("credit", 0.4),
+                ("links", 0.8),
+                ("location", 0.8),
+                ("patient-data", 0.55),
+                ("personal-data", 0.9),
+                ("political", 0.8),
+                ("safeguarding", 0.75),
+            ],
+            max_flagged: 9,
+        },
+    );
+}
