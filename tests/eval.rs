@@ -1149,3 +1149,30 @@ fn issue10_twentythird_heldout_regression_floors() {
         },
     );
 }
+
+#[test]
+fn issue10_twentyfourth_heldout_regression_floors() {
+    blind(
+        "heldout24.toml",
+        include_str!("eval/heldout24.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // measured 2026-12-03 on the pack as it was when the set arrived
+            // (baf5d5db: recall 0.78, 10 of 200 flagged)
+            recall: &[
+                ("commercial", 0.85),
+                ("conduct", 0.55),
+                ("confidential", 0.85),
+                ("credit", 0.6),
+                ("links", 0.85),
+                ("location", 0.75),
+                ("patient-data", 0.7),
+                ("personal-data", 0.95),
+                ("political", 0.9),
+                ("safeguarding", 0.75),
+            ],
+            max_flagged: 10,
+        },
+    );
+}
