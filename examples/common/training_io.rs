@@ -105,15 +105,17 @@ pub fn labelled(path: &Path, positives: bool) -> Result<Vec<(bool, String)>, Str
 pub fn tsv_files() -> Result<Vec<std::path::PathBuf>, String> {
     let dir = Path::new("rules/models/training");
     let last = param("TRAIN_ROUND", LAST_ROUND as f32) as u32;
-    // a later round left out is read to be measured on, without reading
-    // the rounds between
-    let held = holdout_round();
+    let (held, skipped) = (holdout_round(), skipped_rounds());
     let mut out: Vec<_> = std::fs::read_dir(dir)
         .map_err(|e| format!("{}: {e}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
-        .filter(|p| round_of(p) <= last || held == Some(round_of(p)))
-        .filter(|p| !skipped_rounds().contains(&round_of(p)))
+        .filter(|p| {
+            let r = round_of(p);
+            // a later round left out is read to be measured on, without
+            // reading the rounds between
+            (r <= last || held == Some(r)) && !skipped.contains(&r)
+        })
         .collect();
     out.sort();
     Ok(out)
