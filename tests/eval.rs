@@ -1176,3 +1176,30 @@ fn issue10_twentyfourth_heldout_regression_floors() {
         },
     );
 }
+
+#[test]
+fn issue10_twentyfifth_heldout_regression_floors() {
+    blind(
+        "heldout25.toml",
+        include_str!("eval/heldout25.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // measured 2026-12-03 on the pack as it was when the set arrived
+            // (0f602351: recall 0.69, 7 of 200 flagged)
+            recall: &[
+                ("commercial", 0.65),
+                ("conduct", 0.6),
+                ("confidential", 0.75),
+                ("credit", 0.7),
+                ("links", 0.8),
+                ("location", 0.7),
+                ("patient-data", 0.55),
+                ("personal-data", 0.65),
+                ("political", 0.9),
+                ("safeguarding", 0.65),
+            ],
+            max_flagged: 7,
+        },
+    );
+}
