@@ -101,3 +101,28 @@ def scorer(model):
             out.append(torch.sigmoid(model(b["input_ids"], b["attention_mask"])).numpy())
         return np.concatenate(out) if out else np.zeros((0, 1))
     return score
+
+
+def fit(model, texts, targets, epochs):
+    """Fine-tune `model` on `texts` and `targets` (a float tensor, one row
+    per text): AdamW at 5e-5, batches of 32 drawn with the `random`
+    module, 100 warm-up steps, then a linear decay to zero."""
+    import random, time
+    import torch
+    from transformers import AutoTokenizer
+    tok = AutoTokenizer.from_pretrained(model_dir())
+    steps = int(epochs * len(texts) / 32)
+    opt = torch.optim.AdamW(model.parameters(), lr=5e-5, weight_decay=0.01)
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, s / 100) * max(0.0, 1 - s / steps))
+    loss_fn = torch.nn.BCEWithLogitsLoss()
+    order, t0 = [], time.time()
+    model.train()
+    for s in range(steps):
+        if not order:
+            order = list(range(len(texts))); random.shuffle(order)
+        b = [order.pop() for _ in range(min(32, len(order)))]
+        enc = tok([texts[i] for i in b], padding=True, truncation=True, max_length=MAXLEN, return_tensors="pt")
+        loss = loss_fn(model(enc["input_ids"], enc["attention_mask"]), targets[b])
+        opt.zero_grad(); loss.backward(); opt.step(); sched.step()
+        if s % 50 == 0:
+            print(f"step {s}/{steps} loss {loss.item():.4f} {time.time() - t0:.0f}s", flush=True)

@@ -4,9 +4,8 @@ threshold on the kept-back tenth, and report on the tuning sets.
 Writes target/encoder-study/policy-encoder.pt.
 
     EPOCHS=3 python finetune.py      # 36 minutes on 2 cores"""
-import os, random, time
+import os, random
 import numpy as np, torch
-from transformers import AutoTokenizer
 import common as c
 
 EPOCHS = float(os.environ.get("EPOCHS", "3"))
@@ -16,24 +15,8 @@ idx = list(range(len(rows))); random.shuffle(idx)
 keep = set(idx[: len(rows) // 10])
 train = [r for i, r in enumerate(rows) if i not in keep]
 kept = [r for i, r in enumerate(rows) if i in keep]
-tok = AutoTokenizer.from_pretrained(c.model_dir())
 model = c.encoder(len(c.CATS))
-texts, Y = [t for t, *_ in train], torch.tensor(c.labels(train))
-BS = 32; steps = int(EPOCHS * len(texts) / BS)
-opt = torch.optim.AdamW(model.parameters(), lr=5e-5, weight_decay=0.01)
-sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, s / 100) * max(0.0, 1 - s / steps))
-loss_fn = torch.nn.BCEWithLogitsLoss()
-order, t0 = [], time.time()
-model.train()
-for s in range(steps):
-    if not order:
-        order = list(range(len(texts))); random.shuffle(order)
-    b = [order.pop() for _ in range(min(BS, len(order)))]
-    enc = tok([texts[i] for i in b], padding=True, truncation=True, max_length=c.MAXLEN, return_tensors="pt")
-    loss = loss_fn(model(enc["input_ids"], enc["attention_mask"]), Y[b])
-    opt.zero_grad(); loss.backward(); opt.step(); sched.step()
-    if s % 50 == 0:
-        print(f"step {s}/{steps} loss {loss.item():.4f} {time.time() - t0:.0f}s", flush=True)
+c.fit(model, [t for t, *_ in train], torch.tensor(c.labels(train)), EPOCHS)
 os.makedirs(c.WORK, exist_ok=True)
 torch.save(model.state_dict(), os.path.join(c.WORK, "policy-encoder.pt"))
 

@@ -8,9 +8,8 @@ target/encoder-study/offensive-encoder.pt and offensive-threshold.txt.
 The external tests are read by olid_external.py, once.
 
     python olid.py      # ~15 min on 2 quiet cores"""
-import csv, os, random, time, tomllib
+import csv, os, random, tomllib
 import numpy as np, torch
-from transformers import AutoTokenizer
 import common as c
 
 torch.set_num_threads(int(os.environ.get("THREADS", "2"))); torch.manual_seed(7); random.seed(7)
@@ -27,24 +26,9 @@ other = [(t, 0) for t, cat, l, _ in rows if cat not in (None, "conduct")]
 random.shuffle(other)
 train = olid_train + conduct + ordinary + other[:3000]
 random.shuffle(train)
-tok = AutoTokenizer.from_pretrained(c.model_dir())
 model = c.encoder(1)
-BS = 32; steps = int(1.5 * len(train) / BS)
-opt = torch.optim.AdamW(model.parameters(), lr=5e-5, weight_decay=0.01)
-sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, s / 100) * max(0.0, 1 - s / steps))
-loss_fn = torch.nn.BCEWithLogitsLoss()
-order, t0 = [], time.time()
-model.train()
-for s in range(steps):
-    if not order:
-        order = list(range(len(train))); random.shuffle(order)
-    b = [order.pop() for _ in range(min(BS, len(order)))]
-    enc = tok([train[i][0] for i in b], padding=True, truncation=True, max_length=c.MAXLEN, return_tensors="pt")
-    y = torch.tensor([[float(train[i][1])] for i in b])
-    loss = loss_fn(model(enc["input_ids"], enc["attention_mask"]), y)
-    opt.zero_grad(); loss.backward(); opt.step(); sched.step()
-    if s % 50 == 0:
-        print(f"step {s}/{steps} loss {loss.item():.4f} {time.time() - t0:.0f}s", flush=True)
+c.fit(model, [t for t, _ in train], torch.tensor([[float(l)] for _, l in train]),
+      float(os.environ.get("EPOCHS", "1.5")))
 os.makedirs(c.WORK, exist_ok=True)
 torch.save(model.state_dict(), os.path.join(c.WORK, "offensive-encoder.pt"))
 score = lambda texts: c.scorer(model)(texts)[:, 0]
