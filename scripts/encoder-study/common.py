@@ -67,8 +67,9 @@ def pack_misses(path=os.path.join(WORK, "dev-show.txt")):
     return missed, flagged
 
 
-def encoder(outputs):
-    """The pre-trained encoder, mean-pooled, with `outputs` sigmoid logits."""
+def encoder(outputs, layers=None):
+    """The pre-trained encoder, mean-pooled, with `outputs` sigmoid logits;
+    `layers` keeps only the first so many transformer layers."""
     import torch
     from transformers import AutoModel
 
@@ -76,6 +77,8 @@ def encoder(outputs):
         def __init__(self):
             super().__init__()
             self.enc = AutoModel.from_pretrained(model_dir())
+            if layers:
+                self.enc.encoder.layer = self.enc.encoder.layer[:layers]
             self.head = torch.nn.Linear(self.enc.config.hidden_size, outputs)
 
         def forward(self, ids, att):

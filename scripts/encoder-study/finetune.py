@@ -3,22 +3,25 @@ round (a tenth kept back at random, seed 7), choose each head's
 threshold on the kept-back tenth, and report on the tuning sets.
 Writes target/encoder-study/policy-encoder.pt.
 
-    EPOCHS=3 python finetune.py      # 36 minutes on 2 cores"""
+    EPOCHS=3 python finetune.py            # 36 minutes on 2 cores
+    LAYERS=3 python finetune.py            # the first 3 layers only"""
 import os, random
 import numpy as np, torch
 import common as c
 
 EPOCHS = float(os.environ.get("EPOCHS", "3"))
+LAYERS = int(os.environ.get("LAYERS", "0")) or None  # e.g. LAYERS=3: the first three only
+NAME = "policy-encoder.pt" if LAYERS is None else f"policy-encoder-{LAYERS}-layers.pt"
 torch.set_num_threads(2); torch.manual_seed(7); random.seed(7)
 rows = c.training()
 idx = list(range(len(rows))); random.shuffle(idx)
 keep = set(idx[: len(rows) // 10])
 train = [r for i, r in enumerate(rows) if i not in keep]
 kept = [r for i, r in enumerate(rows) if i in keep]
-model = c.encoder(len(c.CATS))
+model = c.encoder(len(c.CATS), LAYERS)
 c.fit(model, [t for t, *_ in train], torch.tensor(c.labels(train)), EPOCHS)
 os.makedirs(c.WORK, exist_ok=True)
-torch.save(model.state_dict(), os.path.join(c.WORK, "policy-encoder.pt"))
+torch.save(model.state_dict(), os.path.join(c.WORK, NAME))
 
 score = c.scorer(model)
 P, Yk = score([t for t, *_ in kept]), c.labels(kept)

@@ -34,6 +34,8 @@ heads = [LogisticRegression(C=10, max_iter=2000).fit(X, Y[:, j]) for j in range(
 Xs = hstack([words.transform(texts), chars.transform(texts)]).tocsr()
 curve("tf-idf:", np.stack([h.predict_proba(Xs)[:, 1] for h in heads], 1))
 
-model = c.encoder(len(c.CATS))
-model.load_state_dict(torch.load(os.path.join(c.WORK, "policy-encoder.pt")))
-curve("encoder:", c.scorer(model)(texts))
+for layers, name in [(None, "policy-encoder.pt"), (3, "policy-encoder-3-layers.pt")]:
+    if os.path.exists(os.path.join(c.WORK, name)):
+        model = c.encoder(len(c.CATS), layers)
+        model.load_state_dict(torch.load(os.path.join(c.WORK, name)))
+        curve(f"encoder, {layers or 6} layers:", c.scorer(model)(texts))
