@@ -15,9 +15,9 @@
 #[path = "../tests/eval/sets.rs"]
 mod sets;
 
-use sets::{Label, fired, load};
+use sets::{Judge, Label, load};
+use social_audit::org::Org;
 use social_audit::rules::Pack;
-use std::collections::HashMap;
 use std::io::Write;
 
 fn main() {
@@ -31,41 +31,28 @@ fn main() {
         .filter(|n| n.starts_with("heldout") && n.ends_with(".toml"))
         .collect();
     names.sort();
-    // One pack per organisation profile, as tests/eval/sets.rs scores them.
-    let mut packs: HashMap<String, Pack> = HashMap::new();
-    let mut category: HashMap<String, String> = HashMap::new();
+    let build = |org: &Org| Pack::default_pack(org).expect("default pack");
+    let mut judge = Judge::new(&build);
     for name in &names {
         let src = std::fs::read_to_string(format!("tests/eval/{name}")).expect("read set");
         let (mut positives, mut negatives) = (0, 0);
         for case in load(name, &src) {
-            let pack = packs
-                .entry(format!("{:?}", case.org))
-                .or_insert_with(|| Pack::default_pack(&case.org).expect("default pack"));
-            if category.is_empty() {
-                category = pack
-                    .rules()
-                    .iter()
-                    .map(|r| (r.id.clone(), r.category.as_str().to_string()))
-                    .collect();
-            }
-            let ids = fired(pack, &case);
-            let account = case.account as u8;
+            let (hit, _) = judge.verdict(&case);
+            let (hit, account) = (hit as u8, case.account as u8);
             match &case.label {
                 Label::Category(cat) => {
-                    let found = ids.iter().any(|id| &category[id] == cat) as u8;
                     writeln!(
                         out,
-                        "{name}\tpositive\t{positives}\t{cat}\t{found}\t{account}"
+                        "{name}\tpositive\t{positives}\t{cat}\t{hit}\t{account}"
                     )
                     .expect("write");
                     positives += 1;
                 }
                 Label::Negative(near) => {
                     let near = near.as_deref().unwrap_or("-");
-                    let flagged = (!ids.is_empty()) as u8;
                     writeln!(
                         out,
-                        "{name}\tnegative\t{negatives}\t{near}\t{flagged}\t{account}"
+                        "{name}\tnegative\t{negatives}\t{near}\t{hit}\t{account}"
                     )
                     .expect("write");
                     negatives += 1;

@@ -219,32 +219,74 @@ pub fn score(cases: &[Case]) -> Report {
     score_with(cases, &|org| Pack::default_pack(org).unwrap())
 }
 
+/// Runs cases through the pack each case's organisation profile compiles
+/// to (one pack per profile) and judges each against its label.
+pub struct Judge<'a> {
+    build: &'a dyn Fn(&Org) -> Pack,
+    packs: HashMap<String, Pack>,
+    /// rule id → category name, from the default profile's pack
+    category: HashMap<String, String>,
+}
+
+impl<'a> Judge<'a> {
+    pub fn new(build: &'a dyn Fn(&Org) -> Pack) -> Self {
+        let default = build(&Org::default());
+        let category = default
+            .rules()
+            .iter()
+            .map(|r| (r.id.clone(), r.category.as_str().to_string()))
+            .collect();
+        let mut packs = HashMap::new();
+        packs.insert(format!("{:?}", Org::default()), default);
+        Judge {
+            build,
+            packs,
+            category,
+        }
+    }
+
+    /// The category a rule reports under.
+    pub fn category_of(&self, rule: &str) -> Option<&str> {
+        self.category.get(rule).map(String::as_str)
+    }
+
+    /// Whether the case's label is met (its rule or a rule of its category
+    /// fired; for a hard negative, whether anything fired), and the rule
+    /// ids that fired.
+    pub fn verdict(&mut self, case: &Case) -> (bool, Vec<String>) {
+        let build = self.build;
+        let pack = self
+            .packs
+            .entry(format!("{:?}", case.org))
+            .or_insert_with(|| build(&case.org));
+        let ids = fired(pack, case);
+        let hit = match &case.label {
+            Label::Rule(rule) => ids.contains(rule),
+            Label::Category(cat) => ids.iter().any(|id| &self.category[id] == cat),
+            Label::Negative(_) => !ids.is_empty(),
+        };
+        (hit, ids)
+    }
+}
+
 /// Like [`score`], with the pack `build` compiles for a profile (a pack
 /// from disk, for measuring a changed list without rebuilding).
 pub fn score_with(cases: &[Case], build: &dyn Fn(&Org) -> Pack) -> Report {
-    let default = build(&Org::default());
-    let category: HashMap<String, String> = default
-        .rules()
-        .iter()
-        .map(|r| (r.id.clone(), r.category.as_str().to_string()))
-        .collect();
-    let known: std::collections::BTreeSet<String> = category.values().cloned().collect();
-    let mut packs: HashMap<String, Pack> = HashMap::new();
-    packs.insert(format!("{:?}", Org::default()), default);
+    let mut judge = Judge::new(build);
+    let known: std::collections::BTreeSet<String> = judge.category.values().cloned().collect();
     let mut rep = Report::default();
     for case in cases {
-        let key = format!("{:?}", case.org);
-        let pack = packs.entry(key).or_insert_with(|| build(&case.org));
-        let ids = fired(pack, case);
+        let (hit, ids) = judge.verdict(case);
         match &case.label {
             Label::Rule(rule) => {
-                let cat = category
-                    .get(rule)
-                    .unwrap_or_else(|| panic!("unknown rule {rule}"));
+                let cat = judge
+                    .category_of(rule)
+                    .unwrap_or_else(|| panic!("unknown rule {rule}"))
+                    .to_string();
                 rep.rules_with_positive.push(rule.clone());
-                let s = rep.positives.entry(cat.clone()).or_default();
+                let s = rep.positives.entry(cat).or_default();
                 s.cases += 1;
-                if ids.contains(rule) {
+                if hit {
                     s.hits += 1;
                 } else {
                     rep.missed.push((rule.clone(), ids, case.shown.clone()));
@@ -258,7 +300,7 @@ pub fn score_with(cases: &[Case], build: &dyn Fn(&Org) -> Pack) -> Report {
                 );
                 let s = rep.positives.entry(cat.clone()).or_default();
                 s.cases += 1;
-                if ids.iter().any(|id| &category[id] == cat) {
+                if hit {
                     s.hits += 1;
                 } else {
                     rep.missed.push((cat.clone(), ids, case.shown.clone()));
@@ -273,7 +315,7 @@ pub fn score_with(cases: &[Case], build: &dyn Fn(&Org) -> Pack) -> Report {
                 );
                 let s = rep.negatives.entry(near).or_default();
                 s.cases += 1;
-                if !ids.is_empty() {
+                if hit {
                     s.hits += 1;
                     rep.flagged.push((ids, case.shown.clone()));
                 }
