@@ -6,7 +6,6 @@ pack or any head. PRINTS AGGREGATES ONLY: never print a held-out case.
     cargo run --release --example blind_outcomes -- target/encoder-study/outcomes.tsv
     python blind.py"""
 import collections, os, tomllib
-import torch
 import common as c
 
 rows = [l.rstrip("\n").split("\t") for l in open(os.path.join(c.WORK, "outcomes.tsv"))]
@@ -18,8 +17,7 @@ for name, kind, i, cat, hit, account in rows:
     keys.append((kind, cat, hit == "1", text))
     if text is not None:
         texts.add(text)
-model = c.encoder(len(c.CATS))
-model.load_state_dict(torch.load(os.path.join(c.WORK, "policy-encoder.pt")))
+model = c.load_encoder("policy-encoder.pt", len(c.CATS))
 texts = sorted(texts)
 P = dict(zip(texts, c.scorer(model)(texts)))
 for T in (0.95, 0.90, 0.80):

@@ -34,6 +34,16 @@ def training():
     return rows
 
 
+def kept_back_split(rows):
+    """A tenth of `rows` kept back at random (the `random` module, seeded
+    by the caller), for thresholds: (train, kept)."""
+    import random
+    idx = list(range(len(rows))); random.shuffle(idx)
+    keep = set(idx[: len(rows) // 10])
+    return ([r for i, r in enumerate(rows) if i not in keep],
+            [r for i, r in enumerate(rows) if i in keep])
+
+
 def labels(rows):
     """One column per category: 1 only for a breach in that category's file."""
     return np.array([[1 if (c == k and l == 1) else 0 for k in CATS] for _, c, l, _ in rows],
@@ -87,6 +97,14 @@ def encoder(outputs, layers=None):
             return self.head((h * m).sum(1) / m.sum(1))
 
     return Encoder()
+
+
+def load_encoder(name, outputs, layers=None):
+    """An encoder fine-tuned earlier, from target/encoder-study/NAME."""
+    import torch
+    model = encoder(outputs, layers)
+    model.load_state_dict(torch.load(os.path.join(WORK, name)))
+    return model
 
 
 def scorer(model):

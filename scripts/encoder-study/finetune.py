@@ -14,10 +14,7 @@ LAYERS = int(os.environ.get("LAYERS", "0")) or None  # e.g. LAYERS=3: the first 
 NAME = "policy-encoder.pt" if LAYERS is None else f"policy-encoder-{LAYERS}-layers.pt"
 torch.set_num_threads(2); torch.manual_seed(7); random.seed(7)
 rows = c.training()
-idx = list(range(len(rows))); random.shuffle(idx)
-keep = set(idx[: len(rows) // 10])
-train = [r for i, r in enumerate(rows) if i not in keep]
-kept = [r for i, r in enumerate(rows) if i in keep]
+train, kept = c.kept_back_split(rows)
 model = c.encoder(len(c.CATS), LAYERS)
 c.fit(model, [t for t, *_ in train], torch.tensor(c.labels(train)), EPOCHS)
 os.makedirs(c.WORK, exist_ok=True)

@@ -6,12 +6,11 @@ entities decoded). Never train or tune on these.
 
     python olid_external.py"""
 import csv, html, os
-import numpy as np, torch
+import numpy as np
 import common as c
 
 DATA = os.path.join(c.REPO, "eval-data")
-model = c.encoder(1)
-model.load_state_dict(torch.load(os.path.join(c.WORK, "offensive-encoder.pt")))
+model = c.load_encoder("offensive-encoder.pt", 1)
 score = lambda texts: c.scorer(model)(texts)[:, 0]
 T = float(open(os.path.join(c.WORK, "offensive-threshold.txt")).read())
 labels = dict(l.strip().split(",") for l in open(f"{DATA}/olid/labels-levela.csv") if l.strip())

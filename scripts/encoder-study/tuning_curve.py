@@ -4,7 +4,7 @@ model) for k new false alarms, one threshold for every head.
 
     python tuning_curve.py"""
 import os, random
-import numpy as np, torch
+import numpy as np
 from scipy.sparse import hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
@@ -23,9 +23,7 @@ def curve(name, P):
 
 
 random.seed(7)
-rows = c.training(); idx = list(range(len(rows))); random.shuffle(idx)
-keep = set(idx[: len(rows) // 10])
-train = [r for i, r in enumerate(rows) if i not in keep]
+train, _ = c.kept_back_split(c.training())
 words = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=2)
 chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2)
 X = hstack([words.fit_transform([t for t, *_ in train]), chars.fit_transform([t for t, *_ in train])]).tocsr()
@@ -36,6 +34,5 @@ curve("tf-idf:", np.stack([h.predict_proba(Xs)[:, 1] for h in heads], 1))
 
 for layers, name in [(None, "policy-encoder.pt"), (3, "policy-encoder-3-layers.pt")]:
     if os.path.exists(os.path.join(c.WORK, name)):
-        model = c.encoder(len(c.CATS), layers)
-        model.load_state_dict(torch.load(os.path.join(c.WORK, name)))
+        model = c.load_encoder(name, len(c.CATS), layers)
         curve(f"encoder, {layers or 6} layers:", c.scorer(model)(texts))
