@@ -1203,3 +1203,30 @@ fn issue10_twentyfifth_heldout_regression_floors() {
         },
     );
 }
+
+#[test]
+fn issue10_twentysixth_heldout_regression_floors() {
+    blind(
+        "heldout26.toml",
+        include_str!("eval/heldout26.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // measured 2026-12-03 on the pack as it was when the set arrived
+            // (47b40d81: recall 0.81, 4 of 200 flagged)
+            recall: &[
+                ("commercial", 0.75),
+                ("conduct", 0.75),
+                ("confidential", 0.95),
+                ("credit", 0.7),
+                ("links", 0.9),
+                ("location", 0.75),
+                ("patient-data", 0.75),
+                ("personal-data", 0.8),
+                ("political", 0.85),
+                ("safeguarding", 0.85),
+            ],
+            max_flagged: 4,
+        },
+    );
+}
