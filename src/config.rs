@@ -80,6 +80,7 @@ struct Settings {
     reviewed: Vec<PathBuf>,
     threads: Option<u16>,
     ocr: Option<bool>,
+    deep: Option<bool>,
     timezone: Option<String>,
     date_order: Option<DateOrder>,
 }
@@ -142,10 +143,11 @@ impl ScanConfig {
             (None, _) => Org::default(),
         };
         let rules_path = args.rules.clone().or(settings.rules.map(rel));
-        let pack = match &rules_path {
+        let mut pack = match &rules_path {
             Some(p) => Pack::from_path(p, &org)?,
             None => Pack::default_pack(&org)?,
         };
+        pack.set_deep(args.deep || settings.deep.unwrap_or(false));
 
         let sev = |cli: Option<Severity>, file: Option<String>, key: &str| match (cli, file) {
             (Some(s), _) => Ok(s),

@@ -14,7 +14,9 @@
 #[path = "eval/sets.rs"]
 mod sets;
 
-use sets::{Report, load, score, table};
+use sets::{Report, load, score, score_with, table};
+use social_audit::org::Org;
+use social_audit::rules::Pack;
 use std::collections::BTreeMap;
 
 #[test]
@@ -1224,6 +1226,46 @@ fn issue10_twentysixth_heldout_regression_floors() {
                 ("patient-data", 0.75),
                 ("personal-data", 0.8),
                 ("political", 0.85),
+                ("safeguarding", 0.85),
+            ],
+            max_flagged: 4,
+        },
+    );
+}
+
+/// The default pack with the contextual encoder's rules on (`--deep`).
+fn deep_pack(org: &Org) -> Pack {
+    let mut p = Pack::default_pack(org).expect("the default pack");
+    p.set_deep(true);
+    p
+}
+
+/// The contextual encoder built into the tool, read once on the one set
+/// no change had read (docs/EVALUATION.md, "The contextual encoder in the
+/// tool"): the default pack against the same pack with `--deep`.
+#[test]
+fn issue10_deep_on_the_twentysixth_heldout_set() {
+    let cases = load("heldout26.toml", include_str!("eval/heldout26.toml"));
+    let deep = score_with(&cases, &deep_pack);
+    eprintln!("{}", table("heldout26.toml with --deep", &deep));
+    check(
+        "heldout26.toml with --deep",
+        &deep,
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-03: 161 → 172 of 200 found, 4 → 4 of 200
+            // flagged (without --deep: issue10_twentysixth_heldout_regression_floors)
+            recall: &[
+                ("commercial", 0.85),
+                ("conduct", 0.75),
+                ("confidential", 0.95),
+                ("credit", 0.75),
+                ("links", 0.95),
+                ("location", 0.75),
+                ("patient-data", 0.95),
+                ("personal-data", 0.85),
+                ("political", 0.95),
                 ("safeguarding", 0.85),
             ],
             max_flagged: 4,

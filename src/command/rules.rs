@@ -89,7 +89,7 @@ pub fn explain(text: &str, kind: &str, path: Option<&Path>) -> i32 {
     let mut record = Record::new(Platform::Twitter, kind, "explain");
     record.push_field(Field::Text, text);
     let mut hits = Vec::new();
-    pack.check_keeping_signals(&record, &mut hits);
+    pack.check_keeping_signals(&record, &mut hits, true);
     let mut findings = 0;
     for h in &hits {
         let r = &pack.rules()[h.rule];

@@ -143,6 +143,12 @@ fn announce(cfg: &ScanConfig) {
         String::new()
     };
     eprintln!("Rule packs: {}{left_out}.", layers.join("; "));
+    let deep = cfg.pack.deep_rules().len();
+    if deep > 0 && !cfg.pack.deep() {
+        eprintln!(
+            "The {deep} contextual-encoder rules did not run: add --deep to run them (about 15 ms a text)."
+        );
+    }
     if !cfg.pack.uses_embedded() {
         eprintln!(
             "warning: the embedded NHS pack is not in use: only the {} rules of {} run. \

@@ -33,11 +33,24 @@ pub struct Manifest {
     /// what became of the images.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ocr: Option<crate::scan::OcrSummary>,
+    /// Whether the contextual encoder's rules ran (`--deep`) and how
+    /// many texts it read. Absent when the pack has no such rules, and in
+    /// manifests written before it was recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encoder: Option<EncoderInfo>,
     /// Findings a `--reviewed` file closed (`false-positive`, `accepted`)
     /// and so left out: who said so, when and why. Absent without any.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reviewed: Vec<crate::suppress::Review>,
     pub outputs: Vec<OutputInfo>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct EncoderInfo {
+    /// `--deep`: false means its rules were skipped, not that they found nothing.
+    pub ran: bool,
+    pub rules: usize,
+    pub texts_read: u64,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -407,6 +420,14 @@ pub fn build(run: &Run<'_>, outputs: &[Written<'_>], manifest_path: &Path) -> Ma
         inputs,
         totals,
         ocr: outcome.ocr.clone(),
+        encoder: {
+            let rules = run.pack.deep_rules().len();
+            (rules > 0).then(|| EncoderInfo {
+                ran: run.pack.deep(),
+                rules,
+                texts_read: run.pack.encoder_texts(),
+            })
+        },
         reviewed: outcome.reviewed.clone(),
         outputs: output_infos(outputs, &dir),
     }

@@ -150,6 +150,15 @@ pub fn merge_manifests(paths: &[&Path]) -> Result<Manifest> {
             (None, Some(from)) => acc.ocr = Some(from),
             _ => {}
         }
+        // `ran` only if every shard ran the encoder
+        match (acc.encoder.as_mut(), m.encoder) {
+            (Some(into), Some(from)) => {
+                into.ran &= from.ran;
+                into.texts_read += from.texts_read;
+            }
+            (None, Some(from)) => acc.encoder = Some(from),
+            _ => {}
+        }
     }
     let mut m = merged.ok_or(Error::Report("no manifests to merge".into()))?;
     for Input { archives, .. } in &mut m.inputs {

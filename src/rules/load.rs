@@ -35,6 +35,7 @@ const DEFAULT_SOURCES: &[(&str, &str)] = &[
     ("compose.toml", include_str!("../../rules/compose.toml")),
     ("conduct.toml", include_str!("../../rules/conduct.toml")),
     ("elections.toml", include_str!("../../rules/elections.toml")),
+    ("encoder.toml", include_str!("../../rules/encoder.toml")),
     (
         "identifiers.toml",
         include_str!("../../rules/identifiers.toml"),
@@ -248,6 +249,7 @@ impl Pack {
     pub(super) fn recompile(&self, org: &Org) -> Result<Pack> {
         let mut p = Pack::compile(&self.sources.0, &self.sources.1, org, None)?;
         p.layers = self.layers.clone();
+        p.set_deep(self.deep());
         Ok(p)
     }
 

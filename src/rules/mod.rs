@@ -165,6 +165,7 @@
 mod account;
 mod compose;
 mod elections;
+pub mod encoder;
 mod examples;
 mod hit;
 mod lang;
@@ -196,7 +197,7 @@ pub use load::{EMBEDDED, Layer};
 
 thread_local! {
     /// Per-thread feature buffers for the learned models.
-    static MODEL_SCRATCH: RefCell<(model::Features, Vec<model::Score>)> = RefCell::default();
+    static MODEL_SCRATCH: RefCell<(model::Scratch, Vec<model::Score>)> = RefCell::default();
 }
 
 /// A compiled policy pack. Immutable after compilation, so one pack can be
@@ -259,6 +260,26 @@ impl Pack {
         &self.rules
     }
 
+    /// Runs the contextual encoder's rules too (`scan --deep`;
+    /// docs/ENCODER.md). Off, they are skipped before any text is scored.
+    pub fn set_deep(&mut self, on: bool) {
+        self.models.set_deep(on);
+    }
+
+    pub fn deep(&self) -> bool {
+        self.models.deep()
+    }
+
+    /// Indices of the rules that run only with `--deep`.
+    pub fn deep_rules(&self) -> Vec<usize> {
+        self.models.deep_rules().collect()
+    }
+
+    /// Texts the contextual encoder has read since the pack was compiled.
+    pub fn encoder_texts(&self) -> u64 {
+        self.models.encoder_texts()
+    }
+
     /// Ids of pattern rules whose regex needed Unicode mode. Any one of them
     /// slows every field of every record (the shared `RegexSet` runs in
     /// Unicode mode): a pack author should rewrite them (e.g. `[!-~]`
@@ -280,17 +301,31 @@ impl Pack {
             static SCRATCH: RefCell<normalise::Normalised> = RefCell::default();
         }
         SCRATCH.with(|s| match s.try_borrow_mut() {
-            Ok(mut scratch) => self.check_with(record, &mut scratch, hits, false),
+            Ok(mut scratch) => self.check_with(record, &mut scratch, hits, false, false),
             // re-entered (a hit sink calling check): use fresh buffers
-            Err(_) => self.check_with(record, &mut normalise::Normalised::default(), hits, false),
+            Err(_) => self.check_with(
+                record,
+                &mut normalise::Normalised::default(),
+                hits,
+                false,
+                false,
+            ),
         });
     }
 
     /// Like [`Pack::check`], keeping the hits of signal rules (which feed
     /// compositions and are otherwise dropped), for running their examples
     /// and for `rules explain`.
-    pub fn check_keeping_signals(&self, record: &Record, hits: &mut Vec<Hit>) {
-        self.check_with(record, &mut normalise::Normalised::default(), hits, true);
+    /// `deep` runs the contextual encoder's rules whether or not the pack
+    /// was set to (their own examples; `rules explain`).
+    pub fn check_keeping_signals(&self, record: &Record, hits: &mut Vec<Hit>, deep: bool) {
+        self.check_with(
+            record,
+            &mut normalise::Normalised::default(),
+            hits,
+            true,
+            deep,
+        );
     }
 
     fn check_with(
@@ -299,6 +334,7 @@ impl Pack {
         scratch: &mut normalise::Normalised,
         hits: &mut Vec<Hit>,
         keep_signals: bool,
+        deep: bool,
     ) {
         let first = hits.len();
         if !self.models.is_empty() {
@@ -323,6 +359,7 @@ impl Pack {
                         from,
                         scores,
                         &self.reported,
+                        deep,
                     );
                 });
             }

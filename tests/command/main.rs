@@ -14,6 +14,7 @@ mod bluesky_car;
 mod account_rules;
 mod cli;
 mod cross_platform;
+mod deep;
 mod evidence;
 mod export_gaps;
 mod fixture;

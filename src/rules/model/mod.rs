@@ -49,6 +49,10 @@ pub struct Model {
 
 static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
+/// The contextual encoder's weights (src/rules/encoder/mod.rs).
+pub(crate) static EMBEDDED_ENCODER: &[u8] =
+    include_bytes!("../../../rules/models/policy-encoder.bin");
+
 /// Models embedded in the binary, by name.
 const EMBEDDED: &[(&str, &[u8])] = &[
     ("abuse", include_bytes!("../../../rules/models/abuse.bin")),
@@ -291,8 +295,63 @@ fn quantise(weights: &[f32]) -> (f32, Vec<i8>) {
 #[derive(Default)]
 pub struct Models {
     /// Each embedded model a rule names, loaded once.
-    models: Vec<Model>,
+    models: Vec<Scorer>,
     rules: Vec<ModelRule>,
+    /// Whether rules of an encoder run (`scan --deep`): they cost
+    /// milliseconds a text where the rest of the pack costs microseconds.
+    deep: bool,
+}
+
+/// A learned model of either kind.
+enum Scorer {
+    Linear(Model),
+    Encoder(super::encoder::Encoder),
+}
+
+impl Scorer {
+    fn embedded(name: &str) -> Result<Scorer> {
+        if name == "policy-encoder" {
+            super::encoder::Encoder::from_bytes(name, EMBEDDED_ENCODER).map(Scorer::Encoder)
+        } else {
+            Model::embedded(name).map(Scorer::Linear)
+        }
+    }
+
+    fn name(&self) -> &str {
+        match self {
+            Scorer::Linear(m) => &m.name,
+            Scorer::Encoder(e) => &e.name,
+        }
+    }
+
+    fn head(&self, name: Option<&str>) -> Option<usize> {
+        match self {
+            Scorer::Linear(m) => m.head(name),
+            Scorer::Encoder(e) => e.head(name),
+        }
+    }
+
+    fn head_names(&self) -> Vec<&str> {
+        match self {
+            Scorer::Linear(m) => m.head_names(),
+            Scorer::Encoder(e) => e.head_names(),
+        }
+    }
+
+    /// `abuse`, or `policy/patient-data` for one output of several.
+    fn label(&self, head: usize) -> String {
+        match self {
+            Scorer::Linear(m) => m.label(head),
+            Scorer::Encoder(e) => format!("{}/{}", e.name, e.head_names()[head]),
+        }
+    }
+}
+
+/// Per-thread buffers of both kinds of model.
+#[derive(Default)]
+pub struct Scratch {
+    pub features: Features,
+    pub encoder: super::encoder::Scratch,
 }
 
 /// A model rule: which model and head, and its thresholds.
@@ -320,16 +379,16 @@ pub struct Score {
 
 impl Models {
     pub fn compile(def: &super::pack::PackDef) -> Result<Models> {
-        let (mut models, mut rules) = (Vec::<Model>::new(), Vec::new());
+        let (mut models, mut rules) = (Vec::<Scorer>::new(), Vec::new());
         for (ri, r) in def.rules.iter().enumerate() {
             let super::pack::Detector::Model(m) = &r.detector else {
                 continue;
             };
-            let model = match models.iter().position(|x| x.name == m.name) {
+            let model = match models.iter().position(|x| x.name() == m.name) {
                 Some(i) => i,
                 None => {
                     models.push(
-                        Model::embedded(&m.name)
+                        Scorer::embedded(&m.name)
                             .map_err(|e| Error::Model(format!("{}: {e}", r.whence())))?,
                     );
                     models.len() - 1
@@ -397,11 +456,43 @@ impl Models {
                     .transpose()?,
             });
         }
-        Ok(Models { models, rules })
+        Ok(Models {
+            models,
+            rules,
+            deep: false,
+        })
     }
 
     pub fn is_empty(&self) -> bool {
         self.rules.is_empty()
+    }
+
+    /// Runs the rules of an encoder too (`scan --deep`).
+    pub fn set_deep(&mut self, on: bool) {
+        self.deep = on;
+    }
+
+    pub fn deep(&self) -> bool {
+        self.deep
+    }
+
+    /// Texts the pack's encoders have read since it was compiled.
+    pub fn encoder_texts(&self) -> u64 {
+        self.models
+            .iter()
+            .map(|m| match m {
+                Scorer::Encoder(e) => e.texts_read(),
+                Scorer::Linear(_) => 0,
+            })
+            .sum()
+    }
+
+    /// Ids (indices) of rules that read an encoder, which run only deep.
+    pub fn deep_rules(&self) -> impl Iterator<Item = usize> + '_ {
+        self.rules
+            .iter()
+            .filter(|r| matches!(self.models[r.model], Scorer::Encoder(_)))
+            .map(|r| r.rule)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -411,11 +502,12 @@ impl Models {
         scope: &[super::pack::Scope],
         record: &crate::record::Record,
         field: &crate::record::FieldText,
-        scratch: &mut Features,
+        scratch: &mut Scratch,
         hits: &mut Vec<super::Hit>,
         from: usize,
         scores: &mut Vec<Score>,
         reported: &super::reported::Reported,
+        deep: bool,
     ) {
         // counted once per field, and only if a rule asks
         let mut words: Option<usize> = None;
@@ -423,6 +515,9 @@ impl Models {
         for mr in &self.rules {
             let (r, threshold, high) = (&mr.rule, &mr.threshold, &mr.high);
             let model = &self.models[mr.model];
+            if matches!(model, Scorer::Encoder(_)) && !(deep || self.deep) {
+                continue;
+            }
             // Scoring is the costly part: a record the rule's scope rules
             // out (an unaddressed post for an `addressed` rule) is not scored.
             let sc = &scope[*r];
@@ -444,10 +539,16 @@ impl Models {
             if mr.needs_link && !*link.get_or_insert_with(|| features::has_link(&field.value)) {
                 continue;
             }
-            let p = model.score_head(mr.head, scored, scratch);
-            if scratch.words() < mr.min_words {
-                continue;
-            }
+            let p = match model {
+                Scorer::Linear(m) => {
+                    let p = m.score_head(mr.head, scored, &mut scratch.features);
+                    if scratch.features.words() < mr.min_words {
+                        continue;
+                    }
+                    p
+                }
+                Scorer::Encoder(e) => e.scores(scored, &mut scratch.encoder)[mr.head],
+            };
             scores.push(Score {
                 rule: *r,
                 field: field.name,
@@ -481,7 +582,18 @@ impl Models {
             }) {
                 continue;
             }
-            let words = model.strongest_words(mr.head, scratch, 3);
+            let why = match model {
+                Scorer::Linear(m) => format!(
+                    "strongest words: {}",
+                    m.strongest_words(mr.head, &scratch.features, 3)
+                        .iter()
+                        .map(|w| format!("\"{w}\""))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                // it weighs every word in its sentence: none stands alone
+                Scorer::Encoder(_) => "read as a whole by the contextual encoder".to_string(),
+            };
             let confidence = if p >= *high {
                 super::Confidence::High
             } else {
@@ -494,14 +606,9 @@ impl Models {
                 end: field.value.len(),
                 matched: field.value.clone(),
                 detail: format!(
-                    "model {} score {p:.2} (threshold {threshold:.2}{}); strongest words: {}",
+                    "model {} score {p:.2} (threshold {threshold:.2}{}); {why}",
                     model.label(mr.head),
                     with.unwrap_or_default(),
-                    words
-                        .iter()
-                        .map(|w| format!("\"{w}\""))
-                        .collect::<Vec<_>>()
-                        .join(", ")
                 ),
                 severity: infos[*r].severity,
                 confidence,

@@ -1,0 +1,188 @@
+//! `out += x · (s ⊙ Q)ᵀ` for a few rows of `x` (a text's word pieces)
+//! against 8-bit weights `Q` stored one output per row with a scale `s`
+//! per row, read in place from the embedded file. General matrix
+//! libraries repack 32-bit weights on every call, which for 20–60 rows
+//! costs more than the products, and 32-bit weights are four times the
+//! memory to stream for each text (benches/README.md, "Contextual
+//! encoder"). Blocks of four rows by three outputs keep twelve 8-wide
+//! sums in registers; on x86-64 with AVX2 and FMA that block is written
+//! with those instructions and chosen at run time.
+//!
+//! A crate of its own so that debug builds can optimise it (Cargo.toml,
+//! `[profile.dev.package.q8-matmul]`): unoptimised, one text takes most
+//! of a second and the tests that run the encoder take minutes.
+
+/// `out[i·m + o] += s[o] · Σⱼ x[i·k + j] · q[o·k + j]` for `n` rows,
+/// `q` read as signed bytes.
+pub fn add_xqt(x: &[f32], n: usize, q: &[u8], s: &[f32], m: usize, k: usize, out: &mut [f32]) {
+    assert!(x.len() >= n * k && q.len() >= m * k && s.len() >= m && out.len() >= n * m);
+    #[cfg(target_arch = "x86_64")]
+    if std::is_x86_feature_detected!("avx2") && std::is_x86_feature_detected!("fma") {
+        // SAFETY: the CPU has the features the function is compiled for.
+        unsafe { add_xqt_avx2(x, n, q, s, m, k, out) };
+        return;
+    }
+    add_xqt_any(x, n, q, s, 0, m, k, out);
+}
+
+/// Outputs `from..m`, one dot product at a time (any CPU, and the
+/// outputs left over from the AVX2 blocks of three).
+#[allow(clippy::too_many_arguments)]
+fn add_xqt_any(
+    x: &[f32],
+    n: usize,
+    q: &[u8],
+    s: &[f32],
+    from: usize,
+    m: usize,
+    k: usize,
+    out: &mut [f32],
+) {
+    for o in from..m {
+        let row = &q[o * k..(o + 1) * k];
+        for i in 0..n {
+            let xr = &x[i * k..(i + 1) * k];
+            // eight partial sums, so the compiler can keep them in a vector
+            let mut acc = [0f32; 8];
+            let mut j = 0;
+            while j + 8 <= k {
+                for l in 0..8 {
+                    acc[l] += xr[j + l] * f32::from(row[j + l] as i8);
+                }
+                j += 8;
+            }
+            let mut sum: f32 = acc.iter().sum();
+            for r in j..k {
+                sum += xr[r] * f32::from(row[r] as i8);
+            }
+            out[i * m + o] += s[o] * sum;
+        }
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma")]
+unsafe fn add_xqt_avx2(
+    x: &[f32],
+    n: usize,
+    q: &[u8],
+    s: &[f32],
+    m: usize,
+    k: usize,
+    out: &mut [f32],
+) {
+    if !k.is_multiple_of(8) {
+        add_xqt_any(x, n, q, s, 0, m, k, out);
+        return;
+    }
+    let whole = m / 3 * 3;
+    let mut o = 0;
+    while o < whole {
+        let mut i = 0;
+        while i < n {
+            let ni = (n - i).min(4);
+            // SAFETY: rows i..i+ni of x and o..o+3 of q are in bounds
+            // (add_xqt's assert), and k is a multiple of 8.
+            unsafe {
+                match ni {
+                    4 => avx2_block::<4>(x, i, q, s, o, m, k, out),
+                    3 => avx2_block::<3>(x, i, q, s, o, m, k, out),
+                    2 => avx2_block::<2>(x, i, q, s, o, m, k, out),
+                    _ => avx2_block::<1>(x, i, q, s, o, m, k, out),
+                }
+            }
+            i += ni;
+        }
+        o += 3;
+    }
+    add_xqt_any(x, n, q, s, whole, m, k, out);
+}
+
+/// Rows `i..i+NI` against outputs `o..o+3`: three weight loads (eight
+/// bytes each, widened to floats) shared by every row.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma")]
+#[allow(clippy::too_many_arguments)]
+unsafe fn avx2_block<const NI: usize>(
+    x: &[f32],
+    i: usize,
+    q: &[u8],
+    s: &[f32],
+    o: usize,
+    m: usize,
+    k: usize,
+    out: &mut [f32],
+) {
+    use std::arch::x86_64::*;
+    let mut acc = [[_mm256_setzero_ps(); 3]; NI];
+    let qp = [0, 1, 2].map(|b| q[(o + b) * k..(o + b + 1) * k].as_ptr());
+    let xp: [*const f32; NI] = std::array::from_fn(|a| x[(i + a) * k..(i + a + 1) * k].as_ptr());
+    let widen = |p: *const u8| {
+        // SAFETY: the caller reads 8 bytes inside a k-long row.
+        unsafe { _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_loadl_epi64(p.cast()))) }
+    };
+    let mut kk = 0;
+    while kk < k {
+        // SAFETY: kk + 8 ≤ k, inside each k-long row.
+        unsafe {
+            let w0 = widen(qp[0].add(kk));
+            let w1 = widen(qp[1].add(kk));
+            let w2 = widen(qp[2].add(kk));
+            for a in 0..NI {
+                let xv = _mm256_loadu_ps(xp[a].add(kk));
+                acc[a][0] = _mm256_fmadd_ps(xv, w0, acc[a][0]);
+                acc[a][1] = _mm256_fmadd_ps(xv, w1, acc[a][1]);
+                acc[a][2] = _mm256_fmadd_ps(xv, w2, acc[a][2]);
+            }
+        }
+        kk += 8;
+    }
+    for a in 0..NI {
+        for b in 0..3 {
+            let v = acc[a][b];
+            let h = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
+            let h = _mm_add_ps(h, _mm_movehl_ps(h, h));
+            let h = _mm_add_ss(h, _mm_shuffle_ps(h, h, 1));
+            out[(i + a) * m + o + b] += s[o + b] * _mm_cvtss_f32(h);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn blocks_and_remainders_give_the_plain_product() {
+        // sizes that leave remainders in rows, outputs and the 8-wide sums
+        let shapes = [
+            (1, 1, 1),
+            (5, 3, 19),
+            (9, 7, 64),
+            (4, 2, 8),
+            (13, 10, 384),
+            (22, 12, 64),
+            (3, 3, 8),
+        ];
+        for (n, m, k) in shapes {
+            let x: Vec<f32> = (0..n * k)
+                .map(|v| ((v * 7919) % 23) as f32 / 11.0 - 1.0)
+                .collect();
+            let q: Vec<u8> = (0..m * k).map(|v| ((v * 104_729) % 255) as u8).collect();
+            let s: Vec<f32> = (0..m).map(|o| 0.01 + o as f32 * 0.003).collect();
+            let mut out = vec![0.5f32; n * m];
+            super::add_xqt(&x, n, &q, &s, m, k, &mut out);
+            for i in 0..n {
+                for o in 0..m {
+                    let dot: f32 = (0..k)
+                        .map(|j| x[i * k + j] * f32::from(q[o * k + j] as i8))
+                        .sum();
+                    let want = 0.5 + s[o] * dot;
+                    let got = out[i * m + o];
+                    assert!(
+                        (got - want).abs() < 1e-3 * (1.0 + want.abs()),
+                        "{n}x{m}x{k} [{i},{o}]: {got} vs {want}"
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+//! The encoder against the reference it was exported from
+//! (scripts/encoder-study/export.py): the same word-piece ids and the same
+//! ten scores, on texts of tests/eval/cases.toml and tokeniser traps.
+
+use super::*;
+
+const PARITY: &str = include_str!("../../../tests/data/encoder-parity.jsonl");
+
+fn encoder() -> Encoder {
+    Encoder::from_bytes("policy-encoder", super::super::model::EMBEDDED_ENCODER)
+        .expect("the embedded encoder loads")
+}
+
+fn cases() -> Vec<(String, Vec<u32>, Vec<f32>)> {
+    PARITY
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("a JSON line");
+            let ids = v["ids"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|x| x.as_u64().unwrap() as u32);
+            let scores = v["scores"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|x| x.as_f64().unwrap() as f32);
+            (
+                v["text"].as_str().unwrap().to_string(),
+                ids.collect(),
+                scores.collect(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_tokeniser_gives_the_reference_word_pieces() {
+    let e = encoder();
+    let m = e.loaded.get_or_init(|| e.load());
+    let cases = cases();
+    assert!(
+        cases.len() >= 50,
+        "the parity file holds {} texts",
+        cases.len()
+    );
+    let mut ids = Vec::new();
+    for (text, want, _) in &cases {
+        m.pieces.encode(text, e.shape.max_len, &mut ids);
+        assert_eq!(&ids, want, "word pieces of {text:?}");
+    }
+}
+
+#[test]
+fn the_forward_pass_gives_the_reference_scores() {
+    let e = encoder();
+    let mut s = Scratch::default();
+    let mut worst = 0f32;
+    for (text, _, want) in cases() {
+        let got = e.scores(&text, &mut s).to_vec();
+        assert_eq!(got.len(), want.len());
+        for (g, w) in got.iter().zip(&want) {
+            worst = worst.max((g - w).abs());
+        }
+    }
+    // float sums in another order: far below any threshold's reach
+    assert!(
+        worst < 2e-3,
+        "largest difference from the reference {worst}"
+    );
+}
+
+#[test]
+fn a_text_is_scored_once_for_every_output_that_reads_it() {
+    let e = encoder();
+    let mut s = Scratch::default();
+    let first = e
+        .scores("Mrs Jones on ward 4 is doing well after her stroke", &mut s)
+        .to_vec();
+    assert_eq!(e.texts_read(), 1);
+    let again = e
+        .scores("Mrs Jones on ward 4 is doing well after her stroke", &mut s)
+        .to_vec();
+    assert_eq!(first, again);
+    let other = e
+        .scores("Flu jabs are available at every pharmacy this week", &mut s)
+        .to_vec();
+    assert_ne!(first, other);
+    assert_eq!(e.texts_read(), 2);
+}
+
+#[test]
+fn a_damaged_file_is_refused_with_a_reason() {
+    let b: &'static [u8] = super::super::model::EMBEDDED_ENCODER;
+    let cut: &'static [u8] = &b[..b.len() - 1];
+    let err = Encoder::from_bytes("x", cut)
+        .err()
+        .expect("a short file is refused");
+    assert!(err.to_string().contains("size"), "{err}");
+    assert!(Encoder::from_bytes("x", b"SAMODEL1....").is_err());
+    assert!(Encoder::from_bytes("x", &[]).is_err());
+}
+
+#[test]
+fn erf_matches_known_values() {
+    for (x, want) in [
+        (0.0, 0.0),
+        (0.5, 0.520_499_877_8),
+        (1.0, 0.842_700_792_9),
+        (-2.0, -0.995_322_265),
+    ] {
+        assert!((erf(x) - want).abs() < 2e-7, "erf({x}) = {}", erf(x));
+    }
+}
