@@ -113,3 +113,20 @@ fn erf_matches_known_values() {
         assert!((erf(x) - want).abs() < 2e-7, "erf({x}) = {}", erf(x));
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+    /// Any text, however odd its characters: `[CLS]`, at most 62 pieces,
+    /// `[SEP]`, every id in the vocabulary, and no panic.
+    #[test]
+    fn any_text_gives_a_bounded_sequence_of_known_pieces(text in "\\PC{0,300}") {
+        let e = encoder();
+        let m = e.loaded.get_or_init(|| e.load());
+        let mut ids = Vec::new();
+        m.pieces.encode(&text, e.shape.max_len, &mut ids);
+        proptest::prop_assert!(ids.len() >= 2 && ids.len() <= e.shape.max_len);
+        proptest::prop_assert_eq!(ids[0], m.pieces.cls);
+        proptest::prop_assert_eq!(*ids.last().unwrap(), m.pieces.sep);
+        proptest::prop_assert!(ids.iter().all(|&i| (i as usize) < e.shape.vocab));
+    }
+}
