@@ -252,6 +252,7 @@ fn empty_loc(lat: Option<f64>, lon: Option<f64>) -> Location {
 pub fn run(pack: &Pack, examples: &[Example]) -> (usize, Vec<ExampleFailure>) {
     let mut failures = Vec::new();
     let mut hits = Vec::new();
+    let deep_rules = pack.deep_rules();
     for ex in examples {
         hits.clear();
         // an example with its own organisation profile runs on the same
@@ -288,7 +289,7 @@ pub fn run(pack: &Pack, examples: &[Example]) -> (usize, Vec<ExampleFailure>) {
                 // the encoder runs for its own rules' examples only: it
                 // costs milliseconds a text, and cannot change whether
                 // another rule's own hit is there
-                let deep = pack.deep_rules().contains(&ex.rule);
+                let deep = deep_rules.contains(&ex.rule);
                 pack.check_keeping_signals(&ex.record, &mut hits, deep);
                 hits.iter().any(|h| h.rule == ex.rule)
             }

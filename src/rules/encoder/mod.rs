@@ -73,9 +73,8 @@ pub struct Encoder {
     outputs: Vec<String>,
     bytes: &'static [u8],
     shape: Shape,
-    /// Offset of the vocabulary's text and of the tensors.
+    /// Where the vocabulary's text starts and ends; the tensors follow it.
     vocab_at: (usize, usize),
-    tensors_at: usize,
     /// Shared by every pack compiled from the same bytes in this process
     /// (a pack is recompiled per organisation profile): the weights are
     /// read once.
@@ -210,13 +209,20 @@ impl Encoder {
             .get(vocab_at.0..vocab_at.1)
             .and_then(|x| std::str::from_utf8(x).ok())
             .ok_or_else(|| bad("the vocabulary is not UTF-8 or the file ends early"))?;
-        if vocab.lines().count() != shape.vocab {
+        // one pass: the line count, and the three markers present
+        const SPECIAL: [&str; 3] = ["[CLS]", "[SEP]", "[UNK]"];
+        let (mut lines, mut seen) = (0, [false; 3]);
+        for l in vocab.lines() {
+            lines += 1;
+            if let Some(i) = SPECIAL.iter().position(|s| *s == l) {
+                seen[i] = true;
+            }
+        }
+        if lines != shape.vocab {
             return Err(bad("vocabulary size and header disagree"));
         }
-        for special in ["[CLS]", "[SEP]", "[UNK]"] {
-            if !vocab.lines().any(|l| l == special) {
-                return Err(bad(&format!("the vocabulary has no {special}")));
-            }
+        if let Some(i) = seen.iter().position(|s| !s) {
+            return Err(bad(&format!("the vocabulary has no {}", SPECIAL[i])));
         }
         if b.len() != vocab_at.1 + shape.tensor_bytes() {
             return Err(bad("shape and file size disagree"));
@@ -227,7 +233,6 @@ impl Encoder {
             bytes: b,
             shape,
             vocab_at,
-            tensors_at: vocab_at.1,
             loaded: shared(b),
             read: Default::default(),
         })
@@ -270,7 +275,7 @@ impl Encoder {
         let (h, i) = (sh.hidden, sh.inner);
         let mut r = Reader {
             b: self.bytes,
-            at: self.tensors_at,
+            at: self.vocab_at.1,
         };
         let scales = r.f32s(sh.vocab);
         let words = Embeddings {

@@ -65,16 +65,13 @@ impl WordPiece {
             let mut first = true;
             let mut piece = String::new();
             while !rest.is_empty() {
-                // the longest prefix of `rest` in the vocabulary
+                // the longest prefix of `rest` in the vocabulary: its
+                // ends are the whole of it, then each later char boundary
                 let mut found = None;
-                for (end, _) in rest
-                    .char_indices()
-                    .skip(1)
-                    .chain(std::iter::once((rest.len(), ' ')))
-                    .collect::<Vec<_>>()
-                    .into_iter()
-                    .rev()
-                {
+                let ends = std::iter::once(rest.len())
+                    .chain(rest.char_indices().rev().map(|(i, _)| i))
+                    .filter(|&end| end > 0);
+                for end in ends {
                     piece.clear();
                     if !first {
                         piece.push_str("##");
