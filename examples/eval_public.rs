@@ -23,6 +23,7 @@
 //!   offensive together as the positive class.
 //!
 //! `--no-mentions` runs the tweets without mentions (as bare posts).
+//! `--deep` runs the contextual encoder's rules too (`scan --deep`).
 //! `--rules PATH` evaluates a pack from disk (a file or a folder such as
 //! `rules/`) instead of the embedded one, so a changed list can be
 //! measured without rebuilding. `--project-only` skips the public sets.
@@ -364,6 +365,8 @@ fn main() -> ExitCode {
     // `--dev`: the development sets and the tuning sets only; neither the
     // external tests nor any held-out set is read.
     let dev_only = args.iter().any(|a| a == "--dev");
+    // `--deep`: the contextual encoder's rules too (docs/ENCODER.md)
+    let deep = args.iter().any(|a| a == "--deep");
     let rules = args
         .iter()
         .position(|a| a == "--rules")
@@ -380,7 +383,7 @@ fn main() -> ExitCode {
         None if project_only => Path::new("eval-data"),
         None => {
             eprintln!(
-                "usage: eval_public [--no-mentions] [--rules PATH] [--project-only | --dev] EVAL_DATA_DIR   (see docs/EVALUATION.md)"
+                "usage: eval_public [--no-mentions] [--deep] [--rules PATH] [--project-only | --dev] EVAL_DATA_DIR   (see docs/EVALUATION.md)"
             );
             return ExitCode::from(2);
         }
@@ -390,7 +393,10 @@ fn main() -> ExitCode {
         None => Pack::default_pack(&Org::default()),
     };
     let pack = match loaded {
-        Ok(p) => p,
+        Ok(mut p) => {
+            p.set_deep(deep);
+            p
+        }
         Err(e) => {
             eprintln!("default pack: {e}");
             return ExitCode::from(2);
