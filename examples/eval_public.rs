@@ -444,10 +444,15 @@ fn main() -> ExitCode {
     };
     for &(name, src) in sets {
         let cases = sets::load(name, src);
-        let report = match &rules {
-            Some(p) => sets::score_with(&cases, &|org| Pack::from_path(p, org).unwrap()),
-            None => sets::score(&cases),
-        };
+        // the same pack as the public sets: `--rules` and `--deep` too
+        let report = sets::score_with(&cases, &|org| {
+            let mut p = match &rules {
+                Some(p) => Pack::from_path(p, org).unwrap(),
+                None => Pack::default_pack(org).unwrap(),
+            };
+            p.set_deep(deep);
+            p
+        });
         println!("{}", sets::table(name, &report));
         // Texts only for the sets rule authors may read, never held-out.
         if show && name != "heldout.toml" {
