@@ -1308,3 +1308,118 @@ fn issue10_deep_on_the_twentysixth_heldout_set() {
         },
     );
 }
+
+#[test]
+fn issue10_twentyseventh_heldout_regression_floors() {
+    blind(
+        "heldout27.toml",
+        include_str!("eval/heldout27.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // measured 2026-12-04 on the pack as it was when the set arrived
+            // (00e25311: recall 0.64, 10 of 200 flagged)
+            recall: &[
+                ("commercial", 0.75),
+                ("conduct", 0.3),
+                ("confidential", 0.85),
+                ("credit", 0.5),
+                ("links", 0.7),
+                ("location", 0.7),
+                ("patient-data", 0.6),
+                ("personal-data", 0.75),
+                ("political", 0.8),
+                ("safeguarding", 0.4),
+            ],
+            max_flagged: 10,
+        },
+    );
+}
+
+#[test]
+fn issue10_twentyeighth_heldout_regression_floors() {
+    blind(
+        "heldout28.toml",
+        include_str!("eval/heldout28.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // measured 2026-12-04 on the pack as it was when the set arrived
+            // (00e25311: recall 0.64, 10 of 200 flagged)
+            recall: &[
+                ("commercial", 0.75),
+                ("conduct", 0.25),
+                ("confidential", 0.75),
+                ("credit", 0.55),
+                ("links", 0.7),
+                ("location", 0.65),
+                ("patient-data", 0.45),
+                ("personal-data", 0.9),
+                ("political", 0.95),
+                ("safeguarding", 0.4),
+            ],
+            max_flagged: 10,
+        },
+    );
+}
+
+/// `--deep` read a second time, on the two sets written together
+/// (docs/EVALUATION.md, "Two more held-out sets: the encoder again, and
+/// per-output thresholds"): pooled, 254 → 294 of 400 breaches found and
+/// 20 → 22 of 400 hard negatives flagged (without --deep: the two tests
+/// above).
+#[test]
+fn issue10_deep_on_the_twentyseventh_and_twentyeighth_heldout_sets() {
+    let sets: [(&str, &str, Floors); 2] = [
+        (
+            "heldout27.toml",
+            include_str!("eval/heldout27.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-04: 127 → 148 found, 10 → 10 flagged
+                recall: &[
+                    ("commercial", 0.8),
+                    ("conduct", 0.45),
+                    ("confidential", 0.85),
+                    ("credit", 0.75),
+                    ("links", 0.85),
+                    ("location", 0.85),
+                    ("patient-data", 0.85),
+                    ("personal-data", 0.75),
+                    ("political", 0.8),
+                    ("safeguarding", 0.45),
+                ],
+                max_flagged: 10,
+            },
+        ),
+        (
+            "heldout28.toml",
+            include_str!("eval/heldout28.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-04: 127 → 146 found, 10 → 12 flagged
+                recall: &[
+                    ("commercial", 0.8),
+                    ("conduct", 0.35),
+                    ("confidential", 0.85),
+                    ("credit", 0.8),
+                    ("links", 0.9),
+                    ("location", 0.7),
+                    ("patient-data", 0.65),
+                    ("personal-data", 0.9),
+                    ("political", 0.95),
+                    ("safeguarding", 0.4),
+                ],
+                max_flagged: 12,
+            },
+        ),
+    ];
+    for (name, src, floors) in &sets {
+        let deep = score_with(&load(name, src), &deep_pack);
+        let name = format!("{name} with --deep");
+        eprintln!("{}", table(&name, &deep));
+        check(&name, &deep, floors);
+    }
+}
