@@ -8,6 +8,13 @@
 //! sums in registers; on x86-64 with AVX2 and FMA that block is written
 //! with those instructions and chosen at run time.
 //!
+//! On x86-64 with AVX-512, [`Panels`] holds a second copy of the weights,
+//! laid out for the usual matrix-kernel shape instead: a panel of 48
+//! outputs with its `k` weights for one input side by side, so that one
+//! input value, broadcast, meets 48 weights in three 16-wide registers,
+//! eight rows at a time, and no sum has to be folded across a register at
+//! the end. Same products, added in another order.
+//!
 //! A crate of its own so that debug builds can optimise it (Cargo.toml,
 //! `[profile.dev.package.q8-matmul]`): unoptimised, one text takes most
 //! of a second and the tests that run the encoder take minutes.
@@ -148,6 +155,142 @@ unsafe fn avx2_block<const NI: usize>(
     }
 }
 
+/// Outputs per panel: three 16-wide registers.
+const PANEL: usize = 48;
+
+/// The weights of [`add_xqt`] laid out for the AVX-512 kernel: for each
+/// panel of 48 outputs, input by input, the 48 weights side by side
+/// (outputs past `m` are zero, with a zero scale).
+pub struct Panels {
+    w: Vec<i8>,
+    s: Vec<f32>,
+    m: usize,
+    k: usize,
+}
+
+impl Panels {
+    /// The panels for `q` and `s` as [`add_xqt`] reads them, if this CPU
+    /// has AVX-512 (otherwise there is nothing to gain from a second copy).
+    pub fn new(q: &[u8], s: &[f32], m: usize, k: usize) -> Option<Panels> {
+        #[cfg(target_arch = "x86_64")]
+        if std::is_x86_feature_detected!("avx512f") {
+            return Some(Panels::build(q, s, m, k));
+        }
+        let _ = (q, s, m, k);
+        None
+    }
+
+    fn build(q: &[u8], s: &[f32], m: usize, k: usize) -> Panels {
+        assert!(q.len() >= m * k && s.len() >= m);
+        let panels = m.div_ceil(PANEL);
+        let mut w = vec![0i8; panels * k * PANEL];
+        for o in 0..m {
+            let (p, c) = (o / PANEL, o % PANEL);
+            let base = p * k * PANEL + c;
+            for (j, &v) in q[o * k..(o + 1) * k].iter().enumerate() {
+                w[base + j * PANEL] = v as i8;
+            }
+        }
+        let mut sp = s[..m].to_vec();
+        sp.resize(panels * PANEL, 0.0);
+        Panels { w, s: sp, m, k }
+    }
+
+    /// `out[i·m + o] += s[o] · Σⱼ x[i·k + j] · q[o·k + j]` for `n` rows,
+    /// as [`add_xqt`] does.
+    pub fn add_xqt(&self, x: &[f32], n: usize, out: &mut [f32]) {
+        let (m, k) = (self.m, self.k);
+        assert!(x.len() >= n * k && out.len() >= n * m);
+        #[cfg(target_arch = "x86_64")]
+        {
+            // SAFETY: `Panels` exists only where the CPU has AVX-512F
+            // (`new`), and the bounds were checked above.
+            unsafe { self.add_xqt_avx512(x, n, out) }
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        unreachable!("Panels are built only on x86-64");
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx512f")]
+    unsafe fn add_xqt_avx512(&self, x: &[f32], n: usize, out: &mut [f32]) {
+        for p in 0..self.m.div_ceil(PANEL) {
+            let mut i = 0;
+            while i < n {
+                let ni = (n - i).min(8);
+                // SAFETY: rows i..i+ni are inside x and out (add_xqt's
+                // assert), panel p inside w and s (build).
+                unsafe {
+                    match ni {
+                        8 => self.block::<8>(x, i, p, out),
+                        7 => self.block::<7>(x, i, p, out),
+                        6 => self.block::<6>(x, i, p, out),
+                        5 => self.block::<5>(x, i, p, out),
+                        4 => self.block::<4>(x, i, p, out),
+                        3 => self.block::<3>(x, i, p, out),
+                        2 => self.block::<2>(x, i, p, out),
+                        _ => self.block::<1>(x, i, p, out),
+                    }
+                }
+                i += ni;
+            }
+        }
+    }
+
+    /// Rows `i..i+NI` against panel `p`: per input, three weight loads
+    /// (16 bytes each, widened to floats) shared by every row, and one
+    /// broadcast per row; 24 sums in registers for eight rows.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx512f")]
+    unsafe fn block<const NI: usize>(&self, x: &[f32], i: usize, p: usize, out: &mut [f32]) {
+        use std::arch::x86_64::*;
+        let (m, k) = (self.m, self.k);
+        let mut acc = [[_mm512_setzero_ps(); 3]; NI];
+        let wp = self.w[p * k * PANEL..(p + 1) * k * PANEL].as_ptr();
+        let xp: [*const f32; NI] =
+            std::array::from_fn(|a| x[(i + a) * k..(i + a + 1) * k].as_ptr());
+        for j in 0..k {
+            // SAFETY: j < k, inside each k-long row and the panel's k·48 bytes.
+            unsafe {
+                let wj = wp.add(j * PANEL);
+                let w = [0, 16, 32].map(|c| {
+                    _mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(_mm_loadu_si128(wj.add(c).cast())))
+                });
+                for (row, x) in acc.iter_mut().zip(xp) {
+                    let xv = _mm512_set1_ps(*x.add(j));
+                    for (sum, w) in row.iter_mut().zip(w) {
+                        *sum = _mm512_fmadd_ps(xv, w, *sum);
+                    }
+                }
+            }
+        }
+        for b in 0..3 {
+            let o = p * PANEL + b * 16;
+            if o >= m {
+                break;
+            }
+            let left = (m - o).min(16);
+            // lanes past m are neither read nor written
+            let mask: __mmask16 = if left == 16 {
+                0xffff
+            } else {
+                (1u16 << left) - 1
+            };
+            // SAFETY: o + 16 ≤ the padded scales; out is written only
+            // in the mask's lanes, all below m.
+            unsafe {
+                let sv = _mm512_loadu_ps(self.s.as_ptr().add(o));
+                for (a, row) in acc.iter().enumerate() {
+                    let dst = out.as_mut_ptr().add((i + a) * m + o);
+                    let cur = _mm512_maskz_loadu_ps(mask, dst);
+                    let sum = _mm512_fmadd_ps(row[b], sv, cur);
+                    _mm512_mask_storeu_ps(dst, mask, sum);
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -155,6 +298,9 @@ mod tests {
         // sizes that leave remainders in rows, outputs and the 8-wide sums
         let shapes = [
             (1, 1, 1),
+            (17, 50, 40),
+            (8, 96, 384),
+            (22, 1152, 384),
             (5, 3, 19),
             (9, 7, 64),
             (4, 2, 8),
@@ -170,6 +316,20 @@ mod tests {
             let s: Vec<f32> = (0..m).map(|o| 0.01 + o as f32 * 0.003).collect();
             let mut out = vec![0.5f32; n * m];
             super::add_xqt(&x, n, &q, &s, m, k, &mut out);
+            // the AVX-512 layout, where this CPU has it, gives the same
+            match super::Panels::new(&q, &s, m, k) {
+                Some(p) => {
+                    let mut wide = vec![0.5f32; n * m];
+                    p.add_xqt(&x, n, &mut wide);
+                    for (a, b) in out.iter().zip(&wide) {
+                        assert!(
+                            (a - b).abs() < 1e-3 * (1.0 + a.abs()),
+                            "{n}x{m}x{k}: {a} vs {b}"
+                        );
+                    }
+                }
+                None => eprintln!("no AVX-512 on this CPU: the panel kernel is not checked"),
+            }
             for i in 0..n {
                 for o in 0..m {
                     let dot: f32 = (0..k)

@@ -109,6 +109,9 @@ struct Embeddings {
 /// from the embedded file, one scale per row.
 struct Linear {
     q: &'static [u8],
+    /// the same weights laid out for the AVX-512 kernel, where the CPU
+    /// has it (crates/q8-matmul)
+    panels: Option<q8_matmul::Panels>,
     scales: Vec<f32>,
     b: Vec<f32>,
     out: usize,
@@ -341,8 +344,10 @@ impl Reader {
     /// An 8-bit matrix and its bias.
     fn linear(&mut self, out: usize, input: usize) -> Linear {
         let scales = self.f32s(out);
+        let q = self.bytes(out * input);
         Linear {
-            q: self.bytes(out * input),
+            q,
+            panels: q8_matmul::Panels::new(q, &scales, out, input),
             scales,
             b: self.f32s(out),
             out,
@@ -443,7 +448,10 @@ impl Linear {
         }
         let (k, m) = (self.input, self.out);
         debug_assert_eq!(x.len(), n * k);
-        q8_matmul::add_xqt(x, n, self.q, &self.scales, m, k, out);
+        match &self.panels {
+            Some(p) => p.add_xqt(x, n, out),
+            None => q8_matmul::add_xqt(x, n, self.q, &self.scales, m, k, out),
+        }
     }
 }
 
@@ -451,18 +459,49 @@ impl Norm {
     /// Layer normalisation of each `h`-wide row, in place.
     fn apply(&self, x: &mut [f32], h: usize) {
         for row in x.chunks_exact_mut(h) {
-            let mean = row.iter().sum::<f32>() / h as f32;
-            let var = row.iter().map(|v| (v - mean) * (v - mean)).sum::<f32>() / h as f32;
+            let mean = sum(row) / h as f32;
+            for v in row.iter_mut() {
+                *v -= mean;
+            }
+            let var = dot(row, row) / h as f32;
             let inv = 1.0 / (var + 1e-12).sqrt();
             for ((v, g), b) in row.iter_mut().zip(&self.g).zip(&self.b) {
-                *v = (*v - mean) * inv * g + b;
+                *v = *v * inv * g + b;
             }
         }
     }
 }
 
+/// Eight partial sums, so the compiler can keep them in one vector (a
+/// single running sum must be added in order, one product at a time).
 fn dot(a: &[f32], b: &[f32]) -> f32 {
-    a.iter().zip(b).map(|(x, y)| x * y).sum()
+    let mut acc = [0f32; 8];
+    let (ca, cb) = (a.chunks_exact(8), b.chunks_exact(8));
+    let tail: f32 = ca
+        .remainder()
+        .iter()
+        .zip(cb.remainder())
+        .map(|(x, y)| x * y)
+        .sum();
+    for (x, y) in ca.zip(cb) {
+        for l in 0..8 {
+            acc[l] += x[l] * y[l];
+        }
+    }
+    acc.iter().sum::<f32>() + tail
+}
+
+/// The sum of `v`, in eight partial sums as in [`dot`].
+fn sum(v: &[f32]) -> f32 {
+    let mut acc = [0f32; 8];
+    let c = v.chunks_exact(8);
+    let tail: f32 = c.remainder().iter().sum();
+    for x in c {
+        for l in 0..8 {
+            acc[l] += x[l];
+        }
+    }
+    acc.iter().sum::<f32>() + tail
 }
 
 fn add(a: &mut [f32], b: &[f32]) {
@@ -471,14 +510,18 @@ fn add(a: &mut [f32], b: &[f32]) {
     }
 }
 
-/// The exact (error-function) GELU the model was trained with.
+/// The exact (error-function) GELU the model was trained with, in f32
+/// as PyTorch computes it.
 fn gelu(x: f32) -> f32 {
-    0.5 * x * (1.0 + erf(f64::from(x) / std::f64::consts::SQRT_2) as f32)
+    0.5 * x * (1.0 + erf(x * std::f32::consts::FRAC_1_SQRT_2))
 }
 
 /// The error function, from the complementary one's Chebyshev fit
-/// (fractional error below 1.2e-7, Numerical Recipes §6.2).
-fn erf(x: f64) -> f64 {
+/// (fractional error below 1.2e-7, Numerical Recipes §6.2; f32 adds
+/// rounding of the same size). The coefficients are kept as published,
+/// though f32 holds fewer digits.
+#[allow(clippy::excessive_precision)]
+fn erf(x: f32) -> f32 {
     let z = x.abs();
     let t = 1.0 / (1.0 + 0.5 * z);
     let c = t
