@@ -174,6 +174,14 @@ fn blind(name: &str, text: &str, f: &Floors) {
     check(name, &rep, f);
 }
 
+/// [`blind`] with the contextual encoder's rules on (`--deep`).
+fn blind_deep(name: &str, text: &str, f: &Floors) {
+    let rep = score_with(&load(name, text), &deep_pack);
+    let name = format!("{name} with --deep");
+    eprintln!("{}", table(&name, &rep));
+    check(&name, &rep, f);
+}
+
 /// Scores a tuning set, prints its table and every text it missed or
 /// flagged (rule authors may read a tuning set) and checks it against its
 /// floors.
@@ -1281,12 +1289,9 @@ fn deep_pack(org: &Org) -> Pack {
 /// tool"): the default pack against the same pack with `--deep`.
 #[test]
 fn issue10_deep_on_the_twentysixth_heldout_set() {
-    let cases = load("heldout26.toml", include_str!("eval/heldout26.toml"));
-    let deep = score_with(&cases, &deep_pack);
-    eprintln!("{}", table("heldout26.toml with --deep", &deep));
-    check(
-        "heldout26.toml with --deep",
-        &deep,
+    blind_deep(
+        "heldout26.toml",
+        include_str!("eval/heldout26.toml"),
         &Floors {
             positives: 200,
             negatives: 200,
@@ -1417,9 +1422,6 @@ fn issue10_deep_on_the_twentyseventh_and_twentyeighth_heldout_sets() {
         ),
     ];
     for (name, src, floors) in &sets {
-        let deep = score_with(&load(name, src), &deep_pack);
-        let name = format!("{name} with --deep");
-        eprintln!("{}", table(&name, &deep));
-        check(&name, &deep, floors);
+        blind_deep(name, src, floors);
     }
 }

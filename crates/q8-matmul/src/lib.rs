@@ -8,7 +8,7 @@
 //! sums in registers; on x86-64 with AVX2 and FMA that block is written
 //! with those instructions and chosen at run time.
 //!
-//! On x86-64 with AVX-512, [`Panels`] holds a second copy of the weights,
+//! On x86-64 with AVX-512, [`Matrix`] keeps a second copy of the weights,
 //! laid out for the usual matrix-kernel shape instead: a panel of 48
 //! outputs with its `k` weights for one input side by side, so that one
 //! input value, broadcast, meets 48 weights in three 16-wide registers,
@@ -18,6 +18,37 @@
 //! A crate of its own so that debug builds can optimise it (Cargo.toml,
 //! `[profile.dev.package.q8-matmul]`): unoptimised, one text takes most
 //! of a second and the tests that run the encoder take minutes.
+
+/// An `m × k` matrix of 8-bit weights (one output per row, `q` read as
+/// signed bytes) with a scale per output, and the kernel this CPU runs
+/// it with: [`Panels`] where it has AVX-512, [`add_xqt`] on the rows as
+/// they are otherwise.
+pub struct Matrix<'a> {
+    q: &'a [u8],
+    s: Vec<f32>,
+    m: usize,
+    k: usize,
+    panels: Option<Panels>,
+}
+
+impl<'a> Matrix<'a> {
+    pub fn new(q: &'a [u8], s: Vec<f32>, m: usize, k: usize) -> Matrix<'a> {
+        assert!(q.len() >= m * k && s.len() >= m);
+        #[cfg(target_arch = "x86_64")]
+        let panels = std::is_x86_feature_detected!("avx512f").then(|| Panels::new(q, &s, m, k));
+        #[cfg(not(target_arch = "x86_64"))]
+        let panels = None;
+        Matrix { q, s, m, k, panels }
+    }
+
+    /// `out[i·m + o] += s[o] · Σⱼ x[i·k + j] · q[o·k + j]` for `n` rows.
+    pub fn add_xqt(&self, x: &[f32], n: usize, out: &mut [f32]) {
+        match &self.panels {
+            Some(p) => p.add_xqt(x, n, out),
+            None => add_xqt(x, n, self.q, &self.s, self.m, self.k, out),
+        }
+    }
+}
 
 /// `out[i·m + o] += s[o] · Σⱼ x[i·k + j] · q[o·k + j]` for `n` rows,
 /// `q` read as signed bytes.
@@ -160,8 +191,9 @@ const PANEL: usize = 48;
 
 /// The weights of [`add_xqt`] laid out for the AVX-512 kernel: for each
 /// panel of 48 outputs, input by input, the 48 weights side by side
-/// (outputs past `m` are zero, with a zero scale).
-pub struct Panels {
+/// (outputs past `m` are zero, with a zero scale). Built only where the
+/// CPU has AVX-512F ([`Matrix::new`]).
+struct Panels {
     w: Vec<i8>,
     s: Vec<f32>,
     m: usize,
@@ -169,18 +201,7 @@ pub struct Panels {
 }
 
 impl Panels {
-    /// The panels for `q` and `s` as [`add_xqt`] reads them, if this CPU
-    /// has AVX-512 (otherwise there is nothing to gain from a second copy).
-    pub fn new(q: &[u8], s: &[f32], m: usize, k: usize) -> Option<Panels> {
-        #[cfg(target_arch = "x86_64")]
-        if std::is_x86_feature_detected!("avx512f") {
-            return Some(Panels::build(q, s, m, k));
-        }
-        let _ = (q, s, m, k);
-        None
-    }
-
-    fn build(q: &[u8], s: &[f32], m: usize, k: usize) -> Panels {
+    fn new(q: &[u8], s: &[f32], m: usize, k: usize) -> Panels {
         assert!(q.len() >= m * k && s.len() >= m);
         let panels = m.div_ceil(PANEL);
         let mut w = vec![0i8; panels * k * PANEL];
@@ -198,13 +219,13 @@ impl Panels {
 
     /// `out[i·m + o] += s[o] · Σⱼ x[i·k + j] · q[o·k + j]` for `n` rows,
     /// as [`add_xqt`] does.
-    pub fn add_xqt(&self, x: &[f32], n: usize, out: &mut [f32]) {
+    fn add_xqt(&self, x: &[f32], n: usize, out: &mut [f32]) {
         let (m, k) = (self.m, self.k);
         assert!(x.len() >= n * k && out.len() >= n * m);
         #[cfg(target_arch = "x86_64")]
         {
             // SAFETY: `Panels` exists only where the CPU has AVX-512F
-            // (`new`), and the bounds were checked above.
+            // (`Matrix::new`), and the bounds were checked above.
             unsafe { self.add_xqt_avx512(x, n, out) }
         }
         #[cfg(not(target_arch = "x86_64"))]
@@ -317,10 +338,11 @@ mod tests {
             let mut out = vec![0.5f32; n * m];
             super::add_xqt(&x, n, &q, &s, m, k, &mut out);
             // the AVX-512 layout, where this CPU has it, gives the same
-            match super::Panels::new(&q, &s, m, k) {
-                Some(p) => {
+            let matrix = super::Matrix::new(&q, s.clone(), m, k);
+            match &matrix.panels {
+                Some(_) => {
                     let mut wide = vec![0.5f32; n * m];
-                    p.add_xqt(&x, n, &mut wide);
+                    matrix.add_xqt(&x, n, &mut wide);
                     for (a, b) in out.iter().zip(&wide) {
                         assert!(
                             (a - b).abs() < 1e-3 * (1.0 + a.abs()),

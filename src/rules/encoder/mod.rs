@@ -107,14 +107,10 @@ struct Embeddings {
 
 /// A linear layer: 8-bit weights `out × in`, row-major, read in place
 /// from the embedded file, one scale per row.
+/// The kernel, chosen for this CPU, is the matrix's (crates/q8-matmul).
 struct Linear {
-    q: &'static [u8],
-    /// the same weights laid out for the AVX-512 kernel, where the CPU
-    /// has it (crates/q8-matmul)
-    panels: Option<q8_matmul::Panels>,
-    scales: Vec<f32>,
+    w: q8_matmul::Matrix<'static>,
     b: Vec<f32>,
-    out: usize,
     input: usize,
 }
 
@@ -344,13 +340,9 @@ impl Reader {
     /// An 8-bit matrix and its bias.
     fn linear(&mut self, out: usize, input: usize) -> Linear {
         let scales = self.f32s(out);
-        let q = self.bytes(out * input);
         Linear {
-            q,
-            panels: q8_matmul::Panels::new(q, &scales, out, input),
-            scales,
+            w: q8_matmul::Matrix::new(self.bytes(out * input), scales, out, input),
             b: self.f32s(out),
-            out,
             input,
         }
     }
@@ -446,12 +438,8 @@ impl Linear {
         for _ in 0..n {
             out.extend_from_slice(&self.b);
         }
-        let (k, m) = (self.input, self.out);
-        debug_assert_eq!(x.len(), n * k);
-        match &self.panels {
-            Some(p) => p.add_xqt(x, n, out),
-            None => q8_matmul::add_xqt(x, n, self.q, &self.scales, m, k, out),
-        }
+        debug_assert_eq!(x.len(), n * self.input);
+        self.w.add_xqt(x, n, out);
     }
 }
 
