@@ -4,7 +4,8 @@ threshold on the kept-back tenth, and report on the tuning sets.
 Writes target/encoder-study/policy-encoder.pt.
 
     EPOCHS=3 python finetune.py            # 36 minutes on 2 cores
-    LAYERS=3 python finetune.py            # the first 3 layers only"""
+    LAYERS=3 python finetune.py            # the first 3 layers only
+    ROUND8=1 python finetune.py            # with round 8 and OLID's targeted insults"""
 import os, random
 import numpy as np, torch
 import common as c
@@ -14,17 +15,20 @@ LAYERS = int(os.environ.get("LAYERS", "0")) or None  # e.g. LAYERS=3: the first 
 NAME = "policy-encoder.pt" if LAYERS is None else f"policy-encoder-{LAYERS}-layers.pt"
 torch.set_num_threads(2); torch.manual_seed(7); random.seed(7)
 rows = c.training()
+if c.ROUND8:
+    rows += c.olid_targeted()
 train, kept = c.kept_back_split(rows)
 model = c.encoder(len(c.CATS), LAYERS)
-c.fit(model, [t for t, *_ in train], torch.tensor(c.labels(train)), EPOCHS)
+c.fit(model, [t for t, *_ in train], torch.tensor(c.labels(train)), EPOCHS,
+      torch.tensor(c.mask(train)) if c.ROUND8 else None)
 os.makedirs(c.WORK, exist_ok=True)
 torch.save(model.state_dict(), os.path.join(c.WORK, NAME))
 
 score = c.scorer(model)
-P, Yk = score([t for t, *_ in kept]), c.labels(kept)
+P, Yk, Mk = score([t for t, *_ in kept]), c.labels(kept), c.mask(kept)
 th = {}
 for j, cat in enumerate(c.CATS):  # at most 0.5% of the kept-back negatives
-    neg = np.sort(P[Yk[:, j] == 0, j])[::-1]
+    neg = np.sort(P[(Yk[:, j] == 0) & (Mk[:, j] == 1), j])[::-1]
     th[cat] = max(0.5, float(neg[int(0.005 * len(neg))]) + 1e-6)
 print("thresholds", {k: round(v, 3) for k, v in th.items()})
 missed, flagged = c.pack_misses()
