@@ -1425,3 +1425,114 @@ fn issue10_deep_on_the_twentyseventh_and_twentyeighth_heldout_sets() {
         blind_deep(name, src, floors);
     }
 }
+
+#[test]
+fn issue10_twentyninth_heldout_regression_floors() {
+    blind(
+        "heldout29.toml",
+        include_str!("eval/heldout29.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // measured 2026-12-04 on the pack as it was when the set arrived
+            // (190f052a: recall 0.67, 14 of 200 flagged)
+            recall: &[
+                ("commercial", 0.8),
+                ("conduct", 0.55),
+                ("confidential", 0.85),
+                ("credit", 0.45),
+                ("links", 0.6),
+                ("location", 0.5),
+                ("patient-data", 0.8),
+                ("personal-data", 0.95),
+                ("political", 0.8),
+                ("safeguarding", 0.4),
+            ],
+            max_flagged: 14,
+        },
+    );
+}
+
+#[test]
+fn issue10_thirtieth_heldout_regression_floors() {
+    blind(
+        "heldout30.toml",
+        include_str!("eval/heldout30.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // measured 2026-12-04 on the pack as it was when the set arrived
+            // (190f052a: recall 0.62, 12 of 200 flagged)
+            recall: &[
+                ("commercial", 0.6),
+                ("conduct", 0.3),
+                ("confidential", 0.8),
+                ("credit", 0.35),
+                ("links", 0.8),
+                ("location", 0.7),
+                ("patient-data", 0.6),
+                ("personal-data", 0.85),
+                ("political", 0.75),
+                ("safeguarding", 0.5),
+            ],
+            max_flagged: 12,
+        },
+    );
+}
+
+/// `--deep` on the two sets written with round 8 (docs/EVALUATION.md,
+/// "Round 8 and OLID's targeted insults"): on arrival, pooled, 259 → 297
+/// of 400 breaches found and 26 → 32 of 400 hard negatives flagged
+/// (without --deep: the two tests above).
+#[test]
+fn issue10_deep_on_the_twentyninth_and_thirtieth_heldout_sets() {
+    let sets: [(&str, &str, Floors); 2] = [
+        (
+            "heldout29.toml",
+            include_str!("eval/heldout29.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-04: 134 → 152 found, 14 → 16 flagged
+                recall: &[
+                    ("commercial", 0.9),
+                    ("conduct", 0.65),
+                    ("confidential", 0.85),
+                    ("credit", 0.65),
+                    ("links", 0.75),
+                    ("location", 0.55),
+                    ("patient-data", 0.85),
+                    ("personal-data", 0.95),
+                    ("political", 0.9),
+                    ("safeguarding", 0.55),
+                ],
+                max_flagged: 16,
+            },
+        ),
+        (
+            "heldout30.toml",
+            include_str!("eval/heldout30.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-04: 125 → 145 found, 12 → 16 flagged
+                recall: &[
+                    ("commercial", 0.7),
+                    ("conduct", 0.45),
+                    ("confidential", 0.85),
+                    ("credit", 0.65),
+                    ("links", 0.8),
+                    ("location", 0.75),
+                    ("patient-data", 0.85),
+                    ("personal-data", 0.9),
+                    ("political", 0.75),
+                    ("safeguarding", 0.55),
+                ],
+                max_flagged: 16,
+            },
+        ),
+    ];
+    for (name, src, floors) in &sets {
+        blind_deep(name, src, floors);
+    }
+}
