@@ -3,9 +3,35 @@
 //! instead of passing silently. Under CI (`CI` set) all are assumed, so a
 //! missing prerequisite fails the test there (docs/ARCHITECTURE.md, "Tests").
 
+use sha2::{Digest, Sha256};
 use std::path::Path;
 
+/// The embedded models (src/rules/model/mod.rs) and the variable that
+/// carries each file's SHA-256 into the build, so the pack's content hash
+/// covers the weights it runs without hashing megabytes at every start.
+const MODELS: &[(&str, &str)] = &[
+    ("rules/models/abuse.bin", "SOCIAL_AUDIT_SHA256_ABUSE"),
+    ("rules/models/policy.bin", "SOCIAL_AUDIT_SHA256_POLICY"),
+    ("rules/models/links.bin", "SOCIAL_AUDIT_SHA256_LINKS"),
+    (
+        "rules/models/policy-encoder.bin",
+        "SOCIAL_AUDIT_SHA256_POLICY_ENCODER",
+    ),
+];
+
 fn main() {
+    let root = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default();
+    for (file, var) in MODELS {
+        let path = Path::new(&root).join(file);
+        println!("cargo::rerun-if-changed={}", path.display());
+        let bytes = std::fs::read(&path)
+            .unwrap_or_else(|e| panic!("{}: {e} (an embedded model)", path.display()));
+        let hex: String = Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        println!("cargo::rustc-env={var}={hex}");
+    }
     println!("cargo::rustc-check-cfg=cfg(shared_samples)");
     println!("cargo::rustc-check-cfg=cfg(has_chromium)");
     println!("cargo::rustc-check-cfg=cfg(has_tesseract)");

@@ -57,7 +57,13 @@ pub struct EncoderInfo {
 pub struct PackInfo {
     pub id: String,
     pub version: String,
+    /// Covers the pack's texts and the weights in `models`.
     pub sha256: String,
+    /// The learned models its rules run, by name: the SHA-256 of each
+    /// one's embedded weights. Absent in manifests written before
+    /// 2026-12-04.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub models: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -407,6 +413,7 @@ pub fn build(run: &Run<'_>, outputs: &[Written<'_>], manifest_path: &Path) -> Ma
             id: run.pack.id().to_string(),
             version: run.pack.version().to_string(),
             sha256: run.pack.content_hash().to_string(),
+            models: run.pack.model_weights().into_iter().collect(),
         },
         command_line: std::env::args().collect(),
         shard: run.shard.map(|(i, n)| format!("{i}/{n}")),

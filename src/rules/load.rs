@@ -196,15 +196,6 @@ impl Pack {
             ],
             None => vec![top(&def.id, &def.version, def.rules.len(), 0)],
         };
-        let mut hasher = Sha256::new();
-        for (_, text) in base.iter().chain(sources) {
-            hasher.update(text.as_bytes());
-        }
-        let hash = hasher
-            .finalize()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect::<String>();
         let rules: Vec<RuleInfo> = def.rules.iter().map(|r| r.info.clone()).collect();
         let scope = def.rules.iter().map(|r| r.scope.clone()).collect();
         let lexicon = lexicon::Lexicon::compile(&def, false)?;
@@ -215,6 +206,20 @@ impl Pack {
         let compose = compose::Compose::compile(&def)?;
         let reported = reported::Reported::compile(&def)?;
         let models = model::Models::compile(&def)?;
+        // The texts, then the weights of every model a rule runs: new
+        // weights change what a scan finds as surely as a new rule does.
+        let mut hasher = Sha256::new();
+        for (_, text) in base.iter().chain(sources) {
+            hasher.update(text.as_bytes());
+        }
+        for (name, sha256) in models.weights() {
+            hasher.update(format!("\0model {name} {sha256}").as_bytes());
+        }
+        let hash = hasher
+            .finalize()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>();
         let elections = elections::Windows::compile(&def)?;
         let examples = examples::build(&def)?;
         let person = regex::Regex::new(

@@ -5,7 +5,7 @@
 //!
 //! A pack is one `.toml` file or a folder of them (subfolders included,
 //! loaded in relative-path order; [`Pack::content_hash`] is the SHA-256 of
-//! the texts in that order). Exactly one file carries the `[pack]` table.
+//! the texts in that order and of the weights of the models its rules run). Exactly one file carries the `[pack]` table.
 //! Unknown keys anywhere are errors that name the key and the rule.
 //!
 //! ```toml
@@ -254,6 +254,11 @@ impl Pack {
     /// SHA-256 (hex) of the pack source texts in load order.
     pub fn content_hash(&self) -> &str {
         &self.hash
+    }
+
+    /// `(name, SHA-256)` of each embedded model the pack's rules run.
+    pub fn model_weights(&self) -> Vec<(String, String)> {
+        self.models.weights()
     }
 
     pub fn rules(&self) -> &[RuleInfo] {

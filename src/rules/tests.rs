@@ -76,6 +76,54 @@ fn default_pack_from_folder_has_same_hash() {
     assert_eq!(a.rules(), b.rules());
 }
 
+/// The weights a pack runs are part of what it is: the digests build.rs
+/// embeds are those of the model files on disk, and they are in the hash.
+#[test]
+fn content_hash_covers_the_weights_of_the_models_it_runs() {
+    use sha2::{Digest, Sha256};
+    let hex = |b: &[u8]| -> String {
+        Sha256::digest(b)
+            .iter()
+            .map(|x| format!("{x:02x}"))
+            .collect()
+    };
+    let default = Pack::default_pack(&Org::default()).unwrap();
+    let weights = default.model_weights();
+    let names: Vec<&str> = weights.iter().map(|(n, _)| n.as_str()).collect();
+    for want in ["abuse", "policy", "links", "policy-encoder"] {
+        assert!(names.contains(&want), "{want} not in {names:?}");
+    }
+    let models = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/models");
+    for (name, sha256) in &weights {
+        let file = std::fs::read(models.join(format!("{name}.bin"))).unwrap();
+        assert_eq!(
+            *sha256,
+            hex(&file),
+            "{name}: embedded digest is not the file's"
+        );
+    }
+    // A pack without model rules hashes its text alone.
+    let text = format!(
+        "{HEAD}{}",
+        rule("t.x", "lexicon = { terms = [\"bluebird\"] }")
+    );
+    let plain = pack(&text);
+    assert!(plain.model_weights().is_empty());
+    assert_eq!(plain.content_hash(), hex(text.as_bytes()));
+    // The same text with a model rule: the hash moves with the weights.
+    let with_model = format!(
+        "{text}{}",
+        rule("t.m", "model = { name = \"abuse\", threshold = 0.5 }")
+    );
+    let modelled = pack(&with_model);
+    let abuse = hex(&std::fs::read(models.join("abuse.bin")).unwrap());
+    let mut h = Sha256::new();
+    h.update(with_model.as_bytes());
+    h.update(format!("\0model abuse {abuse}").as_bytes());
+    let want: String = h.finalize().iter().map(|x| format!("{x:02x}")).collect();
+    assert_eq!(modelled.content_hash(), want);
+}
+
 #[test]
 fn nhs_number_hit_explains_itself() {
     let pack = Pack::default_pack(&Org::default()).unwrap();

@@ -53,18 +53,34 @@ static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new
 pub(crate) static EMBEDDED_ENCODER: &[u8] =
     include_bytes!("../../../rules/models/policy-encoder.bin");
 
-/// Models embedded in the binary, by name.
-const EMBEDDED: &[(&str, &[u8])] = &[
-    ("abuse", include_bytes!("../../../rules/models/abuse.bin")),
-    ("policy", include_bytes!("../../../rules/models/policy.bin")),
-    ("links", include_bytes!("../../../rules/models/links.bin")),
+/// SHA-256 of [`EMBEDDED_ENCODER`], computed by build.rs.
+const ENCODER_SHA256: &str = env!("SOCIAL_AUDIT_SHA256_POLICY_ENCODER");
+
+/// Models embedded in the binary, by name, with the SHA-256 of their bytes
+/// (computed by build.rs).
+const EMBEDDED: &[(&str, &[u8], &str)] = &[
+    (
+        "abuse",
+        include_bytes!("../../../rules/models/abuse.bin"),
+        env!("SOCIAL_AUDIT_SHA256_ABUSE"),
+    ),
+    (
+        "policy",
+        include_bytes!("../../../rules/models/policy.bin"),
+        env!("SOCIAL_AUDIT_SHA256_POLICY"),
+    ),
+    (
+        "links",
+        include_bytes!("../../../rules/models/links.bin"),
+        env!("SOCIAL_AUDIT_SHA256_LINKS"),
+    ),
 ];
 
 impl Model {
     /// An embedded model by name.
     pub fn embedded(name: &str) -> Result<Model> {
-        let (_, bytes) = EMBEDDED.iter().find(|(n, _)| *n == name).ok_or_else(|| {
-            let names: Vec<&str> = EMBEDDED.iter().map(|(n, _)| *n).collect();
+        let (_, bytes, _) = EMBEDDED.iter().find(|(n, ..)| *n == name).ok_or_else(|| {
+            let names: Vec<&str> = EMBEDDED.iter().map(|(n, ..)| *n).collect();
             Error::Model(format!(
                 "no model named {name:?} (embedded: {})",
                 names.join(", ")
@@ -317,6 +333,17 @@ impl Scorer {
         }
     }
 
+    /// SHA-256 of the embedded bytes it was read from.
+    fn sha256(&self) -> &'static str {
+        match self {
+            Scorer::Linear(m) => EMBEDDED
+                .iter()
+                .find(|(n, ..)| *n == m.name)
+                .map_or("", |(.., h)| h),
+            Scorer::Encoder(_) => ENCODER_SHA256,
+        }
+    }
+
     fn name(&self) -> &str {
         match self {
             Scorer::Linear(m) => &m.name,
@@ -465,6 +492,16 @@ impl Models {
 
     pub fn is_empty(&self) -> bool {
         self.rules.is_empty()
+    }
+
+    /// `(name, SHA-256)` of each model a rule runs, in the order the pack
+    /// first names them: what the pack's content hash and the manifest
+    /// record of the weights (docs/OUTPUTS.md, "rule_pack").
+    pub fn weights(&self) -> Vec<(String, String)> {
+        self.models
+            .iter()
+            .map(|m| (m.name().to_string(), m.sha256().to_string()))
+            .collect()
     }
 
     /// Runs the rules of an encoder too (`scan --deep`).
