@@ -1296,15 +1296,18 @@ fn issue10_deep_on_the_twentysixth_heldout_set() {
             positives: 200,
             negatives: 200,
             // read once, 2026-12-03: 161 → 172 of 200 found, 4 → 4 of 200
-            // flagged (without --deep: issue10_twentysixth_heldout_regression_floors)
+            // flagged (without --deep: issue10_twentysixth_heldout_regression_floors);
+            // with the round-8 encoder, 2026-12-04: 174 found, 4 flagged
             recall: &[
                 ("commercial", 0.85),
                 ("conduct", 0.75),
                 ("confidential", 0.95),
-                ("credit", 0.75),
+                // raised 2026-12-04 from 0.75 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
+                ("credit", 0.95),
                 ("links", 0.95),
                 ("location", 0.75),
-                ("patient-data", 0.95),
+                // lowered 2026-12-04 from 0.95 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
+                ("patient-data", 0.85),
                 ("personal-data", 0.85),
                 ("political", 0.95),
                 ("safeguarding", 0.85),
@@ -1382,15 +1385,21 @@ fn issue10_deep_on_the_twentyseventh_and_twentyeighth_heldout_sets() {
             Floors {
                 positives: 200,
                 negatives: 200,
-                // read once, 2026-12-04: 127 → 148 found, 10 → 10 flagged
+                // read once, 2026-12-04: 127 → 148 found, 10 → 10 flagged;
+                // with the round-8 encoder: 151 found, 10 flagged
                 recall: &[
-                    ("commercial", 0.8),
-                    ("conduct", 0.45),
+                    // raised 2026-12-04 from 0.8 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
+                    ("commercial", 0.85),
+                    // raised 2026-12-04 from 0.45 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
+                    ("conduct", 0.65),
                     ("confidential", 0.85),
-                    ("credit", 0.75),
+                    // raised 2026-12-04 from 0.75 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
+                    ("credit", 0.85),
                     ("links", 0.85),
-                    ("location", 0.85),
-                    ("patient-data", 0.85),
+                    // lowered 2026-12-04 from 0.85 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
+                    ("location", 0.75),
+                    // lowered 2026-12-04 from 0.85 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
+                    ("patient-data", 0.75),
                     ("personal-data", 0.75),
                     ("political", 0.8),
                     ("safeguarding", 0.45),
@@ -1404,20 +1413,27 @@ fn issue10_deep_on_the_twentyseventh_and_twentyeighth_heldout_sets() {
             Floors {
                 positives: 200,
                 negatives: 200,
-                // read once, 2026-12-04: 127 → 146 found, 10 → 12 flagged
+                // read once, 2026-12-04: 127 → 146 found, 10 → 12 flagged;
+                // with the round-8 encoder: 152 found, 13 flagged
                 recall: &[
                     ("commercial", 0.8),
-                    ("conduct", 0.35),
+                    // raised 2026-12-04 from 0.35 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
+                    ("conduct", 0.4),
                     ("confidential", 0.85),
                     ("credit", 0.8),
-                    ("links", 0.9),
-                    ("location", 0.7),
+                    // raised 2026-12-04 from 0.9 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
+                    ("links", 0.95),
+                    // raised 2026-12-04 from 0.7 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
+                    ("location", 0.8),
                     ("patient-data", 0.65),
                     ("personal-data", 0.9),
-                    ("political", 0.95),
-                    ("safeguarding", 0.4),
+                    // raised 2026-12-04 from 0.95 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
+                    ("political", 1.0),
+                    // raised 2026-12-04 from 0.4 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
+                    ("safeguarding", 0.45),
                 ],
-                max_flagged: 12,
+                // raised 2026-12-04 from 12 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
+                max_flagged: 13,
             },
         ),
     ];
@@ -1483,7 +1499,8 @@ fn issue10_thirtieth_heldout_regression_floors() {
 /// `--deep` on the two sets written with round 8 (docs/EVALUATION.md,
 /// "Round 8 and OLID's targeted insults"): on arrival, pooled, 259 → 297
 /// of 400 breaches found and 26 → 32 of 400 hard negatives flagged
-/// (without --deep: the two tests above).
+/// (without --deep: the two tests above); with the round-8 encoder that
+/// shipped on this reading, 303 found and 28 flagged.
 #[test]
 fn issue10_deep_on_the_twentyninth_and_thirtieth_heldout_sets() {
     let sets: [(&str, &str, Floors); 2] = [
@@ -1493,20 +1510,25 @@ fn issue10_deep_on_the_twentyninth_and_thirtieth_heldout_sets() {
             Floors {
                 positives: 200,
                 negatives: 200,
-                // read once, 2026-12-04: 134 → 152 found, 14 → 16 flagged
+                // read once, 2026-12-04: 134 → 152 found, 14 → 16 flagged;
+                // with the round-8 encoder (question 2): 155 found, 14 flagged
                 recall: &[
                     ("commercial", 0.9),
-                    ("conduct", 0.65),
+                    // raised 2026-12-04 from 0.65 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
+                    ("conduct", 0.7),
                     ("confidential", 0.85),
-                    ("credit", 0.65),
+                    // raised 2026-12-04 from 0.65 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
+                    ("credit", 0.7),
                     ("links", 0.75),
                     ("location", 0.55),
                     ("patient-data", 0.85),
-                    ("personal-data", 0.95),
+                    // raised 2026-12-04 from 0.95 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
+                    ("personal-data", 1.0),
                     ("political", 0.9),
                     ("safeguarding", 0.55),
                 ],
-                max_flagged: 16,
+                // lowered 2026-12-04 from 16 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
+                max_flagged: 14,
             },
         ),
         (
@@ -1515,20 +1537,28 @@ fn issue10_deep_on_the_twentyninth_and_thirtieth_heldout_sets() {
             Floors {
                 positives: 200,
                 negatives: 200,
-                // read once, 2026-12-04: 125 → 145 found, 12 → 16 flagged
+                // read once, 2026-12-04: 125 → 145 found, 12 → 16 flagged;
+                // with the round-8 encoder (question 2): 148 found, 14 flagged
                 recall: &[
-                    ("commercial", 0.7),
-                    ("conduct", 0.45),
-                    ("confidential", 0.85),
+                    // raised 2026-12-04 from 0.7 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
+                    ("commercial", 0.75),
+                    // raised 2026-12-04 from 0.45 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
+                    ("conduct", 0.5),
+                    // lowered 2026-12-04 from 0.85 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
+                    ("confidential", 0.8),
                     ("credit", 0.65),
                     ("links", 0.8),
                     ("location", 0.75),
-                    ("patient-data", 0.85),
+                    // lowered 2026-12-04 from 0.85 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
+                    ("patient-data", 0.8),
                     ("personal-data", 0.9),
-                    ("political", 0.75),
-                    ("safeguarding", 0.55),
+                    // raised 2026-12-04 from 0.75 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
+                    ("political", 0.8),
+                    // raised 2026-12-04 from 0.55 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
+                    ("safeguarding", 0.65),
                 ],
-                max_flagged: 16,
+                // lowered 2026-12-04 from 16 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
+                max_flagged: 14,
             },
         ),
     ];

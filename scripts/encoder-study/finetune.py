@@ -5,7 +5,8 @@ Writes target/encoder-study/policy-encoder.pt.
 
     EPOCHS=3 python finetune.py            # 36 minutes on 2 cores
     LAYERS=3 python finetune.py            # the first 3 layers only
-    ROUND8=1 python finetune.py            # with round 8 and OLID's targeted insults"""
+    ROUND8=0 python finetune.py            # without round 8 and OLID's targeted insults
+                                           # (the weights shipped before 2026-12-04)"""
 import os, random
 import numpy as np, torch
 import common as c
