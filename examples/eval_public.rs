@@ -327,6 +327,11 @@ fn dev(run: &mut Runner, dir: &Path) -> Result<(), String> {
         n += 1;
     }
     println!("\n## dev: OLID training split, kept-back tenth ({n} tweets)\n");
+    if run.pack.deep() {
+        // scripts/encoder-study/README.md: its conduct output trains on
+        // the whole OLID training split since 2026-12-04
+        println!("(with --deep these tweets are not unseen: the encoder trained on them)\n");
+    }
     prf_table(&conf);
     println!("\nrules on true positives: {}", top(&tp_rules, 12));
     println!("rules on false positives: {}", top(&fp_rules, 12));
