@@ -215,11 +215,7 @@ impl Pack {
         for (name, sha256) in models.weights() {
             hasher.update(format!("\0model {name} {sha256}").as_bytes());
         }
-        let hash = hasher
-            .finalize()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect::<String>();
+        let hash = crate::finding::hex(&hasher.finalize());
         let elections = elections::Windows::compile(&def)?;
         let examples = examples::build(&def)?;
         let person = regex::Regex::new(

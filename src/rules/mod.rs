@@ -5,8 +5,9 @@
 //!
 //! A pack is one `.toml` file or a folder of them (subfolders included,
 //! loaded in relative-path order; [`Pack::content_hash`] is the SHA-256 of
-//! the texts in that order and of the weights of the models its rules run). Exactly one file carries the `[pack]` table.
-//! Unknown keys anywhere are errors that name the key and the rule.
+//! the texts in that order and of the weights of the models its rules
+//! run). Exactly one file carries the `[pack]` table. Unknown keys
+//! anywhere are errors that name the key and the rule.
 //!
 //! ```toml
 //! [pack]

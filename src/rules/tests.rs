@@ -81,12 +81,7 @@ fn default_pack_from_folder_has_same_hash() {
 #[test]
 fn content_hash_covers_the_weights_of_the_models_it_runs() {
     use sha2::{Digest, Sha256};
-    let hex = |b: &[u8]| -> String {
-        Sha256::digest(b)
-            .iter()
-            .map(|x| format!("{x:02x}"))
-            .collect()
-    };
+    let sha256 = |b: &[u8]| crate::finding::hex(&Sha256::digest(b));
     let default = Pack::default_pack(&Org::default()).unwrap();
     let weights = default.model_weights();
     let names: Vec<&str> = weights.iter().map(|(n, _)| n.as_str()).collect();
@@ -94,11 +89,11 @@ fn content_hash_covers_the_weights_of_the_models_it_runs() {
         assert!(names.contains(&want), "{want} not in {names:?}");
     }
     let models = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/models");
-    for (name, sha256) in &weights {
+    for (name, embedded) in &weights {
         let file = std::fs::read(models.join(format!("{name}.bin"))).unwrap();
         assert_eq!(
-            *sha256,
-            hex(&file),
+            *embedded,
+            sha256(&file),
             "{name}: embedded digest is not the file's"
         );
     }
@@ -109,18 +104,15 @@ fn content_hash_covers_the_weights_of_the_models_it_runs() {
     );
     let plain = pack(&text);
     assert!(plain.model_weights().is_empty());
-    assert_eq!(plain.content_hash(), hex(text.as_bytes()));
+    assert_eq!(plain.content_hash(), sha256(text.as_bytes()));
     // The same text with a model rule: the hash moves with the weights.
     let with_model = format!(
         "{text}{}",
         rule("t.m", "model = { name = \"abuse\", threshold = 0.5 }")
     );
     let modelled = pack(&with_model);
-    let abuse = hex(&std::fs::read(models.join("abuse.bin")).unwrap());
-    let mut h = Sha256::new();
-    h.update(with_model.as_bytes());
-    h.update(format!("\0model abuse {abuse}").as_bytes());
-    let want: String = h.finalize().iter().map(|x| format!("{x:02x}")).collect();
+    let abuse = sha256(&std::fs::read(models.join("abuse.bin")).unwrap());
+    let want = sha256(format!("{with_model}\0model abuse {abuse}").as_bytes());
     assert_eq!(modelled.content_hash(), want);
 }
 
