@@ -160,6 +160,26 @@ pub struct ModelDef {
     /// rules stands in the same field: the model's word and a list's
     /// together, each too weak alone (docs/RULES.md, "Learned models").
     pub beside: Option<BesideDef>,
+    /// An encoder's rule only: below this score the same category's hits
+    /// of linear models in the field are dropped. The encoder reads the
+    /// sentence a bag of words only counts, so where it is all but sure
+    /// the category is absent, a linear model's word-level hit is taken
+    /// for a false alarm (docs/ENCODER.md, "Evidence combined").
+    pub veto: Option<f32>,
+    /// An encoder's rule only: a lower threshold where a linear model rule
+    /// of the same category gives some evidence too (docs/ENCODER.md,
+    /// "Evidence combined").
+    pub agree: Option<AgreeDef>,
+}
+
+/// `agree = { threshold = 0.60, fraction = 0.30 }`: the encoder's score
+/// from `threshold` is a hit where a linear model rule of the same
+/// category scored the field at `fraction` of its own threshold or more.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgreeDef {
+    pub threshold: f32,
+    pub fraction: f32,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]

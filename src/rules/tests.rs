@@ -1077,6 +1077,86 @@ fn a_model_rule_counts_a_lower_score_only_beside_a_named_rule() {
     assert!(e.contains("0..threshold"), "{e}");
 }
 
+/// `model.veto` and `model.agree` combine the encoder with the linear
+/// models (docs/ENCODER.md, "Evidence combined"). With `--deep`, an
+/// encoder all but sure the category is absent drops a linear model's hit
+/// of that category (not a list's), and an encoder leaning towards it
+/// fires below its own threshold where a linear model leans too.
+#[test]
+fn the_encoder_vetoes_and_agrees_with_the_linear_models_of_its_category() {
+    let linear = |threshold: &str| {
+        rule(
+            "t.linear",
+            &format!("model = {{ name = \"abuse\", threshold = {threshold} }}"),
+        )
+    };
+    let list = rule("t.list", "lexicon = { terms = [\"visiting\"] }");
+    let encoder = |extra: &str| {
+        rule(
+            "t.encoder",
+            &format!(
+                "model = {{ name = \"policy-encoder\", head = \"conduct\", threshold = 1.0, {extra} }}"
+            ),
+        )
+    };
+    let calm = post("The car park by the main entrance is open again from Monday");
+    let visiting = post("Visiting on Larch ward is 2pm to 8pm, two visitors per bed");
+    let abusive = post("@dave you are a useless pathetic idiot, shut up and go away");
+
+    // veto: the linear model fires on anything (threshold 0), the list on
+    // "visiting" (where the linear hit gives way to it, as always); with
+    // --deep the encoder drops the first and keeps the second
+    // (the encoder's rule first, as in the default pack: where both fire,
+    // the first model's own hit gives way to the other's)
+    let src = format!("{HEAD}{}{list}{}", encoder("veto = 0.5"), linear("0.0"));
+    let mut p = pack(&src);
+    assert_eq!(rule_hits(&p, &calm, "t.linear").len(), 1, "without --deep");
+    p.set_deep(true);
+    assert!(rule_hits(&p, &calm, "t.linear").is_empty(), "vetoed");
+    assert_eq!(
+        rule_hits(&p, &visiting, "t.list").len(),
+        1,
+        "a list is never vetoed"
+    );
+    assert_eq!(rule_hits(&p, &abusive, "t.linear").len(), 1, "not vetoed");
+
+    // agree: neither model fires alone (threshold 1.0), but with the
+    // linear model at 30% of its threshold the encoder fires from 0.0
+    let src = format!(
+        "{HEAD}{}{}",
+        encoder("agree = { threshold = 0.0, fraction = 0.3 }"),
+        linear("1.0")
+    );
+    let mut p = pack(&src);
+    p.set_deep(true);
+    let hits = rule_hits(&p, &abusive, "t.encoder");
+    assert_eq!(hits.len(), 1);
+    assert!(
+        hits[0].detail.contains("0.00 with model abuse at"),
+        "{}",
+        hits[0].detail
+    );
+    assert!(rule_hits(&p, &calm, "t.encoder").is_empty(), "no agreement");
+
+    // both are an encoder's, below its threshold
+    let e = err(&format!(
+        "{HEAD}{}",
+        rule(
+            "t.linear",
+            "model = { name = \"abuse\", threshold = 0.5, veto = 0.1 }"
+        )
+    ));
+    assert!(e.contains("for an encoder's rules"), "{e}");
+    for bad in [
+        "veto = 1.0",
+        "agree = { threshold = 1.0, fraction = 0.3 }",
+        "agree = { threshold = 0.5, fraction = 0.0 }",
+    ] {
+        let e = err(&format!("{HEAD}{}", encoder(bad)));
+        assert!(e.contains("0..threshold"), "{bad}: {e}");
+    }
+}
+
 /// Patterns are checked when the pack loads and compiled the first time
 /// they match (src/rules/pattern.rs): a broken or empty-matching pattern
 /// is still refused at load, and a compiled-late pattern finds what it

@@ -394,6 +394,13 @@ struct ModelRule {
     unless: Option<super::pattern::Context>,
     /// The lower threshold and the rules whose hit in the field allows it.
     beside: Option<(f32, Vec<usize>)>,
+    /// An encoder's: below this score, the same category's linear hits in
+    /// the field are dropped (0: never).
+    veto: f32,
+    /// An encoder's: the lower threshold, the fraction of a linear rule's
+    /// own threshold it must reach, and those rules (indices into
+    /// `Models::rules`: the linear ones of the same category).
+    agree: Option<(f32, f32, Vec<usize>)>,
 }
 
 /// One model's score of one field of the record being checked.
@@ -466,7 +473,29 @@ impl Models {
                     Some((b.threshold, ids))
                 }
             };
+            let encoder = matches!(models[model], Scorer::Encoder(_));
+            let below = |x: f32| (0.0..m.threshold).contains(&x);
+            if (m.veto.is_some() || m.agree.is_some()) && !encoder {
+                return Err(Error::Model(format!(
+                    "{}: model.veto and model.agree are for an encoder's rules",
+                    r.whence()
+                )));
+            }
+            let agree_ok = |a: &super::pack::AgreeDef| {
+                below(a.threshold) && a.fraction > 0.0 && a.fraction <= 1.0
+            };
+            if m.veto.is_some_and(|v| !below(v)) || m.agree.as_ref().is_some_and(|a| !agree_ok(a)) {
+                return Err(Error::Model(format!(
+                    "{}: model.veto and model.agree.threshold must be in 0..threshold, agree.fraction in (0, 1]",
+                    r.whence()
+                )));
+            }
             rules.push(ModelRule {
+                veto: m.veto.unwrap_or(0.0),
+                agree: m
+                    .agree
+                    .as_ref()
+                    .map(|a| (a.threshold, a.fraction, Vec::new())),
                 beside,
                 rule: ri,
                 model,
@@ -482,6 +511,25 @@ impl Models {
                     .map(|u| super::pattern::compile_context(def, r, u, "model.unless"))
                     .transpose()?,
             });
+        }
+        // Which linear rules an encoder's rule may agree with: those of
+        // its category, found once all rules are compiled.
+        let linear: Vec<(usize, crate::vocab::Category)> = rules
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| matches!(models[r.model], Scorer::Linear(_)))
+            .map(|(i, r)| (i, def.rules[r.rule].info.category))
+            .collect();
+        for r in &mut rules {
+            if let Some((.., with)) = &mut r.agree {
+                let category = def.rules[r.rule].info.category;
+                with.extend(
+                    linear
+                        .iter()
+                        .filter(|(_, c)| *c == category)
+                        .map(|(i, _)| *i),
+                );
+            }
         }
         Ok(Models {
             models,
@@ -547,44 +595,16 @@ impl Models {
         deep: bool,
     ) {
         // counted once per field, and only if a rule asks
-        let mut words: Option<usize> = None;
-        let mut link: Option<bool> = None;
+        let mut counts = FieldCounts::default();
         for mr in &self.rules {
             let (r, threshold, high) = (&mr.rule, &mr.threshold, &mr.high);
             let model = &self.models[mr.model];
             if matches!(model, Scorer::Encoder(_)) && !(deep || self.deep) {
                 continue;
             }
-            // Scoring is the costly part: a record the rule's scope rules
-            // out (an unaddressed post for an `addressed` rule) is not scored.
-            let sc = &scope[*r];
-            if !sc.kind_ok(record.kind) || !sc.text_field_ok(field.name) || !sc.addressed_ok(record)
-            {
+            let Some(p) = self.score(mr, scope, record, field, scratch, reported, &mut counts)
+            else {
                 continue;
-            }
-            // the author's own words: quoted abuse they report is left out
-            let own = reported.own_words(*r, &field.value);
-            let scored = own.as_deref().unwrap_or(&field.value);
-            let n_words = match &own {
-                Some(t) => t.split_whitespace().count(),
-                None => *words.get_or_insert_with(|| field.value.split_whitespace().count()),
-            };
-            if mr.min_words > 0 && n_words < mr.min_words {
-                // too short to score, whatever the featuriser would keep
-                continue;
-            }
-            if mr.needs_link && !*link.get_or_insert_with(|| features::has_link(&field.value)) {
-                continue;
-            }
-            let p = match model {
-                Scorer::Linear(m) => {
-                    let p = m.score_head(mr.head, scored, &mut scratch.features);
-                    if scratch.features.words() < mr.min_words {
-                        continue;
-                    }
-                    p
-                }
-                Scorer::Encoder(e) => e.scores(scored, &mut scratch.encoder)[mr.head],
             };
             scores.push(Score {
                 rule: *r,
@@ -596,6 +616,10 @@ impl Models {
             // lower one.
             let with = if p >= *threshold {
                 None
+            } else if let Some(agreed) =
+                self.agreement(mr, p, scope, record, field, scratch, reported, &mut counts)
+            {
+                Some(agreed)
             } else {
                 let Some((lower, ids)) = &mr.beside else {
                     continue;
@@ -654,6 +678,94 @@ impl Models {
     }
 }
 
+/// What a field's model rules share, counted once and only if a rule asks.
+#[derive(Default)]
+struct FieldCounts {
+    words: Option<usize>,
+    link: Option<bool>,
+}
+
+impl Models {
+    /// A rule's score of the field, or `None` where the rule leaves it
+    /// unscored: out of its scope, too short, or without the link it needs.
+    #[allow(clippy::too_many_arguments)]
+    fn score(
+        &self,
+        mr: &ModelRule,
+        scope: &[super::pack::Scope],
+        record: &crate::record::Record,
+        field: &crate::record::FieldText,
+        scratch: &mut Scratch,
+        reported: &super::reported::Reported,
+        counts: &mut FieldCounts,
+    ) -> Option<f32> {
+        // Scoring is the costly part: a record the rule's scope rules
+        // out (an unaddressed post for an `addressed` rule) is not scored.
+        let sc = &scope[mr.rule];
+        if !sc.kind_ok(record.kind) || !sc.text_field_ok(field.name) || !sc.addressed_ok(record) {
+            return None;
+        }
+        // the author's own words: quoted abuse they report is left out
+        let own = reported.own_words(mr.rule, &field.value);
+        let scored = own.as_deref().unwrap_or(&field.value);
+        let n_words = match &own {
+            Some(t) => t.split_whitespace().count(),
+            None => *counts
+                .words
+                .get_or_insert_with(|| field.value.split_whitespace().count()),
+        };
+        if mr.min_words > 0 && n_words < mr.min_words {
+            // too short to score, whatever the featuriser would keep
+            return None;
+        }
+        if mr.needs_link
+            && !*counts
+                .link
+                .get_or_insert_with(|| features::has_link(&field.value))
+        {
+            return None;
+        }
+        match &self.models[mr.model] {
+            Scorer::Linear(m) => {
+                let p = m.score_head(mr.head, scored, &mut scratch.features);
+                (scratch.features.words() >= mr.min_words).then_some(p)
+            }
+            Scorer::Encoder(e) => Some(e.scores(scored, &mut scratch.encoder)[mr.head]),
+        }
+    }
+
+    /// For an encoder's rule scoring `p` below its threshold: the detail of
+    /// its `agree` threshold where a linear rule of its category scored the
+    /// field at the fraction of its own threshold the rule asks.
+    #[allow(clippy::too_many_arguments)]
+    fn agreement(
+        &self,
+        mr: &ModelRule,
+        p: f32,
+        scope: &[super::pack::Scope],
+        record: &crate::record::Record,
+        field: &crate::record::FieldText,
+        scratch: &mut Scratch,
+        reported: &super::reported::Reported,
+        counts: &mut FieldCounts,
+    ) -> Option<String> {
+        let (lower, fraction, with) = mr.agree.as_ref()?;
+        if p < *lower {
+            return None;
+        }
+        with.iter().find_map(|&i| {
+            let other = &self.rules[i];
+            let q = self.score(other, scope, record, field, scratch, reported, counts)?;
+            (q >= fraction * other.threshold).then(|| {
+                format!(
+                    "; {lower:.2} with model {} at {q:.2}",
+                    self.models[other.model].label(other.head)
+                )
+            })
+        })
+    }
+}
+
 impl Models {
     /// Lexicon, composition and model evidence combined into one finding
     /// and one confidence, rather than three detectors OR-ed: where a
@@ -704,6 +816,18 @@ impl Models {
             }
             if others && drop_own {
                 super::retain_from(hits, first, |h| !(h.rule == s.rule && h.field == s.field));
+            }
+            if drop_own && s.p < mr.veto {
+                // the encoder all but sure the category is absent: a linear
+                // model's word-level hit is taken for a false alarm
+                let linear = |rule: usize| {
+                    self.rules.iter().any(|m| {
+                        m.rule == rule && matches!(self.models[m.model], Scorer::Linear(_))
+                    })
+                };
+                super::retain_from(hits, first, |h| {
+                    !(h.field == s.field && infos[h.rule].category == category && linear(h.rule))
+                });
             }
         }
     }
