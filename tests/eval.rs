@@ -1298,9 +1298,11 @@ fn issue10_deep_on_the_twentysixth_heldout_set() {
             // read once, 2026-12-03: 161 → 172 of 200 found, 4 → 4 of 200
             // flagged (without --deep: issue10_twentysixth_heldout_regression_floors);
             // with the round-8 encoder, 2026-12-04: 174 found, 4 flagged
+            // with the encoder–linear combination, 2026-12-04: 179 found, 4 flagged
             recall: &[
                 ("commercial", 0.85),
-                ("conduct", 0.75),
+                // raised 2026-12-04 from 0.75 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
+                ("conduct", 0.85),
                 ("confidential", 0.95),
                 // raised 2026-12-04 from 0.75 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
                 ("credit", 0.95),
@@ -1308,9 +1310,11 @@ fn issue10_deep_on_the_twentysixth_heldout_set() {
                 ("location", 0.75),
                 // lowered 2026-12-04 from 0.95 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
                 ("patient-data", 0.85),
-                ("personal-data", 0.85),
+                // raised 2026-12-04 from 0.85 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
+                ("personal-data", 0.95),
                 ("political", 0.95),
-                ("safeguarding", 0.85),
+                // raised 2026-12-04 from 0.85 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
+                ("safeguarding", 0.9),
             ],
             max_flagged: 4,
         },
@@ -1387,6 +1391,7 @@ fn issue10_deep_on_the_twentyseventh_and_twentyeighth_heldout_sets() {
                 negatives: 200,
                 // read once, 2026-12-04: 127 → 148 found, 10 → 10 flagged;
                 // with the round-8 encoder: 151 found, 10 flagged
+                // with the encoder–linear combination, 2026-12-04: 155 found, 9 flagged
                 recall: &[
                     // raised 2026-12-04 from 0.8 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
                     ("commercial", 0.85),
@@ -1397,14 +1402,17 @@ fn issue10_deep_on_the_twentyseventh_and_twentyeighth_heldout_sets() {
                     ("credit", 0.85),
                     ("links", 0.85),
                     // lowered 2026-12-04 from 0.85 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
-                    ("location", 0.75),
+                    // raised 2026-12-04 from 0.75 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
+                    ("location", 0.9),
                     // lowered 2026-12-04 from 0.85 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
                     ("patient-data", 0.75),
                     ("personal-data", 0.75),
-                    ("political", 0.8),
+                    // raised 2026-12-04 from 0.8 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
+                    ("political", 0.85),
                     ("safeguarding", 0.45),
                 ],
-                max_flagged: 10,
+                // lowered 2026-12-04 from 10 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
+                max_flagged: 9,
             },
         ),
         (
@@ -1415,22 +1423,28 @@ fn issue10_deep_on_the_twentyseventh_and_twentyeighth_heldout_sets() {
                 negatives: 200,
                 // read once, 2026-12-04: 127 → 146 found, 10 → 12 flagged;
                 // with the round-8 encoder: 152 found, 13 flagged
+                // with the encoder–linear combination, 2026-12-04: 155 found, 13 flagged
                 recall: &[
-                    ("commercial", 0.8),
+                    // raised 2026-12-04 from 0.8 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
+                    ("commercial", 0.85),
                     // raised 2026-12-04 from 0.35 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
                     ("conduct", 0.4),
                     ("confidential", 0.85),
-                    ("credit", 0.8),
+                    // raised 2026-12-04 from 0.8 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
+                    ("credit", 0.85),
                     // raised 2026-12-04 from 0.9 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
                     ("links", 0.95),
                     // raised 2026-12-04 from 0.7 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
-                    ("location", 0.8),
-                    ("patient-data", 0.65),
+                    // lowered 2026-12-04 from 0.8 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
+                    ("location", 0.75),
+                    // raised 2026-12-04 from 0.65 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
+                    ("patient-data", 0.7),
                     ("personal-data", 0.9),
                     // raised 2026-12-04 from 0.95 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
                     ("political", 1.0),
                     // raised 2026-12-04 from 0.4 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
-                    ("safeguarding", 0.45),
+                    // raised 2026-12-04 from 0.45 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
+                    ("safeguarding", 0.5),
                 ],
                 // raised 2026-12-04 from 12 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
                 max_flagged: 13,
@@ -1512,23 +1526,30 @@ fn issue10_deep_on_the_twentyninth_and_thirtieth_heldout_sets() {
                 negatives: 200,
                 // read once, 2026-12-04: 134 → 152 found, 14 → 16 flagged;
                 // with the round-8 encoder (question 2): 155 found, 14 flagged
+                // with the encoder–linear combination, 2026-12-04: 155 found, 16 flagged
                 recall: &[
                     ("commercial", 0.9),
                     // raised 2026-12-04 from 0.65 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
                     ("conduct", 0.7),
                     ("confidential", 0.85),
                     // raised 2026-12-04 from 0.65 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
-                    ("credit", 0.7),
-                    ("links", 0.75),
-                    ("location", 0.55),
+                    // lowered 2026-12-04 from 0.7 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
+                    ("credit", 0.65),
+                    // raised 2026-12-04 from 0.75 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
+                    ("links", 0.8),
+                    // raised 2026-12-04 from 0.55 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
+                    ("location", 0.6),
                     ("patient-data", 0.85),
                     // raised 2026-12-04 from 0.95 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
                     ("personal-data", 1.0),
-                    ("political", 0.9),
-                    ("safeguarding", 0.55),
+                    // lowered 2026-12-04 from 0.9 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
+                    ("political", 0.8),
+                    // raised 2026-12-04 from 0.55 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
+                    ("safeguarding", 0.6),
                 ],
                 // lowered 2026-12-04 from 16 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
-                max_flagged: 14,
+                // raised 2026-12-04 from 14 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
+                max_flagged: 16,
             },
         ),
         (
@@ -1539,26 +1560,149 @@ fn issue10_deep_on_the_twentyninth_and_thirtieth_heldout_sets() {
                 negatives: 200,
                 // read once, 2026-12-04: 125 → 145 found, 12 → 16 flagged;
                 // with the round-8 encoder (question 2): 148 found, 14 flagged
+                // with the encoder–linear combination, 2026-12-04: 155 found, 15 flagged
                 recall: &[
                     // raised 2026-12-04 from 0.7 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
-                    ("commercial", 0.75),
+                    // raised 2026-12-04 from 0.75 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
+                    ("commercial", 0.8),
                     // raised 2026-12-04 from 0.45 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
-                    ("conduct", 0.5),
+                    // raised 2026-12-04 from 0.5 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
+                    ("conduct", 0.6),
                     // lowered 2026-12-04 from 0.85 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
-                    ("confidential", 0.8),
-                    ("credit", 0.65),
+                    // raised 2026-12-04 from 0.8 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
+                    ("confidential", 0.85),
+                    // raised 2026-12-04 from 0.65 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
+                    ("credit", 0.7),
                     ("links", 0.8),
                     ("location", 0.75),
                     // lowered 2026-12-04 from 0.85 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
                     ("patient-data", 0.8),
-                    ("personal-data", 0.9),
+                    // raised 2026-12-04 from 0.9 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
+                    ("personal-data", 0.95),
                     // raised 2026-12-04 from 0.75 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
-                    ("political", 0.8),
+                    // raised 2026-12-04 from 0.8 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
+                    ("political", 0.85),
                     // raised 2026-12-04 from 0.55 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
                     ("safeguarding", 0.65),
                 ],
                 // lowered 2026-12-04 from 16 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
-                max_flagged: 14,
+                // raised 2026-12-04 from 14 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
+                max_flagged: 15,
+            },
+        ),
+    ];
+    for (name, src, floors) in &sets {
+        blind_deep(name, src, floors);
+    }
+}
+
+#[test]
+fn issue10_thirty_first_heldout_regression_floors() {
+    blind(
+        "heldout31.toml",
+        include_str!("eval/heldout31.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // measured 2026-12-04 on the pack as it was when the set arrived
+            // (090ef041: recall 0.66, 7 of 200 flagged)
+            recall: &[
+                ("commercial", 0.75),
+                ("conduct", 0.3),
+                ("confidential", 0.9),
+                ("credit", 0.65),
+                ("links", 0.6),
+                ("location", 0.5),
+                ("patient-data", 0.85),
+                ("personal-data", 0.95),
+                ("political", 0.75),
+                ("safeguarding", 0.35),
+            ],
+            max_flagged: 7,
+        },
+    );
+}
+
+#[test]
+fn issue10_thirty_second_heldout_regression_floors() {
+    blind(
+        "heldout32.toml",
+        include_str!("eval/heldout32.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // measured 2026-12-04 on the pack as it was when the set arrived
+            // (090ef041: recall 0.65, 8 of 200 flagged)
+            recall: &[
+                ("commercial", 0.75),
+                ("conduct", 0.3),
+                ("confidential", 0.85),
+                ("credit", 0.45),
+                ("links", 0.7),
+                ("location", 0.7),
+                ("patient-data", 0.6),
+                ("personal-data", 0.85),
+                ("political", 0.8),
+                ("safeguarding", 0.45),
+            ],
+            max_flagged: 8,
+        },
+    );
+}
+
+/// `--deep` on the two sets written for the combination of the encoder and
+/// the linear models (docs/EVALUATION.md, "The encoder and the linear
+/// models combined"): on arrival, pooled, 261 → 300 of 400 breaches found
+/// and 15 → 17 of 400 hard negatives flagged (without --deep: the two tests
+/// above); with the combination that shipped on this reading, 307 found and
+/// 18 flagged.
+#[test]
+fn issue10_deep_on_the_thirty_first_and_thirty_second_heldout_sets() {
+    let sets: [(&str, &str, Floors); 2] = [
+        (
+            "heldout31.toml",
+            include_str!("eval/heldout31.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-04: 132 → 149 found, 7 → 7 flagged;
+                // with the encoder–linear combination (question 2): 156 found, 7 flagged
+                recall: &[
+                    ("commercial", 0.9),
+                    ("conduct", 0.6),
+                    ("confidential", 0.9),
+                    ("credit", 0.85),
+                    ("links", 0.7),
+                    ("location", 0.55),
+                    ("patient-data", 0.95),
+                    ("personal-data", 0.95),
+                    ("political", 0.85),
+                    ("safeguarding", 0.55),
+                ],
+                max_flagged: 7,
+            },
+        ),
+        (
+            "heldout32.toml",
+            include_str!("eval/heldout32.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-04: 129 → 151 found, 8 → 10 flagged;
+                // with the encoder–linear combination (question 2): 151 found, 11 flagged
+                recall: &[
+                    ("commercial", 0.95),
+                    ("conduct", 0.35),
+                    ("confidential", 0.95),
+                    ("credit", 0.9),
+                    ("links", 0.75),
+                    ("location", 0.75),
+                    ("patient-data", 0.75),
+                    ("personal-data", 0.85),
+                    ("political", 0.8),
+                    ("safeguarding", 0.5),
+                ],
+                max_flagged: 11,
             },
         ),
     ];
