@@ -595,15 +595,21 @@ impl Models {
         deep: bool,
     ) {
         // counted once per field, and only if a rule asks
-        let mut counts = FieldCounts::default();
+        let mut at = FieldAt {
+            scope,
+            record,
+            field,
+            reported,
+            words: None,
+            link: None,
+        };
         for mr in &self.rules {
             let (r, threshold, high) = (&mr.rule, &mr.threshold, &mr.high);
             let model = &self.models[mr.model];
             if matches!(model, Scorer::Encoder(_)) && !(deep || self.deep) {
                 continue;
             }
-            let Some(p) = self.score(mr, scope, record, field, scratch, reported, &mut counts)
-            else {
+            let Some(p) = self.score(mr, &mut at, scratch) else {
                 continue;
             };
             scores.push(Score {
@@ -616,9 +622,7 @@ impl Models {
             // lower one.
             let with = if p >= *threshold {
                 None
-            } else if let Some(agreed) =
-                self.agreement(mr, p, scope, record, field, scratch, reported, &mut counts)
-            {
+            } else if let Some(agreed) = self.agreement(mr, p, &mut at, scratch) {
                 Some(agreed)
             } else {
                 let Some((lower, ids)) = &mr.beside else {
@@ -678,9 +682,14 @@ impl Models {
     }
 }
 
-/// What a field's model rules share, counted once and only if a rule asks.
-#[derive(Default)]
-struct FieldCounts {
+/// The field being scored and what its rules read besides it; its word
+/// count and whether it holds a link are counted once, and only if a rule
+/// asks.
+struct FieldAt<'a> {
+    scope: &'a [super::pack::Scope],
+    record: &'a crate::record::Record,
+    field: &'a crate::record::FieldText,
+    reported: &'a super::reported::Reported,
     words: Option<usize>,
     link: Option<bool>,
 }
@@ -688,29 +697,20 @@ struct FieldCounts {
 impl Models {
     /// A rule's score of the field, or `None` where the rule leaves it
     /// unscored: out of its scope, too short, or without the link it needs.
-    #[allow(clippy::too_many_arguments)]
-    fn score(
-        &self,
-        mr: &ModelRule,
-        scope: &[super::pack::Scope],
-        record: &crate::record::Record,
-        field: &crate::record::FieldText,
-        scratch: &mut Scratch,
-        reported: &super::reported::Reported,
-        counts: &mut FieldCounts,
-    ) -> Option<f32> {
+    fn score(&self, mr: &ModelRule, at: &mut FieldAt, scratch: &mut Scratch) -> Option<f32> {
+        let (record, field) = (at.record, at.field);
         // Scoring is the costly part: a record the rule's scope rules
         // out (an unaddressed post for an `addressed` rule) is not scored.
-        let sc = &scope[mr.rule];
+        let sc = &at.scope[mr.rule];
         if !sc.kind_ok(record.kind) || !sc.text_field_ok(field.name) || !sc.addressed_ok(record) {
             return None;
         }
         // the author's own words: quoted abuse they report is left out
-        let own = reported.own_words(mr.rule, &field.value);
+        let own = at.reported.own_words(mr.rule, &field.value);
         let scored = own.as_deref().unwrap_or(&field.value);
         let n_words = match &own {
             Some(t) => t.split_whitespace().count(),
-            None => *counts
+            None => *at
                 .words
                 .get_or_insert_with(|| field.value.split_whitespace().count()),
         };
@@ -719,7 +719,7 @@ impl Models {
             return None;
         }
         if mr.needs_link
-            && !*counts
+            && !*at
                 .link
                 .get_or_insert_with(|| features::has_link(&field.value))
         {
@@ -737,17 +737,12 @@ impl Models {
     /// For an encoder's rule scoring `p` below its threshold: the detail of
     /// its `agree` threshold where a linear rule of its category scored the
     /// field at the fraction of its own threshold the rule asks.
-    #[allow(clippy::too_many_arguments)]
     fn agreement(
         &self,
         mr: &ModelRule,
         p: f32,
-        scope: &[super::pack::Scope],
-        record: &crate::record::Record,
-        field: &crate::record::FieldText,
+        at: &mut FieldAt,
         scratch: &mut Scratch,
-        reported: &super::reported::Reported,
-        counts: &mut FieldCounts,
     ) -> Option<String> {
         let (lower, fraction, with) = mr.agree.as_ref()?;
         if p < *lower {
@@ -755,7 +750,7 @@ impl Models {
         }
         with.iter().find_map(|&i| {
             let other = &self.rules[i];
-            let q = self.score(other, scope, record, field, scratch, reported, counts)?;
+            let q = self.score(other, at, scratch)?;
             (q >= fraction * other.threshold).then(|| {
                 format!(
                     "; {lower:.2} with model {} at {q:.2}",
