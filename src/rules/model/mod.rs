@@ -397,10 +397,12 @@ struct ModelRule {
     /// An encoder's: below this score, the same category's linear hits in
     /// the field are dropped (0: never).
     veto: f32,
-    /// An encoder's: the lower threshold, the fraction of a linear rule's
-    /// own threshold it must reach, and those rules (indices into
-    /// `Models::rules`: the linear ones of the same category).
-    agree: Option<(f32, f32, Vec<usize>)>,
+    /// An encoder's: the lower threshold and the fraction of a linear
+    /// rule's own threshold it must reach.
+    agree: Option<(f32, f32)>,
+    /// An encoder's: the linear rules of its category (indices into
+    /// `Models::rules`), which its veto drops and its agreement reads.
+    peers: Vec<usize>,
 }
 
 /// One model's score of one field of the record being checked.
@@ -492,10 +494,8 @@ impl Models {
             }
             rules.push(ModelRule {
                 veto: m.veto.unwrap_or(0.0),
-                agree: m
-                    .agree
-                    .as_ref()
-                    .map(|a| (a.threshold, a.fraction, Vec::new())),
+                agree: m.agree.as_ref().map(|a| (a.threshold, a.fraction)),
+                peers: Vec::new(),
                 beside,
                 rule: ri,
                 model,
@@ -512,8 +512,8 @@ impl Models {
                     .transpose()?,
             });
         }
-        // Which linear rules an encoder's rule may agree with: those of
-        // its category, found once all rules are compiled.
+        // The linear rules an encoder's rule vetoes and agrees with: those
+        // of its category, found once all rules are compiled.
         let linear: Vec<(usize, crate::vocab::Category)> = rules
             .iter()
             .enumerate()
@@ -521,14 +521,13 @@ impl Models {
             .map(|(i, r)| (i, def.rules[r.rule].info.category))
             .collect();
         for r in &mut rules {
-            if let Some((.., with)) = &mut r.agree {
+            if r.veto > 0.0 || r.agree.is_some() {
                 let category = def.rules[r.rule].info.category;
-                with.extend(
-                    linear
-                        .iter()
-                        .filter(|(_, c)| *c == category)
-                        .map(|(i, _)| *i),
-                );
+                r.peers = linear
+                    .iter()
+                    .filter(|(_, c)| *c == category)
+                    .map(|(i, _)| *i)
+                    .collect();
             }
         }
         Ok(Models {
@@ -744,11 +743,11 @@ impl Models {
         at: &mut FieldAt,
         scratch: &mut Scratch,
     ) -> Option<String> {
-        let (lower, fraction, with) = mr.agree.as_ref()?;
-        if p < *lower {
+        let (lower, fraction) = mr.agree?;
+        if p < lower {
             return None;
         }
-        with.iter().find_map(|&i| {
+        mr.peers.iter().find_map(|&i| {
             let other = &self.rules[i];
             let q = self.score(other, at, scratch)?;
             (q >= fraction * other.threshold).then(|| {
@@ -815,13 +814,8 @@ impl Models {
             if drop_own && s.p < mr.veto {
                 // the encoder all but sure the category is absent: a linear
                 // model's word-level hit is taken for a false alarm
-                let linear = |rule: usize| {
-                    self.rules.iter().any(|m| {
-                        m.rule == rule && matches!(self.models[m.model], Scorer::Linear(_))
-                    })
-                };
                 super::retain_from(hits, first, |h| {
-                    !(h.field == s.field && infos[h.rule].category == category && linear(h.rule))
+                    !(h.field == s.field && mr.peers.iter().any(|&i| self.rules[i].rule == h.rule))
                 });
             }
         }
