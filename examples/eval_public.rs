@@ -439,6 +439,7 @@ fn main() -> ExitCode {
             ("tuning2.toml", include_str!("../tests/eval/tuning2.toml")),
             ("tuning3.toml", include_str!("../tests/eval/tuning3.toml")),
             ("tuning4.toml", include_str!("../tests/eval/tuning4.toml")),
+            ("tuning5.toml", include_str!("../tests/eval/tuning5.toml")),
         ]
     } else {
         &[
