@@ -268,6 +268,14 @@ pub struct ContextDef {
     /// available on …", "pop-up clinic at …").
     #[serde(default)]
     pub before: Vec<String>,
+    /// Named `[lists]` whose words join `before`.
+    #[serde(default)]
+    pub before_lists: Vec<String>,
+    /// `unless` only: a match it stands down stands down every match of
+    /// the same text in the field ("Dr Hannah Lowe … Hannah's team": a
+    /// name introduced as staff stays staff).
+    #[serde(default)]
+    pub sticky: bool,
     /// `unless` only: words that, also within `window`, keep the match
     /// after all: the phrasing that makes it personal again ("me", "at
     /// home", "his mobile") or negates the cue ("without consent").
@@ -762,7 +770,9 @@ fn validate(file: &str, raw: RawRule) -> Result<RuleDef> {
         Detector::Pattern(p) => p.context.as_ref(),
         _ => None,
     };
-    if context.is_some_and(|c| !c.except.is_empty() || !c.before.is_empty()) {
+    if context.is_some_and(|c| {
+        !c.except.is_empty() || !c.before.is_empty() || !c.before_lists.is_empty() || c.sticky
+    }) {
         return Err(Error::Pack(format!(
             "{at}: `before` and `except` belong to `unless`, not `context`"
         )));

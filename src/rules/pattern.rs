@@ -24,6 +24,9 @@ pub(super) struct Context {
     before: Option<Box<Context>>,
     /// `unless` only: words that cancel it within the same window.
     except: Option<Box<Context>>,
+    /// `unless` only: what it stands down, it stands down everywhere in
+    /// the field.
+    sticky: bool,
 }
 
 struct PatternRule {
@@ -199,7 +202,19 @@ impl Patterns {
             if !applies(pr) {
                 continue;
             }
+            // A sticky `unless` first finds every text it stands down, so
+            // that an earlier mention of the same text goes too.
+            let stood_down: Vec<&str> = match &pr.unless {
+                Some(u) if u.sticky => matches(pr, value)
+                    .filter(|m| unless_applies(value, m.start(), m.end(), u))
+                    .map(|m| m.as_str())
+                    .collect(),
+                _ => Vec::new(),
+            };
             for m in matches(pr, value) {
+                if stood_down.contains(&m.as_str()) {
+                    continue;
+                }
                 if let Some(rt) = &pr.reject
                     && rejected_token(value, m.start(), m.end(), rt)
                 {
@@ -277,7 +292,12 @@ fn matches<'a>(
     match pr.compiled.get_or_init(|| compile(&pr.src)) {
         None => Box::new(std::iter::empty()),
         Some((re, None)) => Box::new(re.find_iter(value)),
-        Some((re, Some(g))) => Box::new(re.captures_iter(value).filter_map(move |c| c.get(*g))),
+        // The `hit` group where it took part, else the whole match (an
+        // alternative written without it).
+        Some((re, Some(g))) => Box::new(
+            re.captures_iter(value)
+                .filter_map(move |c| c.get(*g).or_else(|| c.get(0))),
+        ),
     }
 }
 
@@ -298,7 +318,8 @@ pub(super) fn compile_context(
     };
     let words = with_lists(&c.words, &c.lists)?;
     let except = with_lists(&c.except, &c.except_lists)?;
-    if words.is_empty() && c.before.is_empty() {
+    let before = with_lists(&c.before, &c.before_lists)?;
+    if words.is_empty() && before.is_empty() {
         return Err(Error::Pack(format!(
             "{}: {what} has no words",
             rule.whence()
@@ -323,6 +344,7 @@ pub(super) fn compile_context(
                 required: false,
                 before: None,
                 except: None,
+                sticky: false,
             })
         }))
     };
@@ -331,8 +353,9 @@ pub(super) fn compile_context(
         words,
         window: c.window,
         required: c.required,
-        before: part(&c.before, &format!("{what}.before"))?,
+        before: part(&before, &format!("{what}.before"))?,
         except: part(&except, &format!("{what}.except"))?,
+        sticky: c.sticky,
     })
 }
 
@@ -477,6 +500,7 @@ mod tests {
             required: true,
             before: None,
             except: None,
+            sticky: false,
         };
         let v = "NHS no 401 159 0835 on Ward 7";
         let s = v.find("401").unwrap();
@@ -506,6 +530,7 @@ mod tests {
                 required: false,
                 before: None,
                 except: None,
+                sticky: false,
             }))
         };
         let u = Context {
@@ -515,6 +540,7 @@ mod tests {
             required: false,
             before: part(&["team"]),
             except: part(&["me", "home"]),
+            sticky: false,
         };
         let at = |v: &str| {
             let s = v.find("0113").unwrap();

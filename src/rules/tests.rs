@@ -1198,3 +1198,47 @@ fn patterns_are_checked_at_load_and_compiled_on_first_use() {
         );
     }
 }
+
+/// A sticky `unless` stands down every match of the text it stood down
+/// once, before or after ("Dr Hannah … Hannah's team"), and nothing else;
+/// `before_lists` reads a named list as `before` words; an alternative
+/// of a regex without the `hit` group reports its whole match.
+#[test]
+fn a_sticky_unless_follows_a_name_through_the_field() {
+    let names = |sticky: bool| {
+        pack(&format!(
+            "{HEAD}[lists]\nstaff = [\"dr\"]\n{}",
+            rule(
+                "t.name",
+                &format!(
+                    "pattern = {{ regex = '\\b(?:Hannah|Tom)\\b', case_sensitive = true, unless = {{ before_lists = [\"staff\"], window = 5, sticky = {sticky} }} }}"
+                )
+            )
+        ))
+    };
+    let text = "Hannah's team thanks Dr Hannah for her work, and Tom too; Hannah again";
+    let found = |p: &Pack| -> Vec<String> {
+        rule_hits(p, &post(text), "t.name")
+            .into_iter()
+            .map(|h| h.matched)
+            .collect()
+    };
+    assert_eq!(found(&names(false)), ["Hannah", "Tom", "Hannah"]);
+    assert_eq!(found(&names(true)), ["Tom"]);
+
+    let caption = pack(&format!(
+        "{HEAD}{}",
+        rule(
+            "t.cap",
+            "pattern = { regex = '\\bpatients (?P<hit>[a-z]+ing)\\b|\\bat the bedside\\b' }"
+        )
+    ));
+    let got = |t: &str| -> Vec<String> {
+        rule_hits(&caption, &post(t), "t.cap")
+            .into_iter()
+            .map(|h| h.matched)
+            .collect()
+    };
+    assert_eq!(got("our patients enjoying the garden"), ["enjoying"]);
+    assert_eq!(got("smiles at the bedside"), ["at the bedside"]);
+}
