@@ -151,10 +151,12 @@ clauses = ["A1"]
 signal = true
 # A staff title or public honorific just before it ("Dr Pauline", "Queen
 # Elizabeth") or a place or service word beside it ("Royal Victoria
-# Infirmary", "Grace Ward", "Florence House") means it is not a patient.
-pattern = {{ regex = '\\b(?:{alternation})\\b', case_sensitive = true, validator = "forename", reject_token = {{ starts_with = ["@", "#"] }}, unless = {{ words = [{unless}], window = 10 }} }}
+# Infirmary", "Grace Ward", "Florence House") means it is not a patient,
+# and the name stays staff wherever else the field uses it ("Dr Hannah
+# Lowe … Hannah's work": `sticky`).
+pattern = {{ regex = '\\b(?:{alternation})\\b', case_sensitive = true, validator = "forename", reject_token = {{ starts_with = ["@", "#"] }}, unless = {{ words = [{unless}], window = 10, sticky = true }} }}
 examples.match = ["your mum Pauline is on ward 7", "Harry (bed 12)"]
-examples.no_match = ["Dr Pauline explains", "we will grant it", "the Royal Victoria Infirmary"]
+examples.no_match = ["Dr Pauline Example explains how Pauline trained", "we will grant it", "the Royal Victoria Infirmary"]
 """
     out.write_text(text, encoding="utf-8")
     print(f"wrote {out}: {len(kept)} names ({len(dropped)} dropped)")

@@ -133,6 +133,15 @@ pub(super) const NOT_NAMES: &[&str] = &[
     // was born on …"); not Hall, Park, Court, Bridge or Lodge, which are
     // common surnames
     "building",
+    // the same in Welsh: hospital, unit, centre, surgery, hospice, board,
+    // health ("Ysbyty Glan …")
+    "ysbyty",
+    "uned",
+    "canolfan",
+    "meddygfa",
+    "hosbis",
+    "bwrdd",
+    "iechyd",
     "buildings",
     "block",
     "wing",
