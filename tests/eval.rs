@@ -271,7 +271,8 @@ fn issue10_tuning_and_heldout_regression_floors() {
                 // lowered 2026-12-01 from 0.81 by the fourth-round retraining of the policy model, a trade recorded in docs/EVALUATION.md ("A fourth round of training texts")
                 // raised 2026-12-01 from 0.78 by patient.nhs-number-with-person
                 // raised 2026-12-02 from 0.81 by the forenames' short forms (rules/lexicons/forenames.md)
-                ("patient-data", 0.83),
+                // lowered 2026-12-04 from 0.83 by the photo and name rules (docs/EVALUATION.md, "A patient in the picture")
+                ("patient-data", 0.81),
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 ("personal-data", 0.88),
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
@@ -513,6 +514,27 @@ fn issue10_fourth_tuning_regression_floors() {
     );
 }
 
+/// The fifth tuning set (`tuning5.toml`, 2026-12-04): patient-data
+/// breaches and hard negatives near them (names beside clinical words,
+/// photos on wards), by two helpers who read only the policies, the
+/// clause list and the case format. Rule authors may read it.
+#[test]
+fn issue10_fifth_tuning_regression_floors() {
+    tuning(
+        "tuning5.toml",
+        include_str!("eval/tuning5.toml"),
+        &Floors {
+            positives: 100,
+            negatives: 100,
+            // measured 2026-12-04 when the set arrived (07805791: recall
+            // 0.67, 39 flagged); raised the same day by the photo and name
+            // rules built on it (docs/EVALUATION.md, "A patient in the picture")
+            recall: &[("patient-data", 0.72)],
+            max_flagged: 7,
+        },
+    );
+}
+
 /// The third held-out set (`heldout3.toml`, 2026-12-01), written with
 /// tuning3 by the same helper under the same rules, and blind: only its
 /// per-category numbers are printed, never its texts.
@@ -749,7 +771,8 @@ fn issue10_eighth_heldout_regression_floors() {
                 ("credit", 0.7),
                 ("links", 0.65),
                 ("location", 0.8),
-                ("patient-data", 0.6),
+                // lowered 2026-12-04 from 0.6 by the photo and name rules (docs/EVALUATION.md, "A patient in the picture")
+                ("patient-data", 0.55),
                 ("personal-data", 0.55),
                 ("political", 0.9),
                 ("safeguarding", 0.6),
@@ -1051,7 +1074,8 @@ fn issue10_eighteenth_heldout_regression_floors() {
                 ("credit", 0.45),
                 ("links", 0.9),
                 ("location", 0.65),
-                ("patient-data", 0.75),
+                // lowered 2026-12-04 from 0.75 by the photo and name rules (docs/EVALUATION.md, "A patient in the picture")
+                ("patient-data", 0.7),
                 ("personal-data", 0.7),
                 ("political", 0.8),
                 ("safeguarding", 0.8),
@@ -1105,7 +1129,8 @@ fn issue10_twentieth_heldout_regression_floors() {
                 ("credit", 0.75),
                 ("links", 0.7),
                 ("location", 0.85),
-                ("patient-data", 0.9),
+                // lowered 2026-12-04 from 0.9 by the photo and name rules (docs/EVALUATION.md, "A patient in the picture")
+                ("patient-data", 0.85),
                 ("personal-data", 0.65),
                 ("political", 0.75),
                 ("safeguarding", 0.8),
@@ -1365,7 +1390,8 @@ fn issue10_twentyeighth_heldout_regression_floors() {
                 ("credit", 0.55),
                 ("links", 0.7),
                 ("location", 0.65),
-                ("patient-data", 0.45),
+                // lowered 2026-12-04 from 0.45 by the photo and name rules (docs/EVALUATION.md, "A patient in the picture")
+                ("patient-data", 0.4),
                 ("personal-data", 0.9),
                 ("political", 0.95),
                 ("safeguarding", 0.4),
@@ -1405,7 +1431,8 @@ fn issue10_deep_on_the_twentyseventh_and_twentyeighth_heldout_sets() {
                     // raised 2026-12-04 from 0.75 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
                     ("location", 0.9),
                     // lowered 2026-12-04 from 0.85 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
-                    ("patient-data", 0.75),
+                    // lowered 2026-12-04 from 0.75 by the photo and name rules (docs/EVALUATION.md, "A patient in the picture")
+                    ("patient-data", 0.7),
                     ("personal-data", 0.75),
                     // raised 2026-12-04 from 0.8 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
                     ("political", 0.85),
@@ -1438,7 +1465,8 @@ fn issue10_deep_on_the_twentyseventh_and_twentyeighth_heldout_sets() {
                     // lowered 2026-12-04 from 0.8 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
                     ("location", 0.75),
                     // raised 2026-12-04 from 0.65 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
-                    ("patient-data", 0.7),
+                    // lowered 2026-12-04 from 0.7 by the photo and name rules (docs/EVALUATION.md, "A patient in the picture")
+                    ("patient-data", 0.65),
                     ("personal-data", 0.9),
                     // raised 2026-12-04 from 0.95 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
                     ("political", 1.0),
@@ -1473,7 +1501,8 @@ fn issue10_twentyninth_heldout_regression_floors() {
                 ("credit", 0.45),
                 ("links", 0.6),
                 ("location", 0.5),
-                ("patient-data", 0.8),
+                // lowered 2026-12-04 from 0.8 by the photo and name rules (docs/EVALUATION.md, "A patient in the picture")
+                ("patient-data", 0.75),
                 ("personal-data", 0.95),
                 ("political", 0.8),
                 ("safeguarding", 0.4),
@@ -1613,7 +1642,8 @@ fn issue10_thirty_first_heldout_regression_floors() {
                 ("credit", 0.65),
                 ("links", 0.6),
                 ("location", 0.5),
-                ("patient-data", 0.85),
+                // lowered 2026-12-04 from 0.85 by the photo and name rules (docs/EVALUATION.md, "A patient in the picture")
+                ("patient-data", 0.8),
                 ("personal-data", 0.95),
                 ("political", 0.75),
                 ("safeguarding", 0.35),
@@ -1703,6 +1733,121 @@ fn issue10_deep_on_the_thirty_first_and_thirty_second_heldout_sets() {
                     ("safeguarding", 0.5),
                 ],
                 max_flagged: 11,
+            },
+        ),
+    ];
+    for (name, src, floors) in &sets {
+        blind_deep(name, src, floors);
+    }
+}
+
+#[test]
+fn issue10_thirty_third_heldout_regression_floors() {
+    blind(
+        "heldout33.toml",
+        include_str!("eval/heldout33.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // measured 2026-12-04 on the pack as it was when the set arrived
+            // (7cfbdedd: recall 0.665, 13 of 200 flagged); with the photo
+            // and name rules (docs/EVALUATION.md, "A patient in the
+            // picture"): 134 found, 10 flagged
+            recall: &[
+                ("commercial", 0.8),
+                ("conduct", 0.4),
+                ("confidential", 0.7),
+                ("credit", 0.6),
+                ("links", 0.85),
+                ("location", 0.65),
+                // raised 2026-12-04 from 0.6 by the photo and name rules
+                ("patient-data", 0.65),
+                ("personal-data", 0.7),
+                ("political", 0.85),
+                ("safeguarding", 0.5),
+            ],
+            max_flagged: 10,
+        },
+    );
+}
+
+#[test]
+fn issue10_thirty_fourth_heldout_regression_floors() {
+    blind(
+        "heldout34.toml",
+        include_str!("eval/heldout34.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // measured 2026-12-04 on the pack as it was when the set arrived
+            // (7cfbdedd: recall 0.68, 10 of 200 flagged); with the photo
+            // and name rules: 137 found, 9 flagged
+            recall: &[
+                ("commercial", 0.75),
+                ("conduct", 0.35),
+                ("confidential", 0.85),
+                ("credit", 0.5),
+                ("links", 0.9),
+                ("location", 0.7),
+                // raised 2026-12-04 from 0.65 by the photo and name rules
+                ("patient-data", 0.7),
+                ("personal-data", 0.8),
+                ("political", 0.8),
+                ("safeguarding", 0.5),
+            ],
+            max_flagged: 9,
+        },
+    );
+}
+
+#[test]
+fn issue10_deep_on_the_thirty_third_and_thirty_fourth_heldout_sets() {
+    let sets: [(&str, &str, Floors); 2] = [
+        (
+            "heldout33.toml",
+            include_str!("eval/heldout33.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-04: 162 found, 13 flagged as shipped
+                // (7cfbdedd); with the photo and name rules 162, 10
+                recall: &[
+                    ("commercial", 0.95),
+                    ("conduct", 0.55),
+                    ("confidential", 0.85),
+                    ("credit", 0.75),
+                    ("links", 0.85),
+                    ("location", 0.95),
+                    ("patient-data", 0.85),
+                    ("personal-data", 0.75),
+                    ("political", 0.95),
+                    ("safeguarding", 0.65),
+                ],
+                max_flagged: 10,
+            },
+        ),
+        (
+            "heldout34.toml",
+            include_str!("eval/heldout34.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-04: 158 found, 11 flagged as shipped
+                // (7cfbdedd); with the photo and name rules 159, 10
+                recall: &[
+                    ("commercial", 0.9),
+                    ("conduct", 0.5),
+                    ("confidential", 0.95),
+                    ("credit", 0.8),
+                    ("links", 0.95),
+                    ("location", 0.8),
+                    // raised 2026-12-04 from 0.65 by the photo and name rules
+                    ("patient-data", 0.7),
+                    ("personal-data", 0.8),
+                    ("political", 0.9),
+                    ("safeguarding", 0.65),
+                ],
+                max_flagged: 10,
             },
         ),
     ];
