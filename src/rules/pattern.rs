@@ -203,15 +203,22 @@ impl Patterns {
                 continue;
             }
             // A sticky `unless` first finds every text it stands down, so
-            // that an earlier mention of the same text goes too.
-            let stood_down: Vec<&str> = match &pr.unless {
-                Some(u) if u.sticky => matches(pr, value)
-                    .filter(|m| unless_applies(value, m.start(), m.end(), u))
-                    .map(|m| m.as_str())
-                    .collect(),
-                _ => Vec::new(),
+            // that an earlier mention of the same text goes too (the
+            // matches are found once and kept for the pass below).
+            let mut stood_down: Vec<&str> = Vec::new();
+            let found: Box<dyn Iterator<Item = regex::Match<'_>> + '_> = match &pr.unless {
+                Some(u) if u.sticky => {
+                    let all: Vec<regex::Match<'_>> = matches(pr, value).collect();
+                    stood_down.extend(
+                        all.iter()
+                            .filter(|m| unless_applies(value, m.start(), m.end(), u))
+                            .map(|m| m.as_str()),
+                    );
+                    Box::new(all.into_iter())
+                }
+                _ => matches(pr, value),
             };
-            for m in matches(pr, value) {
+            for m in found {
                 if stood_down.contains(&m.as_str()) {
                     continue;
                 }
