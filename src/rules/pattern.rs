@@ -227,7 +227,9 @@ impl Patterns {
                 {
                     continue;
                 }
+                // (a sticky table's verdicts are already in `stood_down`)
                 if let Some(u) = &pr.unless
+                    && !u.sticky
                     && unless_applies(value, m.start(), m.end(), u)
                 {
                     continue;
