@@ -771,10 +771,14 @@ fn validate(file: &str, raw: RawRule) -> Result<RuleDef> {
         _ => None,
     };
     if context.is_some_and(|c| {
-        !c.except.is_empty() || !c.before.is_empty() || !c.before_lists.is_empty() || c.sticky
+        !c.except.is_empty()
+            || !c.except_lists.is_empty()
+            || !c.before.is_empty()
+            || !c.before_lists.is_empty()
+            || c.sticky
     }) {
         return Err(Error::Pack(format!(
-            "{at}: `before` and `except` belong to `unless`, not `context`"
+            "{at}: `before`, `except` (and their `_lists`) and `sticky` belong to `unless`, not `context`"
         )));
     }
     let kind = match &detector {

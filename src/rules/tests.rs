@@ -1241,4 +1241,24 @@ fn a_sticky_unless_follows_a_name_through_the_field() {
     };
     assert_eq!(got("our patients enjoying the garden"), ["enjoying"]);
     assert_eq!(got("smiles at the bedside"), ["at the bedside"]);
+
+    // what only an `unless` can do is refused in a `context`
+    for key in [
+        "before = [\"dr\"]",
+        "before_lists = [\"staff\"]",
+        "except = [\"me\"]",
+        "except_lists = [\"staff\"]",
+        "sticky = true",
+    ] {
+        let e = err(&format!(
+            "{HEAD}[lists]\nstaff = [\"dr\"]\n{}",
+            rule(
+                "t.ctx",
+                &format!(
+                    "pattern = {{ regex = 'Hannah', context = {{ words = [\"ward\"], {key} }} }}"
+                )
+            )
+        ));
+        assert!(e.contains("belong to `unless`"), "{key}: {e}");
+    }
 }
