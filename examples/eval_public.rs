@@ -440,6 +440,7 @@ fn main() -> ExitCode {
             ("tuning3.toml", include_str!("../tests/eval/tuning3.toml")),
             ("tuning4.toml", include_str!("../tests/eval/tuning4.toml")),
             ("tuning5.toml", include_str!("../tests/eval/tuning5.toml")),
+            ("tuning6.toml", include_str!("../tests/eval/tuning6.toml")),
         ]
     } else {
         &[

@@ -535,6 +535,27 @@ fn issue10_fifth_tuning_regression_floors() {
     );
 }
 
+/// The sixth tuning set (`tuning6.toml`, 2026-12-04): conduct breaches
+/// written without a swear word or a slur (veiled threats, sexualised
+/// remarks, sneering replies, patients mocked, stereotypes, pile-ons) and
+/// hard negatives near them, by two helpers who read only the policies,
+/// the clause list and the case format. Rule authors may read it.
+#[test]
+fn issue10_sixth_tuning_regression_floors() {
+    tuning(
+        "tuning6.toml",
+        include_str!("eval/tuning6.toml"),
+        &Floors {
+            positives: 100,
+            negatives: 100,
+            // measured 2026-12-04 when the set arrived (85ff52bd: recall
+            // 0.16, 9 flagged)
+            recall: &[("conduct", 0.16)],
+            max_flagged: 9,
+        },
+    );
+}
+
 /// The third held-out set (`heldout3.toml`, 2026-12-01), written with
 /// tuning3 by the same helper under the same rules, and blind: only its
 /// per-category numbers are printed, never its texts.
