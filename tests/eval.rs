@@ -1876,3 +1876,217 @@ fn issue10_deep_on_the_thirty_third_and_thirty_fourth_heldout_sets() {
         blind_deep(name, src, floors);
     }
 }
+
+#[test]
+fn issue10_thirty_fifth_heldout_regression_floors() {
+    blind(
+        "heldout35.toml",
+        include_str!("eval/heldout35.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-04, on the pack as shipped (85ff52bd): 135 found, 1 flagged; the candidate
+            // of docs/EVALUATION.md, "Menace and advances", was not shipped
+            recall: &[
+                ("commercial", 0.9),
+                ("conduct", 0.5),
+                ("confidential", 0.9),
+                ("credit", 0.45),
+                ("links", 0.75),
+                ("location", 0.55),
+                ("patient-data", 0.6),
+                ("personal-data", 0.8),
+                ("political", 0.8),
+                ("safeguarding", 0.5),
+            ],
+            max_flagged: 1,
+        },
+    );
+}
+
+#[test]
+fn issue10_thirty_sixth_heldout_regression_floors() {
+    blind(
+        "heldout36.toml",
+        include_str!("eval/heldout36.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-04, on the pack as shipped (85ff52bd): 137 found, 10 flagged; the candidate
+            // of docs/EVALUATION.md, "Menace and advances", was not shipped
+            recall: &[
+                ("commercial", 0.85),
+                ("conduct", 0.4),
+                ("confidential", 0.75),
+                ("credit", 0.55),
+                ("links", 0.85),
+                ("location", 0.65),
+                ("patient-data", 0.65),
+                ("personal-data", 0.9),
+                ("political", 0.7),
+                ("safeguarding", 0.55),
+            ],
+            max_flagged: 10,
+        },
+    );
+}
+
+#[test]
+fn issue10_thirty_seventh_heldout_regression_floors() {
+    blind(
+        "heldout37.toml",
+        include_str!("eval/heldout37.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-04, on the pack as shipped (85ff52bd): 145 found, 8 flagged; the candidate
+            // of docs/EVALUATION.md, "Menace and advances", was not shipped
+            recall: &[
+                ("commercial", 0.75),
+                ("conduct", 0.3),
+                ("confidential", 1.0),
+                ("credit", 0.8),
+                ("links", 0.8),
+                ("location", 0.65),
+                ("patient-data", 0.8),
+                ("personal-data", 0.9),
+                ("political", 0.8),
+                ("safeguarding", 0.45),
+            ],
+            max_flagged: 8,
+        },
+    );
+}
+
+#[test]
+fn issue10_thirty_eighth_heldout_regression_floors() {
+    blind(
+        "heldout38.toml",
+        include_str!("eval/heldout38.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-04, on the pack as shipped (85ff52bd): 140 found, 4 flagged; the candidate
+            // of docs/EVALUATION.md, "Menace and advances", was not shipped
+            recall: &[
+                ("commercial", 0.8),
+                ("conduct", 0.45),
+                ("confidential", 0.75),
+                ("credit", 0.7),
+                ("links", 0.75),
+                ("location", 0.65),
+                ("patient-data", 0.8),
+                ("personal-data", 0.85),
+                ("political", 0.7),
+                ("safeguarding", 0.55),
+            ],
+            max_flagged: 4,
+        },
+    );
+}
+
+#[test]
+fn issue10_deep_on_the_thirty_fifth_and_thirty_sixth_heldout_sets() {
+    let sets: [(&str, &str, Floors); 2] = [
+        (
+            "heldout35.toml",
+            include_str!("eval/heldout35.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-04: 158 found, 3 flagged as shipped (85ff52bd)
+                recall: &[
+                    ("commercial", 0.95),
+                    ("conduct", 0.7),
+                    ("confidential", 0.95),
+                    ("credit", 0.8),
+                    ("links", 0.8),
+                    ("location", 0.7),
+                    ("patient-data", 0.75),
+                    ("personal-data", 0.85),
+                    ("political", 0.75),
+                    ("safeguarding", 0.65),
+                ],
+                max_flagged: 3,
+            },
+        ),
+        (
+            "heldout36.toml",
+            include_str!("eval/heldout36.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-04: 155 found, 11 flagged as shipped (85ff52bd)
+                recall: &[
+                    ("commercial", 0.85),
+                    ("conduct", 0.55),
+                    ("confidential", 0.85),
+                    ("credit", 0.8),
+                    ("links", 0.9),
+                    ("location", 0.8),
+                    ("patient-data", 0.75),
+                    ("personal-data", 0.85),
+                    ("political", 0.8),
+                    ("safeguarding", 0.6),
+                ],
+                max_flagged: 11,
+            },
+        ),
+    ];
+    for (name, src, floors) in &sets {
+        blind_deep(name, src, floors);
+    }
+}
+
+#[test]
+fn issue10_deep_on_the_thirty_seventh_and_thirty_eighth_heldout_sets() {
+    let sets: [(&str, &str, Floors); 2] = [
+        (
+            "heldout37.toml",
+            include_str!("eval/heldout37.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-04: 166 found, 8 flagged as shipped (85ff52bd)
+                recall: &[
+                    ("commercial", 0.9),
+                    ("conduct", 0.5),
+                    ("confidential", 1.0),
+                    ("credit", 0.95),
+                    ("links", 1.0),
+                    ("location", 0.6),
+                    ("patient-data", 0.9),
+                    ("personal-data", 0.9),
+                    ("political", 0.85),
+                    ("safeguarding", 0.7),
+                ],
+                max_flagged: 8,
+            },
+        ),
+        (
+            "heldout38.toml",
+            include_str!("eval/heldout38.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-04: 162 found, 4 flagged as shipped (85ff52bd)
+                recall: &[
+                    ("commercial", 1.0),
+                    ("conduct", 0.7),
+                    ("confidential", 0.9),
+                    ("credit", 0.8),
+                    ("links", 0.9),
+                    ("location", 0.7),
+                    ("patient-data", 0.85),
+                    ("personal-data", 0.85),
+                    ("political", 0.85),
+                    ("safeguarding", 0.55),
+                ],
+                max_flagged: 4,
+            },
+        ),
+    ];
+    for (name, src, floors) in &sets {
+        blind_deep(name, src, floors);
+    }
+}
