@@ -41,6 +41,7 @@
 //! fields = ["text"]            # optional; default: every free-text field
 //! kinds = ["post", "reply"]    # optional; default: every record kind
 //! addressed = true             # optional: only replies and records with @mentions
+//! unaddressed = true           # optional: only records that are neither
 //! near_person = true           # optional: only records with an @mention or a titled name
 //! media = "any"                # optional: only records with media ("any" | "video")
 //! date_window = "elections"    # optional: raise severity inside a pre-election period

@@ -71,6 +71,8 @@ struct RawRule {
     #[serde(default)]
     addressed: bool,
     #[serde(default)]
+    unaddressed: bool,
+    #[serde(default)]
     near_person: bool,
     /// A hit inside quotation marks stands down where these words say
     /// someone else said or wrote it (src/rules/reported.rs).
@@ -346,8 +348,8 @@ pub enum Detector {
 pub struct Scope {
     pub fields: Option<Vec<Field>>,
     pub kinds: Option<Vec<RecordKind>>,
-    /// Only records that address someone: replies or @mentions.
-    pub addressed: bool,
+    /// Whom a record must be aimed at for the rule to read it.
+    pub audience: Audience,
     /// Only records that refer to a person: @mentions or a titled name.
     pub near_person: bool,
     /// Only records with attached media: "any" or "video".
@@ -360,14 +362,34 @@ pub struct Scope {
     pub lazy: bool,
 }
 
+/// Whom a record is aimed at, as a rule's scope asks (`addressed = true`,
+/// `unaddressed = true`, or neither).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Audience {
+    /// Any record.
+    #[default]
+    Any,
+    /// Replies and records with @mentions only.
+    Addressed,
+    /// Records that are neither replies nor carry @mentions: a post to
+    /// everyone, where a model speaks only when surer (rules/models.toml).
+    Unaddressed,
+}
+
 impl Scope {
     pub fn kind_ok(&self, kind: RecordKind) -> bool {
         self.kinds.as_ref().is_none_or(|ks| ks.contains(&kind))
     }
 
-    /// `addressed`: a reply, or a record with @mentions.
+    /// `addressed`: a reply, or a record with @mentions; `unaddressed`:
+    /// neither.
     pub fn addressed_ok(&self, record: &crate::record::Record) -> bool {
-        !self.addressed || record.kind == RecordKind::Reply || !record.mentions.is_empty()
+        let aimed = record.kind == RecordKind::Reply || !record.mentions.is_empty();
+        match self.audience {
+            Audience::Any => true,
+            Audience::Addressed => aimed,
+            Audience::Unaddressed => !aimed,
+        }
     }
 
     /// For text detectors: the named fields, else every prose field.
@@ -799,6 +821,16 @@ fn validate(file: &str, raw: RawRule) -> Result<RuleDef> {
             "{at}: only lexicon signals can be lazy"
         )));
     }
+    let audience = match (raw.addressed, raw.unaddressed) {
+        (false, false) => Audience::Any,
+        (true, false) => Audience::Addressed,
+        (false, true) => Audience::Unaddressed,
+        (true, true) => {
+            return Err(Error::Pack(format!(
+                "{at}: `addressed` and `unaddressed` cannot both be set"
+            )));
+        }
+    };
     let kind = if raw.signal {
         format!("{kind} signal")
     } else {
@@ -820,7 +852,7 @@ fn validate(file: &str, raw: RawRule) -> Result<RuleDef> {
         scope: Scope {
             fields,
             kinds,
-            addressed: raw.addressed,
+            audience,
             near_person: raw.near_person,
             media: raw.media,
             date_window: raw.date_window,

@@ -1262,3 +1262,42 @@ fn a_sticky_unless_follows_a_name_through_the_field() {
         assert!(e.contains("belong to `unless`"), "{key}: {e}");
     }
 }
+
+/// `addressed` reads only what is aimed at someone, `unaddressed` only
+/// what is not (a post to everyone, where a model speaks when surer:
+/// rules/models.toml); asking for both is a pack error.
+#[test]
+fn a_rule_reads_the_audience_its_scope_asks_for() {
+    let text = "@nurse_x what a shambles";
+    let p = pack(&format!(
+        "{HEAD}{}{}",
+        rule(
+            "t.aimed",
+            "addressed = true\nlexicon = { terms = [\"shambles\"] }"
+        ),
+        rule(
+            "t.everyone",
+            "unaddressed = true\nlexicon = { terms = [\"shambles\"] }"
+        ),
+    ));
+    let mut mention = post(text);
+    mention.mentions.push("@nurse_x".into());
+    let mut reply = post("what a shambles");
+    reply.kind = RecordKind::Reply;
+    let plain = post("what a shambles");
+    for (rec, aimed) in [(&mention, true), (&reply, true), (&plain, false)] {
+        assert_eq!(rule_hits(&p, rec, "t.aimed").len(), usize::from(aimed));
+        assert_eq!(rule_hits(&p, rec, "t.everyone").len(), usize::from(!aimed));
+    }
+    let e = err(&format!(
+        "{HEAD}{}",
+        rule(
+            "t.both",
+            "addressed = true\nunaddressed = true\nlexicon = { terms = [\"x\"] }"
+        )
+    ));
+    assert!(
+        e.contains("`addressed` and `unaddressed` cannot both be set"),
+        "{e}"
+    );
+}
