@@ -73,8 +73,24 @@ pub struct Features {
     /// The character block while it is built (`split_norm`).
     char_ids: Vec<u32>,
     token: String,
-    pub(super) tokens: Vec<(usize, usize)>,
-    pub(super) text: String,
+    /// Every token of the text last cut (`cut_source`, links read as
+    /// `cut_as` says), numbers included, as ranges of `text`.
+    tokens: Vec<(usize, usize)>,
+    text: String,
+    cut_source: String,
+    cut_as: Option<bool>,
+    /// Per token: whether it is digits only, and its word hash (unmasked).
+    number: Vec<bool>,
+    word_h: Vec<u32>,
+    /// Character n-gram hashes (unmasked) of every token, and each
+    /// token's range of them; made on first need for a cut.
+    char_h: Vec<u32>,
+    char_at: Vec<(u32, u32)>,
+    chars_hashed: bool,
+    /// How many tokens the last extraction kept, and whether it skipped
+    /// numbers.
+    kept_words: usize,
+    kept_skip: bool,
     /// The text and mask the features were last extracted from: several
     /// models of one bucket count score the same field, and extraction is
     /// the costly part (benches/README.md).
@@ -93,7 +109,7 @@ pub struct Features {
 impl Features {
     /// How many word tokens the last extraction found.
     pub fn words(&self) -> usize {
-        self.tokens.len()
+        self.kept_words
     }
 
     /// Hashed features of `text` into `0..=mask`: lower-cased word
@@ -107,6 +123,12 @@ impl Features {
     }
 
     /// As [`Features::extract`], with the features `opts` chooses.
+    ///
+    /// A text is cut into tokens, and each token's word and character
+    /// hashes computed, once for every option set that reads links the
+    /// same way: the abuse and policy models score the same posts and
+    /// differ only in skipping number tokens (benches/README.md). The ids
+    /// come out in the order they always have.
     pub fn extract_with(&mut self, text: &str, mask: u32, opts: FeatureOptions) {
         if self.source_key == Some((mask, opts)) && self.source == text {
             return;
@@ -116,14 +138,32 @@ impl Features {
         self.source_key = Some((mask, opts));
         self.probs_of = None;
         self.ids.clear();
+        if self.cut_as != Some(opts.url_parts) || self.cut_source != text {
+            self.cut(text, opts.url_parts);
+        }
+        if opts.char_ngrams && !self.chars_hashed {
+            self.hash_chars();
+        }
+        self.hash_tokens(mask, opts);
+    }
+
+    /// Every token of `text` (numbers marked, not dropped) with its word
+    /// hash.
+    fn cut(&mut self, text: &str, url_parts: bool) {
+        self.cut_source.clear();
+        self.cut_source.push_str(text);
+        self.cut_as = Some(url_parts);
+        self.chars_hashed = false;
         self.text.clear();
         self.tokens.clear();
+        self.number.clear();
+        self.word_h.clear();
         for raw in text.split_whitespace() {
             self.token.clear();
             let schemed = schemed(raw);
             if raw.starts_with('@') && raw.len() > 1 {
                 self.token.push_str("@user");
-            } else if opts.url_parts && (schemed || bare_link(raw)) {
+            } else if url_parts && (schemed || bare_link(raw)) {
                 self.push_token("url");
                 for word in link_words(raw) {
                     self.push_token(&word);
@@ -175,8 +215,7 @@ impl Features {
                     self.token.push(c);
                 }
             }
-            if self.token.is_empty() || (opts.skip_numbers && self.token.bytes().all(|b| b == b'0'))
-            {
+            if self.token.is_empty() {
                 continue;
             }
             // (taken and put back, so the buffer's allocation is reused)
@@ -184,79 +223,119 @@ impl Features {
             self.push_token(&token);
             self.token = token;
         }
-        self.hash_tokens(mask, opts);
     }
 
     fn push_token(&mut self, token: &str) {
         let start = self.text.len();
         self.text.push_str(token);
         self.tokens.push((start, self.text.len()));
+        self.number.push(token.bytes().all(|b| b == b'0'));
+        self.word_h.push(fold(part(AFTER_W, token.as_bytes())));
     }
 
-    /// Word, word-pair and character n-gram features of the tokens.
+    /// Character 3- and 4-gram hashes of "<word>" for every token but
+    /// handles and links; ASCII words (nearly all) are windowed as bytes,
+    /// others as chars.
+    fn hash_chars(&mut self) {
+        self.char_h.clear();
+        self.char_at.clear();
+        for &(s, e) in &self.tokens {
+            let w = &self.text[s..e];
+            let from = self.char_h.len() as u32;
+            if w != "@user" && w != "url" {
+                char_hashes(w, &mut self.char_h);
+            }
+            self.char_at.push((from, self.char_h.len() as u32));
+        }
+        self.chars_hashed = true;
+    }
+
+    /// Word, word-pair and character n-gram features of the tokens the
+    /// options keep.
     fn hash_tokens(&mut self, mask: u32, opts: FeatureOptions) {
         // With `split_norm` the character ids wait in `chars` and follow
         // the words; without it they interleave as they always have, so
         // older models train and score byte for byte as before.
         let mut chars = std::mem::take(&mut self.char_ids);
         chars.clear();
-        let split = opts.split_norm;
-        let mut push_char = |ids: &mut Vec<u32>, id: u32| {
-            if split {
-                chars.push(id);
-            } else {
-                ids.push(id);
+        let kept = |i: usize| !(opts.skip_numbers && self.number[i]);
+        let mut next_kept = (0..self.tokens.len()).filter(|&i| kept(i));
+        let mut cur = next_kept.next();
+        let mut words = 0;
+        while let Some(i) = cur {
+            words += 1;
+            let following = next_kept.next();
+            self.ids.push(self.word_h[i] & mask);
+            if let Some(j) = following {
+                let (s, e) = self.tokens[i];
+                let (s2, e2) = self.tokens[j];
+                let h = part(part(AFTER_B, &self.text.as_bytes()[s..e]), b" ");
+                self.ids
+                    .push(fold(part(h, &self.text.as_bytes()[s2..e2])) & mask);
             }
-        };
-        for (i, &(s, e)) in self.tokens.iter().enumerate() {
-            let w = &self.text[s..e];
-            self.ids.push(fold(part(AFTER_W, w.as_bytes())) & mask);
-            if let Some(&(s2, e2)) = self.tokens.get(i + 1) {
-                let next = &self.text[s2..e2];
-                let h = part(part(AFTER_B, w.as_bytes()), b" ");
-                self.ids.push(fold(part(h, next.as_bytes())) & mask);
-            }
-            if !opts.char_ngrams || w == "@user" || w == "url" {
-                continue;
-            }
-            // character n-grams of "<word>"; ASCII words (nearly all) are
-            // windowed as bytes, others as chars
-            if w.is_ascii() {
-                let mut buf = [0u8; 64];
-                let b = w.as_bytes();
-                if b.len() + 2 <= buf.len() {
-                    buf[0] = b'<';
-                    buf[1..=b.len()].copy_from_slice(b);
-                    buf[b.len() + 1] = b'>';
-                    let marked = &buf[..b.len() + 2];
-                    for (n, after) in [(3usize, AFTER_3), (4, AFTER_4)] {
-                        for win in marked.windows(n) {
-                            push_char(&mut self.ids, fold(part(after, win)) & mask);
-                        }
-                    }
-                    continue;
+            if opts.char_ngrams {
+                let (a, b) = self.char_at[i];
+                let hashes = self.char_h[a as usize..b as usize]
+                    .iter()
+                    .map(|&h| h & mask);
+                if opts.split_norm {
+                    chars.extend(hashes);
+                } else {
+                    self.ids.extend(hashes);
                 }
             }
-            let marked: Vec<char> = std::iter::once('<')
-                .chain(w.chars())
-                .chain(std::iter::once('>'))
-                .collect();
-            // at most four chars of at most four bytes each
-            let mut buf = [0u8; 16];
-            for n in [3usize, 4] {
-                for win in marked.windows(n) {
-                    let mut len = 0;
-                    for c in win {
-                        len += c.encode_utf8(&mut buf[len..]).len();
-                    }
-                    let tag: &[u8] = if n == 3 { b"3" } else { b"4" };
-                    push_char(&mut self.ids, hash(&[tag, &buf[..len]]) & mask);
-                }
-            }
+            cur = following;
         }
+        self.kept_words = words;
+        self.kept_skip = opts.skip_numbers;
         self.words_end = self.ids.len();
         self.ids.extend_from_slice(&chars);
         self.char_ids = chars;
+    }
+
+    /// The tokens the last extraction kept, for a finding's detail.
+    pub(super) fn kept_tokens(&self) -> impl Iterator<Item = &str> {
+        self.tokens
+            .iter()
+            .zip(&self.number)
+            .filter(|&(_, &n)| !(self.kept_skip && n))
+            .map(|(&(s, e), _)| &self.text[s..e])
+    }
+}
+
+/// Character 3- and 4-gram hashes of "<w>", unmasked, 3-grams first.
+fn char_hashes(w: &str, out: &mut Vec<u32>) {
+    if w.is_ascii() {
+        let mut buf = [0u8; 64];
+        let b = w.as_bytes();
+        if b.len() + 2 <= buf.len() {
+            buf[0] = b'<';
+            buf[1..=b.len()].copy_from_slice(b);
+            buf[b.len() + 1] = b'>';
+            let marked = &buf[..b.len() + 2];
+            for (n, after) in [(3usize, AFTER_3), (4, AFTER_4)] {
+                for win in marked.windows(n) {
+                    out.push(fold(part(after, win)));
+                }
+            }
+            return;
+        }
+    }
+    let marked: Vec<char> = std::iter::once('<')
+        .chain(w.chars())
+        .chain(std::iter::once('>'))
+        .collect();
+    // at most four chars of at most four bytes each
+    let mut buf = [0u8; 16];
+    for n in [3usize, 4] {
+        for win in marked.windows(n) {
+            let mut len = 0;
+            for c in win {
+                len += c.encode_utf8(&mut buf[len..]).len();
+            }
+            let tag: &[u8] = if n == 3 { b"3" } else { b"4" };
+            out.push(hash(&[tag, &buf[..len]]));
+        }
     }
 }
 
@@ -400,6 +479,61 @@ pub(super) fn tagged_hashes_for_test(w: &[u8], next: &[u8]) -> (u32, u32, u32, u
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A text cut once and hashed for several option sets gives, for
+    /// each, exactly the ids (in order) and word count of a fresh
+    /// extraction: what the abuse and policy models share is only the
+    /// work, never a feature.
+    #[test]
+    fn features_reused_across_options_equal_a_fresh_extraction() {
+        const PIECES: &[&str] = &[
+            "ward",
+            "12",
+            "1,234",
+            " ",
+            "  ",
+            "@nurse",
+            "https://x.example/a",
+            "bit.ly/3x",
+            "sooooo",
+            "Café",
+            "niño",
+            "0113",
+            "***",
+            "f*ck",
+            "\u{1f600}",
+            "x",
+            "-",
+            "A&E",
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+            "url",
+        ];
+        let opts: Vec<FeatureOptions> = (0..16).filter_map(FeatureOptions::from_flags).collect();
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut shared = Features::default();
+        for _ in 0..3_000 {
+            let mut text = String::new();
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            for k in 0..(seed >> 59) as usize + 1 {
+                text.push_str(PIECES[((seed >> (k * 7 % 50)) as usize) % PIECES.len()]);
+                text.push(' ');
+            }
+            for (n, &o) in opts.iter().enumerate() {
+                // the same scratch, options in a changing order, two masks
+                let o2 = opts[(n + (seed >> 40) as usize) % opts.len()];
+                let mask = if n % 2 == 0 { 0x3ffff } else { 0xffff };
+                for o in [o, o2] {
+                    shared.extract_with(&text, mask, o);
+                    let mut fresh = Features::default();
+                    fresh.extract_with(&text, mask, o);
+                    assert_eq!(shared.ids, fresh.ids, "{text:?} {o:?}");
+                    assert_eq!(shared.words_end, fresh.words_end, "{text:?} {o:?}");
+                    assert_eq!(shared.words(), fresh.words(), "{text:?} {o:?}");
+                    assert!(shared.kept_tokens().eq(fresh.kept_tokens()));
+                }
+            }
+        }
+    }
 
     #[test]
     fn the_fast_path_of_has_link_agrees_with_judging_every_token() {

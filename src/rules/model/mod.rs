@@ -837,10 +837,8 @@ impl Model {
     fn strongest_words(&self, head: usize, scratch: &Features, n: usize) -> Vec<String> {
         let k = self.heads.len();
         let mut scored: Vec<(i8, &str)> = scratch
-            .tokens
-            .iter()
-            .map(|&(s, e)| {
-                let w = &scratch.text[s..e];
+            .kept_tokens()
+            .map(|w| {
                 (
                     self.weights[(hash(&[b"w", w.as_bytes()]) & self.mask) as usize * k + head],
                     w,
