@@ -1301,3 +1301,29 @@ fn a_rule_reads_the_audience_its_scope_asks_for() {
         "{e}"
     );
 }
+
+/// The opt-in conduct-shapes layer (measured, not in the default pack:
+/// docs/EVALUATION.md, "Menace and advances") loads on top of the
+/// embedded pack, its examples pass, and it finds a veiled threat the
+/// default pack alone does not.
+#[test]
+fn the_conduct_shapes_layer_loads_and_finds_a_veiled_threat() {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("packs/conduct-shapes.toml");
+    let pack = Pack::from_path(&p, &Org::default()).unwrap();
+    let (n, f) = pack.test_examples();
+    assert!(n > 100 && f.is_empty(), "{n} {f:?}");
+    let default = Pack::default_pack(&Org::default()).unwrap();
+    let mut dm = post(
+        "I know your shift on Larch finishes at half 7. Think very carefully about that statement.",
+    );
+    dm.kind = RecordKind::Dm;
+    let ids = |pack: &Pack| -> Vec<String> {
+        let mut hits = Vec::new();
+        pack.check(&dm, &mut hits);
+        hits.iter()
+            .map(|h| pack.rules()[h.rule].id.clone())
+            .collect()
+    };
+    assert!(ids(&pack).contains(&"conduct.menace".to_string()));
+    assert!(!ids(&default).iter().any(|id| id.starts_with("conduct.")));
+}
