@@ -73,11 +73,10 @@ pub struct Features {
     /// The character block while it is built (`split_norm`).
     char_ids: Vec<u32>,
     token: String,
-    /// Every token of the text last cut (`cut_source`, links read as
+    /// Every token of the text last read (`source`, links read as
     /// `cut_as` says), numbers included, as ranges of `text`.
     tokens: Vec<(usize, usize)>,
     text: String,
-    cut_source: String,
     cut_as: Option<bool>,
     /// Per token: whether it is digits only, and its word hash (unmasked).
     number: Vec<bool>,
@@ -130,15 +129,19 @@ impl Features {
     /// differ only in skipping number tokens (benches/README.md). The ids
     /// come out in the order they always have.
     pub fn extract_with(&mut self, text: &str, mask: u32, opts: FeatureOptions) {
-        if self.source_key == Some((mask, opts)) && self.source == text {
+        let same_text = self.source == text;
+        if same_text && self.source_key == Some((mask, opts)) {
             return;
         }
-        self.source.clear();
-        self.source.push_str(text);
+        // (the tokens are always of `source`: a new text is cut below)
+        if !same_text {
+            self.source.clear();
+            self.source.push_str(text);
+        }
         self.source_key = Some((mask, opts));
         self.probs_of = None;
         self.ids.clear();
-        if self.cut_as != Some(opts.url_parts) || self.cut_source != text {
+        if !same_text || self.cut_as != Some(opts.url_parts) {
             self.cut(text, opts.url_parts);
         }
         if opts.char_ngrams && !self.chars_hashed {
@@ -150,8 +153,6 @@ impl Features {
     /// Every token of `text` (numbers marked, not dropped) with its word
     /// hash.
     fn cut(&mut self, text: &str, url_parts: bool) {
-        self.cut_source.clear();
-        self.cut_source.push_str(text);
         self.cut_as = Some(url_parts);
         self.chars_hashed = false;
         self.text.clear();
