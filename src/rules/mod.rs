@@ -432,7 +432,7 @@ impl Pack {
         let mut i = first;
         while i < hits.len() {
             let sc = &self.scope[hits[i].rule];
-            let keep = sc.addressed_ok(record)
+            let keep = sc.audience_ok(record)
                 && (!sc.near_person || self.near_person(record))
                 && sc
                     .media

@@ -381,9 +381,9 @@ impl Scope {
         self.kinds.as_ref().is_none_or(|ks| ks.contains(&kind))
     }
 
-    /// `addressed`: a reply, or a record with @mentions; `unaddressed`:
-    /// neither.
-    pub fn addressed_ok(&self, record: &crate::record::Record) -> bool {
+    /// Whether the record is aimed as `audience` asks: `addressed`, a
+    /// reply or a record with @mentions; `unaddressed`, neither.
+    pub fn audience_ok(&self, record: &crate::record::Record) -> bool {
         let aimed = record.kind == RecordKind::Reply || !record.mentions.is_empty();
         match self.audience {
             Audience::Any => true,

@@ -854,16 +854,34 @@ fn account_state_stays_small_for_ordinary_accounts() {
     );
 }
 
+/// An opt-in layer of `packs/`, loaded on top of the embedded pack, with
+/// every rule example of the whole stack passing.
+fn opt_in_layer(file: &str) -> Pack {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("packs")
+        .join(file);
+    let pack = Pack::from_path(&p, &Org::default()).unwrap();
+    let (n, f) = pack.test_examples();
+    assert!(n > 100 && f.is_empty(), "{file}: {n} {f:?}");
+    pack
+}
+
+/// The ids of the rules a pack reports on one record.
+fn ids_of(pack: &Pack, rec: &Record) -> Vec<String> {
+    let mut hits = Vec::new();
+    pack.check(rec, &mut hits);
+    hits.iter()
+        .map(|h| pack.rules()[h.rule].id.clone())
+        .collect()
+}
+
 /// The opt-in learned-model layer loads on top of the embedded pack and its
 /// rule's own examples pass (docs/RULES.md, "model").
 #[test]
 fn the_abuse_model_layer_loads_and_its_examples_pass() {
-    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("packs/abuse-model.toml");
-    let pack = Pack::from_path(&p, &Org::default()).unwrap();
+    let pack = opt_in_layer("abuse-model.toml");
     assert!(pack.uses_embedded());
     assert!(pack.rules().iter().any(|r| r.id == "conduct.model-abuse"));
-    let (n, f) = pack.test_examples();
-    assert!(n > 100 && f.is_empty(), "{n} {f:?}");
     // evidence combines: a reply with a lexicon obscenity gets one
     // finding, not a second one from the model
     let mut hits = Vec::new();
@@ -885,18 +903,9 @@ fn the_abuse_model_layer_loads_and_its_examples_pass() {
 /// find what it adds.
 #[test]
 fn the_colleague_data_layer_loads_and_finds_gossip_about_a_colleague() {
-    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("packs/colleague-data.toml");
-    let pack = Pack::from_path(&p, &Org::default()).unwrap();
-    let (n, f) = pack.test_examples();
-    assert!(n > 100 && f.is_empty(), "{n} {f:?}");
+    let pack = opt_in_layer("colleague-data.toml");
     let default = Pack::default_pack(&Org::default()).unwrap();
-    let ids = |pack: &Pack, text: &str| -> Vec<String> {
-        let mut hits = Vec::new();
-        pack.check(&post(text), &mut hits);
-        hits.iter()
-            .map(|h| pack.rules()[h.rule].id.clone())
-            .collect()
-    };
+    let ids = |pack: &Pack, text: &str| ids_of(pack, &post(text));
     let gossip = "Kelly's been off since her miscarriage, card's in the staff room";
     assert!(
         ids(&pack, gossip)
@@ -1308,22 +1317,16 @@ fn a_rule_reads_the_audience_its_scope_asks_for() {
 /// default pack alone does not.
 #[test]
 fn the_conduct_shapes_layer_loads_and_finds_a_veiled_threat() {
-    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("packs/conduct-shapes.toml");
-    let pack = Pack::from_path(&p, &Org::default()).unwrap();
-    let (n, f) = pack.test_examples();
-    assert!(n > 100 && f.is_empty(), "{n} {f:?}");
+    let pack = opt_in_layer("conduct-shapes.toml");
     let default = Pack::default_pack(&Org::default()).unwrap();
     let mut dm = post(
         "I know your shift on Larch finishes at half 7. Think very carefully about that statement.",
     );
     dm.kind = RecordKind::Dm;
-    let ids = |pack: &Pack| -> Vec<String> {
-        let mut hits = Vec::new();
-        pack.check(&dm, &mut hits);
-        hits.iter()
-            .map(|h| pack.rules()[h.rule].id.clone())
-            .collect()
-    };
-    assert!(ids(&pack).contains(&"conduct.menace".to_string()));
-    assert!(!ids(&default).iter().any(|id| id.starts_with("conduct.")));
+    assert!(ids_of(&pack, &dm).contains(&"conduct.menace".to_string()));
+    assert!(
+        !ids_of(&default, &dm)
+            .iter()
+            .any(|id| id.starts_with("conduct."))
+    );
 }

@@ -701,7 +701,7 @@ impl Models {
         // Scoring is the costly part: a record the rule's scope rules
         // out (an unaddressed post for an `addressed` rule) is not scored.
         let sc = &at.scope[mr.rule];
-        if !sc.kind_ok(record.kind) || !sc.text_field_ok(field.name) || !sc.addressed_ok(record) {
+        if !sc.kind_ok(record.kind) || !sc.text_field_ok(field.name) || !sc.audience_ok(record) {
             return None;
         }
         // the author's own words: quoted abuse they report is left out
