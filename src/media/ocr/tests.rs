@@ -6,12 +6,24 @@
 
 use super::*;
 
+/// The script is written by a `sh` child, not by this process: a test
+/// binary runs tests on many threads, and a write handle held here would be
+/// inherited by any process another thread forks meanwhile, so running the
+/// script could fail with "Text file busy" (ETXTBSY, seen in CI).
 #[cfg(unix)]
 fn stand_in(dir: &std::path::Path, script: &str) -> std::path::PathBuf {
-    use std::os::unix::fs::PermissionsExt;
     let p = dir.join("tesseract");
-    std::fs::write(&p, format!("#!/bin/sh\n{script}\n")).unwrap();
-    std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let written = std::process::Command::new("/bin/sh")
+        .args([
+            "-c",
+            r#"printf '#!/bin/sh\n%s\n' "$2" > "$1" && chmod 755 "$1""#,
+        ])
+        .arg("sh")
+        .arg(&p)
+        .arg(script)
+        .status()
+        .unwrap();
+    assert!(written.success(), "could not write {}", p.display());
     p
 }
 
