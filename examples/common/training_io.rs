@@ -61,7 +61,7 @@ pub fn lines(path: &Path) -> Result<Vec<String>, String> {
 /// the weights do not depend on the directory listing.
 #[allow(dead_code)] // each training command uses a part of this file
 pub fn files_of(stem: &str) -> Result<Vec<std::path::PathBuf>, String> {
-    let mut out = tsv_files()?;
+    let mut out = tsv_files(POLICY_ROUNDS)?;
     out.retain(|p| {
         let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
         name == format!("{stem}.tsv")
@@ -100,11 +100,16 @@ pub fn labelled(path: &Path, positives: bool) -> Result<Vec<(bool, String)>, Str
     Ok(out)
 }
 
-/// Every training file under `rules/models/training`, in name order.
+/// Every training file under `rules/models/training` of the rounds a
+/// trainer reads, in name order: `default` (the rounds its committed
+/// weights were trained on, so the documented command rebuilds them byte
+/// for byte), or with `TRAIN_ROUND=k` every round up to k.
 #[allow(dead_code)]
-pub fn tsv_files() -> Result<Vec<std::path::PathBuf>, String> {
+pub fn tsv_files(default: &[u32]) -> Result<Vec<std::path::PathBuf>, String> {
     let dir = Path::new("rules/models/training");
-    let last = param("TRAIN_ROUND", LAST_ROUND as f32) as u32;
+    let last = std::env::var("TRAIN_ROUND")
+        .ok()
+        .and_then(|k| k.trim().parse::<u32>().ok());
     let (held, skipped) = (holdout_round(), skipped_rounds());
     let mut out: Vec<_> = std::fs::read_dir(dir)
         .map_err(|e| format!("{}: {e}", dir.display()))?
@@ -112,9 +117,10 @@ pub fn tsv_files() -> Result<Vec<std::path::PathBuf>, String> {
         .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
         .filter(|p| {
             let r = round_of(p);
+            let read = last.map_or(default.contains(&r), |last| r <= last);
             // a later round left out is read to be measured on, without
             // reading the rounds between
-            (r <= last || held == Some(r)) && !skipped.contains(&r)
+            (read || held == Some(r)) && !skipped.contains(&r)
         })
         .collect();
     out.sort();
@@ -141,11 +147,11 @@ fn skipped_rounds() -> Vec<u32> {
         .collect()
 }
 
-/// The last round of training files the shipped models were trained on
-/// (rules/models/training/README.md): later rounds are read only when
-/// `TRAIN_ROUND` asks for them, so the documented command reproduces the
-/// committed weights.
-const LAST_ROUND: u32 = 4;
+/// The rounds of training files the committed policy model was trained on
+/// (rules/models/training/README.md); later rounds are read only when
+/// `TRAIN_ROUND` asks for them.
+#[allow(dead_code)]
+const POLICY_ROUNDS: &[u32] = &[1, 2, 3, 4];
 
 /// A file's round: the first number in its name (`patient-data-5.tsv`,
 /// `ordinary-4-credit.tsv`), 1 when it has none.
