@@ -343,6 +343,64 @@ impl Lexicon {
     }
 }
 
+/// Phrases of named lists, found where a lexicon's allow-list would find
+/// them (the same normalisation, word boundaries and letter counts), for
+/// a learned model's rule that must not read them (`model.safe_lists`,
+/// docs/RULES.md, "Learned models"): a bag of words cannot tell "clown
+/// doctors" from "you clown", but the safe-lists already can.
+pub struct Phrases {
+    ac: AhoCorasick,
+    counts: Vec<Vec<u16>>,
+}
+
+impl Phrases {
+    pub fn compile(
+        def: &PackDef,
+        rule: &super::pack::RuleDef,
+        lists: &[String],
+    ) -> Result<Option<Phrases>> {
+        let mut scratch = Normalised::default();
+        let (mut pats, mut counts) = (Vec::new(), Vec::new());
+        for l in lists {
+            for phrase in def.list(rule, l)? {
+                let (pat, c) = scratch.term(phrase);
+                if !pat.is_empty() {
+                    pats.push(pat);
+                    counts.push(c);
+                }
+            }
+        }
+        if pats.is_empty() {
+            return Ok(None);
+        }
+        let ac = automaton(&pats)
+            .map_err(|e| Error::Pack(format!("{}: model.safe_lists: {e}", rule.whence())))?;
+        Ok(Some(Phrases { ac, counts }))
+    }
+
+    /// `text` with every phrase found blanked to one space; `None` when
+    /// there is none.
+    pub fn blanked(&self, text: &str, n: &mut Normalised) -> Option<String> {
+        n.run(text);
+        let t = n.text.as_bytes();
+        let spans: Vec<(usize, usize)> = self
+            .ac
+            .find_overlapping_iter(&n.text)
+            .filter(|m| {
+                let (s, e) = (m.start(), m.end());
+                (s == 0 || t[s - 1] == b' ')
+                    && (e == t.len() || t[e] == b' ')
+                    && counts_ok(n, s, e, &self.counts[m.pattern().as_usize()])
+            })
+            .map(|m| {
+                let u = |b: usize| &n.units[n.byte_unit[b] as usize];
+                (u(m.start()).start, u(m.end() - 1).end)
+            })
+            .collect();
+        (!spans.is_empty()).then(|| super::reported::blank(text, spans))
+    }
+}
+
 /// The overlapping search reports "fuck" inside "fucking": per rule, keep
 /// only hits no longer hit of the same rule contains (what a leftmost-
 /// longest search would have reported), so matches and fingerprints stay

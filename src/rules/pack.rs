@@ -158,6 +158,12 @@ pub struct ModelDef {
     /// parents gave consent for us to share…").
     #[serde(default)]
     pub unless: Option<ContextDef>,
+    /// Lists whose phrases are blanked out of the text before the model
+    /// reads it: the safe-lists of the lexicons ("clown doctors", "blue
+    /// tits", "I'm such an idiot") in front of a bag of words that cannot
+    /// tell them from the insults they share words with.
+    #[serde(default)]
+    pub safe_lists: Vec<String>,
     /// A lower threshold where a hit of one of these (lexicon or pattern)
     /// rules stands in the same field: the model's word and a list's
     /// together, each too weak alone (docs/RULES.md, "Learned models").

@@ -76,28 +76,33 @@ impl Reported {
     /// nothing to blank.
     pub fn own_words(&self, rule: usize, text: &str) -> Option<String> {
         let frames = self.frames(rule)?;
-        let mut reported: Vec<(usize, usize)> = quotes(text)
+        let reported: Vec<(usize, usize)> = quotes(text)
             .into_iter()
             .filter(|&(o, c)| unless_applies(text, o, c, frames))
             .collect();
         if reported.is_empty() {
             return None;
         }
-        // (a quotation inside another closes first: blank from the left)
-        reported.sort_unstable();
-        let mut own = String::with_capacity(text.len());
-        let mut at = 0;
-        for (o, c) in reported {
-            if c <= at {
-                continue; // inside a quotation already blanked
-            }
-            own.push_str(&text[at..o.max(at)]);
-            own.push(' ');
-            at = c;
-        }
-        own.push_str(&text[at..]);
-        Some(own)
+        Some(blank(text, reported))
     }
+}
+
+/// `text` with each byte span replaced by one space; spans may nest or
+/// overlap (a quotation inside another, two safe phrases sharing a word).
+pub(super) fn blank(text: &str, mut spans: Vec<(usize, usize)>) -> String {
+    spans.sort_unstable();
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for (o, c) in spans {
+        if c <= at {
+            continue; // inside a span already blanked
+        }
+        out.push_str(&text[at..o.max(at)]);
+        out.push(' ');
+        at = c;
+    }
+    out.push_str(&text[at..]);
+    out
 }
 
 /// The span, quotation marks included, of the shortest quotation that

@@ -1041,6 +1041,49 @@ fn a_model_rules_unless_words_stand_its_hit_down_and_except_words_keep_it() {
     .contains("unknown list \"nope\""));
 }
 
+/// `model.safe_lists`: the phrases of the named lists are left out of the
+/// text the model reads, found as a lexicon's allow-list finds them (any
+/// case, punctuation and repeated letters), so "the clown doctors" scores
+/// as "the  visit": the rule's score is that of the blanked text.
+#[test]
+fn a_model_rule_does_not_read_the_phrases_of_its_safe_lists() {
+    let with_safe = |safe: &str| {
+        pack(&format!(
+            "{HEAD}[lists]\nsafe = [\"clown doctors\", \"blue tits\"]\n{}",
+            rule(
+                "t.model",
+                &format!("model = {{ name = \"abuse\", threshold = 0.0, safe_lists = {safe} }}")
+            )
+        ))
+    };
+    let score = |pack: &Pack, text: &str| -> String {
+        let hits = rule_hits(pack, &post(text), "t.model");
+        assert_eq!(hits.len(), 1, "{text}");
+        let d = &hits[0].detail;
+        d[..d.find(" (threshold").unwrap()].to_string()
+    };
+    let (safe, plain) = (with_safe("[\"safe\"]"), with_safe("[]"));
+    let text = "the Clown-Doctorrs visit the children's ward on Fridays, bring the clown";
+    let blanked = "the   visit the children's ward on Fridays, bring the clown";
+    assert_eq!(score(&safe, text), score(&plain, blanked));
+    assert_ne!(score(&safe, text), score(&plain, text));
+    // a word of the phrase standing alone is still read
+    assert_ne!(score(&safe, "what a clown"), score(&plain, "what a"));
+    // the match keeps to whole words, as a lexicon's does
+    let t = "these clown doctorsville posts";
+    assert_eq!(score(&safe, t), score(&plain, t));
+    assert!(
+        err(&format!(
+            "{HEAD}{}",
+            rule(
+                "t.m",
+                "model = { name = \"abuse\", threshold = 0.5, safe_lists = [\"nope\"] }"
+            )
+        ))
+        .contains("unknown list \"nope\"")
+    );
+}
+
 /// `model.beside`: a model's score counts from a lower threshold only where
 /// a hit of a named rule stands in the same field, and says so in its
 /// detail; a threshold of 0.99 keeps the model quiet on its own.

@@ -379,6 +379,8 @@ impl Scorer {
 pub struct Scratch {
     pub features: Features,
     pub encoder: super::encoder::Scratch,
+    /// For finding a rule's safe phrases (`model.safe_lists`).
+    pub normalised: super::normalise::Normalised,
 }
 
 /// A model rule: which model and head, and its thresholds.
@@ -392,6 +394,8 @@ struct ModelRule {
     threshold: f32,
     high: f32,
     unless: Option<super::pattern::Context>,
+    /// Phrases left out of the text the model reads (`model.safe_lists`).
+    safe: Option<super::lexicon::Phrases>,
     /// The lower threshold and the rules whose hit in the field allows it.
     beside: Option<(f32, Vec<usize>)>,
     /// An encoder's: below this score, the same category's linear hits in
@@ -510,6 +514,7 @@ impl Models {
                     .as_ref()
                     .map(|u| super::pattern::compile_context(def, r, u, "model.unless"))
                     .transpose()?,
+                safe: super::lexicon::Phrases::compile(def, r, &m.safe_lists)?,
             });
         }
         // The linear rules an encoder's rule vetoes and agrees with: those
@@ -704,8 +709,18 @@ impl Models {
         if !sc.kind_ok(record.kind) || !sc.text_field_ok(field.name) || !sc.audience_ok(record) {
             return None;
         }
-        // the author's own words: quoted abuse they report is left out
+        // the author's own words: quoted abuse they report is left out,
+        // and so are the phrases the rule's safe-lists name
         let own = at.reported.own_words(mr.rule, &field.value);
+        let own = match &mr.safe {
+            Some(safe) => safe
+                .blanked(
+                    own.as_deref().unwrap_or(&field.value),
+                    &mut scratch.normalised,
+                )
+                .or(own),
+            None => own,
+        };
         let scored = own.as_deref().unwrap_or(&field.value);
         let n_words = match &own {
             Some(t) => t.split_whitespace().count(),
