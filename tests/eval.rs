@@ -550,9 +550,12 @@ fn issue10_sixth_tuning_regression_floors() {
             negatives: 100,
             // measured 2026-12-04 when the set arrived (85ff52bd: recall
             // 0.16, 9 flagged); raised the same day to 0.21 by the abuse
-            // model on posts nobody is addressed in
-            recall: &[("conduct", 0.21)],
-            max_flagged: 9,
+            // model on posts nobody is addressed in, and to 0.52 by the
+            // abuse model retrained on NHS conduct, which flags one hard
+            // negative more here (9 -> 10; stated before its blind reading,
+            // docs/EVALUATION.md)
+            recall: &[("conduct", 0.52)],
+            max_flagged: 10,
         },
     );
 }
@@ -578,7 +581,7 @@ fn issue10_third_heldout_regression_floors() {
                 ("commercial", 0.8),
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
                 // raised 2026-12-01 from 0.63 by the retraining on the third-round data (rules/models/training/README.md)
-                ("conduct", 0.76),
+                ("conduct", 0.9),
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // raised 2026-12-01 from 0.63 by the retraining on the third-round data (rules/models/training/README.md)
                 ("confidential", 0.7),
@@ -646,7 +649,7 @@ fn issue10_fourth_heldout_regression_floors() {
             recall: &[
                 // raised 2026-12-01 from 0.6 by the fourth-round retraining of the policy model
                 ("commercial", 0.75),
-                ("conduct", 0.7),
+                ("conduct", 0.75),
                 ("confidential", 0.65),
                 ("credit", 0.65),
                 // raised 2026-12-01 by the links model (rules/models/links.md)
@@ -686,7 +689,7 @@ fn issue10_fifth_heldout_regression_floors() {
             // before the fifth round of training texts (recall 0.66, 5 flagged)
             recall: &[
                 ("commercial", 0.75),
-                ("conduct", 0.8),
+                ("conduct", 0.85),
                 ("confidential", 0.7),
                 ("credit", 0.65),
                 // raised 2026-12-01 by the links model (rules/models/links.md)
@@ -720,7 +723,7 @@ fn issue10_sixth_heldout_regression_floors() {
             // (recall 0.69, 7 flagged)
             recall: &[
                 ("commercial", 0.8),
-                ("conduct", 0.6),
+                ("conduct", 0.75),
                 ("confidential", 0.75),
                 ("credit", 0.55),
                 // raised 2026-12-01 by the links model (rules/models/links.md)
@@ -756,7 +759,7 @@ fn issue10_seventh_heldout_regression_floors() {
             // (recall 0.68, 5 of 198 flagged)
             recall: &[
                 ("commercial", 0.8),
-                ("conduct", 0.65),
+                ("conduct", 0.75),
                 ("confidential", 0.85),
                 ("credit", 0.65),
                 // raised 2026-12-01 by the links model (rules/models/links.md)
@@ -821,7 +824,7 @@ fn issue10_ninth_heldout_regression_floors() {
             // (af10aebc: recall 0.70, 15 of 200 flagged)
             recall: &[
                 ("commercial", 0.7),
-                ("conduct", 0.75),
+                ("conduct", 0.8),
                 ("confidential", 0.9),
                 ("credit", 0.3),
                 ("links", 0.7),
@@ -854,7 +857,7 @@ fn issue10_tenth_heldout_regression_floors() {
             // (591504ad: recall 0.72, 4 of 200 flagged)
             recall: &[
                 ("commercial", 0.8),
-                ("conduct", 0.4),
+                ("conduct", 0.85),
                 ("confidential", 0.7),
                 ("credit", 0.85),
                 ("links", 0.9),
@@ -886,7 +889,7 @@ fn issue10_eleventh_heldout_regression_floors() {
             // (19b792f2: recall 0.71, 8 of 200 flagged)
             recall: &[
                 ("commercial", 0.7),
-                ("conduct", 0.85),
+                ("conduct", 1.0),
                 ("confidential", 0.95),
                 ("credit", 0.4),
                 ("links", 0.55),
@@ -916,7 +919,7 @@ fn issue10_twelfth_heldout_regression_floors() {
             // (572abbbb: recall 0.65, 7 of 200 flagged)
             recall: &[
                 ("commercial", 0.7),
-                ("conduct", 0.4),
+                ("conduct", 0.6),
                 ("confidential", 0.85),
                 ("credit", 0.7),
                 ("links", 0.4),
@@ -947,7 +950,7 @@ fn issue10_thirteenth_heldout_regression_floors() {
             // (6211e337: recall 0.66, 14 of 200 flagged)
             recall: &[
                 ("commercial", 0.75),
-                ("conduct", 0.45),
+                ("conduct", 0.9),
                 ("confidential", 0.8),
                 ("credit", 0.5),
                 ("links", 0.6),
@@ -977,7 +980,7 @@ fn issue10_fourteenth_heldout_regression_floors() {
             // (884947de: recall 0.53, 7 of 200 flagged)
             recall: &[
                 ("commercial", 0.65),
-                ("conduct", 0.4),
+                ("conduct", 0.85),
                 ("confidential", 0.55),
                 ("credit", 0.3),
                 ("links", 0.8),
@@ -1006,7 +1009,7 @@ fn issue10_fifteenth_heldout_regression_floors() {
             // (2c8c6bdf: recall 0.71, 12 of 200 flagged)
             recall: &[
                 ("commercial", 0.65),
-                ("conduct", 0.35),
+                ("conduct", 0.7),
                 ("confidential", 0.8),
                 ("credit", 0.65),
                 ("links", 0.85),
@@ -1033,7 +1036,7 @@ fn issue10_sixteenth_heldout_regression_floors() {
             // (164e26c3: recall 0.65, 8 of 200 flagged)
             recall: &[
                 ("commercial", 0.8),
-                ("conduct", 0.5),
+                ("conduct", 0.7),
                 ("confidential", 0.75),
                 ("credit", 0.45),
                 ("links", 0.8),
@@ -1062,7 +1065,7 @@ fn issue10_seventeenth_heldout_regression_floors() {
             // (bdad0f6c: recall 0.69, 12 of 200 flagged)
             recall: &[
                 ("commercial", 0.8),
-                ("conduct", 0.6),
+                ("conduct", 0.8),
                 ("confidential", 0.8),
                 ("credit", 0.7),
                 ("links", 0.75),
@@ -1091,7 +1094,7 @@ fn issue10_eighteenth_heldout_regression_floors() {
             // (1b40fe1e: recall 0.72, 6 of 200 flagged)
             recall: &[
                 ("commercial", 0.8),
-                ("conduct", 0.55),
+                ("conduct", 0.8),
                 ("confidential", 0.8),
                 ("credit", 0.45),
                 ("links", 0.9),
@@ -1119,7 +1122,7 @@ fn issue10_nineteenth_heldout_regression_floors() {
             // (4def6e92: recall 0.72, 7 of 200 flagged)
             recall: &[
                 ("commercial", 0.85),
-                ("conduct", 0.5),
+                ("conduct", 0.7),
                 ("confidential", 0.8),
                 ("credit", 0.8),
                 ("links", 0.85),
@@ -1146,7 +1149,7 @@ fn issue10_twentieth_heldout_regression_floors() {
             // (e61d03d6: recall 0.75, 6 of 200 flagged)
             recall: &[
                 ("commercial", 0.8),
-                ("conduct", 0.6),
+                ("conduct", 0.75),
                 ("confidential", 0.7),
                 ("credit", 0.75),
                 ("links", 0.7),
@@ -1174,7 +1177,7 @@ fn issue10_twentyfirst_heldout_regression_floors() {
             // (309a5dc2: recall 0.76, 8 of 200 flagged)
             recall: &[
                 ("commercial", 0.8),
-                ("conduct", 0.45),
+                ("conduct", 0.65),
                 ("confidential", 0.95),
                 ("credit", 0.65),
                 ("links", 0.8),
@@ -1201,7 +1204,7 @@ fn issue10_twentysecond_heldout_regression_floors() {
             // (cd992dce: recall 0.77, 4 of 200 flagged)
             recall: &[
                 ("commercial", 0.8),
-                ("conduct", 0.35),
+                ("conduct", 0.55),
                 ("confidential", 0.8),
                 ("credit", 0.7),
                 ("links", 0.95),
@@ -1230,7 +1233,7 @@ fn issue10_twentythird_heldout_regression_floors() {
             // (f150089e: recall 0.69, 9 of 200 flagged)
             recall: &[
                 ("commercial", 0.75),
-                ("conduct", 0.5),
+                ("conduct", 0.8),
                 ("confidential", 0.7),
                 ("credit", 0.4),
                 ("links", 0.8),
@@ -1257,7 +1260,7 @@ fn issue10_twentyfourth_heldout_regression_floors() {
             // (baf5d5db: recall 0.78, 10 of 200 flagged)
             recall: &[
                 ("commercial", 0.85),
-                ("conduct", 0.55),
+                ("conduct", 0.85),
                 ("confidential", 0.85),
                 ("credit", 0.6),
                 ("links", 0.85),
@@ -1284,7 +1287,7 @@ fn issue10_twentyfifth_heldout_regression_floors() {
             // (0f602351: recall 0.69, 7 of 200 flagged)
             recall: &[
                 ("commercial", 0.65),
-                ("conduct", 0.6),
+                ("conduct", 0.75),
                 ("confidential", 0.75),
                 ("credit", 0.7),
                 ("links", 0.8),
@@ -1311,7 +1314,7 @@ fn issue10_twentysixth_heldout_regression_floors() {
             // (47b40d81: recall 0.81, 4 of 200 flagged)
             recall: &[
                 ("commercial", 0.75),
-                ("conduct", 0.75),
+                ("conduct", 0.9),
                 ("confidential", 0.95),
                 ("credit", 0.7),
                 ("links", 0.9),
@@ -1351,7 +1354,7 @@ fn issue10_deep_on_the_twentysixth_heldout_set() {
             recall: &[
                 ("commercial", 0.85),
                 // raised 2026-12-04 from 0.75 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
-                ("conduct", 0.85),
+                ("conduct", 0.95),
                 ("confidential", 0.95),
                 // raised 2026-12-04 from 0.75 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
                 ("credit", 0.95),
@@ -1382,7 +1385,7 @@ fn issue10_twentyseventh_heldout_regression_floors() {
             // (00e25311: recall 0.64, 10 of 200 flagged)
             recall: &[
                 ("commercial", 0.75),
-                ("conduct", 0.3),
+                ("conduct", 0.6),
                 ("confidential", 0.85),
                 ("credit", 0.5),
                 ("links", 0.7),
@@ -1409,7 +1412,7 @@ fn issue10_twentyeighth_heldout_regression_floors() {
             // (00e25311: recall 0.64, 10 of 200 flagged)
             recall: &[
                 ("commercial", 0.75),
-                ("conduct", 0.25),
+                ("conduct", 0.55),
                 ("confidential", 0.75),
                 ("credit", 0.55),
                 ("links", 0.7),
@@ -1446,7 +1449,7 @@ fn issue10_deep_on_the_twentyseventh_and_twentyeighth_heldout_sets() {
                     // raised 2026-12-04 from 0.8 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
                     ("commercial", 0.85),
                     // raised 2026-12-04 from 0.45 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
-                    ("conduct", 0.65),
+                    ("conduct", 0.75),
                     ("confidential", 0.85),
                     // raised 2026-12-04 from 0.75 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
                     ("credit", 0.85),
@@ -1479,7 +1482,7 @@ fn issue10_deep_on_the_twentyseventh_and_twentyeighth_heldout_sets() {
                     // raised 2026-12-04 from 0.8 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
                     ("commercial", 0.85),
                     // raised 2026-12-04 from 0.35 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
-                    ("conduct", 0.4),
+                    ("conduct", 0.55),
                     ("confidential", 0.85),
                     // raised 2026-12-04 from 0.8 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
                     ("credit", 0.85),
@@ -1520,7 +1523,7 @@ fn issue10_twentyninth_heldout_regression_floors() {
             // (190f052a: recall 0.67, 14 of 200 flagged)
             recall: &[
                 ("commercial", 0.8),
-                ("conduct", 0.55),
+                ("conduct", 0.85),
                 ("confidential", 0.85),
                 ("credit", 0.45),
                 ("links", 0.6),
@@ -1548,7 +1551,7 @@ fn issue10_thirtieth_heldout_regression_floors() {
             // (190f052a: recall 0.62, 12 of 200 flagged)
             recall: &[
                 ("commercial", 0.6),
-                ("conduct", 0.3),
+                ("conduct", 0.7),
                 ("confidential", 0.8),
                 ("credit", 0.35),
                 ("links", 0.8),
@@ -1583,7 +1586,7 @@ fn issue10_deep_on_the_twentyninth_and_thirtieth_heldout_sets() {
                 recall: &[
                     ("commercial", 0.9),
                     // raised 2026-12-04 from 0.65 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
-                    ("conduct", 0.7),
+                    ("conduct", 0.9),
                     ("confidential", 0.85),
                     // raised 2026-12-04 from 0.65 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
                     // lowered 2026-12-04 from 0.7 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
@@ -1620,7 +1623,7 @@ fn issue10_deep_on_the_twentyninth_and_thirtieth_heldout_sets() {
                     ("commercial", 0.8),
                     // raised 2026-12-04 from 0.45 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
                     // raised 2026-12-04 from 0.5 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
-                    ("conduct", 0.6),
+                    ("conduct", 0.75),
                     // lowered 2026-12-04 from 0.85 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
                     // raised 2026-12-04 from 0.8 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
                     ("confidential", 0.85),
@@ -1661,7 +1664,7 @@ fn issue10_thirty_first_heldout_regression_floors() {
             // (090ef041: recall 0.66, 7 of 200 flagged)
             recall: &[
                 ("commercial", 0.75),
-                ("conduct", 0.3),
+                ("conduct", 0.7),
                 ("confidential", 0.9),
                 ("credit", 0.65),
                 ("links", 0.6),
@@ -1689,7 +1692,7 @@ fn issue10_thirty_second_heldout_regression_floors() {
             // (090ef041: recall 0.65, 8 of 200 flagged)
             recall: &[
                 ("commercial", 0.75),
-                ("conduct", 0.3),
+                ("conduct", 0.55),
                 ("confidential", 0.85),
                 ("credit", 0.45),
                 ("links", 0.7),
@@ -1723,7 +1726,7 @@ fn issue10_deep_on_the_thirty_first_and_thirty_second_heldout_sets() {
                 // with the encoder–linear combination (question 2): 156 found, 7 flagged
                 recall: &[
                     ("commercial", 0.9),
-                    ("conduct", 0.6),
+                    ("conduct", 0.75),
                     ("confidential", 0.9),
                     ("credit", 0.85),
                     ("links", 0.7),
@@ -1746,7 +1749,7 @@ fn issue10_deep_on_the_thirty_first_and_thirty_second_heldout_sets() {
                 // with the encoder–linear combination (question 2): 151 found, 11 flagged
                 recall: &[
                     ("commercial", 0.95),
-                    ("conduct", 0.35),
+                    ("conduct", 0.7),
                     ("confidential", 0.95),
                     ("credit", 0.9),
                     ("links", 0.75),
@@ -1779,7 +1782,7 @@ fn issue10_thirty_third_heldout_regression_floors() {
             // picture"): 134 found, 10 flagged
             recall: &[
                 ("commercial", 0.8),
-                ("conduct", 0.4),
+                ("conduct", 0.65),
                 ("confidential", 0.7),
                 ("credit", 0.6),
                 ("links", 0.85),
@@ -1808,7 +1811,7 @@ fn issue10_thirty_fourth_heldout_regression_floors() {
             // and name rules: 137 found, 9 flagged
             recall: &[
                 ("commercial", 0.75),
-                ("conduct", 0.35),
+                ("conduct", 0.75),
                 ("confidential", 0.85),
                 ("credit", 0.5),
                 ("links", 0.9),
@@ -1837,7 +1840,7 @@ fn issue10_deep_on_the_thirty_third_and_thirty_fourth_heldout_sets() {
                 // (7cfbdedd); with the photo and name rules 162, 10
                 recall: &[
                     ("commercial", 0.95),
-                    ("conduct", 0.55),
+                    ("conduct", 0.75),
                     ("confidential", 0.85),
                     ("credit", 0.75),
                     ("links", 0.85),
@@ -1860,7 +1863,7 @@ fn issue10_deep_on_the_thirty_third_and_thirty_fourth_heldout_sets() {
                 // (7cfbdedd); with the photo and name rules 159, 10
                 recall: &[
                     ("commercial", 0.9),
-                    ("conduct", 0.5),
+                    ("conduct", 0.75),
                     ("confidential", 0.95),
                     ("credit", 0.8),
                     ("links", 0.95),
@@ -1892,7 +1895,7 @@ fn issue10_thirty_fifth_heldout_regression_floors() {
             // of docs/EVALUATION.md, "Menace and advances", was not shipped
             recall: &[
                 ("commercial", 0.9),
-                ("conduct", 0.5),
+                ("conduct", 0.7),
                 ("confidential", 0.9),
                 ("credit", 0.45),
                 ("links", 0.75),
@@ -1919,7 +1922,7 @@ fn issue10_thirty_sixth_heldout_regression_floors() {
             // of docs/EVALUATION.md, "Menace and advances", was not shipped
             recall: &[
                 ("commercial", 0.85),
-                ("conduct", 0.4),
+                ("conduct", 0.55),
                 ("confidential", 0.75),
                 ("credit", 0.55),
                 ("links", 0.85),
@@ -1946,7 +1949,7 @@ fn issue10_thirty_seventh_heldout_regression_floors() {
             // of docs/EVALUATION.md, "Menace and advances", was not shipped
             recall: &[
                 ("commercial", 0.75),
-                ("conduct", 0.3),
+                ("conduct", 0.75),
                 ("confidential", 1.0),
                 ("credit", 0.8),
                 ("links", 0.8),
@@ -1973,7 +1976,7 @@ fn issue10_thirty_eighth_heldout_regression_floors() {
             // of docs/EVALUATION.md, "Menace and advances", was not shipped
             recall: &[
                 ("commercial", 0.8),
-                ("conduct", 0.45),
+                ("conduct", 0.85),
                 ("confidential", 0.75),
                 ("credit", 0.7),
                 ("links", 0.75),
@@ -2000,7 +2003,7 @@ fn issue10_deep_on_the_thirty_fifth_and_thirty_sixth_heldout_sets() {
                 // read once, 2026-12-04: 158 found, 3 flagged as shipped (85ff52bd)
                 recall: &[
                     ("commercial", 0.95),
-                    ("conduct", 0.7),
+                    ("conduct", 0.85),
                     ("confidential", 0.95),
                     ("credit", 0.8),
                     ("links", 0.8),
@@ -2022,7 +2025,7 @@ fn issue10_deep_on_the_thirty_fifth_and_thirty_sixth_heldout_sets() {
                 // read once, 2026-12-04: 155 found, 11 flagged as shipped (85ff52bd)
                 recall: &[
                     ("commercial", 0.85),
-                    ("conduct", 0.55),
+                    ("conduct", 0.85),
                     ("confidential", 0.85),
                     ("credit", 0.8),
                     ("links", 0.9),
@@ -2053,7 +2056,7 @@ fn issue10_deep_on_the_thirty_seventh_and_thirty_eighth_heldout_sets() {
                 // read once, 2026-12-04: 166 found, 8 flagged as shipped (85ff52bd)
                 recall: &[
                     ("commercial", 0.9),
-                    ("conduct", 0.5),
+                    ("conduct", 0.8),
                     ("confidential", 1.0),
                     ("credit", 0.95),
                     ("links", 1.0),
@@ -2075,7 +2078,7 @@ fn issue10_deep_on_the_thirty_seventh_and_thirty_eighth_heldout_sets() {
                 // read once, 2026-12-04: 162 found, 4 flagged as shipped (85ff52bd)
                 recall: &[
                     ("commercial", 1.0),
-                    ("conduct", 0.7),
+                    ("conduct", 0.8),
                     ("confidential", 0.9),
                     ("credit", 0.8),
                     ("links", 0.9),
@@ -2107,7 +2110,7 @@ fn issue10_thirty_ninth_heldout_regression_floors() {
             // in (docs/EVALUATION.md), 142 and 3
             recall: &[
                 ("commercial", 0.95),
-                ("conduct", 0.35),
+                ("conduct", 0.5),
                 ("confidential", 0.95),
                 ("credit", 0.6),
                 ("links", 0.85),
@@ -2135,7 +2138,7 @@ fn issue10_fortieth_heldout_regression_floors() {
             // in (docs/EVALUATION.md), 146 and 7
             recall: &[
                 ("commercial", 0.75),
-                ("conduct", 0.5),
+                ("conduct", 0.7),
                 ("confidential", 0.85),
                 ("credit", 0.7),
                 ("links", 0.8),
@@ -2163,7 +2166,7 @@ fn issue10_deep_on_the_thirty_ninth_and_fortieth_heldout_sets() {
                 // (846ea23a); with the abuse model on posts, 162 and 3
                 recall: &[
                     ("commercial", 1.0),
-                    ("conduct", 0.45),
+                    ("conduct", 0.55),
                     ("confidential", 0.95),
                     ("credit", 0.85),
                     ("links", 0.9),
@@ -2186,7 +2189,7 @@ fn issue10_deep_on_the_thirty_ninth_and_fortieth_heldout_sets() {
                 // (846ea23a); with the abuse model on posts, 170 and 9
                 recall: &[
                     ("commercial", 1.0),
-                    ("conduct", 0.6),
+                    ("conduct", 0.75),
                     ("confidential", 0.85),
                     ("credit", 0.85),
                     ("links", 0.9),
@@ -2195,6 +2198,117 @@ fn issue10_deep_on_the_thirty_ninth_and_fortieth_heldout_sets() {
                     ("personal-data", 0.85),
                     ("political", 0.9),
                     ("safeguarding", 0.75),
+                ],
+                max_flagged: 9,
+            },
+        ),
+    ];
+    for (name, src, floors) in &sets {
+        blind_deep(name, src, floors);
+    }
+}
+
+#[test]
+fn issue10_forty_first_heldout_regression_floors() {
+    blind(
+        "heldout41.toml",
+        include_str!("eval/heldout41.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-04: 141 found, 6 flagged as shipped
+            // (cf6aa8c6); with the abuse model retrained on NHS conduct
+            // (docs/EVALUATION.md), 147 and 6
+            recall: &[
+                ("commercial", 0.85),
+                ("conduct", 0.75),
+                ("confidential", 0.8),
+                ("credit", 0.55),
+                ("links", 0.75),
+                ("location", 0.75),
+                ("patient-data", 0.6),
+                ("personal-data", 0.9),
+                ("political", 0.9),
+                ("safeguarding", 0.5),
+            ],
+            max_flagged: 6,
+        },
+    );
+}
+
+#[test]
+fn issue10_forty_second_heldout_regression_floors() {
+    blind(
+        "heldout42.toml",
+        include_str!("eval/heldout42.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-04: 147 found, 6 flagged as shipped
+            // (cf6aa8c6); with the abuse model retrained on NHS conduct
+            // (docs/EVALUATION.md), 150 and 6
+            recall: &[
+                ("commercial", 1.0),
+                ("conduct", 0.7),
+                ("confidential", 0.9),
+                ("credit", 0.55),
+                ("links", 0.85),
+                ("location", 0.7),
+                ("patient-data", 0.55),
+                ("personal-data", 0.95),
+                ("political", 0.7),
+                ("safeguarding", 0.6),
+            ],
+            max_flagged: 6,
+        },
+    );
+}
+
+#[test]
+fn issue10_deep_on_the_forty_first_and_forty_second_heldout_sets() {
+    let sets: [(&str, &str, Floors); 2] = [
+        (
+            "heldout41.toml",
+            include_str!("eval/heldout41.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-04: 166 found, 5 flagged as shipped
+                // (cf6aa8c6); with the retrained abuse model, 168 and 5
+                recall: &[
+                    ("commercial", 0.95),
+                    ("conduct", 0.75),
+                    ("confidential", 0.9),
+                    ("credit", 0.75),
+                    ("links", 0.8),
+                    ("location", 0.95),
+                    ("patient-data", 0.75),
+                    ("personal-data", 0.95),
+                    ("political", 0.9),
+                    ("safeguarding", 0.7),
+                ],
+                max_flagged: 5,
+            },
+        ),
+        (
+            "heldout42.toml",
+            include_str!("eval/heldout42.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-04: 168 found, 9 flagged as shipped
+                // (cf6aa8c6); with the retrained abuse model, 169 and 9
+                recall: &[
+                    ("commercial", 1.0),
+                    ("conduct", 0.85),
+                    ("confidential", 0.9),
+                    ("credit", 0.8),
+                    ("links", 1.0),
+                    ("location", 0.75),
+                    ("patient-data", 0.75),
+                    ("personal-data", 0.95),
+                    ("political", 0.75),
+                    ("safeguarding", 0.7),
                 ],
                 max_flagged: 9,
             },
