@@ -1363,7 +1363,9 @@ fn the_conduct_shapes_layer_loads_and_finds_a_veiled_threat() {
     let pack = opt_in_layer("conduct-shapes.toml");
     let default = Pack::default_pack(&Org::default()).unwrap();
     let mut dm = post(
-        "I know your shift on Larch finishes at half 7. Think very carefully about that statement.",
+        // (worded as the layer's own example, "Think very carefully about
+        // that statement", the retrained abuse model finds it too, at 0.51)
+        "I know your shift on Larch finishes at half 7. Have a think about that statement.",
     );
     dm.kind = RecordKind::Dm;
     assert!(ids_of(&pack, &dm).contains(&"conduct.menace".to_string()));
