@@ -362,6 +362,7 @@ impl Pack {
                         record,
                         field,
                         feats,
+                        scratch,
                         hits,
                         from,
                         scores,

@@ -379,8 +379,6 @@ impl Scorer {
 pub struct Scratch {
     pub features: Features,
     pub encoder: super::encoder::Scratch,
-    /// For finding a rule's safe phrases (`model.safe_lists`).
-    pub normalised: super::normalise::Normalised,
 }
 
 /// A model rule: which model and head, and its thresholds.
@@ -592,6 +590,7 @@ impl Models {
         record: &crate::record::Record,
         field: &crate::record::FieldText,
         scratch: &mut Scratch,
+        normalised: &mut super::normalise::Normalised,
         hits: &mut Vec<super::Hit>,
         from: usize,
         scores: &mut Vec<Score>,
@@ -604,6 +603,7 @@ impl Models {
             record,
             field,
             reported,
+            normalised,
             words: None,
             link: None,
         };
@@ -694,6 +694,9 @@ struct FieldAt<'a> {
     record: &'a crate::record::Record,
     field: &'a crate::record::FieldText,
     reported: &'a super::reported::Reported,
+    /// The pack's normaliser, which the lexicons ran over this field just
+    /// before: the safe phrases are found in the same normal form.
+    normalised: &'a mut super::normalise::Normalised,
     words: Option<usize>,
     link: Option<bool>,
 }
@@ -714,10 +717,7 @@ impl Models {
         let own = at.reported.own_words(mr.rule, &field.value);
         let own = match &mr.safe {
             Some(safe) => safe
-                .blanked(
-                    own.as_deref().unwrap_or(&field.value),
-                    &mut scratch.normalised,
-                )
+                .blanked(own.as_deref().unwrap_or(&field.value), at.normalised)
                 .or(own),
             None => own,
         };
