@@ -259,10 +259,10 @@ impl Lexicon {
         };
         for m in ac.find_overlapping_iter(&n.text) {
             let (s, e) = (m.start(), m.end());
-            if !(s == 0 || text[s - 1] == b' ') || !(e == text.len() || text[e] == b' ') {
+            if !n.whole_words(s, e) {
                 continue;
             }
-            let (u0, u1) = (n.byte_unit[s] as usize, n.byte_unit[e - 1] as usize);
+            let (start, end) = n.original_span(s, e);
             for (r, term, counts) in entries.of(m.pattern().as_usize()) {
                 if !scope[r].kind_ok(kind) || !scope[r].text_field_ok(field.name) {
                     continue;
@@ -270,7 +270,6 @@ impl Lexicon {
                 if !counts_ok(n, s, e, counts) {
                     continue;
                 }
-                let (start, end) = (n.units[u0].start, n.units[u1].end);
                 if self.has_allow[r] {
                     let spans = allow_spans.get_or_insert_with(|| self.allow_spans(n));
                     if spans
@@ -323,14 +322,12 @@ impl Lexicon {
     fn allow_spans(&self, n: &Normalised) -> Vec<(usize, usize, usize)> {
         let mut out = Vec::new();
         let Some(allow) = &self.allow else { return out };
-        let text = n.text.as_bytes();
         for m in allow.find_overlapping_iter(&n.text) {
             let (s, e) = (m.start(), m.end());
-            if !(s == 0 || text[s - 1] == b' ') || !(e == text.len() || text[e] == b' ') {
+            if !n.whole_words(s, e) {
                 continue;
             }
-            let a = n.units[n.byte_unit[s] as usize].start;
-            let b = n.units[n.byte_unit[e - 1] as usize].end;
+            let (a, b) = n.original_span(s, e);
             // "Twatt" (a place) protects "twatt", not "twat": letter counts
             // are checked as for terms.
             for (r, counts) in &self.allow_rules[m.pattern().as_usize()] {
@@ -382,20 +379,14 @@ impl Phrases {
     /// there is none.
     pub fn blanked(&self, text: &str, n: &mut Normalised) -> Option<String> {
         n.run(text);
-        let t = n.text.as_bytes();
         let spans: Vec<(usize, usize)> = self
             .ac
             .find_overlapping_iter(&n.text)
             .filter(|m| {
                 let (s, e) = (m.start(), m.end());
-                (s == 0 || t[s - 1] == b' ')
-                    && (e == t.len() || t[e] == b' ')
-                    && counts_ok(n, s, e, &self.counts[m.pattern().as_usize()])
+                n.whole_words(s, e) && counts_ok(n, s, e, &self.counts[m.pattern().as_usize()])
             })
-            .map(|m| {
-                let u = |b: usize| &n.units[n.byte_unit[b] as usize];
-                (u(m.start()).start, u(m.end() - 1).end)
-            })
+            .map(|m| n.original_span(m.start(), m.end()))
             .collect();
         (!spans.is_empty()).then(|| super::reported::blank(text, spans))
     }

@@ -45,6 +45,19 @@ pub struct Normalised {
 }
 
 impl Normalised {
+    /// Whether bytes `s..e` of `text` are whole words: at the start or
+    /// after a space, and at the end or before one.
+    pub fn whole_words(&self, s: usize, e: usize) -> bool {
+        let t = self.text.as_bytes();
+        (s == 0 || t[s - 1] == b' ') && (e == t.len() || t[e] == b' ')
+    }
+
+    /// The span of the original text that bytes `s..e` of `text` stand for.
+    pub fn original_span(&self, s: usize, e: usize) -> (usize, usize) {
+        let unit = |b: usize| &self.units[self.byte_unit[b] as usize];
+        (unit(s).start, unit(e - 1).end)
+    }
+
     pub fn run(&mut self, s: &str) {
         if self.source.as_deref() == Some(s) {
             return;
