@@ -1,7 +1,8 @@
 //! Writes, for every case of the project's held-out sets
 //! (`tests/eval/heldout*.toml`), whether the default pack finds it (a
 //! breach) or flags it (a hard negative), one tab-separated line per case:
-//! `SET  positive|negative  INDEX  CATEGORY  PACK(0/1)  ACCOUNT(0/1)`.
+//! `SET  positive|negative  INDEX  CATEGORY  PACK(0/1)  ACCOUNT(0/1)  RULES`
+//! (RULES: the ids of the rules that fired, comma-separated, or `-`).
 //! No case text is written: the line points at the case by its set and its
 //! index among the set's positives or negatives, so a study outside the
 //! tool (scripts/encoder-study/) can join its own scores to the pack's and
@@ -37,13 +38,18 @@ fn main() {
         let src = std::fs::read_to_string(format!("tests/eval/{name}")).expect("read set");
         let (mut positives, mut negatives) = (0, 0);
         for case in load(name, &src) {
-            let (hit, _) = judge.verdict(&case);
+            let (hit, ids) = judge.verdict(&case);
+            let rules = if ids.is_empty() {
+                "-".to_string()
+            } else {
+                ids.join(",")
+            };
             let (hit, account) = (hit as u8, case.account as u8);
             match &case.label {
                 Label::Category(cat) => {
                     writeln!(
                         out,
-                        "{name}\tpositive\t{positives}\t{cat}\t{hit}\t{account}"
+                        "{name}\tpositive\t{positives}\t{cat}\t{hit}\t{account}\t{rules}"
                     )
                     .expect("write");
                     positives += 1;
@@ -52,7 +58,7 @@ fn main() {
                     let near = near.as_deref().unwrap_or("-");
                     writeln!(
                         out,
-                        "{name}\tnegative\t{negatives}\t{near}\t{hit}\t{account}"
+                        "{name}\tnegative\t{negatives}\t{near}\t{hit}\t{account}\t{rules}"
                     )
                     .expect("write");
                     negatives += 1;

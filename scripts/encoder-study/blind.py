@@ -10,7 +10,7 @@ import common as c
 
 rows = [l.rstrip("\n").split("\t") for l in open(os.path.join(c.WORK, "outcomes.tsv"))]
 sets, keys, texts = {}, [], set()
-for name, kind, i, cat, hit, account in rows:
+for name, kind, i, cat, hit, account, *_rules in rows:
     if name not in sets:
         sets[name] = tomllib.load(open(f"{c.REPO}/tests/eval/{name}", "rb"))
     text = sets[name][kind][int(i)].get("text") if account == "0" else None
