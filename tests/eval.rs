@@ -2318,3 +2318,114 @@ fn issue10_deep_on_the_forty_first_and_forty_second_heldout_sets() {
         blind_deep(name, src, floors);
     }
 }
+
+#[test]
+fn issue10_forty_third_heldout_regression_floors() {
+    blind(
+        "heldout43.toml",
+        include_str!("eval/heldout43.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-04: 138 found, 6 flagged as shipped
+            // (38cd5f47); the candidate "patients by their bed, work taken
+            // from someone, …" (docs/EVALUATION.md, not shipped) 140 and 6
+            recall: &[
+                ("commercial", 0.75),
+                ("conduct", 0.75),
+                ("confidential", 0.75),
+                ("credit", 0.5),
+                ("links", 0.8),
+                ("location", 0.6),
+                ("patient-data", 0.65),
+                ("personal-data", 0.8),
+                ("political", 0.8),
+                ("safeguarding", 0.5),
+            ],
+            max_flagged: 6,
+        },
+    );
+}
+
+#[test]
+fn issue10_forty_fourth_heldout_regression_floors() {
+    blind(
+        "heldout44.toml",
+        include_str!("eval/heldout44.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-04: 148 found, 11 flagged as shipped
+            // (38cd5f47); the candidate "patients by their bed, work taken
+            // from someone, …" (docs/EVALUATION.md, not shipped) 148 and 11
+            recall: &[
+                ("commercial", 0.75),
+                ("conduct", 0.9),
+                ("confidential", 0.65),
+                ("credit", 0.75),
+                ("links", 0.8),
+                ("location", 0.6),
+                ("patient-data", 0.7),
+                ("personal-data", 0.95),
+                ("political", 0.8),
+                ("safeguarding", 0.5),
+            ],
+            max_flagged: 11,
+        },
+    );
+}
+
+#[test]
+fn issue10_deep_on_the_forty_third_and_forty_fourth_heldout_sets() {
+    let sets: [(&str, &str, Floors); 2] = [
+        (
+            "heldout43.toml",
+            include_str!("eval/heldout43.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-04: 163 found, 6 flagged as shipped
+                // (38cd5f47); the candidate (not shipped) 164 and 6
+                recall: &[
+                    ("commercial", 0.95),
+                    ("conduct", 0.85),
+                    ("confidential", 0.9),
+                    ("credit", 0.65),
+                    ("links", 0.85),
+                    ("location", 0.75),
+                    ("patient-data", 0.8),
+                    ("personal-data", 0.9),
+                    ("political", 0.9),
+                    ("safeguarding", 0.6),
+                ],
+                max_flagged: 6,
+            },
+        ),
+        (
+            "heldout44.toml",
+            include_str!("eval/heldout44.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-04: 165 found, 13 flagged as shipped
+                // (38cd5f47); the candidate (not shipped) 165 and 13
+                recall: &[
+                    ("commercial", 0.8),
+                    ("conduct", 0.85),
+                    ("confidential", 0.8),
+                    ("credit", 0.9),
+                    ("links", 0.85),
+                    ("location", 0.65),
+                    ("patient-data", 0.95),
+                    ("personal-data", 0.95),
+                    ("political", 0.95),
+                    ("safeguarding", 0.55),
+                ],
+                max_flagged: 13,
+            },
+        ),
+    ];
+    for (name, src, floors) in &sets {
+        blind_deep(name, src, floors);
+    }
+}
