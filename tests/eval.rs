@@ -2429,3 +2429,114 @@ fn issue10_deep_on_the_forty_third_and_forty_fourth_heldout_sets() {
         blind_deep(name, src, floors);
     }
 }
+
+#[test]
+fn issue10_forty_fifth_heldout_regression_floors() {
+    blind(
+        "heldout45.toml",
+        include_str!("eval/heldout45.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05: 145 found, 4 flagged as shipped
+            // (7d3cd18f); the candidate of the second reading
+            // (docs/EVALUATION.md, not shipped) 145 and 4
+            recall: &[
+                ("commercial", 0.75),
+                ("conduct", 0.75),
+                ("confidential", 0.95),
+                ("credit", 0.55),
+                ("links", 0.7),
+                ("location", 0.65),
+                ("patient-data", 0.7),
+                ("personal-data", 0.75),
+                ("political", 0.95),
+                ("safeguarding", 0.5),
+            ],
+            max_flagged: 4,
+        },
+    );
+}
+
+#[test]
+fn issue10_forty_sixth_heldout_regression_floors() {
+    blind(
+        "heldout46.toml",
+        include_str!("eval/heldout46.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05: 143 found, 10 flagged as shipped
+            // (7d3cd18f); the candidate of the second reading
+            // (docs/EVALUATION.md, not shipped) 144 and 10
+            recall: &[
+                ("commercial", 0.5),
+                ("conduct", 0.9),
+                ("confidential", 0.9),
+                ("credit", 0.55),
+                ("links", 0.85),
+                ("location", 0.75),
+                ("patient-data", 0.7),
+                ("personal-data", 0.65),
+                ("political", 0.8),
+                ("safeguarding", 0.55),
+            ],
+            max_flagged: 10,
+        },
+    );
+}
+
+#[test]
+fn issue10_deep_on_the_forty_fifth_and_forty_sixth_heldout_sets() {
+    let sets: [(&str, &str, Floors); 2] = [
+        (
+            "heldout45.toml",
+            include_str!("eval/heldout45.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05: 166 found, 10 flagged as shipped
+                // (7d3cd18f); the candidate (not shipped) 166 and 10
+                recall: &[
+                    ("commercial", 0.9),
+                    ("conduct", 0.85),
+                    ("confidential", 0.95),
+                    ("credit", 0.85),
+                    ("links", 0.8),
+                    ("location", 0.85),
+                    ("patient-data", 0.9),
+                    ("personal-data", 0.8),
+                    ("political", 0.9),
+                    ("safeguarding", 0.5),
+                ],
+                max_flagged: 10,
+            },
+        ),
+        (
+            "heldout46.toml",
+            include_str!("eval/heldout46.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05: 168 found, 12 flagged as shipped
+                // (7d3cd18f); the candidate (not shipped) 169 and 12
+                recall: &[
+                    ("commercial", 0.85),
+                    ("conduct", 0.95),
+                    ("confidential", 0.95),
+                    ("credit", 0.8),
+                    ("links", 0.95),
+                    ("location", 0.85),
+                    ("patient-data", 0.85),
+                    ("personal-data", 0.7),
+                    ("political", 0.85),
+                    ("safeguarding", 0.65),
+                ],
+                max_flagged: 12,
+            },
+        ),
+    ];
+    for (name, src, floors) in &sets {
+        blind_deep(name, src, floors);
+    }
+}
