@@ -313,6 +313,9 @@ pub struct Models {
     /// Each embedded model a rule names, loaded once.
     models: Vec<Scorer>,
     rules: Vec<ModelRule>,
+    /// The safe phrases of each distinct `model.safe_lists`, compiled once
+    /// however many rules name the same lists.
+    phrases: Vec<super::lexicon::Phrases>,
     /// Whether rules of an encoder run (`scan --deep`): they cost
     /// milliseconds a text where the rest of the pack costs microseconds.
     deep: bool,
@@ -392,8 +395,9 @@ struct ModelRule {
     threshold: f32,
     high: f32,
     unless: Option<super::pattern::Context>,
-    /// Phrases left out of the text the model reads (`model.safe_lists`).
-    safe: Option<super::lexicon::Phrases>,
+    /// Phrases left out of the text the model reads (`model.safe_lists`),
+    /// an index into `Models::phrases`.
+    safe: Option<usize>,
     /// The lower threshold and the rules whose hit in the field allows it.
     beside: Option<(f32, Vec<usize>)>,
     /// An encoder's: below this score, the same category's linear hits in
@@ -418,6 +422,9 @@ pub struct Score {
 impl Models {
     pub fn compile(def: &super::pack::PackDef) -> Result<Models> {
         let (mut models, mut rules) = (Vec::<Scorer>::new(), Vec::new());
+        let mut phrases = Vec::new();
+        let mut phrases_of: std::collections::HashMap<Vec<String>, Option<usize>> =
+            std::collections::HashMap::new();
         for (ri, r) in def.rules.iter().enumerate() {
             let super::pack::Detector::Model(m) = &r.detector else {
                 continue;
@@ -512,7 +519,17 @@ impl Models {
                     .as_ref()
                     .map(|u| super::pattern::compile_context(def, r, u, "model.unless"))
                     .transpose()?,
-                safe: super::lexicon::Phrases::compile(def, r, &m.safe_lists)?,
+                safe: match phrases_of.get(&m.safe_lists) {
+                    Some(&i) => i,
+                    None => {
+                        let i = super::lexicon::Phrases::compile(def, r, &m.safe_lists)?.map(|p| {
+                            phrases.push(p);
+                            phrases.len() - 1
+                        });
+                        phrases_of.insert(m.safe_lists.clone(), i);
+                        i
+                    }
+                },
             });
         }
         // The linear rules an encoder's rule vetoes and agrees with: those
@@ -536,6 +553,7 @@ impl Models {
         Ok(Models {
             models,
             rules,
+            phrases,
             deep: false,
         })
     }
@@ -715,8 +733,8 @@ impl Models {
         // the author's own words: quoted abuse they report is left out,
         // and so are the phrases the rule's safe-lists name
         let own = at.reported.own_words(mr.rule, &field.value);
-        let own = match &mr.safe {
-            Some(safe) => safe
+        let own = match mr.safe {
+            Some(i) => self.phrases[i]
                 .blanked(own.as_deref().unwrap_or(&field.value), at.normalised)
                 .or(own),
             None => own,
