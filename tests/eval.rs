@@ -2540,3 +2540,114 @@ fn issue10_deep_on_the_forty_fifth_and_forty_sixth_heldout_sets() {
         blind_deep(name, src, floors);
     }
 }
+
+#[test]
+fn issue10_forty_seventh_heldout_regression_floors() {
+    blind(
+        "heldout47.toml",
+        include_str!("eval/heldout47.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05: 150 found, 18 flagged as shipped
+            // (2eced06b); the policy model with round 10
+            // (docs/EVALUATION.md, not shipped) 144 and 18
+            recall: &[
+                ("commercial", 1.0),
+                ("conduct", 0.6),
+                ("confidential", 0.85),
+                ("credit", 0.6),
+                ("links", 0.8),
+                ("location", 0.65),
+                ("patient-data", 0.65),
+                ("personal-data", 0.85),
+                ("political", 1.0),
+                ("safeguarding", 0.5),
+            ],
+            max_flagged: 18,
+        },
+    );
+}
+
+#[test]
+fn issue10_forty_eighth_heldout_regression_floors() {
+    blind(
+        "heldout48.toml",
+        include_str!("eval/heldout48.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05: 140 found, 7 flagged as shipped
+            // (2eced06b); the policy model with round 10
+            // (docs/EVALUATION.md, not shipped) 139 and 7
+            recall: &[
+                ("commercial", 0.8),
+                ("conduct", 0.7),
+                ("confidential", 0.9),
+                ("credit", 0.6),
+                ("links", 0.9),
+                ("location", 0.7),
+                ("patient-data", 0.65),
+                ("personal-data", 0.75),
+                ("political", 0.65),
+                ("safeguarding", 0.35),
+            ],
+            max_flagged: 7,
+        },
+    );
+}
+
+#[test]
+fn issue10_deep_on_the_forty_seventh_and_forty_eighth_heldout_sets() {
+    let sets: [(&str, &str, Floors); 2] = [
+        (
+            "heldout47.toml",
+            include_str!("eval/heldout47.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05: 170 found, 20 flagged as shipped
+                // (2eced06b); the candidate (not shipped) 171 and 20
+                recall: &[
+                    ("commercial", 1.0),
+                    ("conduct", 0.8),
+                    ("confidential", 0.9),
+                    ("credit", 0.9),
+                    ("links", 1.0),
+                    ("location", 0.7),
+                    ("patient-data", 0.75),
+                    ("personal-data", 0.9),
+                    ("political", 0.9),
+                    ("safeguarding", 0.65),
+                ],
+                max_flagged: 20,
+            },
+        ),
+        (
+            "heldout48.toml",
+            include_str!("eval/heldout48.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05: 164 found, 10 flagged as shipped
+                // (2eced06b); the candidate (not shipped) 162 and 10
+                recall: &[
+                    ("commercial", 0.85),
+                    ("conduct", 0.85),
+                    ("confidential", 1.0),
+                    ("credit", 0.9),
+                    ("links", 0.95),
+                    ("location", 0.8),
+                    ("patient-data", 0.8),
+                    ("personal-data", 0.8),
+                    ("political", 0.75),
+                    ("safeguarding", 0.5),
+                ],
+                max_flagged: 10,
+            },
+        ),
+    ];
+    for (name, src, floors) in &sets {
+        blind_deep(name, src, floors);
+    }
+}
