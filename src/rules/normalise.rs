@@ -40,8 +40,9 @@ pub struct Normalised {
     chars: Vec<(char, usize, usize, Class)>,
     /// The text the buffers hold the normal form of: the lexicons, the
     /// lazy lexicons and the models' safe phrases each ask for the same
-    /// field, and a copy costs less than normalising it again.
-    source: Option<String>,
+    /// field, and a copy costs less than normalising it again. (Empty at
+    /// first, which is also the normal form of the empty text.)
+    source: String,
 }
 
 impl Normalised {
@@ -59,16 +60,11 @@ impl Normalised {
     }
 
     pub fn run(&mut self, s: &str) {
-        if self.source.as_deref() == Some(s) {
+        if self.source == s {
             return;
         }
-        match &mut self.source {
-            Some(src) => {
-                src.clear();
-                src.push_str(s);
-            }
-            None => self.source = Some(s.to_string()),
-        }
+        self.source.clear();
+        self.source.push_str(s);
         self.text.clear();
         self.byte_unit.clear();
         self.units.clear();
