@@ -275,6 +275,16 @@ pub(super) fn patient_name(m: &str, org: &Org) -> Option<String> {
     if NOT_PATIENTS.contains(&first) {
         return None;
     }
+    // a courtesy title and an initial alone, as a ward says "Mrs B"
+    if let [title, initial] = m.split_whitespace().collect::<Vec<_>>()[..] {
+        let title = title.trim_end_matches('.');
+        if ["Mr", "Mrs", "Ms", "Miss", "Mx"].contains(&title)
+            && initial.len() == 1
+            && initial.starts_with(|c: char| c.is_ascii_uppercase())
+        {
+            return Some(format!("title and initial \"{m}\""));
+        }
+    }
     person_name(m, org)
 }
 
