@@ -128,6 +128,15 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "road",
     "lane",
     "avenue",
+    // their abbreviations and other street words that are not surnames
+    // ("the care home on Park Rd" names no one)
+    "rd",
+    "ave",
+    "crescent",
+    "cres",
+    "terrace",
+    "gardens",
+    "drive",
     "house",
     // head nouns of buildings and institutions ("the Pattinson Building
     // was born on …"); not Hall, Park, Court, Bridge or Lodge, which are
