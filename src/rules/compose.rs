@@ -50,9 +50,11 @@ impl Compose {
             let Detector::Compose(c) = &r.detector else {
                 continue;
             };
-            if c.all.len() < 2 {
+            // One group is allowed: a signal reported on its own where the
+            // rule's own filters (media, kinds, unless) hold.
+            if c.all.is_empty() {
                 return Err(Error::Pack(format!(
-                    "{}: compose.all needs at least two groups of rule ids",
+                    "{}: compose.all needs at least one group of rule ids",
                     r.whence()
                 )));
             }

@@ -128,6 +128,15 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "road",
     "lane",
     "avenue",
+    // their abbreviations and other street words that are not surnames
+    // ("the care home on Park Rd" names no one)
+    "rd",
+    "ave",
+    "crescent",
+    "cres",
+    "terrace",
+    "gardens",
+    "drive",
     "house",
     // head nouns of buildings and institutions ("the Pattinson Building
     // was born on …"); not Hall, Park, Court, Bridge or Lodge, which are
@@ -274,6 +283,16 @@ pub(super) fn patient_name(m: &str, org: &Org) -> Option<String> {
     let first = m.split_whitespace().next()?.trim_end_matches('.');
     if NOT_PATIENTS.contains(&first) {
         return None;
+    }
+    // a courtesy title and an initial alone, as a ward says "Mrs B"
+    if let [title, initial] = m.split_whitespace().collect::<Vec<_>>()[..] {
+        let title = title.trim_end_matches('.');
+        if ["Mr", "Mrs", "Ms", "Miss", "Mx"].contains(&title)
+            && initial.len() == 1
+            && initial.starts_with(|c: char| c.is_ascii_uppercase())
+        {
+            return Some(format!("title and initial \"{m}\""));
+        }
     }
     person_name(m, org)
 }

@@ -67,6 +67,11 @@ fn initials_and_role_mailboxes() {
     // an article is not an initial: only "R." with its full stop
     assert!(person_name("A Smith", &org).is_none());
     assert!(patient_name("Dr S. Jones", &org).is_none());
+    // a courtesy title and an initial alone is how a ward names a patient
+    assert!(patient_name("Mrs B", &org).is_some());
+    assert!(patient_name("Mr. K", &org).is_some());
+    assert!(patient_name("Dr B", &org).is_none());
+    assert!(patient_name("Mrs BB", &org).is_none());
     assert!(email("pals@example-trust.org.uk", &org).is_none());
     assert!(email("ndht.comms@example.net", &org).is_none());
     assert!(email("info@gmail.com", &org).is_some());
