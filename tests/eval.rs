@@ -219,6 +219,9 @@ fn issue10_tuning_and_heldout_regression_floors() {
             positives: 102,
             negatives: 133,
             // raised 2026-11-30 after the first issue-10 detection pass
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 99 found, 2 flagged;
+            // patient-data 0.88 -> 0.83
             recall: &[
                 ("account", 1.0),
                 ("commercial", 1.0),
@@ -232,7 +235,7 @@ fn issue10_tuning_and_heldout_regression_floors() {
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // raised 2026-12-01 from 0.77 by the retraining on the third-round data (rules/models/training/README.md)
                 // raised 2026-12-02 from 0.83 by the forenames' short forms (rules/lexicons/forenames.md)
-                ("patient-data", 0.88),
+                ("patient-data", 0.83),
                 ("personal-data", 1.0),
                 ("political", 1.0),
                 ("safeguarding", 1.0),
@@ -240,7 +243,9 @@ fn issue10_tuning_and_heldout_regression_floors() {
             // 0 since the precision pass (role mailboxes, public figures,
             // organisation credits, `unless` phrasing), 2026-11-30
             // raised 2026-12-01 from 0 by the retrained models (docs/EVALUATION.md)
-            max_flagged: 1,
+            // raised 2026-12-05 from 1 by the compositions and the tenth round
+            // (docs/EVALUATION.md, "The compositions and the tenth round together")
+            max_flagged: 2,
         },
     );
     check(
@@ -250,6 +255,9 @@ fn issue10_tuning_and_heldout_regression_floors() {
             positives: 211,
             negatives: 266,
             // raised 2026-11-30 after the first issue-10 detection pass
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 184 found, 7 flagged;
+            // patient-data 0.81 -> 0.86, safeguarding 0.74 -> 0.77
             recall: &[
                 ("account", 1.0),
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
@@ -272,13 +280,13 @@ fn issue10_tuning_and_heldout_regression_floors() {
                 // raised 2026-12-01 from 0.78 by patient.nhs-number-with-person
                 // raised 2026-12-02 from 0.81 by the forenames' short forms (rules/lexicons/forenames.md)
                 // lowered 2026-12-04 from 0.83 by the photo and name rules (docs/EVALUATION.md, "A patient in the picture")
-                ("patient-data", 0.81),
+                ("patient-data", 0.86),
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 ("personal-data", 0.88),
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 ("political", 0.94),
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
-                ("safeguarding", 0.74),
+                ("safeguarding", 0.77),
             ],
             // 5 since the precision pass, 2026-11-30
             // raised 2026-12-01 from 5: the policy model's false alarms, the
@@ -305,6 +313,10 @@ fn issue10_second_heldout_regression_floors() {
             positives: 301,
             negatives: 304,
             // measured 2026-11-30 on the pack as it was when the set arrived
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 246 found, 17 flagged;
+            // credit 0.53 -> 0.66, patient-data 0.73 -> 0.82, personal-data 0.72 ->
+            // 0.8, safeguarding 0.68 -> 0.65
             recall: &[
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
@@ -317,7 +329,7 @@ fn issue10_second_heldout_regression_floors() {
                 // raised 2026-12-01 by credit.reused-without-permission (copyright, D7)
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // raised 2026-12-01 from 0.4 by the retraining on the third-round data (rules/models/training/README.md)
-                ("credit", 0.53),
+                ("credit", 0.66),
                 // raised 2026-12-01 by the links model (rules/models/links.md)
                 ("links", 0.85),
                 // 0.0 when the set arrived; 0.46 (7 of 15) since location
@@ -335,17 +347,17 @@ fn issue10_second_heldout_regression_floors() {
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // raised 2026-12-01 from 0.65 by the retraining on the third-round data (rules/models/training/README.md)
                 // raised 2026-12-02 from 0.69: the learned rules read media captions
-                ("patient-data", 0.73),
+                ("patient-data", 0.82),
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // raised 2026-12-01 from 0.64 by the fourth-round retraining of the policy model
-                ("personal-data", 0.72),
+                ("personal-data", 0.8),
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 ("political", 0.93),
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // raised 2026-12-01 from 0.51 by the retraining on the third-round data (rules/models/training/README.md)
                 // raised 2026-12-01 from 0.54 by the fourth-round retraining of the policy model
-                ("safeguarding", 0.68),
+                ("safeguarding", 0.65),
             ],
             // 13 since published service lines and public addresses are
             // not personal data (2026-11-30)
@@ -370,6 +382,10 @@ fn issue10_second_tuning_regression_floors() {
             positives: 330,
             negatives: 330,
             // measured 2026-11-30 when the set arrived (recall 0.45, 12 flagged)
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 302 found, 4 flagged;
+            // location 0.93 -> 1.0, patient-data 0.78 -> 0.87, personal-data 0.69 ->
+            // 0.72, safeguarding 0.81 -> 0.9
             recall: &[
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
@@ -386,13 +402,13 @@ fn issue10_second_tuning_regression_floors() {
                 ("links", 0.9),
                 // 0.3 when the set arrived; 0.93 (31 of 33) since location
                 // in words (rules/location.toml), 2026-11-30
-                ("location", 0.93),
+                ("location", 1.0),
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // raised 2026-12-01 by the third-round training data (rules/models/training/README.md)
-                ("patient-data", 0.78),
+                ("patient-data", 0.87),
                 // raised 2026-12-01 by IBAN, vehicle registration, licence and passport shapes
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
-                ("personal-data", 0.69),
+                ("personal-data", 0.72),
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // lowered 2026-12-01 after retraining on the third-round data
@@ -403,7 +419,7 @@ fn issue10_second_tuning_regression_floors() {
                 // lowered 2026-12-01 after retraining on the third-round data
                 // (rules/models/training/README.md): two cases of drink slang
                 // raised 2026-12-01 from 0.78 by the fourth-round retraining of the policy model
-                ("safeguarding", 0.81),
+                ("safeguarding", 0.9),
             ],
             // 2 since the photo-context, published-contact and credit
             // changes of 2026-11-30
@@ -433,6 +449,9 @@ fn issue10_third_tuning_regression_floors() {
             positives: 200,
             negatives: 200,
             // measured 2026-12-01 when the set arrived (recall 0.41, 6 flagged)
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 164 found, 4 flagged;
+            // location 0.7 -> 0.75
             recall: &[
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
@@ -456,7 +475,7 @@ fn issue10_third_tuning_regression_floors() {
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // raised 2026-12-01 by the third-round training data (rules/models/training/README.md)
                 // lowered 2026-12-01 from 0.75 by the fourth-round retraining of the policy model, a trade recorded in docs/EVALUATION.md ("A fourth round of training texts")
-                ("location", 0.7),
+                ("location", 0.75),
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // raised 2026-12-01 by the third-round training data (rules/models/training/README.md)
                 ("patient-data", 0.65),
@@ -499,17 +518,21 @@ fn issue10_fourth_tuning_regression_floors() {
             negatives: 100,
             // measured 2026-12-02 when the set arrived (fd1cc213: recall
             // 0.43, 10 flagged)
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 101 found, 3 flagged;
+            // credit 0.56 -> 0.93, patient-data 0.6 -> 0.76, personal-data 0.66 ->
+            // 0.56; flagged 10 -> 3
             recall: &[
                 ("conduct", 0.4),
                 // raised 2026-12-02 from 0.36 by photo credits in media captions
-                ("credit", 0.56),
+                ("credit", 0.93),
                 // raised 2026-12-02 from 0.13 by adult, gambling and harmful-goods host words
                 ("links", 0.46),
-                ("patient-data", 0.6),
+                ("patient-data", 0.76),
                 // raised 2026-12-02 from 0.63 by a flat number beside a street
-                ("personal-data", 0.66),
+                ("personal-data", 0.56),
             ],
-            max_flagged: 10,
+            max_flagged: 3,
         },
     );
 }
@@ -573,6 +596,9 @@ fn issue10_third_heldout_regression_floors() {
             negatives: 300,
             // measured 2026-12-01 on the pack as it was when the set arrived
             // (recall 0.47, 13 flagged)
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 227 found, 13 flagged;
+            // credit 0.3 -> 0.43, patient-data 0.63 -> 0.73
             recall: &[
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
@@ -589,7 +615,7 @@ fn issue10_third_heldout_regression_floors() {
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // raised 2026-12-01 from 0.2 by the retraining on the third-round data (rules/models/training/README.md)
                 // lowered 2026-12-01 from 0.33 by the fourth-round retraining of the policy model, a trade recorded in docs/EVALUATION.md ("A fourth round of training texts")
-                ("credit", 0.3),
+                ("credit", 0.43),
                 // raised 2026-12-01 by the links model (rules/models/links.md)
                 ("links", 0.83),
                 // raised 2026-12-01 by residence cues beside a house-level place
@@ -600,7 +626,7 @@ fn issue10_third_heldout_regression_floors() {
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // raised 2026-12-01 from 0.63 by the retraining on the third-round data (rules/models/training/README.md)
                 // lowered 2026-12-01 from 0.73 by the fourth-round retraining of the policy model, a trade recorded in docs/EVALUATION.md ("A fourth round of training texts")
-                ("patient-data", 0.63),
+                ("patient-data", 0.73),
                 // raised 2026-12-01 by IBAN, vehicle registration, licence and passport shapes
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // raised 2026-12-01 from 0.73 by the fourth-round retraining of the policy model
@@ -646,12 +672,15 @@ fn issue10_fourth_heldout_regression_floors() {
             negatives: 200,
             // measured 2026-12-01 on the pack as it was when the set arrived,
             // before the fourth round of training texts (recall 0.61, 4 flagged)
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 149 found, 6 flagged;
+            // credit 0.65 -> 0.8, political 0.85 -> 0.9
             recall: &[
                 // raised 2026-12-01 from 0.6 by the fourth-round retraining of the policy model
                 ("commercial", 0.75),
                 ("conduct", 0.75),
                 ("confidential", 0.65),
-                ("credit", 0.65),
+                ("credit", 0.8),
                 // raised 2026-12-01 by the links model (rules/models/links.md)
                 ("links", 0.65),
                 // raised 2026-12-01 from 0.7 by the fourth-round retraining of the policy model
@@ -661,7 +690,7 @@ fn issue10_fourth_heldout_regression_floors() {
                 // raised 2026-12-01 from 0.45 by the fourth-round retraining of the policy model
                 ("personal-data", 0.6),
                 // raised 2026-12-01 from 0.8 by the fourth-round retraining of the policy model
-                ("political", 0.85),
+                ("political", 0.9),
                 // raised 2026-12-01 from 0.5 by the fourth-round retraining of the policy model
                 ("safeguarding", 0.75),
             ],
@@ -687,19 +716,22 @@ fn issue10_fifth_heldout_regression_floors() {
             negatives: 200,
             // measured 2026-12-01 on the pack as it was when the set arrived,
             // before the fifth round of training texts (recall 0.66, 5 flagged)
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 144 found, 5 flagged;
+            // credit 0.65 -> 0.8, location 0.85 -> 0.8, safeguarding 0.7 -> 0.8
             recall: &[
                 ("commercial", 0.75),
                 ("conduct", 0.85),
                 ("confidential", 0.7),
-                ("credit", 0.65),
+                ("credit", 0.8),
                 // raised 2026-12-01 by the links model (rules/models/links.md)
                 ("links", 0.55),
-                ("location", 0.85),
+                ("location", 0.8),
                 // raised 2026-12-01 from 0.5 by patient.nhs-number-with-person
                 ("patient-data", 0.55),
                 ("personal-data", 0.6),
                 ("political", 0.7),
-                ("safeguarding", 0.7),
+                ("safeguarding", 0.8),
             ],
             max_flagged: 5,
         },
@@ -721,23 +753,28 @@ fn issue10_sixth_heldout_regression_floors() {
             negatives: 200,
             // measured 2026-12-01 on the pack as it was when the set arrived
             // (recall 0.69, 7 flagged)
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 154 found, 8 flagged;
+            // credit 0.55 -> 0.75, personal-data 0.55 -> 0.5
             recall: &[
                 ("commercial", 0.8),
                 ("conduct", 0.75),
                 ("confidential", 0.75),
-                ("credit", 0.55),
+                ("credit", 0.75),
                 // raised 2026-12-01 by the links model (rules/models/links.md)
                 ("links", 0.8),
                 ("location", 0.95),
                 ("patient-data", 0.6),
-                ("personal-data", 0.55),
+                ("personal-data", 0.5),
                 ("political", 0.85),
                 ("safeguarding", 0.85),
             ],
             // lowered 2026-12-03 from 7: reported speech (docs/EVALUATION.md)
             // raised 2026-12-03 from 6: the policy model trained for 100 epochs
             // (docs/EVALUATION.md, "The policy model trained longer")
-            max_flagged: 7,
+            // raised 2026-12-05 from 7 by the compositions and the tenth round
+            // (docs/EVALUATION.md, "The compositions and the tenth round together")
+            max_flagged: 8,
         },
     );
 }
@@ -757,21 +794,26 @@ fn issue10_seventh_heldout_regression_floors() {
             negatives: 198,
             // measured 2026-12-01 on the pack as it was when the set arrived
             // (recall 0.68, 5 of 198 flagged)
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 150 found, 5 flagged;
+            // credit 0.65 -> 0.8, safeguarding 0.7 -> 0.65
             recall: &[
                 ("commercial", 0.8),
                 ("conduct", 0.75),
                 ("confidential", 0.85),
-                ("credit", 0.65),
+                ("credit", 0.8),
                 // raised 2026-12-01 by the links model (rules/models/links.md)
                 ("links", 0.6),
                 ("location", 0.65),
                 ("patient-data", 0.8),
                 ("personal-data", 0.5),
                 ("political", 0.75),
-                ("safeguarding", 0.7),
+                ("safeguarding", 0.65),
             ],
             // lowered 2026-12-03 from 5: reported speech (docs/EVALUATION.md)
-            max_flagged: 4,
+            // raised 2026-12-05 from 4 by the compositions and the tenth round
+            // (docs/EVALUATION.md, "The compositions and the tenth round together")
+            max_flagged: 5,
         },
     );
 }
@@ -789,22 +831,28 @@ fn issue10_eighth_heldout_regression_floors() {
             negatives: 200,
             // measured 2026-12-02 on the pack as it was when the set arrived
             // (recall 0.70, 5 of 200 flagged)
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 152 found, 8 flagged;
+            // credit 0.7 -> 0.9, patient-data 0.55 -> 0.65, personal-data 0.55 -> 0.5,
+            // safeguarding 0.6 -> 0.9
             recall: &[
                 ("commercial", 0.7),
                 ("conduct", 0.75),
                 ("confidential", 0.8),
-                ("credit", 0.7),
+                ("credit", 0.9),
                 ("links", 0.65),
                 ("location", 0.8),
                 // lowered 2026-12-04 from 0.6 by the photo and name rules (docs/EVALUATION.md, "A patient in the picture")
-                ("patient-data", 0.55),
-                ("personal-data", 0.55),
+                ("patient-data", 0.65),
+                ("personal-data", 0.5),
                 ("political", 0.9),
-                ("safeguarding", 0.6),
+                ("safeguarding", 0.9),
             ],
             // raised 2026-12-03 from 5: the policy model trained for 100 epochs
             // (docs/EVALUATION.md, "The policy model trained longer")
-            max_flagged: 7,
+            // raised 2026-12-05 from 7 by the compositions and the tenth round
+            // (docs/EVALUATION.md, "The compositions and the tenth round together")
+            max_flagged: 8,
         },
     );
 }
@@ -822,13 +870,16 @@ fn issue10_ninth_heldout_regression_floors() {
             negatives: 200,
             // measured 2026-12-02 on the pack as it was when the set arrived
             // (af10aebc: recall 0.70, 15 of 200 flagged)
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 149 found, 12 flagged;
+            // credit 0.3 -> 0.45, location 0.8 -> 0.85
             recall: &[
                 ("commercial", 0.7),
                 ("conduct", 0.8),
                 ("confidential", 0.9),
-                ("credit", 0.3),
+                ("credit", 0.45),
                 ("links", 0.7),
-                ("location", 0.8),
+                ("location", 0.85),
                 ("patient-data", 0.55),
                 ("personal-data", 0.95),
                 ("political", 0.8),
@@ -855,17 +906,20 @@ fn issue10_tenth_heldout_regression_floors() {
             negatives: 200,
             // measured 2026-12-02 on the pack as it was when the set arrived
             // (591504ad: recall 0.72, 4 of 200 flagged)
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 165 found, 4 flagged;
+            // location 0.75 -> 0.85, patient-data 0.65 -> 0.75, safeguarding 0.8 -> 0.9
             recall: &[
                 ("commercial", 0.8),
                 ("conduct", 0.85),
                 ("confidential", 0.7),
                 ("credit", 0.85),
                 ("links", 0.9),
-                ("location", 0.75),
-                ("patient-data", 0.65),
+                ("location", 0.85),
+                ("patient-data", 0.75),
                 ("personal-data", 0.8),
                 ("political", 0.7),
-                ("safeguarding", 0.8),
+                ("safeguarding", 0.9),
             ],
             // lowered 2026-12-03 from 4: warnings and advice against
             // (docs/EVALUATION.md)
@@ -887,11 +941,14 @@ fn issue10_eleventh_heldout_regression_floors() {
             negatives: 200,
             // measured 2026-12-02 on the pack as it was when the set arrived
             // (19b792f2: recall 0.71, 8 of 200 flagged)
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 160 found, 7 flagged;
+            // credit 0.4 -> 0.6
             recall: &[
                 ("commercial", 0.7),
                 ("conduct", 1.0),
                 ("confidential", 0.95),
-                ("credit", 0.4),
+                ("credit", 0.6),
                 ("links", 0.55),
                 ("location", 0.9),
                 ("patient-data", 0.75),
@@ -917,17 +974,21 @@ fn issue10_twelfth_heldout_regression_floors() {
             negatives: 200,
             // measured 2026-12-02 on the pack as it was when the set arrived
             // (572abbbb: recall 0.65, 7 of 200 flagged)
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 149 found, 6 flagged;
+            // credit 0.7 -> 0.8, location 0.75 -> 0.8, patient-data 0.65 -> 0.75,
+            // safeguarding 0.95 -> 0.9
             recall: &[
                 ("commercial", 0.7),
                 ("conduct", 0.6),
                 ("confidential", 0.85),
-                ("credit", 0.7),
+                ("credit", 0.8),
                 ("links", 0.4),
-                ("location", 0.75),
-                ("patient-data", 0.65),
+                ("location", 0.8),
+                ("patient-data", 0.75),
                 ("personal-data", 0.7),
                 ("political", 0.8),
-                ("safeguarding", 0.95),
+                ("safeguarding", 0.9),
             ],
             // lowered 2026-12-03 from 7: reported speech (docs/EVALUATION.md)
             // raised 2026-12-03 from 5: the policy model trained for 100 epochs
@@ -948,14 +1009,17 @@ fn issue10_thirteenth_heldout_regression_floors() {
             negatives: 200,
             // measured 2026-12-03 on the pack as it was when the set arrived
             // (6211e337: recall 0.66, 14 of 200 flagged)
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 148 found, 15 flagged;
+            // credit 0.5 -> 0.6, location 0.85 -> 0.9, patient-data 0.55 -> 0.6
             recall: &[
                 ("commercial", 0.75),
                 ("conduct", 0.9),
                 ("confidential", 0.8),
-                ("credit", 0.5),
+                ("credit", 0.6),
                 ("links", 0.6),
-                ("location", 0.85),
-                ("patient-data", 0.55),
+                ("location", 0.9),
+                ("patient-data", 0.6),
                 ("personal-data", 0.8),
                 ("political", 0.65),
                 ("safeguarding", 0.65),
@@ -978,14 +1042,18 @@ fn issue10_fourteenth_heldout_regression_floors() {
             negatives: 200,
             // measured 2026-12-03 on the pack as it was when the set arrived
             // (884947de: recall 0.53, 7 of 200 flagged)
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 126 found, 6 flagged;
+            // commercial 0.65 -> 0.75, credit 0.3 -> 0.4, location 0.5 -> 0.55,
+            // patient-data 0.6 -> 0.7
             recall: &[
-                ("commercial", 0.65),
+                ("commercial", 0.75),
                 ("conduct", 0.85),
                 ("confidential", 0.55),
-                ("credit", 0.3),
+                ("credit", 0.4),
                 ("links", 0.8),
-                ("location", 0.5),
-                ("patient-data", 0.6),
+                ("location", 0.55),
+                ("patient-data", 0.7),
                 ("personal-data", 0.45),
                 ("political", 0.6),
                 ("safeguarding", 0.45),
@@ -1007,17 +1075,20 @@ fn issue10_fifteenth_heldout_regression_floors() {
             negatives: 200,
             // measured 2026-12-03 on the pack as it was when the set arrived
             // (2c8c6bdf: recall 0.71, 12 of 200 flagged)
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 161 found, 6 flagged;
+            // location 0.95 -> 1.0, patient-data 0.8 -> 0.9, safeguarding 0.5 -> 0.65
             recall: &[
                 ("commercial", 0.65),
                 ("conduct", 0.7),
                 ("confidential", 0.8),
                 ("credit", 0.65),
                 ("links", 0.85),
-                ("location", 0.95),
-                ("patient-data", 0.8),
+                ("location", 1.0),
+                ("patient-data", 0.9),
                 ("personal-data", 0.7),
                 ("political", 0.85),
-                ("safeguarding", 0.5),
+                ("safeguarding", 0.65),
             ],
             max_flagged: 12,
         },
@@ -1034,17 +1105,21 @@ fn issue10_sixteenth_heldout_regression_floors() {
             negatives: 200,
             // measured 2026-12-03 on the pack as it was when the set arrived
             // (164e26c3: recall 0.65, 8 of 200 flagged)
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 145 found, 7 flagged;
+            // commercial 0.8 -> 0.9, credit 0.45 -> 0.55, location 0.7 -> 0.8,
+            // personal-data 0.6 -> 0.65, safeguarding 0.5 -> 0.65
             recall: &[
-                ("commercial", 0.8),
+                ("commercial", 0.9),
                 ("conduct", 0.7),
                 ("confidential", 0.75),
-                ("credit", 0.45),
+                ("credit", 0.55),
                 ("links", 0.8),
-                ("location", 0.7),
+                ("location", 0.8),
                 ("patient-data", 0.65),
-                ("personal-data", 0.6),
+                ("personal-data", 0.65),
                 ("political", 0.7),
-                ("safeguarding", 0.5),
+                ("safeguarding", 0.65),
             ],
             // raised 2026-12-03 from 8: the policy model trained for 100 epochs
             // (docs/EVALUATION.md, "The policy model trained longer")
@@ -1063,14 +1138,17 @@ fn issue10_seventeenth_heldout_regression_floors() {
             negatives: 200,
             // measured 2026-12-03 on the pack as it was when the set arrived
             // (bdad0f6c: recall 0.69, 12 of 200 flagged)
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 145 found, 7 flagged;
+            // credit 0.7 -> 0.6, patient-data 0.65 -> 0.75
             recall: &[
                 ("commercial", 0.8),
                 ("conduct", 0.8),
                 ("confidential", 0.8),
-                ("credit", 0.7),
+                ("credit", 0.6),
                 ("links", 0.75),
                 ("location", 0.75),
-                ("patient-data", 0.65),
+                ("patient-data", 0.75),
                 ("personal-data", 0.55),
                 ("political", 0.7),
                 ("safeguarding", 0.55),
@@ -1092,20 +1170,24 @@ fn issue10_eighteenth_heldout_regression_floors() {
             negatives: 200,
             // measured 2026-12-03 on the pack as it was when the set arrived
             // (1b40fe1e: recall 0.72, 6 of 200 flagged)
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 150 found, 5 flagged;
+            // credit 0.45 -> 0.5, patient-data 0.7 -> 0.85, safeguarding 0.8 -> 0.7;
+            // flagged 6 -> 5
             recall: &[
                 ("commercial", 0.8),
                 ("conduct", 0.8),
                 ("confidential", 0.8),
-                ("credit", 0.45),
+                ("credit", 0.5),
                 ("links", 0.9),
                 ("location", 0.65),
                 // lowered 2026-12-04 from 0.75 by the photo and name rules (docs/EVALUATION.md, "A patient in the picture")
-                ("patient-data", 0.7),
+                ("patient-data", 0.85),
                 ("personal-data", 0.7),
                 ("political", 0.8),
-                ("safeguarding", 0.8),
+                ("safeguarding", 0.7),
             ],
-            max_flagged: 6,
+            max_flagged: 5,
         },
     );
 }
@@ -1120,17 +1202,20 @@ fn issue10_nineteenth_heldout_regression_floors() {
             negatives: 200,
             // measured 2026-12-03 on the pack as it was when the set arrived
             // (4def6e92: recall 0.72, 7 of 200 flagged)
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 147 found, 5 flagged;
+            // commercial 0.85 -> 0.8, location 0.7 -> 0.6, safeguarding 0.7 -> 0.8
             recall: &[
-                ("commercial", 0.85),
+                ("commercial", 0.8),
                 ("conduct", 0.7),
                 ("confidential", 0.8),
                 ("credit", 0.8),
                 ("links", 0.85),
-                ("location", 0.7),
+                ("location", 0.6),
                 ("patient-data", 0.7),
                 ("personal-data", 0.55),
                 ("political", 0.75),
-                ("safeguarding", 0.7),
+                ("safeguarding", 0.8),
             ],
             max_flagged: 7,
         },
@@ -1147,20 +1232,25 @@ fn issue10_twentieth_heldout_regression_floors() {
             negatives: 200,
             // measured 2026-12-03 on the pack as it was when the set arrived
             // (e61d03d6: recall 0.75, 6 of 200 flagged)
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 157 found, 4 flagged;
+            // commercial 0.8 -> 0.75, confidential 0.7 -> 0.75, credit 0.75 -> 0.8,
+            // location 0.85 -> 0.9, political 0.75 -> 0.85, safeguarding 0.8 -> 0.85;
+            // flagged 6 -> 4
             recall: &[
-                ("commercial", 0.8),
+                ("commercial", 0.75),
                 ("conduct", 0.75),
-                ("confidential", 0.7),
-                ("credit", 0.75),
+                ("confidential", 0.75),
+                ("credit", 0.8),
                 ("links", 0.7),
-                ("location", 0.85),
+                ("location", 0.9),
                 // lowered 2026-12-04 from 0.9 by the photo and name rules (docs/EVALUATION.md, "A patient in the picture")
                 ("patient-data", 0.85),
                 ("personal-data", 0.65),
-                ("political", 0.75),
-                ("safeguarding", 0.8),
+                ("political", 0.85),
+                ("safeguarding", 0.85),
             ],
-            max_flagged: 6,
+            max_flagged: 4,
         },
     );
 }
@@ -1175,17 +1265,21 @@ fn issue10_twentyfirst_heldout_regression_floors() {
             negatives: 200,
             // measured 2026-12-03 on the pack as it was when the set arrived
             // (309a5dc2: recall 0.76, 8 of 200 flagged)
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 159 found, 5 flagged;
+            // credit 0.65 -> 0.75, location 0.85 -> 0.9, patient-data 0.7 -> 0.75,
+            // safeguarding 0.6 -> 0.55
             recall: &[
                 ("commercial", 0.8),
                 ("conduct", 0.65),
                 ("confidential", 0.95),
-                ("credit", 0.65),
+                ("credit", 0.75),
                 ("links", 0.8),
-                ("location", 0.85),
-                ("patient-data", 0.7),
+                ("location", 0.9),
+                ("patient-data", 0.75),
                 ("personal-data", 0.9),
                 ("political", 0.9),
-                ("safeguarding", 0.6),
+                ("safeguarding", 0.55),
             ],
             max_flagged: 8,
         },
@@ -1202,17 +1296,21 @@ fn issue10_twentysecond_heldout_regression_floors() {
             negatives: 200,
             // measured 2026-12-03 on the pack as it was when the set arrived
             // (cd992dce: recall 0.77, 4 of 200 flagged)
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 161 found, 4 flagged;
+            // credit 0.7 -> 0.75, location 0.9 -> 0.95, patient-data 0.75 -> 0.7,
+            // safeguarding 0.55 -> 0.65
             recall: &[
                 ("commercial", 0.8),
                 ("conduct", 0.55),
                 ("confidential", 0.8),
-                ("credit", 0.7),
+                ("credit", 0.75),
                 ("links", 0.95),
-                ("location", 0.9),
-                ("patient-data", 0.75),
+                ("location", 0.95),
+                ("patient-data", 0.7),
                 ("personal-data", 0.95),
                 ("political", 0.95),
-                ("safeguarding", 0.55),
+                ("safeguarding", 0.65),
             ],
             // raised 2026-12-04 from 4: the abuse model on posts nobody is
             // addressed in flags one more (docs/EVALUATION.md, read after it shipped)
@@ -1231,19 +1329,23 @@ fn issue10_twentythird_heldout_regression_floors() {
             negatives: 200,
             // measured 2026-12-03 on the pack as it was when the set arrived
             // (f150089e: recall 0.69, 9 of 200 flagged)
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 147 found, 8 flagged;
+            // confidential 0.7 -> 0.75, credit 0.4 -> 0.45, location 0.8 -> 0.75,
+            // patient-data 0.55 -> 0.6; flagged 9 -> 8
             recall: &[
                 ("commercial", 0.75),
                 ("conduct", 0.8),
-                ("confidential", 0.7),
-                ("credit", 0.4),
+                ("confidential", 0.75),
+                ("credit", 0.45),
                 ("links", 0.8),
-                ("location", 0.8),
-                ("patient-data", 0.55),
+                ("location", 0.75),
+                ("patient-data", 0.6),
                 ("personal-data", 0.9),
                 ("political", 0.8),
                 ("safeguarding", 0.75),
             ],
-            max_flagged: 9,
+            max_flagged: 8,
         },
     );
 }
@@ -1258,6 +1360,9 @@ fn issue10_twentyfourth_heldout_regression_floors() {
             negatives: 200,
             // measured 2026-12-03 on the pack as it was when the set arrived
             // (baf5d5db: recall 0.78, 10 of 200 flagged)
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 159 found, 8 flagged;
+            // personal-data 0.95 -> 0.9, safeguarding 0.75 -> 0.7; flagged 10 -> 8
             recall: &[
                 ("commercial", 0.85),
                 ("conduct", 0.85),
@@ -1266,11 +1371,11 @@ fn issue10_twentyfourth_heldout_regression_floors() {
                 ("links", 0.85),
                 ("location", 0.75),
                 ("patient-data", 0.7),
-                ("personal-data", 0.95),
+                ("personal-data", 0.9),
                 ("political", 0.9),
-                ("safeguarding", 0.75),
+                ("safeguarding", 0.7),
             ],
-            max_flagged: 10,
+            max_flagged: 8,
         },
     );
 }
@@ -1285,16 +1390,20 @@ fn issue10_twentyfifth_heldout_regression_floors() {
             negatives: 200,
             // measured 2026-12-03 on the pack as it was when the set arrived
             // (0f602351: recall 0.69, 7 of 200 flagged)
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 143 found, 7 flagged;
+            // commercial 0.65 -> 0.6, credit 0.7 -> 0.8, location 0.7 -> 0.6,
+            // patient-data 0.55 -> 0.6, political 0.9 -> 0.95
             recall: &[
-                ("commercial", 0.65),
+                ("commercial", 0.6),
                 ("conduct", 0.75),
                 ("confidential", 0.75),
-                ("credit", 0.7),
+                ("credit", 0.8),
                 ("links", 0.8),
-                ("location", 0.7),
-                ("patient-data", 0.55),
+                ("location", 0.6),
+                ("patient-data", 0.6),
                 ("personal-data", 0.65),
-                ("political", 0.9),
+                ("political", 0.95),
                 ("safeguarding", 0.65),
             ],
             max_flagged: 7,
@@ -1312,19 +1421,23 @@ fn issue10_twentysixth_heldout_regression_floors() {
             negatives: 200,
             // measured 2026-12-03 on the pack as it was when the set arrived
             // (47b40d81: recall 0.81, 4 of 200 flagged)
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 165 found, 2 flagged;
+            // credit 0.7 -> 0.75, location 0.75 -> 0.7, patient-data 0.75 -> 0.9,
+            // safeguarding 0.85 -> 0.75; flagged 4 -> 2
             recall: &[
                 ("commercial", 0.75),
                 ("conduct", 0.9),
                 ("confidential", 0.95),
-                ("credit", 0.7),
+                ("credit", 0.75),
                 ("links", 0.9),
-                ("location", 0.75),
-                ("patient-data", 0.75),
+                ("location", 0.7),
+                ("patient-data", 0.9),
                 ("personal-data", 0.8),
                 ("political", 0.85),
-                ("safeguarding", 0.85),
+                ("safeguarding", 0.75),
             ],
-            max_flagged: 4,
+            max_flagged: 2,
         },
     );
 }
@@ -1351,6 +1464,9 @@ fn issue10_deep_on_the_twentysixth_heldout_set() {
             // flagged (without --deep: issue10_twentysixth_heldout_regression_floors);
             // with the round-8 encoder, 2026-12-04: 174 found, 4 flagged
             // with the encoder–linear combination, 2026-12-04: 179 found, 4 flagged
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 179 found, 3 flagged;
+            // personal-data 0.95 -> 0.9, safeguarding 0.9 -> 0.85
             recall: &[
                 ("commercial", 0.85),
                 // raised 2026-12-04 from 0.75 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
@@ -1363,10 +1479,10 @@ fn issue10_deep_on_the_twentysixth_heldout_set() {
                 // lowered 2026-12-04 from 0.95 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
                 ("patient-data", 0.85),
                 // raised 2026-12-04 from 0.85 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
-                ("personal-data", 0.95),
+                ("personal-data", 0.9),
                 ("political", 0.95),
                 // raised 2026-12-04 from 0.85 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
-                ("safeguarding", 0.9),
+                ("safeguarding", 0.85),
             ],
             max_flagged: 4,
         },
@@ -1383,19 +1499,23 @@ fn issue10_twentyseventh_heldout_regression_floors() {
             negatives: 200,
             // measured 2026-12-04 on the pack as it was when the set arrived
             // (00e25311: recall 0.64, 10 of 200 flagged)
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 134 found, 7 flagged;
+            // credit 0.5 -> 0.55, patient-data 0.6 -> 0.65, safeguarding 0.4 -> 0.35;
+            // flagged 10 -> 7
             recall: &[
                 ("commercial", 0.75),
                 ("conduct", 0.6),
                 ("confidential", 0.85),
-                ("credit", 0.5),
+                ("credit", 0.55),
                 ("links", 0.7),
                 ("location", 0.7),
-                ("patient-data", 0.6),
+                ("patient-data", 0.65),
                 ("personal-data", 0.75),
                 ("political", 0.8),
-                ("safeguarding", 0.4),
+                ("safeguarding", 0.35),
             ],
-            max_flagged: 10,
+            max_flagged: 7,
         },
     );
 }
@@ -1410,20 +1530,24 @@ fn issue10_twentyeighth_heldout_regression_floors() {
             negatives: 200,
             // measured 2026-12-04 on the pack as it was when the set arrived
             // (00e25311: recall 0.64, 10 of 200 flagged)
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 135 found, 9 flagged;
+            // commercial 0.75 -> 0.7, confidential 0.75 -> 0.7, credit 0.55 -> 0.65,
+            // patient-data 0.4 -> 0.5, safeguarding 0.4 -> 0.45; flagged 10 -> 9
             recall: &[
-                ("commercial", 0.75),
+                ("commercial", 0.7),
                 ("conduct", 0.55),
-                ("confidential", 0.75),
-                ("credit", 0.55),
+                ("confidential", 0.7),
+                ("credit", 0.65),
                 ("links", 0.7),
                 ("location", 0.65),
                 // lowered 2026-12-04 from 0.45 by the photo and name rules (docs/EVALUATION.md, "A patient in the picture")
-                ("patient-data", 0.4),
+                ("patient-data", 0.5),
                 ("personal-data", 0.9),
                 ("political", 0.95),
-                ("safeguarding", 0.4),
+                ("safeguarding", 0.45),
             ],
-            max_flagged: 10,
+            max_flagged: 9,
         },
     );
 }
@@ -1478,19 +1602,23 @@ fn issue10_deep_on_the_twentyseventh_and_twentyeighth_heldout_sets() {
                 // read once, 2026-12-04: 127 → 146 found, 10 → 12 flagged;
                 // with the round-8 encoder: 152 found, 13 flagged
                 // with the encoder–linear combination, 2026-12-04: 155 found, 13 flagged
+                // 2026-12-05, moved to the figures of the compositions and the tenth round
+                // (shipped by their pooled reading, docs/EVALUATION.md): 154 found, 13 flagged;
+                // commercial 0.85 -> 0.8, confidential 0.85 -> 0.8, location 0.75 ->
+                // 0.7
                 recall: &[
                     // raised 2026-12-04 from 0.8 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
-                    ("commercial", 0.85),
+                    ("commercial", 0.8),
                     // raised 2026-12-04 from 0.35 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
                     ("conduct", 0.55),
-                    ("confidential", 0.85),
+                    ("confidential", 0.8),
                     // raised 2026-12-04 from 0.8 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
                     ("credit", 0.85),
                     // raised 2026-12-04 from 0.9 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
                     ("links", 0.95),
                     // raised 2026-12-04 from 0.7 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
                     // lowered 2026-12-04 from 0.8 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
-                    ("location", 0.75),
+                    ("location", 0.7),
                     // raised 2026-12-04 from 0.65 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
                     // lowered 2026-12-04 from 0.7 by the photo and name rules (docs/EVALUATION.md, "A patient in the picture")
                     ("patient-data", 0.65),
@@ -1521,18 +1649,22 @@ fn issue10_twentyninth_heldout_regression_floors() {
             negatives: 200,
             // measured 2026-12-04 on the pack as it was when the set arrived
             // (190f052a: recall 0.67, 14 of 200 flagged)
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 143 found, 13 flagged;
+            // commercial 0.8 -> 0.85, credit 0.45 -> 0.55, location 0.5 -> 0.45,
+            // patient-data 0.75 -> 0.8, safeguarding 0.4 -> 0.45
             recall: &[
-                ("commercial", 0.8),
+                ("commercial", 0.85),
                 ("conduct", 0.85),
                 ("confidential", 0.85),
-                ("credit", 0.45),
+                ("credit", 0.55),
                 ("links", 0.6),
-                ("location", 0.5),
+                ("location", 0.45),
                 // lowered 2026-12-04 from 0.8 by the photo and name rules (docs/EVALUATION.md, "A patient in the picture")
-                ("patient-data", 0.75),
+                ("patient-data", 0.8),
                 ("personal-data", 0.95),
                 ("political", 0.8),
-                ("safeguarding", 0.4),
+                ("safeguarding", 0.45),
             ],
             max_flagged: 14,
         },
@@ -1549,19 +1681,23 @@ fn issue10_thirtieth_heldout_regression_floors() {
             negatives: 200,
             // measured 2026-12-04 on the pack as it was when the set arrived
             // (190f052a: recall 0.62, 12 of 200 flagged)
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 135 found, 9 flagged;
+            // commercial 0.6 -> 0.65, credit 0.35 -> 0.4, location 0.7 -> 0.65,
+            // patient-data 0.6 -> 0.7, political 0.75 -> 0.7; flagged 12 -> 9
             recall: &[
-                ("commercial", 0.6),
+                ("commercial", 0.65),
                 ("conduct", 0.7),
                 ("confidential", 0.8),
-                ("credit", 0.35),
+                ("credit", 0.4),
                 ("links", 0.8),
-                ("location", 0.7),
-                ("patient-data", 0.6),
+                ("location", 0.65),
+                ("patient-data", 0.7),
                 ("personal-data", 0.85),
-                ("political", 0.75),
+                ("political", 0.7),
                 ("safeguarding", 0.5),
             ],
-            max_flagged: 12,
+            max_flagged: 9,
         },
     );
 }
@@ -1583,6 +1719,9 @@ fn issue10_deep_on_the_twentyninth_and_thirtieth_heldout_sets() {
                 // read once, 2026-12-04: 134 → 152 found, 14 → 16 flagged;
                 // with the round-8 encoder (question 2): 155 found, 14 flagged
                 // with the encoder–linear combination, 2026-12-04: 155 found, 16 flagged
+                // 2026-12-05, moved to the figures of the compositions and the tenth round
+                // (shipped by their pooled reading, docs/EVALUATION.md): 160 found, 13 flagged;
+                // credit 0.65 -> 0.7
                 recall: &[
                     ("commercial", 0.9),
                     // raised 2026-12-04 from 0.65 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
@@ -1590,7 +1729,7 @@ fn issue10_deep_on_the_twentyninth_and_thirtieth_heldout_sets() {
                     ("confidential", 0.85),
                     // raised 2026-12-04 from 0.65 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
                     // lowered 2026-12-04 from 0.7 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
-                    ("credit", 0.65),
+                    ("credit", 0.7),
                     // raised 2026-12-04 from 0.75 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
                     ("links", 0.8),
                     // raised 2026-12-04 from 0.55 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
@@ -1617,6 +1756,10 @@ fn issue10_deep_on_the_twentyninth_and_thirtieth_heldout_sets() {
                 // read once, 2026-12-04: 125 → 145 found, 12 → 16 flagged;
                 // with the round-8 encoder (question 2): 148 found, 14 flagged
                 // with the encoder–linear combination, 2026-12-04: 155 found, 15 flagged
+                // 2026-12-05, moved to the figures of the compositions and the tenth round
+                // (shipped by their pooled reading, docs/EVALUATION.md): 160 found, 12 flagged;
+                // credit 0.7 -> 0.75, location 0.75 -> 0.7, patient-data 0.8 -> 0.9,
+                // political 0.85 -> 0.8, safeguarding 0.65 -> 0.7
                 recall: &[
                     // raised 2026-12-04 from 0.7 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
                     // raised 2026-12-04 from 0.75 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
@@ -1628,18 +1771,18 @@ fn issue10_deep_on_the_twentyninth_and_thirtieth_heldout_sets() {
                     // raised 2026-12-04 from 0.8 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
                     ("confidential", 0.85),
                     // raised 2026-12-04 from 0.65 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
-                    ("credit", 0.7),
+                    ("credit", 0.75),
                     ("links", 0.8),
-                    ("location", 0.75),
+                    ("location", 0.7),
                     // lowered 2026-12-04 from 0.85 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
-                    ("patient-data", 0.8),
+                    ("patient-data", 0.9),
                     // raised 2026-12-04 from 0.9 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
                     ("personal-data", 0.95),
                     // raised 2026-12-04 from 0.75 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
                     // raised 2026-12-04 from 0.8 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
-                    ("political", 0.85),
+                    ("political", 0.8),
                     // raised 2026-12-04 from 0.55 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
-                    ("safeguarding", 0.65),
+                    ("safeguarding", 0.7),
                 ],
                 // lowered 2026-12-04 from 16 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
                 // raised 2026-12-04 from 14 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
@@ -1662,17 +1805,21 @@ fn issue10_thirty_first_heldout_regression_floors() {
             negatives: 200,
             // measured 2026-12-04 on the pack as it was when the set arrived
             // (090ef041: recall 0.66, 7 of 200 flagged)
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 137 found, 6 flagged;
+            // commercial 0.75 -> 0.7, confidential 0.9 -> 0.85, credit 0.65 -> 0.7,
+            // location 0.5 -> 0.45, patient-data 0.8 -> 0.85, political 0.75 -> 0.7
             recall: &[
-                ("commercial", 0.75),
+                ("commercial", 0.7),
                 ("conduct", 0.7),
-                ("confidential", 0.9),
-                ("credit", 0.65),
+                ("confidential", 0.85),
+                ("credit", 0.7),
                 ("links", 0.6),
-                ("location", 0.5),
+                ("location", 0.45),
                 // lowered 2026-12-04 from 0.85 by the photo and name rules (docs/EVALUATION.md, "A patient in the picture")
-                ("patient-data", 0.8),
+                ("patient-data", 0.85),
                 ("personal-data", 0.95),
-                ("political", 0.75),
+                ("political", 0.7),
                 ("safeguarding", 0.35),
             ],
             max_flagged: 7,
@@ -1690,14 +1837,18 @@ fn issue10_thirty_second_heldout_regression_floors() {
             negatives: 200,
             // measured 2026-12-04 on the pack as it was when the set arrived
             // (090ef041: recall 0.65, 8 of 200 flagged)
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 139 found, 7 flagged;
+            // commercial 0.75 -> 0.8, credit 0.45 -> 0.65, location 0.7 -> 0.6,
+            // patient-data 0.6 -> 0.7
             recall: &[
-                ("commercial", 0.75),
+                ("commercial", 0.8),
                 ("conduct", 0.55),
                 ("confidential", 0.85),
-                ("credit", 0.45),
+                ("credit", 0.65),
                 ("links", 0.7),
-                ("location", 0.7),
-                ("patient-data", 0.6),
+                ("location", 0.6),
+                ("patient-data", 0.7),
                 ("personal-data", 0.85),
                 ("political", 0.8),
                 ("safeguarding", 0.45),
@@ -1724,13 +1875,16 @@ fn issue10_deep_on_the_thirty_first_and_thirty_second_heldout_sets() {
                 negatives: 200,
                 // read once, 2026-12-04: 132 → 149 found, 7 → 7 flagged;
                 // with the encoder–linear combination (question 2): 156 found, 7 flagged
+                // 2026-12-05, moved to the figures of the compositions and the tenth round
+                // (shipped by their pooled reading, docs/EVALUATION.md): 157 found, 7 flagged;
+                // commercial 0.9 -> 0.85, location 0.55 -> 0.5
                 recall: &[
-                    ("commercial", 0.9),
+                    ("commercial", 0.85),
                     ("conduct", 0.75),
                     ("confidential", 0.9),
                     ("credit", 0.85),
                     ("links", 0.7),
-                    ("location", 0.55),
+                    ("location", 0.5),
                     ("patient-data", 0.95),
                     ("personal-data", 0.95),
                     ("political", 0.85),
@@ -1747,17 +1901,21 @@ fn issue10_deep_on_the_thirty_first_and_thirty_second_heldout_sets() {
                 negatives: 200,
                 // read once, 2026-12-04: 129 → 151 found, 8 → 10 flagged;
                 // with the encoder–linear combination (question 2): 151 found, 11 flagged
+                // 2026-12-05, moved to the figures of the compositions and the tenth round
+                // (shipped by their pooled reading, docs/EVALUATION.md): 162 found, 10 flagged;
+                // location 0.75 -> 0.8, patient-data 0.75 -> 0.85, safeguarding 0.5 ->
+                // 0.55
                 recall: &[
                     ("commercial", 0.95),
                     ("conduct", 0.7),
                     ("confidential", 0.95),
                     ("credit", 0.9),
                     ("links", 0.75),
-                    ("location", 0.75),
-                    ("patient-data", 0.75),
+                    ("location", 0.8),
+                    ("patient-data", 0.85),
                     ("personal-data", 0.85),
                     ("political", 0.8),
-                    ("safeguarding", 0.5),
+                    ("safeguarding", 0.55),
                 ],
                 max_flagged: 11,
             },
@@ -1780,20 +1938,24 @@ fn issue10_thirty_third_heldout_regression_floors() {
             // (7cfbdedd: recall 0.665, 13 of 200 flagged); with the photo
             // and name rules (docs/EVALUATION.md, "A patient in the
             // picture"): 134 found, 10 flagged
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 145 found, 8 flagged;
+            // credit 0.6 -> 0.7, location 0.65 -> 0.75, patient-data 0.65 -> 0.75,
+            // political 0.85 -> 0.8, safeguarding 0.5 -> 0.55; flagged 10 -> 8
             recall: &[
                 ("commercial", 0.8),
                 ("conduct", 0.65),
                 ("confidential", 0.7),
-                ("credit", 0.6),
+                ("credit", 0.7),
                 ("links", 0.85),
-                ("location", 0.65),
+                ("location", 0.75),
                 // raised 2026-12-04 from 0.6 by the photo and name rules
-                ("patient-data", 0.65),
+                ("patient-data", 0.75),
                 ("personal-data", 0.7),
-                ("political", 0.85),
-                ("safeguarding", 0.5),
+                ("political", 0.8),
+                ("safeguarding", 0.55),
             ],
-            max_flagged: 10,
+            max_flagged: 8,
         },
     );
 }
@@ -1809,15 +1971,19 @@ fn issue10_thirty_fourth_heldout_regression_floors() {
             // measured 2026-12-04 on the pack as it was when the set arrived
             // (7cfbdedd: recall 0.68, 10 of 200 flagged); with the photo
             // and name rules: 137 found, 9 flagged
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 150 found, 9 flagged;
+            // commercial 0.75 -> 0.7, credit 0.5 -> 0.7, location 0.7 -> 0.75,
+            // patient-data 0.7 -> 0.75
             recall: &[
-                ("commercial", 0.75),
+                ("commercial", 0.7),
                 ("conduct", 0.75),
                 ("confidential", 0.85),
-                ("credit", 0.5),
+                ("credit", 0.7),
                 ("links", 0.9),
-                ("location", 0.7),
+                ("location", 0.75),
                 // raised 2026-12-04 from 0.65 by the photo and name rules
-                ("patient-data", 0.7),
+                ("patient-data", 0.75),
                 ("personal-data", 0.8),
                 ("political", 0.8),
                 ("safeguarding", 0.5),
@@ -1838,19 +2004,22 @@ fn issue10_deep_on_the_thirty_third_and_thirty_fourth_heldout_sets() {
                 negatives: 200,
                 // read once, 2026-12-04: 162 found, 13 flagged as shipped
                 // (7cfbdedd); with the photo and name rules 162, 10
+                // 2026-12-05, moved to the figures of the compositions and the tenth round
+                // (shipped by their pooled reading, docs/EVALUATION.md): 168 found, 9 flagged;
+                // credit 0.75 -> 0.8, patient-data 0.85 -> 0.9; flagged 10 -> 9
                 recall: &[
                     ("commercial", 0.95),
                     ("conduct", 0.75),
                     ("confidential", 0.85),
-                    ("credit", 0.75),
+                    ("credit", 0.8),
                     ("links", 0.85),
                     ("location", 0.95),
-                    ("patient-data", 0.85),
+                    ("patient-data", 0.9),
                     ("personal-data", 0.75),
                     ("political", 0.95),
                     ("safeguarding", 0.65),
                 ],
-                max_flagged: 10,
+                max_flagged: 9,
             },
         ),
         (
@@ -1861,20 +2030,24 @@ fn issue10_deep_on_the_thirty_third_and_thirty_fourth_heldout_sets() {
                 negatives: 200,
                 // read once, 2026-12-04: 158 found, 11 flagged as shipped
                 // (7cfbdedd); with the photo and name rules 159, 10
+                // 2026-12-05, moved to the figures of the compositions and the tenth round
+                // (shipped by their pooled reading, docs/EVALUATION.md): 170 found, 9 flagged;
+                // commercial 0.9 -> 0.95, credit 0.8 -> 0.85, location 0.8 -> 0.85,
+                // patient-data 0.7 -> 0.8, safeguarding 0.65 -> 0.7; flagged 10 -> 9
                 recall: &[
-                    ("commercial", 0.9),
+                    ("commercial", 0.95),
                     ("conduct", 0.75),
                     ("confidential", 0.95),
-                    ("credit", 0.8),
+                    ("credit", 0.85),
                     ("links", 0.95),
-                    ("location", 0.8),
+                    ("location", 0.85),
                     // raised 2026-12-04 from 0.65 by the photo and name rules
-                    ("patient-data", 0.7),
+                    ("patient-data", 0.8),
                     ("personal-data", 0.8),
                     ("political", 0.9),
-                    ("safeguarding", 0.65),
+                    ("safeguarding", 0.7),
                 ],
-                max_flagged: 10,
+                max_flagged: 9,
             },
         ),
     ];
@@ -1893,14 +2066,18 @@ fn issue10_thirty_fifth_heldout_regression_floors() {
             negatives: 200,
             // read once, 2026-12-04, on the pack as shipped (85ff52bd): 135 found, 1 flagged; the candidate
             // of docs/EVALUATION.md, "Menace and advances", was not shipped
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 140 found, 1 flagged;
+            // commercial 0.9 -> 0.8, credit 0.45 -> 0.5, location 0.55 -> 0.6,
+            // patient-data 0.6 -> 0.65
             recall: &[
-                ("commercial", 0.9),
+                ("commercial", 0.8),
                 ("conduct", 0.7),
                 ("confidential", 0.9),
-                ("credit", 0.45),
+                ("credit", 0.5),
                 ("links", 0.75),
-                ("location", 0.55),
-                ("patient-data", 0.6),
+                ("location", 0.6),
+                ("patient-data", 0.65),
                 ("personal-data", 0.8),
                 ("political", 0.8),
                 ("safeguarding", 0.5),
@@ -1920,19 +2097,23 @@ fn issue10_thirty_sixth_heldout_regression_floors() {
             negatives: 200,
             // read once, 2026-12-04, on the pack as shipped (85ff52bd): 137 found, 10 flagged; the candidate
             // of docs/EVALUATION.md, "Menace and advances", was not shipped
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 135 found, 9 flagged;
+            // commercial 0.85 -> 0.65, location 0.65 -> 0.6, political 0.7 -> 0.75,
+            // safeguarding 0.55 -> 0.5; flagged 10 -> 9
             recall: &[
-                ("commercial", 0.85),
+                ("commercial", 0.65),
                 ("conduct", 0.55),
                 ("confidential", 0.75),
                 ("credit", 0.55),
                 ("links", 0.85),
-                ("location", 0.65),
+                ("location", 0.6),
                 ("patient-data", 0.65),
                 ("personal-data", 0.9),
-                ("political", 0.7),
-                ("safeguarding", 0.55),
+                ("political", 0.75),
+                ("safeguarding", 0.5),
             ],
-            max_flagged: 10,
+            max_flagged: 9,
         },
     );
 }
@@ -1947,17 +2128,21 @@ fn issue10_thirty_seventh_heldout_regression_floors() {
             negatives: 200,
             // read once, 2026-12-04, on the pack as shipped (85ff52bd): 145 found, 8 flagged; the candidate
             // of docs/EVALUATION.md, "Menace and advances", was not shipped
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 148 found, 8 flagged;
+            // commercial 0.75 -> 0.65, credit 0.8 -> 0.75, location 0.65 -> 0.6,
+            // political 0.8 -> 0.75, safeguarding 0.45 -> 0.4
             recall: &[
-                ("commercial", 0.75),
+                ("commercial", 0.65),
                 ("conduct", 0.75),
                 ("confidential", 1.0),
-                ("credit", 0.8),
+                ("credit", 0.75),
                 ("links", 0.8),
-                ("location", 0.65),
+                ("location", 0.6),
                 ("patient-data", 0.8),
                 ("personal-data", 0.9),
-                ("political", 0.8),
-                ("safeguarding", 0.45),
+                ("political", 0.75),
+                ("safeguarding", 0.4),
             ],
             max_flagged: 8,
         },
@@ -1974,19 +2159,23 @@ fn issue10_thirty_eighth_heldout_regression_floors() {
             negatives: 200,
             // read once, 2026-12-04, on the pack as shipped (85ff52bd): 140 found, 4 flagged; the candidate
             // of docs/EVALUATION.md, "Menace and advances", was not shipped
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 150 found, 5 flagged;
+            // confidential 0.75 -> 0.8, credit 0.7 -> 0.8, patient-data 0.8 -> 0.7,
+            // safeguarding 0.55 -> 0.6; flagged 4 -> 5
             recall: &[
                 ("commercial", 0.8),
                 ("conduct", 0.85),
-                ("confidential", 0.75),
-                ("credit", 0.7),
+                ("confidential", 0.8),
+                ("credit", 0.8),
                 ("links", 0.75),
                 ("location", 0.65),
-                ("patient-data", 0.8),
+                ("patient-data", 0.7),
                 ("personal-data", 0.85),
                 ("political", 0.7),
-                ("safeguarding", 0.55),
+                ("safeguarding", 0.6),
             ],
-            max_flagged: 4,
+            max_flagged: 5,
         },
     );
 }
@@ -2001,6 +2190,9 @@ fn issue10_deep_on_the_thirty_fifth_and_thirty_sixth_heldout_sets() {
                 positives: 200,
                 negatives: 200,
                 // read once, 2026-12-04: 158 found, 3 flagged as shipped (85ff52bd)
+                // 2026-12-05, moved to the figures of the compositions and the tenth round
+                // (shipped by their pooled reading, docs/EVALUATION.md): 161 found, 2 flagged;
+                // flagged 3 -> 2
                 recall: &[
                     ("commercial", 0.95),
                     ("conduct", 0.85),
@@ -2013,7 +2205,7 @@ fn issue10_deep_on_the_thirty_fifth_and_thirty_sixth_heldout_sets() {
                     ("political", 0.75),
                     ("safeguarding", 0.65),
                 ],
-                max_flagged: 3,
+                max_flagged: 2,
             },
         ),
         (
@@ -2023,10 +2215,13 @@ fn issue10_deep_on_the_thirty_fifth_and_thirty_sixth_heldout_sets() {
                 positives: 200,
                 negatives: 200,
                 // read once, 2026-12-04: 155 found, 11 flagged as shipped (85ff52bd)
+                // 2026-12-05, moved to the figures of the compositions and the tenth round
+                // (shipped by their pooled reading, docs/EVALUATION.md): 162 found, 10 flagged;
+                // confidential 0.85 -> 0.9; flagged 11 -> 10
                 recall: &[
                     ("commercial", 0.85),
                     ("conduct", 0.85),
-                    ("confidential", 0.85),
+                    ("confidential", 0.9),
                     ("credit", 0.8),
                     ("links", 0.9),
                     ("location", 0.8),
@@ -2035,7 +2230,7 @@ fn issue10_deep_on_the_thirty_fifth_and_thirty_sixth_heldout_sets() {
                     ("political", 0.8),
                     ("safeguarding", 0.6),
                 ],
-                max_flagged: 11,
+                max_flagged: 10,
             },
         ),
     ];
@@ -2054,17 +2249,21 @@ fn issue10_deep_on_the_thirty_seventh_and_thirty_eighth_heldout_sets() {
                 positives: 200,
                 negatives: 200,
                 // read once, 2026-12-04: 166 found, 8 flagged as shipped (85ff52bd)
+                // 2026-12-05, moved to the figures of the compositions and the tenth round
+                // (shipped by their pooled reading, docs/EVALUATION.md): 174 found, 8 flagged;
+                // location 0.6 -> 0.7, patient-data 0.9 -> 0.85, safeguarding 0.7 ->
+                // 0.75
                 recall: &[
                     ("commercial", 0.9),
                     ("conduct", 0.8),
                     ("confidential", 1.0),
                     ("credit", 0.95),
                     ("links", 1.0),
-                    ("location", 0.6),
-                    ("patient-data", 0.9),
+                    ("location", 0.7),
+                    ("patient-data", 0.85),
                     ("personal-data", 0.9),
                     ("political", 0.85),
-                    ("safeguarding", 0.7),
+                    ("safeguarding", 0.75),
                 ],
                 max_flagged: 8,
             },
@@ -2076,6 +2275,9 @@ fn issue10_deep_on_the_thirty_seventh_and_thirty_eighth_heldout_sets() {
                 positives: 200,
                 negatives: 200,
                 // read once, 2026-12-04: 162 found, 4 flagged as shipped (85ff52bd)
+                // 2026-12-05, moved to the figures of the compositions and the tenth round
+                // (shipped by their pooled reading, docs/EVALUATION.md): 164 found, 3 flagged;
+                // patient-data 0.85 -> 0.8, safeguarding 0.55 -> 0.6; flagged 4 -> 3
                 recall: &[
                     ("commercial", 1.0),
                     ("conduct", 0.8),
@@ -2083,12 +2285,12 @@ fn issue10_deep_on_the_thirty_seventh_and_thirty_eighth_heldout_sets() {
                     ("credit", 0.8),
                     ("links", 0.9),
                     ("location", 0.7),
-                    ("patient-data", 0.85),
+                    ("patient-data", 0.8),
                     ("personal-data", 0.85),
                     ("political", 0.85),
-                    ("safeguarding", 0.55),
+                    ("safeguarding", 0.6),
                 ],
-                max_flagged: 4,
+                max_flagged: 3,
             },
         ),
     ];
@@ -2108,14 +2310,17 @@ fn issue10_thirty_ninth_heldout_regression_floors() {
             // read once, 2026-12-04: 140 found, 3 flagged as shipped
             // (846ea23a); with the abuse model on posts nobody is addressed
             // in (docs/EVALUATION.md), 142 and 3
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 147 found, 3 flagged;
+            // commercial 0.95 -> 0.9, credit 0.6 -> 0.65, patient-data 0.7 -> 0.8
             recall: &[
-                ("commercial", 0.95),
+                ("commercial", 0.9),
                 ("conduct", 0.5),
                 ("confidential", 0.95),
-                ("credit", 0.6),
+                ("credit", 0.65),
                 ("links", 0.85),
                 ("location", 0.65),
-                ("patient-data", 0.7),
+                ("patient-data", 0.8),
                 ("personal-data", 0.85),
                 ("political", 0.75),
                 ("safeguarding", 0.45),
@@ -2136,19 +2341,23 @@ fn issue10_fortieth_heldout_regression_floors() {
             // read once, 2026-12-04: 145 found, 7 flagged as shipped
             // (846ea23a); with the abuse model on posts nobody is addressed
             // in (docs/EVALUATION.md), 146 and 7
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 158 found, 10 flagged;
+            // commercial 0.75 -> 0.8, credit 0.7 -> 0.75, patient-data 0.7 -> 0.9,
+            // political 0.8 -> 0.85, safeguarding 0.6 -> 0.65; flagged 7 -> 10
             recall: &[
-                ("commercial", 0.75),
+                ("commercial", 0.8),
                 ("conduct", 0.7),
                 ("confidential", 0.85),
-                ("credit", 0.7),
+                ("credit", 0.75),
                 ("links", 0.8),
                 ("location", 0.75),
-                ("patient-data", 0.7),
+                ("patient-data", 0.9),
                 ("personal-data", 0.85),
-                ("political", 0.8),
-                ("safeguarding", 0.6),
+                ("political", 0.85),
+                ("safeguarding", 0.65),
             ],
-            max_flagged: 7,
+            max_flagged: 10,
         },
     );
 }
@@ -2164,6 +2373,9 @@ fn issue10_deep_on_the_thirty_ninth_and_fortieth_heldout_sets() {
                 negatives: 200,
                 // read once, 2026-12-04: 158 found, 3 flagged as shipped
                 // (846ea23a); with the abuse model on posts, 162 and 3
+                // 2026-12-05, moved to the figures of the compositions and the tenth round
+                // (shipped by their pooled reading, docs/EVALUATION.md): 165 found, 3 flagged;
+                // patient-data 0.85 -> 0.9
                 recall: &[
                     ("commercial", 1.0),
                     ("conduct", 0.55),
@@ -2171,7 +2383,7 @@ fn issue10_deep_on_the_thirty_ninth_and_fortieth_heldout_sets() {
                     ("credit", 0.85),
                     ("links", 0.9),
                     ("location", 0.8),
-                    ("patient-data", 0.85),
+                    ("patient-data", 0.9),
                     ("personal-data", 0.9),
                     ("political", 0.85),
                     ("safeguarding", 0.55),
@@ -2187,19 +2399,23 @@ fn issue10_deep_on_the_thirty_ninth_and_fortieth_heldout_sets() {
                 negatives: 200,
                 // read once, 2026-12-04: 169 found, 9 flagged as shipped
                 // (846ea23a); with the abuse model on posts, 170 and 9
+                // 2026-12-05, moved to the figures of the compositions and the tenth round
+                // (shipped by their pooled reading, docs/EVALUATION.md): 173 found, 10 flagged;
+                // location 0.9 -> 0.85, patient-data 0.9 -> 1.0, political 0.9 -> 0.85;
+                // flagged 9 -> 10
                 recall: &[
                     ("commercial", 1.0),
                     ("conduct", 0.75),
                     ("confidential", 0.85),
                     ("credit", 0.85),
                     ("links", 0.9),
-                    ("location", 0.9),
-                    ("patient-data", 0.9),
+                    ("location", 0.85),
+                    ("patient-data", 1.0),
                     ("personal-data", 0.85),
-                    ("political", 0.9),
+                    ("political", 0.85),
                     ("safeguarding", 0.75),
                 ],
-                max_flagged: 9,
+                max_flagged: 10,
             },
         ),
     ];
@@ -2219,19 +2435,23 @@ fn issue10_forty_first_heldout_regression_floors() {
             // read once, 2026-12-04: 141 found, 6 flagged as shipped
             // (cf6aa8c6); with the abuse model retrained on NHS conduct
             // (docs/EVALUATION.md), 147 and 6
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 151 found, 4 flagged;
+            // credit 0.55 -> 0.7, location 0.75 -> 0.85, safeguarding 0.5 -> 0.45;
+            // flagged 6 -> 4
             recall: &[
                 ("commercial", 0.85),
                 ("conduct", 0.75),
                 ("confidential", 0.8),
-                ("credit", 0.55),
+                ("credit", 0.7),
                 ("links", 0.75),
-                ("location", 0.75),
+                ("location", 0.85),
                 ("patient-data", 0.6),
                 ("personal-data", 0.9),
                 ("political", 0.9),
-                ("safeguarding", 0.5),
+                ("safeguarding", 0.45),
             ],
-            max_flagged: 6,
+            max_flagged: 4,
         },
     );
 }
@@ -2247,17 +2467,21 @@ fn issue10_forty_second_heldout_regression_floors() {
             // read once, 2026-12-04: 147 found, 6 flagged as shipped
             // (cf6aa8c6); with the abuse model retrained on NHS conduct
             // (docs/EVALUATION.md), 150 and 6
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 152 found, 6 flagged;
+            // location 0.7 -> 0.65, patient-data 0.55 -> 0.65, personal-data 0.95 ->
+            // 0.9, safeguarding 0.6 -> 0.7
             recall: &[
                 ("commercial", 1.0),
                 ("conduct", 0.7),
                 ("confidential", 0.9),
                 ("credit", 0.55),
                 ("links", 0.85),
-                ("location", 0.7),
-                ("patient-data", 0.55),
-                ("personal-data", 0.95),
+                ("location", 0.65),
+                ("patient-data", 0.65),
+                ("personal-data", 0.9),
                 ("political", 0.7),
-                ("safeguarding", 0.6),
+                ("safeguarding", 0.7),
             ],
             max_flagged: 6,
         },
@@ -2275,19 +2499,23 @@ fn issue10_deep_on_the_forty_first_and_forty_second_heldout_sets() {
                 negatives: 200,
                 // read once, 2026-12-04: 166 found, 5 flagged as shipped
                 // (cf6aa8c6); with the retrained abuse model, 168 and 5
+                // 2026-12-05, moved to the figures of the compositions and the tenth round
+                // (shipped by their pooled reading, docs/EVALUATION.md): 168 found, 4 flagged;
+                // commercial 0.95 -> 1.0, credit 0.75 -> 0.8, personal-data 0.95 ->
+                // 0.9, safeguarding 0.7 -> 0.65; flagged 5 -> 4
                 recall: &[
-                    ("commercial", 0.95),
+                    ("commercial", 1.0),
                     ("conduct", 0.75),
                     ("confidential", 0.9),
-                    ("credit", 0.75),
+                    ("credit", 0.8),
                     ("links", 0.8),
                     ("location", 0.95),
                     ("patient-data", 0.75),
-                    ("personal-data", 0.95),
+                    ("personal-data", 0.9),
                     ("political", 0.9),
-                    ("safeguarding", 0.7),
+                    ("safeguarding", 0.65),
                 ],
-                max_flagged: 5,
+                max_flagged: 4,
             },
         ),
         (
@@ -2298,19 +2526,22 @@ fn issue10_deep_on_the_forty_first_and_forty_second_heldout_sets() {
                 negatives: 200,
                 // read once, 2026-12-04: 168 found, 9 flagged as shipped
                 // (cf6aa8c6); with the retrained abuse model, 169 and 9
+                // 2026-12-05, moved to the figures of the compositions and the tenth round
+                // (shipped by their pooled reading, docs/EVALUATION.md): 172 found, 10 flagged;
+                // credit 0.8 -> 0.9, political 0.75 -> 0.8; flagged 9 -> 10
                 recall: &[
                     ("commercial", 1.0),
                     ("conduct", 0.85),
                     ("confidential", 0.9),
-                    ("credit", 0.8),
+                    ("credit", 0.9),
                     ("links", 1.0),
                     ("location", 0.75),
                     ("patient-data", 0.75),
                     ("personal-data", 0.95),
-                    ("political", 0.75),
+                    ("political", 0.8),
                     ("safeguarding", 0.7),
                 ],
-                max_flagged: 9,
+                max_flagged: 10,
             },
         ),
     ];
@@ -2330,19 +2561,23 @@ fn issue10_forty_third_heldout_regression_floors() {
             // read once, 2026-12-04: 138 found, 6 flagged as shipped
             // (38cd5f47); the candidate "patients by their bed, work taken
             // from someone, …" (docs/EVALUATION.md, not shipped) 140 and 6
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 144 found, 7 flagged;
+            // confidential 0.75 -> 0.8, credit 0.5 -> 0.6, patient-data 0.65 -> 0.7,
+            // safeguarding 0.5 -> 0.6; flagged 6 -> 7
             recall: &[
                 ("commercial", 0.75),
                 ("conduct", 0.75),
-                ("confidential", 0.75),
-                ("credit", 0.5),
+                ("confidential", 0.8),
+                ("credit", 0.6),
                 ("links", 0.8),
                 ("location", 0.6),
-                ("patient-data", 0.65),
+                ("patient-data", 0.7),
                 ("personal-data", 0.8),
                 ("political", 0.8),
-                ("safeguarding", 0.5),
+                ("safeguarding", 0.6),
             ],
-            max_flagged: 6,
+            max_flagged: 7,
         },
     );
 }
@@ -2358,19 +2593,23 @@ fn issue10_forty_fourth_heldout_regression_floors() {
             // read once, 2026-12-04: 148 found, 11 flagged as shipped
             // (38cd5f47); the candidate "patients by their bed, work taken
             // from someone, …" (docs/EVALUATION.md, not shipped) 148 and 11
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 154 found, 10 flagged;
+            // credit 0.75 -> 0.8, location 0.6 -> 0.65, patient-data 0.7 -> 0.75,
+            // safeguarding 0.5 -> 0.65; flagged 11 -> 10
             recall: &[
                 ("commercial", 0.75),
                 ("conduct", 0.9),
                 ("confidential", 0.65),
-                ("credit", 0.75),
+                ("credit", 0.8),
                 ("links", 0.8),
-                ("location", 0.6),
-                ("patient-data", 0.7),
+                ("location", 0.65),
+                ("patient-data", 0.75),
                 ("personal-data", 0.95),
                 ("political", 0.8),
-                ("safeguarding", 0.5),
+                ("safeguarding", 0.65),
             ],
-            max_flagged: 11,
+            max_flagged: 10,
         },
     );
 }
@@ -2386,17 +2625,20 @@ fn issue10_deep_on_the_forty_third_and_forty_fourth_heldout_sets() {
                 negatives: 200,
                 // read once, 2026-12-04: 163 found, 6 flagged as shipped
                 // (38cd5f47); the candidate (not shipped) 164 and 6
+                // 2026-12-05, moved to the figures of the compositions and the tenth round
+                // (shipped by their pooled reading, docs/EVALUATION.md): 166 found, 6 flagged;
+                // credit 0.65 -> 0.7, location 0.75 -> 0.8, safeguarding 0.6 -> 0.65
                 recall: &[
                     ("commercial", 0.95),
                     ("conduct", 0.85),
                     ("confidential", 0.9),
-                    ("credit", 0.65),
+                    ("credit", 0.7),
                     ("links", 0.85),
-                    ("location", 0.75),
+                    ("location", 0.8),
                     ("patient-data", 0.8),
                     ("personal-data", 0.9),
                     ("political", 0.9),
-                    ("safeguarding", 0.6),
+                    ("safeguarding", 0.65),
                 ],
                 max_flagged: 6,
             },
@@ -2409,6 +2651,9 @@ fn issue10_deep_on_the_forty_third_and_forty_fourth_heldout_sets() {
                 negatives: 200,
                 // read once, 2026-12-04: 165 found, 13 flagged as shipped
                 // (38cd5f47); the candidate (not shipped) 165 and 13
+                // 2026-12-05, moved to the figures of the compositions and the tenth round
+                // (shipped by their pooled reading, docs/EVALUATION.md): 166 found, 13 flagged;
+                // political 0.95 -> 0.9, safeguarding 0.55 -> 0.65
                 recall: &[
                     ("commercial", 0.8),
                     ("conduct", 0.85),
@@ -2418,8 +2663,8 @@ fn issue10_deep_on_the_forty_third_and_forty_fourth_heldout_sets() {
                     ("location", 0.65),
                     ("patient-data", 0.95),
                     ("personal-data", 0.95),
-                    ("political", 0.95),
-                    ("safeguarding", 0.55),
+                    ("political", 0.9),
+                    ("safeguarding", 0.65),
                 ],
                 max_flagged: 13,
             },
@@ -2441,19 +2686,23 @@ fn issue10_forty_fifth_heldout_regression_floors() {
             // read once, 2026-12-05: 145 found, 4 flagged as shipped
             // (7d3cd18f); the candidate of the second reading
             // (docs/EVALUATION.md, not shipped) 145 and 4
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 149 found, 3 flagged;
+            // commercial 0.75 -> 0.7, credit 0.55 -> 0.7, location 0.65 -> 0.6,
+            // patient-data 0.7 -> 0.85; flagged 4 -> 3
             recall: &[
-                ("commercial", 0.75),
+                ("commercial", 0.7),
                 ("conduct", 0.75),
                 ("confidential", 0.95),
-                ("credit", 0.55),
+                ("credit", 0.7),
                 ("links", 0.7),
-                ("location", 0.65),
-                ("patient-data", 0.7),
+                ("location", 0.6),
+                ("patient-data", 0.85),
                 ("personal-data", 0.75),
                 ("political", 0.95),
                 ("safeguarding", 0.5),
             ],
-            max_flagged: 4,
+            max_flagged: 3,
         },
     );
 }
@@ -2469,13 +2718,16 @@ fn issue10_forty_sixth_heldout_regression_floors() {
             // read once, 2026-12-05: 143 found, 10 flagged as shipped
             // (7d3cd18f); the candidate of the second reading
             // (docs/EVALUATION.md, not shipped) 144 and 10
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 143 found, 10 flagged;
+            // credit 0.55 -> 0.7, location 0.75 -> 0.6
             recall: &[
                 ("commercial", 0.5),
                 ("conduct", 0.9),
                 ("confidential", 0.9),
-                ("credit", 0.55),
+                ("credit", 0.7),
                 ("links", 0.85),
-                ("location", 0.75),
+                ("location", 0.6),
                 ("patient-data", 0.7),
                 ("personal-data", 0.65),
                 ("political", 0.8),
@@ -2497,19 +2749,23 @@ fn issue10_deep_on_the_forty_fifth_and_forty_sixth_heldout_sets() {
                 negatives: 200,
                 // read once, 2026-12-05: 166 found, 10 flagged as shipped
                 // (7d3cd18f); the candidate (not shipped) 166 and 10
+                // 2026-12-05, moved to the figures of the compositions and the tenth round
+                // (shipped by their pooled reading, docs/EVALUATION.md): 167 found, 7 flagged;
+                // location 0.85 -> 0.8, patient-data 0.9 -> 0.95, safeguarding 0.5 ->
+                // 0.55; flagged 10 -> 7
                 recall: &[
                     ("commercial", 0.9),
                     ("conduct", 0.85),
                     ("confidential", 0.95),
                     ("credit", 0.85),
                     ("links", 0.8),
-                    ("location", 0.85),
-                    ("patient-data", 0.9),
+                    ("location", 0.8),
+                    ("patient-data", 0.95),
                     ("personal-data", 0.8),
                     ("political", 0.9),
-                    ("safeguarding", 0.5),
+                    ("safeguarding", 0.55),
                 ],
-                max_flagged: 10,
+                max_flagged: 7,
             },
         ),
         (
@@ -2520,19 +2776,23 @@ fn issue10_deep_on_the_forty_fifth_and_forty_sixth_heldout_sets() {
                 negatives: 200,
                 // read once, 2026-12-05: 168 found, 12 flagged as shipped
                 // (7d3cd18f); the candidate (not shipped) 169 and 12
+                // 2026-12-05, moved to the figures of the compositions and the tenth round
+                // (shipped by their pooled reading, docs/EVALUATION.md): 172 found, 13 flagged;
+                // credit 0.8 -> 0.9, patient-data 0.85 -> 0.9, safeguarding 0.65 ->
+                // 0.7; flagged 12 -> 13
                 recall: &[
                     ("commercial", 0.85),
                     ("conduct", 0.95),
                     ("confidential", 0.95),
-                    ("credit", 0.8),
+                    ("credit", 0.9),
                     ("links", 0.95),
                     ("location", 0.85),
-                    ("patient-data", 0.85),
+                    ("patient-data", 0.9),
                     ("personal-data", 0.7),
                     ("political", 0.85),
-                    ("safeguarding", 0.65),
+                    ("safeguarding", 0.7),
                 ],
-                max_flagged: 12,
+                max_flagged: 13,
             },
         ),
     ];
@@ -2552,14 +2812,18 @@ fn issue10_forty_seventh_heldout_regression_floors() {
             // read once, 2026-12-05: 150 found, 18 flagged as shipped
             // (2eced06b); the policy model with round 10
             // (docs/EVALUATION.md, not shipped) 144 and 18
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 147 found, 18 flagged;
+            // commercial 1.0 -> 0.85, confidential 0.85 -> 0.8, credit 0.6 -> 0.7,
+            // location 0.65 -> 0.5, patient-data 0.65 -> 0.75
             recall: &[
-                ("commercial", 1.0),
+                ("commercial", 0.85),
                 ("conduct", 0.6),
-                ("confidential", 0.85),
-                ("credit", 0.6),
+                ("confidential", 0.8),
+                ("credit", 0.7),
                 ("links", 0.8),
-                ("location", 0.65),
-                ("patient-data", 0.65),
+                ("location", 0.5),
+                ("patient-data", 0.75),
                 ("personal-data", 0.85),
                 ("political", 1.0),
                 ("safeguarding", 0.5),
@@ -2580,16 +2844,20 @@ fn issue10_forty_eighth_heldout_regression_floors() {
             // read once, 2026-12-05: 140 found, 7 flagged as shipped
             // (2eced06b); the policy model with round 10
             // (docs/EVALUATION.md, not shipped) 139 and 7
+            // 2026-12-05, moved to the figures of the compositions and the tenth round
+            // (shipped by their pooled reading, docs/EVALUATION.md): 142 found, 7 flagged;
+            // credit 0.6 -> 0.75, location 0.7 -> 0.65, patient-data 0.65 -> 0.7,
+            // political 0.65 -> 0.6
             recall: &[
                 ("commercial", 0.8),
                 ("conduct", 0.7),
                 ("confidential", 0.9),
-                ("credit", 0.6),
+                ("credit", 0.75),
                 ("links", 0.9),
-                ("location", 0.7),
-                ("patient-data", 0.65),
+                ("location", 0.65),
+                ("patient-data", 0.7),
                 ("personal-data", 0.75),
-                ("political", 0.65),
+                ("political", 0.6),
                 ("safeguarding", 0.35),
             ],
             max_flagged: 7,
@@ -2608,15 +2876,19 @@ fn issue10_deep_on_the_forty_seventh_and_forty_eighth_heldout_sets() {
                 negatives: 200,
                 // read once, 2026-12-05: 170 found, 20 flagged as shipped
                 // (2eced06b); the candidate (not shipped) 171 and 20
+                // 2026-12-05, moved to the figures of the compositions and the tenth round
+                // (shipped by their pooled reading, docs/EVALUATION.md): 173 found, 20 flagged;
+                // credit 0.9 -> 0.95, location 0.7 -> 0.75, patient-data 0.75 -> 0.85,
+                // personal-data 0.9 -> 0.85
                 recall: &[
                     ("commercial", 1.0),
                     ("conduct", 0.8),
                     ("confidential", 0.9),
-                    ("credit", 0.9),
+                    ("credit", 0.95),
                     ("links", 1.0),
-                    ("location", 0.7),
-                    ("patient-data", 0.75),
-                    ("personal-data", 0.9),
+                    ("location", 0.75),
+                    ("patient-data", 0.85),
+                    ("personal-data", 0.85),
                     ("political", 0.9),
                     ("safeguarding", 0.65),
                 ],
@@ -2631,19 +2903,239 @@ fn issue10_deep_on_the_forty_seventh_and_forty_eighth_heldout_sets() {
                 negatives: 200,
                 // read once, 2026-12-05: 164 found, 10 flagged as shipped
                 // (2eced06b); the candidate (not shipped) 162 and 10
+                // 2026-12-05, moved to the figures of the compositions and the tenth round
+                // (shipped by their pooled reading, docs/EVALUATION.md): 163 found, 10 flagged;
+                // location 0.8 -> 0.7, patient-data 0.8 -> 0.85
                 recall: &[
                     ("commercial", 0.85),
                     ("conduct", 0.85),
                     ("confidential", 1.0),
                     ("credit", 0.9),
                     ("links", 0.95),
-                    ("location", 0.8),
-                    ("patient-data", 0.8),
+                    ("location", 0.7),
+                    ("patient-data", 0.85),
                     ("personal-data", 0.8),
                     ("political", 0.75),
                     ("safeguarding", 0.5),
                 ],
                 max_flagged: 10,
+            },
+        ),
+    ];
+    for (name, src, floors) in &sets {
+        blind_deep(name, src, floors);
+    }
+}
+
+#[test]
+fn issue10_forty_ninth_heldout_regression_floors() {
+    blind(
+        "heldout49.toml",
+        include_str!("eval/heldout49.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirtieth session), pooled with three
+            // other sets: 147 found, 7 flagged on arrival (4dbb3be2); the
+            // compositions and the tenth round (docs/EVALUATION.md,
+            // shipped) 145 and 7
+            recall: &[
+                ("commercial", 0.85),
+                ("conduct", 0.9),
+                ("confidential", 0.95),
+                ("credit", 0.6),
+                ("links", 0.8),
+                ("location", 0.55),
+                ("patient-data", 0.5),
+                ("personal-data", 0.85),
+                ("political", 0.7),
+                ("safeguarding", 0.55),
+            ],
+            max_flagged: 7,
+        },
+    );
+}
+
+#[test]
+fn issue10_fiftieth_heldout_regression_floors() {
+    blind(
+        "heldout50.toml",
+        include_str!("eval/heldout50.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirtieth session), pooled with three
+            // other sets: 152 found, 4 flagged on arrival (4dbb3be2); the
+            // compositions and the tenth round (docs/EVALUATION.md,
+            // shipped) 158 and 5
+            recall: &[
+                ("commercial", 0.85),
+                ("conduct", 0.9),
+                ("confidential", 0.95),
+                ("credit", 0.5),
+                ("links", 0.85),
+                ("location", 0.55),
+                ("patient-data", 0.8),
+                ("personal-data", 0.85),
+                ("political", 1.0),
+                ("safeguarding", 0.65),
+            ],
+            max_flagged: 5,
+        },
+    );
+}
+
+#[test]
+fn issue10_fifty_first_heldout_regression_floors() {
+    blind(
+        "heldout51.toml",
+        include_str!("eval/heldout51.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirtieth session), pooled with three
+            // other sets: 145 found, 8 flagged on arrival (4dbb3be2); the
+            // compositions and the tenth round (docs/EVALUATION.md,
+            // shipped) 149 and 8
+            recall: &[
+                ("commercial", 0.75),
+                ("conduct", 0.75),
+                ("confidential", 0.9),
+                ("credit", 0.7),
+                ("links", 0.6),
+                ("location", 0.6),
+                ("patient-data", 0.8),
+                ("personal-data", 0.9),
+                ("political", 0.95),
+                ("safeguarding", 0.5),
+            ],
+            max_flagged: 8,
+        },
+    );
+}
+
+#[test]
+fn issue10_fifty_second_heldout_regression_floors() {
+    blind(
+        "heldout52.toml",
+        include_str!("eval/heldout52.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirtieth session), pooled with three
+            // other sets: 140 found, 9 flagged on arrival (4dbb3be2); the
+            // compositions and the tenth round (docs/EVALUATION.md,
+            // shipped) 142 and 8
+            recall: &[
+                ("commercial", 0.75),
+                ("conduct", 0.8),
+                ("confidential", 0.75),
+                ("credit", 0.75),
+                ("links", 0.7),
+                ("location", 0.65),
+                ("patient-data", 0.45),
+                ("personal-data", 0.85),
+                ("political", 0.9),
+                ("safeguarding", 0.5),
+            ],
+            max_flagged: 8,
+        },
+    );
+}
+
+#[test]
+fn issue10_deep_on_the_forty_ninth_to_fifty_second_heldout_sets() {
+    let sets: [(&str, &str, Floors); 4] = [
+        (
+            "heldout49.toml",
+            include_str!("eval/heldout49.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05: 165 found, 7 flagged on arrival;
+                // as shipped (the compositions and the tenth round) 164 and 6
+                recall: &[
+                    ("commercial", 0.9),
+                    ("conduct", 0.95),
+                    ("confidential", 0.95),
+                    ("credit", 1.0),
+                    ("links", 0.85),
+                    ("location", 0.5),
+                    ("patient-data", 0.65),
+                    ("personal-data", 0.9),
+                    ("political", 0.8),
+                    ("safeguarding", 0.7),
+                ],
+                max_flagged: 6,
+            },
+        ),
+        (
+            "heldout50.toml",
+            include_str!("eval/heldout50.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05: 171 found, 6 flagged on arrival;
+                // as shipped (the compositions and the tenth round) 174 and 7
+                recall: &[
+                    ("commercial", 1.0),
+                    ("conduct", 0.9),
+                    ("confidential", 1.0),
+                    ("credit", 0.75),
+                    ("links", 0.9),
+                    ("location", 0.65),
+                    ("patient-data", 0.85),
+                    ("personal-data", 0.9),
+                    ("political", 1.0),
+                    ("safeguarding", 0.75),
+                ],
+                max_flagged: 7,
+            },
+        ),
+        (
+            "heldout51.toml",
+            include_str!("eval/heldout51.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05: 164 found, 17 flagged on arrival;
+                // as shipped (the compositions and the tenth round) 168 and 17
+                recall: &[
+                    ("commercial", 0.95),
+                    ("conduct", 0.8),
+                    ("confidential", 0.95),
+                    ("credit", 0.85),
+                    ("links", 0.75),
+                    ("location", 0.75),
+                    ("patient-data", 0.85),
+                    ("personal-data", 0.85),
+                    ("political", 1.0),
+                    ("safeguarding", 0.65),
+                ],
+                max_flagged: 17,
+            },
+        ),
+        (
+            "heldout52.toml",
+            include_str!("eval/heldout52.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05: 161 found, 13 flagged on arrival;
+                // as shipped (the compositions and the tenth round) 164 and 12
+                recall: &[
+                    ("commercial", 0.9),
+                    ("conduct", 0.85),
+                    ("confidential", 0.8),
+                    ("credit", 0.9),
+                    ("links", 0.9),
+                    ("location", 0.85),
+                    ("patient-data", 0.65),
+                    ("personal-data", 0.9),
+                    ("political", 0.85),
+                    ("safeguarding", 0.6),
+                ],
+                max_flagged: 12,
             },
         ),
     ];
