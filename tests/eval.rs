@@ -222,6 +222,9 @@ fn issue10_tuning_and_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the compositions and the tenth round
             // (shipped by their pooled reading, docs/EVALUATION.md): 99 found, 2 flagged;
             // patient-data 0.88 -> 0.83
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 100 found, 2 flagged;
+            // patient-data 0.83 -> 0.88
             recall: &[
                 ("account", 1.0),
                 ("commercial", 1.0),
@@ -235,7 +238,7 @@ fn issue10_tuning_and_heldout_regression_floors() {
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // raised 2026-12-01 from 0.77 by the retraining on the third-round data (rules/models/training/README.md)
                 // raised 2026-12-02 from 0.83 by the forenames' short forms (rules/lexicons/forenames.md)
-                ("patient-data", 0.83),
+                ("patient-data", 0.88),
                 ("personal-data", 1.0),
                 ("political", 1.0),
                 ("safeguarding", 1.0),
@@ -317,6 +320,9 @@ fn issue10_second_heldout_regression_floors() {
             // (shipped by their pooled reading, docs/EVALUATION.md): 246 found, 17 flagged;
             // credit 0.53 -> 0.66, patient-data 0.73 -> 0.82, personal-data 0.72 ->
             // 0.8, safeguarding 0.68 -> 0.65
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 247 found, 18 flagged;
+            // safeguarding 0.65 -> 0.68
             recall: &[
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
@@ -357,7 +363,7 @@ fn issue10_second_heldout_regression_floors() {
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // raised 2026-12-01 from 0.51 by the retraining on the third-round data (rules/models/training/README.md)
                 // raised 2026-12-01 from 0.54 by the fourth-round retraining of the policy model
-                ("safeguarding", 0.65),
+                ("safeguarding", 0.68),
             ],
             // 13 since published service lines and public addresses are
             // not personal data (2026-11-30)
@@ -386,6 +392,9 @@ fn issue10_second_tuning_regression_floors() {
             // (shipped by their pooled reading, docs/EVALUATION.md): 302 found, 4 flagged;
             // location 0.93 -> 1.0, patient-data 0.78 -> 0.87, personal-data 0.69 ->
             // 0.72, safeguarding 0.81 -> 0.9
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 304 found, 4 flagged;
+            // patient-data 0.87 -> 0.9, safeguarding 0.9 -> 0.93
             recall: &[
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
@@ -405,7 +414,7 @@ fn issue10_second_tuning_regression_floors() {
                 ("location", 1.0),
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // raised 2026-12-01 by the third-round training data (rules/models/training/README.md)
-                ("patient-data", 0.87),
+                ("patient-data", 0.9),
                 // raised 2026-12-01 by IBAN, vehicle registration, licence and passport shapes
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 ("personal-data", 0.72),
@@ -419,7 +428,7 @@ fn issue10_second_tuning_regression_floors() {
                 // lowered 2026-12-01 after retraining on the third-round data
                 // (rules/models/training/README.md): two cases of drink slang
                 // raised 2026-12-01 from 0.78 by the fourth-round retraining of the policy model
-                ("safeguarding", 0.9),
+                ("safeguarding", 0.93),
             ],
             // 2 since the photo-context, published-contact and credit
             // changes of 2026-11-30
@@ -452,11 +461,15 @@ fn issue10_third_tuning_regression_floors() {
             // 2026-12-05, moved to the figures of the compositions and the tenth round
             // (shipped by their pooled reading, docs/EVALUATION.md): 164 found, 4 flagged;
             // location 0.7 -> 0.75
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 167 found, 4 flagged;
+            // commercial 0.9 -> 0.95, patient-data 0.65 -> 0.85, safeguarding 0.55 ->
+            // 0.7
             recall: &[
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // raised 2026-12-01 from 0.85 by the fourth-round retraining of the policy model
-                ("commercial", 0.9),
+                ("commercial", 0.95),
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
                 // raised 2026-12-01 by the third-round training data (rules/models/training/README.md)
                 ("conduct", 0.7),
@@ -478,7 +491,7 @@ fn issue10_third_tuning_regression_floors() {
                 ("location", 0.75),
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // raised 2026-12-01 by the third-round training data (rules/models/training/README.md)
-                ("patient-data", 0.65),
+                ("patient-data", 0.85),
                 // raised 2026-12-01 by IBAN, vehicle registration, licence and passport shapes
                 // raised 2026-12-01 from 0.6 by the fourth-round retraining of the policy model
                 ("personal-data", 0.7),
@@ -491,7 +504,7 @@ fn issue10_third_tuning_regression_floors() {
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // raised 2026-12-01 by the third-round training data (rules/models/training/README.md)
                 // raised 2026-12-01 from 0.5 by the fourth-round retraining of the policy model
-                ("safeguarding", 0.55),
+                ("safeguarding", 0.7),
             ],
             // raised 2026-12-01 from 6: location.model on relatives' accommodation ("home from home")
             // 7 until 2026-12-02, when 03 numbers stopped counting as personal
@@ -599,6 +612,9 @@ fn issue10_third_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the compositions and the tenth round
             // (shipped by their pooled reading, docs/EVALUATION.md): 227 found, 13 flagged;
             // credit 0.3 -> 0.43, patient-data 0.63 -> 0.73
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 234 found, 16 flagged;
+            // credit 0.43 -> 0.53, location 0.8 -> 0.86, patient-data 0.73 -> 0.8
             recall: &[
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
@@ -615,18 +631,18 @@ fn issue10_third_heldout_regression_floors() {
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // raised 2026-12-01 from 0.2 by the retraining on the third-round data (rules/models/training/README.md)
                 // lowered 2026-12-01 from 0.33 by the fourth-round retraining of the policy model, a trade recorded in docs/EVALUATION.md ("A fourth round of training texts")
-                ("credit", 0.43),
+                ("credit", 0.53),
                 // raised 2026-12-01 by the links model (rules/models/links.md)
                 ("links", 0.83),
                 // raised 2026-12-01 by residence cues beside a house-level place
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // raised 2026-12-01 from 0.53 by the retraining on the third-round data (rules/models/training/README.md)
                 // raised 2026-12-01 from 0.63 by the fourth-round retraining of the policy model
-                ("location", 0.8),
+                ("location", 0.86),
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // raised 2026-12-01 from 0.63 by the retraining on the third-round data (rules/models/training/README.md)
                 // lowered 2026-12-01 from 0.73 by the fourth-round retraining of the policy model, a trade recorded in docs/EVALUATION.md ("A fourth round of training texts")
-                ("patient-data", 0.73),
+                ("patient-data", 0.8),
                 // raised 2026-12-01 by IBAN, vehicle registration, licence and passport shapes
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // raised 2026-12-01 from 0.73 by the fourth-round retraining of the policy model
@@ -653,7 +669,9 @@ fn issue10_third_heldout_regression_floors() {
             // posts (docs/EVALUATION.md)
             // raised 2026-12-03 from 13: the policy model trained for 100 epochs
             // (docs/EVALUATION.md, "The policy model trained longer")
-            max_flagged: 14,
+            // raised 2026-12-05 from 14 by the policy heads beside their signals
+            // (docs/EVALUATION.md, "The policy heads beside their category's signals")
+            max_flagged: 16,
         },
     );
 }
@@ -675,16 +693,19 @@ fn issue10_fourth_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the compositions and the tenth round
             // (shipped by their pooled reading, docs/EVALUATION.md): 149 found, 6 flagged;
             // credit 0.65 -> 0.8, political 0.85 -> 0.9
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 152 found, 7 flagged;
+            // commercial 0.75 -> 0.9, credit 0.8 -> 0.85, location 0.85 -> 0.9
             recall: &[
                 // raised 2026-12-01 from 0.6 by the fourth-round retraining of the policy model
-                ("commercial", 0.75),
+                ("commercial", 0.9),
                 ("conduct", 0.75),
                 ("confidential", 0.65),
-                ("credit", 0.8),
+                ("credit", 0.85),
                 // raised 2026-12-01 by the links model (rules/models/links.md)
                 ("links", 0.65),
                 // raised 2026-12-01 from 0.7 by the fourth-round retraining of the policy model
-                ("location", 0.85),
+                ("location", 0.9),
                 // lowered 2026-12-01 from 0.55 by the fourth-round retraining of the policy model, a trade recorded in docs/EVALUATION.md ("A fourth round of training texts")
                 ("patient-data", 0.5),
                 // raised 2026-12-01 from 0.45 by the fourth-round retraining of the policy model
@@ -696,7 +717,9 @@ fn issue10_fourth_heldout_regression_floors() {
             ],
             // raised 2026-12-03 from 4: the policy model trained for 100 epochs
             // (docs/EVALUATION.md, "The policy model trained longer")
-            max_flagged: 6,
+            // raised 2026-12-05 from 6 by the policy heads beside their signals
+            // (docs/EVALUATION.md, "The policy heads beside their category's signals")
+            max_flagged: 7,
         },
     );
 }
@@ -719,6 +742,9 @@ fn issue10_fifth_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the compositions and the tenth round
             // (shipped by their pooled reading, docs/EVALUATION.md): 144 found, 5 flagged;
             // credit 0.65 -> 0.8, location 0.85 -> 0.8, safeguarding 0.7 -> 0.8
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 147 found, 5 flagged;
+            // location 0.8 -> 0.85, political 0.7 -> 0.8, safeguarding 0.8 -> 0.85
             recall: &[
                 ("commercial", 0.75),
                 ("conduct", 0.85),
@@ -726,12 +752,12 @@ fn issue10_fifth_heldout_regression_floors() {
                 ("credit", 0.8),
                 // raised 2026-12-01 by the links model (rules/models/links.md)
                 ("links", 0.55),
-                ("location", 0.8),
+                ("location", 0.85),
                 // raised 2026-12-01 from 0.5 by patient.nhs-number-with-person
                 ("patient-data", 0.55),
                 ("personal-data", 0.6),
-                ("political", 0.7),
-                ("safeguarding", 0.8),
+                ("political", 0.8),
+                ("safeguarding", 0.85),
             ],
             max_flagged: 5,
         },
@@ -756,6 +782,9 @@ fn issue10_sixth_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the compositions and the tenth round
             // (shipped by their pooled reading, docs/EVALUATION.md): 154 found, 8 flagged;
             // credit 0.55 -> 0.75, personal-data 0.55 -> 0.5
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 155 found, 8 flagged;
+            // patient-data 0.6 -> 0.65
             recall: &[
                 ("commercial", 0.8),
                 ("conduct", 0.75),
@@ -764,7 +793,7 @@ fn issue10_sixth_heldout_regression_floors() {
                 // raised 2026-12-01 by the links model (rules/models/links.md)
                 ("links", 0.8),
                 ("location", 0.95),
-                ("patient-data", 0.6),
+                ("patient-data", 0.65),
                 ("personal-data", 0.5),
                 ("political", 0.85),
                 ("safeguarding", 0.85),
@@ -797,6 +826,9 @@ fn issue10_seventh_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the compositions and the tenth round
             // (shipped by their pooled reading, docs/EVALUATION.md): 150 found, 5 flagged;
             // credit 0.65 -> 0.8, safeguarding 0.7 -> 0.65
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 151 found, 5 flagged;
+            // political 0.75 -> 0.95
             recall: &[
                 ("commercial", 0.8),
                 ("conduct", 0.75),
@@ -807,7 +839,7 @@ fn issue10_seventh_heldout_regression_floors() {
                 ("location", 0.65),
                 ("patient-data", 0.8),
                 ("personal-data", 0.5),
-                ("political", 0.75),
+                ("political", 0.95),
                 ("safeguarding", 0.65),
             ],
             // lowered 2026-12-03 from 5: reported speech (docs/EVALUATION.md)
@@ -835,8 +867,11 @@ fn issue10_eighth_heldout_regression_floors() {
             // (shipped by their pooled reading, docs/EVALUATION.md): 152 found, 8 flagged;
             // credit 0.7 -> 0.9, patient-data 0.55 -> 0.65, personal-data 0.55 -> 0.5,
             // safeguarding 0.6 -> 0.9
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 154 found, 8 flagged;
+            // commercial 0.7 -> 0.75, safeguarding 0.9 -> 0.95
             recall: &[
-                ("commercial", 0.7),
+                ("commercial", 0.75),
                 ("conduct", 0.75),
                 ("confidential", 0.8),
                 ("credit", 0.9),
@@ -846,7 +881,7 @@ fn issue10_eighth_heldout_regression_floors() {
                 ("patient-data", 0.65),
                 ("personal-data", 0.5),
                 ("political", 0.9),
-                ("safeguarding", 0.9),
+                ("safeguarding", 0.95),
             ],
             // raised 2026-12-03 from 5: the policy model trained for 100 epochs
             // (docs/EVALUATION.md, "The policy model trained longer")
@@ -873,17 +908,21 @@ fn issue10_ninth_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the compositions and the tenth round
             // (shipped by their pooled reading, docs/EVALUATION.md): 149 found, 12 flagged;
             // credit 0.3 -> 0.45, location 0.8 -> 0.85
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 154 found, 12 flagged;
+            // commercial 0.7 -> 0.75, credit 0.45 -> 0.5, patient-data 0.55 -> 0.65,
+            // safeguarding 0.65 -> 0.7
             recall: &[
-                ("commercial", 0.7),
+                ("commercial", 0.75),
                 ("conduct", 0.8),
                 ("confidential", 0.9),
-                ("credit", 0.45),
+                ("credit", 0.5),
                 ("links", 0.7),
                 ("location", 0.85),
-                ("patient-data", 0.55),
+                ("patient-data", 0.65),
                 ("personal-data", 0.95),
                 ("political", 0.8),
-                ("safeguarding", 0.65),
+                ("safeguarding", 0.7),
             ],
             // 15 on arrival; 14 since 03 numbers stopped counting as personal
             // 12 since NHS mail domains are work addresses
@@ -909,14 +948,17 @@ fn issue10_tenth_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the compositions and the tenth round
             // (shipped by their pooled reading, docs/EVALUATION.md): 165 found, 4 flagged;
             // location 0.75 -> 0.85, patient-data 0.65 -> 0.75, safeguarding 0.8 -> 0.9
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 167 found, 5 flagged;
+            // credit 0.85 -> 0.95, patient-data 0.75 -> 0.8
             recall: &[
                 ("commercial", 0.8),
                 ("conduct", 0.85),
                 ("confidential", 0.7),
-                ("credit", 0.85),
+                ("credit", 0.95),
                 ("links", 0.9),
                 ("location", 0.85),
-                ("patient-data", 0.75),
+                ("patient-data", 0.8),
                 ("personal-data", 0.8),
                 ("political", 0.7),
                 ("safeguarding", 0.9),
@@ -925,7 +967,9 @@ fn issue10_tenth_heldout_regression_floors() {
             // (docs/EVALUATION.md)
             // raised 2026-12-03 from 3: the policy model trained for 100 epochs
             // (docs/EVALUATION.md, "The policy model trained longer")
-            max_flagged: 4,
+            // raised 2026-12-05 from 4 by the policy heads beside their signals
+            // (docs/EVALUATION.md, "The policy heads beside their category's signals")
+            max_flagged: 5,
         },
     );
 }
@@ -978,22 +1022,28 @@ fn issue10_twelfth_heldout_regression_floors() {
             // (shipped by their pooled reading, docs/EVALUATION.md): 149 found, 6 flagged;
             // credit 0.7 -> 0.8, location 0.75 -> 0.8, patient-data 0.65 -> 0.75,
             // safeguarding 0.95 -> 0.9
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 155 found, 7 flagged;
+            // commercial 0.7 -> 0.75, credit 0.8 -> 0.9, location 0.8 -> 0.85,
+            // political 0.8 -> 0.85, safeguarding 0.9 -> 0.95
             recall: &[
-                ("commercial", 0.7),
+                ("commercial", 0.75),
                 ("conduct", 0.6),
                 ("confidential", 0.85),
-                ("credit", 0.8),
+                ("credit", 0.9),
                 ("links", 0.4),
-                ("location", 0.8),
+                ("location", 0.85),
                 ("patient-data", 0.75),
                 ("personal-data", 0.7),
-                ("political", 0.8),
-                ("safeguarding", 0.9),
+                ("political", 0.85),
+                ("safeguarding", 0.95),
             ],
             // lowered 2026-12-03 from 7: reported speech (docs/EVALUATION.md)
             // raised 2026-12-03 from 5: the policy model trained for 100 epochs
             // (docs/EVALUATION.md, "The policy model trained longer")
-            max_flagged: 6,
+            // raised 2026-12-05 from 6 by the policy heads beside their signals
+            // (docs/EVALUATION.md, "The policy heads beside their category's signals")
+            max_flagged: 7,
         },
     );
 }
@@ -1012,6 +1062,9 @@ fn issue10_thirteenth_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the compositions and the tenth round
             // (shipped by their pooled reading, docs/EVALUATION.md): 148 found, 15 flagged;
             // credit 0.5 -> 0.6, location 0.85 -> 0.9, patient-data 0.55 -> 0.6
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 149 found, 15 flagged;
+            // political 0.65 -> 0.75
             recall: &[
                 ("commercial", 0.75),
                 ("conduct", 0.9),
@@ -1021,7 +1074,7 @@ fn issue10_thirteenth_heldout_regression_floors() {
                 ("location", 0.9),
                 ("patient-data", 0.6),
                 ("personal-data", 0.8),
-                ("political", 0.65),
+                ("political", 0.75),
                 ("safeguarding", 0.65),
             ],
             // raised 2026-12-03 from 14: the policy model trained for 100 epochs
@@ -1046,6 +1099,9 @@ fn issue10_fourteenth_heldout_regression_floors() {
             // (shipped by their pooled reading, docs/EVALUATION.md): 126 found, 6 flagged;
             // commercial 0.65 -> 0.75, credit 0.3 -> 0.4, location 0.5 -> 0.55,
             // patient-data 0.6 -> 0.7
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 127 found, 6 flagged;
+            // patient-data 0.7 -> 0.75
             recall: &[
                 ("commercial", 0.75),
                 ("conduct", 0.85),
@@ -1053,7 +1109,7 @@ fn issue10_fourteenth_heldout_regression_floors() {
                 ("credit", 0.4),
                 ("links", 0.8),
                 ("location", 0.55),
-                ("patient-data", 0.7),
+                ("patient-data", 0.75),
                 ("personal-data", 0.45),
                 ("political", 0.6),
                 ("safeguarding", 0.45),
@@ -1078,11 +1134,14 @@ fn issue10_fifteenth_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the compositions and the tenth round
             // (shipped by their pooled reading, docs/EVALUATION.md): 161 found, 6 flagged;
             // location 0.95 -> 1.0, patient-data 0.8 -> 0.9, safeguarding 0.5 -> 0.65
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 162 found, 6 flagged;
+            // credit 0.65 -> 0.7
             recall: &[
                 ("commercial", 0.65),
                 ("conduct", 0.7),
                 ("confidential", 0.8),
-                ("credit", 0.65),
+                ("credit", 0.7),
                 ("links", 0.85),
                 ("location", 1.0),
                 ("patient-data", 0.9),
@@ -1109,6 +1168,9 @@ fn issue10_sixteenth_heldout_regression_floors() {
             // (shipped by their pooled reading, docs/EVALUATION.md): 145 found, 7 flagged;
             // commercial 0.8 -> 0.9, credit 0.45 -> 0.55, location 0.7 -> 0.8,
             // personal-data 0.6 -> 0.65, safeguarding 0.5 -> 0.65
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 146 found, 7 flagged;
+            // patient-data 0.65 -> 0.7
             recall: &[
                 ("commercial", 0.9),
                 ("conduct", 0.7),
@@ -1116,7 +1178,7 @@ fn issue10_sixteenth_heldout_regression_floors() {
                 ("credit", 0.55),
                 ("links", 0.8),
                 ("location", 0.8),
-                ("patient-data", 0.65),
+                ("patient-data", 0.7),
                 ("personal-data", 0.65),
                 ("political", 0.7),
                 ("safeguarding", 0.65),
@@ -1141,16 +1203,19 @@ fn issue10_seventeenth_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the compositions and the tenth round
             // (shipped by their pooled reading, docs/EVALUATION.md): 145 found, 7 flagged;
             // credit 0.7 -> 0.6, patient-data 0.65 -> 0.75
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 150 found, 7 flagged;
+            // credit 0.6 -> 0.75, political 0.7 -> 0.85
             recall: &[
                 ("commercial", 0.8),
                 ("conduct", 0.8),
                 ("confidential", 0.8),
-                ("credit", 0.6),
+                ("credit", 0.75),
                 ("links", 0.75),
                 ("location", 0.75),
                 ("patient-data", 0.75),
                 ("personal-data", 0.55),
-                ("political", 0.7),
+                ("political", 0.85),
                 ("safeguarding", 0.55),
             ],
             // lowered 2026-12-03 from 12: the policy model trained for 100 epochs
@@ -1174,20 +1239,24 @@ fn issue10_eighteenth_heldout_regression_floors() {
             // (shipped by their pooled reading, docs/EVALUATION.md): 150 found, 5 flagged;
             // credit 0.45 -> 0.5, patient-data 0.7 -> 0.85, safeguarding 0.8 -> 0.7;
             // flagged 6 -> 5
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 153 found, 6 flagged;
+            // credit 0.5 -> 0.55, political 0.8 -> 0.85, safeguarding 0.7 -> 0.75;
+            // flagged 5 -> 6
             recall: &[
                 ("commercial", 0.8),
                 ("conduct", 0.8),
                 ("confidential", 0.8),
-                ("credit", 0.5),
+                ("credit", 0.55),
                 ("links", 0.9),
                 ("location", 0.65),
                 // lowered 2026-12-04 from 0.75 by the photo and name rules (docs/EVALUATION.md, "A patient in the picture")
                 ("patient-data", 0.85),
                 ("personal-data", 0.7),
-                ("political", 0.8),
-                ("safeguarding", 0.7),
+                ("political", 0.85),
+                ("safeguarding", 0.75),
             ],
-            max_flagged: 5,
+            max_flagged: 6,
         },
     );
 }
@@ -1205,6 +1274,9 @@ fn issue10_nineteenth_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the compositions and the tenth round
             // (shipped by their pooled reading, docs/EVALUATION.md): 147 found, 5 flagged;
             // commercial 0.85 -> 0.8, location 0.7 -> 0.6, safeguarding 0.7 -> 0.8
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 148 found, 5 flagged;
+            // safeguarding 0.8 -> 0.85
             recall: &[
                 ("commercial", 0.8),
                 ("conduct", 0.7),
@@ -1215,7 +1287,7 @@ fn issue10_nineteenth_heldout_regression_floors() {
                 ("patient-data", 0.7),
                 ("personal-data", 0.55),
                 ("political", 0.75),
-                ("safeguarding", 0.8),
+                ("safeguarding", 0.85),
             ],
             max_flagged: 7,
         },
@@ -1237,6 +1309,9 @@ fn issue10_twentieth_heldout_regression_floors() {
             // commercial 0.8 -> 0.75, confidential 0.7 -> 0.75, credit 0.75 -> 0.8,
             // location 0.85 -> 0.9, political 0.75 -> 0.85, safeguarding 0.8 -> 0.85;
             // flagged 6 -> 4
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 158 found, 4 flagged;
+            // patient-data 0.85 -> 0.9
             recall: &[
                 ("commercial", 0.75),
                 ("conduct", 0.75),
@@ -1245,7 +1320,7 @@ fn issue10_twentieth_heldout_regression_floors() {
                 ("links", 0.7),
                 ("location", 0.9),
                 // lowered 2026-12-04 from 0.9 by the photo and name rules (docs/EVALUATION.md, "A patient in the picture")
-                ("patient-data", 0.85),
+                ("patient-data", 0.9),
                 ("personal-data", 0.65),
                 ("political", 0.85),
                 ("safeguarding", 0.85),
@@ -1269,6 +1344,9 @@ fn issue10_twentyfirst_heldout_regression_floors() {
             // (shipped by their pooled reading, docs/EVALUATION.md): 159 found, 5 flagged;
             // credit 0.65 -> 0.75, location 0.85 -> 0.9, patient-data 0.7 -> 0.75,
             // safeguarding 0.6 -> 0.55
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 162 found, 5 flagged;
+            // patient-data 0.75 -> 0.85, safeguarding 0.55 -> 0.6
             recall: &[
                 ("commercial", 0.8),
                 ("conduct", 0.65),
@@ -1276,10 +1354,10 @@ fn issue10_twentyfirst_heldout_regression_floors() {
                 ("credit", 0.75),
                 ("links", 0.8),
                 ("location", 0.9),
-                ("patient-data", 0.75),
+                ("patient-data", 0.85),
                 ("personal-data", 0.9),
                 ("political", 0.9),
-                ("safeguarding", 0.55),
+                ("safeguarding", 0.6),
             ],
             max_flagged: 8,
         },
@@ -1300,6 +1378,9 @@ fn issue10_twentysecond_heldout_regression_floors() {
             // (shipped by their pooled reading, docs/EVALUATION.md): 161 found, 4 flagged;
             // credit 0.7 -> 0.75, location 0.9 -> 0.95, patient-data 0.75 -> 0.7,
             // safeguarding 0.55 -> 0.65
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 162 found, 4 flagged;
+            // patient-data 0.7 -> 0.75
             recall: &[
                 ("commercial", 0.8),
                 ("conduct", 0.55),
@@ -1307,7 +1388,7 @@ fn issue10_twentysecond_heldout_regression_floors() {
                 ("credit", 0.75),
                 ("links", 0.95),
                 ("location", 0.95),
-                ("patient-data", 0.7),
+                ("patient-data", 0.75),
                 ("personal-data", 0.95),
                 ("political", 0.95),
                 ("safeguarding", 0.65),
@@ -1333,13 +1414,16 @@ fn issue10_twentythird_heldout_regression_floors() {
             // (shipped by their pooled reading, docs/EVALUATION.md): 147 found, 8 flagged;
             // confidential 0.7 -> 0.75, credit 0.4 -> 0.45, location 0.8 -> 0.75,
             // patient-data 0.55 -> 0.6; flagged 9 -> 8
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 149 found, 8 flagged;
+            // commercial 0.75 -> 0.8, location 0.75 -> 0.8
             recall: &[
-                ("commercial", 0.75),
+                ("commercial", 0.8),
                 ("conduct", 0.8),
                 ("confidential", 0.75),
                 ("credit", 0.45),
                 ("links", 0.8),
-                ("location", 0.75),
+                ("location", 0.8),
                 ("patient-data", 0.6),
                 ("personal-data", 0.9),
                 ("political", 0.8),
@@ -1363,11 +1447,14 @@ fn issue10_twentyfourth_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the compositions and the tenth round
             // (shipped by their pooled reading, docs/EVALUATION.md): 159 found, 8 flagged;
             // personal-data 0.95 -> 0.9, safeguarding 0.75 -> 0.7; flagged 10 -> 8
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 160 found, 8 flagged;
+            // credit 0.6 -> 0.65
             recall: &[
                 ("commercial", 0.85),
                 ("conduct", 0.85),
                 ("confidential", 0.85),
-                ("credit", 0.6),
+                ("credit", 0.65),
                 ("links", 0.85),
                 ("location", 0.75),
                 ("patient-data", 0.7),
@@ -1394,13 +1481,16 @@ fn issue10_twentyfifth_heldout_regression_floors() {
             // (shipped by their pooled reading, docs/EVALUATION.md): 143 found, 7 flagged;
             // commercial 0.65 -> 0.6, credit 0.7 -> 0.8, location 0.7 -> 0.6,
             // patient-data 0.55 -> 0.6, political 0.9 -> 0.95
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 145 found, 7 flagged;
+            // commercial 0.6 -> 0.65, location 0.6 -> 0.65
             recall: &[
-                ("commercial", 0.6),
+                ("commercial", 0.65),
                 ("conduct", 0.75),
                 ("confidential", 0.75),
                 ("credit", 0.8),
                 ("links", 0.8),
-                ("location", 0.6),
+                ("location", 0.65),
                 ("patient-data", 0.6),
                 ("personal-data", 0.65),
                 ("political", 0.95),
@@ -1425,17 +1515,20 @@ fn issue10_twentysixth_heldout_regression_floors() {
             // (shipped by their pooled reading, docs/EVALUATION.md): 165 found, 2 flagged;
             // credit 0.7 -> 0.75, location 0.75 -> 0.7, patient-data 0.75 -> 0.9,
             // safeguarding 0.85 -> 0.75; flagged 4 -> 2
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 168 found, 2 flagged;
+            // credit 0.75 -> 0.8, location 0.7 -> 0.75, safeguarding 0.75 -> 0.8
             recall: &[
                 ("commercial", 0.75),
                 ("conduct", 0.9),
                 ("confidential", 0.95),
-                ("credit", 0.75),
+                ("credit", 0.8),
                 ("links", 0.9),
-                ("location", 0.7),
+                ("location", 0.75),
                 ("patient-data", 0.9),
                 ("personal-data", 0.8),
                 ("political", 0.85),
-                ("safeguarding", 0.75),
+                ("safeguarding", 0.8),
             ],
             max_flagged: 2,
         },
@@ -1503,19 +1596,23 @@ fn issue10_twentyseventh_heldout_regression_floors() {
             // (shipped by their pooled reading, docs/EVALUATION.md): 134 found, 7 flagged;
             // credit 0.5 -> 0.55, patient-data 0.6 -> 0.65, safeguarding 0.4 -> 0.35;
             // flagged 10 -> 7
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 139 found, 8 flagged;
+            // credit 0.55 -> 0.65, patient-data 0.65 -> 0.7, political 0.8 -> 0.85,
+            // safeguarding 0.35 -> 0.4; flagged 7 -> 8
             recall: &[
                 ("commercial", 0.75),
                 ("conduct", 0.6),
                 ("confidential", 0.85),
-                ("credit", 0.55),
+                ("credit", 0.65),
                 ("links", 0.7),
                 ("location", 0.7),
-                ("patient-data", 0.65),
+                ("patient-data", 0.7),
                 ("personal-data", 0.75),
-                ("political", 0.8),
-                ("safeguarding", 0.35),
+                ("political", 0.85),
+                ("safeguarding", 0.4),
             ],
-            max_flagged: 7,
+            max_flagged: 8,
         },
     );
 }
@@ -1534,15 +1631,18 @@ fn issue10_twentyeighth_heldout_regression_floors() {
             // (shipped by their pooled reading, docs/EVALUATION.md): 135 found, 9 flagged;
             // commercial 0.75 -> 0.7, confidential 0.75 -> 0.7, credit 0.55 -> 0.65,
             // patient-data 0.4 -> 0.5, safeguarding 0.4 -> 0.45; flagged 10 -> 9
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 137 found, 9 flagged;
+            // commercial 0.7 -> 0.75, patient-data 0.5 -> 0.55
             recall: &[
-                ("commercial", 0.7),
+                ("commercial", 0.75),
                 ("conduct", 0.55),
                 ("confidential", 0.7),
                 ("credit", 0.65),
                 ("links", 0.7),
                 ("location", 0.65),
                 // lowered 2026-12-04 from 0.45 by the photo and name rules (docs/EVALUATION.md, "A patient in the picture")
-                ("patient-data", 0.5),
+                ("patient-data", 0.55),
                 ("personal-data", 0.9),
                 ("political", 0.95),
                 ("safeguarding", 0.45),
@@ -1569,6 +1669,9 @@ fn issue10_deep_on_the_twentyseventh_and_twentyeighth_heldout_sets() {
                 // read once, 2026-12-04: 127 → 148 found, 10 → 10 flagged;
                 // with the round-8 encoder: 151 found, 10 flagged
                 // with the encoder–linear combination, 2026-12-04: 155 found, 9 flagged
+                // 2026-12-05, moved to the figures of the policy heads beside their signals
+                // (shipped by their pooled reading, docs/EVALUATION.md): 157 found, 7 flagged;
+                // patient-data 0.7 -> 0.75
                 recall: &[
                     // raised 2026-12-04 from 0.8 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
                     ("commercial", 0.85),
@@ -1583,7 +1686,7 @@ fn issue10_deep_on_the_twentyseventh_and_twentyeighth_heldout_sets() {
                     ("location", 0.9),
                     // lowered 2026-12-04 from 0.85 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
                     // lowered 2026-12-04 from 0.75 by the photo and name rules (docs/EVALUATION.md, "A patient in the picture")
-                    ("patient-data", 0.7),
+                    ("patient-data", 0.75),
                     ("personal-data", 0.75),
                     // raised 2026-12-04 from 0.8 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
                     ("political", 0.85),
@@ -1606,9 +1709,12 @@ fn issue10_deep_on_the_twentyseventh_and_twentyeighth_heldout_sets() {
                 // (shipped by their pooled reading, docs/EVALUATION.md): 154 found, 13 flagged;
                 // commercial 0.85 -> 0.8, confidential 0.85 -> 0.8, location 0.75 ->
                 // 0.7
+                // 2026-12-05, moved to the figures of the policy heads beside their signals
+                // (shipped by their pooled reading, docs/EVALUATION.md): 156 found, 13 flagged;
+                // commercial 0.8 -> 0.85, patient-data 0.65 -> 0.7
                 recall: &[
                     // raised 2026-12-04 from 0.8 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
-                    ("commercial", 0.8),
+                    ("commercial", 0.85),
                     // raised 2026-12-04 from 0.35 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
                     ("conduct", 0.55),
                     ("confidential", 0.8),
@@ -1621,7 +1727,7 @@ fn issue10_deep_on_the_twentyseventh_and_twentyeighth_heldout_sets() {
                     ("location", 0.7),
                     // raised 2026-12-04 from 0.65 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
                     // lowered 2026-12-04 from 0.7 by the photo and name rules (docs/EVALUATION.md, "A patient in the picture")
-                    ("patient-data", 0.65),
+                    ("patient-data", 0.7),
                     ("personal-data", 0.9),
                     // raised 2026-12-04 from 0.95 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
                     ("political", 1.0),
@@ -1653,15 +1759,18 @@ fn issue10_twentyninth_heldout_regression_floors() {
             // (shipped by their pooled reading, docs/EVALUATION.md): 143 found, 13 flagged;
             // commercial 0.8 -> 0.85, credit 0.45 -> 0.55, location 0.5 -> 0.45,
             // patient-data 0.75 -> 0.8, safeguarding 0.4 -> 0.45
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 146 found, 13 flagged;
+            // credit 0.55 -> 0.6, location 0.45 -> 0.5, patient-data 0.8 -> 0.85
             recall: &[
                 ("commercial", 0.85),
                 ("conduct", 0.85),
                 ("confidential", 0.85),
-                ("credit", 0.55),
+                ("credit", 0.6),
                 ("links", 0.6),
-                ("location", 0.45),
+                ("location", 0.5),
                 // lowered 2026-12-04 from 0.8 by the photo and name rules (docs/EVALUATION.md, "A patient in the picture")
-                ("patient-data", 0.8),
+                ("patient-data", 0.85),
                 ("personal-data", 0.95),
                 ("political", 0.8),
                 ("safeguarding", 0.45),
@@ -1685,16 +1794,19 @@ fn issue10_thirtieth_heldout_regression_floors() {
             // (shipped by their pooled reading, docs/EVALUATION.md): 135 found, 9 flagged;
             // commercial 0.6 -> 0.65, credit 0.35 -> 0.4, location 0.7 -> 0.65,
             // patient-data 0.6 -> 0.7, political 0.75 -> 0.7; flagged 12 -> 9
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 139 found, 9 flagged;
+            // commercial 0.65 -> 0.7, credit 0.4 -> 0.5, political 0.7 -> 0.75
             recall: &[
-                ("commercial", 0.65),
+                ("commercial", 0.7),
                 ("conduct", 0.7),
                 ("confidential", 0.8),
-                ("credit", 0.4),
+                ("credit", 0.5),
                 ("links", 0.8),
                 ("location", 0.65),
                 ("patient-data", 0.7),
                 ("personal-data", 0.85),
-                ("political", 0.7),
+                ("political", 0.75),
                 ("safeguarding", 0.5),
             ],
             max_flagged: 9,
@@ -1760,10 +1872,13 @@ fn issue10_deep_on_the_twentyninth_and_thirtieth_heldout_sets() {
                 // (shipped by their pooled reading, docs/EVALUATION.md): 160 found, 12 flagged;
                 // credit 0.7 -> 0.75, location 0.75 -> 0.7, patient-data 0.8 -> 0.9,
                 // political 0.85 -> 0.8, safeguarding 0.65 -> 0.7
+                // 2026-12-05, moved to the figures of the policy heads beside their signals
+                // (shipped by their pooled reading, docs/EVALUATION.md): 161 found, 12 flagged;
+                // commercial 0.8 -> 0.85
                 recall: &[
                     // raised 2026-12-04 from 0.7 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
                     // raised 2026-12-04 from 0.75 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
-                    ("commercial", 0.8),
+                    ("commercial", 0.85),
                     // raised 2026-12-04 from 0.45 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
                     // raised 2026-12-04 from 0.5 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
                     ("conduct", 0.75),
@@ -1809,15 +1924,18 @@ fn issue10_thirty_first_heldout_regression_floors() {
             // (shipped by their pooled reading, docs/EVALUATION.md): 137 found, 6 flagged;
             // commercial 0.75 -> 0.7, confidential 0.9 -> 0.85, credit 0.65 -> 0.7,
             // location 0.5 -> 0.45, patient-data 0.8 -> 0.85, political 0.75 -> 0.7
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 139 found, 7 flagged;
+            // location 0.45 -> 0.5, patient-data 0.85 -> 0.9
             recall: &[
                 ("commercial", 0.7),
                 ("conduct", 0.7),
                 ("confidential", 0.85),
                 ("credit", 0.7),
                 ("links", 0.6),
-                ("location", 0.45),
+                ("location", 0.5),
                 // lowered 2026-12-04 from 0.85 by the photo and name rules (docs/EVALUATION.md, "A patient in the picture")
-                ("patient-data", 0.85),
+                ("patient-data", 0.9),
                 ("personal-data", 0.95),
                 ("political", 0.7),
                 ("safeguarding", 0.35),
@@ -1841,16 +1959,19 @@ fn issue10_thirty_second_heldout_regression_floors() {
             // (shipped by their pooled reading, docs/EVALUATION.md): 139 found, 7 flagged;
             // commercial 0.75 -> 0.8, credit 0.45 -> 0.65, location 0.7 -> 0.6,
             // patient-data 0.6 -> 0.7
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 142 found, 7 flagged;
+            // credit 0.65 -> 0.7, location 0.6 -> 0.65, political 0.8 -> 0.85
             recall: &[
                 ("commercial", 0.8),
                 ("conduct", 0.55),
                 ("confidential", 0.85),
-                ("credit", 0.65),
+                ("credit", 0.7),
                 ("links", 0.7),
-                ("location", 0.6),
+                ("location", 0.65),
                 ("patient-data", 0.7),
                 ("personal-data", 0.85),
-                ("political", 0.8),
+                ("political", 0.85),
                 ("safeguarding", 0.45),
             ],
             max_flagged: 8,
@@ -1878,13 +1999,16 @@ fn issue10_deep_on_the_thirty_first_and_thirty_second_heldout_sets() {
                 // 2026-12-05, moved to the figures of the compositions and the tenth round
                 // (shipped by their pooled reading, docs/EVALUATION.md): 157 found, 7 flagged;
                 // commercial 0.9 -> 0.85, location 0.55 -> 0.5
+                // 2026-12-05, moved to the figures of the policy heads beside their signals
+                // (shipped by their pooled reading, docs/EVALUATION.md): 158 found, 7 flagged;
+                // location 0.5 -> 0.55
                 recall: &[
                     ("commercial", 0.85),
                     ("conduct", 0.75),
                     ("confidential", 0.9),
                     ("credit", 0.85),
                     ("links", 0.7),
-                    ("location", 0.5),
+                    ("location", 0.55),
                     ("patient-data", 0.95),
                     ("personal-data", 0.95),
                     ("political", 0.85),
@@ -1905,6 +2029,9 @@ fn issue10_deep_on_the_thirty_first_and_thirty_second_heldout_sets() {
                 // (shipped by their pooled reading, docs/EVALUATION.md): 162 found, 10 flagged;
                 // location 0.75 -> 0.8, patient-data 0.75 -> 0.85, safeguarding 0.5 ->
                 // 0.55
+                // 2026-12-05, moved to the figures of the policy heads beside their signals
+                // (shipped by their pooled reading, docs/EVALUATION.md): 163 found, 10 flagged;
+                // political 0.8 -> 0.85
                 recall: &[
                     ("commercial", 0.95),
                     ("conduct", 0.7),
@@ -1914,7 +2041,7 @@ fn issue10_deep_on_the_thirty_first_and_thirty_second_heldout_sets() {
                     ("location", 0.8),
                     ("patient-data", 0.85),
                     ("personal-data", 0.85),
-                    ("political", 0.8),
+                    ("political", 0.85),
                     ("safeguarding", 0.55),
                 ],
                 max_flagged: 11,
@@ -1942,6 +2069,9 @@ fn issue10_thirty_third_heldout_regression_floors() {
             // (shipped by their pooled reading, docs/EVALUATION.md): 145 found, 8 flagged;
             // credit 0.6 -> 0.7, location 0.65 -> 0.75, patient-data 0.65 -> 0.75,
             // political 0.85 -> 0.8, safeguarding 0.5 -> 0.55; flagged 10 -> 8
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 148 found, 9 flagged;
+            // patient-data 0.75 -> 0.85, safeguarding 0.55 -> 0.6; flagged 8 -> 9
             recall: &[
                 ("commercial", 0.8),
                 ("conduct", 0.65),
@@ -1950,12 +2080,12 @@ fn issue10_thirty_third_heldout_regression_floors() {
                 ("links", 0.85),
                 ("location", 0.75),
                 // raised 2026-12-04 from 0.6 by the photo and name rules
-                ("patient-data", 0.75),
+                ("patient-data", 0.85),
                 ("personal-data", 0.7),
                 ("political", 0.8),
-                ("safeguarding", 0.55),
+                ("safeguarding", 0.6),
             ],
-            max_flagged: 8,
+            max_flagged: 9,
         },
     );
 }
@@ -2070,17 +2200,21 @@ fn issue10_thirty_fifth_heldout_regression_floors() {
             // (shipped by their pooled reading, docs/EVALUATION.md): 140 found, 1 flagged;
             // commercial 0.9 -> 0.8, credit 0.45 -> 0.5, location 0.55 -> 0.6,
             // patient-data 0.6 -> 0.65
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 144 found, 1 flagged;
+            // commercial 0.8 -> 0.85, credit 0.5 -> 0.55, patient-data 0.65 -> 0.7,
+            // safeguarding 0.5 -> 0.55
             recall: &[
-                ("commercial", 0.8),
+                ("commercial", 0.85),
                 ("conduct", 0.7),
                 ("confidential", 0.9),
-                ("credit", 0.5),
+                ("credit", 0.55),
                 ("links", 0.75),
                 ("location", 0.6),
-                ("patient-data", 0.65),
+                ("patient-data", 0.7),
                 ("personal-data", 0.8),
                 ("political", 0.8),
-                ("safeguarding", 0.5),
+                ("safeguarding", 0.55),
             ],
             max_flagged: 1,
         },
@@ -2101,14 +2235,17 @@ fn issue10_thirty_sixth_heldout_regression_floors() {
             // (shipped by their pooled reading, docs/EVALUATION.md): 135 found, 9 flagged;
             // commercial 0.85 -> 0.65, location 0.65 -> 0.6, political 0.7 -> 0.75,
             // safeguarding 0.55 -> 0.5; flagged 10 -> 9
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 137 found, 9 flagged;
+            // commercial 0.65 -> 0.7, patient-data 0.65 -> 0.7
             recall: &[
-                ("commercial", 0.65),
+                ("commercial", 0.7),
                 ("conduct", 0.55),
                 ("confidential", 0.75),
                 ("credit", 0.55),
                 ("links", 0.85),
                 ("location", 0.6),
-                ("patient-data", 0.65),
+                ("patient-data", 0.7),
                 ("personal-data", 0.9),
                 ("political", 0.75),
                 ("safeguarding", 0.5),
@@ -2132,17 +2269,20 @@ fn issue10_thirty_seventh_heldout_regression_floors() {
             // (shipped by their pooled reading, docs/EVALUATION.md): 148 found, 8 flagged;
             // commercial 0.75 -> 0.65, credit 0.8 -> 0.75, location 0.65 -> 0.6,
             // political 0.8 -> 0.75, safeguarding 0.45 -> 0.4
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 150 found, 8 flagged;
+            // credit 0.75 -> 0.8, safeguarding 0.4 -> 0.45
             recall: &[
                 ("commercial", 0.65),
                 ("conduct", 0.75),
                 ("confidential", 1.0),
-                ("credit", 0.75),
+                ("credit", 0.8),
                 ("links", 0.8),
                 ("location", 0.6),
                 ("patient-data", 0.8),
                 ("personal-data", 0.9),
                 ("political", 0.75),
-                ("safeguarding", 0.4),
+                ("safeguarding", 0.45),
             ],
             max_flagged: 8,
         },
@@ -2163,6 +2303,9 @@ fn issue10_thirty_eighth_heldout_regression_floors() {
             // (shipped by their pooled reading, docs/EVALUATION.md): 150 found, 5 flagged;
             // confidential 0.75 -> 0.8, credit 0.7 -> 0.8, patient-data 0.8 -> 0.7,
             // safeguarding 0.55 -> 0.6; flagged 4 -> 5
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 151 found, 5 flagged;
+            // safeguarding 0.6 -> 0.65
             recall: &[
                 ("commercial", 0.8),
                 ("conduct", 0.85),
@@ -2173,7 +2316,7 @@ fn issue10_thirty_eighth_heldout_regression_floors() {
                 ("patient-data", 0.7),
                 ("personal-data", 0.85),
                 ("political", 0.7),
-                ("safeguarding", 0.6),
+                ("safeguarding", 0.65),
             ],
             max_flagged: 5,
         },
@@ -2193,6 +2336,9 @@ fn issue10_deep_on_the_thirty_fifth_and_thirty_sixth_heldout_sets() {
                 // 2026-12-05, moved to the figures of the compositions and the tenth round
                 // (shipped by their pooled reading, docs/EVALUATION.md): 161 found, 2 flagged;
                 // flagged 3 -> 2
+                // 2026-12-05, moved to the figures of the policy heads beside their signals
+                // (shipped by their pooled reading, docs/EVALUATION.md): 162 found, 2 flagged;
+                // patient-data 0.75 -> 0.8
                 recall: &[
                     ("commercial", 0.95),
                     ("conduct", 0.85),
@@ -2200,7 +2346,7 @@ fn issue10_deep_on_the_thirty_fifth_and_thirty_sixth_heldout_sets() {
                     ("credit", 0.8),
                     ("links", 0.8),
                     ("location", 0.7),
-                    ("patient-data", 0.75),
+                    ("patient-data", 0.8),
                     ("personal-data", 0.85),
                     ("political", 0.75),
                     ("safeguarding", 0.65),
@@ -2278,6 +2424,9 @@ fn issue10_deep_on_the_thirty_seventh_and_thirty_eighth_heldout_sets() {
                 // 2026-12-05, moved to the figures of the compositions and the tenth round
                 // (shipped by their pooled reading, docs/EVALUATION.md): 164 found, 3 flagged;
                 // patient-data 0.85 -> 0.8, safeguarding 0.55 -> 0.6; flagged 4 -> 3
+                // 2026-12-05, moved to the figures of the policy heads beside their signals
+                // (shipped by their pooled reading, docs/EVALUATION.md): 165 found, 3 flagged;
+                // safeguarding 0.6 -> 0.65
                 recall: &[
                     ("commercial", 1.0),
                     ("conduct", 0.8),
@@ -2288,7 +2437,7 @@ fn issue10_deep_on_the_thirty_seventh_and_thirty_eighth_heldout_sets() {
                     ("patient-data", 0.8),
                     ("personal-data", 0.85),
                     ("political", 0.85),
-                    ("safeguarding", 0.6),
+                    ("safeguarding", 0.65),
                 ],
                 max_flagged: 3,
             },
@@ -2313,6 +2462,9 @@ fn issue10_thirty_ninth_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the compositions and the tenth round
             // (shipped by their pooled reading, docs/EVALUATION.md): 147 found, 3 flagged;
             // commercial 0.95 -> 0.9, credit 0.6 -> 0.65, patient-data 0.7 -> 0.8
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 149 found, 3 flagged;
+            // safeguarding 0.45 -> 0.55
             recall: &[
                 ("commercial", 0.9),
                 ("conduct", 0.5),
@@ -2323,7 +2475,7 @@ fn issue10_thirty_ninth_heldout_regression_floors() {
                 ("patient-data", 0.8),
                 ("personal-data", 0.85),
                 ("political", 0.75),
-                ("safeguarding", 0.45),
+                ("safeguarding", 0.55),
             ],
             max_flagged: 3,
         },
@@ -2376,6 +2528,9 @@ fn issue10_deep_on_the_thirty_ninth_and_fortieth_heldout_sets() {
                 // 2026-12-05, moved to the figures of the compositions and the tenth round
                 // (shipped by their pooled reading, docs/EVALUATION.md): 165 found, 3 flagged;
                 // patient-data 0.85 -> 0.9
+                // 2026-12-05, moved to the figures of the policy heads beside their signals
+                // (shipped by their pooled reading, docs/EVALUATION.md): 166 found, 3 flagged;
+                // safeguarding 0.55 -> 0.6
                 recall: &[
                     ("commercial", 1.0),
                     ("conduct", 0.55),
@@ -2386,7 +2541,7 @@ fn issue10_deep_on_the_thirty_ninth_and_fortieth_heldout_sets() {
                     ("patient-data", 0.9),
                     ("personal-data", 0.9),
                     ("political", 0.85),
-                    ("safeguarding", 0.55),
+                    ("safeguarding", 0.6),
                 ],
                 max_flagged: 3,
             },
@@ -2439,17 +2594,20 @@ fn issue10_forty_first_heldout_regression_floors() {
             // (shipped by their pooled reading, docs/EVALUATION.md): 151 found, 4 flagged;
             // credit 0.55 -> 0.7, location 0.75 -> 0.85, safeguarding 0.5 -> 0.45;
             // flagged 6 -> 4
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 158 found, 4 flagged;
+            // credit 0.7 -> 0.75, patient-data 0.6 -> 0.8, safeguarding 0.45 -> 0.55
             recall: &[
                 ("commercial", 0.85),
                 ("conduct", 0.75),
                 ("confidential", 0.8),
-                ("credit", 0.7),
+                ("credit", 0.75),
                 ("links", 0.75),
                 ("location", 0.85),
-                ("patient-data", 0.6),
+                ("patient-data", 0.8),
                 ("personal-data", 0.9),
                 ("political", 0.9),
-                ("safeguarding", 0.45),
+                ("safeguarding", 0.55),
             ],
             max_flagged: 4,
         },
@@ -2471,16 +2629,20 @@ fn issue10_forty_second_heldout_regression_floors() {
             // (shipped by their pooled reading, docs/EVALUATION.md): 152 found, 6 flagged;
             // location 0.7 -> 0.65, patient-data 0.55 -> 0.65, personal-data 0.95 ->
             // 0.9, safeguarding 0.6 -> 0.7
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 158 found, 6 flagged;
+            // credit 0.55 -> 0.7, location 0.65 -> 0.7, patient-data 0.65 -> 0.7,
+            // political 0.7 -> 0.75
             recall: &[
                 ("commercial", 1.0),
                 ("conduct", 0.7),
                 ("confidential", 0.9),
-                ("credit", 0.55),
+                ("credit", 0.7),
                 ("links", 0.85),
-                ("location", 0.65),
-                ("patient-data", 0.65),
+                ("location", 0.7),
+                ("patient-data", 0.7),
                 ("personal-data", 0.9),
-                ("political", 0.7),
+                ("political", 0.75),
                 ("safeguarding", 0.7),
             ],
             max_flagged: 6,
@@ -2503,6 +2665,9 @@ fn issue10_deep_on_the_forty_first_and_forty_second_heldout_sets() {
                 // (shipped by their pooled reading, docs/EVALUATION.md): 168 found, 4 flagged;
                 // commercial 0.95 -> 1.0, credit 0.75 -> 0.8, personal-data 0.95 ->
                 // 0.9, safeguarding 0.7 -> 0.65; flagged 5 -> 4
+                // 2026-12-05, moved to the figures of the policy heads beside their signals
+                // (shipped by their pooled reading, docs/EVALUATION.md): 170 found, 4 flagged;
+                // patient-data 0.75 -> 0.85
                 recall: &[
                     ("commercial", 1.0),
                     ("conduct", 0.75),
@@ -2510,7 +2675,7 @@ fn issue10_deep_on_the_forty_first_and_forty_second_heldout_sets() {
                     ("credit", 0.8),
                     ("links", 0.8),
                     ("location", 0.95),
-                    ("patient-data", 0.75),
+                    ("patient-data", 0.85),
                     ("personal-data", 0.9),
                     ("political", 0.9),
                     ("safeguarding", 0.65),
@@ -2529,11 +2694,14 @@ fn issue10_deep_on_the_forty_first_and_forty_second_heldout_sets() {
                 // 2026-12-05, moved to the figures of the compositions and the tenth round
                 // (shipped by their pooled reading, docs/EVALUATION.md): 172 found, 10 flagged;
                 // credit 0.8 -> 0.9, political 0.75 -> 0.8; flagged 9 -> 10
+                // 2026-12-05, moved to the figures of the policy heads beside their signals
+                // (shipped by their pooled reading, docs/EVALUATION.md): 173 found, 10 flagged;
+                // credit 0.9 -> 0.95
                 recall: &[
                     ("commercial", 1.0),
                     ("conduct", 0.85),
                     ("confidential", 0.9),
-                    ("credit", 0.9),
+                    ("credit", 0.95),
                     ("links", 1.0),
                     ("location", 0.75),
                     ("patient-data", 0.75),
@@ -2565,13 +2733,16 @@ fn issue10_forty_third_heldout_regression_floors() {
             // (shipped by their pooled reading, docs/EVALUATION.md): 144 found, 7 flagged;
             // confidential 0.75 -> 0.8, credit 0.5 -> 0.6, patient-data 0.65 -> 0.7,
             // safeguarding 0.5 -> 0.6; flagged 6 -> 7
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 146 found, 7 flagged;
+            // credit 0.6 -> 0.65, location 0.6 -> 0.65
             recall: &[
                 ("commercial", 0.75),
                 ("conduct", 0.75),
                 ("confidential", 0.8),
-                ("credit", 0.6),
+                ("credit", 0.65),
                 ("links", 0.8),
-                ("location", 0.6),
+                ("location", 0.65),
                 ("patient-data", 0.7),
                 ("personal-data", 0.8),
                 ("political", 0.8),
@@ -2597,6 +2768,9 @@ fn issue10_forty_fourth_heldout_regression_floors() {
             // (shipped by their pooled reading, docs/EVALUATION.md): 154 found, 10 flagged;
             // credit 0.75 -> 0.8, location 0.6 -> 0.65, patient-data 0.7 -> 0.75,
             // safeguarding 0.5 -> 0.65; flagged 11 -> 10
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 155 found, 10 flagged;
+            // patient-data 0.75 -> 0.8
             recall: &[
                 ("commercial", 0.75),
                 ("conduct", 0.9),
@@ -2604,7 +2778,7 @@ fn issue10_forty_fourth_heldout_regression_floors() {
                 ("credit", 0.8),
                 ("links", 0.8),
                 ("location", 0.65),
-                ("patient-data", 0.75),
+                ("patient-data", 0.8),
                 ("personal-data", 0.95),
                 ("political", 0.8),
                 ("safeguarding", 0.65),
@@ -2690,6 +2864,9 @@ fn issue10_forty_fifth_heldout_regression_floors() {
             // (shipped by their pooled reading, docs/EVALUATION.md): 149 found, 3 flagged;
             // commercial 0.75 -> 0.7, credit 0.55 -> 0.7, location 0.65 -> 0.6,
             // patient-data 0.7 -> 0.85; flagged 4 -> 3
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 150 found, 3 flagged;
+            // patient-data 0.85 -> 0.9
             recall: &[
                 ("commercial", 0.7),
                 ("conduct", 0.75),
@@ -2697,7 +2874,7 @@ fn issue10_forty_fifth_heldout_regression_floors() {
                 ("credit", 0.7),
                 ("links", 0.7),
                 ("location", 0.6),
-                ("patient-data", 0.85),
+                ("patient-data", 0.9),
                 ("personal-data", 0.75),
                 ("political", 0.95),
                 ("safeguarding", 0.5),
@@ -2721,13 +2898,16 @@ fn issue10_forty_sixth_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the compositions and the tenth round
             // (shipped by their pooled reading, docs/EVALUATION.md): 143 found, 10 flagged;
             // credit 0.55 -> 0.7, location 0.75 -> 0.6
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 145 found, 10 flagged;
+            // credit 0.7 -> 0.75, location 0.6 -> 0.65
             recall: &[
                 ("commercial", 0.5),
                 ("conduct", 0.9),
                 ("confidential", 0.9),
-                ("credit", 0.7),
+                ("credit", 0.75),
                 ("links", 0.85),
-                ("location", 0.6),
+                ("location", 0.65),
                 ("patient-data", 0.7),
                 ("personal-data", 0.65),
                 ("political", 0.8),
@@ -2753,6 +2933,9 @@ fn issue10_deep_on_the_forty_fifth_and_forty_sixth_heldout_sets() {
                 // (shipped by their pooled reading, docs/EVALUATION.md): 167 found, 7 flagged;
                 // location 0.85 -> 0.8, patient-data 0.9 -> 0.95, safeguarding 0.5 ->
                 // 0.55; flagged 10 -> 7
+                // 2026-12-05, moved to the figures of the policy heads beside their signals
+                // (shipped by their pooled reading, docs/EVALUATION.md): 168 found, 7 flagged;
+                // patient-data 0.95 -> 1.0
                 recall: &[
                     ("commercial", 0.9),
                     ("conduct", 0.85),
@@ -2760,7 +2943,7 @@ fn issue10_deep_on_the_forty_fifth_and_forty_sixth_heldout_sets() {
                     ("credit", 0.85),
                     ("links", 0.8),
                     ("location", 0.8),
-                    ("patient-data", 0.95),
+                    ("patient-data", 1.0),
                     ("personal-data", 0.8),
                     ("political", 0.9),
                     ("safeguarding", 0.55),
@@ -2816,14 +2999,18 @@ fn issue10_forty_seventh_heldout_regression_floors() {
             // (shipped by their pooled reading, docs/EVALUATION.md): 147 found, 18 flagged;
             // commercial 1.0 -> 0.85, confidential 0.85 -> 0.8, credit 0.6 -> 0.7,
             // location 0.65 -> 0.5, patient-data 0.65 -> 0.75
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 153 found, 18 flagged;
+            // commercial 0.85 -> 0.95, credit 0.7 -> 0.75, location 0.5 -> 0.6,
+            // patient-data 0.75 -> 0.8
             recall: &[
-                ("commercial", 0.85),
+                ("commercial", 0.95),
                 ("conduct", 0.6),
                 ("confidential", 0.8),
-                ("credit", 0.7),
+                ("credit", 0.75),
                 ("links", 0.8),
-                ("location", 0.5),
-                ("patient-data", 0.75),
+                ("location", 0.6),
+                ("patient-data", 0.8),
                 ("personal-data", 0.85),
                 ("political", 1.0),
                 ("safeguarding", 0.5),
@@ -2848,19 +3035,23 @@ fn issue10_forty_eighth_heldout_regression_floors() {
             // (shipped by their pooled reading, docs/EVALUATION.md): 142 found, 7 flagged;
             // credit 0.6 -> 0.75, location 0.7 -> 0.65, patient-data 0.65 -> 0.7,
             // political 0.65 -> 0.6
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 146 found, 8 flagged;
+            // credit 0.75 -> 0.8, patient-data 0.7 -> 0.75, safeguarding 0.35 -> 0.45;
+            // flagged 7 -> 8
             recall: &[
                 ("commercial", 0.8),
                 ("conduct", 0.7),
                 ("confidential", 0.9),
-                ("credit", 0.75),
+                ("credit", 0.8),
                 ("links", 0.9),
                 ("location", 0.65),
-                ("patient-data", 0.7),
+                ("patient-data", 0.75),
                 ("personal-data", 0.75),
                 ("political", 0.6),
-                ("safeguarding", 0.35),
+                ("safeguarding", 0.45),
             ],
-            max_flagged: 7,
+            max_flagged: 8,
         },
     );
 }
@@ -2939,14 +3130,17 @@ fn issue10_forty_ninth_heldout_regression_floors() {
             // other sets: 147 found, 7 flagged on arrival (4dbb3be2); the
             // compositions and the tenth round (docs/EVALUATION.md,
             // shipped) 145 and 7
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 147 found, 7 flagged;
+            // credit 0.6 -> 0.65, patient-data 0.5 -> 0.55
             recall: &[
                 ("commercial", 0.85),
                 ("conduct", 0.9),
                 ("confidential", 0.95),
-                ("credit", 0.6),
+                ("credit", 0.65),
                 ("links", 0.8),
                 ("location", 0.55),
-                ("patient-data", 0.5),
+                ("patient-data", 0.55),
                 ("personal-data", 0.85),
                 ("political", 0.7),
                 ("safeguarding", 0.55),
@@ -2968,6 +3162,9 @@ fn issue10_fiftieth_heldout_regression_floors() {
             // other sets: 152 found, 4 flagged on arrival (4dbb3be2); the
             // compositions and the tenth round (docs/EVALUATION.md,
             // shipped) 158 and 5
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 159 found, 5 flagged;
+            // safeguarding 0.65 -> 0.7
             recall: &[
                 ("commercial", 0.85),
                 ("conduct", 0.9),
@@ -2978,7 +3175,7 @@ fn issue10_fiftieth_heldout_regression_floors() {
                 ("patient-data", 0.8),
                 ("personal-data", 0.85),
                 ("political", 1.0),
-                ("safeguarding", 0.65),
+                ("safeguarding", 0.7),
             ],
             max_flagged: 5,
         },
@@ -2997,14 +3194,17 @@ fn issue10_fifty_first_heldout_regression_floors() {
             // other sets: 145 found, 8 flagged on arrival (4dbb3be2); the
             // compositions and the tenth round (docs/EVALUATION.md,
             // shipped) 149 and 8
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 151 found, 8 flagged;
+            // credit 0.7 -> 0.75, patient-data 0.8 -> 0.85
             recall: &[
                 ("commercial", 0.75),
                 ("conduct", 0.75),
                 ("confidential", 0.9),
-                ("credit", 0.7),
+                ("credit", 0.75),
                 ("links", 0.6),
                 ("location", 0.6),
-                ("patient-data", 0.8),
+                ("patient-data", 0.85),
                 ("personal-data", 0.9),
                 ("political", 0.95),
                 ("safeguarding", 0.5),
@@ -3026,14 +3226,17 @@ fn issue10_fifty_second_heldout_regression_floors() {
             // other sets: 140 found, 9 flagged on arrival (4dbb3be2); the
             // compositions and the tenth round (docs/EVALUATION.md,
             // shipped) 142 and 8
+            // 2026-12-05, moved to the figures of the policy heads beside their signals
+            // (shipped by their pooled reading, docs/EVALUATION.md): 145 found, 8 flagged;
+            // credit 0.75 -> 0.8, location 0.65 -> 0.7, patient-data 0.45 -> 0.5
             recall: &[
                 ("commercial", 0.75),
                 ("conduct", 0.8),
                 ("confidential", 0.75),
-                ("credit", 0.75),
+                ("credit", 0.8),
                 ("links", 0.7),
-                ("location", 0.65),
-                ("patient-data", 0.45),
+                ("location", 0.7),
+                ("patient-data", 0.5),
                 ("personal-data", 0.85),
                 ("political", 0.9),
                 ("safeguarding", 0.5),
@@ -3054,6 +3257,9 @@ fn issue10_deep_on_the_forty_ninth_to_fifty_second_heldout_sets() {
                 negatives: 200,
                 // read once, 2026-12-05: 165 found, 7 flagged on arrival;
                 // as shipped (the compositions and the tenth round) 164 and 6
+                // 2026-12-05, moved to the figures of the policy heads beside their signals
+                // (shipped by their pooled reading, docs/EVALUATION.md): 165 found, 6 flagged;
+                // patient-data 0.65 -> 0.7
                 recall: &[
                     ("commercial", 0.9),
                     ("conduct", 0.95),
@@ -3061,7 +3267,7 @@ fn issue10_deep_on_the_forty_ninth_to_fifty_second_heldout_sets() {
                     ("credit", 1.0),
                     ("links", 0.85),
                     ("location", 0.5),
-                    ("patient-data", 0.65),
+                    ("patient-data", 0.7),
                     ("personal-data", 0.9),
                     ("political", 0.8),
                     ("safeguarding", 0.7),
@@ -3077,6 +3283,9 @@ fn issue10_deep_on_the_forty_ninth_to_fifty_second_heldout_sets() {
                 negatives: 200,
                 // read once, 2026-12-05: 171 found, 6 flagged on arrival;
                 // as shipped (the compositions and the tenth round) 174 and 7
+                // 2026-12-05, moved to the figures of the policy heads beside their signals
+                // (shipped by their pooled reading, docs/EVALUATION.md): 175 found, 7 flagged;
+                // safeguarding 0.75 -> 0.8
                 recall: &[
                     ("commercial", 1.0),
                     ("conduct", 0.9),
@@ -3087,7 +3296,7 @@ fn issue10_deep_on_the_forty_ninth_to_fifty_second_heldout_sets() {
                     ("patient-data", 0.85),
                     ("personal-data", 0.9),
                     ("political", 1.0),
-                    ("safeguarding", 0.75),
+                    ("safeguarding", 0.8),
                 ],
                 max_flagged: 7,
             },
@@ -3136,6 +3345,223 @@ fn issue10_deep_on_the_forty_ninth_to_fifty_second_heldout_sets() {
                     ("safeguarding", 0.6),
                 ],
                 max_flagged: 12,
+            },
+        ),
+    ];
+    for (name, src, floors) in &sets {
+        blind_deep(name, src, floors);
+    }
+}
+
+#[test]
+fn issue10_fifty_third_heldout_regression_floors() {
+    blind(
+        "heldout53.toml",
+        include_str!("eval/heldout53.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirtieth session), pooled with three
+            // other sets: 146 found, 6 flagged on arrival (febff694); the policy
+            // heads beside their signals (docs/EVALUATION.md,
+            // shipped) 151 and 6
+            recall: &[
+                ("commercial", 0.8),
+                ("conduct", 0.6),
+                ("confidential", 0.95),
+                ("credit", 0.75),
+                ("links", 0.75),
+                ("location", 0.65),
+                ("patient-data", 0.7),
+                ("personal-data", 0.8),
+                ("political", 0.85),
+                ("safeguarding", 0.7),
+            ],
+            max_flagged: 6,
+        },
+    );
+}
+
+#[test]
+fn issue10_fifty_fourth_heldout_regression_floors() {
+    blind(
+        "heldout54.toml",
+        include_str!("eval/heldout54.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirtieth session), pooled with three
+            // other sets: 136 found, 11 flagged on arrival (febff694); the policy
+            // heads beside their signals (docs/EVALUATION.md,
+            // shipped) 141 and 11
+            recall: &[
+                ("commercial", 0.65),
+                ("conduct", 0.6),
+                ("confidential", 0.85),
+                ("credit", 0.6),
+                ("links", 0.85),
+                ("location", 0.75),
+                ("patient-data", 0.65),
+                ("personal-data", 0.9),
+                ("political", 0.65),
+                ("safeguarding", 0.55),
+            ],
+            max_flagged: 11,
+        },
+    );
+}
+
+#[test]
+fn issue10_fifty_fifth_heldout_regression_floors() {
+    blind(
+        "heldout55.toml",
+        include_str!("eval/heldout55.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirtieth session), pooled with three
+            // other sets: 149 found, 9 flagged on arrival (febff694); the policy
+            // heads beside their signals (docs/EVALUATION.md,
+            // shipped) 151 and 10
+            recall: &[
+                ("commercial", 0.8),
+                ("conduct", 0.7),
+                ("confidential", 0.9),
+                ("credit", 0.85),
+                ("links", 0.8),
+                ("location", 0.7),
+                ("patient-data", 0.85),
+                ("personal-data", 0.8),
+                ("political", 0.65),
+                ("safeguarding", 0.5),
+            ],
+            max_flagged: 10,
+        },
+    );
+}
+
+#[test]
+fn issue10_fifty_sixth_heldout_regression_floors() {
+    blind(
+        "heldout56.toml",
+        include_str!("eval/heldout56.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirtieth session), pooled with three
+            // other sets: 147 found, 2 flagged on arrival (febff694); the policy
+            // heads beside their signals (docs/EVALUATION.md,
+            // shipped) 154 and 2
+            recall: &[
+                ("commercial", 0.9),
+                ("conduct", 0.75),
+                ("confidential", 0.85),
+                ("credit", 0.8),
+                ("links", 0.85),
+                ("location", 0.7),
+                ("patient-data", 0.85),
+                ("personal-data", 0.85),
+                ("political", 0.8),
+                ("safeguarding", 0.35),
+            ],
+            max_flagged: 2,
+        },
+    );
+}
+
+#[test]
+fn issue10_deep_on_the_fifty_third_to_fifty_sixth_heldout_sets() {
+    let sets: [(&str, &str, Floors); 4] = [
+        (
+            "heldout53.toml",
+            include_str!("eval/heldout53.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05: 166 found, 8 flagged on arrival;
+                // as shipped (the heads beside their signals) 167 and 8
+                recall: &[
+                    ("commercial", 0.95),
+                    ("conduct", 0.7),
+                    ("confidential", 0.95),
+                    ("credit", 0.95),
+                    ("links", 0.9),
+                    ("location", 0.6),
+                    ("patient-data", 0.85),
+                    ("personal-data", 0.9),
+                    ("political", 0.85),
+                    ("safeguarding", 0.7),
+                ],
+                max_flagged: 8,
+            },
+        ),
+        (
+            "heldout54.toml",
+            include_str!("eval/heldout54.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05: 161 found, 14 flagged on arrival;
+                // as shipped (the heads beside their signals) 162 and 14
+                recall: &[
+                    ("commercial", 0.8),
+                    ("conduct", 0.65),
+                    ("confidential", 0.95),
+                    ("credit", 0.95),
+                    ("links", 0.95),
+                    ("location", 0.75),
+                    ("patient-data", 0.75),
+                    ("personal-data", 0.9),
+                    ("political", 0.8),
+                    ("safeguarding", 0.6),
+                ],
+                max_flagged: 14,
+            },
+        ),
+        (
+            "heldout55.toml",
+            include_str!("eval/heldout55.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05: 168 found, 11 flagged on arrival;
+                // as shipped (the heads beside their signals) 170 and 12
+                recall: &[
+                    ("commercial", 0.85),
+                    ("conduct", 0.8),
+                    ("confidential", 0.95),
+                    ("credit", 1.0),
+                    ("links", 0.95),
+                    ("location", 0.85),
+                    ("patient-data", 0.9),
+                    ("personal-data", 0.85),
+                    ("political", 0.75),
+                    ("safeguarding", 0.6),
+                ],
+                max_flagged: 12,
+            },
+        ),
+        (
+            "heldout56.toml",
+            include_str!("eval/heldout56.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05: 161 found, 5 flagged on arrival;
+                // as shipped (the heads beside their signals) 164 and 5
+                recall: &[
+                    ("commercial", 0.9),
+                    ("conduct", 0.75),
+                    ("confidential", 0.85),
+                    ("credit", 0.9),
+                    ("links", 0.9),
+                    ("location", 0.7),
+                    ("patient-data", 0.9),
+                    ("personal-data", 0.9),
+                    ("political", 0.95),
+                    ("safeguarding", 0.45),
+                ],
+                max_flagged: 5,
             },
         ),
     ];
