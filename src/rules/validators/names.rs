@@ -285,17 +285,20 @@ pub(super) fn patient_name(m: &str, org: &Org) -> Option<String> {
         return None;
     }
     // a courtesy title and an initial alone, as a ward says "Mrs B"
-    if let [title, initial] = m.split_whitespace().collect::<Vec<_>>()[..] {
-        let title = title.trim_end_matches('.');
-        if ["Mr", "Mrs", "Ms", "Miss", "Mx"].contains(&title)
-            && initial.len() == 1
-            && initial.starts_with(|c: char| c.is_ascii_uppercase())
-        {
-            return Some(format!("title and initial \"{m}\""));
-        }
+    let mut words = m.split_whitespace();
+    if let (Some(title), Some(initial), None) = (words.next(), words.next(), words.next())
+        && COURTESY_TITLES.contains(&title.trim_end_matches('.'))
+        && initial.len() == 1
+        && initial.starts_with(|c: char| c.is_ascii_uppercase())
+    {
+        return Some(format!("title and initial \"{m}\""));
     }
     person_name(m, org)
 }
+
+/// Courtesy titles: before a surname ("Mrs Example") or an initial alone
+/// ("Mrs B") they name a person, and not staff (Dr, Nurse: `NOT_PATIENTS`).
+const COURTESY_TITLES: &[&str] = &["Mr", "Mrs", "Ms", "Miss", "Mx"];
 
 /// A given name from the gazetteer (rules/lexicons/forenames.toml) that is
 /// not a word of the organisation's name or a listed place, service or
@@ -334,7 +337,6 @@ pub(super) fn person_name(m: &str, org: &Org) -> Option<String> {
             && !org.has_name_word(&l)
     };
     // a courtesy title and a surname: "Mrs Example" (not Dr/Nurse: staff)
-    const TITLES: &[&str] = &["Mr", "Mrs", "Ms", "Miss", "Mx"];
     // an initial and a surname, as handover lists write them: "R. Patel"
     // (the raw word keeps its full stop: "A Smith" is not an initial)
     let raw: Vec<&str> = m.split_whitespace().collect();
@@ -343,7 +345,9 @@ pub(super) fn person_name(m: &str, org: &Org) -> Option<String> {
         b.len() == 2 && b[0].is_ascii_uppercase() && b[1] == b'.'
     };
     let i = (0..words.len().saturating_sub(1)).find(|&i| {
-        (name_like(words[i]) || TITLES.contains(&words[i].trim_end_matches('.')) || initial(i))
+        (name_like(words[i])
+            || COURTESY_TITLES.contains(&words[i].trim_end_matches('.'))
+            || initial(i))
             && name_like(words[i + 1])
     })?;
     let pair = [words[i], words[i + 1]];
