@@ -3569,3 +3569,208 @@ fn issue10_deep_on_the_fifty_third_to_fifty_sixth_heldout_sets() {
         blind_deep(name, src, floors);
     }
 }
+
+#[test]
+fn issue10_fifty_seventh_heldout_regression_floors() {
+    blind(
+        "heldout57.toml",
+        include_str!("eval/heldout57.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-first session), pooled with three
+            // other sets: 156 found, 5 flagged on arrival (a0ae6b99)
+            recall: &[
+                ("commercial", 0.8),
+                ("conduct", 0.75),
+                ("confidential", 0.75),
+                ("credit", 0.75),
+                ("links", 0.95),
+                ("location", 0.45),
+                ("patient-data", 0.95),
+                ("personal-data", 0.85),
+                ("political", 0.95),
+                ("safeguarding", 0.6),
+            ],
+            max_flagged: 5,
+        },
+    );
+}
+
+#[test]
+fn issue10_fifty_eighth_heldout_regression_floors() {
+    blind(
+        "heldout58.toml",
+        include_str!("eval/heldout58.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-first session), pooled with three
+            // other sets: 135 found, 9 flagged on arrival (a0ae6b99)
+            recall: &[
+                ("commercial", 0.75),
+                ("conduct", 0.6),
+                ("confidential", 0.9),
+                ("credit", 0.5),
+                ("links", 0.85),
+                ("location", 0.55),
+                ("patient-data", 0.7),
+                ("personal-data", 0.85),
+                ("political", 0.65),
+                ("safeguarding", 0.4),
+            ],
+            max_flagged: 9,
+        },
+    );
+}
+
+#[test]
+fn issue10_fifty_ninth_heldout_regression_floors() {
+    blind(
+        "heldout59.toml",
+        include_str!("eval/heldout59.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-first session), pooled with three
+            // other sets: 149 found, 6 flagged on arrival (a0ae6b99)
+            recall: &[
+                ("commercial", 0.8),
+                ("conduct", 0.85),
+                ("confidential", 0.85),
+                ("credit", 0.65),
+                ("links", 0.75),
+                ("location", 0.7),
+                ("patient-data", 0.7),
+                ("personal-data", 0.85),
+                ("political", 0.7),
+                ("safeguarding", 0.6),
+            ],
+            max_flagged: 6,
+        },
+    );
+}
+
+#[test]
+fn issue10_sixtieth_heldout_regression_floors() {
+    blind(
+        "heldout60.toml",
+        include_str!("eval/heldout60.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-first session), pooled with three
+            // other sets: 153 found, 11 flagged on arrival (a0ae6b99)
+            recall: &[
+                ("commercial", 0.75),
+                ("conduct", 0.6),
+                ("confidential", 0.8),
+                ("credit", 0.85),
+                ("links", 0.95),
+                ("location", 0.7),
+                ("patient-data", 0.75),
+                ("personal-data", 0.8),
+                ("political", 0.8),
+                ("safeguarding", 0.65),
+            ],
+            max_flagged: 11,
+        },
+    );
+}
+
+#[test]
+fn issue10_deep_on_the_fifty_seventh_to_sixtieth_heldout_sets() {
+    let sets: [(&str, &str, Floors); 4] = [
+        (
+            "heldout57.toml",
+            include_str!("eval/heldout57.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05: 166 found, 4 flagged on arrival
+                recall: &[
+                    ("commercial", 0.85),
+                    ("conduct", 0.85),
+                    ("confidential", 0.9),
+                    ("credit", 0.85),
+                    ("links", 0.95),
+                    ("location", 0.55),
+                    ("patient-data", 0.95),
+                    ("personal-data", 0.85),
+                    ("political", 0.95),
+                    ("safeguarding", 0.6),
+                ],
+                max_flagged: 4,
+            },
+        ),
+        (
+            "heldout58.toml",
+            include_str!("eval/heldout58.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05: 159 found, 13 flagged on arrival
+                recall: &[
+                    ("commercial", 0.9),
+                    ("conduct", 0.85),
+                    ("confidential", 0.9),
+                    ("credit", 0.85),
+                    ("links", 0.85),
+                    ("location", 0.55),
+                    ("patient-data", 0.9),
+                    ("personal-data", 0.9),
+                    ("political", 0.75),
+                    ("safeguarding", 0.5),
+                ],
+                max_flagged: 13,
+            },
+        ),
+        (
+            "heldout59.toml",
+            include_str!("eval/heldout59.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05: 166 found, 7 flagged on arrival
+                recall: &[
+                    ("commercial", 0.9),
+                    ("conduct", 0.9),
+                    ("confidential", 0.9),
+                    ("credit", 0.9),
+                    ("links", 0.9),
+                    ("location", 0.75),
+                    ("patient-data", 0.75),
+                    ("personal-data", 0.95),
+                    ("political", 0.7),
+                    ("safeguarding", 0.65),
+                ],
+                max_flagged: 7,
+            },
+        ),
+        (
+            "heldout60.toml",
+            include_str!("eval/heldout60.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05: 169 found, 12 flagged on arrival
+                recall: &[
+                    ("commercial", 1.0),
+                    ("conduct", 0.65),
+                    ("confidential", 0.85),
+                    ("credit", 0.95),
+                    ("links", 0.95),
+                    ("location", 0.85),
+                    ("patient-data", 0.8),
+                    ("personal-data", 0.8),
+                    ("political", 0.85),
+                    ("safeguarding", 0.75),
+                ],
+                max_flagged: 12,
+            },
+        ),
+    ];
+    for (name, src, floors) in &sets {
+        blind_deep(name, src, floors);
+    }
+}
