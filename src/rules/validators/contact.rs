@@ -75,26 +75,39 @@ pub(in crate::rules) fn email_detail(addr: &str, org: &Org) -> Option<String> {
     })
 }
 
-/// An address found in text: `email_detail`, except a role mailbox
-/// (`pals@`, `enquiries@`, `ndht.comms@`…) on a domain that is not free
-/// mail, which is an organisation's published contact, not a person's.
+/// An address found in text: `email_detail`, except a work address on
+/// an NHS or government domain, and a role mailbox (`pals@`,
+/// `enquiries@`, `ndht.comms@`, `cyswllt@`, `flujabs@`…) on a domain
+/// that is not free mail, which is an organisation's published contact,
+/// not a person's.
 pub(super) fn email(m: &str, org: &Org) -> Option<String> {
+    judge_address(m, org, true)
+}
+
+/// [`email`], with `one_word` saying whether a one-word local part reads
+/// as a mailbox: not for an address spelled out to dodge harvesters
+/// ("jo [at] example [dot] org"), which people do for their own.
+fn judge_address(m: &str, org: &Org, one_word: bool) -> Option<String> {
     let (local, domain) = m.trim().rsplit_once('@')?;
     let domain = domain.trim_end_matches('.').to_ascii_lowercase();
     let free = FREE_MAIL.contains(&domain.as_str());
-    if (!free && is_role_mailbox(local)) || is_nhs_mail_domain(&domain) {
+    let public = PUBLIC_SECTOR_DOMAINS
+        .iter()
+        .any(|d| domain_match(&domain, d));
+    if (!free && (is_role_mailbox(local) || (one_word && is_one_word(local)))) || public {
         return None;
     }
     email_detail(m, org)
 }
 
-/// Domains only the NHS issues (NHSmail, and the nhs.uk, nhs.scot and
-/// Northern Ireland HSC zones): an address on one is a work address, as
-/// a role mailbox is, whichever organisation the profile names.
-pub(super) fn is_nhs_mail_domain(domain: &str) -> bool {
-    ["nhs.net", "nhs.uk", "nhs.scot", "hscni.net"]
-        .iter()
-        .any(|nhs| domain_match(domain, nhs))
+/// A local part that is one run of letters ("vaccines", "cymraeg",
+/// "stakeholders"): on a domain that is not free mail it names a function,
+/// where a person's address carries a separator or digits
+/// ("jo.bloggs", "sue_b", "jbloggs77"). One that is a bare name
+/// ("karen@…") is read as a mailbox too: on an organisation's own domain
+/// it is a work address either way (docs/RULES.md, "E-mail addresses").
+fn is_one_word(local: &str) -> bool {
+    !local.is_empty() && local.bytes().all(|b| b.is_ascii_alphabetic())
 }
 
 /// An address written to dodge address harvesters ("karen dot hughes at
@@ -133,7 +146,8 @@ pub(super) fn email_obfuscated(m: &str, org: &Org) -> Option<String> {
     {
         return None;
     }
-    email(&spelled, org).map(|d| format!("address written out as words ({spelled}); {d}"))
+    judge_address(&spelled, org, false)
+        .map(|d| format!("address written out as words ({spelled}); {d}"))
 }
 
 /// Role names used for shared mailboxes: RFC 2142's (info, sales,

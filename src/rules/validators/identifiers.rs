@@ -274,6 +274,19 @@ pub(super) fn uk_postcode(m: &str, org: &Org) -> Option<String> {
     Some("valid full postcode shape; not an organisation postcode".into())
 }
 
+/// A UK mobile number (`uk_phone` of kind mobile): a person's own line
+/// wherever it appears, unless the text presents it as published.
+pub(super) fn uk_mobile(m: &str, org: &Org) -> Option<String> {
+    uk_phone(m, org).filter(|d| d.starts_with("UK mobile"))
+}
+
+/// A UK geographic (landline) number: most that a post names are a
+/// ward's, a surgery's or a department's, so its rule asks for a word that
+/// makes it a person's (docs/RULES.md, "Phone numbers").
+pub(super) fn uk_landline(m: &str, org: &Org) -> Option<String> {
+    uk_phone(m, org).filter(|d| d.starts_with("UK geographic"))
+}
+
 pub(super) fn uk_phone(m: &str, org: &Org) -> Option<String> {
     // "+44 (0)191 …": the bracketed trunk zero is not dialled after +44
     let m = m.replace("(0)", "");

@@ -73,6 +73,8 @@ pub fn lookup(name: &str) -> Option<Validator> {
         "photo-credit" => |m, c| photo_credit(m, &c.org),
         "uk-postcode" => |m, c| uk_postcode(m, &c.org),
         "uk-phone" => |m, c| uk_phone(m, &c.org),
+        "uk-mobile" => |m, c| uk_mobile(m, &c.org),
+        "uk-landline" => |m, c| uk_landline(m, &c.org),
         "email" => |m, c| email(m, &c.org),
         "email-obfuscated" => |m, c| email_obfuscated(m, &c.org),
         "street-name" => |m, _| super::places::street_name(m),
@@ -81,4 +83,4 @@ pub fn lookup(name: &str) -> Option<Validator> {
     })
 }
 
-pub const NAMES: &str = "nhs-number, chi-number, hc-number, ni-number, date-of-birth, hospital-number, person-name, patient-name, forename, brand-name, iban, lookalike-host, photo-credit, uk-postcode, uk-phone, email, email-obfuscated, street-name, home-owner";
+pub const NAMES: &str = "nhs-number, chi-number, hc-number, ni-number, date-of-birth, hospital-number, person-name, patient-name, forename, brand-name, iban, lookalike-host, photo-credit, uk-postcode, uk-phone, uk-mobile, uk-landline, email, email-obfuscated, street-name, home-owner";

@@ -138,12 +138,39 @@ fn emails() {
             .contains("free-mail")
     );
     assert!(email("comms@example-trust.nhs.uk", &org).is_none());
-    assert!(email("x@other.org", &org).is_some());
-    // NHS mail domains are work addresses whoever the profile names
+    assert!(email("x.y@other.org", &org).is_some());
+    // NHS and government domains are work addresses whoever the profile
+    // names
     assert!(email("sarah.example@othertrust.nhs.uk", &org).is_none());
     assert!(email("a.example@nhs.net", &org).is_none());
     assert!(email("b.example@nhs.scot", &org).is_none());
+    assert!(email("c.example@bwrdd.nhs.wales", &org).is_none());
+    assert!(email("report@phishing.gov.uk", &org).is_none());
     // a look-alike is not one
-    assert!(email("x@fakenhs.net", &org).is_some());
-    assert!(email("x@nhs.net.example.com", &org).is_some());
+    assert!(email("x.y@fakenhs.net", &org).is_some());
+    assert!(email("x.y@nhs.net.example.com", &org).is_some());
+}
+
+#[test]
+fn a_one_word_mailbox_is_a_function_unless_it_is_free_mail() {
+    let org = Org::default();
+    // English and Welsh function mailboxes on an organisation's domain
+    for a in [
+        "vaccines@trust.example.org",
+        "stakeholders@bwrdd.example.org",
+        "cyswllt@bwrdd.example.org",
+        "ymholiadau@bwrdd.example.org",
+    ] {
+        assert!(email(a, &org).is_none(), "{a}");
+    }
+    // a person's shape: separators, digits, or any free-mail address
+    for a in [
+        "jo.bloggs@trust.example.org",
+        "sue_b@example.com",
+        "jbloggs1979@example.com",
+        "karen@gmail.com",
+        "info@hotmail.co.uk",
+    ] {
+        assert!(email(a, &org).is_some(), "{a}");
+    }
 }
