@@ -248,7 +248,9 @@ fn issue10_tuning_and_heldout_regression_floors() {
             // raised 2026-12-01 from 0 by the retrained models (docs/EVALUATION.md)
             // raised 2026-12-05 from 1 by the compositions and the tenth round
             // (docs/EVALUATION.md, "The compositions and the tenth round together")
-            max_flagged: 2,
+            // raised 2026-12-05 from 2 by the eleventh round and contact details
+            // (docs/EVALUATION.md, "The eleventh round and contact details read together")
+            max_flagged: 3,
         },
     );
     check(
@@ -261,6 +263,9 @@ fn issue10_tuning_and_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the compositions and the tenth round
             // (shipped by their pooled reading, docs/EVALUATION.md): 184 found, 7 flagged;
             // patient-data 0.81 -> 0.86, safeguarding 0.74 -> 0.77
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 181 found, 8 flagged;
+            // personal-data 0.88 -> 0.82
             recall: &[
                 ("account", 1.0),
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
@@ -285,7 +290,7 @@ fn issue10_tuning_and_heldout_regression_floors() {
                 // lowered 2026-12-04 from 0.83 by the photo and name rules (docs/EVALUATION.md, "A patient in the picture")
                 ("patient-data", 0.86),
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
-                ("personal-data", 0.88),
+                ("personal-data", 0.82),
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 ("political", 0.94),
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
@@ -296,7 +301,9 @@ fn issue10_tuning_and_heldout_regression_floors() {
             // price of its recall (rules/models/policy.md, "Measured")
             // lowered 2026-12-01 from 9 by the retrained models (docs/EVALUATION.md)
             // lowered 2026-12-01 from 8 by the fourth-round retraining (docs/EVALUATION.md)
-            max_flagged: 7,
+            // raised 2026-12-05 from 7 by the eleventh round and contact details
+            // (docs/EVALUATION.md, "The eleventh round and contact details read together")
+            max_flagged: 8,
         },
     );
 }
@@ -323,6 +330,9 @@ fn issue10_second_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the policy heads beside their signals
             // (shipped by their pooled reading, docs/EVALUATION.md): 247 found, 18 flagged;
             // safeguarding 0.65 -> 0.68
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 245 found, 14 flagged;
+            // personal-data 0.8 -> 0.72
             recall: &[
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
@@ -356,7 +366,7 @@ fn issue10_second_heldout_regression_floors() {
                 ("patient-data", 0.82),
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // raised 2026-12-01 from 0.64 by the fourth-round retraining of the policy model
-                ("personal-data", 0.8),
+                ("personal-data", 0.72),
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 ("political", 0.93),
@@ -395,6 +405,9 @@ fn issue10_second_tuning_regression_floors() {
             // 2026-12-05, moved to the figures of the policy heads beside their signals
             // (shipped by their pooled reading, docs/EVALUATION.md): 304 found, 4 flagged;
             // patient-data 0.87 -> 0.9, safeguarding 0.9 -> 0.93
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 303 found, 4 flagged;
+            // personal-data 0.72 -> 0.69
             recall: &[
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
@@ -417,7 +430,7 @@ fn issue10_second_tuning_regression_floors() {
                 ("patient-data", 0.9),
                 // raised 2026-12-01 by IBAN, vehicle registration, licence and passport shapes
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
-                ("personal-data", 0.72),
+                ("personal-data", 0.69),
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // lowered 2026-12-01 after retraining on the third-round data
@@ -465,6 +478,9 @@ fn issue10_third_tuning_regression_floors() {
             // (shipped by their pooled reading, docs/EVALUATION.md): 167 found, 4 flagged;
             // commercial 0.9 -> 0.95, patient-data 0.65 -> 0.85, safeguarding 0.55 ->
             // 0.7
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 168 found, 4 flagged;
+            // personal-data 0.7 -> 0.85
             recall: &[
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
@@ -494,7 +510,7 @@ fn issue10_third_tuning_regression_floors() {
                 ("patient-data", 0.85),
                 // raised 2026-12-01 by IBAN, vehicle registration, licence and passport shapes
                 // raised 2026-12-01 from 0.6 by the fourth-round retraining of the policy model
-                ("personal-data", 0.7),
+                ("personal-data", 0.85),
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // lowered 2026-12-01 after retraining on the third-round data
@@ -535,17 +551,20 @@ fn issue10_fourth_tuning_regression_floors() {
             // (shipped by their pooled reading, docs/EVALUATION.md): 101 found, 3 flagged;
             // credit 0.56 -> 0.93, patient-data 0.6 -> 0.76, personal-data 0.66 ->
             // 0.56; flagged 10 -> 3
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 105 found, 2 flagged;
+            // patient-data 0.76 -> 0.8, personal-data 0.56 -> 0.66; flagged 3 -> 2
             recall: &[
                 ("conduct", 0.4),
                 // raised 2026-12-02 from 0.36 by photo credits in media captions
                 ("credit", 0.93),
                 // raised 2026-12-02 from 0.13 by adult, gambling and harmful-goods host words
                 ("links", 0.46),
-                ("patient-data", 0.76),
+                ("patient-data", 0.8),
                 // raised 2026-12-02 from 0.63 by a flat number beside a street
-                ("personal-data", 0.56),
+                ("personal-data", 0.66),
             ],
-            max_flagged: 3,
+            max_flagged: 2,
         },
     );
 }
@@ -615,12 +634,16 @@ fn issue10_third_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the policy heads beside their signals
             // (shipped by their pooled reading, docs/EVALUATION.md): 234 found, 16 flagged;
             // credit 0.43 -> 0.53, location 0.8 -> 0.86, patient-data 0.73 -> 0.8
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 237 found, 17 flagged;
+            // commercial 0.8 -> 0.9, credit 0.53 -> 0.5, personal-data 0.76 -> 0.86,
+            // political 0.83 -> 0.9
             recall: &[
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // raised 2026-12-01 from 0.73 by the retraining on the third-round data (rules/models/training/README.md)
                 // raised 2026-12-01 from 0.76 by the fourth-round retraining of the policy model
-                ("commercial", 0.8),
+                ("commercial", 0.9),
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
                 // raised 2026-12-01 from 0.63 by the retraining on the third-round data (rules/models/training/README.md)
                 ("conduct", 0.9),
@@ -631,7 +654,7 @@ fn issue10_third_heldout_regression_floors() {
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // raised 2026-12-01 from 0.2 by the retraining on the third-round data (rules/models/training/README.md)
                 // lowered 2026-12-01 from 0.33 by the fourth-round retraining of the policy model, a trade recorded in docs/EVALUATION.md ("A fourth round of training texts")
-                ("credit", 0.53),
+                ("credit", 0.5),
                 // raised 2026-12-01 by the links model (rules/models/links.md)
                 ("links", 0.83),
                 // raised 2026-12-01 by residence cues beside a house-level place
@@ -646,10 +669,10 @@ fn issue10_third_heldout_regression_floors() {
                 // raised 2026-12-01 by IBAN, vehicle registration, licence and passport shapes
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // raised 2026-12-01 from 0.73 by the fourth-round retraining of the policy model
-                ("personal-data", 0.76),
+                ("personal-data", 0.86),
                 // raised 2026-12-01 by the stereotype, political-judgement and endorsement compositions
                 // raised 2026-12-01 from 0.8 by the fourth-round retraining of the policy model
-                ("political", 0.83),
+                ("political", 0.9),
                 // raised 2026-12-01 by the policy model (rules/models/policy.md)
                 // raised 2026-12-01 from 0.43 by the retraining on the third-round data (rules/models/training/README.md)
                 // raised 2026-12-01 from 0.5 by the fourth-round retraining of the policy model
@@ -671,7 +694,9 @@ fn issue10_third_heldout_regression_floors() {
             // (docs/EVALUATION.md, "The policy model trained longer")
             // raised 2026-12-05 from 14 by the policy heads beside their signals
             // (docs/EVALUATION.md, "The policy heads beside their category's signals")
-            max_flagged: 16,
+            // raised 2026-12-05 from 16 by the eleventh round and contact details
+            // (docs/EVALUATION.md, "The eleventh round and contact details read together")
+            max_flagged: 17,
         },
     );
 }
@@ -696,11 +721,14 @@ fn issue10_fourth_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the policy heads beside their signals
             // (shipped by their pooled reading, docs/EVALUATION.md): 152 found, 7 flagged;
             // commercial 0.75 -> 0.9, credit 0.8 -> 0.85, location 0.85 -> 0.9
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 152 found, 5 flagged;
+            // commercial 0.9 -> 0.8, confidential 0.65 -> 0.8, political 0.9 -> 0.85
             recall: &[
                 // raised 2026-12-01 from 0.6 by the fourth-round retraining of the policy model
-                ("commercial", 0.9),
+                ("commercial", 0.8),
                 ("conduct", 0.75),
-                ("confidential", 0.65),
+                ("confidential", 0.8),
                 ("credit", 0.85),
                 // raised 2026-12-01 by the links model (rules/models/links.md)
                 ("links", 0.65),
@@ -711,7 +739,7 @@ fn issue10_fourth_heldout_regression_floors() {
                 // raised 2026-12-01 from 0.45 by the fourth-round retraining of the policy model
                 ("personal-data", 0.6),
                 // raised 2026-12-01 from 0.8 by the fourth-round retraining of the policy model
-                ("political", 0.9),
+                ("political", 0.85),
                 // raised 2026-12-01 from 0.5 by the fourth-round retraining of the policy model
                 ("safeguarding", 0.75),
             ],
@@ -745,21 +773,25 @@ fn issue10_fifth_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the policy heads beside their signals
             // (shipped by their pooled reading, docs/EVALUATION.md): 147 found, 5 flagged;
             // location 0.8 -> 0.85, political 0.7 -> 0.8, safeguarding 0.8 -> 0.85
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 154 found, 7 flagged;
+            // commercial 0.75 -> 0.85, confidential 0.7 -> 0.8, patient-data 0.55 ->
+            // 0.6, personal-data 0.6 -> 0.7, safeguarding 0.85 -> 0.9; flagged 5 -> 7
             recall: &[
-                ("commercial", 0.75),
+                ("commercial", 0.85),
                 ("conduct", 0.85),
-                ("confidential", 0.7),
+                ("confidential", 0.8),
                 ("credit", 0.8),
                 // raised 2026-12-01 by the links model (rules/models/links.md)
                 ("links", 0.55),
                 ("location", 0.85),
                 // raised 2026-12-01 from 0.5 by patient.nhs-number-with-person
-                ("patient-data", 0.55),
-                ("personal-data", 0.6),
+                ("patient-data", 0.6),
+                ("personal-data", 0.7),
                 ("political", 0.8),
-                ("safeguarding", 0.85),
+                ("safeguarding", 0.9),
             ],
-            max_flagged: 5,
+            max_flagged: 7,
         },
     );
 }
@@ -785,16 +817,20 @@ fn issue10_sixth_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the policy heads beside their signals
             // (shipped by their pooled reading, docs/EVALUATION.md): 155 found, 8 flagged;
             // patient-data 0.6 -> 0.65
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 158 found, 8 flagged;
+            // commercial 0.8 -> 0.85, confidential 0.75 -> 0.85, location 0.95 -> 0.9,
+            // personal-data 0.5 -> 0.55
             recall: &[
-                ("commercial", 0.8),
+                ("commercial", 0.85),
                 ("conduct", 0.75),
-                ("confidential", 0.75),
+                ("confidential", 0.85),
                 ("credit", 0.75),
                 // raised 2026-12-01 by the links model (rules/models/links.md)
                 ("links", 0.8),
-                ("location", 0.95),
+                ("location", 0.9),
                 ("patient-data", 0.65),
-                ("personal-data", 0.5),
+                ("personal-data", 0.55),
                 ("political", 0.85),
                 ("safeguarding", 0.85),
             ],
@@ -829,18 +865,22 @@ fn issue10_seventh_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the policy heads beside their signals
             // (shipped by their pooled reading, docs/EVALUATION.md): 151 found, 5 flagged;
             // political 0.75 -> 0.95
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 156 found, 4 flagged;
+            // commercial 0.8 -> 0.95, confidential 0.85 -> 0.9, personal-data 0.5 ->
+            // 0.65, political 0.95 -> 0.9, safeguarding 0.65 -> 0.7
             recall: &[
-                ("commercial", 0.8),
+                ("commercial", 0.95),
                 ("conduct", 0.75),
-                ("confidential", 0.85),
+                ("confidential", 0.9),
                 ("credit", 0.8),
                 // raised 2026-12-01 by the links model (rules/models/links.md)
                 ("links", 0.6),
                 ("location", 0.65),
                 ("patient-data", 0.8),
-                ("personal-data", 0.5),
-                ("political", 0.95),
-                ("safeguarding", 0.65),
+                ("personal-data", 0.65),
+                ("political", 0.9),
+                ("safeguarding", 0.7),
             ],
             // lowered 2026-12-03 from 5: reported speech (docs/EVALUATION.md)
             // raised 2026-12-05 from 4 by the compositions and the tenth round
@@ -870,18 +910,23 @@ fn issue10_eighth_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the policy heads beside their signals
             // (shipped by their pooled reading, docs/EVALUATION.md): 154 found, 8 flagged;
             // commercial 0.7 -> 0.75, safeguarding 0.9 -> 0.95
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 157 found, 7 flagged;
+            // commercial 0.75 -> 0.85, location 0.8 -> 0.75, patient-data 0.65 -> 0.6,
+            // personal-data 0.5 -> 0.65, political 0.9 -> 0.95, safeguarding 0.95 ->
+            // 0.9
             recall: &[
-                ("commercial", 0.75),
+                ("commercial", 0.85),
                 ("conduct", 0.75),
                 ("confidential", 0.8),
                 ("credit", 0.9),
                 ("links", 0.65),
-                ("location", 0.8),
+                ("location", 0.75),
                 // lowered 2026-12-04 from 0.6 by the photo and name rules (docs/EVALUATION.md, "A patient in the picture")
-                ("patient-data", 0.65),
-                ("personal-data", 0.5),
-                ("political", 0.9),
-                ("safeguarding", 0.95),
+                ("patient-data", 0.6),
+                ("personal-data", 0.65),
+                ("political", 0.95),
+                ("safeguarding", 0.9),
             ],
             // raised 2026-12-03 from 5: the policy model trained for 100 epochs
             // (docs/EVALUATION.md, "The policy model trained longer")
@@ -912,8 +957,11 @@ fn issue10_ninth_heldout_regression_floors() {
             // (shipped by their pooled reading, docs/EVALUATION.md): 154 found, 12 flagged;
             // commercial 0.7 -> 0.75, credit 0.45 -> 0.5, patient-data 0.55 -> 0.65,
             // safeguarding 0.65 -> 0.7
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 157 found, 9 flagged;
+            // commercial 0.75 -> 0.85, political 0.8 -> 0.9
             recall: &[
-                ("commercial", 0.75),
+                ("commercial", 0.85),
                 ("conduct", 0.8),
                 ("confidential", 0.9),
                 ("credit", 0.5),
@@ -921,7 +969,7 @@ fn issue10_ninth_heldout_regression_floors() {
                 ("location", 0.85),
                 ("patient-data", 0.65),
                 ("personal-data", 0.95),
-                ("political", 0.8),
+                ("political", 0.9),
                 ("safeguarding", 0.7),
             ],
             // 15 on arrival; 14 since 03 numbers stopped counting as personal
@@ -951,16 +999,19 @@ fn issue10_tenth_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the policy heads beside their signals
             // (shipped by their pooled reading, docs/EVALUATION.md): 167 found, 5 flagged;
             // credit 0.85 -> 0.95, patient-data 0.75 -> 0.8
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 171 found, 3 flagged;
+            // commercial 0.8 -> 0.9, confidential 0.7 -> 0.85, political 0.7 -> 0.75
             recall: &[
-                ("commercial", 0.8),
+                ("commercial", 0.9),
                 ("conduct", 0.85),
-                ("confidential", 0.7),
+                ("confidential", 0.85),
                 ("credit", 0.95),
                 ("links", 0.9),
                 ("location", 0.85),
                 ("patient-data", 0.8),
                 ("personal-data", 0.8),
-                ("political", 0.7),
+                ("political", 0.75),
                 ("safeguarding", 0.9),
             ],
             // lowered 2026-12-03 from 4: warnings and advice against
@@ -988,15 +1039,18 @@ fn issue10_eleventh_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the compositions and the tenth round
             // (shipped by their pooled reading, docs/EVALUATION.md): 160 found, 7 flagged;
             // credit 0.4 -> 0.6
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 161 found, 5 flagged;
+            // commercial 0.7 -> 0.85, personal-data 0.8 -> 0.75
             recall: &[
-                ("commercial", 0.7),
+                ("commercial", 0.85),
                 ("conduct", 1.0),
                 ("confidential", 0.95),
                 ("credit", 0.6),
                 ("links", 0.55),
                 ("location", 0.9),
                 ("patient-data", 0.75),
-                ("personal-data", 0.8),
+                ("personal-data", 0.75),
                 ("political", 0.75),
                 ("safeguarding", 0.8),
             ],
@@ -1026,16 +1080,21 @@ fn issue10_twelfth_heldout_regression_floors() {
             // (shipped by their pooled reading, docs/EVALUATION.md): 155 found, 7 flagged;
             // commercial 0.7 -> 0.75, credit 0.8 -> 0.9, location 0.8 -> 0.85,
             // political 0.8 -> 0.85, safeguarding 0.9 -> 0.95
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 162 found, 7 flagged;
+            // commercial 0.75 -> 0.9, confidential 0.85 -> 1.0, location 0.85 -> 0.8,
+            // patient-data 0.75 -> 0.8, personal-data 0.7 -> 0.8, political 0.85 ->
+            // 0.95
             recall: &[
-                ("commercial", 0.75),
+                ("commercial", 0.9),
                 ("conduct", 0.6),
-                ("confidential", 0.85),
+                ("confidential", 1.0),
                 ("credit", 0.9),
                 ("links", 0.4),
-                ("location", 0.85),
-                ("patient-data", 0.75),
-                ("personal-data", 0.7),
-                ("political", 0.85),
+                ("location", 0.8),
+                ("patient-data", 0.8),
+                ("personal-data", 0.8),
+                ("political", 0.95),
                 ("safeguarding", 0.95),
             ],
             // lowered 2026-12-03 from 7: reported speech (docs/EVALUATION.md)
@@ -1065,16 +1124,19 @@ fn issue10_thirteenth_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the policy heads beside their signals
             // (shipped by their pooled reading, docs/EVALUATION.md): 149 found, 15 flagged;
             // political 0.65 -> 0.75
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 153 found, 16 flagged;
+            // commercial 0.75 -> 0.85, confidential 0.8 -> 0.9, political 0.75 -> 0.8
             recall: &[
-                ("commercial", 0.75),
+                ("commercial", 0.85),
                 ("conduct", 0.9),
-                ("confidential", 0.8),
+                ("confidential", 0.9),
                 ("credit", 0.6),
                 ("links", 0.6),
                 ("location", 0.9),
                 ("patient-data", 0.6),
                 ("personal-data", 0.8),
-                ("political", 0.75),
+                ("political", 0.8),
                 ("safeguarding", 0.65),
             ],
             // raised 2026-12-03 from 14: the policy model trained for 100 epochs
@@ -1102,16 +1164,19 @@ fn issue10_fourteenth_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the policy heads beside their signals
             // (shipped by their pooled reading, docs/EVALUATION.md): 127 found, 6 flagged;
             // patient-data 0.7 -> 0.75
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 130 found, 6 flagged;
+            // commercial 0.75 -> 0.8, personal-data 0.45 -> 0.6, political 0.6 -> 0.65
             recall: &[
-                ("commercial", 0.75),
+                ("commercial", 0.8),
                 ("conduct", 0.85),
                 ("confidential", 0.55),
                 ("credit", 0.4),
                 ("links", 0.8),
                 ("location", 0.55),
                 ("patient-data", 0.75),
-                ("personal-data", 0.45),
-                ("political", 0.6),
+                ("personal-data", 0.6),
+                ("political", 0.65),
                 ("safeguarding", 0.45),
             ],
             // raised 2026-12-03 from 7: the policy model trained for 100 epochs
@@ -1137,11 +1202,14 @@ fn issue10_fifteenth_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the policy heads beside their signals
             // (shipped by their pooled reading, docs/EVALUATION.md): 162 found, 6 flagged;
             // credit 0.65 -> 0.7
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 165 found, 6 flagged;
+            // confidential 0.8 -> 0.95, credit 0.7 -> 0.8
             recall: &[
                 ("commercial", 0.65),
                 ("conduct", 0.7),
-                ("confidential", 0.8),
-                ("credit", 0.7),
+                ("confidential", 0.95),
+                ("credit", 0.8),
                 ("links", 0.85),
                 ("location", 1.0),
                 ("patient-data", 0.9),
@@ -1171,15 +1239,18 @@ fn issue10_sixteenth_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the policy heads beside their signals
             // (shipped by their pooled reading, docs/EVALUATION.md): 146 found, 7 flagged;
             // patient-data 0.65 -> 0.7
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 149 found, 5 flagged;
+            // confidential 0.75 -> 0.9, credit 0.55 -> 0.6, personal-data 0.65 -> 0.7
             recall: &[
                 ("commercial", 0.9),
                 ("conduct", 0.7),
-                ("confidential", 0.75),
-                ("credit", 0.55),
+                ("confidential", 0.9),
+                ("credit", 0.6),
                 ("links", 0.8),
                 ("location", 0.8),
                 ("patient-data", 0.7),
-                ("personal-data", 0.65),
+                ("personal-data", 0.7),
                 ("political", 0.7),
                 ("safeguarding", 0.65),
             ],
@@ -1206,17 +1277,21 @@ fn issue10_seventeenth_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the policy heads beside their signals
             // (shipped by their pooled reading, docs/EVALUATION.md): 150 found, 7 flagged;
             // credit 0.6 -> 0.75, political 0.7 -> 0.85
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 153 found, 7 flagged;
+            // confidential 0.8 -> 0.95, credit 0.75 -> 0.7, personal-data 0.55 -> 0.6,
+            // safeguarding 0.55 -> 0.65
             recall: &[
                 ("commercial", 0.8),
                 ("conduct", 0.8),
-                ("confidential", 0.8),
-                ("credit", 0.75),
+                ("confidential", 0.95),
+                ("credit", 0.7),
                 ("links", 0.75),
                 ("location", 0.75),
                 ("patient-data", 0.75),
-                ("personal-data", 0.55),
+                ("personal-data", 0.6),
                 ("political", 0.85),
-                ("safeguarding", 0.55),
+                ("safeguarding", 0.65),
             ],
             // lowered 2026-12-03 from 12: the policy model trained for 100 epochs
             // (docs/EVALUATION.md, "The policy model trained longer")
@@ -1243,18 +1318,23 @@ fn issue10_eighteenth_heldout_regression_floors() {
             // (shipped by their pooled reading, docs/EVALUATION.md): 153 found, 6 flagged;
             // credit 0.5 -> 0.55, political 0.8 -> 0.85, safeguarding 0.7 -> 0.75;
             // flagged 5 -> 6
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 157 found, 6 flagged;
+            // confidential 0.8 -> 0.85, credit 0.55 -> 0.5, patient-data 0.85 -> 0.9,
+            // personal-data 0.7 -> 0.75, political 0.85 -> 0.9, safeguarding 0.75 ->
+            // 0.8
             recall: &[
                 ("commercial", 0.8),
                 ("conduct", 0.8),
-                ("confidential", 0.8),
-                ("credit", 0.55),
+                ("confidential", 0.85),
+                ("credit", 0.5),
                 ("links", 0.9),
                 ("location", 0.65),
                 // lowered 2026-12-04 from 0.75 by the photo and name rules (docs/EVALUATION.md, "A patient in the picture")
-                ("patient-data", 0.85),
-                ("personal-data", 0.7),
-                ("political", 0.85),
-                ("safeguarding", 0.75),
+                ("patient-data", 0.9),
+                ("personal-data", 0.75),
+                ("political", 0.9),
+                ("safeguarding", 0.8),
             ],
             max_flagged: 6,
         },
@@ -1277,16 +1357,20 @@ fn issue10_nineteenth_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the policy heads beside their signals
             // (shipped by their pooled reading, docs/EVALUATION.md): 148 found, 5 flagged;
             // safeguarding 0.8 -> 0.85
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 154 found, 5 flagged;
+            // commercial 0.8 -> 0.9, confidential 0.8 -> 0.9, personal-data 0.55 ->
+            // 0.6, political 0.75 -> 0.8
             recall: &[
-                ("commercial", 0.8),
+                ("commercial", 0.9),
                 ("conduct", 0.7),
-                ("confidential", 0.8),
+                ("confidential", 0.9),
                 ("credit", 0.8),
                 ("links", 0.85),
                 ("location", 0.6),
                 ("patient-data", 0.7),
-                ("personal-data", 0.55),
-                ("political", 0.75),
+                ("personal-data", 0.6),
+                ("political", 0.8),
                 ("safeguarding", 0.85),
             ],
             max_flagged: 7,
@@ -1312,18 +1396,22 @@ fn issue10_twentieth_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the policy heads beside their signals
             // (shipped by their pooled reading, docs/EVALUATION.md): 158 found, 4 flagged;
             // patient-data 0.85 -> 0.9
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 160 found, 4 flagged;
+            // commercial 0.75 -> 0.85, confidential 0.75 -> 0.8, patient-data 0.9 ->
+            // 0.85, personal-data 0.65 -> 0.7, safeguarding 0.85 -> 0.8
             recall: &[
-                ("commercial", 0.75),
+                ("commercial", 0.85),
                 ("conduct", 0.75),
-                ("confidential", 0.75),
+                ("confidential", 0.8),
                 ("credit", 0.8),
                 ("links", 0.7),
                 ("location", 0.9),
                 // lowered 2026-12-04 from 0.9 by the photo and name rules (docs/EVALUATION.md, "A patient in the picture")
-                ("patient-data", 0.9),
-                ("personal-data", 0.65),
+                ("patient-data", 0.85),
+                ("personal-data", 0.7),
                 ("political", 0.85),
-                ("safeguarding", 0.85),
+                ("safeguarding", 0.8),
             ],
             max_flagged: 4,
         },
@@ -1347,15 +1435,19 @@ fn issue10_twentyfirst_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the policy heads beside their signals
             // (shipped by their pooled reading, docs/EVALUATION.md): 162 found, 5 flagged;
             // patient-data 0.75 -> 0.85, safeguarding 0.55 -> 0.6
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 166 found, 5 flagged;
+            // commercial 0.8 -> 0.95, confidential 0.95 -> 1.0, patient-data 0.85 ->
+            // 0.8, personal-data 0.9 -> 0.95
             recall: &[
-                ("commercial", 0.8),
+                ("commercial", 0.95),
                 ("conduct", 0.65),
-                ("confidential", 0.95),
+                ("confidential", 1.0),
                 ("credit", 0.75),
                 ("links", 0.8),
                 ("location", 0.9),
-                ("patient-data", 0.85),
-                ("personal-data", 0.9),
+                ("patient-data", 0.8),
+                ("personal-data", 0.95),
                 ("political", 0.9),
                 ("safeguarding", 0.6),
             ],
@@ -1381,10 +1473,13 @@ fn issue10_twentysecond_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the policy heads beside their signals
             // (shipped by their pooled reading, docs/EVALUATION.md): 162 found, 4 flagged;
             // patient-data 0.7 -> 0.75
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 164 found, 4 flagged;
+            // confidential 0.8 -> 0.9
             recall: &[
                 ("commercial", 0.8),
                 ("conduct", 0.55),
-                ("confidential", 0.8),
+                ("confidential", 0.9),
                 ("credit", 0.75),
                 ("links", 0.95),
                 ("location", 0.95),
@@ -1417,10 +1512,13 @@ fn issue10_twentythird_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the policy heads beside their signals
             // (shipped by their pooled reading, docs/EVALUATION.md): 149 found, 8 flagged;
             // commercial 0.75 -> 0.8, location 0.75 -> 0.8
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 148 found, 6 flagged;
+            // confidential 0.75 -> 0.7; flagged 8 -> 6
             recall: &[
                 ("commercial", 0.8),
                 ("conduct", 0.8),
-                ("confidential", 0.75),
+                ("confidential", 0.7),
                 ("credit", 0.45),
                 ("links", 0.8),
                 ("location", 0.8),
@@ -1429,7 +1527,7 @@ fn issue10_twentythird_heldout_regression_floors() {
                 ("political", 0.8),
                 ("safeguarding", 0.75),
             ],
-            max_flagged: 8,
+            max_flagged: 6,
         },
     );
 }
@@ -1450,6 +1548,9 @@ fn issue10_twentyfourth_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the policy heads beside their signals
             // (shipped by their pooled reading, docs/EVALUATION.md): 160 found, 8 flagged;
             // credit 0.6 -> 0.65
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 159 found, 7 flagged;
+            // personal-data 0.9 -> 0.85; flagged 8 -> 7
             recall: &[
                 ("commercial", 0.85),
                 ("conduct", 0.85),
@@ -1458,11 +1559,11 @@ fn issue10_twentyfourth_heldout_regression_floors() {
                 ("links", 0.85),
                 ("location", 0.75),
                 ("patient-data", 0.7),
-                ("personal-data", 0.9),
+                ("personal-data", 0.85),
                 ("political", 0.9),
                 ("safeguarding", 0.7),
             ],
-            max_flagged: 8,
+            max_flagged: 7,
         },
     );
 }
@@ -1484,19 +1585,23 @@ fn issue10_twentyfifth_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the policy heads beside their signals
             // (shipped by their pooled reading, docs/EVALUATION.md): 145 found, 7 flagged;
             // commercial 0.6 -> 0.65, location 0.6 -> 0.65
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 149 found, 6 flagged;
+            // commercial 0.65 -> 0.7, confidential 0.75 -> 0.8, location 0.65 -> 0.7,
+            // personal-data 0.65 -> 0.7; flagged 7 -> 6
             recall: &[
-                ("commercial", 0.65),
+                ("commercial", 0.7),
                 ("conduct", 0.75),
-                ("confidential", 0.75),
+                ("confidential", 0.8),
                 ("credit", 0.8),
                 ("links", 0.8),
-                ("location", 0.65),
+                ("location", 0.7),
                 ("patient-data", 0.6),
-                ("personal-data", 0.65),
+                ("personal-data", 0.7),
                 ("political", 0.95),
                 ("safeguarding", 0.65),
             ],
-            max_flagged: 7,
+            max_flagged: 6,
         },
     );
 }
@@ -1518,16 +1623,20 @@ fn issue10_twentysixth_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the policy heads beside their signals
             // (shipped by their pooled reading, docs/EVALUATION.md): 168 found, 2 flagged;
             // credit 0.75 -> 0.8, location 0.7 -> 0.75, safeguarding 0.75 -> 0.8
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 171 found, 2 flagged;
+            // commercial 0.75 -> 0.9, confidential 0.95 -> 1.0, credit 0.8 -> 0.75,
+            // personal-data 0.8 -> 0.75, political 0.85 -> 0.9
             recall: &[
-                ("commercial", 0.75),
+                ("commercial", 0.9),
                 ("conduct", 0.9),
-                ("confidential", 0.95),
-                ("credit", 0.8),
+                ("confidential", 1.0),
+                ("credit", 0.75),
                 ("links", 0.9),
                 ("location", 0.75),
                 ("patient-data", 0.9),
-                ("personal-data", 0.8),
-                ("political", 0.85),
+                ("personal-data", 0.75),
+                ("political", 0.9),
                 ("safeguarding", 0.8),
             ],
             max_flagged: 2,
@@ -1560,11 +1669,14 @@ fn issue10_deep_on_the_twentysixth_heldout_set() {
             // 2026-12-05, moved to the figures of the compositions and the tenth round
             // (shipped by their pooled reading, docs/EVALUATION.md): 179 found, 3 flagged;
             // personal-data 0.95 -> 0.9, safeguarding 0.9 -> 0.85
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 182 found, 3 flagged;
+            // commercial 0.85 -> 0.9, confidential 0.95 -> 1.0, political 0.95 -> 1.0
             recall: &[
-                ("commercial", 0.85),
+                ("commercial", 0.9),
                 // raised 2026-12-04 from 0.75 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
                 ("conduct", 0.95),
-                ("confidential", 0.95),
+                ("confidential", 1.0),
                 // raised 2026-12-04 from 0.75 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
                 ("credit", 0.95),
                 ("links", 0.95),
@@ -1573,7 +1685,7 @@ fn issue10_deep_on_the_twentysixth_heldout_set() {
                 ("patient-data", 0.85),
                 // raised 2026-12-04 from 0.85 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
                 ("personal-data", 0.9),
-                ("political", 0.95),
+                ("political", 1.0),
                 // raised 2026-12-04 from 0.85 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
                 ("safeguarding", 0.85),
             ],
@@ -1600,19 +1712,23 @@ fn issue10_twentyseventh_heldout_regression_floors() {
             // (shipped by their pooled reading, docs/EVALUATION.md): 139 found, 8 flagged;
             // credit 0.55 -> 0.65, patient-data 0.65 -> 0.7, political 0.8 -> 0.85,
             // safeguarding 0.35 -> 0.4; flagged 7 -> 8
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 143 found, 6 flagged;
+            // commercial 0.75 -> 0.8, confidential 0.85 -> 0.9, location 0.7 -> 0.65,
+            // personal-data 0.75 -> 0.85, political 0.85 -> 0.9; flagged 8 -> 6
             recall: &[
-                ("commercial", 0.75),
+                ("commercial", 0.8),
                 ("conduct", 0.6),
-                ("confidential", 0.85),
+                ("confidential", 0.9),
                 ("credit", 0.65),
                 ("links", 0.7),
-                ("location", 0.7),
+                ("location", 0.65),
                 ("patient-data", 0.7),
-                ("personal-data", 0.75),
-                ("political", 0.85),
+                ("personal-data", 0.85),
+                ("political", 0.9),
                 ("safeguarding", 0.4),
             ],
-            max_flagged: 8,
+            max_flagged: 6,
         },
     );
 }
@@ -1634,20 +1750,24 @@ fn issue10_twentyeighth_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the policy heads beside their signals
             // (shipped by their pooled reading, docs/EVALUATION.md): 137 found, 9 flagged;
             // commercial 0.7 -> 0.75, patient-data 0.5 -> 0.55
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 138 found, 6 flagged;
+            // commercial 0.75 -> 0.85, confidential 0.7 -> 0.8, location 0.65 -> 0.6,
+            // patient-data 0.55 -> 0.5, political 0.95 -> 0.9; flagged 9 -> 6
             recall: &[
-                ("commercial", 0.75),
+                ("commercial", 0.85),
                 ("conduct", 0.55),
-                ("confidential", 0.7),
+                ("confidential", 0.8),
                 ("credit", 0.65),
                 ("links", 0.7),
-                ("location", 0.65),
+                ("location", 0.6),
                 // lowered 2026-12-04 from 0.45 by the photo and name rules (docs/EVALUATION.md, "A patient in the picture")
-                ("patient-data", 0.55),
+                ("patient-data", 0.5),
                 ("personal-data", 0.9),
-                ("political", 0.95),
+                ("political", 0.9),
                 ("safeguarding", 0.45),
             ],
-            max_flagged: 9,
+            max_flagged: 6,
         },
     );
 }
@@ -1672,6 +1792,9 @@ fn issue10_deep_on_the_twentyseventh_and_twentyeighth_heldout_sets() {
                 // 2026-12-05, moved to the figures of the policy heads beside their signals
                 // (shipped by their pooled reading, docs/EVALUATION.md): 157 found, 7 flagged;
                 // patient-data 0.7 -> 0.75
+                // 2026-12-05, the eleventh round and contact details (shipped by
+                // their second, pooled reading, docs/EVALUATION.md): 156 found, 4 flagged;
+                // location 0.9 -> 0.85
                 recall: &[
                     // raised 2026-12-04 from 0.8 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
                     ("commercial", 0.85),
@@ -1683,7 +1806,7 @@ fn issue10_deep_on_the_twentyseventh_and_twentyeighth_heldout_sets() {
                     ("links", 0.85),
                     // lowered 2026-12-04 from 0.85 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
                     // raised 2026-12-04 from 0.75 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
-                    ("location", 0.9),
+                    ("location", 0.85),
                     // lowered 2026-12-04 from 0.85 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
                     // lowered 2026-12-04 from 0.75 by the photo and name rules (docs/EVALUATION.md, "A patient in the picture")
                     ("patient-data", 0.75),
@@ -1712,12 +1835,16 @@ fn issue10_deep_on_the_twentyseventh_and_twentyeighth_heldout_sets() {
                 // 2026-12-05, moved to the figures of the policy heads beside their signals
                 // (shipped by their pooled reading, docs/EVALUATION.md): 156 found, 13 flagged;
                 // commercial 0.8 -> 0.85, patient-data 0.65 -> 0.7
+                // 2026-12-05, the eleventh round and contact details (shipped by
+                // their second, pooled reading, docs/EVALUATION.md): 157 found, 10 flagged;
+                // commercial 0.85 -> 0.9, confidential 0.8 -> 0.9, patient-data 0.7 ->
+                // 0.65, political 1.0 -> 0.95
                 recall: &[
                     // raised 2026-12-04 from 0.8 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
-                    ("commercial", 0.85),
+                    ("commercial", 0.9),
                     // raised 2026-12-04 from 0.35 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
                     ("conduct", 0.55),
-                    ("confidential", 0.8),
+                    ("confidential", 0.9),
                     // raised 2026-12-04 from 0.8 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
                     ("credit", 0.85),
                     // raised 2026-12-04 from 0.9 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
@@ -1727,10 +1854,10 @@ fn issue10_deep_on_the_twentyseventh_and_twentyeighth_heldout_sets() {
                     ("location", 0.7),
                     // raised 2026-12-04 from 0.65 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
                     // lowered 2026-12-04 from 0.7 by the photo and name rules (docs/EVALUATION.md, "A patient in the picture")
-                    ("patient-data", 0.7),
+                    ("patient-data", 0.65),
                     ("personal-data", 0.9),
                     // raised 2026-12-04 from 0.95 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
-                    ("political", 1.0),
+                    ("political", 0.95),
                     // raised 2026-12-04 from 0.4 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
                     // raised 2026-12-04 from 0.45 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
                     ("safeguarding", 0.5),
@@ -1762,20 +1889,25 @@ fn issue10_twentyninth_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the policy heads beside their signals
             // (shipped by their pooled reading, docs/EVALUATION.md): 146 found, 13 flagged;
             // credit 0.55 -> 0.6, location 0.45 -> 0.5, patient-data 0.8 -> 0.85
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 144 found, 10 flagged;
+            // commercial 0.85 -> 0.9, credit 0.6 -> 0.55, location 0.5 -> 0.55,
+            // patient-data 0.85 -> 0.8, personal-data 0.95 -> 0.9, safeguarding 0.45 ->
+            // 0.4; flagged 14 -> 10
             recall: &[
-                ("commercial", 0.85),
+                ("commercial", 0.9),
                 ("conduct", 0.85),
                 ("confidential", 0.85),
-                ("credit", 0.6),
+                ("credit", 0.55),
                 ("links", 0.6),
-                ("location", 0.5),
+                ("location", 0.55),
                 // lowered 2026-12-04 from 0.8 by the photo and name rules (docs/EVALUATION.md, "A patient in the picture")
-                ("patient-data", 0.85),
-                ("personal-data", 0.95),
+                ("patient-data", 0.8),
+                ("personal-data", 0.9),
                 ("political", 0.8),
-                ("safeguarding", 0.45),
+                ("safeguarding", 0.4),
             ],
-            max_flagged: 14,
+            max_flagged: 10,
         },
     );
 }
@@ -1797,6 +1929,9 @@ fn issue10_thirtieth_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the policy heads beside their signals
             // (shipped by their pooled reading, docs/EVALUATION.md): 139 found, 9 flagged;
             // commercial 0.65 -> 0.7, credit 0.4 -> 0.5, political 0.7 -> 0.75
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 141 found, 9 flagged;
+            // personal-data 0.85 -> 0.9, safeguarding 0.5 -> 0.55
             recall: &[
                 ("commercial", 0.7),
                 ("conduct", 0.7),
@@ -1805,9 +1940,9 @@ fn issue10_thirtieth_heldout_regression_floors() {
                 ("links", 0.8),
                 ("location", 0.65),
                 ("patient-data", 0.7),
-                ("personal-data", 0.85),
+                ("personal-data", 0.9),
                 ("political", 0.75),
-                ("safeguarding", 0.5),
+                ("safeguarding", 0.55),
             ],
             max_flagged: 9,
         },
@@ -1834,6 +1969,9 @@ fn issue10_deep_on_the_twentyninth_and_thirtieth_heldout_sets() {
                 // 2026-12-05, moved to the figures of the compositions and the tenth round
                 // (shipped by their pooled reading, docs/EVALUATION.md): 160 found, 13 flagged;
                 // credit 0.65 -> 0.7
+                // 2026-12-05, the eleventh round and contact details (shipped by
+                // their second, pooled reading, docs/EVALUATION.md): 159 found, 10 flagged;
+                // personal-data 1.0 -> 0.95
                 recall: &[
                     ("commercial", 0.9),
                     // raised 2026-12-04 from 0.65 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
@@ -1848,7 +1986,7 @@ fn issue10_deep_on_the_twentyninth_and_thirtieth_heldout_sets() {
                     ("location", 0.6),
                     ("patient-data", 0.85),
                     // raised 2026-12-04 from 0.95 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
-                    ("personal-data", 1.0),
+                    ("personal-data", 0.95),
                     // lowered 2026-12-04 from 0.9 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
                     ("political", 0.8),
                     // raised 2026-12-04 from 0.55 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
@@ -1875,6 +2013,9 @@ fn issue10_deep_on_the_twentyninth_and_thirtieth_heldout_sets() {
                 // 2026-12-05, moved to the figures of the policy heads beside their signals
                 // (shipped by their pooled reading, docs/EVALUATION.md): 161 found, 12 flagged;
                 // commercial 0.8 -> 0.85
+                // 2026-12-05, the eleventh round and contact details (shipped by
+                // their second, pooled reading, docs/EVALUATION.md): 163 found, 12 flagged;
+                // personal-data 0.95 -> 1.0, political 0.8 -> 0.85
                 recall: &[
                     // raised 2026-12-04 from 0.7 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
                     // raised 2026-12-04 from 0.75 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
@@ -1892,10 +2033,10 @@ fn issue10_deep_on_the_twentyninth_and_thirtieth_heldout_sets() {
                     // lowered 2026-12-04 from 0.85 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
                     ("patient-data", 0.9),
                     // raised 2026-12-04 from 0.9 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
-                    ("personal-data", 0.95),
+                    ("personal-data", 1.0),
                     // raised 2026-12-04 from 0.75 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
                     // raised 2026-12-04 from 0.8 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
-                    ("political", 0.8),
+                    ("political", 0.85),
                     // raised 2026-12-04 from 0.55 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
                     ("safeguarding", 0.7),
                 ],
@@ -1927,20 +2068,24 @@ fn issue10_thirty_first_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the policy heads beside their signals
             // (shipped by their pooled reading, docs/EVALUATION.md): 139 found, 7 flagged;
             // location 0.45 -> 0.5, patient-data 0.85 -> 0.9
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 145 found, 8 flagged;
+            // commercial 0.7 -> 0.8, confidential 0.85 -> 0.9, political 0.7 -> 0.85;
+            // flagged 7 -> 8
             recall: &[
-                ("commercial", 0.7),
+                ("commercial", 0.8),
                 ("conduct", 0.7),
-                ("confidential", 0.85),
+                ("confidential", 0.9),
                 ("credit", 0.7),
                 ("links", 0.6),
                 ("location", 0.5),
                 // lowered 2026-12-04 from 0.85 by the photo and name rules (docs/EVALUATION.md, "A patient in the picture")
                 ("patient-data", 0.9),
                 ("personal-data", 0.95),
-                ("political", 0.7),
+                ("political", 0.85),
                 ("safeguarding", 0.35),
             ],
-            max_flagged: 7,
+            max_flagged: 8,
         },
     );
 }
@@ -1962,11 +2107,14 @@ fn issue10_thirty_second_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the policy heads beside their signals
             // (shipped by their pooled reading, docs/EVALUATION.md): 142 found, 7 flagged;
             // credit 0.65 -> 0.7, location 0.6 -> 0.65, political 0.8 -> 0.85
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 144 found, 7 flagged;
+            // commercial 0.8 -> 0.85, credit 0.7 -> 0.75
             recall: &[
-                ("commercial", 0.8),
+                ("commercial", 0.85),
                 ("conduct", 0.55),
                 ("confidential", 0.85),
-                ("credit", 0.7),
+                ("credit", 0.75),
                 ("links", 0.7),
                 ("location", 0.65),
                 ("patient-data", 0.7),
@@ -2002,8 +2150,11 @@ fn issue10_deep_on_the_thirty_first_and_thirty_second_heldout_sets() {
                 // 2026-12-05, moved to the figures of the policy heads beside their signals
                 // (shipped by their pooled reading, docs/EVALUATION.md): 158 found, 7 flagged;
                 // location 0.5 -> 0.55
+                // 2026-12-05, the eleventh round and contact details (shipped by
+                // their second, pooled reading, docs/EVALUATION.md): 160 found, 8 flagged;
+                // commercial 0.85 -> 0.9, political 0.85 -> 0.9; flagged 7 -> 8
                 recall: &[
-                    ("commercial", 0.85),
+                    ("commercial", 0.9),
                     ("conduct", 0.75),
                     ("confidential", 0.9),
                     ("credit", 0.85),
@@ -2011,10 +2162,10 @@ fn issue10_deep_on_the_thirty_first_and_thirty_second_heldout_sets() {
                     ("location", 0.55),
                     ("patient-data", 0.95),
                     ("personal-data", 0.95),
-                    ("political", 0.85),
+                    ("political", 0.9),
                     ("safeguarding", 0.55),
                 ],
-                max_flagged: 7,
+                max_flagged: 8,
             },
         ),
         (
@@ -2032,14 +2183,17 @@ fn issue10_deep_on_the_thirty_first_and_thirty_second_heldout_sets() {
                 // 2026-12-05, moved to the figures of the policy heads beside their signals
                 // (shipped by their pooled reading, docs/EVALUATION.md): 163 found, 10 flagged;
                 // political 0.8 -> 0.85
+                // 2026-12-05, the eleventh round and contact details (shipped by
+                // their second, pooled reading, docs/EVALUATION.md): 163 found, 10 flagged;
+                // confidential 0.95 -> 0.9, patient-data 0.85 -> 0.9
                 recall: &[
                     ("commercial", 0.95),
                     ("conduct", 0.7),
-                    ("confidential", 0.95),
+                    ("confidential", 0.9),
                     ("credit", 0.9),
                     ("links", 0.75),
                     ("location", 0.8),
-                    ("patient-data", 0.85),
+                    ("patient-data", 0.9),
                     ("personal-data", 0.85),
                     ("political", 0.85),
                     ("safeguarding", 0.55),
@@ -2072,8 +2226,11 @@ fn issue10_thirty_third_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the policy heads beside their signals
             // (shipped by their pooled reading, docs/EVALUATION.md): 148 found, 9 flagged;
             // patient-data 0.75 -> 0.85, safeguarding 0.55 -> 0.6; flagged 8 -> 9
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 151 found, 8 flagged;
+            // commercial 0.8 -> 0.85, political 0.8 -> 0.9; flagged 9 -> 8
             recall: &[
-                ("commercial", 0.8),
+                ("commercial", 0.85),
                 ("conduct", 0.65),
                 ("confidential", 0.7),
                 ("credit", 0.7),
@@ -2082,10 +2239,10 @@ fn issue10_thirty_third_heldout_regression_floors() {
                 // raised 2026-12-04 from 0.6 by the photo and name rules
                 ("patient-data", 0.85),
                 ("personal-data", 0.7),
-                ("political", 0.8),
+                ("political", 0.9),
                 ("safeguarding", 0.6),
             ],
-            max_flagged: 9,
+            max_flagged: 8,
         },
     );
 }
@@ -2105,17 +2262,21 @@ fn issue10_thirty_fourth_heldout_regression_floors() {
             // (shipped by their pooled reading, docs/EVALUATION.md): 150 found, 9 flagged;
             // commercial 0.75 -> 0.7, credit 0.5 -> 0.7, location 0.7 -> 0.75,
             // patient-data 0.7 -> 0.75
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 155 found, 9 flagged;
+            // commercial 0.7 -> 0.85, confidential 0.85 -> 0.9, location 0.75 -> 0.7,
+            // political 0.8 -> 0.9
             recall: &[
-                ("commercial", 0.7),
+                ("commercial", 0.85),
                 ("conduct", 0.75),
-                ("confidential", 0.85),
+                ("confidential", 0.9),
                 ("credit", 0.7),
                 ("links", 0.9),
-                ("location", 0.75),
+                ("location", 0.7),
                 // raised 2026-12-04 from 0.65 by the photo and name rules
                 ("patient-data", 0.75),
                 ("personal-data", 0.8),
-                ("political", 0.8),
+                ("political", 0.9),
                 ("safeguarding", 0.5),
             ],
             max_flagged: 9,
@@ -2137,19 +2298,22 @@ fn issue10_deep_on_the_thirty_third_and_thirty_fourth_heldout_sets() {
                 // 2026-12-05, moved to the figures of the compositions and the tenth round
                 // (shipped by their pooled reading, docs/EVALUATION.md): 168 found, 9 flagged;
                 // credit 0.75 -> 0.8, patient-data 0.85 -> 0.9; flagged 10 -> 9
+                // 2026-12-05, the eleventh round and contact details (shipped by
+                // their second, pooled reading, docs/EVALUATION.md): 170 found, 8 flagged;
+                // confidential 0.85 -> 0.9, personal-data 0.75 -> 0.8; flagged 9 -> 8
                 recall: &[
                     ("commercial", 0.95),
                     ("conduct", 0.75),
-                    ("confidential", 0.85),
+                    ("confidential", 0.9),
                     ("credit", 0.8),
                     ("links", 0.85),
                     ("location", 0.95),
                     ("patient-data", 0.9),
-                    ("personal-data", 0.75),
+                    ("personal-data", 0.8),
                     ("political", 0.95),
                     ("safeguarding", 0.65),
                 ],
-                max_flagged: 9,
+                max_flagged: 8,
             },
         ),
         (
@@ -2164,13 +2328,16 @@ fn issue10_deep_on_the_thirty_third_and_thirty_fourth_heldout_sets() {
                 // (shipped by their pooled reading, docs/EVALUATION.md): 170 found, 9 flagged;
                 // commercial 0.9 -> 0.95, credit 0.8 -> 0.85, location 0.8 -> 0.85,
                 // patient-data 0.7 -> 0.8, safeguarding 0.65 -> 0.7; flagged 10 -> 9
+                // 2026-12-05, the eleventh round and contact details (shipped by
+                // their second, pooled reading, docs/EVALUATION.md): 169 found, 9 flagged;
+                // location 0.85 -> 0.8
                 recall: &[
                     ("commercial", 0.95),
                     ("conduct", 0.75),
                     ("confidential", 0.95),
                     ("credit", 0.85),
                     ("links", 0.95),
-                    ("location", 0.85),
+                    ("location", 0.8),
                     // raised 2026-12-04 from 0.65 by the photo and name rules
                     ("patient-data", 0.8),
                     ("personal-data", 0.8),
@@ -2204,19 +2371,23 @@ fn issue10_thirty_fifth_heldout_regression_floors() {
             // (shipped by their pooled reading, docs/EVALUATION.md): 144 found, 1 flagged;
             // commercial 0.8 -> 0.85, credit 0.5 -> 0.55, patient-data 0.65 -> 0.7,
             // safeguarding 0.5 -> 0.55
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 148 found, 2 flagged;
+            // commercial 0.85 -> 0.95, confidential 0.9 -> 0.95, personal-data 0.8 ->
+            // 0.85; flagged 1 -> 2
             recall: &[
-                ("commercial", 0.85),
+                ("commercial", 0.95),
                 ("conduct", 0.7),
-                ("confidential", 0.9),
+                ("confidential", 0.95),
                 ("credit", 0.55),
                 ("links", 0.75),
                 ("location", 0.6),
                 ("patient-data", 0.7),
-                ("personal-data", 0.8),
+                ("personal-data", 0.85),
                 ("political", 0.8),
                 ("safeguarding", 0.55),
             ],
-            max_flagged: 1,
+            max_flagged: 2,
         },
     );
 }
@@ -2238,19 +2409,23 @@ fn issue10_thirty_sixth_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the policy heads beside their signals
             // (shipped by their pooled reading, docs/EVALUATION.md): 137 found, 9 flagged;
             // commercial 0.65 -> 0.7, patient-data 0.65 -> 0.7
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 145 found, 8 flagged;
+            // commercial 0.7 -> 0.9, confidential 0.75 -> 0.8, credit 0.55 -> 0.6,
+            // political 0.75 -> 0.85; flagged 9 -> 8
             recall: &[
-                ("commercial", 0.7),
+                ("commercial", 0.9),
                 ("conduct", 0.55),
-                ("confidential", 0.75),
-                ("credit", 0.55),
+                ("confidential", 0.8),
+                ("credit", 0.6),
                 ("links", 0.85),
                 ("location", 0.6),
                 ("patient-data", 0.7),
                 ("personal-data", 0.9),
-                ("political", 0.75),
+                ("political", 0.85),
                 ("safeguarding", 0.5),
             ],
-            max_flagged: 9,
+            max_flagged: 8,
         },
     );
 }
@@ -2272,19 +2447,23 @@ fn issue10_thirty_seventh_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the policy heads beside their signals
             // (shipped by their pooled reading, docs/EVALUATION.md): 150 found, 8 flagged;
             // credit 0.75 -> 0.8, safeguarding 0.4 -> 0.45
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 155 found, 7 flagged;
+            // commercial 0.65 -> 0.8, personal-data 0.9 -> 0.85, political 0.75 -> 0.9;
+            // flagged 8 -> 7
             recall: &[
-                ("commercial", 0.65),
+                ("commercial", 0.8),
                 ("conduct", 0.75),
                 ("confidential", 1.0),
                 ("credit", 0.8),
                 ("links", 0.8),
                 ("location", 0.6),
                 ("patient-data", 0.8),
-                ("personal-data", 0.9),
-                ("political", 0.75),
+                ("personal-data", 0.85),
+                ("political", 0.9),
                 ("safeguarding", 0.45),
             ],
-            max_flagged: 8,
+            max_flagged: 7,
         },
     );
 }
@@ -2306,19 +2485,24 @@ fn issue10_thirty_eighth_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the policy heads beside their signals
             // (shipped by their pooled reading, docs/EVALUATION.md): 151 found, 5 flagged;
             // safeguarding 0.6 -> 0.65
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 154 found, 4 flagged;
+            // commercial 0.8 -> 0.9, confidential 0.8 -> 0.75, location 0.65 -> 0.6,
+            // patient-data 0.7 -> 0.75, personal-data 0.85 -> 0.9, political 0.7 ->
+            // 0.8, safeguarding 0.65 -> 0.6; flagged 5 -> 4
             recall: &[
-                ("commercial", 0.8),
+                ("commercial", 0.9),
                 ("conduct", 0.85),
-                ("confidential", 0.8),
+                ("confidential", 0.75),
                 ("credit", 0.8),
                 ("links", 0.75),
-                ("location", 0.65),
-                ("patient-data", 0.7),
-                ("personal-data", 0.85),
-                ("political", 0.7),
-                ("safeguarding", 0.65),
+                ("location", 0.6),
+                ("patient-data", 0.75),
+                ("personal-data", 0.9),
+                ("political", 0.8),
+                ("safeguarding", 0.6),
             ],
-            max_flagged: 5,
+            max_flagged: 4,
         },
     );
 }
@@ -2364,6 +2548,9 @@ fn issue10_deep_on_the_thirty_fifth_and_thirty_sixth_heldout_sets() {
                 // 2026-12-05, moved to the figures of the compositions and the tenth round
                 // (shipped by their pooled reading, docs/EVALUATION.md): 162 found, 10 flagged;
                 // confidential 0.85 -> 0.9; flagged 11 -> 10
+                // 2026-12-05, the eleventh round and contact details (shipped by
+                // their second, pooled reading, docs/EVALUATION.md): 164 found, 9 flagged;
+                // political 0.8 -> 0.9; flagged 10 -> 9
                 recall: &[
                     ("commercial", 0.85),
                     ("conduct", 0.85),
@@ -2373,10 +2560,10 @@ fn issue10_deep_on_the_thirty_fifth_and_thirty_sixth_heldout_sets() {
                     ("location", 0.8),
                     ("patient-data", 0.75),
                     ("personal-data", 0.85),
-                    ("political", 0.8),
+                    ("political", 0.9),
                     ("safeguarding", 0.6),
                 ],
-                max_flagged: 10,
+                max_flagged: 9,
             },
         ),
     ];
@@ -2399,6 +2586,9 @@ fn issue10_deep_on_the_thirty_seventh_and_thirty_eighth_heldout_sets() {
                 // (shipped by their pooled reading, docs/EVALUATION.md): 174 found, 8 flagged;
                 // location 0.6 -> 0.7, patient-data 0.9 -> 0.85, safeguarding 0.7 ->
                 // 0.75
+                // 2026-12-05, the eleventh round and contact details (shipped by
+                // their second, pooled reading, docs/EVALUATION.md): 176 found, 7 flagged;
+                // patient-data 0.85 -> 0.9, political 0.85 -> 0.9; flagged 8 -> 7
                 recall: &[
                     ("commercial", 0.9),
                     ("conduct", 0.8),
@@ -2406,12 +2596,12 @@ fn issue10_deep_on_the_thirty_seventh_and_thirty_eighth_heldout_sets() {
                     ("credit", 0.95),
                     ("links", 1.0),
                     ("location", 0.7),
-                    ("patient-data", 0.85),
+                    ("patient-data", 0.9),
                     ("personal-data", 0.9),
-                    ("political", 0.85),
+                    ("political", 0.9),
                     ("safeguarding", 0.75),
                 ],
-                max_flagged: 8,
+                max_flagged: 7,
             },
         ),
         (
@@ -2427,17 +2617,21 @@ fn issue10_deep_on_the_thirty_seventh_and_thirty_eighth_heldout_sets() {
                 // 2026-12-05, moved to the figures of the policy heads beside their signals
                 // (shipped by their pooled reading, docs/EVALUATION.md): 165 found, 3 flagged;
                 // safeguarding 0.6 -> 0.65
+                // 2026-12-05, the eleventh round and contact details (shipped by
+                // their second, pooled reading, docs/EVALUATION.md): 167 found, 3 flagged;
+                // confidential 0.9 -> 0.95, personal-data 0.85 -> 0.9, political 0.85
+                // -> 0.9, safeguarding 0.65 -> 0.6
                 recall: &[
                     ("commercial", 1.0),
                     ("conduct", 0.8),
-                    ("confidential", 0.9),
+                    ("confidential", 0.95),
                     ("credit", 0.8),
                     ("links", 0.9),
                     ("location", 0.7),
                     ("patient-data", 0.8),
-                    ("personal-data", 0.85),
-                    ("political", 0.85),
-                    ("safeguarding", 0.65),
+                    ("personal-data", 0.9),
+                    ("political", 0.9),
+                    ("safeguarding", 0.6),
                 ],
                 max_flagged: 3,
             },
@@ -2465,17 +2659,21 @@ fn issue10_thirty_ninth_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the policy heads beside their signals
             // (shipped by their pooled reading, docs/EVALUATION.md): 149 found, 3 flagged;
             // safeguarding 0.45 -> 0.55
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 150 found, 3 flagged;
+            // commercial 0.9 -> 0.95, credit 0.65 -> 0.6, personal-data 0.85 -> 0.8,
+            // political 0.75 -> 0.9, safeguarding 0.55 -> 0.5
             recall: &[
-                ("commercial", 0.9),
+                ("commercial", 0.95),
                 ("conduct", 0.5),
                 ("confidential", 0.95),
-                ("credit", 0.65),
+                ("credit", 0.6),
                 ("links", 0.85),
                 ("location", 0.65),
                 ("patient-data", 0.8),
-                ("personal-data", 0.85),
-                ("political", 0.75),
-                ("safeguarding", 0.55),
+                ("personal-data", 0.8),
+                ("political", 0.9),
+                ("safeguarding", 0.5),
             ],
             max_flagged: 3,
         },
@@ -2497,19 +2695,23 @@ fn issue10_fortieth_heldout_regression_floors() {
             // (shipped by their pooled reading, docs/EVALUATION.md): 158 found, 10 flagged;
             // commercial 0.75 -> 0.8, credit 0.7 -> 0.75, patient-data 0.7 -> 0.9,
             // political 0.8 -> 0.85, safeguarding 0.6 -> 0.65; flagged 7 -> 10
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 158 found, 8 flagged;
+            // commercial 0.8 -> 0.85, patient-data 0.9 -> 0.85, personal-data 0.85 ->
+            // 0.8, political 0.85 -> 0.9; flagged 10 -> 8
             recall: &[
-                ("commercial", 0.8),
+                ("commercial", 0.85),
                 ("conduct", 0.7),
                 ("confidential", 0.85),
                 ("credit", 0.75),
                 ("links", 0.8),
                 ("location", 0.75),
-                ("patient-data", 0.9),
-                ("personal-data", 0.85),
-                ("political", 0.85),
+                ("patient-data", 0.85),
+                ("personal-data", 0.8),
+                ("political", 0.9),
                 ("safeguarding", 0.65),
             ],
-            max_flagged: 10,
+            max_flagged: 8,
         },
     );
 }
@@ -2531,6 +2733,9 @@ fn issue10_deep_on_the_thirty_ninth_and_fortieth_heldout_sets() {
                 // 2026-12-05, moved to the figures of the policy heads beside their signals
                 // (shipped by their pooled reading, docs/EVALUATION.md): 166 found, 3 flagged;
                 // safeguarding 0.55 -> 0.6
+                // 2026-12-05, the eleventh round and contact details (shipped by
+                // their second, pooled reading, docs/EVALUATION.md): 166 found, 3 flagged;
+                // political 0.85 -> 0.9, safeguarding 0.6 -> 0.55
                 recall: &[
                     ("commercial", 1.0),
                     ("conduct", 0.55),
@@ -2540,8 +2745,8 @@ fn issue10_deep_on_the_thirty_ninth_and_fortieth_heldout_sets() {
                     ("location", 0.8),
                     ("patient-data", 0.9),
                     ("personal-data", 0.9),
-                    ("political", 0.85),
-                    ("safeguarding", 0.6),
+                    ("political", 0.9),
+                    ("safeguarding", 0.55),
                 ],
                 max_flagged: 3,
             },
@@ -2558,19 +2763,23 @@ fn issue10_deep_on_the_thirty_ninth_and_fortieth_heldout_sets() {
                 // (shipped by their pooled reading, docs/EVALUATION.md): 173 found, 10 flagged;
                 // location 0.9 -> 0.85, patient-data 0.9 -> 1.0, political 0.9 -> 0.85;
                 // flagged 9 -> 10
+                // 2026-12-05, the eleventh round and contact details (shipped by
+                // their second, pooled reading, docs/EVALUATION.md): 172 found, 9 flagged;
+                // commercial 1.0 -> 0.95, patient-data 1.0 -> 0.95, political 0.85 ->
+                // 0.9; flagged 10 -> 9
                 recall: &[
-                    ("commercial", 1.0),
+                    ("commercial", 0.95),
                     ("conduct", 0.75),
                     ("confidential", 0.85),
                     ("credit", 0.85),
                     ("links", 0.9),
                     ("location", 0.85),
-                    ("patient-data", 1.0),
+                    ("patient-data", 0.95),
                     ("personal-data", 0.85),
-                    ("political", 0.85),
+                    ("political", 0.9),
                     ("safeguarding", 0.75),
                 ],
-                max_flagged: 10,
+                max_flagged: 9,
             },
         ),
     ];
@@ -2597,14 +2806,18 @@ fn issue10_forty_first_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the policy heads beside their signals
             // (shipped by their pooled reading, docs/EVALUATION.md): 158 found, 4 flagged;
             // credit 0.7 -> 0.75, patient-data 0.6 -> 0.8, safeguarding 0.45 -> 0.55
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 160 found, 4 flagged;
+            // commercial 0.85 -> 0.95, confidential 0.8 -> 0.85, patient-data 0.8 ->
+            // 0.75
             recall: &[
-                ("commercial", 0.85),
+                ("commercial", 0.95),
                 ("conduct", 0.75),
-                ("confidential", 0.8),
+                ("confidential", 0.85),
                 ("credit", 0.75),
                 ("links", 0.75),
                 ("location", 0.85),
-                ("patient-data", 0.8),
+                ("patient-data", 0.75),
                 ("personal-data", 0.9),
                 ("political", 0.9),
                 ("safeguarding", 0.55),
@@ -2633,19 +2846,23 @@ fn issue10_forty_second_heldout_regression_floors() {
             // (shipped by their pooled reading, docs/EVALUATION.md): 158 found, 6 flagged;
             // credit 0.55 -> 0.7, location 0.65 -> 0.7, patient-data 0.65 -> 0.7,
             // political 0.7 -> 0.75
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 153 found, 4 flagged;
+            // commercial 1.0 -> 0.9, credit 0.7 -> 0.65, personal-data 0.9 -> 0.85,
+            // political 0.75 -> 0.7; flagged 6 -> 4
             recall: &[
-                ("commercial", 1.0),
+                ("commercial", 0.9),
                 ("conduct", 0.7),
                 ("confidential", 0.9),
-                ("credit", 0.7),
+                ("credit", 0.65),
                 ("links", 0.85),
                 ("location", 0.7),
                 ("patient-data", 0.7),
-                ("personal-data", 0.9),
-                ("political", 0.75),
+                ("personal-data", 0.85),
+                ("political", 0.7),
                 ("safeguarding", 0.7),
             ],
-            max_flagged: 6,
+            max_flagged: 4,
         },
     );
 }
@@ -2668,15 +2885,19 @@ fn issue10_deep_on_the_forty_first_and_forty_second_heldout_sets() {
                 // 2026-12-05, moved to the figures of the policy heads beside their signals
                 // (shipped by their pooled reading, docs/EVALUATION.md): 170 found, 4 flagged;
                 // patient-data 0.75 -> 0.85
+                // 2026-12-05, the eleventh round and contact details (shipped by
+                // their second, pooled reading, docs/EVALUATION.md): 171 found, 4 flagged;
+                // credit 0.8 -> 0.85, patient-data 0.85 -> 0.8, personal-data 0.9 ->
+                // 0.95
                 recall: &[
                     ("commercial", 1.0),
                     ("conduct", 0.75),
                     ("confidential", 0.9),
-                    ("credit", 0.8),
+                    ("credit", 0.85),
                     ("links", 0.8),
                     ("location", 0.95),
-                    ("patient-data", 0.85),
-                    ("personal-data", 0.9),
+                    ("patient-data", 0.8),
+                    ("personal-data", 0.95),
                     ("political", 0.9),
                     ("safeguarding", 0.65),
                 ],
@@ -2697,19 +2918,23 @@ fn issue10_deep_on_the_forty_first_and_forty_second_heldout_sets() {
                 // 2026-12-05, moved to the figures of the policy heads beside their signals
                 // (shipped by their pooled reading, docs/EVALUATION.md): 173 found, 10 flagged;
                 // credit 0.9 -> 0.95
+                // 2026-12-05, the eleventh round and contact details (shipped by
+                // their second, pooled reading, docs/EVALUATION.md): 170 found, 8 flagged;
+                // commercial 1.0 -> 0.95, credit 0.95 -> 0.9, personal-data 0.95 ->
+                // 0.9; flagged 10 -> 8
                 recall: &[
-                    ("commercial", 1.0),
+                    ("commercial", 0.95),
                     ("conduct", 0.85),
                     ("confidential", 0.9),
-                    ("credit", 0.95),
+                    ("credit", 0.9),
                     ("links", 1.0),
                     ("location", 0.75),
                     ("patient-data", 0.75),
-                    ("personal-data", 0.95),
+                    ("personal-data", 0.9),
                     ("political", 0.8),
                     ("safeguarding", 0.7),
                 ],
-                max_flagged: 10,
+                max_flagged: 8,
             },
         ),
     ];
@@ -2736,16 +2961,20 @@ fn issue10_forty_third_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the policy heads beside their signals
             // (shipped by their pooled reading, docs/EVALUATION.md): 146 found, 7 flagged;
             // credit 0.6 -> 0.65, location 0.6 -> 0.65
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 153 found, 7 flagged;
+            // commercial 0.75 -> 0.9, credit 0.65 -> 0.6, location 0.65 -> 0.75,
+            // personal-data 0.8 -> 0.9, political 0.8 -> 0.85
             recall: &[
-                ("commercial", 0.75),
+                ("commercial", 0.9),
                 ("conduct", 0.75),
                 ("confidential", 0.8),
-                ("credit", 0.65),
+                ("credit", 0.6),
                 ("links", 0.8),
-                ("location", 0.65),
+                ("location", 0.75),
                 ("patient-data", 0.7),
-                ("personal-data", 0.8),
-                ("political", 0.8),
+                ("personal-data", 0.9),
+                ("political", 0.85),
                 ("safeguarding", 0.6),
             ],
             max_flagged: 7,
@@ -2771,19 +3000,23 @@ fn issue10_forty_fourth_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the policy heads beside their signals
             // (shipped by their pooled reading, docs/EVALUATION.md): 155 found, 10 flagged;
             // patient-data 0.75 -> 0.8
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 160 found, 7 flagged;
+            // commercial 0.75 -> 0.8, confidential 0.65 -> 0.8, location 0.65 -> 0.7;
+            // flagged 10 -> 7
             recall: &[
-                ("commercial", 0.75),
+                ("commercial", 0.8),
                 ("conduct", 0.9),
-                ("confidential", 0.65),
+                ("confidential", 0.8),
                 ("credit", 0.8),
                 ("links", 0.8),
-                ("location", 0.65),
+                ("location", 0.7),
                 ("patient-data", 0.8),
                 ("personal-data", 0.95),
                 ("political", 0.8),
                 ("safeguarding", 0.65),
             ],
-            max_flagged: 10,
+            max_flagged: 7,
         },
     );
 }
@@ -2802,13 +3035,16 @@ fn issue10_deep_on_the_forty_third_and_forty_fourth_heldout_sets() {
                 // 2026-12-05, moved to the figures of the compositions and the tenth round
                 // (shipped by their pooled reading, docs/EVALUATION.md): 166 found, 6 flagged;
                 // credit 0.65 -> 0.7, location 0.75 -> 0.8, safeguarding 0.6 -> 0.65
+                // 2026-12-05, the eleventh round and contact details (shipped by
+                // their second, pooled reading, docs/EVALUATION.md): 168 found, 6 flagged;
+                // commercial 0.95 -> 1.0, location 0.8 -> 0.85
                 recall: &[
-                    ("commercial", 0.95),
+                    ("commercial", 1.0),
                     ("conduct", 0.85),
                     ("confidential", 0.9),
                     ("credit", 0.7),
                     ("links", 0.85),
-                    ("location", 0.8),
+                    ("location", 0.85),
                     ("patient-data", 0.8),
                     ("personal-data", 0.9),
                     ("political", 0.9),
@@ -2828,6 +3064,9 @@ fn issue10_deep_on_the_forty_third_and_forty_fourth_heldout_sets() {
                 // 2026-12-05, moved to the figures of the compositions and the tenth round
                 // (shipped by their pooled reading, docs/EVALUATION.md): 166 found, 13 flagged;
                 // political 0.95 -> 0.9, safeguarding 0.55 -> 0.65
+                // 2026-12-05, the eleventh round and contact details (shipped by
+                // their second, pooled reading, docs/EVALUATION.md): 167 found, 8 flagged;
+                // political 0.9 -> 0.95; flagged 13 -> 8
                 recall: &[
                     ("commercial", 0.8),
                     ("conduct", 0.85),
@@ -2837,10 +3076,10 @@ fn issue10_deep_on_the_forty_third_and_forty_fourth_heldout_sets() {
                     ("location", 0.65),
                     ("patient-data", 0.95),
                     ("personal-data", 0.95),
-                    ("political", 0.9),
+                    ("political", 0.95),
                     ("safeguarding", 0.65),
                 ],
-                max_flagged: 13,
+                max_flagged: 8,
             },
         ),
     ];
@@ -2867,10 +3106,13 @@ fn issue10_forty_fifth_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the policy heads beside their signals
             // (shipped by their pooled reading, docs/EVALUATION.md): 150 found, 3 flagged;
             // patient-data 0.85 -> 0.9
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 151 found, 3 flagged;
+            // commercial 0.7 -> 0.8, confidential 0.95 -> 0.9
             recall: &[
-                ("commercial", 0.7),
+                ("commercial", 0.8),
                 ("conduct", 0.75),
-                ("confidential", 0.95),
+                ("confidential", 0.9),
                 ("credit", 0.7),
                 ("links", 0.7),
                 ("location", 0.6),
@@ -2901,19 +3143,23 @@ fn issue10_forty_sixth_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the policy heads beside their signals
             // (shipped by their pooled reading, docs/EVALUATION.md): 145 found, 10 flagged;
             // credit 0.7 -> 0.75, location 0.6 -> 0.65
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 149 found, 7 flagged;
+            // commercial 0.5 -> 0.75, credit 0.75 -> 0.65, personal-data 0.65 -> 0.7;
+            // flagged 10 -> 7
             recall: &[
-                ("commercial", 0.5),
+                ("commercial", 0.75),
                 ("conduct", 0.9),
                 ("confidential", 0.9),
-                ("credit", 0.75),
+                ("credit", 0.65),
                 ("links", 0.85),
                 ("location", 0.65),
                 ("patient-data", 0.7),
-                ("personal-data", 0.65),
+                ("personal-data", 0.7),
                 ("political", 0.8),
                 ("safeguarding", 0.55),
             ],
-            max_flagged: 10,
+            max_flagged: 7,
         },
     );
 }
@@ -2936,19 +3182,22 @@ fn issue10_deep_on_the_forty_fifth_and_forty_sixth_heldout_sets() {
                 // 2026-12-05, moved to the figures of the policy heads beside their signals
                 // (shipped by their pooled reading, docs/EVALUATION.md): 168 found, 7 flagged;
                 // patient-data 0.95 -> 1.0
+                // 2026-12-05, the eleventh round and contact details (shipped by
+                // their second, pooled reading, docs/EVALUATION.md): 168 found, 6 flagged;
+                // confidential 0.95 -> 0.9, personal-data 0.8 -> 0.85; flagged 7 -> 6
                 recall: &[
                     ("commercial", 0.9),
                     ("conduct", 0.85),
-                    ("confidential", 0.95),
+                    ("confidential", 0.9),
                     ("credit", 0.85),
                     ("links", 0.8),
                     ("location", 0.8),
                     ("patient-data", 1.0),
-                    ("personal-data", 0.8),
+                    ("personal-data", 0.85),
                     ("political", 0.9),
                     ("safeguarding", 0.55),
                 ],
-                max_flagged: 7,
+                max_flagged: 6,
             },
         ),
         (
@@ -2963,19 +3212,23 @@ fn issue10_deep_on_the_forty_fifth_and_forty_sixth_heldout_sets() {
                 // (shipped by their pooled reading, docs/EVALUATION.md): 172 found, 13 flagged;
                 // credit 0.8 -> 0.9, patient-data 0.85 -> 0.9, safeguarding 0.65 ->
                 // 0.7; flagged 12 -> 13
+                // 2026-12-05, the eleventh round and contact details (shipped by
+                // their second, pooled reading, docs/EVALUATION.md): 172 found, 10 flagged;
+                // commercial 0.85 -> 0.9, credit 0.9 -> 0.85, personal-data 0.7 ->
+                // 0.75, safeguarding 0.7 -> 0.65; flagged 13 -> 10
                 recall: &[
-                    ("commercial", 0.85),
+                    ("commercial", 0.9),
                     ("conduct", 0.95),
                     ("confidential", 0.95),
-                    ("credit", 0.9),
+                    ("credit", 0.85),
                     ("links", 0.95),
                     ("location", 0.85),
                     ("patient-data", 0.9),
-                    ("personal-data", 0.7),
+                    ("personal-data", 0.75),
                     ("political", 0.85),
-                    ("safeguarding", 0.7),
+                    ("safeguarding", 0.65),
                 ],
-                max_flagged: 13,
+                max_flagged: 10,
             },
         ),
     ];
@@ -3003,10 +3256,13 @@ fn issue10_forty_seventh_heldout_regression_floors() {
             // (shipped by their pooled reading, docs/EVALUATION.md): 153 found, 18 flagged;
             // commercial 0.85 -> 0.95, credit 0.7 -> 0.75, location 0.5 -> 0.6,
             // patient-data 0.75 -> 0.8
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 155 found, 17 flagged;
+            // commercial 0.95 -> 1.0, confidential 0.8 -> 0.85; flagged 18 -> 17
             recall: &[
-                ("commercial", 0.95),
+                ("commercial", 1.0),
                 ("conduct", 0.6),
-                ("confidential", 0.8),
+                ("confidential", 0.85),
                 ("credit", 0.75),
                 ("links", 0.8),
                 ("location", 0.6),
@@ -3015,7 +3271,7 @@ fn issue10_forty_seventh_heldout_regression_floors() {
                 ("political", 1.0),
                 ("safeguarding", 0.5),
             ],
-            max_flagged: 18,
+            max_flagged: 17,
         },
     );
 }
@@ -3039,19 +3295,23 @@ fn issue10_forty_eighth_heldout_regression_floors() {
             // (shipped by their pooled reading, docs/EVALUATION.md): 146 found, 8 flagged;
             // credit 0.75 -> 0.8, patient-data 0.7 -> 0.75, safeguarding 0.35 -> 0.45;
             // flagged 7 -> 8
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 149 found, 3 flagged;
+            // commercial 0.8 -> 0.85, personal-data 0.75 -> 0.8, political 0.6 -> 0.65;
+            // flagged 8 -> 3
             recall: &[
-                ("commercial", 0.8),
+                ("commercial", 0.85),
                 ("conduct", 0.7),
                 ("confidential", 0.9),
                 ("credit", 0.8),
                 ("links", 0.9),
                 ("location", 0.65),
                 ("patient-data", 0.75),
-                ("personal-data", 0.75),
-                ("political", 0.6),
+                ("personal-data", 0.8),
+                ("political", 0.65),
                 ("safeguarding", 0.45),
             ],
-            max_flagged: 8,
+            max_flagged: 3,
         },
     );
 }
@@ -3071,19 +3331,22 @@ fn issue10_deep_on_the_forty_seventh_and_forty_eighth_heldout_sets() {
                 // (shipped by their pooled reading, docs/EVALUATION.md): 173 found, 20 flagged;
                 // credit 0.9 -> 0.95, location 0.7 -> 0.75, patient-data 0.75 -> 0.85,
                 // personal-data 0.9 -> 0.85
+                // 2026-12-05, the eleventh round and contact details (shipped by
+                // their second, pooled reading, docs/EVALUATION.md): 175 found, 17 flagged;
+                // confidential 0.9 -> 0.95, personal-data 0.85 -> 0.9; flagged 20 -> 17
                 recall: &[
                     ("commercial", 1.0),
                     ("conduct", 0.8),
-                    ("confidential", 0.9),
+                    ("confidential", 0.95),
                     ("credit", 0.95),
                     ("links", 1.0),
                     ("location", 0.75),
                     ("patient-data", 0.85),
-                    ("personal-data", 0.85),
+                    ("personal-data", 0.9),
                     ("political", 0.9),
                     ("safeguarding", 0.65),
                 ],
-                max_flagged: 20,
+                max_flagged: 17,
             },
         ),
         (
@@ -3097,19 +3360,22 @@ fn issue10_deep_on_the_forty_seventh_and_forty_eighth_heldout_sets() {
                 // 2026-12-05, moved to the figures of the compositions and the tenth round
                 // (shipped by their pooled reading, docs/EVALUATION.md): 163 found, 10 flagged;
                 // location 0.8 -> 0.7, patient-data 0.8 -> 0.85
+                // 2026-12-05, the eleventh round and contact details (shipped by
+                // their second, pooled reading, docs/EVALUATION.md): 165 found, 6 flagged;
+                // location 0.7 -> 0.75, personal-data 0.8 -> 0.85; flagged 10 -> 6
                 recall: &[
                     ("commercial", 0.85),
                     ("conduct", 0.85),
                     ("confidential", 1.0),
                     ("credit", 0.9),
                     ("links", 0.95),
-                    ("location", 0.7),
+                    ("location", 0.75),
                     ("patient-data", 0.85),
-                    ("personal-data", 0.8),
+                    ("personal-data", 0.85),
                     ("political", 0.75),
                     ("safeguarding", 0.5),
                 ],
-                max_flagged: 10,
+                max_flagged: 6,
             },
         ),
     ];
@@ -3133,19 +3399,23 @@ fn issue10_forty_ninth_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the policy heads beside their signals
             // (shipped by their pooled reading, docs/EVALUATION.md): 147 found, 7 flagged;
             // credit 0.6 -> 0.65, patient-data 0.5 -> 0.55
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 152 found, 2 flagged;
+            // commercial 0.85 -> 0.95, confidential 0.95 -> 0.9, credit 0.65 -> 0.7,
+            // political 0.7 -> 0.85; flagged 7 -> 2
             recall: &[
-                ("commercial", 0.85),
+                ("commercial", 0.95),
                 ("conduct", 0.9),
-                ("confidential", 0.95),
-                ("credit", 0.65),
+                ("confidential", 0.9),
+                ("credit", 0.7),
                 ("links", 0.8),
                 ("location", 0.55),
                 ("patient-data", 0.55),
                 ("personal-data", 0.85),
-                ("political", 0.7),
+                ("political", 0.85),
                 ("safeguarding", 0.55),
             ],
-            max_flagged: 7,
+            max_flagged: 2,
         },
     );
 }
@@ -3165,10 +3435,13 @@ fn issue10_fiftieth_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the policy heads beside their signals
             // (shipped by their pooled reading, docs/EVALUATION.md): 159 found, 5 flagged;
             // safeguarding 0.65 -> 0.7
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 159 found, 5 flagged;
+            // commercial 0.85 -> 0.9, confidential 0.95 -> 0.9
             recall: &[
-                ("commercial", 0.85),
+                ("commercial", 0.9),
                 ("conduct", 0.9),
-                ("confidential", 0.95),
+                ("confidential", 0.9),
                 ("credit", 0.5),
                 ("links", 0.85),
                 ("location", 0.55),
@@ -3197,6 +3470,9 @@ fn issue10_fifty_first_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the policy heads beside their signals
             // (shipped by their pooled reading, docs/EVALUATION.md): 151 found, 8 flagged;
             // credit 0.7 -> 0.75, patient-data 0.8 -> 0.85
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 151 found, 7 flagged;
+            // patient-data 0.85 -> 0.9, political 0.95 -> 0.9; flagged 8 -> 7
             recall: &[
                 ("commercial", 0.75),
                 ("conduct", 0.75),
@@ -3204,12 +3480,12 @@ fn issue10_fifty_first_heldout_regression_floors() {
                 ("credit", 0.75),
                 ("links", 0.6),
                 ("location", 0.6),
-                ("patient-data", 0.85),
+                ("patient-data", 0.9),
                 ("personal-data", 0.9),
-                ("political", 0.95),
+                ("political", 0.9),
                 ("safeguarding", 0.5),
             ],
-            max_flagged: 8,
+            max_flagged: 7,
         },
     );
 }
@@ -3229,19 +3505,24 @@ fn issue10_fifty_second_heldout_regression_floors() {
             // 2026-12-05, moved to the figures of the policy heads beside their signals
             // (shipped by their pooled reading, docs/EVALUATION.md): 145 found, 8 flagged;
             // credit 0.75 -> 0.8, location 0.65 -> 0.7, patient-data 0.45 -> 0.5
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 147 found, 5 flagged;
+            // commercial 0.75 -> 0.7, confidential 0.75 -> 0.8, credit 0.8 -> 0.75,
+            // location 0.7 -> 0.65, patient-data 0.5 -> 0.6, personal-data 0.85 -> 0.9,
+            // safeguarding 0.5 -> 0.55; flagged 8 -> 5
             recall: &[
-                ("commercial", 0.75),
+                ("commercial", 0.7),
                 ("conduct", 0.8),
-                ("confidential", 0.75),
-                ("credit", 0.8),
+                ("confidential", 0.8),
+                ("credit", 0.75),
                 ("links", 0.7),
-                ("location", 0.7),
-                ("patient-data", 0.5),
-                ("personal-data", 0.85),
+                ("location", 0.65),
+                ("patient-data", 0.6),
+                ("personal-data", 0.9),
                 ("political", 0.9),
-                ("safeguarding", 0.5),
+                ("safeguarding", 0.55),
             ],
-            max_flagged: 8,
+            max_flagged: 5,
         },
     );
 }
@@ -3260,19 +3541,22 @@ fn issue10_deep_on_the_forty_ninth_to_fifty_second_heldout_sets() {
                 // 2026-12-05, moved to the figures of the policy heads beside their signals
                 // (shipped by their pooled reading, docs/EVALUATION.md): 165 found, 6 flagged;
                 // patient-data 0.65 -> 0.7
+                // 2026-12-05, the eleventh round and contact details (shipped by
+                // their second, pooled reading, docs/EVALUATION.md): 168 found, 2 flagged;
+                // commercial 0.9 -> 1.0, personal-data 0.9 -> 0.95; flagged 6 -> 2
                 recall: &[
-                    ("commercial", 0.9),
+                    ("commercial", 1.0),
                     ("conduct", 0.95),
                     ("confidential", 0.95),
                     ("credit", 1.0),
                     ("links", 0.85),
                     ("location", 0.5),
                     ("patient-data", 0.7),
-                    ("personal-data", 0.9),
+                    ("personal-data", 0.95),
                     ("political", 0.8),
                     ("safeguarding", 0.7),
                 ],
-                max_flagged: 6,
+                max_flagged: 2,
             },
         ),
         (
@@ -3286,10 +3570,13 @@ fn issue10_deep_on_the_forty_ninth_to_fifty_second_heldout_sets() {
                 // 2026-12-05, moved to the figures of the policy heads beside their signals
                 // (shipped by their pooled reading, docs/EVALUATION.md): 175 found, 7 flagged;
                 // safeguarding 0.75 -> 0.8
+                // 2026-12-05, the eleventh round and contact details (shipped by
+                // their second, pooled reading, docs/EVALUATION.md): 174 found, 7 flagged;
+                // confidential 1.0 -> 0.95
                 recall: &[
                     ("commercial", 1.0),
                     ("conduct", 0.9),
-                    ("confidential", 1.0),
+                    ("confidential", 0.95),
                     ("credit", 0.75),
                     ("links", 0.9),
                     ("location", 0.65),
@@ -3309,6 +3596,9 @@ fn issue10_deep_on_the_forty_ninth_to_fifty_second_heldout_sets() {
                 negatives: 200,
                 // read once, 2026-12-05: 164 found, 17 flagged on arrival;
                 // as shipped (the compositions and the tenth round) 168 and 17
+                // 2026-12-05, the eleventh round and contact details (shipped by
+                // their second, pooled reading, docs/EVALUATION.md): 169 found, 14 flagged;
+                // personal-data 0.85 -> 0.9; flagged 17 -> 14
                 recall: &[
                     ("commercial", 0.95),
                     ("conduct", 0.8),
@@ -3317,11 +3607,11 @@ fn issue10_deep_on_the_forty_ninth_to_fifty_second_heldout_sets() {
                     ("links", 0.75),
                     ("location", 0.75),
                     ("patient-data", 0.85),
-                    ("personal-data", 0.85),
+                    ("personal-data", 0.9),
                     ("political", 1.0),
                     ("safeguarding", 0.65),
                 ],
-                max_flagged: 17,
+                max_flagged: 14,
             },
         ),
         (
@@ -3332,8 +3622,11 @@ fn issue10_deep_on_the_forty_ninth_to_fifty_second_heldout_sets() {
                 negatives: 200,
                 // read once, 2026-12-05: 161 found, 13 flagged on arrival;
                 // as shipped (the compositions and the tenth round) 164 and 12
+                // 2026-12-05, the eleventh round and contact details (shipped by
+                // their second, pooled reading, docs/EVALUATION.md): 164 found, 9 flagged;
+                // commercial 0.9 -> 0.85, safeguarding 0.6 -> 0.65; flagged 12 -> 9
                 recall: &[
-                    ("commercial", 0.9),
+                    ("commercial", 0.85),
                     ("conduct", 0.85),
                     ("confidential", 0.8),
                     ("credit", 0.9),
@@ -3342,9 +3635,9 @@ fn issue10_deep_on_the_forty_ninth_to_fifty_second_heldout_sets() {
                     ("patient-data", 0.65),
                     ("personal-data", 0.9),
                     ("political", 0.85),
-                    ("safeguarding", 0.6),
+                    ("safeguarding", 0.65),
                 ],
-                max_flagged: 12,
+                max_flagged: 9,
             },
         ),
     ];
@@ -3365,6 +3658,9 @@ fn issue10_fifty_third_heldout_regression_floors() {
             // other sets: 146 found, 6 flagged on arrival (febff694); the policy
             // heads beside their signals (docs/EVALUATION.md,
             // shipped) 151 and 6
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 151 found, 8 flagged;
+            // patient-data 0.7 -> 0.65, personal-data 0.8 -> 0.85; flagged 6 -> 8
             recall: &[
                 ("commercial", 0.8),
                 ("conduct", 0.6),
@@ -3372,12 +3668,12 @@ fn issue10_fifty_third_heldout_regression_floors() {
                 ("credit", 0.75),
                 ("links", 0.75),
                 ("location", 0.65),
-                ("patient-data", 0.7),
-                ("personal-data", 0.8),
+                ("patient-data", 0.65),
+                ("personal-data", 0.85),
                 ("political", 0.85),
                 ("safeguarding", 0.7),
             ],
-            max_flagged: 6,
+            max_flagged: 8,
         },
     );
 }
@@ -3394,19 +3690,22 @@ fn issue10_fifty_fourth_heldout_regression_floors() {
             // other sets: 136 found, 11 flagged on arrival (febff694); the policy
             // heads beside their signals (docs/EVALUATION.md,
             // shipped) 141 and 11
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 143 found, 9 flagged;
+            // credit 0.6 -> 0.65, safeguarding 0.55 -> 0.6; flagged 11 -> 9
             recall: &[
                 ("commercial", 0.65),
                 ("conduct", 0.6),
                 ("confidential", 0.85),
-                ("credit", 0.6),
+                ("credit", 0.65),
                 ("links", 0.85),
                 ("location", 0.75),
                 ("patient-data", 0.65),
                 ("personal-data", 0.9),
                 ("political", 0.65),
-                ("safeguarding", 0.55),
+                ("safeguarding", 0.6),
             ],
-            max_flagged: 11,
+            max_flagged: 9,
         },
     );
 }
@@ -3423,19 +3722,23 @@ fn issue10_fifty_fifth_heldout_regression_floors() {
             // other sets: 149 found, 9 flagged on arrival (febff694); the policy
             // heads beside their signals (docs/EVALUATION.md,
             // shipped) 151 and 10
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 153 found, 6 flagged;
+            // commercial 0.8 -> 0.75, location 0.7 -> 0.75, personal-data 0.8 -> 0.85,
+            // political 0.65 -> 0.7; flagged 10 -> 6
             recall: &[
-                ("commercial", 0.8),
+                ("commercial", 0.75),
                 ("conduct", 0.7),
                 ("confidential", 0.9),
                 ("credit", 0.85),
                 ("links", 0.8),
-                ("location", 0.7),
+                ("location", 0.75),
                 ("patient-data", 0.85),
-                ("personal-data", 0.8),
-                ("political", 0.65),
+                ("personal-data", 0.85),
+                ("political", 0.7),
                 ("safeguarding", 0.5),
             ],
-            max_flagged: 10,
+            max_flagged: 6,
         },
     );
 }
@@ -3452,19 +3755,23 @@ fn issue10_fifty_sixth_heldout_regression_floors() {
             // other sets: 147 found, 2 flagged on arrival (febff694); the policy
             // heads beside their signals (docs/EVALUATION.md,
             // shipped) 154 and 2
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 154 found, 1 flagged;
+            // commercial 0.9 -> 0.85, credit 0.8 -> 0.7, location 0.7 -> 0.65,
+            // patient-data 0.85 -> 0.9, political 0.8 -> 0.95; flagged 2 -> 1
             recall: &[
-                ("commercial", 0.9),
+                ("commercial", 0.85),
                 ("conduct", 0.75),
                 ("confidential", 0.85),
-                ("credit", 0.8),
+                ("credit", 0.7),
                 ("links", 0.85),
-                ("location", 0.7),
-                ("patient-data", 0.85),
+                ("location", 0.65),
+                ("patient-data", 0.9),
                 ("personal-data", 0.85),
-                ("political", 0.8),
+                ("political", 0.95),
                 ("safeguarding", 0.35),
             ],
-            max_flagged: 2,
+            max_flagged: 1,
         },
     );
 }
@@ -3480,6 +3787,9 @@ fn issue10_deep_on_the_fifty_third_to_fifty_sixth_heldout_sets() {
                 negatives: 200,
                 // read once, 2026-12-05: 166 found, 8 flagged on arrival;
                 // as shipped (the heads beside their signals) 167 and 8
+                // 2026-12-05, the eleventh round and contact details (shipped by
+                // their second, pooled reading, docs/EVALUATION.md): 165 found, 9 flagged;
+                // patient-data 0.85 -> 0.75; flagged 8 -> 9
                 recall: &[
                     ("commercial", 0.95),
                     ("conduct", 0.7),
@@ -3487,12 +3797,12 @@ fn issue10_deep_on_the_fifty_third_to_fifty_sixth_heldout_sets() {
                     ("credit", 0.95),
                     ("links", 0.9),
                     ("location", 0.6),
-                    ("patient-data", 0.85),
+                    ("patient-data", 0.75),
                     ("personal-data", 0.9),
                     ("political", 0.85),
                     ("safeguarding", 0.7),
                 ],
-                max_flagged: 8,
+                max_flagged: 9,
             },
         ),
         (
@@ -3503,6 +3813,9 @@ fn issue10_deep_on_the_fifty_third_to_fifty_sixth_heldout_sets() {
                 negatives: 200,
                 // read once, 2026-12-05: 161 found, 14 flagged on arrival;
                 // as shipped (the heads beside their signals) 162 and 14
+                // 2026-12-05, the eleventh round and contact details (shipped by
+                // their second, pooled reading, docs/EVALUATION.md): 162 found, 12 flagged;
+                // political 0.8 -> 0.75, safeguarding 0.6 -> 0.65; flagged 14 -> 12
                 recall: &[
                     ("commercial", 0.8),
                     ("conduct", 0.65),
@@ -3512,10 +3825,10 @@ fn issue10_deep_on_the_fifty_third_to_fifty_sixth_heldout_sets() {
                     ("location", 0.75),
                     ("patient-data", 0.75),
                     ("personal-data", 0.9),
-                    ("political", 0.8),
-                    ("safeguarding", 0.6),
+                    ("political", 0.75),
+                    ("safeguarding", 0.65),
                 ],
-                max_flagged: 14,
+                max_flagged: 12,
             },
         ),
         (
@@ -3526,19 +3839,23 @@ fn issue10_deep_on_the_fifty_third_to_fifty_sixth_heldout_sets() {
                 negatives: 200,
                 // read once, 2026-12-05: 168 found, 11 flagged on arrival;
                 // as shipped (the heads beside their signals) 170 and 12
+                // 2026-12-05, the eleventh round and contact details (shipped by
+                // their second, pooled reading, docs/EVALUATION.md): 173 found, 9 flagged;
+                // commercial 0.85 -> 0.9, personal-data 0.85 -> 0.9, political 0.75 ->
+                // 0.8; flagged 12 -> 9
                 recall: &[
-                    ("commercial", 0.85),
+                    ("commercial", 0.9),
                     ("conduct", 0.8),
                     ("confidential", 0.95),
                     ("credit", 1.0),
                     ("links", 0.95),
                     ("location", 0.85),
                     ("patient-data", 0.9),
-                    ("personal-data", 0.85),
-                    ("political", 0.75),
+                    ("personal-data", 0.9),
+                    ("political", 0.8),
                     ("safeguarding", 0.6),
                 ],
-                max_flagged: 12,
+                max_flagged: 9,
             },
         ),
         (
@@ -3549,6 +3866,9 @@ fn issue10_deep_on_the_fifty_third_to_fifty_sixth_heldout_sets() {
                 negatives: 200,
                 // read once, 2026-12-05: 161 found, 5 flagged on arrival;
                 // as shipped (the heads beside their signals) 164 and 5
+                // 2026-12-05, the eleventh round and contact details (shipped by
+                // their second, pooled reading, docs/EVALUATION.md): 166 found, 3 flagged;
+                // patient-data 0.9 -> 0.95, political 0.95 -> 1.0; flagged 5 -> 3
                 recall: &[
                     ("commercial", 0.9),
                     ("conduct", 0.75),
@@ -3556,12 +3876,12 @@ fn issue10_deep_on_the_fifty_third_to_fifty_sixth_heldout_sets() {
                     ("credit", 0.9),
                     ("links", 0.9),
                     ("location", 0.7),
-                    ("patient-data", 0.9),
+                    ("patient-data", 0.95),
                     ("personal-data", 0.9),
-                    ("political", 0.95),
+                    ("political", 1.0),
                     ("safeguarding", 0.45),
                 ],
-                max_flagged: 5,
+                max_flagged: 3,
             },
         ),
     ];
@@ -3580,10 +3900,13 @@ fn issue10_fifty_seventh_heldout_regression_floors() {
             negatives: 200,
             // read once, 2026-12-05 (thirty-first session), pooled with three
             // other sets: 156 found, 5 flagged on arrival (a0ae6b99)
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 158 found, 4 flagged;
+            // commercial 0.8 -> 0.85, confidential 0.75 -> 0.8; flagged 5 -> 4
             recall: &[
-                ("commercial", 0.8),
+                ("commercial", 0.85),
                 ("conduct", 0.75),
-                ("confidential", 0.75),
+                ("confidential", 0.8),
                 ("credit", 0.75),
                 ("links", 0.95),
                 ("location", 0.45),
@@ -3592,7 +3915,7 @@ fn issue10_fifty_seventh_heldout_regression_floors() {
                 ("political", 0.95),
                 ("safeguarding", 0.6),
             ],
-            max_flagged: 5,
+            max_flagged: 4,
         },
     );
 }
@@ -3607,17 +3930,21 @@ fn issue10_fifty_eighth_heldout_regression_floors() {
             negatives: 200,
             // read once, 2026-12-05 (thirty-first session), pooled with three
             // other sets: 135 found, 9 flagged on arrival (a0ae6b99)
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 136 found, 9 flagged;
+            // location 0.55 -> 0.5, personal-data 0.85 -> 0.9, political 0.65 -> 0.75,
+            // safeguarding 0.4 -> 0.35
             recall: &[
                 ("commercial", 0.75),
                 ("conduct", 0.6),
                 ("confidential", 0.9),
                 ("credit", 0.5),
                 ("links", 0.85),
-                ("location", 0.55),
+                ("location", 0.5),
                 ("patient-data", 0.7),
-                ("personal-data", 0.85),
-                ("political", 0.65),
-                ("safeguarding", 0.4),
+                ("personal-data", 0.9),
+                ("political", 0.75),
+                ("safeguarding", 0.35),
             ],
             max_flagged: 9,
         },
@@ -3634,19 +3961,23 @@ fn issue10_fifty_ninth_heldout_regression_floors() {
             negatives: 200,
             // read once, 2026-12-05 (thirty-first session), pooled with three
             // other sets: 149 found, 6 flagged on arrival (a0ae6b99)
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 151 found, 5 flagged;
+            // commercial 0.8 -> 0.85, credit 0.65 -> 0.7, personal-data 0.85 -> 0.8,
+            // political 0.7 -> 0.8, safeguarding 0.6 -> 0.55; flagged 6 -> 5
             recall: &[
-                ("commercial", 0.8),
+                ("commercial", 0.85),
                 ("conduct", 0.85),
                 ("confidential", 0.85),
-                ("credit", 0.65),
+                ("credit", 0.7),
                 ("links", 0.75),
                 ("location", 0.7),
                 ("patient-data", 0.7),
-                ("personal-data", 0.85),
-                ("political", 0.7),
-                ("safeguarding", 0.6),
+                ("personal-data", 0.8),
+                ("political", 0.8),
+                ("safeguarding", 0.55),
             ],
-            max_flagged: 6,
+            max_flagged: 5,
         },
     );
 }
@@ -3661,19 +3992,24 @@ fn issue10_sixtieth_heldout_regression_floors() {
             negatives: 200,
             // read once, 2026-12-05 (thirty-first session), pooled with three
             // other sets: 153 found, 11 flagged on arrival (a0ae6b99)
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 156 found, 9 flagged;
+            // commercial 0.75 -> 0.85, confidential 0.8 -> 0.85, credit 0.85 -> 0.8,
+            // location 0.7 -> 0.75, patient-data 0.75 -> 0.7, personal-data 0.8 ->
+            // 0.85, political 0.8 -> 0.85, safeguarding 0.65 -> 0.6; flagged 11 -> 9
             recall: &[
-                ("commercial", 0.75),
+                ("commercial", 0.85),
                 ("conduct", 0.6),
-                ("confidential", 0.8),
-                ("credit", 0.85),
+                ("confidential", 0.85),
+                ("credit", 0.8),
                 ("links", 0.95),
-                ("location", 0.7),
-                ("patient-data", 0.75),
-                ("personal-data", 0.8),
-                ("political", 0.8),
-                ("safeguarding", 0.65),
+                ("location", 0.75),
+                ("patient-data", 0.7),
+                ("personal-data", 0.85),
+                ("political", 0.85),
+                ("safeguarding", 0.6),
             ],
-            max_flagged: 11,
+            max_flagged: 9,
         },
     );
 }
@@ -3688,19 +4024,22 @@ fn issue10_deep_on_the_fifty_seventh_to_sixtieth_heldout_sets() {
                 positives: 200,
                 negatives: 200,
                 // read once, 2026-12-05: 166 found, 4 flagged on arrival
+                // 2026-12-05, the eleventh round and contact details (shipped by
+                // their second, pooled reading, docs/EVALUATION.md): 169 found, 5 flagged;
+                // commercial 0.85 -> 0.95, personal-data 0.85 -> 0.9; flagged 4 -> 5
                 recall: &[
-                    ("commercial", 0.85),
+                    ("commercial", 0.95),
                     ("conduct", 0.85),
                     ("confidential", 0.9),
                     ("credit", 0.85),
                     ("links", 0.95),
                     ("location", 0.55),
                     ("patient-data", 0.95),
-                    ("personal-data", 0.85),
+                    ("personal-data", 0.9),
                     ("political", 0.95),
                     ("safeguarding", 0.6),
                 ],
-                max_flagged: 4,
+                max_flagged: 5,
             },
         ),
         (
@@ -3710,19 +4049,23 @@ fn issue10_deep_on_the_fifty_seventh_to_sixtieth_heldout_sets() {
                 positives: 200,
                 negatives: 200,
                 // read once, 2026-12-05: 159 found, 13 flagged on arrival
+                // 2026-12-05, the eleventh round and contact details (shipped by
+                // their second, pooled reading, docs/EVALUATION.md): 162 found, 11 flagged;
+                // location 0.55 -> 0.5, personal-data 0.9 -> 1.0, political 0.75 ->
+                // 0.85; flagged 13 -> 11
                 recall: &[
                     ("commercial", 0.9),
                     ("conduct", 0.85),
                     ("confidential", 0.9),
                     ("credit", 0.85),
                     ("links", 0.85),
-                    ("location", 0.55),
+                    ("location", 0.5),
                     ("patient-data", 0.9),
-                    ("personal-data", 0.9),
-                    ("political", 0.75),
+                    ("personal-data", 1.0),
+                    ("political", 0.85),
                     ("safeguarding", 0.5),
                 ],
-                max_flagged: 13,
+                max_flagged: 11,
             },
         ),
         (
@@ -3732,19 +4075,23 @@ fn issue10_deep_on_the_fifty_seventh_to_sixtieth_heldout_sets() {
                 positives: 200,
                 negatives: 200,
                 // read once, 2026-12-05: 166 found, 7 flagged on arrival
+                // 2026-12-05, the eleventh round and contact details (shipped by
+                // their second, pooled reading, docs/EVALUATION.md): 169 found, 6 flagged;
+                // confidential 0.9 -> 0.95, personal-data 0.95 -> 1.0, political 0.7 ->
+                // 0.8, safeguarding 0.65 -> 0.6; flagged 7 -> 6
                 recall: &[
                     ("commercial", 0.9),
                     ("conduct", 0.9),
-                    ("confidential", 0.9),
+                    ("confidential", 0.95),
                     ("credit", 0.9),
                     ("links", 0.9),
                     ("location", 0.75),
                     ("patient-data", 0.75),
-                    ("personal-data", 0.95),
-                    ("political", 0.7),
-                    ("safeguarding", 0.65),
+                    ("personal-data", 1.0),
+                    ("political", 0.8),
+                    ("safeguarding", 0.6),
                 ],
-                max_flagged: 7,
+                max_flagged: 6,
             },
         ),
         (
@@ -3754,6 +4101,9 @@ fn issue10_deep_on_the_fifty_seventh_to_sixtieth_heldout_sets() {
                 positives: 200,
                 negatives: 200,
                 // read once, 2026-12-05: 169 found, 12 flagged on arrival
+                // 2026-12-05, the eleventh round and contact details (shipped by
+                // their second, pooled reading, docs/EVALUATION.md): 172 found, 10 flagged;
+                // personal-data 0.8 -> 0.9, political 0.85 -> 0.9; flagged 12 -> 10
                 recall: &[
                     ("commercial", 1.0),
                     ("conduct", 0.65),
@@ -3762,11 +4112,242 @@ fn issue10_deep_on_the_fifty_seventh_to_sixtieth_heldout_sets() {
                     ("links", 0.95),
                     ("location", 0.85),
                     ("patient-data", 0.8),
-                    ("personal-data", 0.8),
-                    ("political", 0.85),
+                    ("personal-data", 0.9),
+                    ("political", 0.9),
                     ("safeguarding", 0.75),
                 ],
+                max_flagged: 10,
+            },
+        ),
+    ];
+    for (name, src, floors) in &sets {
+        blind_deep(name, src, floors);
+    }
+}
+
+#[test]
+fn issue10_sixty_first_heldout_regression_floors() {
+    blind(
+        "heldout61.toml",
+        include_str!("eval/heldout61.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-first session), pooled with
+            // the other seven of heldout57-64: 142 found, 10 flagged on arrival (99579f35)
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 147 found, 8 flagged;
+            // commercial 0.75 -> 0.9, patient-data 0.6 -> 0.55, political 0.8 -> 0.95;
+            // flagged 10 -> 8
+            recall: &[
+                ("commercial", 0.9),
+                ("conduct", 0.65),
+                ("confidential", 0.95),
+                ("credit", 0.6),
+                ("links", 0.9),
+                ("location", 0.6),
+                ("patient-data", 0.55),
+                ("personal-data", 0.9),
+                ("political", 0.95),
+                ("safeguarding", 0.35),
+            ],
+            max_flagged: 8,
+        },
+    );
+}
+
+#[test]
+fn issue10_sixty_second_heldout_regression_floors() {
+    blind(
+        "heldout62.toml",
+        include_str!("eval/heldout62.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-first session), pooled with
+            // the other seven of heldout57-64: 153 found, 3 flagged on arrival (99579f35)
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 152 found, 2 flagged;
+            // personal-data 0.95 -> 0.9; flagged 3 -> 2
+            recall: &[
+                ("commercial", 0.85),
+                ("conduct", 0.6),
+                ("confidential", 0.95),
+                ("credit", 0.55),
+                ("links", 0.75),
+                ("location", 0.7),
+                ("patient-data", 0.85),
+                ("personal-data", 0.9),
+                ("political", 0.9),
+                ("safeguarding", 0.55),
+            ],
+            max_flagged: 2,
+        },
+    );
+}
+
+#[test]
+fn issue10_sixty_third_heldout_regression_floors() {
+    blind(
+        "heldout63.toml",
+        include_str!("eval/heldout63.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-first session), pooled with
+            // the other seven of heldout57-64: 156 found, 13 flagged on arrival (99579f35)
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 156 found, 10 flagged;
+            // credit 0.8 -> 0.75, political 0.7 -> 0.75; flagged 13 -> 10
+            recall: &[
+                ("commercial", 0.95),
+                ("conduct", 0.8),
+                ("confidential", 0.9),
+                ("credit", 0.75),
+                ("links", 0.8),
+                ("location", 0.6),
+                ("patient-data", 0.75),
+                ("personal-data", 1.0),
+                ("political", 0.75),
+                ("safeguarding", 0.5),
+            ],
+            max_flagged: 10,
+        },
+    );
+}
+
+#[test]
+fn issue10_sixty_fourth_heldout_regression_floors() {
+    blind(
+        "heldout64.toml",
+        include_str!("eval/heldout64.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-first session), pooled with
+            // the other seven of heldout57-64: 156 found, 7 flagged on arrival (99579f35)
+            // 2026-12-05, the eleventh round and contact details (shipped by
+            // their second, pooled reading, docs/EVALUATION.md): 156 found, 6 flagged;
+            // commercial 0.8 -> 0.75, political 0.85 -> 0.9; flagged 7 -> 6
+            recall: &[
+                ("commercial", 0.75),
+                ("conduct", 0.7),
+                ("confidential", 0.95),
+                ("credit", 0.65),
+                ("links", 0.8),
+                ("location", 0.65),
+                ("patient-data", 0.8),
+                ("personal-data", 0.85),
+                ("political", 0.9),
+                ("safeguarding", 0.75),
+            ],
+            max_flagged: 6,
+        },
+    );
+}
+
+#[test]
+fn issue10_deep_on_the_sixty_first_to_sixty_fourth_heldout_sets() {
+    let sets: [(&str, &str, Floors); 4] = [
+        (
+            "heldout61.toml",
+            include_str!("eval/heldout61.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05: 156 found, 12 flagged on arrival
+                // 2026-12-05, the eleventh round and contact details (shipped by
+                // their second, pooled reading, docs/EVALUATION.md): 159 found, 9 flagged;
+                // location 0.7 -> 0.75, political 0.85 -> 0.9, safeguarding 0.55 ->
+                // 0.6; flagged 12 -> 9
+                recall: &[
+                    ("commercial", 0.9),
+                    ("conduct", 0.6),
+                    ("confidential", 0.95),
+                    ("credit", 0.7),
+                    ("links", 0.9),
+                    ("location", 0.75),
+                    ("patient-data", 0.75),
+                    ("personal-data", 0.9),
+                    ("political", 0.9),
+                    ("safeguarding", 0.6),
+                ],
+                max_flagged: 9,
+            },
+        ),
+        (
+            "heldout62.toml",
+            include_str!("eval/heldout62.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05: 171 found, 2 flagged on arrival
+                // 2026-12-05, the eleventh round and contact details (shipped by
+                // their second, pooled reading, docs/EVALUATION.md): 170 found, 2 flagged;
+                // personal-data 0.95 -> 0.9
+                recall: &[
+                    ("commercial", 0.9),
+                    ("conduct", 0.75),
+                    ("confidential", 0.95),
+                    ("credit", 0.9),
+                    ("links", 0.85),
+                    ("location", 0.75),
+                    ("patient-data", 0.95),
+                    ("personal-data", 0.9),
+                    ("political", 0.95),
+                    ("safeguarding", 0.6),
+                ],
+                max_flagged: 2,
+            },
+        ),
+        (
+            "heldout63.toml",
+            include_str!("eval/heldout63.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05: 171 found, 16 flagged on arrival
+                // 2026-12-05, the eleventh round and contact details (shipped by
+                // their second, pooled reading, docs/EVALUATION.md): 171 found, 12 flagged;
+                // flagged 16 -> 12
+                recall: &[
+                    ("commercial", 1.0),
+                    ("conduct", 0.9),
+                    ("confidential", 0.95),
+                    ("credit", 0.9),
+                    ("links", 0.9),
+                    ("location", 0.75),
+                    ("patient-data", 0.85),
+                    ("personal-data", 1.0),
+                    ("political", 0.8),
+                    ("safeguarding", 0.5),
+                ],
                 max_flagged: 12,
+            },
+        ),
+        (
+            "heldout64.toml",
+            include_str!("eval/heldout64.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05: 169 found, 8 flagged on arrival
+                // 2026-12-05, the eleventh round and contact details (shipped by
+                // their second, pooled reading, docs/EVALUATION.md): 169 found, 6 flagged;
+                // commercial 0.8 -> 0.75, political 0.85 -> 0.9; flagged 8 -> 6
+                recall: &[
+                    ("commercial", 0.75),
+                    ("conduct", 0.75),
+                    ("confidential", 0.95),
+                    ("credit", 0.85),
+                    ("links", 0.9),
+                    ("location", 0.75),
+                    ("patient-data", 0.9),
+                    ("personal-data", 0.95),
+                    ("political", 0.9),
+                    ("safeguarding", 0.75),
+                ],
+                max_flagged: 6,
             },
         ),
     ];
