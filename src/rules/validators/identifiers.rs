@@ -274,20 +274,33 @@ pub(super) fn uk_postcode(m: &str, org: &Org) -> Option<String> {
     Some("valid full postcode shape; not an organisation postcode".into())
 }
 
-/// A UK mobile number (`uk_phone` of kind mobile): a person's own line
-/// wherever it appears, unless the text presents it as published.
+/// A UK mobile number: a person's own line wherever it appears, unless
+/// the text presents it as published.
 pub(super) fn uk_mobile(m: &str, org: &Org) -> Option<String> {
-    uk_phone(m, org).filter(|d| d.starts_with("UK mobile"))
+    phone(m, org).and_then(|(kind, d)| (kind == PhoneKind::Mobile).then_some(d))
 }
 
 /// A UK geographic (landline) number: most that a post names are a
 /// ward's, a surgery's or a department's, so its rule asks for a word that
 /// makes it a person's (docs/RULES.md, "Phone numbers").
 pub(super) fn uk_landline(m: &str, org: &Org) -> Option<String> {
-    uk_phone(m, org).filter(|d| d.starts_with("UK geographic"))
+    phone(m, org).and_then(|(kind, d)| (kind == PhoneKind::Geographic).then_some(d))
 }
 
 pub(super) fn uk_phone(m: &str, org: &Org) -> Option<String> {
+    phone(m, org).map(|(_, d)| d)
+}
+
+/// The two kinds of number a person can own (03 and 08 numbers are
+/// organisations').
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum PhoneKind {
+    Mobile,
+    Geographic,
+}
+
+/// A UK number that is not the organisation's, its kind and the detail.
+fn phone(m: &str, org: &Org) -> Option<(PhoneKind, String)> {
     // "+44 (0)191 …": the bracketed trunk zero is not dialled after +44
     let m = m.replace("(0)", "");
     let n = normalise_uk_digits(&m);
@@ -299,8 +312,8 @@ pub(super) fn uk_phone(m: &str, org: &Org) -> Option<String> {
         return None;
     }
     let kind = match b[1] {
-        b'7' if b.len() == 11 && b[2] != b'0' => "mobile",
-        b'1' | b'2' if b.len() == 11 || (b[1] == b'1' && b.len() == 10) => "geographic",
+        b'7' if b.len() == 11 && b[2] != b'0' => PhoneKind::Mobile,
+        b'1' | b'2' if b.len() == 11 || (b[1] == b'1' && b.len() == 10) => PhoneKind::Geographic,
         // 03, like 08, is allocated to organisations (public bodies,
         // charities, businesses), never to a person (docs/RULES.md)
         _ => return None,
@@ -310,9 +323,13 @@ pub(super) fn uk_phone(m: &str, org: &Org) -> Option<String> {
         || n.starts_with("02079460")
         || n.starts_with("01134960")
         || n.starts_with("01614960");
-    let mut detail = format!("UK {kind} number {n}; not an organisation number");
+    let word = match kind {
+        PhoneKind::Mobile => "mobile",
+        PhoneKind::Geographic => "geographic",
+    };
+    let mut detail = format!("UK {word} number {n}; not an organisation number");
     if drama {
         detail.push_str("; Ofcom drama range (fictional)");
     }
-    Some(detail)
+    Some((kind, detail))
 }

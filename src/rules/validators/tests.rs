@@ -61,6 +61,20 @@ fn phones() {
 }
 
 #[test]
+fn mobiles_and_landlines_are_told_apart() {
+    let org = Org::parse("phone_numbers = [\"0191 541 0000\"]").unwrap();
+    assert!(uk_mobile("07700 900123", &org).is_some());
+    assert!(uk_mobile("+44 (0)7700 900123", &org).is_some());
+    assert!(uk_mobile("0113 496 0381", &org).is_none());
+    assert!(uk_landline("0113 496 0381", &org).is_some());
+    assert!(uk_landline("(01632) 960123", &org).is_some());
+    assert!(uk_landline("07700 900123", &org).is_none());
+    // neither reports the organisation's own or a non-geographic line
+    assert!(uk_landline("0191 541 0000", &org).is_none());
+    assert!(uk_landline("0300 123 4567", &org).is_none());
+}
+
+#[test]
 fn initials_and_role_mailboxes() {
     let org = Org::default();
     assert!(person_name("R. Patel", &org).is_some());
