@@ -4355,3 +4355,208 @@ fn issue10_deep_on_the_sixty_first_to_sixty_fourth_heldout_sets() {
         blind_deep(name, src, floors);
     }
 }
+
+#[test]
+fn issue10_sixty_fifth_heldout_regression_floors() {
+    blind(
+        "heldout65.toml",
+        include_str!("eval/heldout65.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-first session), pooled with three
+            // other sets: 162 found, 8 flagged on arrival (428369eb)
+            recall: &[
+                ("commercial", 0.9),
+                ("conduct", 0.7),
+                ("confidential", 0.9),
+                ("credit", 0.75),
+                ("links", 0.85),
+                ("location", 0.9),
+                ("patient-data", 0.75),
+                ("personal-data", 0.85),
+                ("political", 1.0),
+                ("safeguarding", 0.5),
+            ],
+            max_flagged: 8,
+        },
+    );
+}
+
+#[test]
+fn issue10_sixty_sixth_heldout_regression_floors() {
+    blind(
+        "heldout66.toml",
+        include_str!("eval/heldout66.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-first session), pooled with three
+            // other sets: 156 found, 4 flagged on arrival (428369eb)
+            recall: &[
+                ("commercial", 0.8),
+                ("conduct", 0.6),
+                ("confidential", 0.95),
+                ("credit", 0.75),
+                ("links", 0.85),
+                ("location", 0.8),
+                ("patient-data", 0.6),
+                ("personal-data", 0.9),
+                ("political", 0.85),
+                ("safeguarding", 0.7),
+            ],
+            max_flagged: 4,
+        },
+    );
+}
+
+#[test]
+fn issue10_sixty_seventh_heldout_regression_floors() {
+    blind(
+        "heldout67.toml",
+        include_str!("eval/heldout67.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-first session), pooled with three
+            // other sets: 155 found, 6 flagged on arrival (428369eb)
+            recall: &[
+                ("commercial", 0.9),
+                ("conduct", 0.75),
+                ("confidential", 0.85),
+                ("credit", 0.85),
+                ("links", 0.75),
+                ("location", 0.75),
+                ("patient-data", 0.65),
+                ("personal-data", 0.85),
+                ("political", 0.8),
+                ("safeguarding", 0.6),
+            ],
+            max_flagged: 6,
+        },
+    );
+}
+
+#[test]
+fn issue10_sixty_eighth_heldout_regression_floors() {
+    blind(
+        "heldout68.toml",
+        include_str!("eval/heldout68.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-first session), pooled with three
+            // other sets: 157 found, 4 flagged on arrival (428369eb)
+            recall: &[
+                ("commercial", 0.95),
+                ("conduct", 0.6),
+                ("confidential", 0.85),
+                ("credit", 0.95),
+                ("links", 0.8),
+                ("location", 0.65),
+                ("patient-data", 0.8),
+                ("personal-data", 0.85),
+                ("political", 0.9),
+                ("safeguarding", 0.5),
+            ],
+            max_flagged: 4,
+        },
+    );
+}
+
+#[test]
+fn issue10_deep_on_the_sixty_fifth_to_sixty_eighth_heldout_sets() {
+    let sets: [(&str, &str, Floors); 4] = [
+        (
+            "heldout65.toml",
+            include_str!("eval/heldout65.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05: 177 found, 8 flagged on arrival
+                recall: &[
+                    ("commercial", 0.95),
+                    ("conduct", 0.9),
+                    ("confidential", 0.9),
+                    ("credit", 0.8),
+                    ("links", 0.9),
+                    ("location", 0.95),
+                    ("patient-data", 0.85),
+                    ("personal-data", 0.9),
+                    ("political", 0.95),
+                    ("safeguarding", 0.75),
+                ],
+                max_flagged: 8,
+            },
+        ),
+        (
+            "heldout66.toml",
+            include_str!("eval/heldout66.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05: 177 found, 9 flagged on arrival
+                recall: &[
+                    ("commercial", 0.95),
+                    ("conduct", 0.75),
+                    ("confidential", 0.95),
+                    ("credit", 0.95),
+                    ("links", 0.95),
+                    ("location", 0.85),
+                    ("patient-data", 0.8),
+                    ("personal-data", 0.9),
+                    ("political", 0.9),
+                    ("safeguarding", 0.85),
+                ],
+                max_flagged: 9,
+            },
+        ),
+        (
+            "heldout67.toml",
+            include_str!("eval/heldout67.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05: 167 found, 9 flagged on arrival
+                recall: &[
+                    ("commercial", 1.0),
+                    ("conduct", 0.85),
+                    ("confidential", 0.9),
+                    ("credit", 0.9),
+                    ("links", 0.8),
+                    ("location", 0.8),
+                    ("patient-data", 0.8),
+                    ("personal-data", 0.9),
+                    ("political", 0.75),
+                    ("safeguarding", 0.65),
+                ],
+                max_flagged: 9,
+            },
+        ),
+        (
+            "heldout68.toml",
+            include_str!("eval/heldout68.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05: 164 found, 6 flagged on arrival
+                recall: &[
+                    ("commercial", 1.0),
+                    ("conduct", 0.6),
+                    ("confidential", 0.8),
+                    ("credit", 0.95),
+                    ("links", 0.9),
+                    ("location", 0.65),
+                    ("patient-data", 0.8),
+                    ("personal-data", 0.85),
+                    ("political", 0.95),
+                    ("safeguarding", 0.7),
+                ],
+                max_flagged: 6,
+            },
+        ),
+    ];
+    for (name, src, floors) in &sets {
+        blind_deep(name, src, floors);
+    }
+}
