@@ -4560,3 +4560,208 @@ fn issue10_deep_on_the_sixty_fifth_to_sixty_eighth_heldout_sets() {
         blind_deep(name, src, floors);
     }
 }
+
+#[test]
+fn issue10_sixty_ninth_heldout_regression_floors() {
+    blind(
+        "heldout69.toml",
+        include_str!("eval/heldout69.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-first session), pooled with
+            // heldout65-72: 152 found, 6 flagged on arrival (02ae7c2a)
+            recall: &[
+                ("commercial", 0.9),
+                ("conduct", 0.65),
+                ("confidential", 0.9),
+                ("credit", 0.7),
+                ("links", 0.75),
+                ("location", 0.65),
+                ("patient-data", 0.85),
+                ("personal-data", 0.9),
+                ("political", 0.7),
+                ("safeguarding", 0.6),
+            ],
+            max_flagged: 6,
+        },
+    );
+}
+
+#[test]
+fn issue10_seventieth_heldout_regression_floors() {
+    blind(
+        "heldout70.toml",
+        include_str!("eval/heldout70.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-first session), pooled with
+            // heldout65-72: 142 found, 6 flagged on arrival (02ae7c2a)
+            recall: &[
+                ("commercial", 0.9),
+                ("conduct", 0.65),
+                ("confidential", 0.65),
+                ("credit", 0.7),
+                ("links", 0.75),
+                ("location", 0.6),
+                ("patient-data", 0.8),
+                ("personal-data", 0.8),
+                ("political", 0.9),
+                ("safeguarding", 0.35),
+            ],
+            max_flagged: 6,
+        },
+    );
+}
+
+#[test]
+fn issue10_seventy_first_heldout_regression_floors() {
+    blind(
+        "heldout71.toml",
+        include_str!("eval/heldout71.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-first session), pooled with
+            // heldout65-72: 145 found, 7 flagged on arrival (02ae7c2a)
+            recall: &[
+                ("commercial", 0.9),
+                ("conduct", 0.65),
+                ("confidential", 0.9),
+                ("credit", 0.65),
+                ("links", 0.85),
+                ("location", 0.5),
+                ("patient-data", 0.65),
+                ("personal-data", 0.8),
+                ("political", 0.9),
+                ("safeguarding", 0.45),
+            ],
+            max_flagged: 7,
+        },
+    );
+}
+
+#[test]
+fn issue10_seventy_second_heldout_regression_floors() {
+    blind(
+        "heldout72.toml",
+        include_str!("eval/heldout72.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-first session), pooled with
+            // heldout65-72: 143 found, 2 flagged on arrival (02ae7c2a)
+            recall: &[
+                ("commercial", 0.65),
+                ("conduct", 0.55),
+                ("confidential", 0.85),
+                ("credit", 0.75),
+                ("links", 0.75),
+                ("location", 0.7),
+                ("patient-data", 0.75),
+                ("personal-data", 0.8),
+                ("political", 0.85),
+                ("safeguarding", 0.5),
+            ],
+            max_flagged: 2,
+        },
+    );
+}
+
+#[test]
+fn issue10_deep_on_the_sixty_ninth_to_seventy_second_heldout_sets() {
+    let sets: [(&str, &str, Floors); 4] = [
+        (
+            "heldout69.toml",
+            include_str!("eval/heldout69.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05: 169 found, 10 flagged on arrival
+                recall: &[
+                    ("commercial", 0.9),
+                    ("conduct", 0.75),
+                    ("confidential", 0.9),
+                    ("credit", 0.8),
+                    ("links", 0.95),
+                    ("location", 0.8),
+                    ("patient-data", 0.95),
+                    ("personal-data", 0.95),
+                    ("political", 0.8),
+                    ("safeguarding", 0.65),
+                ],
+                max_flagged: 10,
+            },
+        ),
+        (
+            "heldout70.toml",
+            include_str!("eval/heldout70.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05: 168 found, 8 flagged on arrival
+                recall: &[
+                    ("commercial", 0.95),
+                    ("conduct", 0.7),
+                    ("confidential", 0.85),
+                    ("credit", 0.9),
+                    ("links", 0.95),
+                    ("location", 0.85),
+                    ("patient-data", 0.95),
+                    ("personal-data", 0.85),
+                    ("political", 0.95),
+                    ("safeguarding", 0.45),
+                ],
+                max_flagged: 8,
+            },
+        ),
+        (
+            "heldout71.toml",
+            include_str!("eval/heldout71.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05: 161 found, 9 flagged on arrival
+                recall: &[
+                    ("commercial", 0.9),
+                    ("conduct", 0.85),
+                    ("confidential", 0.95),
+                    ("credit", 0.85),
+                    ("links", 1.0),
+                    ("location", 0.55),
+                    ("patient-data", 0.7),
+                    ("personal-data", 0.8),
+                    ("political", 0.85),
+                    ("safeguarding", 0.6),
+                ],
+                max_flagged: 9,
+            },
+        ),
+        (
+            "heldout72.toml",
+            include_str!("eval/heldout72.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05: 159 found, 4 flagged on arrival
+                recall: &[
+                    ("commercial", 0.75),
+                    ("conduct", 0.55),
+                    ("confidential", 0.9),
+                    ("credit", 0.75),
+                    ("links", 0.8),
+                    ("location", 0.85),
+                    ("patient-data", 0.9),
+                    ("personal-data", 0.9),
+                    ("political", 0.9),
+                    ("safeguarding", 0.65),
+                ],
+                max_flagged: 4,
+            },
+        ),
+    ];
+    for (name, src, floors) in &sets {
+        blind_deep(name, src, floors);
+    }
+}
