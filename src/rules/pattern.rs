@@ -1,6 +1,9 @@
-//! Pattern rules: one `RegexSet` gate per field over every pattern rule, then
-//! the individual regexes only for the rules the set reported. Each match
-//! then passes the token exclusion, the validator and the context check.
+//! Pattern rules: one `RegexSet` gate per field over every distinct pattern,
+//! then the individual regexes only for the patterns the set reported. Each
+//! match then passes each rule's token exclusion, validator and context
+//! check. Rules that read the same pattern (a signal and the rule built on
+//! it, a mobile and a landline) share one slot of the set and one compiled
+//! regex.
 
 use super::pack::{ContextDef, Detector, PackDef, RejectTokenDef, RuleDef, Scope};
 use super::validators::{self, Validator};
@@ -29,28 +32,36 @@ pub(super) struct Context {
     sticky: bool,
 }
 
-struct PatternRule {
-    rule: usize,
+/// One distinct pattern: a slot of the set.
+struct Slot {
     /// The pattern, flags included, as the set holds it.
     src: String,
-    /// The rule's own regex and its `hit` group, compiled the first time
-    /// the set says the rule matches a field: most rules match no field of
-    /// a small archive, and compiling them all up front was a quarter of
-    /// loading the pack (benches/README.md). (A pattern that can match
-    /// nothing at all is compiled at load, to refuse it if it matches the
-    /// empty string.) `None` cannot happen for a pattern the set compiled;
-    /// such a rule would find nothing.
+    /// Its own regex and `hit` group, compiled the first time the set
+    /// says it matches a field: most patterns match no field of a small
+    /// archive, and compiling them all up front was a quarter of loading
+    /// the pack (benches/README.md). (A pattern that can match nothing at
+    /// all is compiled at load, to refuse it if it matches the empty
+    /// string.) `None` cannot happen for a pattern the set compiled; such
+    /// a pattern would find nothing.
     compiled: std::sync::OnceLock<Option<(Regex, Option<usize>)>>,
+    /// Compiled in Unicode mode (the pattern needs Unicode classes).
+    unicode: bool,
+    /// The rules (indexes into `Patterns::rules`, ascending) reading it.
+    rules: Vec<usize>,
+}
+
+struct PatternRule {
+    rule: usize,
+    slot: usize,
     validator: Option<Validator>,
     context: Option<Context>,
     unless: Option<Context>,
     reject: Option<RejectTokenDef>,
-    /// Compiled in Unicode mode (the pattern needs Unicode classes).
-    unicode: bool,
 }
 
 pub struct Patterns {
     set: Option<RegexSet>,
+    slots: Vec<Slot>,
     rules: Vec<PatternRule>,
     vctx: validators::Ctx,
 }
@@ -58,6 +69,8 @@ pub struct Patterns {
 impl Patterns {
     pub fn compile(def: &PackDef, org: &Org) -> Result<Patterns> {
         let mut rules = Vec::new();
+        let mut slots: Vec<Slot> = Vec::new();
+        let mut slot_of: std::collections::HashMap<String, usize> = Default::default();
         for (ri, rule) in def.rules.iter().enumerate() {
             let Detector::Pattern(p) = &rule.detector else {
                 continue;
@@ -114,6 +127,16 @@ impl Patterns {
                     rule.whence()
                 )));
             }
+            let slot = *slot_of.entry(src.clone()).or_insert_with(|| {
+                slots.push(Slot {
+                    src,
+                    compiled,
+                    unicode: is_unicode,
+                    rules: Vec::new(),
+                });
+                slots.len() - 1
+            });
+            slots[slot].rules.push(rules.len());
             let validator = match &p.validator {
                 None => None,
                 Some(v) => Some(validators::lookup(v).ok_or_else(|| {
@@ -136,23 +159,21 @@ impl Patterns {
                 .transpose()?;
             rules.push(PatternRule {
                 rule: ri,
-                src,
-                compiled,
+                slot,
                 validator,
                 context,
                 unless,
                 reject: p.reject_token.clone(),
-                unicode: is_unicode,
             });
         }
-        let set = if rules.is_empty() {
+        let set = if slots.is_empty() {
             None
         } else {
             // A larger lazy-DFA cache than the default: with the whole
             // pack's patterns in one set, the default cache fills on
             // ordinary posts and the set falls back to a far slower engine.
             Some(
-                regex::RegexSetBuilder::new(rules.iter().map(|r| &r.src))
+                regex::RegexSetBuilder::new(slots.iter().map(|s| &s.src))
                     .dfa_size_limit(PATTERN_SET_CACHE)
                     .build()
                     .map_err(|e| Error::Pack(format!("pattern set: {e}")))?,
@@ -160,6 +181,7 @@ impl Patterns {
         };
         Ok(Patterns {
             set,
+            slots,
             rules,
             vctx: validators::Ctx::new(org)?,
         })
@@ -171,7 +193,7 @@ impl Patterns {
     pub fn unicode_rules(&self) -> Vec<usize> {
         self.rules
             .iter()
-            .filter(|r| r.unicode)
+            .filter(|r| self.slots[r.slot].unicode)
             .map(|r| r.rule)
             .collect()
     }
@@ -197,18 +219,27 @@ impl Patterns {
         if !set.is_match(value) {
             return;
         }
-        for i in set.matches(value).iter() {
+        // In rule order, as when every rule had its own slot: a shared
+        // slot's rules need not be neighbours.
+        let mut matched: Vec<usize> = set
+            .matches(value)
+            .iter()
+            .flat_map(|s| self.slots[s].rules.iter().copied())
+            .collect();
+        matched.sort_unstable();
+        for i in matched {
             let pr = &self.rules[i];
             if !applies(pr) {
                 continue;
             }
+            let slot = &self.slots[pr.slot];
             // A sticky `unless` first finds every text it stands down, so
             // that an earlier mention of the same text goes too (the
             // matches are found once and kept for the pass below).
             let mut stood_down: Vec<&str> = Vec::new();
             let found: Box<dyn Iterator<Item = regex::Match<'_>> + '_> = match &pr.unless {
                 Some(u) if u.sticky => {
-                    let all: Vec<regex::Match<'_>> = matches(pr, value).collect();
+                    let all: Vec<regex::Match<'_>> = matches(slot, value).collect();
                     stood_down.extend(
                         all.iter()
                             .filter(|m| unless_applies(value, m.start(), m.end(), u))
@@ -216,7 +247,7 @@ impl Patterns {
                     );
                     Box::new(all.into_iter())
                 }
-                _ => matches(pr, value),
+                _ => matches(slot, value),
             };
             for m in found {
                 if stood_down.contains(&m.as_str()) {
@@ -294,11 +325,8 @@ fn compile(src: &str) -> Option<(Regex, Option<usize>)> {
 /// hit is that group's span, the rest of the match only has to be there
 /// ("on" before a street name, which a composition's other component,
 /// "lives on", may need for itself).
-fn matches<'a>(
-    pr: &'a PatternRule,
-    value: &'a str,
-) -> Box<dyn Iterator<Item = regex::Match<'a>> + 'a> {
-    match pr.compiled.get_or_init(|| compile(&pr.src)) {
+fn matches<'a>(slot: &'a Slot, value: &'a str) -> Box<dyn Iterator<Item = regex::Match<'a>> + 'a> {
+    match slot.compiled.get_or_init(|| compile(&slot.src)) {
         None => Box::new(std::iter::empty()),
         Some((re, None)) => Box::new(re.find_iter(value)),
         // The `hit` group where it took part, else the whole match (an
