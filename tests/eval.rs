@@ -4765,3 +4765,413 @@ fn issue10_deep_on_the_sixty_ninth_to_seventy_second_heldout_sets() {
         blind_deep(name, src, floors);
     }
 }
+
+#[test]
+fn issue10_seventy_third_heldout_regression_floors() {
+    blind(
+        "heldout73.toml",
+        include_str!("eval/heldout73.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-second session), pooled with
+            // heldout73-80: 147 found, 8 flagged on arrival (5f1f9238)
+            recall: &[
+                ("commercial", 0.85),
+                ("conduct", 0.6),
+                ("confidential", 0.95),
+                ("credit", 0.6),
+                ("links", 0.8),
+                ("location", 0.65),
+                ("patient-data", 0.7),
+                ("personal-data", 0.8),
+                ("political", 0.85),
+                ("safeguarding", 0.55),
+            ],
+            max_flagged: 8,
+        },
+    );
+}
+
+#[test]
+fn issue10_seventy_fourth_heldout_regression_floors() {
+    blind(
+        "heldout74.toml",
+        include_str!("eval/heldout74.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-second session), pooled with
+            // heldout73-80: 159 found, 8 flagged on arrival (5f1f9238)
+            recall: &[
+                ("commercial", 0.95),
+                ("conduct", 0.55),
+                ("confidential", 0.9),
+                ("credit", 0.7),
+                ("links", 0.8),
+                ("location", 0.75),
+                ("patient-data", 1.0),
+                ("personal-data", 0.85),
+                ("political", 0.9),
+                ("safeguarding", 0.55),
+            ],
+            max_flagged: 8,
+        },
+    );
+}
+
+#[test]
+fn issue10_seventy_fifth_heldout_regression_floors() {
+    blind(
+        "heldout75.toml",
+        include_str!("eval/heldout75.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-second session), pooled with
+            // heldout73-80: 146 found, 5 flagged on arrival (5f1f9238)
+            recall: &[
+                ("commercial", 0.8),
+                ("conduct", 0.55),
+                ("confidential", 0.75),
+                ("credit", 0.55),
+                ("links", 0.85),
+                ("location", 0.7),
+                ("patient-data", 0.75),
+                ("personal-data", 0.85),
+                ("political", 0.95),
+                ("safeguarding", 0.55),
+            ],
+            max_flagged: 5,
+        },
+    );
+}
+
+#[test]
+fn issue10_seventy_sixth_heldout_regression_floors() {
+    blind(
+        "heldout76.toml",
+        include_str!("eval/heldout76.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-second session), pooled with
+            // heldout73-80: 150 found, 10 flagged on arrival (5f1f9238)
+            recall: &[
+                ("commercial", 0.8),
+                ("conduct", 0.65),
+                ("confidential", 0.85),
+                ("credit", 0.7),
+                ("links", 0.7),
+                ("location", 0.75),
+                ("patient-data", 0.65),
+                ("personal-data", 1.0),
+                ("political", 0.75),
+                ("safeguarding", 0.65),
+            ],
+            max_flagged: 10,
+        },
+    );
+}
+
+#[test]
+fn issue10_seventy_seventh_heldout_regression_floors() {
+    blind(
+        "heldout77.toml",
+        include_str!("eval/heldout77.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-second session), pooled with
+            // heldout73-80: 152 found, 5 flagged on arrival (5f1f9238)
+            recall: &[
+                ("commercial", 0.8),
+                ("conduct", 0.7),
+                ("confidential", 0.75),
+                ("credit", 0.65),
+                ("links", 0.8),
+                ("location", 0.8),
+                ("patient-data", 0.7),
+                ("personal-data", 0.7),
+                ("political", 0.85),
+                ("safeguarding", 0.85),
+            ],
+            max_flagged: 5,
+        },
+    );
+}
+
+#[test]
+fn issue10_seventy_eighth_heldout_regression_floors() {
+    blind(
+        "heldout78.toml",
+        include_str!("eval/heldout78.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-second session), pooled with
+            // heldout73-80: 152 found, 8 flagged on arrival (5f1f9238)
+            recall: &[
+                ("commercial", 0.95),
+                ("conduct", 0.9),
+                ("confidential", 0.6),
+                ("credit", 0.8),
+                ("links", 0.8),
+                ("location", 0.7),
+                ("patient-data", 0.85),
+                ("personal-data", 0.6),
+                ("political", 0.75),
+                ("safeguarding", 0.65),
+            ],
+            max_flagged: 8,
+        },
+    );
+}
+
+#[test]
+fn issue10_seventy_ninth_heldout_regression_floors() {
+    blind(
+        "heldout79.toml",
+        include_str!("eval/heldout79.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-second session), pooled with
+            // heldout73-80: 151 found, 3 flagged on arrival (5f1f9238)
+            recall: &[
+                ("commercial", 0.75),
+                ("conduct", 0.7),
+                ("confidential", 0.75),
+                ("credit", 0.8),
+                ("links", 0.85),
+                ("location", 0.8),
+                ("patient-data", 0.65),
+                ("personal-data", 0.75),
+                ("political", 0.8),
+                ("safeguarding", 0.7),
+            ],
+            max_flagged: 3,
+        },
+    );
+}
+
+#[test]
+fn issue10_eightieth_heldout_regression_floors() {
+    blind(
+        "heldout80.toml",
+        include_str!("eval/heldout80.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-second session), pooled with
+            // heldout73-80: 144 found, 6 flagged on arrival (5f1f9238)
+            recall: &[
+                ("commercial", 0.8),
+                ("conduct", 0.65),
+                ("confidential", 0.7),
+                ("credit", 0.8),
+                ("links", 0.6),
+                ("location", 0.75),
+                ("patient-data", 0.75),
+                ("personal-data", 0.7),
+                ("political", 0.8),
+                ("safeguarding", 0.65),
+            ],
+            max_flagged: 6,
+        },
+    );
+}
+
+#[test]
+fn issue10_deep_on_the_seventy_third_to_seventy_sixth_heldout_sets() {
+    let sets: [(&str, &str, Floors); 4] = [
+        (
+            "heldout73.toml",
+            include_str!("eval/heldout73.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05: 169 found, 10 flagged on arrival
+                recall: &[
+                    ("commercial", 0.9),
+                    ("conduct", 0.75),
+                    ("confidential", 1.0),
+                    ("credit", 0.85),
+                    ("links", 0.85),
+                    ("location", 0.7),
+                    ("patient-data", 0.8),
+                    ("personal-data", 0.95),
+                    ("political", 0.95),
+                    ("safeguarding", 0.7),
+                ],
+                max_flagged: 10,
+            },
+        ),
+        (
+            "heldout74.toml",
+            include_str!("eval/heldout74.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05: 167 found, 10 flagged on arrival
+                recall: &[
+                    ("commercial", 0.95),
+                    ("conduct", 0.65),
+                    ("confidential", 0.95),
+                    ("credit", 0.85),
+                    ("links", 0.85),
+                    ("location", 0.75),
+                    ("patient-data", 0.95),
+                    ("personal-data", 0.9),
+                    ("political", 0.9),
+                    ("safeguarding", 0.6),
+                ],
+                max_flagged: 10,
+            },
+        ),
+        (
+            "heldout75.toml",
+            include_str!("eval/heldout75.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05: 164 found, 7 flagged on arrival
+                recall: &[
+                    ("commercial", 0.95),
+                    ("conduct", 0.8),
+                    ("confidential", 0.85),
+                    ("credit", 0.6),
+                    ("links", 0.95),
+                    ("location", 0.7),
+                    ("patient-data", 0.8),
+                    ("personal-data", 0.9),
+                    ("political", 1.0),
+                    ("safeguarding", 0.65),
+                ],
+                max_flagged: 7,
+            },
+        ),
+        (
+            "heldout76.toml",
+            include_str!("eval/heldout76.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05: 171 found, 11 flagged on arrival
+                recall: &[
+                    ("commercial", 0.85),
+                    ("conduct", 0.8),
+                    ("confidential", 0.95),
+                    ("credit", 0.95),
+                    ("links", 0.95),
+                    ("location", 0.75),
+                    ("patient-data", 0.7),
+                    ("personal-data", 1.0),
+                    ("political", 0.9),
+                    ("safeguarding", 0.7),
+                ],
+                max_flagged: 11,
+            },
+        ),
+    ];
+    for (name, src, floors) in &sets {
+        blind_deep(name, src, floors);
+    }
+}
+
+#[test]
+fn issue10_deep_on_the_seventy_seventh_to_eightieth_heldout_sets() {
+    let sets: [(&str, &str, Floors); 4] = [
+        (
+            "heldout77.toml",
+            include_str!("eval/heldout77.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05: 168 found, 6 flagged on arrival
+                recall: &[
+                    ("commercial", 0.85),
+                    ("conduct", 0.75),
+                    ("confidential", 0.85),
+                    ("credit", 0.8),
+                    ("links", 0.85),
+                    ("location", 0.9),
+                    ("patient-data", 0.75),
+                    ("personal-data", 0.7),
+                    ("political", 1.0),
+                    ("safeguarding", 0.95),
+                ],
+                max_flagged: 6,
+            },
+        ),
+        (
+            "heldout78.toml",
+            include_str!("eval/heldout78.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05: 170 found, 10 flagged on arrival
+                recall: &[
+                    ("commercial", 0.95),
+                    ("conduct", 0.95),
+                    ("confidential", 0.8),
+                    ("credit", 0.9),
+                    ("links", 0.8),
+                    ("location", 0.75),
+                    ("patient-data", 0.9),
+                    ("personal-data", 0.7),
+                    ("political", 0.9),
+                    ("safeguarding", 0.85),
+                ],
+                max_flagged: 10,
+            },
+        ),
+        (
+            "heldout79.toml",
+            include_str!("eval/heldout79.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05: 166 found, 2 flagged on arrival
+                recall: &[
+                    ("commercial", 0.85),
+                    ("conduct", 0.75),
+                    ("confidential", 0.9),
+                    ("credit", 0.9),
+                    ("links", 0.9),
+                    ("location", 0.8),
+                    ("patient-data", 0.7),
+                    ("personal-data", 0.8),
+                    ("political", 0.85),
+                    ("safeguarding", 0.85),
+                ],
+                max_flagged: 2,
+            },
+        ),
+        (
+            "heldout80.toml",
+            include_str!("eval/heldout80.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05: 165 found, 10 flagged on arrival
+                recall: &[
+                    ("commercial", 0.85),
+                    ("conduct", 0.65),
+                    ("confidential", 0.9),
+                    ("credit", 0.9),
+                    ("links", 0.75),
+                    ("location", 0.85),
+                    ("patient-data", 0.95),
+                    ("personal-data", 0.75),
+                    ("political", 0.9),
+                    ("safeguarding", 0.75),
+                ],
+                max_flagged: 10,
+            },
+        ),
+    ];
+    for (name, src, floors) in &sets {
+        blind_deep(name, src, floors);
+    }
+}
