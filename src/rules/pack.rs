@@ -292,6 +292,12 @@ pub struct ContextDef {
     /// Named `[lists]` whose words join `except`.
     #[serde(default)]
     pub except_lists: Vec<String>,
+    /// Words of `words` that count only as the head of what they name,
+    /// not as a modifier of the next word: "the patient in bed 4" and
+    /// "patient: Mrs …" count, "patient transport" and "bed occupancy"
+    /// do not (docs/RULES.md, "Context words as nouns").
+    #[serde(default)]
+    pub heads: Vec<String>,
 }
 
 fn default_window() -> usize {

@@ -30,6 +30,9 @@ pub(super) struct Context {
     /// `unless` only: what it stands down, it stands down everywhere in
     /// the field.
     sticky: bool,
+    /// Per word of `words`: it counts only as a head noun (`heads`), not
+    /// when it modifies the word after it. Empty when no word is.
+    heads: Vec<bool>,
 }
 
 /// One distinct pattern: a slot of the set.
@@ -354,6 +357,17 @@ pub(super) fn compile_context(
         Ok(all)
     };
     let words = with_lists(&c.words, &c.lists)?;
+    if let Some(h) = c.heads.iter().find(|h| !words.contains(h)) {
+        return Err(Error::Pack(format!(
+            "{}: {what}.heads names {h:?}, which is not one of its words",
+            rule.whence()
+        )));
+    }
+    let heads = if c.heads.is_empty() {
+        Vec::new()
+    } else {
+        words.iter().map(|w| c.heads.contains(w)).collect()
+    };
     let except = with_lists(&c.except, &c.except_lists)?;
     let before = with_lists(&c.before, &c.before_lists)?;
     if words.is_empty() && before.is_empty() {
@@ -382,6 +396,7 @@ pub(super) fn compile_context(
                 before: None,
                 except: None,
                 sticky: false,
+                heads: Vec::new(),
             })
         }))
     };
@@ -393,6 +408,7 @@ pub(super) fn compile_context(
         before: part(&before, &format!("{what}.before"))?,
         except: part(&except, &format!("{what}.except"))?,
         sticky: c.sticky,
+        heads,
     })
 }
 
@@ -491,6 +507,9 @@ fn nearest(
         if pre.is_some_and(char::is_alphanumeric) || post.is_some_and(char::is_alphanumeric) {
             continue;
         }
+        if ctx.heads.get(m.pattern().as_usize()) == Some(&true) && modifies_next(&value[we..]) {
+            continue;
+        }
         let (dist, before) = if inside {
             (0, true)
         } else if we <= start {
@@ -511,9 +530,78 @@ fn nearest(
     })
 }
 
+/// Whether a word followed by `rest` modifies the next word rather than
+/// naming something itself: the next word, after one space, is a
+/// lower-case content word ("patient transport", "bed occupancy"). A
+/// word of a closed class (article, preposition, pronoun, auxiliary,
+/// conjunction), a past participle ("patient admitted"), a capital
+/// ("patient Mary"), a digit ("bed 4") or punctuation ("patient's",
+/// "patient:") leaves it a head.
+fn modifies_next(rest: &str) -> bool {
+    let Some(next) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    let word: &str = next
+        .split(|c: char| !c.is_ascii_alphabetic() && c != '\'' && c != '-')
+        .next()
+        .unwrap_or("");
+    if word.is_empty() || !word.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return false;
+    }
+    let word = word.trim_end_matches('\'');
+    !(word.ends_with("ed") || FUNCTION_WORDS.binary_search(&word).is_ok())
+}
+
+/// Closed-class English words, sorted: what may follow a noun without
+/// being its head.
+#[rustfmt::skip]
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "about", "after", "again", "all", "also", "am", "an", "and", "any", "are", "as", "at",
+    "be", "because", "been", "before", "behind", "being", "beside", "between", "both", "but", "by",
+    "can", "could", "did", "do", "does", "during", "each", "either", "every", "for", "from", "had",
+    "has", "have", "having", "he", "her", "here", "hers", "him", "his", "how", "i", "if", "in",
+    "into", "is", "it", "its", "just", "may", "me", "might", "mine", "must", "my", "near",
+    "neither", "next", "no", "nor", "not", "now", "of", "off", "on", "onto", "or", "our", "ours",
+    "out", "over", "shall", "she", "should", "since", "so", "some", "still", "than", "that", "the",
+    "their", "theirs", "them", "then", "there", "these", "they", "this", "those", "through", "to",
+    "today", "tonight", "too", "under", "until", "up", "us", "very", "was", "we", "were", "what",
+    "when", "where", "which", "while", "who", "whom", "whose", "why", "will", "with", "within",
+    "without", "would", "yesterday", "yet", "you", "your", "yours",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn function_words_are_sorted_for_the_binary_search() {
+        assert!(FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn a_noun_before_a_content_word_modifies_it() {
+        for rest in [
+            " transport is free",
+            " safety, always",
+            " occupancy is 97%",
+            " data.",
+        ] {
+            assert!(modifies_next(rest), "{rest:?}");
+        }
+        for rest in [
+            " in bed 4",
+            " admitted overnight",
+            " Mary Example",
+            " 4 on Larch",
+            "'s daughter",
+            ": Mrs Example",
+            "",
+            " who came in",
+            " 😂",
+        ] {
+            assert!(!modifies_next(rest), "{rest:?}");
+        }
+    }
 
     #[test]
     fn token_is_the_whitespace_run() {
@@ -538,6 +626,7 @@ mod tests {
             before: None,
             except: None,
             sticky: false,
+            heads: Vec::new(),
         };
         let v = "NHS no 401 159 0835 on Ward 7";
         let s = v.find("401").unwrap();
@@ -568,6 +657,7 @@ mod tests {
                 before: None,
                 except: None,
                 sticky: false,
+                heads: Vec::new(),
             }))
         };
         let u = Context {
@@ -578,6 +668,7 @@ mod tests {
             before: part(&["team"]),
             except: part(&["me", "home"]),
             sticky: false,
+            heads: Vec::new(),
         };
         let at = |v: &str| {
             let s = v.find("0113").unwrap();

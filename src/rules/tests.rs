@@ -785,6 +785,59 @@ fn identifier_validators() {
     assert!(!e.contains("(?i"), "{e}");
 }
 
+/// `heads`: a context word that describes the next word ("patient
+/// transport") is not the context the rule asks for; as a noun of its
+/// own ("the patient in bed 4", "patient's") it is.
+#[test]
+fn a_context_word_counts_as_a_noun_not_as_a_modifier() {
+    let rule = |heads: &str| {
+        pack(&format!(
+            r#"{HEAD}
+[[rules]]
+id = "t.name"
+title = "t"
+category = "patient-data"
+severity = "high"
+policy = ["CUM 3.3"]
+clauses = ["A1"]
+pattern = {{ regex = '\b[A-Z][a-z]+ [A-Z][a-z]+\b', case_sensitive = true, context = {{ words = ["patient", "bed"], {heads} window = 40, required = true }} }}
+"#
+        ))
+    };
+    let with = rule(r#"heads = ["patient", "bed"],"#);
+    let without = rule("");
+    let fires = |p: &Pack, text: &str| !rule_hits(p, &post(text), "t.name").is_empty();
+    for text in [
+        "Gwen Example runs our patient transport desk",
+        "Bed occupancy at Northdale General is 95% today",
+        "Join Gwen Example on the patient panel",
+    ] {
+        assert!(fires(&without, text), "{text}");
+        assert!(!fires(&with, text), "{text}");
+    }
+    for text in [
+        "The patient in bed 4, Alan Example, is stable",
+        "Our patient Alan Example went home",
+        "Alan Example, the patient admitted overnight",
+        "Visited Alan Example, my patient's husband",
+    ] {
+        assert!(fires(&with, text), "{text}");
+    }
+    let e = err(&format!(
+        r#"{HEAD}
+[[rules]]
+id = "t.name"
+title = "t"
+category = "patient-data"
+severity = "high"
+policy = ["CUM 3.3"]
+clauses = ["A1"]
+pattern = {{ regex = 'x[0-9]', context = {{ words = ["patient"], heads = ["bed"] }} }}
+"#
+    ));
+    assert!(e.contains("context.heads names \"bed\""), "{e}");
+}
+
 #[test]
 fn no_panic_on_odd_input() {
     let pack = Pack::default_pack(&Org::default()).unwrap();
