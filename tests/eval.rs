@@ -380,7 +380,8 @@ fn issue10_second_heldout_regression_floors() {
             // raised 2026-12-01 from 13: the policy model's false alarms, the
             // price of its recall (rules/models/policy.md, "Measured")
             // raised 2026-12-01 from 18 by the retrained models (docs/EVALUATION.md)
-            max_flagged: 20,
+            // 2026-12-05, context words as nouns (shipped): 14 -> 14 flagged
+            max_flagged: 14,
         },
     );
 }
@@ -696,7 +697,8 @@ fn issue10_third_heldout_regression_floors() {
             // (docs/EVALUATION.md, "The policy heads beside their category's signals")
             // raised 2026-12-05 from 16 by the eleventh round and contact details
             // (docs/EVALUATION.md, "The eleventh round and contact details read together")
-            max_flagged: 17,
+            // 2026-12-05, context words as nouns (shipped): 17 -> 16 flagged
+            max_flagged: 16,
         },
     );
 }
@@ -747,7 +749,8 @@ fn issue10_fourth_heldout_regression_floors() {
             // (docs/EVALUATION.md, "The policy model trained longer")
             // raised 2026-12-05 from 6 by the policy heads beside their signals
             // (docs/EVALUATION.md, "The policy heads beside their category's signals")
-            max_flagged: 7,
+            // 2026-12-05, context words as nouns (shipped): 5 -> 4 flagged
+            max_flagged: 4,
         },
     );
 }
@@ -885,7 +888,8 @@ fn issue10_seventh_heldout_regression_floors() {
             // lowered 2026-12-03 from 5: reported speech (docs/EVALUATION.md)
             // raised 2026-12-05 from 4 by the compositions and the tenth round
             // (docs/EVALUATION.md, "The compositions and the tenth round together")
-            max_flagged: 5,
+            // 2026-12-05, context words as nouns (shipped): 4 -> 4 flagged
+            max_flagged: 4,
         },
     );
 }
@@ -932,7 +936,8 @@ fn issue10_eighth_heldout_regression_floors() {
             // (docs/EVALUATION.md, "The policy model trained longer")
             // raised 2026-12-05 from 7 by the compositions and the tenth round
             // (docs/EVALUATION.md, "The compositions and the tenth round together")
-            max_flagged: 8,
+            // 2026-12-05, context words as nouns (shipped): 7 -> 7 flagged
+            max_flagged: 7,
         },
     );
 }
@@ -977,7 +982,8 @@ fn issue10_ninth_heldout_regression_floors() {
             // 11 since stated consent stands patient rules down
             // raised 2026-12-03 from 11: the policy model trained for 100 epochs
             // (docs/EVALUATION.md, "The policy model trained longer")
-            max_flagged: 12,
+            // 2026-12-05, context words as nouns (shipped): 9 -> 8 flagged
+            max_flagged: 8,
         },
     );
 }
@@ -1020,7 +1026,8 @@ fn issue10_tenth_heldout_regression_floors() {
             // (docs/EVALUATION.md, "The policy model trained longer")
             // raised 2026-12-05 from 4 by the policy heads beside their signals
             // (docs/EVALUATION.md, "The policy heads beside their category's signals")
-            max_flagged: 5,
+            // 2026-12-05, context words as nouns (shipped): 3 -> 3 flagged
+            max_flagged: 3,
         },
     );
 }
@@ -1056,7 +1063,8 @@ fn issue10_eleventh_heldout_regression_floors() {
             ],
             // lowered 2026-12-03 from 8: stated consent shared with photo
             // posts (docs/EVALUATION.md)
-            max_flagged: 7,
+            // 2026-12-05, context words as nouns (shipped): 5 -> 4 flagged
+            max_flagged: 4,
         },
     );
 }
@@ -1141,7 +1149,8 @@ fn issue10_thirteenth_heldout_regression_floors() {
             ],
             // raised 2026-12-03 from 14: the policy model trained for 100 epochs
             // (docs/EVALUATION.md, "The policy model trained longer")
-            max_flagged: 16,
+            // 2026-12-05, context words as nouns (shipped): 16 -> 15 flagged
+            max_flagged: 15,
         },
     );
 }
@@ -1181,7 +1190,8 @@ fn issue10_fourteenth_heldout_regression_floors() {
             ],
             // raised 2026-12-03 from 7: the policy model trained for 100 epochs
             // (docs/EVALUATION.md, "The policy model trained longer")
-            max_flagged: 8,
+            // 2026-12-05, context words as nouns (shipped): 6 -> 6 flagged
+            max_flagged: 6,
         },
     );
 }
@@ -1217,7 +1227,8 @@ fn issue10_fifteenth_heldout_regression_floors() {
                 ("political", 0.85),
                 ("safeguarding", 0.65),
             ],
-            max_flagged: 12,
+            // 2026-12-05, context words as nouns (shipped): 6 -> 4 flagged
+            max_flagged: 4,
         },
     );
 }
@@ -1256,7 +1267,8 @@ fn issue10_sixteenth_heldout_regression_floors() {
             ],
             // raised 2026-12-03 from 8: the policy model trained for 100 epochs
             // (docs/EVALUATION.md, "The policy model trained longer")
-            max_flagged: 9,
+            // 2026-12-05, context words as nouns (shipped): 5 -> 4 flagged
+            max_flagged: 4,
         },
     );
 }
@@ -1295,7 +1307,8 @@ fn issue10_seventeenth_heldout_regression_floors() {
             ],
             // lowered 2026-12-03 from 12: the policy model trained for 100 epochs
             // (docs/EVALUATION.md, "The policy model trained longer")
-            max_flagged: 11,
+            // 2026-12-05, context words as nouns (shipped): 7 -> 7 flagged
+            max_flagged: 7,
         },
     );
 }
@@ -1336,7 +1349,8 @@ fn issue10_eighteenth_heldout_regression_floors() {
                 ("political", 0.9),
                 ("safeguarding", 0.8),
             ],
-            max_flagged: 6,
+            // 2026-12-05, context words as nouns (shipped): 6 -> 5 flagged
+            max_flagged: 5,
         },
     );
 }
@@ -1373,7 +1387,8 @@ fn issue10_nineteenth_heldout_regression_floors() {
                 ("political", 0.8),
                 ("safeguarding", 0.85),
             ],
-            max_flagged: 7,
+            // 2026-12-05, context words as nouns (shipped): 5 -> 5 flagged
+            max_flagged: 5,
         },
     );
 }
@@ -1451,7 +1466,8 @@ fn issue10_twentyfirst_heldout_regression_floors() {
                 ("political", 0.9),
                 ("safeguarding", 0.6),
             ],
-            max_flagged: 8,
+            // 2026-12-05, context words as nouns (shipped): 5 -> 5 flagged
+            max_flagged: 5,
         },
     );
 }
@@ -1490,7 +1506,8 @@ fn issue10_twentysecond_heldout_regression_floors() {
             ],
             // raised 2026-12-04 from 4: the abuse model on posts nobody is
             // addressed in flags one more (docs/EVALUATION.md, read after it shipped)
-            max_flagged: 5,
+            // 2026-12-05, context words as nouns (shipped): 4 -> 4 flagged
+            max_flagged: 4,
         },
     );
 }
@@ -1527,7 +1544,8 @@ fn issue10_twentythird_heldout_regression_floors() {
                 ("political", 0.8),
                 ("safeguarding", 0.75),
             ],
-            max_flagged: 6,
+            // 2026-12-05, context words as nouns (shipped): 6 -> 5 flagged
+            max_flagged: 5,
         },
     );
 }
@@ -1563,7 +1581,8 @@ fn issue10_twentyfourth_heldout_regression_floors() {
                 ("political", 0.9),
                 ("safeguarding", 0.7),
             ],
-            max_flagged: 7,
+            // 2026-12-05, context words as nouns (shipped): 7 -> 6 flagged
+            max_flagged: 6,
         },
     );
 }
@@ -1601,7 +1620,8 @@ fn issue10_twentyfifth_heldout_regression_floors() {
                 ("political", 0.95),
                 ("safeguarding", 0.65),
             ],
-            max_flagged: 6,
+            // 2026-12-05, context words as nouns (shipped): 6 -> 5 flagged
+            max_flagged: 5,
         },
     );
 }
@@ -1728,7 +1748,8 @@ fn issue10_twentyseventh_heldout_regression_floors() {
                 ("political", 0.9),
                 ("safeguarding", 0.4),
             ],
-            max_flagged: 6,
+            // 2026-12-05, context words as nouns (shipped): 6 -> 5 flagged
+            max_flagged: 5,
         },
     );
 }
@@ -1907,7 +1928,8 @@ fn issue10_twentyninth_heldout_regression_floors() {
                 ("political", 0.8),
                 ("safeguarding", 0.4),
             ],
-            max_flagged: 10,
+            // 2026-12-05, context words as nouns (shipped): 10 -> 9 flagged
+            max_flagged: 9,
         },
     );
 }
@@ -2085,7 +2107,8 @@ fn issue10_thirty_first_heldout_regression_floors() {
                 ("political", 0.85),
                 ("safeguarding", 0.35),
             ],
-            max_flagged: 8,
+            // 2026-12-05, context words as nouns (shipped): 8 -> 7 flagged
+            max_flagged: 7,
         },
     );
 }
@@ -2122,7 +2145,8 @@ fn issue10_thirty_second_heldout_regression_floors() {
                 ("political", 0.85),
                 ("safeguarding", 0.45),
             ],
-            max_flagged: 8,
+            // 2026-12-05, context words as nouns (shipped): 7 -> 6 flagged
+            max_flagged: 6,
         },
     );
 }
@@ -2279,7 +2303,8 @@ fn issue10_thirty_fourth_heldout_regression_floors() {
                 ("political", 0.9),
                 ("safeguarding", 0.5),
             ],
-            max_flagged: 9,
+            // 2026-12-05, context words as nouns (shipped): 9 -> 8 flagged
+            max_flagged: 8,
         },
     );
 }
@@ -2425,7 +2450,8 @@ fn issue10_thirty_sixth_heldout_regression_floors() {
                 ("political", 0.85),
                 ("safeguarding", 0.5),
             ],
-            max_flagged: 8,
+            // 2026-12-05, context words as nouns (shipped): 8 -> 7 flagged
+            max_flagged: 7,
         },
     );
 }
@@ -2502,7 +2528,8 @@ fn issue10_thirty_eighth_heldout_regression_floors() {
                 ("political", 0.8),
                 ("safeguarding", 0.6),
             ],
-            max_flagged: 4,
+            // 2026-12-05, context words as nouns (shipped): 4 -> 3 flagged
+            max_flagged: 3,
         },
     );
 }
@@ -2977,7 +3004,8 @@ fn issue10_forty_third_heldout_regression_floors() {
                 ("political", 0.85),
                 ("safeguarding", 0.6),
             ],
-            max_flagged: 7,
+            // 2026-12-05, context words as nouns (shipped): 7 -> 5 flagged
+            max_flagged: 5,
         },
     );
 }
@@ -3673,7 +3701,8 @@ fn issue10_fifty_third_heldout_regression_floors() {
                 ("political", 0.85),
                 ("safeguarding", 0.7),
             ],
-            max_flagged: 8,
+            // 2026-12-05, context words as nouns (shipped): 8 -> 7 flagged
+            max_flagged: 7,
         },
     );
 }
@@ -3705,7 +3734,8 @@ fn issue10_fifty_fourth_heldout_regression_floors() {
                 ("political", 0.65),
                 ("safeguarding", 0.6),
             ],
-            max_flagged: 9,
+            // 2026-12-05, context words as nouns (shipped): 9 -> 8 flagged
+            max_flagged: 8,
         },
     );
 }
@@ -3946,7 +3976,8 @@ fn issue10_fifty_eighth_heldout_regression_floors() {
                 ("political", 0.75),
                 ("safeguarding", 0.35),
             ],
-            max_flagged: 9,
+            // 2026-12-05, context words as nouns (shipped): 9 -> 7 flagged
+            max_flagged: 7,
         },
     );
 }
@@ -3977,7 +4008,8 @@ fn issue10_fifty_ninth_heldout_regression_floors() {
                 ("political", 0.8),
                 ("safeguarding", 0.55),
             ],
-            max_flagged: 5,
+            // 2026-12-05, context words as nouns (shipped): 5 -> 4 flagged
+            max_flagged: 4,
         },
     );
 }
@@ -4405,7 +4437,8 @@ fn issue10_sixty_sixth_heldout_regression_floors() {
                 ("political", 0.85),
                 ("safeguarding", 0.7),
             ],
-            max_flagged: 4,
+            // 2026-12-05, context words as nouns (shipped): 4 -> 3 flagged
+            max_flagged: 3,
         },
     );
 }
@@ -4432,7 +4465,8 @@ fn issue10_sixty_seventh_heldout_regression_floors() {
                 ("political", 0.8),
                 ("safeguarding", 0.6),
             ],
-            max_flagged: 6,
+            // 2026-12-05, context words as nouns (shipped): 6 -> 5 flagged
+            max_flagged: 5,
         },
     );
 }
@@ -4664,7 +4698,8 @@ fn issue10_seventy_second_heldout_regression_floors() {
                 ("political", 0.85),
                 ("safeguarding", 0.5),
             ],
-            max_flagged: 2,
+            // 2026-12-05, context words as nouns (shipped): 2 -> 1 flagged
+            max_flagged: 1,
         },
     );
 }
@@ -4788,7 +4823,8 @@ fn issue10_seventy_third_heldout_regression_floors() {
                 ("political", 0.85),
                 ("safeguarding", 0.55),
             ],
-            max_flagged: 8,
+            // 2026-12-05, context words as nouns (shipped): 8 -> 6 flagged
+            max_flagged: 6,
         },
     );
 }
@@ -4815,7 +4851,8 @@ fn issue10_seventy_fourth_heldout_regression_floors() {
                 ("political", 0.9),
                 ("safeguarding", 0.55),
             ],
-            max_flagged: 8,
+            // 2026-12-05, context words as nouns (shipped): 8 -> 7 flagged
+            max_flagged: 7,
         },
     );
 }
@@ -4869,7 +4906,8 @@ fn issue10_seventy_sixth_heldout_regression_floors() {
                 ("political", 0.75),
                 ("safeguarding", 0.65),
             ],
-            max_flagged: 10,
+            // 2026-12-05, context words as nouns (shipped): 10 -> 9 flagged
+            max_flagged: 9,
         },
     );
 }
@@ -5168,6 +5206,215 @@ fn issue10_deep_on_the_seventy_seventh_to_eightieth_heldout_sets() {
                     ("safeguarding", 0.75),
                 ],
                 max_flagged: 10,
+            },
+        ),
+    ];
+    for (name, src, floors) in &sets {
+        blind_deep(name, src, floors);
+    }
+}
+
+#[test]
+fn issue10_eighty_first_heldout_regression_floors() {
+    blind(
+        "heldout81.toml",
+        include_str!("eval/heldout81.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-second session), pooled with
+            // heldout81-84: 141 found, 11 flagged on arrival (807ea2d7)
+            recall: &[
+                ("commercial", 0.8),
+                ("conduct", 0.75),
+                ("confidential", 0.75),
+                ("credit", 0.75),
+                ("links", 0.7),
+                ("location", 0.55),
+                ("patient-data", 0.65),
+                ("personal-data", 0.7),
+                ("political", 0.75),
+                ("safeguarding", 0.65),
+            ],
+            max_flagged: 11,
+        },
+    );
+}
+
+#[test]
+fn issue10_eighty_second_heldout_regression_floors() {
+    blind(
+        "heldout82.toml",
+        include_str!("eval/heldout82.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-second session), pooled with
+            // heldout81-84: 161 found, 8 flagged on arrival (807ea2d7)
+            // context words as nouns (shipped by this reading): 161 found, 7 flagged
+            recall: &[
+                ("commercial", 0.95),
+                ("conduct", 0.75),
+                ("confidential", 0.75),
+                ("credit", 0.8),
+                ("links", 0.75),
+                ("location", 0.75),
+                ("patient-data", 0.8),
+                ("personal-data", 0.7),
+                ("political", 0.95),
+                ("safeguarding", 0.85),
+            ],
+            max_flagged: 7,
+        },
+    );
+}
+
+#[test]
+fn issue10_eighty_third_heldout_regression_floors() {
+    blind(
+        "heldout83.toml",
+        include_str!("eval/heldout83.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-second session), pooled with
+            // heldout81-84: 154 found, 9 flagged on arrival (807ea2d7)
+            // context words as nouns (shipped by this reading): 154 found, 8 flagged
+            recall: &[
+                ("commercial", 0.8),
+                ("conduct", 0.9),
+                ("confidential", 0.65),
+                ("credit", 0.6),
+                ("links", 0.7),
+                ("location", 0.8),
+                ("patient-data", 0.75),
+                ("personal-data", 0.8),
+                ("political", 0.85),
+                ("safeguarding", 0.85),
+            ],
+            max_flagged: 8,
+        },
+    );
+}
+
+#[test]
+fn issue10_eighty_fourth_heldout_regression_floors() {
+    blind(
+        "heldout84.toml",
+        include_str!("eval/heldout84.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-second session), pooled with
+            // heldout81-84: 160 found, 8 flagged on arrival (807ea2d7)
+            recall: &[
+                ("commercial", 1.0),
+                ("conduct", 0.85),
+                ("confidential", 0.65),
+                ("credit", 0.7),
+                ("links", 1.0),
+                ("location", 0.85),
+                ("patient-data", 0.7),
+                ("personal-data", 0.55),
+                ("political", 0.85),
+                ("safeguarding", 0.85),
+            ],
+            max_flagged: 8,
+        },
+    );
+}
+
+#[test]
+fn issue10_deep_on_the_eighty_first_to_eighty_fourth_heldout_sets() {
+    let sets: [(&str, &str, Floors); 4] = [
+        (
+            "heldout81.toml",
+            include_str!("eval/heldout81.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05: 163 found, 17 flagged on arrival
+                recall: &[
+                    ("commercial", 0.9),
+                    ("conduct", 0.75),
+                    ("confidential", 0.9),
+                    ("credit", 0.9),
+                    ("links", 0.85),
+                    ("location", 0.8),
+                    ("patient-data", 0.8),
+                    ("personal-data", 0.8),
+                    ("political", 0.7),
+                    ("safeguarding", 0.75),
+                ],
+                max_flagged: 17,
+            },
+        ),
+        (
+            "heldout82.toml",
+            include_str!("eval/heldout82.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05: 177 found, 10 flagged on arrival
+                // context words as nouns: 177 found, 9 flagged
+                recall: &[
+                    ("commercial", 1.0),
+                    ("conduct", 0.9),
+                    ("confidential", 0.9),
+                    ("credit", 0.95),
+                    ("links", 0.85),
+                    ("location", 0.8),
+                    ("patient-data", 0.9),
+                    ("personal-data", 0.7),
+                    ("political", 1.0),
+                    ("safeguarding", 0.85),
+                ],
+                max_flagged: 9,
+            },
+        ),
+        (
+            "heldout83.toml",
+            include_str!("eval/heldout83.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05: 174 found, 13 flagged on arrival
+                // context words as nouns: 174 found, 12 flagged
+                recall: &[
+                    ("commercial", 0.85),
+                    ("conduct", 1.0),
+                    ("confidential", 0.85),
+                    ("credit", 0.9),
+                    ("links", 0.7),
+                    ("location", 0.8),
+                    ("patient-data", 0.9),
+                    ("personal-data", 0.75),
+                    ("political", 1.0),
+                    ("safeguarding", 0.95),
+                ],
+                max_flagged: 12,
+            },
+        ),
+        (
+            "heldout84.toml",
+            include_str!("eval/heldout84.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05: 174 found, 9 flagged on arrival
+                recall: &[
+                    ("commercial", 1.0),
+                    ("conduct", 0.85),
+                    ("confidential", 0.85),
+                    ("credit", 0.95),
+                    ("links", 1.0),
+                    ("location", 0.9),
+                    ("patient-data", 0.8),
+                    ("personal-data", 0.65),
+                    ("political", 0.8),
+                    ("safeguarding", 0.9),
+                ],
+                max_flagged: 9,
             },
         ),
     ];
