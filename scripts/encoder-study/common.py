@@ -23,6 +23,11 @@ def model_dir():
 # and OLID's targeted insults"); ROUND8=0 gives the earlier weights' data.
 ROUND8 = os.environ.get("ROUND8", "1") != "0"
 
+# Round 13 (safeguarding, location, credit and patient data in two parts,
+# `-13-a` and `-13-b`), written after the shipped weights and read only
+# with ROUND13=1 (rules/models/training/README.md).
+ROUND13 = os.environ.get("ROUND13", "0") != "0"
+
 
 def training():
     """Every round's lines (rules/models/training/README.md):
@@ -32,7 +37,9 @@ def training():
         base = os.path.basename(f)[:-4]
         if re.search(r"-8(?:-|$)", base) and not ROUND8:
             continue
-        cat = None if base.startswith("ordinary") else re.match(r"^([a-z-]+?)(?:-\d+)?$", base).group(1)
+        if re.search(r"-13(?:-|$)", base) and not ROUND13:
+            continue
+        cat = None if base.startswith("ordinary") else re.match(r"^([a-z-]+?)(?:-\d+(?:-[a-z])?)?$", base).group(1)
         for line in open(f, encoding="utf-8"):
             if line.startswith("#") or not line.strip():
                 continue
