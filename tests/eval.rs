@@ -380,7 +380,7 @@ fn issue10_second_heldout_regression_floors() {
             // raised 2026-12-01 from 13: the policy model's false alarms, the
             // price of its recall (rules/models/policy.md, "Measured")
             // raised 2026-12-01 from 18 by the retrained models (docs/EVALUATION.md)
-            // 2026-12-05, context words as nouns (shipped): 14 -> 14 flagged
+            // 2026-12-05, lowered to the count measured after context words as nouns shipped: 14 flagged
             max_flagged: 14,
         },
     );
@@ -888,7 +888,7 @@ fn issue10_seventh_heldout_regression_floors() {
             // lowered 2026-12-03 from 5: reported speech (docs/EVALUATION.md)
             // raised 2026-12-05 from 4 by the compositions and the tenth round
             // (docs/EVALUATION.md, "The compositions and the tenth round together")
-            // 2026-12-05, context words as nouns (shipped): 4 -> 4 flagged
+            // 2026-12-05, lowered to the count measured after context words as nouns shipped: 4 flagged
             max_flagged: 4,
         },
     );
@@ -936,7 +936,7 @@ fn issue10_eighth_heldout_regression_floors() {
             // (docs/EVALUATION.md, "The policy model trained longer")
             // raised 2026-12-05 from 7 by the compositions and the tenth round
             // (docs/EVALUATION.md, "The compositions and the tenth round together")
-            // 2026-12-05, context words as nouns (shipped): 7 -> 7 flagged
+            // 2026-12-05, lowered to the count measured after context words as nouns shipped: 7 flagged
             max_flagged: 7,
         },
     );
@@ -1026,7 +1026,7 @@ fn issue10_tenth_heldout_regression_floors() {
             // (docs/EVALUATION.md, "The policy model trained longer")
             // raised 2026-12-05 from 4 by the policy heads beside their signals
             // (docs/EVALUATION.md, "The policy heads beside their category's signals")
-            // 2026-12-05, context words as nouns (shipped): 3 -> 3 flagged
+            // 2026-12-05, lowered to the count measured after context words as nouns shipped: 3 flagged
             max_flagged: 3,
         },
     );
@@ -1190,7 +1190,7 @@ fn issue10_fourteenth_heldout_regression_floors() {
             ],
             // raised 2026-12-03 from 7: the policy model trained for 100 epochs
             // (docs/EVALUATION.md, "The policy model trained longer")
-            // 2026-12-05, context words as nouns (shipped): 6 -> 6 flagged
+            // 2026-12-05, lowered to the count measured after context words as nouns shipped: 6 flagged
             max_flagged: 6,
         },
     );
@@ -1307,7 +1307,7 @@ fn issue10_seventeenth_heldout_regression_floors() {
             ],
             // lowered 2026-12-03 from 12: the policy model trained for 100 epochs
             // (docs/EVALUATION.md, "The policy model trained longer")
-            // 2026-12-05, context words as nouns (shipped): 7 -> 7 flagged
+            // 2026-12-05, lowered to the count measured after context words as nouns shipped: 7 flagged
             max_flagged: 7,
         },
     );
@@ -1387,7 +1387,7 @@ fn issue10_nineteenth_heldout_regression_floors() {
                 ("political", 0.8),
                 ("safeguarding", 0.85),
             ],
-            // 2026-12-05, context words as nouns (shipped): 5 -> 5 flagged
+            // 2026-12-05, lowered to the count measured after context words as nouns shipped: 5 flagged
             max_flagged: 5,
         },
     );
@@ -1466,7 +1466,7 @@ fn issue10_twentyfirst_heldout_regression_floors() {
                 ("political", 0.9),
                 ("safeguarding", 0.6),
             ],
-            // 2026-12-05, context words as nouns (shipped): 5 -> 5 flagged
+            // 2026-12-05, lowered to the count measured after context words as nouns shipped: 5 flagged
             max_flagged: 5,
         },
     );
@@ -1506,7 +1506,7 @@ fn issue10_twentysecond_heldout_regression_floors() {
             ],
             // raised 2026-12-04 from 4: the abuse model on posts nobody is
             // addressed in flags one more (docs/EVALUATION.md, read after it shipped)
-            // 2026-12-05, context words as nouns (shipped): 4 -> 4 flagged
+            // 2026-12-05, lowered to the count measured after context words as nouns shipped: 4 flagged
             max_flagged: 4,
         },
     );
@@ -1709,7 +1709,8 @@ fn issue10_deep_on_the_twentysixth_heldout_set() {
                 // raised 2026-12-04 from 0.85 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
                 ("safeguarding", 0.85),
             ],
-            max_flagged: 4,
+            // 2026-12-05, lowered to the count measured with --deep after context words as nouns shipped: 3 flagged
+            max_flagged: 3,
         },
     );
 }
@@ -1837,7 +1838,8 @@ fn issue10_deep_on_the_twentyseventh_and_twentyeighth_heldout_sets() {
                     ("safeguarding", 0.45),
                 ],
                 // lowered 2026-12-04 from 10 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
-                max_flagged: 9,
+                // 2026-12-05, context words as nouns (shipped): 4 -> 3 flagged with --deep
+                max_flagged: 3,
             },
         ),
         (
@@ -1884,7 +1886,8 @@ fn issue10_deep_on_the_twentyseventh_and_twentyeighth_heldout_sets() {
                     ("safeguarding", 0.5),
                 ],
                 // raised 2026-12-04 from 12 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
-                max_flagged: 13,
+                // 2026-12-05, lowered to the count measured with --deep after context words as nouns shipped: 10 flagged
+                max_flagged: 10,
             },
         ),
     ];
@@ -2016,7 +2019,8 @@ fn issue10_deep_on_the_twentyninth_and_thirtieth_heldout_sets() {
                 ],
                 // lowered 2026-12-04 from 16 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
                 // raised 2026-12-04 from 14 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
-                max_flagged: 16,
+                // 2026-12-05, context words as nouns (shipped): 10 -> 9 flagged with --deep
+                max_flagged: 9,
             },
         ),
         (
@@ -2064,7 +2068,8 @@ fn issue10_deep_on_the_twentyninth_and_thirtieth_heldout_sets() {
                 ],
                 // lowered 2026-12-04 from 16 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
                 // raised 2026-12-04 from 14 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
-                max_flagged: 15,
+                // 2026-12-05, lowered to the count measured with --deep after context words as nouns shipped: 12 flagged
+                max_flagged: 12,
             },
         ),
     ];
@@ -2189,7 +2194,8 @@ fn issue10_deep_on_the_thirty_first_and_thirty_second_heldout_sets() {
                     ("political", 0.9),
                     ("safeguarding", 0.55),
                 ],
-                max_flagged: 8,
+                // 2026-12-05, context words as nouns (shipped): 8 -> 7 flagged with --deep
+                max_flagged: 7,
             },
         ),
         (
@@ -2222,7 +2228,8 @@ fn issue10_deep_on_the_thirty_first_and_thirty_second_heldout_sets() {
                     ("political", 0.85),
                     ("safeguarding", 0.55),
                 ],
-                max_flagged: 11,
+                // 2026-12-05, context words as nouns (shipped): 10 -> 9 flagged with --deep
+                max_flagged: 9,
             },
         ),
     ];
@@ -2369,7 +2376,8 @@ fn issue10_deep_on_the_thirty_third_and_thirty_fourth_heldout_sets() {
                     ("political", 0.9),
                     ("safeguarding", 0.7),
                 ],
-                max_flagged: 9,
+                // 2026-12-05, context words as nouns (shipped): 9 -> 8 flagged with --deep
+                max_flagged: 8,
             },
         ),
     ];
@@ -2590,7 +2598,8 @@ fn issue10_deep_on_the_thirty_fifth_and_thirty_sixth_heldout_sets() {
                     ("political", 0.9),
                     ("safeguarding", 0.6),
                 ],
-                max_flagged: 9,
+                // 2026-12-05, context words as nouns (shipped): 9 -> 8 flagged with --deep
+                max_flagged: 8,
             },
         ),
     ];
@@ -2660,7 +2669,8 @@ fn issue10_deep_on_the_thirty_seventh_and_thirty_eighth_heldout_sets() {
                     ("political", 0.9),
                     ("safeguarding", 0.6),
                 ],
-                max_flagged: 3,
+                // 2026-12-05, context words as nouns (shipped): 3 -> 2 flagged with --deep
+                max_flagged: 2,
             },
         ),
     ];
@@ -3078,7 +3088,8 @@ fn issue10_deep_on_the_forty_third_and_forty_fourth_heldout_sets() {
                     ("political", 0.9),
                     ("safeguarding", 0.65),
                 ],
-                max_flagged: 6,
+                // 2026-12-05, context words as nouns (shipped): 6 -> 4 flagged with --deep
+                max_flagged: 4,
             },
         ),
         (
@@ -3832,7 +3843,8 @@ fn issue10_deep_on_the_fifty_third_to_fifty_sixth_heldout_sets() {
                     ("political", 0.85),
                     ("safeguarding", 0.7),
                 ],
-                max_flagged: 9,
+                // 2026-12-05, context words as nouns (shipped): 9 -> 8 flagged with --deep
+                max_flagged: 8,
             },
         ),
         (
@@ -3858,7 +3870,8 @@ fn issue10_deep_on_the_fifty_third_to_fifty_sixth_heldout_sets() {
                     ("political", 0.75),
                     ("safeguarding", 0.65),
                 ],
-                max_flagged: 12,
+                // 2026-12-05, context words as nouns (shipped): 12 -> 11 flagged with --deep
+                max_flagged: 11,
             },
         ),
         (
@@ -4097,7 +4110,8 @@ fn issue10_deep_on_the_fifty_seventh_to_sixtieth_heldout_sets() {
                     ("political", 0.85),
                     ("safeguarding", 0.5),
                 ],
-                max_flagged: 11,
+                // 2026-12-05, context words as nouns (shipped): 11 -> 9 flagged with --deep
+                max_flagged: 9,
             },
         ),
         (
@@ -4123,7 +4137,8 @@ fn issue10_deep_on_the_fifty_seventh_to_sixtieth_heldout_sets() {
                     ("political", 0.8),
                     ("safeguarding", 0.6),
                 ],
-                max_flagged: 6,
+                // 2026-12-05, context words as nouns (shipped): 6 -> 5 flagged with --deep
+                max_flagged: 5,
             },
         ),
         (
@@ -4542,7 +4557,8 @@ fn issue10_deep_on_the_sixty_fifth_to_sixty_eighth_heldout_sets() {
                     ("political", 0.9),
                     ("safeguarding", 0.85),
                 ],
-                max_flagged: 9,
+                // 2026-12-05, context words as nouns (shipped): 9 -> 8 flagged with --deep
+                max_flagged: 8,
             },
         ),
         (
@@ -4564,7 +4580,8 @@ fn issue10_deep_on_the_sixty_fifth_to_sixty_eighth_heldout_sets() {
                     ("political", 0.75),
                     ("safeguarding", 0.65),
                 ],
-                max_flagged: 9,
+                // 2026-12-05, context words as nouns (shipped): 9 -> 8 flagged with --deep
+                max_flagged: 8,
             },
         ),
         (
@@ -4792,7 +4809,8 @@ fn issue10_deep_on_the_sixty_ninth_to_seventy_second_heldout_sets() {
                     ("political", 0.9),
                     ("safeguarding", 0.65),
                 ],
-                max_flagged: 4,
+                // 2026-12-05, context words as nouns (shipped): 4 -> 3 flagged with --deep
+                max_flagged: 3,
             },
         ),
     ];
@@ -5042,7 +5060,8 @@ fn issue10_deep_on_the_seventy_third_to_seventy_sixth_heldout_sets() {
                     ("political", 0.95),
                     ("safeguarding", 0.7),
                 ],
-                max_flagged: 10,
+                // 2026-12-05, context words as nouns (shipped): 10 -> 8 flagged with --deep
+                max_flagged: 8,
             },
         ),
         (
@@ -5064,7 +5083,8 @@ fn issue10_deep_on_the_seventy_third_to_seventy_sixth_heldout_sets() {
                     ("political", 0.9),
                     ("safeguarding", 0.6),
                 ],
-                max_flagged: 10,
+                // 2026-12-05, context words as nouns (shipped): 10 -> 9 flagged with --deep
+                max_flagged: 9,
             },
         ),
         (
@@ -5108,7 +5128,8 @@ fn issue10_deep_on_the_seventy_third_to_seventy_sixth_heldout_sets() {
                     ("political", 0.9),
                     ("safeguarding", 0.7),
                 ],
-                max_flagged: 11,
+                // 2026-12-05, context words as nouns (shipped): 11 -> 10 flagged with --deep
+                max_flagged: 10,
             },
         ),
     ];
