@@ -49,8 +49,6 @@ struct Slot {
     compiled: std::sync::OnceLock<Option<(Regex, Option<usize>)>>,
     /// Compiled in Unicode mode (the pattern needs Unicode classes).
     unicode: bool,
-    /// The rules (indexes into `Patterns::rules`, ascending) reading it.
-    rules: Vec<usize>,
 }
 
 struct PatternRule {
@@ -135,11 +133,9 @@ impl Patterns {
                     src,
                     compiled,
                     unicode: is_unicode,
-                    rules: Vec::new(),
                 });
                 slots.len() - 1
             });
-            slots[slot].rules.push(rules.len());
             let validator = match &p.validator {
                 None => None,
                 Some(v) => Some(validators::lookup(v).ok_or_else(|| {
@@ -224,15 +220,9 @@ impl Patterns {
         }
         // In rule order, as when every rule had its own slot: a shared
         // slot's rules need not be neighbours.
-        let mut matched: Vec<usize> = set
-            .matches(value)
-            .iter()
-            .flat_map(|s| self.slots[s].rules.iter().copied())
-            .collect();
-        matched.sort_unstable();
-        for i in matched {
-            let pr = &self.rules[i];
-            if !applies(pr) {
+        let matched = set.matches(value);
+        for pr in &self.rules {
+            if !matched.matched(pr.slot) || !applies(pr) {
                 continue;
             }
             let slot = &self.slots[pr.slot];

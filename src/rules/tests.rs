@@ -790,8 +790,8 @@ fn identifier_validators() {
 /// own ("the patient in bed 4", "patient's") it is.
 #[test]
 fn a_context_word_counts_as_a_noun_not_as_a_modifier() {
-    let rule = |heads: &str| {
-        pack(&format!(
+    let toml = |pattern: &str| {
+        format!(
             r#"{HEAD}
 [[rules]]
 id = "t.name"
@@ -800,9 +800,14 @@ category = "patient-data"
 severity = "high"
 policy = ["CUM 3.3"]
 clauses = ["A1"]
-pattern = {{ regex = '\b[A-Z][a-z]+ [A-Z][a-z]+\b', case_sensitive = true, context = {{ words = ["patient", "bed"], {heads} window = 40, required = true }} }}
+pattern = {pattern}
 "#
-        ))
+        )
+    };
+    let rule = |heads: &str| {
+        pack(&toml(&format!(
+            r#"{{ regex = '\b[A-Z][a-z]+ [A-Z][a-z]+\b', case_sensitive = true, context = {{ words = ["patient", "bed"], {heads} window = 40, required = true }} }}"#
+        )))
     };
     let with = rule(r#"heads = ["patient", "bed"],"#);
     let without = rule("");
@@ -823,17 +828,8 @@ pattern = {{ regex = '\b[A-Z][a-z]+ [A-Z][a-z]+\b', case_sensitive = true, conte
     ] {
         assert!(fires(&with, text), "{text}");
     }
-    let e = err(&format!(
-        r#"{HEAD}
-[[rules]]
-id = "t.name"
-title = "t"
-category = "patient-data"
-severity = "high"
-policy = ["CUM 3.3"]
-clauses = ["A1"]
-pattern = {{ regex = 'x[0-9]', context = {{ words = ["patient"], heads = ["bed"] }} }}
-"#
+    let e = err(&toml(
+        r#"{ regex = 'x[0-9]', context = { words = ["patient"], heads = ["bed"] } }"#,
     ));
     assert!(e.contains("context.heads names \"bed\""), "{e}");
 }
