@@ -5443,3 +5443,212 @@ fn issue10_deep_on_the_eighty_first_to_eighty_fourth_heldout_sets() {
         blind_deep(name, src, floors);
     }
 }
+
+#[test]
+fn issue10_eighty_fifth_heldout_regression_floors() {
+    blind(
+        "heldout85.toml",
+        include_str!("eval/heldout85.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-third session), pooled with
+            // heldout85-88: 145 found, 7 flagged on arrival (aa8d5e09)
+            recall: &[
+                ("commercial", 0.85),
+                ("conduct", 0.8),
+                ("confidential", 0.75),
+                ("credit", 0.75),
+                ("links", 0.8),
+                ("location", 0.7),
+                ("patient-data", 0.5),
+                ("personal-data", 0.65),
+                ("political", 0.8),
+                ("safeguarding", 0.65),
+            ],
+            max_flagged: 7,
+        },
+    );
+}
+
+#[test]
+fn issue10_eighty_sixth_heldout_regression_floors() {
+    blind(
+        "heldout86.toml",
+        include_str!("eval/heldout86.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-third session), pooled with
+            // heldout85-88: 154 found, 9 flagged on arrival (aa8d5e09)
+            recall: &[
+                ("commercial", 0.85),
+                ("conduct", 0.7),
+                ("confidential", 0.8),
+                ("credit", 0.5),
+                ("links", 0.7),
+                ("location", 0.8),
+                ("patient-data", 0.75),
+                ("personal-data", 0.85),
+                ("political", 1.0),
+                ("safeguarding", 0.75),
+            ],
+            max_flagged: 9,
+        },
+    );
+}
+
+#[test]
+fn issue10_eighty_seventh_heldout_regression_floors() {
+    blind(
+        "heldout87.toml",
+        include_str!("eval/heldout87.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-third session), pooled with
+            // heldout85-88: 159 found, 8 flagged on arrival (aa8d5e09)
+            recall: &[
+                ("commercial", 0.9),
+                ("conduct", 0.65),
+                ("confidential", 1.0),
+                ("credit", 0.8),
+                ("links", 0.65),
+                ("location", 0.95),
+                ("patient-data", 0.75),
+                ("personal-data", 0.65),
+                ("political", 0.85),
+                ("safeguarding", 0.75),
+            ],
+            max_flagged: 8,
+        },
+    );
+}
+
+#[test]
+fn issue10_eighty_eighth_heldout_regression_floors() {
+    blind(
+        "heldout88.toml",
+        include_str!("eval/heldout88.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-third session), pooled with
+            // heldout85-88: 154 found, 12 flagged on arrival (aa8d5e09)
+            recall: &[
+                ("commercial", 0.9),
+                ("conduct", 0.8),
+                ("confidential", 0.7),
+                ("credit", 0.75),
+                ("links", 0.85),
+                ("location", 0.75),
+                ("patient-data", 0.7),
+                ("personal-data", 0.75),
+                ("political", 0.85),
+                ("safeguarding", 0.65),
+            ],
+            max_flagged: 12,
+        },
+    );
+}
+
+#[test]
+fn issue10_deep_on_the_eighty_fifth_to_eighty_eighth_heldout_sets() {
+    let sets: [(&str, &str, Floors); 4] = [
+        (
+            "heldout85.toml",
+            include_str!("eval/heldout85.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-third session), pooled with
+                // heldout85-88: 163 found, 9 flagged on arrival (aa8d5e09)
+                recall: &[
+                    ("commercial", 0.95),
+                    ("conduct", 0.85),
+                    ("confidential", 0.85),
+                    ("credit", 0.95),
+                    ("links", 0.85),
+                    ("location", 0.8),
+                    ("patient-data", 0.55),
+                    ("personal-data", 0.7),
+                    ("political", 0.9),
+                    ("safeguarding", 0.75),
+                ],
+                max_flagged: 9,
+            },
+        ),
+        (
+            "heldout86.toml",
+            include_str!("eval/heldout86.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-third session), pooled with
+                // heldout85-88: 179 found, 12 flagged on arrival (aa8d5e09)
+                recall: &[
+                    ("commercial", 1.0),
+                    ("conduct", 0.8),
+                    ("confidential", 0.95),
+                    ("credit", 0.9),
+                    ("links", 0.8),
+                    ("location", 0.9),
+                    ("patient-data", 0.85),
+                    ("personal-data", 0.85),
+                    ("political", 0.95),
+                    ("safeguarding", 0.95),
+                ],
+                max_flagged: 12,
+            },
+        ),
+        (
+            "heldout87.toml",
+            include_str!("eval/heldout87.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-third session), pooled with
+                // heldout85-88: 175 found, 10 flagged on arrival (aa8d5e09)
+                recall: &[
+                    ("commercial", 1.0),
+                    ("conduct", 0.65),
+                    ("confidential", 1.0),
+                    ("credit", 0.95),
+                    ("links", 0.8),
+                    ("location", 0.95),
+                    ("patient-data", 0.9),
+                    ("personal-data", 0.8),
+                    ("political", 0.85),
+                    ("safeguarding", 0.85),
+                ],
+                max_flagged: 10,
+            },
+        ),
+        (
+            "heldout88.toml",
+            include_str!("eval/heldout88.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-third session), pooled with
+                // heldout85-88: 167 found, 12 flagged on arrival (aa8d5e09)
+                recall: &[
+                    ("commercial", 0.9),
+                    ("conduct", 0.75),
+                    ("confidential", 0.8),
+                    ("credit", 0.9),
+                    ("links", 0.9),
+                    ("location", 0.7),
+                    ("patient-data", 0.8),
+                    ("personal-data", 0.9),
+                    ("political", 0.9),
+                    ("safeguarding", 0.8),
+                ],
+                max_flagged: 12,
+            },
+        ),
+    ];
+    for (name, src, floors) in &sets {
+        blind_deep(name, src, floors);
+    }
+}
