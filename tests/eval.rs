@@ -5652,3 +5652,228 @@ fn issue10_deep_on_the_eighty_fifth_to_eighty_eighth_heldout_sets() {
         blind_deep(name, src, floors);
     }
 }
+
+#[test]
+fn issue10_eighty_ninth_heldout_regression_floors() {
+    blind(
+        "heldout89.toml",
+        include_str!("eval/heldout89.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-third session), pooled with
+            // heldout89-92: 151 found, 12 flagged on arrival (3af28ede)
+            // relationships with patients, self-harm encouraged (shipped by
+            // this reading): 151 found, 13 flagged
+            recall: &[
+                ("commercial", 0.7),
+                ("conduct", 0.9),
+                ("confidential", 0.7),
+                ("credit", 0.65),
+                ("links", 0.7),
+                ("location", 0.7),
+                ("patient-data", 0.85),
+                ("personal-data", 0.65),
+                ("political", 0.9),
+                ("safeguarding", 0.8),
+            ],
+            max_flagged: 13,
+        },
+    );
+}
+
+#[test]
+fn issue10_ninetieth_heldout_regression_floors() {
+    blind(
+        "heldout90.toml",
+        include_str!("eval/heldout90.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-third session), pooled with
+            // heldout89-92: 147 found, 4 flagged on arrival (3af28ede)
+            // relationships with patients, self-harm encouraged (shipped by
+            // this reading): 148 found, 4 flagged
+            recall: &[
+                ("commercial", 0.7),
+                ("conduct", 0.75),
+                ("confidential", 0.7),
+                ("credit", 0.65),
+                ("links", 0.75),
+                ("location", 0.65),
+                ("patient-data", 0.75),
+                ("personal-data", 0.7),
+                ("political", 0.9),
+                ("safeguarding", 0.85),
+            ],
+            max_flagged: 4,
+        },
+    );
+}
+
+#[test]
+fn issue10_ninety_first_heldout_regression_floors() {
+    blind(
+        "heldout91.toml",
+        include_str!("eval/heldout91.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-third session), pooled with
+            // heldout89-92: 141 found, 10 flagged on arrival (3af28ede)
+            // relationships with patients, self-harm encouraged (shipped by
+            // this reading): 143 found, 11 flagged
+            recall: &[
+                ("commercial", 0.7),
+                ("conduct", 0.75),
+                ("confidential", 0.75),
+                ("credit", 0.65),
+                ("links", 0.5),
+                ("location", 0.8),
+                ("patient-data", 0.55),
+                ("personal-data", 0.75),
+                ("political", 0.85),
+                ("safeguarding", 0.85),
+            ],
+            max_flagged: 11,
+        },
+    );
+}
+
+#[test]
+fn issue10_ninety_second_heldout_regression_floors() {
+    blind(
+        "heldout92.toml",
+        include_str!("eval/heldout92.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-third session), pooled with
+            // heldout89-92: 144 found, 9 flagged on arrival (3af28ede)
+            // relationships with patients, self-harm encouraged (shipped by
+            // this reading): 145 found, 9 flagged
+            recall: &[
+                ("commercial", 0.6),
+                ("conduct", 0.75),
+                ("confidential", 0.8),
+                ("credit", 0.75),
+                ("links", 0.5),
+                ("location", 0.7),
+                ("patient-data", 0.85),
+                ("personal-data", 0.6),
+                ("political", 0.8),
+                ("safeguarding", 0.9),
+            ],
+            max_flagged: 9,
+        },
+    );
+}
+
+#[test]
+fn issue10_deep_on_the_eighty_ninth_to_ninety_second_heldout_sets() {
+    let sets: [(&str, &str, Floors); 4] = [
+        (
+            "heldout89.toml",
+            include_str!("eval/heldout89.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-third session), pooled with
+                // heldout89-92: 172 found, 13 flagged on arrival (3af28ede)
+                // relationships with patients, self-harm encouraged (shipped by
+                // this reading): 172 found, 14 flagged
+                recall: &[
+                    ("commercial", 0.8),
+                    ("conduct", 0.9),
+                    ("confidential", 0.8),
+                    ("credit", 0.8),
+                    ("links", 0.85),
+                    ("location", 0.75),
+                    ("patient-data", 0.9),
+                    ("personal-data", 0.85),
+                    ("political", 1.0),
+                    ("safeguarding", 0.95),
+                ],
+                max_flagged: 14,
+            },
+        ),
+        (
+            "heldout90.toml",
+            include_str!("eval/heldout90.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-third session), pooled with
+                // heldout89-92: 167 found, 8 flagged on arrival (3af28ede)
+                // relationships with patients, self-harm encouraged (shipped by
+                // this reading): 168 found, 8 flagged
+                recall: &[
+                    ("commercial", 0.8),
+                    ("conduct", 0.8),
+                    ("confidential", 0.85),
+                    ("credit", 0.85),
+                    ("links", 0.9),
+                    ("location", 0.9),
+                    ("patient-data", 0.8),
+                    ("personal-data", 0.7),
+                    ("political", 0.9),
+                    ("safeguarding", 0.9),
+                ],
+                max_flagged: 8,
+            },
+        ),
+        (
+            "heldout91.toml",
+            include_str!("eval/heldout91.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-third session), pooled with
+                // heldout89-92: 164 found, 12 flagged on arrival (3af28ede)
+                // relationships with patients, self-harm encouraged (shipped by
+                // this reading): 165 found, 13 flagged
+                recall: &[
+                    ("commercial", 0.85),
+                    ("conduct", 0.8),
+                    ("confidential", 0.8),
+                    ("credit", 0.8),
+                    ("links", 0.7),
+                    ("location", 0.8),
+                    ("patient-data", 0.85),
+                    ("personal-data", 0.85),
+                    ("political", 0.85),
+                    ("safeguarding", 0.95),
+                ],
+                max_flagged: 13,
+            },
+        ),
+        (
+            "heldout92.toml",
+            include_str!("eval/heldout92.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-third session), pooled with
+                // heldout89-92: 160 found, 10 flagged on arrival (3af28ede)
+                // relationships with patients, self-harm encouraged (shipped by
+                // this reading): 160 found, 10 flagged
+                recall: &[
+                    ("commercial", 0.85),
+                    ("conduct", 0.7),
+                    ("confidential", 0.95),
+                    ("credit", 0.9),
+                    ("links", 0.7),
+                    ("location", 0.65),
+                    ("patient-data", 0.85),
+                    ("personal-data", 0.6),
+                    ("political", 0.85),
+                    ("safeguarding", 0.95),
+                ],
+                max_flagged: 10,
+            },
+        ),
+    ];
+    for (name, src, floors) in &sets {
+        blind_deep(name, src, floors);
+    }
+}
