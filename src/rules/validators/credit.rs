@@ -38,6 +38,7 @@ pub(super) fn photo_credit(m: &str, org: &Org) -> Option<String> {
             w.ends_with(':')
                 || (w != "&" && !w.chars().any(char::is_alphanumeric))
                 || matches!(b.as_str(), "by" | "cred" | "credit" | "credits" | "c/o")
+                || w.eq_ignore_ascii_case("(c)")
                 || (b == "of" && i > 0 && bare(words[i - 1]) == "courtesy")
         };
         let k = (0..words.len()).rev().find(|&i| marker(i))?;
@@ -74,11 +75,14 @@ pub(super) fn photo_credit(m: &str, org: &Org) -> Option<String> {
     }
     // lower-case words before the name: "our talented porter", "the
     // wonderful"; a preposition or verb among them makes the name a
-    // subject or a place ("Photo: the sunrise over Derwent Water")
+    // subject, a place or what someone belongs to ("Photo: the sunrise
+    // over Derwent Water", "Artwork by members of our Larch Ward art
+    // group")
     let split = region
         .iter()
         .position(|w| !w.starts_with(|c: char| c.is_ascii_lowercase()))?;
     const STOP: &[&str] = &[
+        "of",
         "at",
         "in",
         "on",
@@ -231,6 +235,25 @@ pub(super) fn judge_credited_name(name: &[&str], org: &Org) -> Option<String> {
         "reuters",
         "pa",
         "afp",
+        // a group of the organisation's ("our Larch Ward art group"), a
+        // school's pupils ("Ward" alone is also a surname)
+        "group",
+        "panel",
+        "pupils",
+        "primary",
+        "academy",
+        // the same in Welsh: team, government, council, board, health,
+        // hospital, school, university, service
+        "tîm",
+        "tim",
+        "llywodraeth",
+        "cyngor",
+        "bwrdd",
+        "iechyd",
+        "ysbyty",
+        "ysgol",
+        "prifysgol",
+        "gwasanaeth",
     ];
     // A production company or photography business (D4 names it).
     const COMPANY: &[&str] = &[
@@ -407,10 +430,13 @@ pub(super) fn judge_credited_name(name: &[&str], org: &Org) -> Option<String> {
         let l = w.to_lowercase();
         (proper(w) || initial) && !not_a_name(&l) && !CAPTIONS.contains(&l.as_str())
     });
-    let others_ok = rest
-        .iter()
-        .skip(1)
-        .all(|w| proper(w) && !FUNCTION.contains(&w.to_lowercase().as_str()));
+    // a surname particle between names: "Dafydd ap Rhys", "Anne de Vries"
+    const PARTICLES: &[&str] = &["ap", "ab", "van", "von", "de", "du", "da", "di", "le"];
+    let last = rest.len().saturating_sub(1);
+    let others_ok = rest.iter().enumerate().skip(1).all(|(i, w)| {
+        (proper(w) && !FUNCTION.contains(&w.to_lowercase().as_str()))
+            || (i < last && PARTICLES.contains(w))
+    });
     let long_enough = rest.len() >= 2 || (titled && rest.len() == 1);
     if first_ok && others_ok && long_enough && rest.len() <= 3 {
         return Some(format!(

@@ -141,6 +141,14 @@ fn photo_credits_name_people_handles_and_companies_not_bodies() {
     assert!(credit("Photo: the sunrise over Derwent Water").is_none());
     assert!(credit("Photos: Summer Fete").is_none());
     assert!(credit("Photo: Estates Services").is_none());
+    // Welsh credits: a person with a surname particle, and the bodies
+    assert!(credit("Llun: Dafydd ap Rhys").unwrap().contains("person"));
+    assert!(credit("Lluniau: Tîm Cyfathrebu Example").is_none());
+    assert!(credit("Llun: Llywodraeth Cymru").is_none());
+    // "(c)" marks a credit as "©" does
+    assert!(credit("(c) Jodie Example").unwrap().contains("person"));
+    // a ward's group or a school's pupils are not an individual
+    assert!(credit("Artwork by members of our Larch Ward art group").is_none());
 }
 
 #[test]
