@@ -381,7 +381,8 @@ fn issue10_second_heldout_regression_floors() {
             // price of its recall (rules/models/policy.md, "Measured")
             // raised 2026-12-01 from 18 by the retrained models (docs/EVALUATION.md)
             // 2026-12-05, lowered to the count measured after context words as nouns shipped: 14 flagged
-            max_flagged: 14,
+            // 2026-12-05, credits in Welsh, in profiles and by (c) (shipped): 14 -> 12 flagged
+            max_flagged: 12,
         },
     );
 }
@@ -698,7 +699,8 @@ fn issue10_third_heldout_regression_floors() {
             // raised 2026-12-05 from 16 by the eleventh round and contact details
             // (docs/EVALUATION.md, "The eleventh round and contact details read together")
             // 2026-12-05, context words as nouns (shipped): 17 -> 16 flagged
-            max_flagged: 16,
+            // 2026-12-05, credits in Welsh, in profiles and by (c) (shipped): 16 -> 15 flagged
+            max_flagged: 15,
         },
     );
 }
@@ -983,7 +985,8 @@ fn issue10_ninth_heldout_regression_floors() {
             // raised 2026-12-03 from 11: the policy model trained for 100 epochs
             // (docs/EVALUATION.md, "The policy model trained longer")
             // 2026-12-05, context words as nouns (shipped): 9 -> 8 flagged
-            max_flagged: 8,
+            // 2026-12-05, credits in Welsh, in profiles and by (c) (shipped): 8 -> 7 flagged
+            max_flagged: 7,
         },
     );
 }
@@ -5870,6 +5873,231 @@ fn issue10_deep_on_the_eighty_ninth_to_ninety_second_heldout_sets() {
                     ("safeguarding", 0.95),
                 ],
                 max_flagged: 10,
+            },
+        ),
+    ];
+    for (name, src, floors) in &sets {
+        blind_deep(name, src, floors);
+    }
+}
+
+#[test]
+fn issue10_ninety_third_heldout_regression_floors() {
+    blind(
+        "heldout93.toml",
+        include_str!("eval/heldout93.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-third session), pooled with
+            // heldout93-96: 147 found, 6 flagged on arrival (926a1e04)
+            // credits in Welsh, in profiles and by (c) (shipped by this
+            // reading): 149 found, 6 flagged
+            recall: &[
+                ("commercial", 0.8),
+                ("conduct", 0.85),
+                ("confidential", 0.85),
+                ("credit", 0.7),
+                ("links", 0.6),
+                ("location", 0.7),
+                ("patient-data", 0.8),
+                ("personal-data", 0.65),
+                ("political", 0.75),
+                ("safeguarding", 0.75),
+            ],
+            max_flagged: 6,
+        },
+    );
+}
+
+#[test]
+fn issue10_ninety_fourth_heldout_regression_floors() {
+    blind(
+        "heldout94.toml",
+        include_str!("eval/heldout94.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-third session), pooled with
+            // heldout93-96: 147 found, 14 flagged on arrival (926a1e04)
+            // credits in Welsh, in profiles and by (c) (shipped by this
+            // reading): 148 found, 14 flagged
+            recall: &[
+                ("commercial", 0.8),
+                ("conduct", 0.65),
+                ("confidential", 0.9),
+                ("credit", 0.75),
+                ("links", 0.8),
+                ("location", 0.8),
+                ("patient-data", 0.75),
+                ("personal-data", 0.55),
+                ("political", 0.75),
+                ("safeguarding", 0.65),
+            ],
+            max_flagged: 14,
+        },
+    );
+}
+
+#[test]
+fn issue10_ninety_fifth_heldout_regression_floors() {
+    blind(
+        "heldout95.toml",
+        include_str!("eval/heldout95.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-third session), pooled with
+            // heldout93-96: 156 found, 12 flagged on arrival (926a1e04)
+            // credits in Welsh, in profiles and by (c) (shipped by this
+            // reading): 158 found, 12 flagged
+            recall: &[
+                ("commercial", 0.75),
+                ("conduct", 0.8),
+                ("confidential", 0.75),
+                ("credit", 0.9),
+                ("links", 0.85),
+                ("location", 0.8),
+                ("patient-data", 0.8),
+                ("personal-data", 0.75),
+                ("political", 0.75),
+                ("safeguarding", 0.75),
+            ],
+            max_flagged: 12,
+        },
+    );
+}
+
+#[test]
+fn issue10_ninety_sixth_heldout_regression_floors() {
+    blind(
+        "heldout96.toml",
+        include_str!("eval/heldout96.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-third session), pooled with
+            // heldout93-96: 156 found, 6 flagged on arrival (926a1e04)
+            // credits in Welsh, in profiles and by (c) (shipped by this
+            // reading): 158 found, 6 flagged
+            recall: &[
+                ("commercial", 0.9),
+                ("conduct", 0.85),
+                ("confidential", 0.75),
+                ("credit", 0.75),
+                ("links", 0.8),
+                ("location", 0.75),
+                ("patient-data", 0.8),
+                ("personal-data", 0.75),
+                ("political", 0.8),
+                ("safeguarding", 0.75),
+            ],
+            max_flagged: 6,
+        },
+    );
+}
+
+#[test]
+fn issue10_deep_on_the_ninety_third_to_ninety_sixth_heldout_sets() {
+    let sets: [(&str, &str, Floors); 4] = [
+        (
+            "heldout93.toml",
+            include_str!("eval/heldout93.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-third session), pooled with
+                // heldout93-96: 167 found, 14 flagged on arrival (926a1e04)
+                // credits in Welsh, in profiles and by (c) (shipped by this
+                // reading): 169 found, 14 flagged
+                recall: &[
+                    ("commercial", 0.8),
+                    ("conduct", 0.85),
+                    ("confidential", 0.9),
+                    ("credit", 1.0),
+                    ("links", 0.8),
+                    ("location", 0.7),
+                    ("patient-data", 0.85),
+                    ("personal-data", 0.75),
+                    ("political", 0.9),
+                    ("safeguarding", 0.9),
+                ],
+                max_flagged: 14,
+            },
+        ),
+        (
+            "heldout94.toml",
+            include_str!("eval/heldout94.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-third session), pooled with
+                // heldout93-96: 171 found, 15 flagged on arrival (926a1e04)
+                // credits in Welsh, in profiles and by (c) (shipped by this
+                // reading): 172 found, 15 flagged
+                recall: &[
+                    ("commercial", 0.95),
+                    ("conduct", 0.8),
+                    ("confidential", 0.95),
+                    ("credit", 0.9),
+                    ("links", 0.85),
+                    ("location", 0.9),
+                    ("patient-data", 0.9),
+                    ("personal-data", 0.6),
+                    ("political", 0.9),
+                    ("safeguarding", 0.85),
+                ],
+                max_flagged: 15,
+            },
+        ),
+        (
+            "heldout95.toml",
+            include_str!("eval/heldout95.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-third session), pooled with
+                // heldout93-96: 166 found, 10 flagged on arrival (926a1e04)
+                // credits in Welsh, in profiles and by (c) (shipped by this
+                // reading): 168 found, 10 flagged
+                recall: &[
+                    ("commercial", 0.85),
+                    ("conduct", 0.75),
+                    ("confidential", 0.8),
+                    ("credit", 1.0),
+                    ("links", 0.85),
+                    ("location", 0.85),
+                    ("patient-data", 0.85),
+                    ("personal-data", 0.75),
+                    ("political", 0.85),
+                    ("safeguarding", 0.85),
+                ],
+                max_flagged: 10,
+            },
+        ),
+        (
+            "heldout96.toml",
+            include_str!("eval/heldout96.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-third session), pooled with
+                // heldout93-96: 178 found, 9 flagged on arrival (926a1e04)
+                // credits in Welsh, in profiles and by (c) (shipped by this
+                // reading): 179 found, 9 flagged
+                recall: &[
+                    ("commercial", 1.0),
+                    ("conduct", 0.9),
+                    ("confidential", 0.9),
+                    ("credit", 1.0),
+                    ("links", 0.85),
+                    ("location", 0.85),
+                    ("patient-data", 0.9),
+                    ("personal-data", 0.7),
+                    ("political", 0.95),
+                    ("safeguarding", 0.9),
+                ],
+                max_flagged: 9,
             },
         ),
     ];
