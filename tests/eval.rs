@@ -303,7 +303,8 @@ fn issue10_tuning_and_heldout_regression_floors() {
             // lowered 2026-12-01 from 8 by the fourth-round retraining (docs/EVALUATION.md)
             // raised 2026-12-05 from 7 by the eleventh round and contact details
             // (docs/EVALUATION.md, "The eleventh round and contact details read together")
-            max_flagged: 8,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 8 -> 7 flagged
+            max_flagged: 7,
         },
     );
 }
@@ -700,7 +701,8 @@ fn issue10_third_heldout_regression_floors() {
             // (docs/EVALUATION.md, "The eleventh round and contact details read together")
             // 2026-12-05, context words as nouns (shipped): 17 -> 16 flagged
             // 2026-12-05, credits in Welsh, in profiles and by (c) (shipped): 16 -> 15 flagged
-            max_flagged: 15,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 15 -> 14 flagged
+            max_flagged: 14,
         },
     );
 }
@@ -1067,7 +1069,8 @@ fn issue10_eleventh_heldout_regression_floors() {
             // lowered 2026-12-03 from 8: stated consent shared with photo
             // posts (docs/EVALUATION.md)
             // 2026-12-05, context words as nouns (shipped): 5 -> 4 flagged
-            max_flagged: 4,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 4 -> 3 flagged
+            max_flagged: 3,
         },
     );
 }
@@ -1113,7 +1116,8 @@ fn issue10_twelfth_heldout_regression_floors() {
             // (docs/EVALUATION.md, "The policy model trained longer")
             // raised 2026-12-05 from 6 by the policy heads beside their signals
             // (docs/EVALUATION.md, "The policy heads beside their category's signals")
-            max_flagged: 7,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 7 -> 6 flagged
+            max_flagged: 6,
         },
     );
 }
@@ -1194,7 +1198,8 @@ fn issue10_fourteenth_heldout_regression_floors() {
             // raised 2026-12-03 from 7: the policy model trained for 100 epochs
             // (docs/EVALUATION.md, "The policy model trained longer")
             // 2026-12-05, lowered to the count measured after context words as nouns shipped: 6 flagged
-            max_flagged: 6,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 6 -> 5 flagged
+            max_flagged: 5,
         },
     );
 }
@@ -1391,7 +1396,8 @@ fn issue10_nineteenth_heldout_regression_floors() {
                 ("safeguarding", 0.85),
             ],
             // 2026-12-05, lowered to the count measured after context words as nouns shipped: 5 flagged
-            max_flagged: 5,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 5 -> 4 flagged
+            max_flagged: 4,
         },
     );
 }
@@ -1470,7 +1476,8 @@ fn issue10_twentyfirst_heldout_regression_floors() {
                 ("safeguarding", 0.6),
             ],
             // 2026-12-05, lowered to the count measured after context words as nouns shipped: 5 flagged
-            max_flagged: 5,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 5 -> 3 flagged
+            max_flagged: 3,
         },
     );
 }
@@ -1548,7 +1555,8 @@ fn issue10_twentythird_heldout_regression_floors() {
                 ("safeguarding", 0.75),
             ],
             // 2026-12-05, context words as nouns (shipped): 6 -> 5 flagged
-            max_flagged: 5,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 5 -> 3 flagged
+            max_flagged: 3,
         },
     );
 }
@@ -1585,7 +1593,8 @@ fn issue10_twentyfourth_heldout_regression_floors() {
                 ("safeguarding", 0.7),
             ],
             // 2026-12-05, context words as nouns (shipped): 7 -> 6 flagged
-            max_flagged: 6,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 6 -> 4 flagged
+            max_flagged: 4,
         },
     );
 }
@@ -1753,7 +1762,8 @@ fn issue10_twentyseventh_heldout_regression_floors() {
                 ("safeguarding", 0.4),
             ],
             // 2026-12-05, context words as nouns (shipped): 6 -> 5 flagged
-            max_flagged: 5,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 5 -> 3 flagged
+            max_flagged: 3,
         },
     );
 }
@@ -1792,7 +1802,8 @@ fn issue10_twentyeighth_heldout_regression_floors() {
                 ("political", 0.9),
                 ("safeguarding", 0.45),
             ],
-            max_flagged: 6,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 6 -> 5 flagged
+            max_flagged: 5,
         },
     );
 }
@@ -1842,7 +1853,8 @@ fn issue10_deep_on_the_twentyseventh_and_twentyeighth_heldout_sets() {
                 ],
                 // lowered 2026-12-04 from 10 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
                 // 2026-12-05, context words as nouns (shipped): 4 -> 3 flagged with --deep
-                max_flagged: 3,
+                // 2026-12-05, promotions, warnings and service addresses (shipped): 3 -> 1 flagged with --deep
+                max_flagged: 1,
             },
         ),
         (
@@ -1890,7 +1902,8 @@ fn issue10_deep_on_the_twentyseventh_and_twentyeighth_heldout_sets() {
                 ],
                 // raised 2026-12-04 from 12 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
                 // 2026-12-05, lowered to the count measured with --deep after context words as nouns shipped: 10 flagged
-                max_flagged: 10,
+                // 2026-12-05, promotions, warnings and service addresses (shipped): 10 -> 9 flagged with --deep
+                max_flagged: 9,
             },
         ),
     ];
@@ -1935,7 +1948,8 @@ fn issue10_twentyninth_heldout_regression_floors() {
                 ("safeguarding", 0.4),
             ],
             // 2026-12-05, context words as nouns (shipped): 10 -> 9 flagged
-            max_flagged: 9,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 9 -> 8 flagged
+            max_flagged: 8,
         },
     );
 }
@@ -1972,7 +1986,8 @@ fn issue10_thirtieth_heldout_regression_floors() {
                 ("political", 0.75),
                 ("safeguarding", 0.55),
             ],
-            max_flagged: 9,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 9 -> 8 flagged
+            max_flagged: 8,
         },
     );
 }
@@ -2023,7 +2038,8 @@ fn issue10_deep_on_the_twentyninth_and_thirtieth_heldout_sets() {
                 // lowered 2026-12-04 from 16 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
                 // raised 2026-12-04 from 14 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
                 // 2026-12-05, context words as nouns (shipped): 10 -> 9 flagged with --deep
-                max_flagged: 9,
+                // 2026-12-05, promotions, warnings and service addresses (shipped): 9 -> 8 flagged with --deep
+                max_flagged: 8,
             },
         ),
         (
@@ -2072,7 +2088,8 @@ fn issue10_deep_on_the_twentyninth_and_thirtieth_heldout_sets() {
                 // lowered 2026-12-04 from 16 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
                 // raised 2026-12-04 from 14 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
                 // 2026-12-05, lowered to the count measured with --deep after context words as nouns shipped: 12 flagged
-                max_flagged: 12,
+                // 2026-12-05, promotions, warnings and service addresses (shipped): 12 -> 11 flagged with --deep
+                max_flagged: 11,
             },
         ),
     ];
@@ -2423,7 +2440,8 @@ fn issue10_thirty_fifth_heldout_regression_floors() {
                 ("political", 0.8),
                 ("safeguarding", 0.55),
             ],
-            max_flagged: 2,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 2 -> 1 flagged
+            max_flagged: 1,
         },
     );
 }
@@ -2500,7 +2518,8 @@ fn issue10_thirty_seventh_heldout_regression_floors() {
                 ("political", 0.9),
                 ("safeguarding", 0.45),
             ],
-            max_flagged: 7,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 7 -> 5 flagged
+            max_flagged: 5,
         },
     );
 }
@@ -2573,7 +2592,8 @@ fn issue10_deep_on_the_thirty_fifth_and_thirty_sixth_heldout_sets() {
                     ("political", 0.75),
                     ("safeguarding", 0.65),
                 ],
-                max_flagged: 2,
+                // 2026-12-05, promotions, warnings and service addresses (shipped): 2 -> 1 flagged with --deep
+                max_flagged: 1,
             },
         ),
         (
@@ -2640,7 +2660,8 @@ fn issue10_deep_on_the_thirty_seventh_and_thirty_eighth_heldout_sets() {
                     ("political", 0.9),
                     ("safeguarding", 0.75),
                 ],
-                max_flagged: 7,
+                // 2026-12-05, promotions, warnings and service addresses (shipped): 7 -> 5 flagged with --deep
+                max_flagged: 5,
             },
         ),
         (
@@ -2902,7 +2923,8 @@ fn issue10_forty_second_heldout_regression_floors() {
                 ("political", 0.7),
                 ("safeguarding", 0.7),
             ],
-            max_flagged: 4,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 4 -> 3 flagged
+            max_flagged: 3,
         },
     );
 }
@@ -2974,7 +2996,8 @@ fn issue10_deep_on_the_forty_first_and_forty_second_heldout_sets() {
                     ("political", 0.8),
                     ("safeguarding", 0.7),
                 ],
-                max_flagged: 8,
+                // 2026-12-05, promotions, warnings and service addresses (shipped): 8 -> 7 flagged with --deep
+                max_flagged: 7,
             },
         ),
     ];
@@ -3018,7 +3041,8 @@ fn issue10_forty_third_heldout_regression_floors() {
                 ("safeguarding", 0.6),
             ],
             // 2026-12-05, context words as nouns (shipped): 7 -> 5 flagged
-            max_flagged: 5,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 5 -> 4 flagged
+            max_flagged: 4,
         },
     );
 }
@@ -3057,7 +3081,8 @@ fn issue10_forty_fourth_heldout_regression_floors() {
                 ("political", 0.8),
                 ("safeguarding", 0.65),
             ],
-            max_flagged: 7,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 7 -> 5 flagged
+            max_flagged: 5,
         },
     );
 }
@@ -3092,7 +3117,8 @@ fn issue10_deep_on_the_forty_third_and_forty_fourth_heldout_sets() {
                     ("safeguarding", 0.65),
                 ],
                 // 2026-12-05, context words as nouns (shipped): 6 -> 4 flagged with --deep
-                max_flagged: 4,
+                // 2026-12-05, promotions, warnings and service addresses (shipped): 4 -> 3 flagged with --deep
+                max_flagged: 3,
             },
         ),
         (
@@ -3121,7 +3147,8 @@ fn issue10_deep_on_the_forty_third_and_forty_fourth_heldout_sets() {
                     ("political", 0.95),
                     ("safeguarding", 0.65),
                 ],
-                max_flagged: 8,
+                // 2026-12-05, promotions, warnings and service addresses (shipped): 8 -> 6 flagged with --deep
+                max_flagged: 6,
             },
         ),
     ];
@@ -3163,7 +3190,8 @@ fn issue10_forty_fifth_heldout_regression_floors() {
                 ("political", 0.95),
                 ("safeguarding", 0.5),
             ],
-            max_flagged: 3,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 3 -> 2 flagged
+            max_flagged: 2,
         },
     );
 }
@@ -3201,7 +3229,8 @@ fn issue10_forty_sixth_heldout_regression_floors() {
                 ("political", 0.8),
                 ("safeguarding", 0.55),
             ],
-            max_flagged: 7,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 7 -> 5 flagged
+            max_flagged: 5,
         },
     );
 }
@@ -3239,7 +3268,8 @@ fn issue10_deep_on_the_forty_fifth_and_forty_sixth_heldout_sets() {
                     ("political", 0.9),
                     ("safeguarding", 0.55),
                 ],
-                max_flagged: 6,
+                // 2026-12-05, promotions, warnings and service addresses (shipped): 6 -> 5 flagged with --deep
+                max_flagged: 5,
             },
         ),
         (
@@ -3270,7 +3300,8 @@ fn issue10_deep_on_the_forty_fifth_and_forty_sixth_heldout_sets() {
                     ("political", 0.85),
                     ("safeguarding", 0.65),
                 ],
-                max_flagged: 10,
+                // 2026-12-05, promotions, warnings and service addresses (shipped): 10 -> 8 flagged with --deep
+                max_flagged: 8,
             },
         ),
     ];
@@ -3313,7 +3344,8 @@ fn issue10_forty_seventh_heldout_regression_floors() {
                 ("political", 1.0),
                 ("safeguarding", 0.5),
             ],
-            max_flagged: 17,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 17 -> 14 flagged
+            max_flagged: 14,
         },
     );
 }
@@ -3388,7 +3420,8 @@ fn issue10_deep_on_the_forty_seventh_and_forty_eighth_heldout_sets() {
                     ("political", 0.9),
                     ("safeguarding", 0.65),
                 ],
-                max_flagged: 17,
+                // 2026-12-05, promotions, warnings and service addresses (shipped): 17 -> 14 flagged with --deep
+                max_flagged: 14,
             },
         ),
         (
@@ -3528,7 +3561,8 @@ fn issue10_fifty_first_heldout_regression_floors() {
                 ("political", 0.9),
                 ("safeguarding", 0.5),
             ],
-            max_flagged: 7,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 7 -> 5 flagged
+            max_flagged: 5,
         },
     );
 }
@@ -3655,7 +3689,8 @@ fn issue10_deep_on_the_forty_ninth_to_fifty_second_heldout_sets() {
                     ("political", 1.0),
                     ("safeguarding", 0.65),
                 ],
-                max_flagged: 14,
+                // 2026-12-05, promotions, warnings and service addresses (shipped): 14 -> 12 flagged with --deep
+                max_flagged: 12,
             },
         ),
         (
@@ -3718,7 +3753,8 @@ fn issue10_fifty_third_heldout_regression_floors() {
                 ("safeguarding", 0.7),
             ],
             // 2026-12-05, context words as nouns (shipped): 8 -> 7 flagged
-            max_flagged: 7,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 7 -> 4 flagged
+            max_flagged: 4,
         },
     );
 }
@@ -3784,7 +3820,8 @@ fn issue10_fifty_fifth_heldout_regression_floors() {
                 ("political", 0.7),
                 ("safeguarding", 0.5),
             ],
-            max_flagged: 6,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 6 -> 4 flagged
+            max_flagged: 4,
         },
     );
 }
@@ -3817,7 +3854,8 @@ fn issue10_fifty_sixth_heldout_regression_floors() {
                 ("political", 0.95),
                 ("safeguarding", 0.35),
             ],
-            max_flagged: 1,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 1 -> 0 flagged
+            max_flagged: 0,
         },
     );
 }
@@ -3849,7 +3887,8 @@ fn issue10_deep_on_the_fifty_third_to_fifty_sixth_heldout_sets() {
                     ("safeguarding", 0.7),
                 ],
                 // 2026-12-05, context words as nouns (shipped): 9 -> 8 flagged with --deep
-                max_flagged: 8,
+                // 2026-12-05, promotions, warnings and service addresses (shipped): 8 -> 5 flagged with --deep
+                max_flagged: 5,
             },
         ),
         (
@@ -3903,7 +3942,8 @@ fn issue10_deep_on_the_fifty_third_to_fifty_sixth_heldout_sets() {
                     ("political", 0.8),
                     ("safeguarding", 0.6),
                 ],
-                max_flagged: 9,
+                // 2026-12-05, promotions, warnings and service addresses (shipped): 9 -> 7 flagged with --deep
+                max_flagged: 7,
             },
         ),
         (
@@ -3929,7 +3969,8 @@ fn issue10_deep_on_the_fifty_third_to_fifty_sixth_heldout_sets() {
                     ("political", 1.0),
                     ("safeguarding", 0.45),
                 ],
-                max_flagged: 3,
+                // 2026-12-05, promotions, warnings and service addresses (shipped): 3 -> 2 flagged with --deep
+                max_flagged: 2,
             },
         ),
     ];
@@ -3963,7 +4004,8 @@ fn issue10_fifty_seventh_heldout_regression_floors() {
                 ("political", 0.95),
                 ("safeguarding", 0.6),
             ],
-            max_flagged: 4,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 4 -> 3 flagged
+            max_flagged: 3,
         },
     );
 }
@@ -4027,7 +4069,8 @@ fn issue10_fifty_ninth_heldout_regression_floors() {
                 ("safeguarding", 0.55),
             ],
             // 2026-12-05, context words as nouns (shipped): 5 -> 4 flagged
-            max_flagged: 4,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 4 -> 3 flagged
+            max_flagged: 3,
         },
     );
 }
@@ -4059,7 +4102,8 @@ fn issue10_sixtieth_heldout_regression_floors() {
                 ("political", 0.85),
                 ("safeguarding", 0.6),
             ],
-            max_flagged: 9,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 9 -> 8 flagged
+            max_flagged: 8,
         },
     );
 }
@@ -4089,7 +4133,8 @@ fn issue10_deep_on_the_fifty_seventh_to_sixtieth_heldout_sets() {
                     ("political", 0.95),
                     ("safeguarding", 0.6),
                 ],
-                max_flagged: 5,
+                // 2026-12-05, promotions, warnings and service addresses (shipped): 5 -> 4 flagged with --deep
+                max_flagged: 4,
             },
         ),
         (
@@ -4143,7 +4188,8 @@ fn issue10_deep_on_the_fifty_seventh_to_sixtieth_heldout_sets() {
                     ("safeguarding", 0.6),
                 ],
                 // 2026-12-05, context words as nouns (shipped): 6 -> 5 flagged with --deep
-                max_flagged: 5,
+                // 2026-12-05, promotions, warnings and service addresses (shipped): 5 -> 4 flagged with --deep
+                max_flagged: 4,
             },
         ),
         (
@@ -4168,7 +4214,8 @@ fn issue10_deep_on_the_fifty_seventh_to_sixtieth_heldout_sets() {
                     ("political", 0.9),
                     ("safeguarding", 0.75),
                 ],
-                max_flagged: 10,
+                // 2026-12-05, promotions, warnings and service addresses (shipped): 10 -> 9 flagged with --deep
+                max_flagged: 9,
             },
         ),
     ];
@@ -4203,7 +4250,8 @@ fn issue10_sixty_first_heldout_regression_floors() {
                 ("political", 0.95),
                 ("safeguarding", 0.35),
             ],
-            max_flagged: 8,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 8 -> 6 flagged
+            max_flagged: 6,
         },
     );
 }
@@ -4293,7 +4341,8 @@ fn issue10_sixty_fourth_heldout_regression_floors() {
                 ("political", 0.9),
                 ("safeguarding", 0.75),
             ],
-            max_flagged: 6,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 6 -> 5 flagged
+            max_flagged: 5,
         },
     );
 }
@@ -4324,7 +4373,8 @@ fn issue10_deep_on_the_sixty_first_to_sixty_fourth_heldout_sets() {
                     ("political", 0.9),
                     ("safeguarding", 0.6),
                 ],
-                max_flagged: 9,
+                // 2026-12-05, promotions, warnings and service addresses (shipped): 9 -> 7 flagged with --deep
+                max_flagged: 7,
             },
         ),
         (
@@ -4399,7 +4449,8 @@ fn issue10_deep_on_the_sixty_first_to_sixty_fourth_heldout_sets() {
                     ("political", 0.9),
                     ("safeguarding", 0.75),
                 ],
-                max_flagged: 6,
+                // 2026-12-05, promotions, warnings and service addresses (shipped): 6 -> 5 flagged with --deep
+                max_flagged: 5,
             },
         ),
     ];
@@ -4430,7 +4481,8 @@ fn issue10_sixty_fifth_heldout_regression_floors() {
                 ("political", 1.0),
                 ("safeguarding", 0.5),
             ],
-            max_flagged: 8,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 8 -> 6 flagged
+            max_flagged: 6,
         },
     );
 }
@@ -4458,7 +4510,8 @@ fn issue10_sixty_sixth_heldout_regression_floors() {
                 ("safeguarding", 0.7),
             ],
             // 2026-12-05, context words as nouns (shipped): 4 -> 3 flagged
-            max_flagged: 3,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 3 -> 2 flagged
+            max_flagged: 2,
         },
     );
 }
@@ -4486,7 +4539,8 @@ fn issue10_sixty_seventh_heldout_regression_floors() {
                 ("safeguarding", 0.6),
             ],
             // 2026-12-05, context words as nouns (shipped): 6 -> 5 flagged
-            max_flagged: 5,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 5 -> 4 flagged
+            max_flagged: 4,
         },
     );
 }
@@ -4540,7 +4594,8 @@ fn issue10_deep_on_the_sixty_fifth_to_sixty_eighth_heldout_sets() {
                     ("political", 0.95),
                     ("safeguarding", 0.75),
                 ],
-                max_flagged: 8,
+                // 2026-12-05, promotions, warnings and service addresses (shipped): 8 -> 6 flagged with --deep
+                max_flagged: 6,
             },
         ),
         (
@@ -4563,7 +4618,8 @@ fn issue10_deep_on_the_sixty_fifth_to_sixty_eighth_heldout_sets() {
                     ("safeguarding", 0.85),
                 ],
                 // 2026-12-05, context words as nouns (shipped): 9 -> 8 flagged with --deep
-                max_flagged: 8,
+                // 2026-12-05, promotions, warnings and service addresses (shipped): 8 -> 7 flagged with --deep
+                max_flagged: 7,
             },
         ),
         (
@@ -4586,7 +4642,8 @@ fn issue10_deep_on_the_sixty_fifth_to_sixty_eighth_heldout_sets() {
                     ("safeguarding", 0.65),
                 ],
                 // 2026-12-05, context words as nouns (shipped): 9 -> 8 flagged with --deep
-                max_flagged: 8,
+                // 2026-12-05, promotions, warnings and service addresses (shipped): 8 -> 7 flagged with --deep
+                max_flagged: 7,
             },
         ),
         (
@@ -4639,7 +4696,8 @@ fn issue10_sixty_ninth_heldout_regression_floors() {
                 ("political", 0.7),
                 ("safeguarding", 0.6),
             ],
-            max_flagged: 6,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 6 -> 4 flagged
+            max_flagged: 4,
         },
     );
 }
@@ -4666,7 +4724,8 @@ fn issue10_seventieth_heldout_regression_floors() {
                 ("political", 0.9),
                 ("safeguarding", 0.35),
             ],
-            max_flagged: 6,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 6 -> 3 flagged
+            max_flagged: 3,
         },
     );
 }
@@ -4693,7 +4752,8 @@ fn issue10_seventy_first_heldout_regression_floors() {
                 ("political", 0.9),
                 ("safeguarding", 0.45),
             ],
-            max_flagged: 7,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 7 -> 4 flagged
+            max_flagged: 4,
         },
     );
 }
@@ -4748,7 +4808,8 @@ fn issue10_deep_on_the_sixty_ninth_to_seventy_second_heldout_sets() {
                     ("political", 0.8),
                     ("safeguarding", 0.65),
                 ],
-                max_flagged: 10,
+                // 2026-12-05, promotions, warnings and service addresses (shipped): 10 -> 8 flagged with --deep
+                max_flagged: 8,
             },
         ),
         (
@@ -4770,7 +4831,8 @@ fn issue10_deep_on_the_sixty_ninth_to_seventy_second_heldout_sets() {
                     ("political", 0.95),
                     ("safeguarding", 0.45),
                 ],
-                max_flagged: 8,
+                // 2026-12-05, promotions, warnings and service addresses (shipped): 8 -> 6 flagged with --deep
+                max_flagged: 6,
             },
         ),
         (
@@ -4792,7 +4854,8 @@ fn issue10_deep_on_the_sixty_ninth_to_seventy_second_heldout_sets() {
                     ("political", 0.85),
                     ("safeguarding", 0.6),
                 ],
-                max_flagged: 9,
+                // 2026-12-05, promotions, warnings and service addresses (shipped): 9 -> 6 flagged with --deep
+                max_flagged: 6,
             },
         ),
         (
@@ -4847,7 +4910,8 @@ fn issue10_seventy_third_heldout_regression_floors() {
                 ("safeguarding", 0.55),
             ],
             // 2026-12-05, context words as nouns (shipped): 8 -> 6 flagged
-            max_flagged: 6,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 6 -> 4 flagged
+            max_flagged: 4,
         },
     );
 }
@@ -4958,7 +5022,8 @@ fn issue10_seventy_seventh_heldout_regression_floors() {
                 ("political", 0.85),
                 ("safeguarding", 0.85),
             ],
-            max_flagged: 5,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 5 -> 4 flagged
+            max_flagged: 4,
         },
     );
 }
@@ -5039,7 +5104,8 @@ fn issue10_eightieth_heldout_regression_floors() {
                 ("political", 0.8),
                 ("safeguarding", 0.65),
             ],
-            max_flagged: 6,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 6 -> 5 flagged
+            max_flagged: 5,
         },
     );
 }
@@ -5067,7 +5133,8 @@ fn issue10_deep_on_the_seventy_third_to_seventy_sixth_heldout_sets() {
                     ("safeguarding", 0.7),
                 ],
                 // 2026-12-05, context words as nouns (shipped): 10 -> 8 flagged with --deep
-                max_flagged: 8,
+                // 2026-12-05, promotions, warnings and service addresses (shipped): 8 -> 6 flagged with --deep
+                max_flagged: 6,
             },
         ),
         (
@@ -5167,7 +5234,8 @@ fn issue10_deep_on_the_seventy_seventh_to_eightieth_heldout_sets() {
                     ("political", 1.0),
                     ("safeguarding", 0.95),
                 ],
-                max_flagged: 6,
+                // 2026-12-05, promotions, warnings and service addresses (shipped): 6 -> 5 flagged with --deep
+                max_flagged: 5,
             },
         ),
         (
@@ -5233,7 +5301,8 @@ fn issue10_deep_on_the_seventy_seventh_to_eightieth_heldout_sets() {
                     ("political", 0.9),
                     ("safeguarding", 0.75),
                 ],
-                max_flagged: 10,
+                // 2026-12-05, promotions, warnings and service addresses (shipped): 10 -> 9 flagged with --deep
+                max_flagged: 9,
             },
         ),
     ];
@@ -5293,7 +5362,8 @@ fn issue10_eighty_second_heldout_regression_floors() {
                 ("safeguarding", 0.85),
             ],
             // raised 2026-12-05 from 7 by check-ins and pins (shipped; docs/EVALUATION.md)
-            max_flagged: 8,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 8 -> 7 flagged
+            max_flagged: 7,
         },
     );
 }
@@ -5321,7 +5391,8 @@ fn issue10_eighty_third_heldout_regression_floors() {
                 ("political", 0.85),
                 ("safeguarding", 0.85),
             ],
-            max_flagged: 8,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 8 -> 6 flagged
+            max_flagged: 6,
         },
     );
 }
@@ -5348,7 +5419,8 @@ fn issue10_eighty_fourth_heldout_regression_floors() {
                 ("political", 0.85),
                 ("safeguarding", 0.85),
             ],
-            max_flagged: 8,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 8 -> 6 flagged
+            max_flagged: 6,
         },
     );
 }
@@ -5402,7 +5474,8 @@ fn issue10_deep_on_the_eighty_first_to_eighty_fourth_heldout_sets() {
                     ("safeguarding", 0.85),
                 ],
                 // raised 2026-12-05 from 9 by check-ins and pins (shipped; docs/EVALUATION.md)
-                max_flagged: 10,
+                // 2026-12-05, promotions, warnings and service addresses (shipped): 10 -> 9 flagged with --deep
+                max_flagged: 9,
             },
         ),
         (
@@ -5425,7 +5498,8 @@ fn issue10_deep_on_the_eighty_first_to_eighty_fourth_heldout_sets() {
                     ("political", 1.0),
                     ("safeguarding", 0.95),
                 ],
-                max_flagged: 12,
+                // 2026-12-05, promotions, warnings and service addresses (shipped): 12 -> 10 flagged with --deep
+                max_flagged: 10,
             },
         ),
         (
@@ -5447,7 +5521,8 @@ fn issue10_deep_on_the_eighty_first_to_eighty_fourth_heldout_sets() {
                     ("political", 0.8),
                     ("safeguarding", 0.9),
                 ],
-                max_flagged: 9,
+                // 2026-12-05, promotions, warnings and service addresses (shipped): 9 -> 7 flagged with --deep
+                max_flagged: 7,
             },
         ),
     ];
@@ -5478,7 +5553,8 @@ fn issue10_eighty_fifth_heldout_regression_floors() {
                 ("political", 0.8),
                 ("safeguarding", 0.65),
             ],
-            max_flagged: 7,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 7 -> 5 flagged
+            max_flagged: 5,
         },
     );
 }
@@ -5505,7 +5581,8 @@ fn issue10_eighty_sixth_heldout_regression_floors() {
                 ("political", 1.0),
                 ("safeguarding", 0.75),
             ],
-            max_flagged: 9,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 9 -> 6 flagged
+            max_flagged: 6,
         },
     );
 }
@@ -5559,7 +5636,8 @@ fn issue10_eighty_eighth_heldout_regression_floors() {
                 ("political", 0.85),
                 ("safeguarding", 0.65),
             ],
-            max_flagged: 12,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 12 -> 11 flagged
+            max_flagged: 11,
         },
     );
 }
@@ -5587,7 +5665,8 @@ fn issue10_deep_on_the_eighty_fifth_to_eighty_eighth_heldout_sets() {
                     ("political", 0.9),
                     ("safeguarding", 0.75),
                 ],
-                max_flagged: 9,
+                // 2026-12-05, promotions, warnings and service addresses (shipped): 9 -> 7 flagged with --deep
+                max_flagged: 7,
             },
         ),
         (
@@ -5610,7 +5689,8 @@ fn issue10_deep_on_the_eighty_fifth_to_eighty_eighth_heldout_sets() {
                     ("political", 0.95),
                     ("safeguarding", 0.95),
                 ],
-                max_flagged: 12,
+                // 2026-12-05, promotions, warnings and service addresses (shipped): 12 -> 9 flagged with --deep
+                max_flagged: 9,
             },
         ),
         (
@@ -5656,7 +5736,8 @@ fn issue10_deep_on_the_eighty_fifth_to_eighty_eighth_heldout_sets() {
                     ("political", 0.9),
                     ("safeguarding", 0.8),
                 ],
-                max_flagged: 12,
+                // 2026-12-05, promotions, warnings and service addresses (shipped): 12 -> 11 flagged with --deep
+                max_flagged: 11,
             },
         ),
     ];
@@ -5689,7 +5770,8 @@ fn issue10_eighty_ninth_heldout_regression_floors() {
                 ("political", 0.9),
                 ("safeguarding", 0.8),
             ],
-            max_flagged: 13,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 13 -> 12 flagged
+            max_flagged: 12,
         },
     );
 }
@@ -5718,7 +5800,8 @@ fn issue10_ninetieth_heldout_regression_floors() {
                 ("political", 0.9),
                 ("safeguarding", 0.85),
             ],
-            max_flagged: 4,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 4 -> 3 flagged
+            max_flagged: 3,
         },
     );
 }
@@ -5747,7 +5830,8 @@ fn issue10_ninety_first_heldout_regression_floors() {
                 ("political", 0.85),
                 ("safeguarding", 0.85),
             ],
-            max_flagged: 11,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 11 -> 9 flagged
+            max_flagged: 9,
         },
     );
 }
@@ -5776,7 +5860,8 @@ fn issue10_ninety_second_heldout_regression_floors() {
                 ("political", 0.8),
                 ("safeguarding", 0.9),
             ],
-            max_flagged: 9,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 9 -> 7 flagged
+            max_flagged: 7,
         },
     );
 }
@@ -5806,7 +5891,8 @@ fn issue10_deep_on_the_eighty_ninth_to_ninety_second_heldout_sets() {
                     ("political", 1.0),
                     ("safeguarding", 0.95),
                 ],
-                max_flagged: 14,
+                // 2026-12-05, promotions, warnings and service addresses (shipped): 14 -> 13 flagged with --deep
+                max_flagged: 13,
             },
         ),
         (
@@ -5831,7 +5917,8 @@ fn issue10_deep_on_the_eighty_ninth_to_ninety_second_heldout_sets() {
                     ("political", 0.9),
                     ("safeguarding", 0.9),
                 ],
-                max_flagged: 8,
+                // 2026-12-05, promotions, warnings and service addresses (shipped): 8 -> 7 flagged with --deep
+                max_flagged: 7,
             },
         ),
         (
@@ -5856,7 +5943,8 @@ fn issue10_deep_on_the_eighty_ninth_to_ninety_second_heldout_sets() {
                     ("political", 0.85),
                     ("safeguarding", 0.95),
                 ],
-                max_flagged: 13,
+                // 2026-12-05, promotions, warnings and service addresses (shipped): 13 -> 11 flagged with --deep
+                max_flagged: 11,
             },
         ),
         (
@@ -5881,7 +5969,8 @@ fn issue10_deep_on_the_eighty_ninth_to_ninety_second_heldout_sets() {
                     ("political", 0.85),
                     ("safeguarding", 0.95),
                 ],
-                max_flagged: 10,
+                // 2026-12-05, promotions, warnings and service addresses (shipped): 10 -> 8 flagged with --deep
+                max_flagged: 8,
             },
         ),
     ];
@@ -5943,7 +6032,8 @@ fn issue10_ninety_fourth_heldout_regression_floors() {
                 ("political", 0.75),
                 ("safeguarding", 0.65),
             ],
-            max_flagged: 14,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 14 -> 9 flagged
+            max_flagged: 9,
         },
     );
 }
@@ -5972,7 +6062,8 @@ fn issue10_ninety_fifth_heldout_regression_floors() {
                 ("political", 0.75),
                 ("safeguarding", 0.75),
             ],
-            max_flagged: 12,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 12 -> 11 flagged
+            max_flagged: 11,
         },
     );
 }
@@ -6001,7 +6092,8 @@ fn issue10_ninety_sixth_heldout_regression_floors() {
                 ("political", 0.8),
                 ("safeguarding", 0.75),
             ],
-            max_flagged: 6,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 6 -> 5 flagged
+            max_flagged: 5,
         },
     );
 }
@@ -6056,7 +6148,8 @@ fn issue10_deep_on_the_ninety_third_to_ninety_sixth_heldout_sets() {
                     ("political", 0.9),
                     ("safeguarding", 0.85),
                 ],
-                max_flagged: 15,
+                // 2026-12-05, promotions, warnings and service addresses (shipped): 15 -> 10 flagged with --deep
+                max_flagged: 10,
             },
         ),
         (
@@ -6081,7 +6174,8 @@ fn issue10_deep_on_the_ninety_third_to_ninety_sixth_heldout_sets() {
                     ("political", 0.85),
                     ("safeguarding", 0.85),
                 ],
-                max_flagged: 10,
+                // 2026-12-05, promotions, warnings and service addresses (shipped): 10 -> 9 flagged with --deep
+                max_flagged: 9,
             },
         ),
         (
@@ -6106,7 +6200,8 @@ fn issue10_deep_on_the_ninety_third_to_ninety_sixth_heldout_sets() {
                     ("political", 0.95),
                     ("safeguarding", 0.9),
                 ],
-                max_flagged: 9,
+                // 2026-12-05, promotions, warnings and service addresses (shipped): 9 -> 8 flagged with --deep
+                max_flagged: 8,
             },
         ),
     ];
@@ -6139,7 +6234,8 @@ fn issue10_ninety_seventh_heldout_regression_floors() {
                 ("political", 0.95),
                 ("safeguarding", 0.75),
             ],
-            max_flagged: 5,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 5 -> 4 flagged
+            max_flagged: 4,
         },
     );
 }
@@ -6197,7 +6293,8 @@ fn issue10_ninety_ninth_heldout_regression_floors() {
                 ("political", 0.9),
                 ("safeguarding", 0.7),
             ],
-            max_flagged: 8,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 8 -> 7 flagged
+            max_flagged: 7,
         },
     );
 }
@@ -6226,7 +6323,8 @@ fn issue10_hundredth_heldout_regression_floors() {
                 ("political", 0.65),
                 ("safeguarding", 0.7),
             ],
-            max_flagged: 10,
+            // 2026-12-05, promotions, warnings and service addresses (shipped): 10 -> 9 flagged
+            max_flagged: 9,
         },
     );
 }
@@ -6256,7 +6354,8 @@ fn issue10_deep_on_the_ninety_seventh_to_hundredth_heldout_sets() {
                     ("political", 1.0),
                     ("safeguarding", 0.85),
                 ],
-                max_flagged: 9,
+                // 2026-12-05, promotions, warnings and service addresses (shipped): 9 -> 8 flagged with --deep
+                max_flagged: 8,
             },
         ),
         (
@@ -6306,7 +6405,8 @@ fn issue10_deep_on_the_ninety_seventh_to_hundredth_heldout_sets() {
                     ("political", 0.95),
                     ("safeguarding", 0.9),
                 ],
-                max_flagged: 9,
+                // 2026-12-05, promotions, warnings and service addresses (shipped): 9 -> 8 flagged with --deep
+                max_flagged: 8,
             },
         ),
         (
@@ -6331,7 +6431,233 @@ fn issue10_deep_on_the_ninety_seventh_to_hundredth_heldout_sets() {
                     ("political", 0.8),
                     ("safeguarding", 0.85),
                 ],
-                max_flagged: 9,
+                // 2026-12-05, promotions, warnings and service addresses (shipped): 9 -> 8 flagged with --deep
+                max_flagged: 8,
+            },
+        ),
+    ];
+    for (name, src, floors) in &sets {
+        blind_deep(name, src, floors);
+    }
+}
+
+#[test]
+fn issue10_hundred_and_first_heldout_regression_floors() {
+    blind(
+        "heldout101.toml",
+        include_str!("eval/heldout101.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-fourth session), pooled with
+            // heldout101-104: 148 found, 4 flagged on arrival (b02c9790)
+            // promotions, warnings and service addresses (shipped by this
+            // reading): 148 found, 4 flagged
+            recall: &[
+                ("commercial", 0.8),
+                ("conduct", 0.8),
+                ("confidential", 0.65),
+                ("credit", 0.7),
+                ("links", 0.85),
+                ("location", 0.75),
+                ("patient-data", 0.7),
+                ("personal-data", 0.65),
+                ("political", 0.9),
+                ("safeguarding", 0.6),
+            ],
+            max_flagged: 4,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_second_heldout_regression_floors() {
+    blind(
+        "heldout102.toml",
+        include_str!("eval/heldout102.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-fourth session), pooled with
+            // heldout101-104: 162 found, 11 flagged on arrival (b02c9790)
+            // promotions, warnings and service addresses (shipped by this
+            // reading): 162 found, 10 flagged
+            recall: &[
+                ("commercial", 0.9),
+                ("conduct", 0.75),
+                ("confidential", 0.8),
+                ("credit", 0.95),
+                ("links", 0.8),
+                ("location", 0.85),
+                ("patient-data", 0.65),
+                ("personal-data", 0.75),
+                ("political", 0.85),
+                ("safeguarding", 0.8),
+            ],
+            max_flagged: 10,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_third_heldout_regression_floors() {
+    blind(
+        "heldout103.toml",
+        include_str!("eval/heldout103.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-fourth session), pooled with
+            // heldout101-104: 160 found, 6 flagged on arrival (b02c9790)
+            // promotions, warnings and service addresses (shipped by this
+            // reading): 160 found, 6 flagged
+            recall: &[
+                ("commercial", 0.85),
+                ("conduct", 0.75),
+                ("confidential", 0.75),
+                ("credit", 0.9),
+                ("links", 0.65),
+                ("location", 0.9),
+                ("patient-data", 0.75),
+                ("personal-data", 0.7),
+                ("political", 0.85),
+                ("safeguarding", 0.9),
+            ],
+            max_flagged: 6,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_fourth_heldout_regression_floors() {
+    blind(
+        "heldout104.toml",
+        include_str!("eval/heldout104.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-fourth session), pooled with
+            // heldout101-104: 158 found, 11 flagged on arrival (b02c9790)
+            // promotions, warnings and service addresses (shipped by this
+            // reading): 158 found, 11 flagged
+            recall: &[
+                ("commercial", 0.95),
+                ("conduct", 0.6),
+                ("confidential", 0.9),
+                ("credit", 0.6),
+                ("links", 0.95),
+                ("location", 0.95),
+                ("patient-data", 0.7),
+                ("personal-data", 0.6),
+                ("political", 0.8),
+                ("safeguarding", 0.85),
+            ],
+            max_flagged: 11,
+        },
+    );
+}
+
+#[test]
+fn issue10_deep_on_the_hundred_and_first_to_hundred_and_fourth_heldout_sets() {
+    let sets: [(&str, &str, Floors); 4] = [
+        (
+            "heldout101.toml",
+            include_str!("eval/heldout101.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-fourth session), pooled with
+                // heldout101-104: 171 found, 8 flagged on arrival (b02c9790)
+                // promotions, warnings and service addresses (shipped by this
+                // reading): 171 found, 8 flagged
+                recall: &[
+                    ("commercial", 0.85),
+                    ("conduct", 0.9),
+                    ("confidential", 0.9),
+                    ("credit", 0.95),
+                    ("links", 0.9),
+                    ("location", 0.8),
+                    ("patient-data", 0.8),
+                    ("personal-data", 0.75),
+                    ("political", 1.0),
+                    ("safeguarding", 0.7),
+                ],
+                max_flagged: 8,
+            },
+        ),
+        (
+            "heldout102.toml",
+            include_str!("eval/heldout102.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-fourth session), pooled with
+                // heldout101-104: 174 found, 12 flagged on arrival (b02c9790)
+                // promotions, warnings and service addresses (shipped by this
+                // reading): 174 found, 11 flagged
+                recall: &[
+                    ("commercial", 0.9),
+                    ("conduct", 0.85),
+                    ("confidential", 0.9),
+                    ("credit", 0.95),
+                    ("links", 0.85),
+                    ("location", 0.95),
+                    ("patient-data", 0.8),
+                    ("personal-data", 0.75),
+                    ("political", 0.9),
+                    ("safeguarding", 0.85),
+                ],
+                max_flagged: 11,
+            },
+        ),
+        (
+            "heldout103.toml",
+            include_str!("eval/heldout103.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-fourth session), pooled with
+                // heldout101-104: 180 found, 4 flagged on arrival (b02c9790)
+                // promotions, warnings and service addresses (shipped by this
+                // reading): 180 found, 4 flagged
+                recall: &[
+                    ("commercial", 0.9),
+                    ("conduct", 0.9),
+                    ("confidential", 0.95),
+                    ("credit", 0.95),
+                    ("links", 0.8),
+                    ("location", 0.9),
+                    ("patient-data", 0.9),
+                    ("personal-data", 0.8),
+                    ("political", 0.95),
+                    ("safeguarding", 0.95),
+                ],
+                max_flagged: 4,
+            },
+        ),
+        (
+            "heldout104.toml",
+            include_str!("eval/heldout104.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-fourth session), pooled with
+                // heldout101-104: 175 found, 13 flagged on arrival (b02c9790)
+                // promotions, warnings and service addresses (shipped by this
+                // reading): 175 found, 13 flagged
+                recall: &[
+                    ("commercial", 1.0),
+                    ("conduct", 0.75),
+                    ("confidential", 0.9),
+                    ("credit", 0.9),
+                    ("links", 0.95),
+                    ("location", 0.95),
+                    ("patient-data", 0.85),
+                    ("personal-data", 0.65),
+                    ("political", 0.9),
+                    ("safeguarding", 0.9),
+                ],
+                max_flagged: 13,
             },
         ),
     ];
