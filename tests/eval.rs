@@ -702,7 +702,8 @@ fn issue10_third_heldout_regression_floors() {
             // 2026-12-05, context words as nouns (shipped): 17 -> 16 flagged
             // 2026-12-05, credits in Welsh, in profiles and by (c) (shipped): 16 -> 15 flagged
             // 2026-12-05, promotions, warnings and service addresses (shipped): 15 -> 14 flagged
-            max_flagged: 14,
+            // 2026-12-05, the learned heads stand down on warnings, safe handling and consent (shipped): 14 -> 13 flagged
+            max_flagged: 13,
         },
     );
 }
@@ -1199,7 +1200,8 @@ fn issue10_fourteenth_heldout_regression_floors() {
             // (docs/EVALUATION.md, "The policy model trained longer")
             // 2026-12-05, lowered to the count measured after context words as nouns shipped: 6 flagged
             // 2026-12-05, promotions, warnings and service addresses (shipped): 6 -> 5 flagged
-            max_flagged: 5,
+            // 2026-12-05, the learned heads stand down on warnings, safe handling and consent (shipped): 5 -> 4 flagged
+            max_flagged: 4,
         },
     );
 }
@@ -1316,7 +1318,8 @@ fn issue10_seventeenth_heldout_regression_floors() {
             // lowered 2026-12-03 from 12: the policy model trained for 100 epochs
             // (docs/EVALUATION.md, "The policy model trained longer")
             // 2026-12-05, lowered to the count measured after context words as nouns shipped: 7 flagged
-            max_flagged: 7,
+            // 2026-12-05, the learned heads stand down on warnings, safe handling and consent (shipped): 7 -> 6 flagged
+            max_flagged: 6,
         },
     );
 }
@@ -1987,7 +1990,8 @@ fn issue10_thirtieth_heldout_regression_floors() {
                 ("safeguarding", 0.55),
             ],
             // 2026-12-05, promotions, warnings and service addresses (shipped): 9 -> 8 flagged
-            max_flagged: 8,
+            // 2026-12-05, the learned heads stand down on warnings, safe handling and consent (shipped): 8 -> 7 flagged
+            max_flagged: 7,
         },
     );
 }
@@ -2519,7 +2523,8 @@ fn issue10_thirty_seventh_heldout_regression_floors() {
                 ("safeguarding", 0.45),
             ],
             // 2026-12-05, promotions, warnings and service addresses (shipped): 7 -> 5 flagged
-            max_flagged: 5,
+            // 2026-12-05, the learned heads stand down on warnings, safe handling and consent (shipped): 5 -> 4 flagged
+            max_flagged: 4,
         },
     );
 }
@@ -4939,7 +4944,8 @@ fn issue10_seventy_fourth_heldout_regression_floors() {
                 ("safeguarding", 0.55),
             ],
             // 2026-12-05, context words as nouns (shipped): 8 -> 7 flagged
-            max_flagged: 7,
+            // 2026-12-05, the learned heads stand down on warnings, safe handling and consent (shipped): 7 -> 6 flagged
+            max_flagged: 6,
         },
     );
 }
@@ -5050,7 +5056,8 @@ fn issue10_seventy_eighth_heldout_regression_floors() {
                 ("political", 0.75),
                 ("safeguarding", 0.65),
             ],
-            max_flagged: 8,
+            // 2026-12-05, the learned heads stand down on warnings, safe handling and consent (shipped): 8 -> 7 flagged
+            max_flagged: 7,
         },
     );
 }
@@ -5105,7 +5112,8 @@ fn issue10_eightieth_heldout_regression_floors() {
                 ("safeguarding", 0.65),
             ],
             // 2026-12-05, promotions, warnings and service addresses (shipped): 6 -> 5 flagged
-            max_flagged: 5,
+            // 2026-12-05, the learned heads stand down on warnings, safe handling and consent (shipped): 5 -> 4 flagged
+            max_flagged: 4,
         },
     );
 }
@@ -5392,7 +5400,8 @@ fn issue10_eighty_third_heldout_regression_floors() {
                 ("safeguarding", 0.85),
             ],
             // 2026-12-05, promotions, warnings and service addresses (shipped): 8 -> 6 flagged
-            max_flagged: 6,
+            // 2026-12-05, the learned heads stand down on warnings, safe handling and consent (shipped): 6 -> 5 flagged
+            max_flagged: 5,
         },
     );
 }
@@ -5499,7 +5508,8 @@ fn issue10_deep_on_the_eighty_first_to_eighty_fourth_heldout_sets() {
                     ("safeguarding", 0.95),
                 ],
                 // 2026-12-05, promotions, warnings and service addresses (shipped): 12 -> 10 flagged with --deep
-                max_flagged: 10,
+                // 2026-12-05, promotions and addresses, Welsh streets, the learned heads' warnings, safe handling and consent (shipped): 10 -> 9 flagged with --deep
+                max_flagged: 9,
             },
         ),
         (
@@ -5637,7 +5647,8 @@ fn issue10_eighty_eighth_heldout_regression_floors() {
                 ("safeguarding", 0.65),
             ],
             // 2026-12-05, promotions, warnings and service addresses (shipped): 12 -> 11 flagged
-            max_flagged: 11,
+            // 2026-12-05, the learned heads stand down on warnings, safe handling and consent (shipped): 11 -> 10 flagged
+            max_flagged: 10,
         },
     );
 }
@@ -5771,7 +5782,8 @@ fn issue10_eighty_ninth_heldout_regression_floors() {
                 ("safeguarding", 0.8),
             ],
             // 2026-12-05, promotions, warnings and service addresses (shipped): 13 -> 12 flagged
-            max_flagged: 12,
+            // 2026-12-05, the learned heads stand down on warnings, safe handling and consent (shipped): 12 -> 11 flagged
+            max_flagged: 11,
         },
     );
 }
@@ -5831,7 +5843,8 @@ fn issue10_ninety_first_heldout_regression_floors() {
                 ("safeguarding", 0.85),
             ],
             // 2026-12-05, promotions, warnings and service addresses (shipped): 11 -> 9 flagged
-            max_flagged: 9,
+            // 2026-12-05, the learned heads stand down on warnings, safe handling and consent (shipped): 9 -> 7 flagged
+            max_flagged: 7,
         },
     );
 }
@@ -5861,7 +5874,8 @@ fn issue10_ninety_second_heldout_regression_floors() {
                 ("safeguarding", 0.9),
             ],
             // 2026-12-05, promotions, warnings and service addresses (shipped): 9 -> 7 flagged
-            max_flagged: 7,
+            // 2026-12-05, the learned heads stand down on warnings, safe handling and consent (shipped): 7 -> 6 flagged
+            max_flagged: 6,
         },
     );
 }
@@ -5892,7 +5906,8 @@ fn issue10_deep_on_the_eighty_ninth_to_ninety_second_heldout_sets() {
                     ("safeguarding", 0.95),
                 ],
                 // 2026-12-05, promotions, warnings and service addresses (shipped): 14 -> 13 flagged with --deep
-                max_flagged: 13,
+                // 2026-12-05, promotions and addresses, Welsh streets, the learned heads' warnings, safe handling and consent (shipped): 13 -> 12 flagged with --deep
+                max_flagged: 12,
             },
         ),
         (
@@ -5944,7 +5959,8 @@ fn issue10_deep_on_the_eighty_ninth_to_ninety_second_heldout_sets() {
                     ("safeguarding", 0.95),
                 ],
                 // 2026-12-05, promotions, warnings and service addresses (shipped): 13 -> 11 flagged with --deep
-                max_flagged: 11,
+                // 2026-12-05, promotions and addresses, Welsh streets, the learned heads' warnings, safe handling and consent (shipped): 11 -> 10 flagged with --deep
+                max_flagged: 10,
             },
         ),
         (
@@ -6033,7 +6049,8 @@ fn issue10_ninety_fourth_heldout_regression_floors() {
                 ("safeguarding", 0.65),
             ],
             // 2026-12-05, promotions, warnings and service addresses (shipped): 14 -> 9 flagged
-            max_flagged: 9,
+            // 2026-12-05, the learned heads stand down on warnings, safe handling and consent (shipped): 9 -> 8 flagged
+            max_flagged: 8,
         },
     );
 }
@@ -6063,7 +6080,8 @@ fn issue10_ninety_fifth_heldout_regression_floors() {
                 ("safeguarding", 0.75),
             ],
             // 2026-12-05, promotions, warnings and service addresses (shipped): 12 -> 11 flagged
-            max_flagged: 11,
+            // 2026-12-05, the learned heads stand down on warnings, safe handling and consent (shipped): 11 -> 10 flagged
+            max_flagged: 10,
         },
     );
 }
@@ -6093,7 +6111,8 @@ fn issue10_ninety_sixth_heldout_regression_floors() {
                 ("safeguarding", 0.75),
             ],
             // 2026-12-05, promotions, warnings and service addresses (shipped): 6 -> 5 flagged
-            max_flagged: 5,
+            // 2026-12-05, the learned heads stand down on warnings, safe handling and consent (shipped): 5 -> 4 flagged
+            max_flagged: 4,
         },
     );
 }
@@ -6264,7 +6283,8 @@ fn issue10_ninety_eighth_heldout_regression_floors() {
                 ("political", 0.95),
                 ("safeguarding", 0.75),
             ],
-            max_flagged: 6,
+            // 2026-12-05, the learned heads stand down on warnings, safe handling and consent (shipped): 6 -> 5 flagged
+            max_flagged: 5,
         },
     );
 }
@@ -6294,7 +6314,8 @@ fn issue10_ninety_ninth_heldout_regression_floors() {
                 ("safeguarding", 0.7),
             ],
             // 2026-12-05, promotions, warnings and service addresses (shipped): 8 -> 7 flagged
-            max_flagged: 7,
+            // 2026-12-05, the learned heads stand down on warnings, safe handling and consent (shipped): 7 -> 4 flagged
+            max_flagged: 4,
         },
     );
 }
@@ -6380,7 +6401,8 @@ fn issue10_deep_on_the_ninety_seventh_to_hundredth_heldout_sets() {
                     ("political", 1.0),
                     ("safeguarding", 0.8),
                 ],
-                max_flagged: 7,
+                // 2026-12-05, promotions and addresses, Welsh streets, the learned heads' warnings, safe handling and consent (shipped): 7 -> 6 flagged with --deep
+                max_flagged: 6,
             },
         ),
         (
@@ -6406,7 +6428,8 @@ fn issue10_deep_on_the_ninety_seventh_to_hundredth_heldout_sets() {
                     ("safeguarding", 0.9),
                 ],
                 // 2026-12-05, promotions, warnings and service addresses (shipped): 9 -> 8 flagged with --deep
-                max_flagged: 8,
+                // 2026-12-05, promotions and addresses, Welsh streets, the learned heads' warnings, safe handling and consent (shipped): 8 -> 7 flagged with --deep
+                max_flagged: 7,
             },
         ),
         (
@@ -6494,7 +6517,8 @@ fn issue10_hundred_and_second_heldout_regression_floors() {
                 ("political", 0.85),
                 ("safeguarding", 0.8),
             ],
-            max_flagged: 10,
+            // 2026-12-05, the learned heads stand down on warnings, safe handling and consent (shipped): 10 -> 9 flagged
+            max_flagged: 9,
         },
     );
 }
@@ -6523,7 +6547,8 @@ fn issue10_hundred_and_third_heldout_regression_floors() {
                 ("political", 0.85),
                 ("safeguarding", 0.9),
             ],
-            max_flagged: 6,
+            // 2026-12-05, the learned heads stand down on warnings, safe handling and consent (shipped): 6 -> 5 flagged
+            max_flagged: 5,
         },
     );
 }
@@ -6607,7 +6632,8 @@ fn issue10_deep_on_the_hundred_and_first_to_hundred_and_fourth_heldout_sets() {
                     ("political", 0.9),
                     ("safeguarding", 0.85),
                 ],
-                max_flagged: 11,
+                // 2026-12-05, promotions and addresses, Welsh streets, the learned heads' warnings, safe handling and consent (shipped): 11 -> 10 flagged with --deep
+                max_flagged: 10,
             },
         ),
         (
@@ -6656,6 +6682,460 @@ fn issue10_deep_on_the_hundred_and_first_to_hundred_and_fourth_heldout_sets() {
                     ("personal-data", 0.65),
                     ("political", 0.9),
                     ("safeguarding", 0.9),
+                ],
+                max_flagged: 13,
+            },
+        ),
+    ];
+    for (name, src, floors) in &sets {
+        blind_deep(name, src, floors);
+    }
+}
+
+#[test]
+fn issue10_hundred_and_fifth_heldout_regression_floors() {
+    blind(
+        "heldout105.toml",
+        include_str!("eval/heldout105.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-fourth session), pooled with
+            // heldout105-108: 153 found, 12 flagged on arrival (f5207f55)
+            // Welsh streets and whereabouts (shipped by this reading):
+            // 153 found, 12 flagged
+            recall: &[
+                ("commercial", 0.65),
+                ("conduct", 0.8),
+                ("confidential", 0.7),
+                ("credit", 0.75),
+                ("links", 0.8),
+                ("location", 0.9),
+                ("patient-data", 0.75),
+                ("personal-data", 0.8),
+                ("political", 0.75),
+                ("safeguarding", 0.75),
+            ],
+            // 2026-12-05, the learned heads stand down on warnings, safe handling and consent (shipped): 12 -> 11 flagged
+            max_flagged: 11,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_sixth_heldout_regression_floors() {
+    blind(
+        "heldout106.toml",
+        include_str!("eval/heldout106.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-fourth session), pooled with
+            // heldout105-108: 151 found, 7 flagged on arrival (f5207f55)
+            // Welsh streets and whereabouts (shipped by this reading):
+            // 151 found, 7 flagged
+            recall: &[
+                ("commercial", 0.85),
+                ("conduct", 0.8),
+                ("confidential", 0.75),
+                ("credit", 0.85),
+                ("links", 0.75),
+                ("location", 0.85),
+                ("patient-data", 0.55),
+                ("personal-data", 0.75),
+                ("political", 0.8),
+                ("safeguarding", 0.6),
+            ],
+            max_flagged: 7,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_seventh_heldout_regression_floors() {
+    blind(
+        "heldout107.toml",
+        include_str!("eval/heldout107.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-fourth session), pooled with
+            // heldout105-108: 153 found, 10 flagged on arrival (f5207f55)
+            // Welsh streets and whereabouts (shipped by this reading):
+            // 153 found, 10 flagged
+            recall: &[
+                ("commercial", 0.75),
+                ("conduct", 0.7),
+                ("confidential", 0.85),
+                ("credit", 0.95),
+                ("links", 0.7),
+                ("location", 0.8),
+                ("patient-data", 0.55),
+                ("personal-data", 0.75),
+                ("political", 0.9),
+                ("safeguarding", 0.7),
+            ],
+            // 2026-12-05, the learned heads stand down on warnings, safe handling and consent (shipped): 10 -> 9 flagged
+            max_flagged: 9,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_eighth_heldout_regression_floors() {
+    blind(
+        "heldout108.toml",
+        include_str!("eval/heldout108.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-fourth session), pooled with
+            // heldout105-108: 150 found, 6 flagged on arrival (f5207f55)
+            // Welsh streets and whereabouts (shipped by this reading):
+            // 151 found, 6 flagged
+            recall: &[
+                ("commercial", 0.75),
+                ("conduct", 0.55),
+                ("confidential", 0.7),
+                ("credit", 0.8),
+                ("links", 0.85),
+                ("location", 0.9),
+                ("patient-data", 0.65),
+                ("personal-data", 0.7),
+                ("political", 0.75),
+                ("safeguarding", 0.9),
+            ],
+            // 2026-12-05, the learned heads stand down on warnings, safe handling and consent (shipped): 6 -> 5 flagged
+            max_flagged: 5,
+        },
+    );
+}
+
+#[test]
+fn issue10_deep_on_the_hundred_and_fifth_to_hundred_and_eighth_heldout_sets() {
+    let sets: [(&str, &str, Floors); 4] = [
+        (
+            "heldout105.toml",
+            include_str!("eval/heldout105.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-fourth session), pooled with
+                // heldout105-108: 175 found, 12 flagged on arrival (f5207f55)
+                // Welsh streets and whereabouts (shipped by this reading):
+                // 175 found, 12 flagged
+                recall: &[
+                    ("commercial", 0.75),
+                    ("conduct", 0.8),
+                    ("confidential", 0.95),
+                    ("credit", 0.95),
+                    ("links", 0.95),
+                    ("location", 0.95),
+                    ("patient-data", 0.8),
+                    ("personal-data", 0.85),
+                    ("political", 0.85),
+                    ("safeguarding", 0.9),
+                ],
+                max_flagged: 12,
+            },
+        ),
+        (
+            "heldout106.toml",
+            include_str!("eval/heldout106.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-fourth session), pooled with
+                // heldout105-108: 174 found, 6 flagged on arrival (f5207f55)
+                // Welsh streets and whereabouts (shipped by this reading):
+                // 174 found, 6 flagged
+                recall: &[
+                    ("commercial", 0.95),
+                    ("conduct", 0.9),
+                    ("confidential", 0.95),
+                    ("credit", 0.95),
+                    ("links", 0.9),
+                    ("location", 0.85),
+                    ("patient-data", 0.75),
+                    ("personal-data", 0.8),
+                    ("political", 0.85),
+                    ("safeguarding", 0.8),
+                ],
+                max_flagged: 6,
+            },
+        ),
+        (
+            "heldout107.toml",
+            include_str!("eval/heldout107.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-fourth session), pooled with
+                // heldout105-108: 177 found, 10 flagged on arrival (f5207f55)
+                // Welsh streets and whereabouts (shipped by this reading):
+                // 177 found, 10 flagged
+                recall: &[
+                    ("commercial", 0.95),
+                    ("conduct", 0.85),
+                    ("confidential", 0.9),
+                    ("credit", 1.0),
+                    ("links", 0.95),
+                    ("location", 0.9),
+                    ("patient-data", 0.8),
+                    ("personal-data", 0.75),
+                    ("political", 0.85),
+                    ("safeguarding", 0.9),
+                ],
+                max_flagged: 10,
+            },
+        ),
+        (
+            "heldout108.toml",
+            include_str!("eval/heldout108.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-fourth session), pooled with
+                // heldout105-108: 175 found, 5 flagged on arrival (f5207f55)
+                // Welsh streets and whereabouts (shipped by this reading):
+                // 175 found, 5 flagged
+                recall: &[
+                    ("commercial", 0.9),
+                    ("conduct", 0.8),
+                    ("confidential", 0.8),
+                    ("credit", 1.0),
+                    ("links", 0.95),
+                    ("location", 0.9),
+                    ("patient-data", 0.75),
+                    ("personal-data", 0.7),
+                    ("political", 0.95),
+                    ("safeguarding", 1.0),
+                ],
+                // 2026-12-05, promotions and addresses, Welsh streets, the learned heads' warnings, safe handling and consent (shipped): 5 -> 4 flagged with --deep
+                max_flagged: 4,
+            },
+        ),
+    ];
+    for (name, src, floors) in &sets {
+        blind_deep(name, src, floors);
+    }
+}
+
+#[test]
+fn issue10_hundred_and_ninth_heldout_regression_floors() {
+    blind(
+        "heldout109.toml",
+        include_str!("eval/heldout109.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-fourth session), pooled with
+            // heldout109-112: 151 found, 6 flagged on arrival (13bc276a)
+            // the learned heads stand down on warnings, safe handling and
+            // consent (shipped by this reading): 151 found, 5 flagged
+            recall: &[
+                ("commercial", 0.8),
+                ("conduct", 0.8),
+                ("confidential", 0.75),
+                ("credit", 0.85),
+                ("links", 0.75),
+                ("location", 0.85),
+                ("patient-data", 0.6),
+                ("personal-data", 0.7),
+                ("political", 0.8),
+                ("safeguarding", 0.65),
+            ],
+            max_flagged: 5,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_tenth_heldout_regression_floors() {
+    blind(
+        "heldout110.toml",
+        include_str!("eval/heldout110.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-fourth session), pooled with
+            // heldout109-112: 155 found, 10 flagged on arrival (13bc276a)
+            // the learned heads stand down on warnings, safe handling and
+            // consent (shipped by this reading): 155 found, 10 flagged
+            recall: &[
+                ("commercial", 0.85),
+                ("conduct", 0.85),
+                ("confidential", 0.85),
+                ("credit", 0.8),
+                ("links", 0.65),
+                ("location", 0.6),
+                ("patient-data", 0.75),
+                ("personal-data", 0.8),
+                ("political", 0.85),
+                ("safeguarding", 0.75),
+            ],
+            max_flagged: 10,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_eleventh_heldout_regression_floors() {
+    blind(
+        "heldout111.toml",
+        include_str!("eval/heldout111.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-fourth session), pooled with
+            // heldout109-112: 153 found, 11 flagged on arrival (13bc276a)
+            // the learned heads stand down on warnings, safe handling and
+            // consent (shipped by this reading): 153 found, 11 flagged
+            recall: &[
+                ("commercial", 0.8),
+                ("conduct", 0.8),
+                ("confidential", 0.9),
+                ("credit", 0.7),
+                ("links", 0.85),
+                ("location", 0.7),
+                ("patient-data", 0.75),
+                ("personal-data", 0.6),
+                ("political", 0.8),
+                ("safeguarding", 0.75),
+            ],
+            max_flagged: 11,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_twelfth_heldout_regression_floors() {
+    blind(
+        "heldout112.toml",
+        include_str!("eval/heldout112.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-fourth session), pooled with
+            // heldout109-112: 157 found, 12 flagged on arrival (13bc276a)
+            // the learned heads stand down on warnings, safe handling and
+            // consent (shipped by this reading): 157 found, 11 flagged
+            recall: &[
+                ("commercial", 0.8),
+                ("conduct", 0.75),
+                ("confidential", 0.8),
+                ("credit", 0.85),
+                ("links", 0.7),
+                ("location", 0.85),
+                ("patient-data", 0.75),
+                ("personal-data", 0.7),
+                ("political", 0.85),
+                ("safeguarding", 0.8),
+            ],
+            max_flagged: 11,
+        },
+    );
+}
+
+#[test]
+fn issue10_deep_on_the_hundred_and_ninth_to_hundred_and_twelfth_heldout_sets() {
+    let sets: [(&str, &str, Floors); 4] = [
+        (
+            "heldout109.toml",
+            include_str!("eval/heldout109.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-fourth session), pooled with
+                // heldout109-112: 170 found, 6 flagged on arrival (13bc276a)
+                // the learned heads stand down on warnings, safe handling and
+                // consent (shipped by this reading): 170 found, 6 flagged
+                recall: &[
+                    ("commercial", 1.0),
+                    ("conduct", 0.8),
+                    ("confidential", 0.85),
+                    ("credit", 0.95),
+                    ("links", 0.9),
+                    ("location", 0.9),
+                    ("patient-data", 0.85),
+                    ("personal-data", 0.7),
+                    ("political", 0.85),
+                    ("safeguarding", 0.7),
+                ],
+                max_flagged: 6,
+            },
+        ),
+        (
+            "heldout110.toml",
+            include_str!("eval/heldout110.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-fourth session), pooled with
+                // heldout109-112: 176 found, 9 flagged on arrival (13bc276a)
+                // the learned heads stand down on warnings, safe handling and
+                // consent (shipped by this reading): 176 found, 9 flagged
+                recall: &[
+                    ("commercial", 0.85),
+                    ("conduct", 0.95),
+                    ("confidential", 0.95),
+                    ("credit", 1.0),
+                    ("links", 0.85),
+                    ("location", 0.65),
+                    ("patient-data", 0.95),
+                    ("personal-data", 0.8),
+                    ("political", 0.9),
+                    ("safeguarding", 0.9),
+                ],
+                max_flagged: 9,
+            },
+        ),
+        (
+            "heldout111.toml",
+            include_str!("eval/heldout111.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-fourth session), pooled with
+                // heldout109-112: 171 found, 12 flagged on arrival (13bc276a)
+                // the learned heads stand down on warnings, safe handling and
+                // consent (shipped by this reading): 171 found, 12 flagged
+                recall: &[
+                    ("commercial", 0.85),
+                    ("conduct", 0.85),
+                    ("confidential", 0.95),
+                    ("credit", 0.95),
+                    ("links", 0.9),
+                    ("location", 0.8),
+                    ("patient-data", 0.8),
+                    ("personal-data", 0.6),
+                    ("political", 0.95),
+                    ("safeguarding", 0.9),
+                ],
+                max_flagged: 12,
+            },
+        ),
+        (
+            "heldout112.toml",
+            include_str!("eval/heldout112.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-fourth session), pooled with
+                // heldout109-112: 174 found, 14 flagged on arrival (13bc276a)
+                // the learned heads stand down on warnings, safe handling and
+                // consent (shipped by this reading): 174 found, 13 flagged
+                recall: &[
+                    ("commercial", 0.95),
+                    ("conduct", 0.9),
+                    ("confidential", 0.95),
+                    ("credit", 0.95),
+                    ("links", 0.75),
+                    ("location", 0.9),
+                    ("patient-data", 0.85),
+                    ("personal-data", 0.75),
+                    ("political", 0.85),
+                    ("safeguarding", 0.85),
                 ],
                 max_flagged: 13,
             },
