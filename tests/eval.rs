@@ -755,7 +755,8 @@ fn issue10_fourth_heldout_regression_floors() {
             // raised 2026-12-05 from 6 by the policy heads beside their signals
             // (docs/EVALUATION.md, "The policy heads beside their category's signals")
             // 2026-12-05, context words as nouns (shipped): 5 -> 4 flagged
-            max_flagged: 4,
+            // 2026-12-05, guidance about a process, and consultations that are not (shipped): 4 -> 3 flagged
+            max_flagged: 3,
         },
     );
 }
@@ -847,7 +848,8 @@ fn issue10_sixth_heldout_regression_floors() {
             // (docs/EVALUATION.md, "The policy model trained longer")
             // raised 2026-12-05 from 7 by the compositions and the tenth round
             // (docs/EVALUATION.md, "The compositions and the tenth round together")
-            max_flagged: 8,
+            // 2026-12-05, guidance about a process, and consultations that are not (shipped): 8 -> 7 flagged
+            max_flagged: 7,
         },
     );
 }
@@ -894,7 +896,8 @@ fn issue10_seventh_heldout_regression_floors() {
             // raised 2026-12-05 from 4 by the compositions and the tenth round
             // (docs/EVALUATION.md, "The compositions and the tenth round together")
             // 2026-12-05, lowered to the count measured after context words as nouns shipped: 4 flagged
-            max_flagged: 4,
+            // 2026-12-05, guidance about a process, and consultations that are not (shipped): 4 -> 2 flagged
+            max_flagged: 2,
         },
     );
 }
@@ -942,7 +945,8 @@ fn issue10_eighth_heldout_regression_floors() {
             // raised 2026-12-05 from 7 by the compositions and the tenth round
             // (docs/EVALUATION.md, "The compositions and the tenth round together")
             // 2026-12-05, lowered to the count measured after context words as nouns shipped: 7 flagged
-            max_flagged: 7,
+            // 2026-12-05, guidance about a process, and consultations that are not (shipped): 7 -> 6 flagged
+            max_flagged: 6,
         },
     );
 }
@@ -1071,7 +1075,8 @@ fn issue10_eleventh_heldout_regression_floors() {
             // posts (docs/EVALUATION.md)
             // 2026-12-05, context words as nouns (shipped): 5 -> 4 flagged
             // 2026-12-05, promotions, warnings and service addresses (shipped): 4 -> 3 flagged
-            max_flagged: 3,
+            // 2026-12-05, guidance about a process, and consultations that are not (shipped): 3 -> 2 flagged
+            max_flagged: 2,
         },
     );
 }
@@ -1278,7 +1283,8 @@ fn issue10_sixteenth_heldout_regression_floors() {
             // raised 2026-12-03 from 8: the policy model trained for 100 epochs
             // (docs/EVALUATION.md, "The policy model trained longer")
             // 2026-12-05, context words as nouns (shipped): 5 -> 4 flagged
-            max_flagged: 4,
+            // 2026-12-05, guidance about a process, and consultations that are not (shipped): 4 -> 3 flagged
+            max_flagged: 3,
         },
     );
 }
@@ -1440,7 +1446,8 @@ fn issue10_twentieth_heldout_regression_floors() {
                 ("political", 0.85),
                 ("safeguarding", 0.8),
             ],
-            max_flagged: 4,
+            // 2026-12-05, guidance about a process, and consultations that are not (shipped): 4 -> 3 flagged
+            max_flagged: 3,
         },
     );
 }
@@ -1636,7 +1643,8 @@ fn issue10_twentyfifth_heldout_regression_floors() {
                 ("safeguarding", 0.65),
             ],
             // 2026-12-05, context words as nouns (shipped): 6 -> 5 flagged
-            max_flagged: 5,
+            // 2026-12-05, guidance about a process, and consultations that are not (shipped): 5 -> 4 flagged
+            max_flagged: 4,
         },
     );
 }
@@ -1952,7 +1960,8 @@ fn issue10_twentyninth_heldout_regression_floors() {
             ],
             // 2026-12-05, context words as nouns (shipped): 10 -> 9 flagged
             // 2026-12-05, promotions, warnings and service addresses (shipped): 9 -> 8 flagged
-            max_flagged: 8,
+            // 2026-12-05, guidance about a process, and consultations that are not (shipped): 8 -> 7 flagged
+            max_flagged: 7,
         },
     );
 }
@@ -2043,7 +2052,8 @@ fn issue10_deep_on_the_twentyninth_and_thirtieth_heldout_sets() {
                 // raised 2026-12-04 from 14 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
                 // 2026-12-05, context words as nouns (shipped): 10 -> 9 flagged with --deep
                 // 2026-12-05, promotions, warnings and service addresses (shipped): 9 -> 8 flagged with --deep
-                max_flagged: 8,
+                // 2026-12-05, this session's four changes (shipped): 8 -> 7 flagged with --deep
+                max_flagged: 7,
             },
         ),
         (
@@ -3792,7 +3802,8 @@ fn issue10_fifty_fourth_heldout_regression_floors() {
                 ("safeguarding", 0.6),
             ],
             // 2026-12-05, context words as nouns (shipped): 9 -> 8 flagged
-            max_flagged: 8,
+            // 2026-12-05, guidance about a process, and consultations that are not (shipped): 8 -> 7 flagged
+            max_flagged: 7,
         },
     );
 }
@@ -3920,7 +3931,8 @@ fn issue10_deep_on_the_fifty_third_to_fifty_sixth_heldout_sets() {
                     ("safeguarding", 0.65),
                 ],
                 // 2026-12-05, context words as nouns (shipped): 12 -> 11 flagged with --deep
-                max_flagged: 11,
+                // 2026-12-05, this session's four changes (shipped): 11 -> 10 flagged with --deep
+                max_flagged: 10,
             },
         ),
         (
@@ -4075,7 +4087,8 @@ fn issue10_fifty_ninth_heldout_regression_floors() {
             ],
             // 2026-12-05, context words as nouns (shipped): 5 -> 4 flagged
             // 2026-12-05, promotions, warnings and service addresses (shipped): 4 -> 3 flagged
-            max_flagged: 3,
+            // 2026-12-05, guidance about a process, and consultations that are not (shipped): 3 -> 2 flagged
+            max_flagged: 2,
         },
     );
 }
@@ -4194,7 +4207,8 @@ fn issue10_deep_on_the_fifty_seventh_to_sixtieth_heldout_sets() {
                 ],
                 // 2026-12-05, context words as nouns (shipped): 6 -> 5 flagged with --deep
                 // 2026-12-05, promotions, warnings and service addresses (shipped): 5 -> 4 flagged with --deep
-                max_flagged: 4,
+                // 2026-12-05, this session's four changes (shipped): 4 -> 3 flagged with --deep
+                max_flagged: 3,
             },
         ),
         (
@@ -4316,7 +4330,8 @@ fn issue10_sixty_third_heldout_regression_floors() {
                 ("political", 0.75),
                 ("safeguarding", 0.5),
             ],
-            max_flagged: 10,
+            // 2026-12-05, guidance about a process, and consultations that are not (shipped): 10 -> 8 flagged
+            max_flagged: 8,
         },
     );
 }
@@ -4429,7 +4444,8 @@ fn issue10_deep_on_the_sixty_first_to_sixty_fourth_heldout_sets() {
                     ("political", 0.8),
                     ("safeguarding", 0.5),
                 ],
-                max_flagged: 12,
+                // 2026-12-05, this session's four changes (shipped): 12 -> 10 flagged with --deep
+                max_flagged: 10,
             },
         ),
         (
@@ -4545,7 +4561,8 @@ fn issue10_sixty_seventh_heldout_regression_floors() {
             ],
             // 2026-12-05, context words as nouns (shipped): 6 -> 5 flagged
             // 2026-12-05, promotions, warnings and service addresses (shipped): 5 -> 4 flagged
-            max_flagged: 4,
+            // 2026-12-05, guidance about a process, and consultations that are not (shipped): 4 -> 3 flagged
+            max_flagged: 3,
         },
     );
 }
@@ -4648,7 +4665,8 @@ fn issue10_deep_on_the_sixty_fifth_to_sixty_eighth_heldout_sets() {
                 ],
                 // 2026-12-05, context words as nouns (shipped): 9 -> 8 flagged with --deep
                 // 2026-12-05, promotions, warnings and service addresses (shipped): 8 -> 7 flagged with --deep
-                max_flagged: 7,
+                // 2026-12-05, this session's four changes (shipped): 7 -> 6 flagged with --deep
+                max_flagged: 6,
             },
         ),
         (
@@ -4758,7 +4776,8 @@ fn issue10_seventy_first_heldout_regression_floors() {
                 ("safeguarding", 0.45),
             ],
             // 2026-12-05, promotions, warnings and service addresses (shipped): 7 -> 4 flagged
-            max_flagged: 4,
+            // 2026-12-05, guidance about a process, and consultations that are not (shipped): 4 -> 3 flagged
+            max_flagged: 3,
         },
     );
 }
@@ -4837,7 +4856,8 @@ fn issue10_deep_on_the_sixty_ninth_to_seventy_second_heldout_sets() {
                     ("safeguarding", 0.45),
                 ],
                 // 2026-12-05, promotions, warnings and service addresses (shipped): 8 -> 6 flagged with --deep
-                max_flagged: 6,
+                // 2026-12-05, this session's four changes (shipped): 6 -> 5 flagged with --deep
+                max_flagged: 5,
             },
         ),
         (
@@ -4860,7 +4880,8 @@ fn issue10_deep_on_the_sixty_ninth_to_seventy_second_heldout_sets() {
                     ("safeguarding", 0.6),
                 ],
                 // 2026-12-05, promotions, warnings and service addresses (shipped): 9 -> 6 flagged with --deep
-                max_flagged: 6,
+                // 2026-12-05, this session's four changes (shipped): 6 -> 5 flagged with --deep
+                max_flagged: 5,
             },
         ),
         (
@@ -4973,7 +4994,8 @@ fn issue10_seventy_fifth_heldout_regression_floors() {
                 ("safeguarding", 0.55),
             ],
             // raised 2026-12-05 from 5 by check-ins and pins (shipped; docs/EVALUATION.md)
-            max_flagged: 6,
+            // 2026-12-05, guidance about a process, and consultations that are not (shipped): 6 -> 5 flagged
+            max_flagged: 5,
         },
     );
 }
@@ -5188,7 +5210,8 @@ fn issue10_deep_on_the_seventy_third_to_seventy_sixth_heldout_sets() {
                     ("safeguarding", 0.65),
                 ],
                 // raised 2026-12-05 from 7 by check-ins and pins (shipped; docs/EVALUATION.md)
-                max_flagged: 8,
+                // 2026-12-05, this session's four changes (shipped): 8 -> 7 flagged with --deep
+                max_flagged: 7,
             },
         ),
         (
@@ -5371,7 +5394,8 @@ fn issue10_eighty_second_heldout_regression_floors() {
             ],
             // raised 2026-12-05 from 7 by check-ins and pins (shipped; docs/EVALUATION.md)
             // 2026-12-05, promotions, warnings and service addresses (shipped): 8 -> 7 flagged
-            max_flagged: 7,
+            // 2026-12-05, guidance about a process, and consultations that are not (shipped): 7 -> 6 flagged
+            max_flagged: 6,
         },
     );
 }
@@ -5401,7 +5425,8 @@ fn issue10_eighty_third_heldout_regression_floors() {
             ],
             // 2026-12-05, promotions, warnings and service addresses (shipped): 8 -> 6 flagged
             // 2026-12-05, the learned heads stand down on warnings, safe handling and consent (shipped): 6 -> 5 flagged
-            max_flagged: 5,
+            // 2026-12-05, guidance about a process, and consultations that are not (shipped): 5 -> 4 flagged
+            max_flagged: 4,
         },
     );
 }
@@ -5484,7 +5509,8 @@ fn issue10_deep_on_the_eighty_first_to_eighty_fourth_heldout_sets() {
                 ],
                 // raised 2026-12-05 from 9 by check-ins and pins (shipped; docs/EVALUATION.md)
                 // 2026-12-05, promotions, warnings and service addresses (shipped): 10 -> 9 flagged with --deep
-                max_flagged: 9,
+                // 2026-12-05, this session's four changes (shipped): 9 -> 8 flagged with --deep
+                max_flagged: 8,
             },
         ),
         (
@@ -5509,7 +5535,8 @@ fn issue10_deep_on_the_eighty_first_to_eighty_fourth_heldout_sets() {
                 ],
                 // 2026-12-05, promotions, warnings and service addresses (shipped): 12 -> 10 flagged with --deep
                 // 2026-12-05, promotions and addresses, Welsh streets, the learned heads' warnings, safe handling and consent (shipped): 10 -> 9 flagged with --deep
-                max_flagged: 9,
+                // 2026-12-05, this session's four changes (shipped): 9 -> 8 flagged with --deep
+                max_flagged: 8,
             },
         ),
         (
@@ -5564,7 +5591,8 @@ fn issue10_eighty_fifth_heldout_regression_floors() {
                 ("safeguarding", 0.65),
             ],
             // 2026-12-05, promotions, warnings and service addresses (shipped): 7 -> 5 flagged
-            max_flagged: 5,
+            // 2026-12-05, guidance about a process, and consultations that are not (shipped): 5 -> 4 flagged
+            max_flagged: 4,
         },
     );
 }
@@ -5619,7 +5647,8 @@ fn issue10_eighty_seventh_heldout_regression_floors() {
                 ("political", 0.85),
                 ("safeguarding", 0.75),
             ],
-            max_flagged: 8,
+            // 2026-12-05, guidance about a process, and consultations that are not (shipped): 8 -> 7 flagged
+            max_flagged: 7,
         },
     );
 }
@@ -5677,7 +5706,8 @@ fn issue10_deep_on_the_eighty_fifth_to_eighty_eighth_heldout_sets() {
                     ("safeguarding", 0.75),
                 ],
                 // 2026-12-05, promotions, warnings and service addresses (shipped): 9 -> 7 flagged with --deep
-                max_flagged: 7,
+                // 2026-12-05, this session's four changes (shipped): 7 -> 6 flagged with --deep
+                max_flagged: 6,
             },
         ),
         (
@@ -5724,7 +5754,8 @@ fn issue10_deep_on_the_eighty_fifth_to_eighty_eighth_heldout_sets() {
                     ("political", 0.85),
                     ("safeguarding", 0.85),
                 ],
-                max_flagged: 10,
+                // 2026-12-05, this session's four changes (shipped): 10 -> 9 flagged with --deep
+                max_flagged: 9,
             },
         ),
         (
@@ -5783,7 +5814,8 @@ fn issue10_eighty_ninth_heldout_regression_floors() {
             ],
             // 2026-12-05, promotions, warnings and service addresses (shipped): 13 -> 12 flagged
             // 2026-12-05, the learned heads stand down on warnings, safe handling and consent (shipped): 12 -> 11 flagged
-            max_flagged: 11,
+            // 2026-12-05, guidance about a process, and consultations that are not (shipped): 11 -> 9 flagged
+            max_flagged: 9,
         },
     );
 }
@@ -5907,7 +5939,8 @@ fn issue10_deep_on_the_eighty_ninth_to_ninety_second_heldout_sets() {
                 ],
                 // 2026-12-05, promotions, warnings and service addresses (shipped): 14 -> 13 flagged with --deep
                 // 2026-12-05, promotions and addresses, Welsh streets, the learned heads' warnings, safe handling and consent (shipped): 13 -> 12 flagged with --deep
-                max_flagged: 12,
+                // 2026-12-05, this session's four changes (shipped): 12 -> 10 flagged with --deep
+                max_flagged: 10,
             },
         ),
         (
@@ -6019,7 +6052,8 @@ fn issue10_ninety_third_heldout_regression_floors() {
                 ("political", 0.75),
                 ("safeguarding", 0.75),
             ],
-            max_flagged: 6,
+            // 2026-12-05, guidance about a process, and consultations that are not (shipped): 6 -> 5 flagged
+            max_flagged: 5,
         },
     );
 }
@@ -6050,7 +6084,8 @@ fn issue10_ninety_fourth_heldout_regression_floors() {
             ],
             // 2026-12-05, promotions, warnings and service addresses (shipped): 14 -> 9 flagged
             // 2026-12-05, the learned heads stand down on warnings, safe handling and consent (shipped): 9 -> 8 flagged
-            max_flagged: 8,
+            // 2026-12-05, guidance about a process, and consultations that are not (shipped): 8 -> 7 flagged
+            max_flagged: 7,
         },
     );
 }
@@ -6142,7 +6177,8 @@ fn issue10_deep_on_the_ninety_third_to_ninety_sixth_heldout_sets() {
                     ("political", 0.9),
                     ("safeguarding", 0.9),
                 ],
-                max_flagged: 14,
+                // 2026-12-05, this session's four changes (shipped): 14 -> 13 flagged with --deep
+                max_flagged: 13,
             },
         ),
         (
@@ -6168,7 +6204,8 @@ fn issue10_deep_on_the_ninety_third_to_ninety_sixth_heldout_sets() {
                     ("safeguarding", 0.85),
                 ],
                 // 2026-12-05, promotions, warnings and service addresses (shipped): 15 -> 10 flagged with --deep
-                max_flagged: 10,
+                // 2026-12-05, this session's four changes (shipped): 10 -> 9 flagged with --deep
+                max_flagged: 9,
             },
         ),
         (
@@ -6315,7 +6352,8 @@ fn issue10_ninety_ninth_heldout_regression_floors() {
             ],
             // 2026-12-05, promotions, warnings and service addresses (shipped): 8 -> 7 flagged
             // 2026-12-05, the learned heads stand down on warnings, safe handling and consent (shipped): 7 -> 4 flagged
-            max_flagged: 4,
+            // 2026-12-05, guidance about a process, and consultations that are not (shipped): 4 -> 3 flagged
+            max_flagged: 3,
         },
     );
 }
@@ -6429,7 +6467,8 @@ fn issue10_deep_on_the_ninety_seventh_to_hundredth_heldout_sets() {
                 ],
                 // 2026-12-05, promotions, warnings and service addresses (shipped): 9 -> 8 flagged with --deep
                 // 2026-12-05, promotions and addresses, Welsh streets, the learned heads' warnings, safe handling and consent (shipped): 8 -> 7 flagged with --deep
-                max_flagged: 7,
+                // 2026-12-05, this session's four changes (shipped): 7 -> 6 flagged with --deep
+                max_flagged: 6,
             },
         ),
         (
@@ -6455,7 +6494,8 @@ fn issue10_deep_on_the_ninety_seventh_to_hundredth_heldout_sets() {
                     ("safeguarding", 0.85),
                 ],
                 // 2026-12-05, promotions, warnings and service addresses (shipped): 9 -> 8 flagged with --deep
-                max_flagged: 8,
+                // 2026-12-05, this session's four changes (shipped): 8 -> 7 flagged with --deep
+                max_flagged: 7,
             },
         ),
     ];
@@ -6548,7 +6588,8 @@ fn issue10_hundred_and_third_heldout_regression_floors() {
                 ("safeguarding", 0.9),
             ],
             // 2026-12-05, the learned heads stand down on warnings, safe handling and consent (shipped): 6 -> 5 flagged
-            max_flagged: 5,
+            // 2026-12-05, guidance about a process, and consultations that are not (shipped): 5 -> 4 flagged
+            max_flagged: 4,
         },
     );
 }
@@ -6658,7 +6699,8 @@ fn issue10_deep_on_the_hundred_and_first_to_hundred_and_fourth_heldout_sets() {
                     ("political", 0.95),
                     ("safeguarding", 0.95),
                 ],
-                max_flagged: 4,
+                // 2026-12-05, this session's four changes (shipped): 4 -> 3 flagged with --deep
+                max_flagged: 3,
             },
         ),
         (
@@ -6717,7 +6759,8 @@ fn issue10_hundred_and_fifth_heldout_regression_floors() {
                 ("safeguarding", 0.75),
             ],
             // 2026-12-05, the learned heads stand down on warnings, safe handling and consent (shipped): 12 -> 11 flagged
-            max_flagged: 11,
+            // 2026-12-05, guidance about a process, and consultations that are not (shipped): 11 -> 10 flagged
+            max_flagged: 10,
         },
     );
 }
@@ -6806,7 +6849,8 @@ fn issue10_hundred_and_eighth_heldout_regression_floors() {
                 ("safeguarding", 0.9),
             ],
             // 2026-12-05, the learned heads stand down on warnings, safe handling and consent (shipped): 6 -> 5 flagged
-            max_flagged: 5,
+            // 2026-12-05, guidance about a process, and consultations that are not (shipped): 5 -> 4 flagged
+            max_flagged: 4,
         },
     );
 }
@@ -6836,7 +6880,8 @@ fn issue10_deep_on_the_hundred_and_fifth_to_hundred_and_eighth_heldout_sets() {
                     ("political", 0.85),
                     ("safeguarding", 0.9),
                 ],
-                max_flagged: 12,
+                // 2026-12-05, this session's four changes (shipped): 12 -> 11 flagged with --deep
+                max_flagged: 11,
             },
         ),
         (
@@ -6912,7 +6957,8 @@ fn issue10_deep_on_the_hundred_and_fifth_to_hundred_and_eighth_heldout_sets() {
                     ("safeguarding", 1.0),
                 ],
                 // 2026-12-05, promotions and addresses, Welsh streets, the learned heads' warnings, safe handling and consent (shipped): 5 -> 4 flagged with --deep
-                max_flagged: 4,
+                // 2026-12-05, this session's four changes (shipped): 4 -> 3 flagged with --deep
+                max_flagged: 3,
             },
         ),
     ];
@@ -6945,7 +6991,8 @@ fn issue10_hundred_and_ninth_heldout_regression_floors() {
                 ("political", 0.8),
                 ("safeguarding", 0.65),
             ],
-            max_flagged: 5,
+            // 2026-12-05, guidance about a process, and consultations that are not (shipped): 5 -> 4 flagged
+            max_flagged: 4,
         },
     );
 }
@@ -7032,7 +7079,8 @@ fn issue10_hundred_and_twelfth_heldout_regression_floors() {
                 ("political", 0.85),
                 ("safeguarding", 0.8),
             ],
-            max_flagged: 11,
+            // 2026-12-05, guidance about a process, and consultations that are not (shipped): 11 -> 10 flagged
+            max_flagged: 10,
         },
     );
 }
@@ -7062,7 +7110,8 @@ fn issue10_deep_on_the_hundred_and_ninth_to_hundred_and_twelfth_heldout_sets() {
                     ("political", 0.85),
                     ("safeguarding", 0.7),
                 ],
-                max_flagged: 6,
+                // 2026-12-05, this session's four changes (shipped): 6 -> 5 flagged with --deep
+                max_flagged: 5,
             },
         ),
         (
@@ -7136,6 +7185,232 @@ fn issue10_deep_on_the_hundred_and_ninth_to_hundred_and_twelfth_heldout_sets() {
                     ("personal-data", 0.75),
                     ("political", 0.85),
                     ("safeguarding", 0.85),
+                ],
+                // 2026-12-05, this session's four changes (shipped): 13 -> 12 flagged with --deep
+                max_flagged: 12,
+            },
+        ),
+    ];
+    for (name, src, floors) in &sets {
+        blind_deep(name, src, floors);
+    }
+}
+
+#[test]
+fn issue10_hundred_and_thirteenth_heldout_regression_floors() {
+    blind(
+        "heldout113.toml",
+        include_str!("eval/heldout113.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-fourth session), pooled with
+            // heldout113-116: 152 found, 6 flagged on arrival (485503e8)
+            // guidance about a process, and consultations that are not
+            // (shipped by this reading): 152 found, 4 flagged
+            recall: &[
+                ("commercial", 0.9),
+                ("conduct", 0.75),
+                ("confidential", 0.9),
+                ("credit", 0.75),
+                ("links", 0.75),
+                ("location", 0.75),
+                ("patient-data", 0.55),
+                ("personal-data", 0.65),
+                ("political", 0.8),
+                ("safeguarding", 0.8),
+            ],
+            max_flagged: 4,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_fourteenth_heldout_regression_floors() {
+    blind(
+        "heldout114.toml",
+        include_str!("eval/heldout114.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-fourth session), pooled with
+            // heldout113-116: 150 found, 11 flagged on arrival (485503e8)
+            // guidance about a process, and consultations that are not
+            // (shipped by this reading): 150 found, 11 flagged
+            recall: &[
+                ("commercial", 0.8),
+                ("conduct", 0.75),
+                ("confidential", 0.7),
+                ("credit", 0.75),
+                ("links", 0.6),
+                ("location", 0.9),
+                ("patient-data", 0.85),
+                ("personal-data", 0.6),
+                ("political", 0.9),
+                ("safeguarding", 0.65),
+            ],
+            max_flagged: 11,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_fifteenth_heldout_regression_floors() {
+    blind(
+        "heldout115.toml",
+        include_str!("eval/heldout115.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-fourth session), pooled with
+            // heldout113-116: 149 found, 8 flagged on arrival (485503e8)
+            // guidance about a process, and consultations that are not
+            // (shipped by this reading): 149 found, 8 flagged
+            recall: &[
+                ("commercial", 0.85),
+                ("conduct", 0.7),
+                ("confidential", 0.7),
+                ("credit", 0.8),
+                ("links", 0.85),
+                ("location", 0.9),
+                ("patient-data", 0.75),
+                ("personal-data", 0.6),
+                ("political", 0.7),
+                ("safeguarding", 0.6),
+            ],
+            max_flagged: 8,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_sixteenth_heldout_regression_floors() {
+    blind(
+        "heldout116.toml",
+        include_str!("eval/heldout116.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-fourth session), pooled with
+            // heldout113-116: 151 found, 5 flagged on arrival (485503e8)
+            // guidance about a process, and consultations that are not
+            // (shipped by this reading): 151 found, 5 flagged
+            recall: &[
+                ("commercial", 0.7),
+                ("conduct", 0.8),
+                ("confidential", 0.7),
+                ("credit", 0.85),
+                ("links", 0.85),
+                ("location", 0.75),
+                ("patient-data", 0.65),
+                ("personal-data", 0.65),
+                ("political", 0.8),
+                ("safeguarding", 0.8),
+            ],
+            max_flagged: 5,
+        },
+    );
+}
+
+#[test]
+fn issue10_deep_on_the_hundred_and_thirteenth_to_hundred_and_sixteenth_heldout_sets() {
+    let sets: [(&str, &str, Floors); 4] = [
+        (
+            "heldout113.toml",
+            include_str!("eval/heldout113.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-fourth session), pooled with
+                // heldout113-116: 165 found, 10 flagged on arrival (485503e8)
+                // guidance about a process, and consultations that are not
+                // (shipped by this reading): 165 found, 8 flagged
+                recall: &[
+                    ("commercial", 0.9),
+                    ("conduct", 0.8),
+                    ("confidential", 0.95),
+                    ("credit", 0.9),
+                    ("links", 0.9),
+                    ("location", 0.8),
+                    ("patient-data", 0.65),
+                    ("personal-data", 0.7),
+                    ("political", 0.8),
+                    ("safeguarding", 0.85),
+                ],
+                max_flagged: 8,
+            },
+        ),
+        (
+            "heldout114.toml",
+            include_str!("eval/heldout114.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-fourth session), pooled with
+                // heldout113-116: 172 found, 10 flagged on arrival (485503e8)
+                // guidance about a process, and consultations that are not
+                // (shipped by this reading): 172 found, 10 flagged
+                recall: &[
+                    ("commercial", 0.95),
+                    ("conduct", 0.75),
+                    ("confidential", 0.85),
+                    ("credit", 0.95),
+                    ("links", 0.85),
+                    ("location", 0.95),
+                    ("patient-data", 0.8),
+                    ("personal-data", 0.7),
+                    ("political", 0.9),
+                    ("safeguarding", 0.9),
+                ],
+                max_flagged: 10,
+            },
+        ),
+        (
+            "heldout115.toml",
+            include_str!("eval/heldout115.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-fourth session), pooled with
+                // heldout113-116: 166 found, 7 flagged on arrival (485503e8)
+                // guidance about a process, and consultations that are not
+                // (shipped by this reading): 166 found, 7 flagged
+                recall: &[
+                    ("commercial", 0.85),
+                    ("conduct", 0.85),
+                    ("confidential", 0.7),
+                    ("credit", 1.0),
+                    ("links", 0.95),
+                    ("location", 0.9),
+                    ("patient-data", 0.8),
+                    ("personal-data", 0.6),
+                    ("political", 0.8),
+                    ("safeguarding", 0.85),
+                ],
+                max_flagged: 7,
+            },
+        ),
+        (
+            "heldout116.toml",
+            include_str!("eval/heldout116.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-fourth session), pooled with
+                // heldout113-116: 170 found, 13 flagged on arrival (485503e8)
+                // guidance about a process, and consultations that are not
+                // (shipped by this reading): 170 found, 13 flagged
+                recall: &[
+                    ("commercial", 0.75),
+                    ("conduct", 0.85),
+                    ("confidential", 0.9),
+                    ("credit", 1.0),
+                    ("links", 0.95),
+                    ("location", 0.8),
+                    ("patient-data", 0.85),
+                    ("personal-data", 0.7),
+                    ("political", 0.8),
+                    ("safeguarding", 0.9),
                 ],
                 max_flagged: 13,
             },
