@@ -7,13 +7,14 @@
 //! asked (`scan --deep`).
 //!
 //! Inference is here, in Rust, with no network: the word-piece tokeniser,
-//! the forward pass (matrix products in crates/q8-matmul) and mean
+//! the forward pass (its arithmetic in crates/encoder-kernels) and mean
 //! pooling. The weights are 8-bit, one scale per row, read in place from
 //! the embedded file.
 
 mod wordpiece;
 
 use crate::error::{Error, Result};
+use encoder_kernels as kernels;
 use std::sync::{Arc, Mutex, OnceLock};
 use wordpiece::WordPiece;
 
@@ -107,9 +108,9 @@ struct Embeddings {
 
 /// A linear layer: 8-bit weights `out × in`, row-major, read in place
 /// from the embedded file, one scale per row.
-/// The kernel, chosen for this CPU, is the matrix's (crates/q8-matmul).
+/// The kernel, chosen for this CPU, is the matrix's (crates/encoder-kernels).
 struct Linear {
-    w: q8_matmul::Matrix<'static>,
+    w: kernels::Matrix<'static>,
     b: Vec<f32>,
     input: usize,
 }
@@ -341,7 +342,7 @@ impl Reader {
     fn linear(&mut self, out: usize, input: usize) -> Linear {
         let scales = self.f32s(out);
         Linear {
-            w: q8_matmul::Matrix::new(self.bytes(out * input), scales, out, input),
+            w: kernels::Matrix::new(self.bytes(out * input), scales, out, input),
             b: self.f32s(out),
             input,
         }
@@ -368,65 +369,26 @@ impl Loaded {
             );
         }
         self.norm.apply(&mut s.x, h);
-        let heads = sh.heads;
-        let d = h / heads;
-        let scale = 1.0 / (d as f32).sqrt();
         for layer in &self.layers {
             layer.qkv.apply(&s.x, n, &mut s.qkv);
-            // self-attention, head by head
-            s.ctx.clear();
-            s.ctx.resize(n * h, 0.0);
-            s.att.resize(n, 0.0);
-            let q3 = 3 * h;
-            for hd in 0..heads {
-                let (qo, ko, vo) = (hd * d, h + hd * d, 2 * h + hd * d);
-                for i in 0..n {
-                    let q = &s.qkv[i * q3 + qo..i * q3 + qo + d];
-                    let mut max = f32::NEG_INFINITY;
-                    for j in 0..n {
-                        let k = &s.qkv[j * q3 + ko..j * q3 + ko + d];
-                        let v = dot(q, k) * scale;
-                        s.att[j] = v;
-                        max = max.max(v);
-                    }
-                    let mut sum = 0.0;
-                    for a in &mut s.att[..n] {
-                        *a = (*a - max).exp();
-                        sum += *a;
-                    }
-                    let out = &mut s.ctx[i * h + qo..i * h + qo + d];
-                    for j in 0..n {
-                        let p = s.att[j] / sum;
-                        let v = &s.qkv[j * q3 + vo..j * q3 + vo + d];
-                        for (o, &x) in out.iter_mut().zip(v) {
-                            *o += p * x;
-                        }
-                    }
-                }
-            }
+            kernels::self_attention(&s.qkv, n, h, sh.heads, &mut s.ctx, &mut s.att);
             layer.attn_out.apply(&s.ctx, n, &mut s.tmp);
-            add(&mut s.x, &s.tmp);
+            kernels::add(&mut s.x, &s.tmp);
             layer.norm1.apply(&mut s.x, h);
             layer.inner.apply(&s.x, n, &mut s.inner);
             for v in &mut s.inner {
-                *v = gelu(*v);
+                *v = kernels::gelu(*v);
             }
             layer.out.apply(&s.inner, n, &mut s.tmp);
-            add(&mut s.x, &s.tmp);
+            kernels::add(&mut s.x, &s.tmp);
             layer.norm2.apply(&mut s.x, h);
         }
         // mean of the tokens, then one logistic output per category
-        s.tmp.clear();
-        s.tmp.resize(h, 0.0);
-        for row in s.x.chunks_exact(h) {
-            add(&mut s.tmp, row);
-        }
-        for v in &mut s.tmp {
-            *v /= n as f32;
-        }
+        kernels::mean_rows(&s.x, h, &mut s.tmp);
         s.scores.clear();
         for (w, &b) in self.head.w.chunks_exact(h).zip(&self.head.b) {
-            s.scores.push(1.0 / (1.0 + (-(dot(w, &s.tmp) + b)).exp()));
+            s.scores
+                .push(1.0 / (1.0 + (-(kernels::dot(w, &s.tmp) + b)).exp()));
         }
     }
 }
@@ -446,84 +408,8 @@ impl Linear {
 impl Norm {
     /// Layer normalisation of each `h`-wide row, in place.
     fn apply(&self, x: &mut [f32], h: usize) {
-        for row in x.chunks_exact_mut(h) {
-            let mean = sum(row) / h as f32;
-            for v in row.iter_mut() {
-                *v -= mean;
-            }
-            let var = dot(row, row) / h as f32;
-            let inv = 1.0 / (var + 1e-12).sqrt();
-            for ((v, g), b) in row.iter_mut().zip(&self.g).zip(&self.b) {
-                *v = *v * inv * g + b;
-            }
-        }
+        kernels::layer_norm(x, h, &self.g, &self.b);
     }
-}
-
-/// Eight partial sums, so the compiler can keep them in one vector (a
-/// single running sum must be added in order, one product at a time).
-fn dot(a: &[f32], b: &[f32]) -> f32 {
-    let mut acc = [0f32; 8];
-    let (ca, cb) = (a.chunks_exact(8), b.chunks_exact(8));
-    let tail: f32 = ca
-        .remainder()
-        .iter()
-        .zip(cb.remainder())
-        .map(|(x, y)| x * y)
-        .sum();
-    for (x, y) in ca.zip(cb) {
-        for l in 0..8 {
-            acc[l] += x[l] * y[l];
-        }
-    }
-    acc.iter().sum::<f32>() + tail
-}
-
-/// The sum of `v`, in eight partial sums as in [`dot`].
-fn sum(v: &[f32]) -> f32 {
-    let mut acc = [0f32; 8];
-    let c = v.chunks_exact(8);
-    let tail: f32 = c.remainder().iter().sum();
-    for x in c {
-        for l in 0..8 {
-            acc[l] += x[l];
-        }
-    }
-    acc.iter().sum::<f32>() + tail
-}
-
-fn add(a: &mut [f32], b: &[f32]) {
-    for (x, y) in a.iter_mut().zip(b) {
-        *x += y;
-    }
-}
-
-/// The exact (error-function) GELU the model was trained with, in f32
-/// as PyTorch computes it.
-fn gelu(x: f32) -> f32 {
-    0.5 * x * (1.0 + erf(x * std::f32::consts::FRAC_1_SQRT_2))
-}
-
-/// The error function, from the complementary one's Chebyshev fit
-/// (fractional error below 1.2e-7, Numerical Recipes §6.2; f32 adds
-/// rounding of the same size). The coefficients are kept as published,
-/// though f32 holds fewer digits.
-#[allow(clippy::excessive_precision)]
-fn erf(x: f32) -> f32 {
-    let z = x.abs();
-    let t = 1.0 / (1.0 + 0.5 * z);
-    let c = t
-        * (-z * z - 1.265_512_23
-            + t * (1.000_023_68
-                + t * (0.374_091_96
-                    + t * (0.096_784_18
-                        + t * (-0.186_288_06
-                            + t * (0.278_868_07
-                                + t * (-1.135_203_98
-                                    + t * (1.488_515_87
-                                        + t * (-0.822_152_23 + t * 0.170_872_77)))))))))
-            .exp();
-    if x >= 0.0 { 1.0 - c } else { c - 1.0 }
 }
 
 #[cfg(test)]

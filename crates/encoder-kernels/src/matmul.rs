@@ -14,10 +14,6 @@
 //! input value, broadcast, meets 48 weights in three 16-wide registers,
 //! eight rows at a time, and no sum has to be folded across a register at
 //! the end. Same products, added in another order.
-//!
-//! A crate of its own so that debug builds can optimise it (Cargo.toml,
-//! `[profile.dev.package.q8-matmul]`): unoptimised, one text takes most
-//! of a second and the tests that run the encoder take minutes.
 
 /// An `m × k` matrix of 8-bit weights (one output per row, `q` read as
 /// signed bytes) with a scale per output, and the kernel this CPU runs
