@@ -353,13 +353,18 @@ pub(super) fn compile_context(
             rule.whence()
         )));
     }
+    let words = either_apostrophe(words);
     let heads = if c.heads.is_empty() {
         Vec::new()
     } else {
-        words.iter().map(|w| c.heads.contains(w)).collect()
+        let plain = |w: &str| w.replace('\u{2019}', "'");
+        words
+            .iter()
+            .map(|w| c.heads.iter().any(|h| plain(h) == plain(w)))
+            .collect()
     };
-    let except = with_lists(&c.except, &c.except_lists)?;
-    let before = with_lists(&c.before, &c.before_lists)?;
+    let except = either_apostrophe(with_lists(&c.except, &c.except_lists)?);
+    let before = either_apostrophe(with_lists(&c.before, &c.before_lists)?);
     if words.is_empty() && before.is_empty() {
         return Err(Error::Pack(format!(
             "{}: {what} has no words",
@@ -400,6 +405,27 @@ pub(super) fn compile_context(
         sticky: c.sticky,
         heads,
     })
+}
+
+/// `words`, with each word that has an apostrophe also written with the
+/// other one (' and ’), where the list does not already have it. Context
+/// words are found in the text as written, and phones and word processors
+/// type ’ where a list author types ' (docs/RULES.md, "Context words and apostrophes").
+fn either_apostrophe(mut words: Vec<String>) -> Vec<String> {
+    let have: std::collections::HashSet<String> = words.iter().cloned().collect();
+    let mut more = Vec::new();
+    for w in &words {
+        for (from, to) in [('\'', '\u{2019}'), ('\u{2019}', '\'')] {
+            if w.contains(from) {
+                let v = w.replace(from, &to.to_string());
+                if !have.contains(&v) && !more.contains(&v) {
+                    more.push(v);
+                }
+            }
+        }
+    }
+    words.extend(more);
+    words
 }
 
 /// Whether an `unless` table drops the match at `start..end`: one of its

@@ -1424,3 +1424,33 @@ fn the_conduct_shapes_layer_loads_and_finds_a_veiled_threat() {
             .any(|id| id.starts_with("conduct."))
     );
 }
+
+/// Context and `unless` words match either apostrophe: a list written
+/// with ' finds the ’ that phones type, and the reverse, and a head word
+/// keeps its head-only reading in both spellings.
+#[test]
+fn context_and_unless_words_match_either_apostrophe() {
+    let p = pack(&format!(
+        "{HEAD}{}{}",
+        rule(
+            "t.link",
+            "pattern = { regex = '\\bclick here\\b', unless = { words = [\"don't\", \"isn’t us\"], window = 20 } }"
+        ),
+        rule(
+            "t.ctx",
+            "pattern = { regex = '\\b\\d{5}\\b', context = { words = [\"patient's\"], heads = [\"patient's\"], window = 20, required = true } }"
+        )
+    ));
+    let n = |id: &str, t: &str| rule_hits(&p, &post(t), id).len();
+    assert_eq!(n("t.link", "click here to win"), 1);
+    assert_eq!(n("t.link", "don't click here"), 0);
+    assert_eq!(n("t.link", "don’t click here"), 0);
+    assert_eq!(n("t.link", "this isn't us, click here"), 0);
+    assert_eq!(n("t.link", "this isn’t us, click here"), 0);
+    assert_eq!(n("t.ctx", "the patient's: 12345"), 1);
+    assert_eq!(n("t.ctx", "the patient’s: 12345"), 1);
+    // a modifier of the next word in either spelling, so no context
+    assert_eq!(n("t.ctx", "the patient's records 12345"), 0);
+    assert_eq!(n("t.ctx", "the patient’s records 12345"), 0);
+    assert_eq!(n("t.ctx", "order 12345 today"), 0);
+}
