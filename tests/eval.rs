@@ -1406,7 +1406,8 @@ fn issue10_nineteenth_heldout_regression_floors() {
             ],
             // 2026-12-05, lowered to the count measured after context words as nouns shipped: 5 flagged
             // 2026-12-05, promotions, warnings and service addresses (shipped): 5 -> 4 flagged
-            max_flagged: 4,
+            // 2026-12-05, the thirty-fifth session's changes (shipped): 4 -> 3 flagged
+            max_flagged: 3,
         },
     );
 }
@@ -1487,7 +1488,8 @@ fn issue10_twentyfirst_heldout_regression_floors() {
             ],
             // 2026-12-05, lowered to the count measured after context words as nouns shipped: 5 flagged
             // 2026-12-05, promotions, warnings and service addresses (shipped): 5 -> 3 flagged
-            max_flagged: 3,
+            // 2026-12-05, the thirty-fifth session's changes (shipped): 3 -> 1 flagged
+            max_flagged: 1,
         },
     );
 }
@@ -2494,7 +2496,8 @@ fn issue10_thirty_sixth_heldout_regression_floors() {
                 ("safeguarding", 0.5),
             ],
             // 2026-12-05, context words as nouns (shipped): 8 -> 7 flagged
-            max_flagged: 7,
+            // 2026-12-05, the thirty-fifth session's changes (shipped): 7 -> 6 flagged
+            max_flagged: 6,
         },
     );
 }
@@ -3400,7 +3403,8 @@ fn issue10_forty_eighth_heldout_regression_floors() {
                 ("political", 0.65),
                 ("safeguarding", 0.45),
             ],
-            max_flagged: 3,
+            // 2026-12-05, the thirty-fifth session's changes (shipped): 3 -> 2 flagged
+            max_flagged: 2,
         },
     );
 }
@@ -5023,7 +5027,8 @@ fn issue10_seventy_sixth_heldout_regression_floors() {
                 ("safeguarding", 0.65),
             ],
             // 2026-12-05, context words as nouns (shipped): 10 -> 9 flagged
-            max_flagged: 9,
+            // 2026-12-05, the thirty-fifth session's changes (shipped): 9 -> 8 flagged
+            max_flagged: 8,
         },
     );
 }
@@ -5364,7 +5369,8 @@ fn issue10_eighty_first_heldout_regression_floors() {
                 ("political", 0.75),
                 ("safeguarding", 0.65),
             ],
-            max_flagged: 11,
+            // 2026-12-05, the thirty-fifth session's changes (shipped): 11 -> 10 flagged
+            max_flagged: 10,
         },
     );
 }
@@ -6383,7 +6389,8 @@ fn issue10_hundredth_heldout_regression_floors() {
                 ("safeguarding", 0.7),
             ],
             // 2026-12-05, promotions, warnings and service addresses (shipped): 10 -> 9 flagged
-            max_flagged: 9,
+            // 2026-12-05, the thirty-fifth session's changes (shipped): 9 -> 8 flagged
+            max_flagged: 8,
         },
     );
 }
@@ -6528,7 +6535,8 @@ fn issue10_hundred_and_first_heldout_regression_floors() {
                 ("political", 0.9),
                 ("safeguarding", 0.6),
             ],
-            max_flagged: 4,
+            // 2026-12-05, the thirty-fifth session's changes (shipped): 4 -> 3 flagged
+            max_flagged: 3,
         },
     );
 }
@@ -6618,7 +6626,8 @@ fn issue10_hundred_and_fourth_heldout_regression_floors() {
                 ("political", 0.8),
                 ("safeguarding", 0.85),
             ],
-            max_flagged: 11,
+            // 2026-12-05, the thirty-fifth session's changes (shipped): 11 -> 9 flagged
+            max_flagged: 9,
         },
     );
 }
@@ -7278,7 +7287,8 @@ fn issue10_hundred_and_fifteenth_heldout_regression_floors() {
                 ("political", 0.7),
                 ("safeguarding", 0.6),
             ],
-            max_flagged: 8,
+            // 2026-12-05, the thirty-fifth session's changes (shipped): 8 -> 7 flagged
+            max_flagged: 7,
         },
     );
 }
@@ -7413,6 +7423,681 @@ fn issue10_deep_on_the_hundred_and_thirteenth_to_hundred_and_sixteenth_heldout_s
                     ("safeguarding", 0.9),
                 ],
                 max_flagged: 13,
+            },
+        ),
+    ];
+    for (name, src, floors) in &sets {
+        blind_deep(name, src, floors);
+    }
+}
+
+#[test]
+fn issue10_hundred_and_seventeenth_heldout_regression_floors() {
+    blind(
+        "heldout117.toml",
+        include_str!("eval/heldout117.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-fifth session), pooled with
+            // heldout117-120: 144 found, 7 flagged on arrival (c4f38285)
+            // drinking to a state, in both languages (shipped by this
+            // reading): 144 found, 7 flagged
+            recall: &[
+                ("commercial", 0.8),
+                ("conduct", 0.8),
+                ("confidential", 0.65),
+                ("credit", 0.65),
+                ("links", 0.75),
+                ("location", 0.9),
+                ("patient-data", 0.5),
+                ("personal-data", 0.65),
+                ("political", 0.8),
+                ("safeguarding", 0.7),
+            ],
+            max_flagged: 7,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_eighteenth_heldout_regression_floors() {
+    blind(
+        "heldout118.toml",
+        include_str!("eval/heldout118.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-fifth session), pooled with
+            // heldout117-120: 155 found, 9 flagged on arrival (c4f38285)
+            // drinking to a state, in both languages (shipped by this
+            // reading): 155 found, 9 flagged
+            recall: &[
+                ("commercial", 0.75),
+                ("conduct", 0.8),
+                ("confidential", 0.85),
+                ("credit", 0.75),
+                ("links", 0.85),
+                ("location", 0.9),
+                ("patient-data", 0.9),
+                ("personal-data", 0.6),
+                ("political", 0.6),
+                ("safeguarding", 0.75),
+            ],
+            max_flagged: 9,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_nineteenth_heldout_regression_floors() {
+    blind(
+        "heldout119.toml",
+        include_str!("eval/heldout119.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-fifth session), pooled with
+            // heldout117-120: 155 found, 8 flagged on arrival (c4f38285)
+            // drinking to a state, in both languages (shipped by this
+            // reading): 156 found, 8 flagged
+            recall: &[
+                ("commercial", 0.75),
+                ("conduct", 0.75),
+                ("confidential", 0.75),
+                ("credit", 0.85),
+                ("links", 0.7),
+                ("location", 0.85),
+                ("patient-data", 0.95),
+                ("personal-data", 0.7),
+                ("political", 0.6),
+                ("safeguarding", 0.85),
+            ],
+            max_flagged: 8,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_twentieth_heldout_regression_floors() {
+    blind(
+        "heldout120.toml",
+        include_str!("eval/heldout120.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-fifth session), pooled with
+            // heldout117-120: 149 found, 9 flagged on arrival (c4f38285)
+            // drinking to a state, in both languages (shipped by this
+            // reading): 149 found, 9 flagged
+            recall: &[
+                ("commercial", 0.75),
+                ("conduct", 0.6),
+                ("confidential", 0.8),
+                ("credit", 0.85),
+                ("links", 0.6),
+                ("location", 0.75),
+                ("patient-data", 0.75),
+                ("personal-data", 0.75),
+                ("political", 0.8),
+                ("safeguarding", 0.8),
+            ],
+            max_flagged: 9,
+        },
+    );
+}
+
+#[test]
+fn issue10_deep_on_the_hundred_and_seventeenth_to_hundred_and_twentieth_heldout_sets() {
+    let sets: [(&str, &str, Floors); 4] = [
+        (
+            "heldout117.toml",
+            include_str!("eval/heldout117.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-fifth session), pooled with
+                // heldout117-120: 166 found, 8 flagged on arrival (c4f38285)
+                // drinking to a state, in both languages (shipped by this
+                // reading): 166 found, 8 flagged
+                recall: &[
+                    ("commercial", 0.9),
+                    ("conduct", 0.85),
+                    ("confidential", 0.75),
+                    ("credit", 0.95),
+                    ("links", 0.8),
+                    ("location", 0.95),
+                    ("patient-data", 0.65),
+                    ("personal-data", 0.65),
+                    ("political", 0.9),
+                    ("safeguarding", 0.9),
+                ],
+                max_flagged: 8,
+            },
+        ),
+        (
+            "heldout118.toml",
+            include_str!("eval/heldout118.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-fifth session), pooled with
+                // heldout117-120: 174 found, 10 flagged on arrival (c4f38285)
+                // drinking to a state, in both languages (shipped by this
+                // reading): 174 found, 10 flagged
+                recall: &[
+                    ("commercial", 0.9),
+                    ("conduct", 0.8),
+                    ("confidential", 0.9),
+                    ("credit", 0.9),
+                    ("links", 0.9),
+                    ("location", 0.95),
+                    ("patient-data", 0.95),
+                    ("personal-data", 0.65),
+                    ("political", 0.8),
+                    ("safeguarding", 0.95),
+                ],
+                max_flagged: 10,
+            },
+        ),
+        (
+            "heldout119.toml",
+            include_str!("eval/heldout119.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-fifth session), pooled with
+                // heldout117-120: 171 found, 7 flagged on arrival (c4f38285)
+                // drinking to a state, in both languages (shipped by this
+                // reading): 171 found, 7 flagged
+                recall: &[
+                    ("commercial", 0.85),
+                    ("conduct", 0.95),
+                    ("confidential", 0.9),
+                    ("credit", 1.0),
+                    ("links", 0.8),
+                    ("location", 0.85),
+                    ("patient-data", 0.95),
+                    ("personal-data", 0.7),
+                    ("political", 0.6),
+                    ("safeguarding", 0.95),
+                ],
+                max_flagged: 7,
+            },
+        ),
+        (
+            "heldout120.toml",
+            include_str!("eval/heldout120.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-fifth session), pooled with
+                // heldout117-120: 166 found, 12 flagged on arrival (c4f38285)
+                // drinking to a state, in both languages (shipped by this
+                // reading): 166 found, 12 flagged
+                recall: &[
+                    ("commercial", 0.85),
+                    ("conduct", 0.75),
+                    ("confidential", 0.9),
+                    ("credit", 1.0),
+                    ("links", 0.8),
+                    ("location", 0.75),
+                    ("patient-data", 0.85),
+                    ("personal-data", 0.75),
+                    ("political", 0.8),
+                    ("safeguarding", 0.85),
+                ],
+                max_flagged: 12,
+            },
+        ),
+    ];
+    for (name, src, floors) in &sets {
+        blind_deep(name, src, floors);
+    }
+}
+
+#[test]
+fn issue10_hundred_and_twentyfirst_heldout_regression_floors() {
+    blind(
+        "heldout121.toml",
+        include_str!("eval/heldout121.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-fifth session), pooled with
+            // heldout121-124: 159 found, 6 flagged on arrival (36e3da60)
+            // a leak denied, warned of or published (shipped by this
+            // reading): 159 found, 6 flagged
+            recall: &[
+                ("commercial", 1.0),
+                ("conduct", 0.85),
+                ("confidential", 0.75),
+                ("credit", 0.65),
+                ("links", 0.85),
+                ("location", 0.85),
+                ("patient-data", 0.8),
+                ("personal-data", 0.65),
+                ("political", 0.95),
+                ("safeguarding", 0.6),
+            ],
+            max_flagged: 6,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_twentysecond_heldout_regression_floors() {
+    blind(
+        "heldout122.toml",
+        include_str!("eval/heldout122.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-fifth session), pooled with
+            // heldout121-124: 144 found, 5 flagged on arrival (36e3da60)
+            // a leak denied, warned of or published (shipped by this
+            // reading): 144 found, 5 flagged
+            recall: &[
+                ("commercial", 0.85),
+                ("conduct", 0.65),
+                ("confidential", 0.65),
+                ("credit", 0.75),
+                ("links", 0.75),
+                ("location", 0.8),
+                ("patient-data", 0.8),
+                ("personal-data", 0.65),
+                ("political", 0.65),
+                ("safeguarding", 0.65),
+            ],
+            max_flagged: 5,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_twentythird_heldout_regression_floors() {
+    blind(
+        "heldout123.toml",
+        include_str!("eval/heldout123.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-fifth session), pooled with
+            // heldout121-124: 155 found, 8 flagged on arrival (36e3da60)
+            // a leak denied, warned of or published (shipped by this
+            // reading): 155 found, 8 flagged
+            recall: &[
+                ("commercial", 0.85),
+                ("conduct", 0.75),
+                ("confidential", 0.8),
+                ("credit", 0.8),
+                ("links", 0.7),
+                ("location", 0.9),
+                ("patient-data", 0.65),
+                ("personal-data", 0.75),
+                ("political", 0.75),
+                ("safeguarding", 0.8),
+            ],
+            max_flagged: 8,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_twentyfourth_heldout_regression_floors() {
+    blind(
+        "heldout124.toml",
+        include_str!("eval/heldout124.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-fifth session), pooled with
+            // heldout121-124: 145 found, 7 flagged on arrival (36e3da60)
+            // a leak denied, warned of or published (shipped by this
+            // reading): 145 found, 7 flagged
+            recall: &[
+                ("commercial", 0.7),
+                ("conduct", 0.85),
+                ("confidential", 0.75),
+                ("credit", 0.8),
+                ("links", 0.6),
+                ("location", 0.8),
+                ("patient-data", 0.55),
+                ("personal-data", 0.6),
+                ("political", 0.75),
+                ("safeguarding", 0.85),
+            ],
+            max_flagged: 7,
+        },
+    );
+}
+
+#[test]
+fn issue10_deep_on_the_hundred_and_twentyfirst_to_hundred_and_twentyfourth_heldout_sets() {
+    let sets: [(&str, &str, Floors); 4] = [
+        (
+            "heldout121.toml",
+            include_str!("eval/heldout121.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-fifth session), pooled with
+                // heldout121-124: 176 found, 6 flagged on arrival (36e3da60)
+                // a leak denied, warned of or published (shipped by this
+                // reading): 176 found, 6 flagged
+                recall: &[
+                    ("commercial", 1.0),
+                    ("conduct", 0.9),
+                    ("confidential", 0.8),
+                    ("credit", 0.95),
+                    ("links", 0.95),
+                    ("location", 0.9),
+                    ("patient-data", 0.85),
+                    ("personal-data", 0.55),
+                    ("political", 1.0),
+                    ("safeguarding", 0.9),
+                ],
+                max_flagged: 6,
+            },
+        ),
+        (
+            "heldout122.toml",
+            include_str!("eval/heldout122.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-fifth session), pooled with
+                // heldout121-124: 163 found, 8 flagged on arrival (36e3da60)
+                // a leak denied, warned of or published (shipped by this
+                // reading): 163 found, 8 flagged
+                recall: &[
+                    ("commercial", 0.9),
+                    ("conduct", 0.65),
+                    ("confidential", 0.7),
+                    ("credit", 0.95),
+                    ("links", 0.85),
+                    ("location", 0.9),
+                    ("patient-data", 0.9),
+                    ("personal-data", 0.75),
+                    ("political", 0.75),
+                    ("safeguarding", 0.8),
+                ],
+                max_flagged: 8,
+            },
+        ),
+        (
+            "heldout123.toml",
+            include_str!("eval/heldout123.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-fifth session), pooled with
+                // heldout121-124: 166 found, 6 flagged on arrival (36e3da60)
+                // a leak denied, warned of or published (shipped by this
+                // reading): 166 found, 6 flagged
+                recall: &[
+                    ("commercial", 0.85),
+                    ("conduct", 0.9),
+                    ("confidential", 0.85),
+                    ("credit", 0.95),
+                    ("links", 0.75),
+                    ("location", 0.85),
+                    ("patient-data", 0.65),
+                    ("personal-data", 0.8),
+                    ("political", 0.8),
+                    ("safeguarding", 0.9),
+                ],
+                max_flagged: 6,
+            },
+        ),
+        (
+            "heldout124.toml",
+            include_str!("eval/heldout124.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-fifth session), pooled with
+                // heldout121-124: 167 found, 9 flagged on arrival (36e3da60)
+                // a leak denied, warned of or published (shipped by this
+                // reading): 167 found, 9 flagged
+                recall: &[
+                    ("commercial", 0.85),
+                    ("conduct", 0.8),
+                    ("confidential", 0.85),
+                    ("credit", 1.0),
+                    ("links", 0.8),
+                    ("location", 0.8),
+                    ("patient-data", 0.75),
+                    ("personal-data", 0.7),
+                    ("political", 0.95),
+                    ("safeguarding", 0.85),
+                ],
+                max_flagged: 9,
+            },
+        ),
+    ];
+    for (name, src, floors) in &sets {
+        blind_deep(name, src, floors);
+    }
+}
+
+#[test]
+fn issue10_hundred_and_twentyfifth_heldout_regression_floors() {
+    blind(
+        "heldout125.toml",
+        include_str!("eval/heldout125.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-fifth session), pooled with
+            // heldout125-128: 149 found, 7 flagged on arrival (2f5e6a3c)
+            // secrecy in Welsh (shipped by this
+            // reading): 149 found, 7 flagged
+            recall: &[
+                ("commercial", 0.95),
+                ("conduct", 0.85),
+                ("confidential", 0.9),
+                ("credit", 0.7),
+                ("links", 0.55),
+                ("location", 0.85),
+                ("patient-data", 0.55),
+                ("personal-data", 0.7),
+                ("political", 0.55),
+                ("safeguarding", 0.85),
+            ],
+            max_flagged: 7,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_twentysixth_heldout_regression_floors() {
+    blind(
+        "heldout126.toml",
+        include_str!("eval/heldout126.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-fifth session), pooled with
+            // heldout125-128: 159 found, 7 flagged on arrival (2f5e6a3c)
+            // secrecy in Welsh (shipped by this
+            // reading): 159 found, 7 flagged
+            recall: &[
+                ("commercial", 0.85),
+                ("conduct", 0.65),
+                ("confidential", 0.7),
+                ("credit", 0.8),
+                ("links", 0.9),
+                ("location", 0.95),
+                ("patient-data", 0.75),
+                ("personal-data", 0.75),
+                ("political", 0.85),
+                ("safeguarding", 0.75),
+            ],
+            max_flagged: 7,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_twentyseventh_heldout_regression_floors() {
+    blind(
+        "heldout127.toml",
+        include_str!("eval/heldout127.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-fifth session), pooled with
+            // heldout125-128: 154 found, 10 flagged on arrival (2f5e6a3c)
+            // secrecy in Welsh (shipped by this
+            // reading): 154 found, 10 flagged
+            recall: &[
+                ("commercial", 0.85),
+                ("conduct", 0.65),
+                ("confidential", 0.9),
+                ("credit", 0.7),
+                ("links", 0.65),
+                ("location", 0.85),
+                ("patient-data", 0.8),
+                ("personal-data", 0.7),
+                ("political", 0.75),
+                ("safeguarding", 0.85),
+            ],
+            max_flagged: 10,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_twentyeighth_heldout_regression_floors() {
+    blind(
+        "heldout128.toml",
+        include_str!("eval/heldout128.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-fifth session), pooled with
+            // heldout125-128: 162 found, 5 flagged on arrival (2f5e6a3c)
+            // secrecy in Welsh (shipped by this
+            // reading): 163 found, 5 flagged
+            recall: &[
+                ("commercial", 0.85),
+                ("conduct", 0.9),
+                ("confidential", 0.95),
+                ("credit", 0.95),
+                ("links", 0.7),
+                ("location", 0.75),
+                ("patient-data", 0.85),
+                ("personal-data", 0.7),
+                ("political", 0.75),
+                ("safeguarding", 0.7),
+            ],
+            max_flagged: 5,
+        },
+    );
+}
+
+#[test]
+fn issue10_deep_on_the_hundred_and_twentyfifth_to_hundred_and_twentyeighth_heldout_sets() {
+    let sets: [(&str, &str, Floors); 4] = [
+        (
+            "heldout125.toml",
+            include_str!("eval/heldout125.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-fifth session), pooled with
+                // heldout125-128: 174 found, 10 flagged on arrival (2f5e6a3c)
+                // secrecy in Welsh (shipped by this
+                // reading): 174 found, 10 flagged
+                recall: &[
+                    ("commercial", 1.0),
+                    ("conduct", 0.95),
+                    ("confidential", 0.95),
+                    ("credit", 0.95),
+                    ("links", 0.8),
+                    ("location", 0.9),
+                    ("patient-data", 0.8),
+                    ("personal-data", 0.75),
+                    ("political", 0.65),
+                    ("safeguarding", 0.95),
+                ],
+                max_flagged: 10,
+            },
+        ),
+        (
+            "heldout126.toml",
+            include_str!("eval/heldout126.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-fifth session), pooled with
+                // heldout125-128: 172 found, 9 flagged on arrival (2f5e6a3c)
+                // secrecy in Welsh (shipped by this
+                // reading): 172 found, 9 flagged
+                recall: &[
+                    ("commercial", 0.85),
+                    ("conduct", 0.75),
+                    ("confidential", 0.8),
+                    ("credit", 1.0),
+                    ("links", 0.9),
+                    ("location", 0.95),
+                    ("patient-data", 0.85),
+                    ("personal-data", 0.8),
+                    ("political", 0.8),
+                    ("safeguarding", 0.9),
+                ],
+                max_flagged: 9,
+            },
+        ),
+        (
+            "heldout127.toml",
+            include_str!("eval/heldout127.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-fifth session), pooled with
+                // heldout125-128: 179 found, 13 flagged on arrival (2f5e6a3c)
+                // secrecy in Welsh (shipped by this
+                // reading): 179 found, 13 flagged
+                recall: &[
+                    ("commercial", 1.0),
+                    ("conduct", 0.75),
+                    ("confidential", 0.95),
+                    ("credit", 0.95),
+                    ("links", 0.95),
+                    ("location", 0.9),
+                    ("patient-data", 0.85),
+                    ("personal-data", 0.8),
+                    ("political", 0.85),
+                    ("safeguarding", 0.95),
+                ],
+                max_flagged: 13,
+            },
+        ),
+        (
+            "heldout128.toml",
+            include_str!("eval/heldout128.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-fifth session), pooled with
+                // heldout125-128: 171 found, 7 flagged on arrival (2f5e6a3c)
+                // secrecy in Welsh (shipped by this
+                // reading): 172 found, 7 flagged
+                recall: &[
+                    ("commercial", 0.85),
+                    ("conduct", 0.85),
+                    ("confidential", 0.9),
+                    ("credit", 1.0),
+                    ("links", 0.9),
+                    ("location", 0.75),
+                    ("patient-data", 0.95),
+                    ("personal-data", 0.75),
+                    ("political", 0.85),
+                    ("safeguarding", 0.75),
+                ],
+                max_flagged: 7,
             },
         ),
     ];
