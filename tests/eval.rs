@@ -8105,3 +8105,228 @@ fn issue10_deep_on_the_hundred_and_twentyfifth_to_hundred_and_twentyeighth_heldo
         blind_deep(name, src, floors);
     }
 }
+
+#[test]
+fn issue10_hundred_and_twentyninth_heldout_regression_floors() {
+    blind(
+        "heldout129.toml",
+        include_str!("eval/heldout129.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-fifth session), pooled with
+            // heldout129-132: 146 found, 5 flagged on arrival (460cc481)
+            // promotions and party politics in Welsh (shipped by this
+            // reading): 146 found, 5 flagged
+            recall: &[
+                ("commercial", 0.8),
+                ("conduct", 0.7),
+                ("confidential", 0.65),
+                ("credit", 0.9),
+                ("links", 0.6),
+                ("location", 0.8),
+                ("patient-data", 0.75),
+                ("personal-data", 0.55),
+                ("political", 0.85),
+                ("safeguarding", 0.7),
+            ],
+            max_flagged: 5,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_thirtieth_heldout_regression_floors() {
+    blind(
+        "heldout130.toml",
+        include_str!("eval/heldout130.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-fifth session), pooled with
+            // heldout129-132: 152 found, 7 flagged on arrival (460cc481)
+            // promotions and party politics in Welsh (shipped by this
+            // reading): 153 found, 7 flagged
+            recall: &[
+                ("commercial", 0.75),
+                ("conduct", 0.7),
+                ("confidential", 0.8),
+                ("credit", 0.65),
+                ("links", 0.65),
+                ("location", 0.85),
+                ("patient-data", 0.8),
+                ("personal-data", 0.7),
+                ("political", 0.9),
+                ("safeguarding", 0.8),
+            ],
+            max_flagged: 7,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_thirtyfirst_heldout_regression_floors() {
+    blind(
+        "heldout131.toml",
+        include_str!("eval/heldout131.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-fifth session), pooled with
+            // heldout129-132: 162 found, 9 flagged on arrival (460cc481)
+            // promotions and party politics in Welsh (shipped by this
+            // reading): 162 found, 9 flagged
+            recall: &[
+                ("commercial", 0.85),
+                ("conduct", 0.8),
+                ("confidential", 0.85),
+                ("credit", 0.9),
+                ("links", 0.85),
+                ("location", 0.85),
+                ("patient-data", 0.7),
+                ("personal-data", 0.8),
+                ("political", 0.75),
+                ("safeguarding", 0.75),
+            ],
+            max_flagged: 9,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_thirtysecond_heldout_regression_floors() {
+    blind(
+        "heldout132.toml",
+        include_str!("eval/heldout132.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-fifth session), pooled with
+            // heldout129-132: 156 found, 9 flagged on arrival (460cc481)
+            // promotions and party politics in Welsh (shipped by this
+            // reading): 156 found, 9 flagged
+            recall: &[
+                ("commercial", 0.75),
+                ("conduct", 0.85),
+                ("confidential", 0.8),
+                ("credit", 0.85),
+                ("links", 0.8),
+                ("location", 0.7),
+                ("patient-data", 0.8),
+                ("personal-data", 0.6),
+                ("political", 0.85),
+                ("safeguarding", 0.8),
+            ],
+            max_flagged: 9,
+        },
+    );
+}
+
+#[test]
+fn issue10_deep_on_the_hundred_and_twentyninth_to_hundred_and_thirtysecond_heldout_sets() {
+    let sets: [(&str, &str, Floors); 4] = [
+        (
+            "heldout129.toml",
+            include_str!("eval/heldout129.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-fifth session), pooled with
+                // heldout129-132: 165 found, 8 flagged on arrival (460cc481)
+                // promotions and party politics in Welsh (shipped by this
+                // reading): 165 found, 8 flagged
+                recall: &[
+                    ("commercial", 0.95),
+                    ("conduct", 0.65),
+                    ("confidential", 0.85),
+                    ("credit", 0.95),
+                    ("links", 0.75),
+                    ("location", 0.9),
+                    ("patient-data", 0.85),
+                    ("personal-data", 0.6),
+                    ("political", 0.95),
+                    ("safeguarding", 0.8),
+                ],
+                max_flagged: 8,
+            },
+        ),
+        (
+            "heldout130.toml",
+            include_str!("eval/heldout130.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-fifth session), pooled with
+                // heldout129-132: 172 found, 9 flagged on arrival (460cc481)
+                // promotions and party politics in Welsh (shipped by this
+                // reading): 174 found, 9 flagged
+                recall: &[
+                    ("commercial", 0.8),
+                    ("conduct", 0.7),
+                    ("confidential", 0.9),
+                    ("credit", 1.0),
+                    ("links", 0.7),
+                    ("location", 0.9),
+                    ("patient-data", 1.0),
+                    ("personal-data", 0.85),
+                    ("political", 0.9),
+                    ("safeguarding", 0.85),
+                ],
+                max_flagged: 9,
+            },
+        ),
+        (
+            "heldout131.toml",
+            include_str!("eval/heldout131.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-fifth session), pooled with
+                // heldout129-132: 175 found, 15 flagged on arrival (460cc481)
+                // promotions and party politics in Welsh (shipped by this
+                // reading): 176 found, 15 flagged
+                recall: &[
+                    ("commercial", 0.8),
+                    ("conduct", 0.8),
+                    ("confidential", 0.95),
+                    ("credit", 1.0),
+                    ("links", 0.95),
+                    ("location", 0.9),
+                    ("patient-data", 0.85),
+                    ("personal-data", 0.85),
+                    ("political", 0.8),
+                    ("safeguarding", 0.85),
+                ],
+                max_flagged: 15,
+            },
+        ),
+        (
+            "heldout132.toml",
+            include_str!("eval/heldout132.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-fifth session), pooled with
+                // heldout129-132: 174 found, 9 flagged on arrival (460cc481)
+                // promotions and party politics in Welsh (shipped by this
+                // reading): 175 found, 9 flagged
+                recall: &[
+                    ("commercial", 0.9),
+                    ("conduct", 0.9),
+                    ("confidential", 0.95),
+                    ("credit", 0.95),
+                    ("links", 0.85),
+                    ("location", 0.8),
+                    ("patient-data", 0.95),
+                    ("personal-data", 0.55),
+                    ("political", 0.85),
+                    ("safeguarding", 1.0),
+                ],
+                max_flagged: 9,
+            },
+        ),
+    ];
+    for (name, src, floors) in &sets {
+        blind_deep(name, src, floors);
+    }
+}
