@@ -2640,7 +2640,8 @@ fn issue10_deep_on_the_thirty_fifth_and_thirty_sixth_heldout_sets() {
                     ("safeguarding", 0.6),
                 ],
                 // 2026-12-05, context words as nouns (shipped): 9 -> 8 flagged with --deep
-                max_flagged: 8,
+                // 2026-12-05, the thirty-fifth session's changes (shipped): 8 -> 7 flagged with --deep
+                max_flagged: 7,
             },
         ),
     ];
@@ -3469,7 +3470,8 @@ fn issue10_deep_on_the_forty_seventh_and_forty_eighth_heldout_sets() {
                     ("political", 0.75),
                     ("safeguarding", 0.5),
                 ],
-                max_flagged: 6,
+                // 2026-12-05, the thirty-fifth session's changes (shipped): 6 -> 5 flagged with --deep
+                max_flagged: 5,
             },
         ),
     ];
@@ -5239,7 +5241,8 @@ fn issue10_deep_on_the_seventy_third_to_seventy_sixth_heldout_sets() {
                     ("safeguarding", 0.7),
                 ],
                 // 2026-12-05, context words as nouns (shipped): 11 -> 10 flagged with --deep
-                max_flagged: 10,
+                // 2026-12-05, the thirty-fifth session's changes (shipped): 10 -> 9 flagged with --deep
+                max_flagged: 9,
             },
         ),
     ];
@@ -5490,7 +5493,8 @@ fn issue10_deep_on_the_eighty_first_to_eighty_fourth_heldout_sets() {
                     ("political", 0.7),
                     ("safeguarding", 0.75),
                 ],
-                max_flagged: 17,
+                // 2026-12-05, the thirty-fifth session's changes (shipped): 17 -> 16 flagged with --deep
+                max_flagged: 16,
             },
         ),
         (
@@ -6502,7 +6506,8 @@ fn issue10_deep_on_the_ninety_seventh_to_hundredth_heldout_sets() {
                 ],
                 // 2026-12-05, promotions, warnings and service addresses (shipped): 9 -> 8 flagged with --deep
                 // 2026-12-05, this session's four changes (shipped): 8 -> 7 flagged with --deep
-                max_flagged: 7,
+                // 2026-12-05, the thirty-fifth session's changes (shipped): 7 -> 6 flagged with --deep
+                max_flagged: 6,
             },
         ),
     ];
@@ -6657,7 +6662,8 @@ fn issue10_deep_on_the_hundred_and_first_to_hundred_and_fourth_heldout_sets() {
                     ("political", 1.0),
                     ("safeguarding", 0.7),
                 ],
-                max_flagged: 8,
+                // 2026-12-05, the thirty-fifth session's changes (shipped): 8 -> 7 flagged with --deep
+                max_flagged: 7,
             },
         ),
         (
@@ -6734,7 +6740,8 @@ fn issue10_deep_on_the_hundred_and_first_to_hundred_and_fourth_heldout_sets() {
                     ("political", 0.9),
                     ("safeguarding", 0.9),
                 ],
-                max_flagged: 13,
+                // 2026-12-05, the thirty-fifth session's changes (shipped): 13 -> 11 flagged with --deep
+                max_flagged: 11,
             },
         ),
     ];
@@ -7397,7 +7404,8 @@ fn issue10_deep_on_the_hundred_and_thirteenth_to_hundred_and_sixteenth_heldout_s
                     ("political", 0.8),
                     ("safeguarding", 0.85),
                 ],
-                max_flagged: 7,
+                // 2026-12-05, the thirty-fifth session's changes (shipped): 7 -> 6 flagged with --deep
+                max_flagged: 6,
             },
         ),
         (
