@@ -16,4 +16,4 @@ mod ops;
 
 pub use attention::self_attention;
 pub use matmul::Matrix;
-pub use ops::{add, dot, erf, gelu, layer_norm, mean_rows, sum};
+pub use ops::{add, dot, gelu, layer_norm, mean_rows};

@@ -22,7 +22,7 @@ pub fn dot(a: &[f32], b: &[f32]) -> f32 {
 
 /// The sum of `v`, in eight partial sums as in [`dot`].
 #[inline]
-pub fn sum(v: &[f32]) -> f32 {
+pub(crate) fn sum(v: &[f32]) -> f32 {
     let mut acc = [0f32; 8];
     let c = v.chunks_exact(8);
     let tail: f32 = c.remainder().iter().sum();
@@ -85,7 +85,7 @@ pub fn gelu(x: f32) -> f32 {
 /// though f32 holds fewer digits.
 #[allow(clippy::excessive_precision)]
 #[inline]
-pub fn erf(x: f32) -> f32 {
+pub(crate) fn erf(x: f32) -> f32 {
     let z = x.abs();
     let t = 1.0 / (1.0 + 0.5 * z);
     let c = t
