@@ -21,7 +21,7 @@ struct Rule {
     window: usize,
     negation: bool,
     ordered: bool,
-    unless: Option<super::pattern::Context>,
+    unless: Option<super::pattern::Unless>,
     /// Rules whose hit near the composed span cancels it.
     none: Vec<usize>,
 }
@@ -102,7 +102,7 @@ impl Compose {
             let unless = c
                 .unless
                 .as_ref()
-                .map(|u| super::pattern::compile_context(def, r, u, "compose.unless"))
+                .map(|u| super::pattern::compile_unless(def, r, u, "compose.unless"))
                 .transpose()?;
             rules.push(Rule {
                 rule: ri,
@@ -251,7 +251,7 @@ impl Compose {
                     if let Some(u) = &c.unless {
                         let spans: Vec<(usize, usize)> =
                             parts.iter().map(|h| (h.start, h.end)).collect();
-                        if super::pattern::unless_applies_to(text, start, end, Some(&spans), u) {
+                        if u.applies_to(text, start, end, Some(&spans)) {
                             continue;
                         }
                     }

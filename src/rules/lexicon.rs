@@ -3,7 +3,7 @@
 
 use super::normalise::Normalised;
 use super::pack::{Detector, PackDef, Scope};
-use super::pattern::{Context, compile_context, unless_applies};
+use super::pattern::{Unless, compile_unless};
 use super::{Hit, RuleInfo};
 use crate::error::{Error, Result};
 use crate::record::{FieldText, RecordKind};
@@ -102,7 +102,7 @@ pub struct Lexicon {
     /// Per rule: next words that cancel a hit (`not_followed_by`).
     not_followed_by: Vec<Vec<String>>,
     /// Per rule: words near a hit that cancel it (`unless`).
-    unless: Vec<Option<Context>>,
+    unless: Vec<Option<Unless>>,
 }
 
 impl Lexicon {
@@ -119,7 +119,7 @@ impl Lexicon {
         let mut has_allow = vec![false; def.rules.len()];
         let mut scratch = Normalised::default();
         let mut not_followed_by = vec![Vec::new(); def.rules.len()];
-        let mut unless: Vec<Option<Context>> = def.rules.iter().map(|_| None).collect();
+        let mut unless: Vec<Option<Unless>> = def.rules.iter().map(|_| None).collect();
         let mut rules = Vec::new();
         for (ri, rule) in def.rules.iter().enumerate() {
             let Detector::Lexicon(lx) = &rule.detector else {
@@ -137,7 +137,7 @@ impl Lexicon {
             unless[ri] = lx
                 .unless
                 .as_ref()
-                .map(|u| compile_context(def, rule, u, "unless"))
+                .map(|u| compile_unless(def, rule, u, "unless"))
                 .transpose()?;
             let mut all: Vec<&String> = lx.terms.iter().collect();
             for l in &lx.lists {
@@ -286,7 +286,7 @@ impl Lexicon {
                     }
                 }
                 if let Some(u) = &self.unless[r]
-                    && unless_applies(&field.value, start, end, u)
+                    && u.applies(&field.value, start, end)
                 {
                     continue;
                 }

@@ -116,7 +116,7 @@ pub struct ComposeDef {
     /// Drop the composite when any of these words is within `window`
     /// characters of it: the framing that makes it something else (health
     /// advice about alcohol, a support service).
-    pub unless: Option<ContextDef>,
+    pub unless: Option<UnlessDef>,
     /// Rule ids whose hit within `window` characters of the composed span
     /// (anywhere in the field when `window` is 0) cancels it: "our pop-up
     /// clinic will be at …" is a venue, not someone's whereabouts.
@@ -157,7 +157,7 @@ pub struct ModelDef {
     /// that keep it: the framing that makes the text compliant ("his
     /// parents gave consent for us to share…").
     #[serde(default)]
-    pub unless: Option<ContextDef>,
+    pub unless: Option<UnlessDef>,
     /// Lists whose phrases are blanked out of the text before the model
     /// reads it: the safe-lists of the lexicons ("clown doctors", "blue
     /// tits", "I'm such an idiot") in front of a bag of words that cannot
@@ -239,7 +239,7 @@ pub struct LexiconDef {
     pub not_followed_by: Vec<String>,
     /// Drop a hit with any of these words within `window` characters, as
     /// for pattern rules ("shared with consent" beside a ward photo).
-    pub unless: Option<ContextDef>,
+    pub unless: Option<UnlessDef>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -254,7 +254,7 @@ pub struct PatternDef {
     /// the phrasing that makes it something else ("call our switchboard
     /// on …", "bed time story"). `required` has no meaning here; `except`
     /// words cancel it ("ring me at home on …").
-    pub unless: Option<ContextDef>,
+    pub unless: Option<UnlessDef>,
     pub reject_token: Option<RejectTokenDef>,
 }
 
@@ -302,6 +302,35 @@ pub struct ContextDef {
 
 fn default_window() -> usize {
     60
+}
+
+/// An `unless` key: one table, or an array of tables each with its own
+/// window (`unless = [{ words = ["bed time"], window = 40 }, { lists =
+/// ["consent-given"], window = 300 }]`). A match stands down when any
+/// table applies: a nearby word that changes what the match means and a
+/// framing further off (stated consent) each get the reach they need
+/// (docs/RULES.md, "More than one unless table").
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct UnlessDef(pub Vec<ContextDef>);
+
+impl<'de> Deserialize<'de> for UnlessDef {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        use serde::de::Error as _;
+        // Through a TOML value, so that a table's own error (an unknown
+        // key, a word that is not a string) reaches the author intact.
+        let table = |v: toml::Value| ContextDef::deserialize(v).map_err(D::Error::custom);
+        match toml::Value::deserialize(d)? {
+            toml::Value::Array(a) if a.is_empty() => {
+                Err(D::Error::custom("`unless` is an empty array"))
+            }
+            toml::Value::Array(a) => Ok(UnlessDef(
+                a.into_iter()
+                    .map(table)
+                    .collect::<std::result::Result<_, _>>()?,
+            )),
+            v => Ok(UnlessDef(vec![table(v)?])),
+        }
+    }
 }
 
 /// Drop a match when the whitespace-delimited token around it looks like a

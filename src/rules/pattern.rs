@@ -5,7 +5,7 @@
 //! it, a mobile and a landline) share one slot of the set and one compiled
 //! regex.
 
-use super::pack::{ContextDef, Detector, PackDef, RejectTokenDef, RuleDef, Scope};
+use super::pack::{ContextDef, Detector, PackDef, RejectTokenDef, RuleDef, Scope, UnlessDef};
 use super::validators::{self, Validator};
 use super::{Hit, RuleInfo};
 use crate::error::{Error, Result};
@@ -56,7 +56,7 @@ struct PatternRule {
     slot: usize,
     validator: Option<Validator>,
     context: Option<Context>,
-    unless: Option<Context>,
+    unless: Option<Unless>,
     reject: Option<RejectTokenDef>,
 }
 
@@ -154,7 +154,7 @@ impl Patterns {
             let unless = p
                 .unless
                 .as_ref()
-                .map(|c| compile_context(def, rule, c, "unless"))
+                .map(|c| compile_unless(def, rule, c, "unless"))
                 .transpose()?;
             rules.push(PatternRule {
                 rule: ri,
@@ -231,11 +231,11 @@ impl Patterns {
             // matches are found once and kept for the pass below).
             let mut stood_down: Vec<&str> = Vec::new();
             let found: Box<dyn Iterator<Item = regex::Match<'_>> + '_> = match &pr.unless {
-                Some(u) if u.sticky => {
+                Some(u) if u.any_sticky() => {
                     let all: Vec<regex::Match<'_>> = matches(slot, value).collect();
                     stood_down.extend(
                         all.iter()
-                            .filter(|m| unless_applies(value, m.start(), m.end(), u))
+                            .filter(|m| u.applies_if_sticky(true, value, m.start(), m.end()))
                             .map(|m| m.as_str()),
                     );
                     Box::new(all.into_iter())
@@ -251,10 +251,9 @@ impl Patterns {
                 {
                     continue;
                 }
-                // (a sticky table's verdicts are already in `stood_down`)
+                // (the sticky tables' verdicts are already in `stood_down`)
                 if let Some(u) = &pr.unless
-                    && !u.sticky
-                    && unless_applies(value, m.start(), m.end(), u)
+                    && u.applies_if_sticky(false, value, m.start(), m.end())
                 {
                     continue;
                 }
@@ -405,6 +404,63 @@ pub(super) fn compile_context(
         sticky: c.sticky,
         heads,
     })
+}
+
+/// A rule's compiled `unless` tables (one, or several with their own
+/// windows): a match stands down when any of them applies.
+pub(super) struct Unless(Vec<Context>);
+
+/// Compile each table of an `unless` key; `what` names it in errors
+/// (`unless[1]` for the second table of an array).
+pub(super) fn compile_unless(
+    def: &PackDef,
+    rule: &RuleDef,
+    u: &UnlessDef,
+    what: &str,
+) -> Result<Unless> {
+    let name = |i: usize| {
+        if u.0.len() > 1 {
+            format!("{what}[{i}]")
+        } else {
+            what.to_string()
+        }
+    };
+    u.0.iter()
+        .enumerate()
+        .map(|(i, c)| compile_context(def, rule, c, &name(i)))
+        .collect::<Result<_>>()
+        .map(Unless)
+}
+
+impl Unless {
+    /// Whether any table drops the match at `start..end`.
+    pub(super) fn applies(&self, value: &str, start: usize, end: usize) -> bool {
+        self.applies_to(value, start, end, None)
+    }
+
+    /// [`Unless::applies`] for a composite span made of `parts`.
+    pub(super) fn applies_to(
+        &self,
+        value: &str,
+        start: usize,
+        end: usize,
+        parts: Option<&[(usize, usize)]>,
+    ) -> bool {
+        self.0
+            .iter()
+            .any(|u| unless_applies_to(value, start, end, parts, u))
+    }
+
+    /// Whether a table that is (or is not) `sticky` drops the match.
+    fn applies_if_sticky(&self, sticky: bool, value: &str, start: usize, end: usize) -> bool {
+        self.0
+            .iter()
+            .any(|u| u.sticky == sticky && unless_applies(value, start, end, u))
+    }
+
+    fn any_sticky(&self) -> bool {
+        self.0.iter().any(|u| u.sticky)
+    }
 }
 
 /// `words`, with each word that has an apostrophe also written with the

@@ -1364,6 +1364,110 @@ fn a_sticky_unless_follows_a_name_through_the_field() {
     }
 }
 
+/// `unless` may be an array of tables, each with its own window: a word
+/// that changes the match's meaning only when beside it ("bed time") and
+/// a framing that stands it down from further off ("with consent"). Any
+/// table that applies stands the match down; a sticky table stays
+/// sticky beside a plain one; each table's errors name it.
+#[test]
+fn several_unless_tables_each_reach_as_far_as_their_own_window() {
+    let two = pack(&format!(
+        "{HEAD}[lists]\nconsent = [\"with consent\"]\n{}",
+        rule(
+            "t.name",
+            "pattern = { regex = '\\b(?:Hannah|Tom)\\b', case_sensitive = true, unless = [{ words = [\"bed time\"], window = 12 }, { lists = [\"consent\"], window = 80 }] }"
+        )
+    ));
+    let found = |t: &str| -> Vec<String> {
+        rule_hits(&two, &post(t), "t.name")
+            .into_iter()
+            .map(|h| h.matched)
+            .collect()
+    };
+    let far = "Hannah on the ward today, and this photo of the garden is shared with consent";
+    assert!(far.find("with consent").unwrap() > 12);
+    assert!(found(far).is_empty(), "the second table reaches 80");
+    assert!(
+        found("Hannah's bed time story").is_empty(),
+        "the first table"
+    );
+    // the first table's word is out of its own window, though within 80
+    assert_eq!(
+        found("Hannah was on the ward all afternoon before bed time"),
+        ["Hannah"]
+    );
+    // a single table still means what it did
+    let one = pack(&format!(
+        "{HEAD}{}",
+        rule(
+            "t.one",
+            "pattern = { regex = 'Hannah', unless = { words = [\"bed time\"], window = 12 } }"
+        )
+    ));
+    assert!(rule_hits(&one, &post("Hannah's bed time story"), "t.one").is_empty());
+
+    // sticky in one table, plain in the other
+    let mixed = pack(&format!(
+        "{HEAD}[lists]\nstaff = [\"dr\"]\n{}",
+        rule(
+            "t.mixed",
+            "pattern = { regex = '\\bHannah\\b', case_sensitive = true, unless = [{ before_lists = [\"staff\"], window = 5, sticky = true }, { words = [\"bed time\"], window = 12 }] }"
+        )
+    ));
+    assert!(rule_hits(&mixed, &post("Hannah's team thanks Dr Hannah"), "t.mixed").is_empty());
+    // the plain table's verdict is not sticky: the second Hannah is
+    // further than 12 from "bed time" and stays
+    let text = "Hannah's bed time story was lovely; Hannah in bay 4 asked for you";
+    assert_eq!(
+        rule_hits(&mixed, &post(text), "t.mixed")
+            .into_iter()
+            .map(|h| h.start)
+            .collect::<Vec<_>>(),
+        [text.rfind("Hannah").unwrap()]
+    );
+
+    // lexicon rules take the array too
+    let lex = pack(&format!(
+        "{HEAD}{}",
+        rule(
+            "t.lex",
+            "lexicon = { terms = [\"patient\"], unless = [{ words = [\"consent\"], window = 10 }, { words = [\"simulation\"], window = 60 }] }"
+        )
+    ));
+    let lex_found = |t: &str| rule_hits(&lex, &post(t), "t.lex").len();
+    assert_eq!(lex_found("our patient on the ward"), 1);
+    assert_eq!(
+        lex_found("our patient on the ward in today's training simulation"),
+        0
+    );
+
+    // errors name the table and keep the table's own message
+    let e = err(&format!(
+        "{HEAD}{}",
+        rule(
+            "t.bad",
+            "pattern = { regex = 'Hannah', unless = [{ words = [\"x\"] }, { window = 9 }] }"
+        )
+    ));
+    assert!(
+        e.contains("t.bad") && e.contains("unless[1] has no words"),
+        "{e}"
+    );
+    let e = err(&format!(
+        "{HEAD}{}",
+        rule(
+            "t.typo",
+            "pattern = { regex = 'Hannah', unless = [{ wrods = [\"x\"] }] }"
+        )
+    ));
+    assert!(e.contains("wrods"), "{e}");
+    let e = err(&format!(
+        "{HEAD}{}",
+        rule("t.empty", "pattern = { regex = 'Hannah', unless = [] }")
+    ));
+    assert!(e.contains("empty array"), "{e}");
+}
+
 /// `addressed` reads only what is aimed at someone, `unaddressed` only
 /// what is not (a post to everyone, where a model speaks when surer:
 /// rules/models.toml); asking for both is a pack error.

@@ -394,7 +394,7 @@ struct ModelRule {
     lowers: bool,
     threshold: f32,
     high: f32,
-    unless: Option<super::pattern::Context>,
+    unless: Option<super::pattern::Unless>,
     /// Phrases left out of the text the model reads (`model.safe_lists`),
     /// an index into `Models::phrases`.
     safe: Option<usize>,
@@ -517,7 +517,7 @@ impl Models {
                 unless: m
                     .unless
                     .as_ref()
-                    .map(|u| super::pattern::compile_context(def, r, u, "model.unless"))
+                    .map(|u| super::pattern::compile_unless(def, r, u, "model.unless"))
                     .transpose()?,
                 safe: match phrases_of.get(&m.safe_lists) {
                     Some(&i) => i,
@@ -664,9 +664,11 @@ impl Models {
             // The model reads the whole field, so its `unless` words count
             // anywhere in it (no part of the field is "the match").
             let text = &field.value;
-            if mr.unless.as_ref().is_some_and(|u| {
-                super::pattern::unless_applies_to(text, 0, text.len(), Some(&[]), u)
-            }) {
+            if mr
+                .unless
+                .as_ref()
+                .is_some_and(|u| u.applies_to(text, 0, text.len(), Some(&[])))
+            {
                 continue;
             }
             let why = match model {
