@@ -280,8 +280,19 @@ pub(super) const NOT_PATIENTS: &[&str] = &[
 /// staff title (Dr, Nurse, Sister…) or a public figure's honorific (Sir,
 /// Captain, Queen…): the composition rules need a patient, not any name.
 pub(super) fn patient_name(m: &str, org: &Org) -> Option<String> {
-    let first = m.split_whitespace().next()?.trim_end_matches('.');
-    if NOT_PATIENTS.contains(&first) {
+    let all: Vec<&str> = m
+        .split_whitespace()
+        .map(|w| w.trim_end_matches('.'))
+        .collect();
+    // a staff or public title anywhere in the capitalised run: "Remembering
+    // Dame Barbara …" is a public figure, as "Dame Barbara …" is
+    if all.iter().any(|w| NOT_PATIENTS.contains(w)) {
+        return None;
+    }
+    // a run that ends in a place, service or event word names that thing,
+    // and the capitalised words before it describe it: "Rare Disease Day",
+    // "Florence Nightingale Ward", "Genetic Alliance Unit"
+    if all.len() >= 3 && all.last().is_some_and(|w| not_a_name(w)) {
         return None;
     }
     // a courtesy title and an initial alone, as a ward says "Mrs B"

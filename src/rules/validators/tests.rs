@@ -74,6 +74,28 @@ fn mobiles_and_landlines_are_told_apart() {
     assert!(uk_landline("0300 123 4567", &org).is_none());
 }
 
+/// A capitalised run names a patient only when it is a person's name: not
+/// when a staff or public title stands anywhere in it, and not when it
+/// ends in the word for the place, service or event it describes.
+#[test]
+fn a_patient_name_is_not_a_titled_figure_or_a_named_thing() {
+    let org = Org::default();
+    assert!(patient_name("Mary Example", &org).is_some());
+    assert!(patient_name("Patient Mary Example", &org).is_some());
+    // a title mid-run, as well as first
+    assert!(patient_name("Dame Barbara Example", &org).is_none());
+    assert!(patient_name("Remembering Dame Barbara Example", &org).is_none());
+    assert!(patient_name("Thanks Nurse Jane Example", &org).is_none());
+    // a run ending in what it names
+    assert!(patient_name("Rare Disease Day", &org).is_none());
+    assert!(patient_name("Florence Nightingale Ward", &org).is_none());
+    assert!(patient_name("Otterhaze Minor Injuries Unit", &org).is_none());
+    // a two-word run is judged as before: both words must be name-like,
+    // and a listed word ("Ward") is not
+    assert!(patient_name("Mary Ward", &org).is_none());
+    assert!(patient_name("Mary Example Smith", &org).is_some());
+}
+
 #[test]
 fn initials_and_role_mailboxes() {
     let org = Org::default();
