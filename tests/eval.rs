@@ -383,7 +383,8 @@ fn issue10_second_heldout_regression_floors() {
             // raised 2026-12-01 from 18 by the retrained models (docs/EVALUATION.md)
             // 2026-12-05, lowered to the count measured after context words as nouns shipped: 14 flagged
             // 2026-12-05, credits in Welsh, in profiles and by (c) (shipped): 14 -> 12 flagged
-            max_flagged: 12,
+            // 2026-12-05, names beside consent, simulations, figures, places (shipped): 12 -> 10 flagged
+            max_flagged: 10,
         },
     );
 }
@@ -800,7 +801,8 @@ fn issue10_fifth_heldout_regression_floors() {
                 ("political", 0.8),
                 ("safeguarding", 0.9),
             ],
-            max_flagged: 7,
+            // 2026-12-05, names beside consent, simulations, figures, places (shipped): 7 -> 6 flagged
+            max_flagged: 6,
         },
     );
 }
@@ -946,7 +948,8 @@ fn issue10_eighth_heldout_regression_floors() {
             // (docs/EVALUATION.md, "The compositions and the tenth round together")
             // 2026-12-05, lowered to the count measured after context words as nouns shipped: 7 flagged
             // 2026-12-05, guidance about a process, and consultations that are not (shipped): 7 -> 6 flagged
-            max_flagged: 6,
+            // 2026-12-05, names beside consent, simulations, figures, places (shipped): 6 -> 5 flagged
+            max_flagged: 5,
         },
     );
 }
@@ -1816,7 +1819,8 @@ fn issue10_twentyeighth_heldout_regression_floors() {
                 ("safeguarding", 0.45),
             ],
             // 2026-12-05, promotions, warnings and service addresses (shipped): 6 -> 5 flagged
-            max_flagged: 5,
+            // 2026-12-05, names beside consent, simulations, figures, places (shipped): 5 -> 3 flagged
+            max_flagged: 3,
         },
     );
 }
@@ -2002,7 +2006,8 @@ fn issue10_thirtieth_heldout_regression_floors() {
             ],
             // 2026-12-05, promotions, warnings and service addresses (shipped): 9 -> 8 flagged
             // 2026-12-05, the learned heads stand down on warnings, safe handling and consent (shipped): 8 -> 7 flagged
-            max_flagged: 7,
+            // 2026-12-05, names beside consent, simulations, figures, places (shipped): 7 -> 6 flagged
+            max_flagged: 6,
         },
     );
 }
@@ -2187,7 +2192,8 @@ fn issue10_thirty_second_heldout_regression_floors() {
                 ("safeguarding", 0.45),
             ],
             // 2026-12-05, context words as nouns (shipped): 7 -> 6 flagged
-            max_flagged: 6,
+            // 2026-12-05, names beside consent, simulations, figures, places (shipped): 6 -> 4 flagged
+            max_flagged: 4,
         },
     );
 }
@@ -3249,7 +3255,8 @@ fn issue10_forty_sixth_heldout_regression_floors() {
                 ("safeguarding", 0.55),
             ],
             // 2026-12-05, promotions, warnings and service addresses (shipped): 7 -> 5 flagged
-            max_flagged: 5,
+            // 2026-12-05, names beside consent, simulations, figures, places (shipped): 5 -> 3 flagged
+            max_flagged: 3,
         },
     );
 }
@@ -3775,7 +3782,8 @@ fn issue10_fifty_third_heldout_regression_floors() {
             ],
             // 2026-12-05, context words as nouns (shipped): 8 -> 7 flagged
             // 2026-12-05, promotions, warnings and service addresses (shipped): 7 -> 4 flagged
-            max_flagged: 4,
+            // 2026-12-05, names beside consent, simulations, figures, places (shipped): 4 -> 3 flagged
+            max_flagged: 3,
         },
     );
 }
@@ -3809,7 +3817,8 @@ fn issue10_fifty_fourth_heldout_regression_floors() {
             ],
             // 2026-12-05, context words as nouns (shipped): 9 -> 8 flagged
             // 2026-12-05, guidance about a process, and consultations that are not (shipped): 8 -> 7 flagged
-            max_flagged: 7,
+            // 2026-12-05, names beside consent, simulations, figures, places (shipped): 7 -> 6 flagged
+            max_flagged: 6,
         },
     );
 }
@@ -4127,7 +4136,8 @@ fn issue10_sixtieth_heldout_regression_floors() {
                 ("safeguarding", 0.6),
             ],
             // 2026-12-05, promotions, warnings and service addresses (shipped): 9 -> 8 flagged
-            max_flagged: 8,
+            // 2026-12-05, names beside consent, simulations, figures, places (shipped): 8 -> 7 flagged
+            max_flagged: 7,
         },
     );
 }
@@ -4276,7 +4286,8 @@ fn issue10_sixty_first_heldout_regression_floors() {
                 ("safeguarding", 0.35),
             ],
             // 2026-12-05, promotions, warnings and service addresses (shipped): 8 -> 6 flagged
-            max_flagged: 6,
+            // 2026-12-05, names beside consent, simulations, figures, places (shipped): 6 -> 5 flagged
+            max_flagged: 5,
         },
     );
 }
@@ -4509,7 +4520,8 @@ fn issue10_sixty_fifth_heldout_regression_floors() {
                 ("safeguarding", 0.5),
             ],
             // 2026-12-05, promotions, warnings and service addresses (shipped): 8 -> 6 flagged
-            max_flagged: 6,
+            // 2026-12-05, names beside consent, simulations, figures, places (shipped): 6 -> 5 flagged
+            max_flagged: 5,
         },
     );
 }
@@ -4595,7 +4607,8 @@ fn issue10_sixty_eighth_heldout_regression_floors() {
                 ("political", 0.9),
                 ("safeguarding", 0.5),
             ],
-            max_flagged: 4,
+            // 2026-12-05, names beside consent, simulations, figures, places (shipped): 4 -> 3 flagged
+            max_flagged: 3,
         },
     );
 }
@@ -4783,7 +4796,8 @@ fn issue10_seventy_first_heldout_regression_floors() {
             ],
             // 2026-12-05, promotions, warnings and service addresses (shipped): 7 -> 4 flagged
             // 2026-12-05, guidance about a process, and consultations that are not (shipped): 4 -> 3 flagged
-            max_flagged: 3,
+            // 2026-12-05, names beside consent, simulations, figures, places (shipped): 3 -> 2 flagged
+            max_flagged: 2,
         },
     );
 }
@@ -5001,7 +5015,8 @@ fn issue10_seventy_fifth_heldout_regression_floors() {
             ],
             // raised 2026-12-05 from 5 by check-ins and pins (shipped; docs/EVALUATION.md)
             // 2026-12-05, guidance about a process, and consultations that are not (shipped): 6 -> 5 flagged
-            max_flagged: 5,
+            // 2026-12-05, names beside consent, simulations, figures, places (shipped): 5 -> 4 flagged
+            max_flagged: 4,
         },
     );
 }
@@ -5463,7 +5478,8 @@ fn issue10_eighty_fourth_heldout_regression_floors() {
                 ("safeguarding", 0.85),
             ],
             // 2026-12-05, promotions, warnings and service addresses (shipped): 8 -> 6 flagged
-            max_flagged: 6,
+            // 2026-12-05, names beside consent, simulations, figures, places (shipped): 6 -> 5 flagged
+            max_flagged: 5,
         },
     );
 }
@@ -7008,7 +7024,8 @@ fn issue10_hundred_and_ninth_heldout_regression_floors() {
                 ("safeguarding", 0.65),
             ],
             // 2026-12-05, guidance about a process, and consultations that are not (shipped): 5 -> 4 flagged
-            max_flagged: 4,
+            // 2026-12-05, names beside consent, simulations, figures, places (shipped): 4 -> 3 flagged
+            max_flagged: 3,
         },
     );
 }
@@ -8138,7 +8155,8 @@ fn issue10_hundred_and_twentyninth_heldout_regression_floors() {
                 ("political", 0.85),
                 ("safeguarding", 0.7),
             ],
-            max_flagged: 5,
+            // 2026-12-05, names beside consent, simulations, figures, places (shipped): 5 -> 4 flagged
+            max_flagged: 4,
         },
     );
 }
@@ -8338,3 +8356,229 @@ fn issue10_deep_on_the_hundred_and_twentyninth_to_hundred_and_thirtysecond_heldo
         blind_deep(name, src, floors);
     }
 }
+
+#[test]
+fn issue10_hundred_and_thirtythird_heldout_regression_floors() {
+    blind(
+        "heldout133.toml",
+        include_str!("eval/heldout133.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-sixth session), pooled with
+            // heldout133-136: 149 found, 4 flagged on arrival (ebfea988)
+            // names beside consent, simulations, figures, places (shipped by this
+            // reading): 149 found, 4 flagged
+            recall: &[
+                ("commercial", 0.75),
+                ("conduct", 0.85),
+                ("confidential", 0.85),
+                ("credit", 0.85),
+                ("links", 0.65),
+                ("location", 0.7),
+                ("patient-data", 0.7),
+                ("personal-data", 0.65),
+                ("political", 0.7),
+                ("safeguarding", 0.75),
+            ],
+            max_flagged: 4,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_thirtyfourth_heldout_regression_floors() {
+    blind(
+        "heldout134.toml",
+        include_str!("eval/heldout134.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-sixth session), pooled with
+            // heldout133-136: 144 found, 10 flagged on arrival (ebfea988)
+            // names beside consent, simulations, figures, places (shipped by this
+            // reading): 144 found, 10 flagged
+            recall: &[
+                ("commercial", 0.75),
+                ("conduct", 0.65),
+                ("confidential", 0.6),
+                ("credit", 0.85),
+                ("links", 0.7),
+                ("location", 0.6),
+                ("patient-data", 0.75),
+                ("personal-data", 0.7),
+                ("political", 0.9),
+                ("safeguarding", 0.7),
+            ],
+            max_flagged: 10,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_thirtyfifth_heldout_regression_floors() {
+    blind(
+        "heldout135.toml",
+        include_str!("eval/heldout135.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-sixth session), pooled with
+            // heldout133-136: 172 found, 9 flagged on arrival (ebfea988)
+            // names beside consent, simulations, figures, places (shipped by this
+            // reading): 172 found, 9 flagged
+            recall: &[
+                ("commercial", 0.85),
+                ("conduct", 0.85),
+                ("confidential", 0.95),
+                ("credit", 0.95),
+                ("links", 0.95),
+                ("location", 0.75),
+                ("patient-data", 0.75),
+                ("personal-data", 0.8),
+                ("political", 0.9),
+                ("safeguarding", 0.85),
+            ],
+            max_flagged: 9,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_thirtysixth_heldout_regression_floors() {
+    blind(
+        "heldout136.toml",
+        include_str!("eval/heldout136.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-sixth session), pooled with
+            // heldout133-136: 162 found, 6 flagged on arrival (ebfea988)
+            // names beside consent, simulations, figures, places (shipped by this
+            // reading): 162 found, 6 flagged
+            recall: &[
+                ("commercial", 0.95),
+                ("conduct", 0.8),
+                ("confidential", 0.85),
+                ("credit", 0.75),
+                ("links", 0.6),
+                ("location", 0.8),
+                ("patient-data", 0.95),
+                ("personal-data", 0.7),
+                ("political", 0.8),
+                ("safeguarding", 0.9),
+            ],
+            max_flagged: 6,
+        },
+    );
+}
+
+#[test]
+fn issue10_deep_on_the_hundred_and_thirtythird_to_hundred_and_thirtysixth_heldout_sets() {
+    let sets: [(&str, &str, Floors); 4] = [
+        (
+            "heldout133.toml",
+            include_str!("eval/heldout133.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-sixth session), pooled with
+                // heldout133-136: 170 found, 6 flagged on arrival (ebfea988)
+                // names beside consent, simulations, figures, places (shipped by this
+                // reading): 170 found, 6 flagged
+                recall: &[
+                    ("commercial", 0.85),
+                    ("conduct", 0.9),
+                    ("confidential", 0.95),
+                    ("credit", 0.95),
+                    ("links", 0.65),
+                    ("location", 0.9),
+                    ("patient-data", 0.9),
+                    ("personal-data", 0.65),
+                    ("political", 0.85),
+                    ("safeguarding", 0.9),
+                ],
+                max_flagged: 6,
+            },
+        ),
+        (
+            "heldout134.toml",
+            include_str!("eval/heldout134.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-sixth session), pooled with
+                // heldout133-136: 166 found, 14 flagged on arrival (ebfea988)
+                // names beside consent, simulations, figures, places (shipped by this
+                // reading): 166 found, 14 flagged
+                recall: &[
+                    ("commercial", 0.85),
+                    ("conduct", 0.8),
+                    ("confidential", 0.75),
+                    ("credit", 1.0),
+                    ("links", 0.8),
+                    ("location", 0.7),
+                    ("patient-data", 0.85),
+                    ("personal-data", 0.8),
+                    ("political", 0.9),
+                    ("safeguarding", 0.85),
+                ],
+                max_flagged: 14,
+            },
+        ),
+        (
+            "heldout135.toml",
+            include_str!("eval/heldout135.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-sixth session), pooled with
+                // heldout133-136: 182 found, 10 flagged on arrival (ebfea988)
+                // names beside consent, simulations, figures, places (shipped by this
+                // reading): 182 found, 10 flagged
+                recall: &[
+                    ("commercial", 0.9),
+                    ("conduct", 0.85),
+                    ("confidential", 0.95),
+                    ("credit", 1.0),
+                    ("links", 0.95),
+                    ("location", 0.9),
+                    ("patient-data", 0.85),
+                    ("personal-data", 0.9),
+                    ("political", 0.95),
+                    ("safeguarding", 0.85),
+                ],
+                max_flagged: 10,
+            },
+        ),
+        (
+            "heldout136.toml",
+            include_str!("eval/heldout136.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-sixth session), pooled with
+                // heldout133-136: 179 found, 8 flagged on arrival (ebfea988)
+                // names beside consent, simulations, figures, places (shipped by this
+                // reading): 179 found, 8 flagged
+                recall: &[
+                    ("commercial", 0.95),
+                    ("conduct", 0.9),
+                    ("confidential", 0.9),
+                    ("credit", 0.95),
+                    ("links", 0.75),
+                    ("location", 0.85),
+                    ("patient-data", 1.0),
+                    ("personal-data", 0.8),
+                    ("political", 0.9),
+                    ("safeguarding", 0.95),
+                ],
+                max_flagged: 8,
+            },
+        ),
+    ];
+    for (name, src, floors) in &sets {
+        blind_deep(name, src, floors);
+    }
+}
+
