@@ -1920,7 +1920,8 @@ fn issue10_deep_on_the_twentyseventh_and_twentyeighth_heldout_sets() {
                 // raised 2026-12-04 from 12 by the round-8 encoder (docs/EVALUATION.md, "Round 8 and OLID's targeted insults")
                 // 2026-12-05, lowered to the count measured with --deep after context words as nouns shipped: 10 flagged
                 // 2026-12-05, promotions, warnings and service addresses (shipped): 10 -> 9 flagged with --deep
-                max_flagged: 9,
+                // 2026-12-05, names beside consent, simulations, figures, places (shipped): 9 -> 7 flagged with --deep
+                max_flagged: 7,
             },
         ),
     ];
@@ -2110,7 +2111,8 @@ fn issue10_deep_on_the_twentyninth_and_thirtieth_heldout_sets() {
                 // raised 2026-12-04 from 14 by the encoder–linear combination (docs/EVALUATION.md, "The encoder and the linear models combined")
                 // 2026-12-05, lowered to the count measured with --deep after context words as nouns shipped: 12 flagged
                 // 2026-12-05, promotions, warnings and service addresses (shipped): 12 -> 11 flagged with --deep
-                max_flagged: 11,
+                // 2026-12-05, names beside consent, simulations, figures, places (shipped): 11 -> 10 flagged with --deep
+                max_flagged: 10,
             },
         ),
     ];
@@ -2271,7 +2273,8 @@ fn issue10_deep_on_the_thirty_first_and_thirty_second_heldout_sets() {
                     ("safeguarding", 0.55),
                 ],
                 // 2026-12-05, context words as nouns (shipped): 10 -> 9 flagged with --deep
-                max_flagged: 9,
+                // 2026-12-05, names beside consent, simulations, figures, places (shipped): 9 -> 7 flagged with --deep
+                max_flagged: 7,
             },
         ),
     ];
@@ -3327,7 +3330,8 @@ fn issue10_deep_on_the_forty_fifth_and_forty_sixth_heldout_sets() {
                     ("safeguarding", 0.65),
                 ],
                 // 2026-12-05, promotions, warnings and service addresses (shipped): 10 -> 8 flagged with --deep
-                max_flagged: 8,
+                // 2026-12-05, names beside consent, simulations, figures, places (shipped): 8 -> 6 flagged with --deep
+                max_flagged: 6,
             },
         ),
     ];
@@ -3919,7 +3923,8 @@ fn issue10_deep_on_the_fifty_third_to_fifty_sixth_heldout_sets() {
                 ],
                 // 2026-12-05, context words as nouns (shipped): 9 -> 8 flagged with --deep
                 // 2026-12-05, promotions, warnings and service addresses (shipped): 8 -> 5 flagged with --deep
-                max_flagged: 5,
+                // 2026-12-05, names beside consent, simulations, figures, places (shipped): 5 -> 4 flagged with --deep
+                max_flagged: 4,
             },
         ),
         (
@@ -3947,7 +3952,8 @@ fn issue10_deep_on_the_fifty_third_to_fifty_sixth_heldout_sets() {
                 ],
                 // 2026-12-05, context words as nouns (shipped): 12 -> 11 flagged with --deep
                 // 2026-12-05, this session's four changes (shipped): 11 -> 10 flagged with --deep
-                max_flagged: 10,
+                // 2026-12-05, names beside consent, simulations, figures, places (shipped): 10 -> 9 flagged with --deep
+                max_flagged: 9,
             },
         ),
         (
@@ -4250,7 +4256,8 @@ fn issue10_deep_on_the_fifty_seventh_to_sixtieth_heldout_sets() {
                     ("safeguarding", 0.75),
                 ],
                 // 2026-12-05, promotions, warnings and service addresses (shipped): 10 -> 9 flagged with --deep
-                max_flagged: 9,
+                // 2026-12-05, names beside consent, simulations, figures, places (shipped): 9 -> 8 flagged with --deep
+                max_flagged: 8,
             },
         ),
     ];
@@ -4411,7 +4418,8 @@ fn issue10_deep_on_the_sixty_first_to_sixty_fourth_heldout_sets() {
                     ("safeguarding", 0.6),
                 ],
                 // 2026-12-05, promotions, warnings and service addresses (shipped): 9 -> 7 flagged with --deep
-                max_flagged: 7,
+                // 2026-12-05, names beside consent, simulations, figures, places (shipped): 7 -> 6 flagged with --deep
+                max_flagged: 6,
             },
         ),
         (
@@ -4636,7 +4644,8 @@ fn issue10_deep_on_the_sixty_fifth_to_sixty_eighth_heldout_sets() {
                     ("safeguarding", 0.75),
                 ],
                 // 2026-12-05, promotions, warnings and service addresses (shipped): 8 -> 6 flagged with --deep
-                max_flagged: 6,
+                // 2026-12-05, names beside consent, simulations, figures, places (shipped): 6 -> 5 flagged with --deep
+                max_flagged: 5,
             },
         ),
         (
@@ -4707,7 +4716,8 @@ fn issue10_deep_on_the_sixty_fifth_to_sixty_eighth_heldout_sets() {
                     ("political", 0.95),
                     ("safeguarding", 0.7),
                 ],
-                max_flagged: 6,
+                // 2026-12-05, names beside consent, simulations, figures, places (shipped): 6 -> 5 flagged with --deep
+                max_flagged: 5,
             },
         ),
     ];
@@ -7144,7 +7154,8 @@ fn issue10_deep_on_the_hundred_and_ninth_to_hundred_and_twelfth_heldout_sets() {
                     ("safeguarding", 0.7),
                 ],
                 // 2026-12-05, this session's four changes (shipped): 6 -> 5 flagged with --deep
-                max_flagged: 5,
+                // 2026-12-05, names beside consent, simulations, figures, places (shipped): 5 -> 4 flagged with --deep
+                max_flagged: 4,
             },
         ),
         (
@@ -8273,7 +8284,8 @@ fn issue10_deep_on_the_hundred_and_twentyninth_to_hundred_and_thirtysecond_heldo
                     ("political", 0.95),
                     ("safeguarding", 0.8),
                 ],
-                max_flagged: 8,
+                // 2026-12-05, names beside consent, simulations, figures, places (shipped): 8 -> 7 flagged with --deep
+                max_flagged: 7,
             },
         ),
         (
