@@ -3629,7 +3629,9 @@ fn issue10_fifty_second_heldout_regression_floors() {
                 ("patient-data", 0.6),
                 ("personal-data", 0.9),
                 ("political", 0.9),
-                ("safeguarding", 0.55),
+                // 2026-12-05, names beside consent, simulations, figures, places
+                // (shipped): safeguarding 0.55 -> 0.5, a child named only through "Mrs Finch's Year 2", which the validator no longer reads as a name
+                ("safeguarding", 0.5),
             ],
             max_flagged: 5,
         },
@@ -3746,7 +3748,9 @@ fn issue10_deep_on_the_forty_ninth_to_fifty_second_heldout_sets() {
                     ("patient-data", 0.65),
                     ("personal-data", 0.9),
                     ("political", 0.85),
-                    ("safeguarding", 0.65),
+                    // 2026-12-05, names beside consent, simulations, figures, places
+                    // (shipped): safeguarding 0.65 -> 0.6, a child named only through "Mrs Finch's Year 2", which the validator no longer reads as a name
+                    ("safeguarding", 0.6),
                 ],
                 max_flagged: 9,
             },
@@ -7544,7 +7548,9 @@ fn issue10_hundred_and_nineteenth_heldout_regression_floors() {
                 ("credit", 0.85),
                 ("links", 0.7),
                 ("location", 0.85),
-                ("patient-data", 0.95),
+                // 2026-12-05, names beside consent, simulations, figures, places
+                // (shipped): patient-data 0.95 -> 0.9, a patient found only because "… Community Hospital" was read as a person's name
+                ("patient-data", 0.9),
                 ("personal-data", 0.7),
                 ("political", 0.6),
                 ("safeguarding", 0.85),
@@ -8161,7 +8167,9 @@ fn issue10_hundred_and_twentyninth_heldout_regression_floors() {
                 ("credit", 0.9),
                 ("links", 0.6),
                 ("location", 0.8),
-                ("patient-data", 0.75),
+                // 2026-12-05, names beside consent, simulations, figures, places
+                // (shipped): patient-data 0.75 -> 0.7, a discharge found only because "… Minor Injuries Unit" was read as a person's name
+                ("patient-data", 0.7),
                 ("personal-data", 0.55),
                 ("political", 0.85),
                 ("safeguarding", 0.7),
@@ -8279,7 +8287,9 @@ fn issue10_deep_on_the_hundred_and_twentyninth_to_hundred_and_thirtysecond_heldo
                     ("credit", 0.95),
                     ("links", 0.75),
                     ("location", 0.9),
-                    ("patient-data", 0.85),
+                    // 2026-12-05, names beside consent, simulations, figures, places
+                    // (shipped): patient-data 0.85 -> 0.8, a discharge found only because "… Minor Injuries Unit" was read as a person's name
+                    ("patient-data", 0.8),
                     ("personal-data", 0.6),
                     ("political", 0.95),
                     ("safeguarding", 0.8),
@@ -8586,6 +8596,232 @@ fn issue10_deep_on_the_hundred_and_thirtythird_to_hundred_and_thirtysixth_heldou
                     ("safeguarding", 0.95),
                 ],
                 max_flagged: 8,
+            },
+        ),
+    ];
+    for (name, src, floors) in &sets {
+        blind_deep(name, src, floors);
+    }
+}
+
+
+#[test]
+fn issue10_hundred_and_thirtyseventh_heldout_regression_floors() {
+    blind(
+        "heldout137.toml",
+        include_str!("eval/heldout137.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-sixth session), pooled with
+            // heldout137-140: 153 found, 6 flagged on arrival (0457413c)
+            // care ties by their grammar, private channels (shipped by this
+            // reading): 153 found, 6 flagged
+            recall: &[
+                ("commercial", 0.9),
+                ("conduct", 0.8),
+                ("confidential", 0.95),
+                ("credit", 0.8),
+                ("links", 0.75),
+                ("location", 0.65),
+                ("patient-data", 0.7),
+                ("personal-data", 0.65),
+                ("political", 0.7),
+                ("safeguarding", 0.75),
+            ],
+            max_flagged: 6,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_thirtyeighth_heldout_regression_floors() {
+    blind(
+        "heldout138.toml",
+        include_str!("eval/heldout138.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-sixth session), pooled with
+            // heldout137-140: 163 found, 5 flagged on arrival (0457413c)
+            // care ties by their grammar, private channels (shipped by this
+            // reading): 163 found, 5 flagged
+            recall: &[
+                ("commercial", 0.8),
+                ("conduct", 0.8),
+                ("confidential", 0.85),
+                ("credit", 0.85),
+                ("links", 0.9),
+                ("location", 0.8),
+                ("patient-data", 0.85),
+                ("personal-data", 0.75),
+                ("political", 0.8),
+                ("safeguarding", 0.75),
+            ],
+            max_flagged: 5,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_thirtyninth_heldout_regression_floors() {
+    blind(
+        "heldout139.toml",
+        include_str!("eval/heldout139.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-sixth session), pooled with
+            // heldout137-140: 151 found, 7 flagged on arrival (0457413c)
+            // care ties by their grammar, private channels (shipped by this
+            // reading): 151 found, 7 flagged
+            recall: &[
+                ("commercial", 0.7),
+                ("conduct", 0.65),
+                ("confidential", 0.95),
+                ("credit", 0.6),
+                ("links", 0.65),
+                ("location", 0.8),
+                ("patient-data", 0.9),
+                ("personal-data", 0.75),
+                ("political", 0.75),
+                ("safeguarding", 0.8),
+            ],
+            max_flagged: 7,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_fortieth_heldout_regression_floors() {
+    blind(
+        "heldout140.toml",
+        include_str!("eval/heldout140.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-sixth session), pooled with
+            // heldout137-140: 150 found, 9 flagged on arrival (0457413c)
+            // care ties by their grammar, private channels (shipped by this
+            // reading): 151 found, 9 flagged
+            recall: &[
+                ("commercial", 0.8),
+                ("conduct", 0.8),
+                ("confidential", 0.85),
+                ("credit", 0.8),
+                ("links", 0.55),
+                ("location", 0.8),
+                ("patient-data", 0.6),
+                ("personal-data", 0.75),
+                ("political", 0.8),
+                ("safeguarding", 0.75),
+            ],
+            max_flagged: 9,
+        },
+    );
+}
+
+#[test]
+fn issue10_deep_on_the_hundred_and_thirtyseventh_to_hundred_and_fortieth_heldout_sets() {
+    let sets: [(&str, &str, Floors); 4] = [
+        (
+            "heldout137.toml",
+            include_str!("eval/heldout137.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-sixth session), pooled with
+                // heldout137-140: 179 found, 6 flagged on arrival (0457413c)
+                // care ties by their grammar, private channels (shipped by this
+                // reading): 179 found, 6 flagged
+                recall: &[
+                    ("commercial", 1.0),
+                    ("conduct", 0.85),
+                    ("confidential", 0.95),
+                    ("credit", 1.0),
+                    ("links", 0.9),
+                    ("location", 0.8),
+                    ("patient-data", 0.8),
+                    ("personal-data", 0.75),
+                    ("political", 0.95),
+                    ("safeguarding", 0.95),
+                ],
+                max_flagged: 6,
+            },
+        ),
+        (
+            "heldout138.toml",
+            include_str!("eval/heldout138.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-sixth session), pooled with
+                // heldout137-140: 179 found, 8 flagged on arrival (0457413c)
+                // care ties by their grammar, private channels (shipped by this
+                // reading): 179 found, 8 flagged
+                recall: &[
+                    ("commercial", 0.95),
+                    ("conduct", 0.8),
+                    ("confidential", 0.95),
+                    ("credit", 1.0),
+                    ("links", 0.9),
+                    ("location", 0.8),
+                    ("patient-data", 0.95),
+                    ("personal-data", 0.75),
+                    ("political", 0.9),
+                    ("safeguarding", 0.95),
+                ],
+                max_flagged: 8,
+            },
+        ),
+        (
+            "heldout139.toml",
+            include_str!("eval/heldout139.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-sixth session), pooled with
+                // heldout137-140: 177 found, 4 flagged on arrival (0457413c)
+                // care ties by their grammar, private channels (shipped by this
+                // reading): 177 found, 4 flagged
+                recall: &[
+                    ("commercial", 0.9),
+                    ("conduct", 0.75),
+                    ("confidential", 1.0),
+                    ("credit", 0.95),
+                    ("links", 0.85),
+                    ("location", 0.85),
+                    ("patient-data", 1.0),
+                    ("personal-data", 0.75),
+                    ("political", 0.85),
+                    ("safeguarding", 0.95),
+                ],
+                max_flagged: 4,
+            },
+        ),
+        (
+            "heldout140.toml",
+            include_str!("eval/heldout140.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-sixth session), pooled with
+                // heldout137-140: 175 found, 12 flagged on arrival (0457413c)
+                // care ties by their grammar, private channels (shipped by this
+                // reading): 176 found, 12 flagged
+                recall: &[
+                    ("commercial", 0.9),
+                    ("conduct", 0.9),
+                    ("confidential", 0.95),
+                    ("credit", 0.95),
+                    ("links", 0.85),
+                    ("location", 0.85),
+                    ("patient-data", 0.7),
+                    ("personal-data", 0.8),
+                    ("political", 1.0),
+                    ("safeguarding", 0.85),
+                ],
+                max_flagged: 12,
             },
         ),
     ];
