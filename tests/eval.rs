@@ -8830,3 +8830,229 @@ fn issue10_deep_on_the_hundred_and_thirtyseventh_to_hundred_and_fortieth_heldout
     }
 }
 
+
+#[test]
+fn issue10_hundred_and_fortyfirst_heldout_regression_floors() {
+    blind(
+        "heldout141.toml",
+        include_str!("eval/heldout141.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-sixth session), pooled with
+            // heldout141-144: 161 found, 8 flagged on arrival (c65eb88c)
+            // violence wished on or invited (shipped by this
+            // reading): 161 found, 8 flagged
+            recall: &[
+                ("commercial", 0.85),
+                ("conduct", 0.7),
+                ("confidential", 0.85),
+                ("credit", 0.65),
+                ("links", 0.7),
+                ("location", 0.85),
+                ("patient-data", 0.95),
+                ("personal-data", 0.8),
+                ("political", 0.85),
+                ("safeguarding", 0.85),
+            ],
+            max_flagged: 8,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_fortysecond_heldout_regression_floors() {
+    blind(
+        "heldout142.toml",
+        include_str!("eval/heldout142.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-sixth session), pooled with
+            // heldout141-144: 149 found, 7 flagged on arrival (c65eb88c)
+            // violence wished on or invited (shipped by this
+            // reading): 150 found, 7 flagged
+            recall: &[
+                ("commercial", 0.65),
+                ("conduct", 0.7),
+                ("confidential", 0.75),
+                ("credit", 0.9),
+                ("links", 0.6),
+                ("location", 0.95),
+                ("patient-data", 0.65),
+                ("personal-data", 0.6),
+                ("political", 0.9),
+                ("safeguarding", 0.75),
+            ],
+            max_flagged: 7,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_fortythird_heldout_regression_floors() {
+    blind(
+        "heldout143.toml",
+        include_str!("eval/heldout143.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-sixth session), pooled with
+            // heldout141-144: 164 found, 11 flagged on arrival (c65eb88c)
+            // violence wished on or invited (shipped by this
+            // reading): 165 found, 11 flagged
+            recall: &[
+                ("commercial", 0.9),
+                ("conduct", 0.8),
+                ("confidential", 0.85),
+                ("credit", 0.9),
+                ("links", 0.7),
+                ("location", 0.85),
+                ("patient-data", 0.8),
+                ("personal-data", 0.65),
+                ("political", 0.95),
+                ("safeguarding", 0.8),
+            ],
+            max_flagged: 11,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_fortyfourth_heldout_regression_floors() {
+    blind(
+        "heldout144.toml",
+        include_str!("eval/heldout144.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-sixth session), pooled with
+            // heldout141-144: 167 found, 4 flagged on arrival (c65eb88c)
+            // violence wished on or invited (shipped by this
+            // reading): 167 found, 4 flagged
+            recall: &[
+                ("commercial", 0.9),
+                ("conduct", 0.7),
+                ("confidential", 0.95),
+                ("credit", 0.85),
+                ("links", 0.9),
+                ("location", 0.9),
+                ("patient-data", 0.85),
+                ("personal-data", 0.7),
+                ("political", 0.8),
+                ("safeguarding", 0.8),
+            ],
+            max_flagged: 4,
+        },
+    );
+}
+
+#[test]
+fn issue10_deep_on_the_hundred_and_fortyfirst_to_hundred_and_fortyfourth_heldout_sets() {
+    let sets: [(&str, &str, Floors); 4] = [
+        (
+            "heldout141.toml",
+            include_str!("eval/heldout141.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-sixth session), pooled with
+                // heldout141-144: 180 found, 8 flagged on arrival (c65eb88c)
+                // violence wished on or invited (shipped by this
+                // reading): 180 found, 8 flagged
+                recall: &[
+                    ("commercial", 0.9),
+                    ("conduct", 0.8),
+                    ("confidential", 0.9),
+                    ("credit", 0.95),
+                    ("links", 0.9),
+                    ("location", 0.85),
+                    ("patient-data", 0.95),
+                    ("personal-data", 0.85),
+                    ("political", 0.95),
+                    ("safeguarding", 0.95),
+                ],
+                max_flagged: 8,
+            },
+        ),
+        (
+            "heldout142.toml",
+            include_str!("eval/heldout142.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-sixth session), pooled with
+                // heldout141-144: 170 found, 9 flagged on arrival (c65eb88c)
+                // violence wished on or invited (shipped by this
+                // reading): 171 found, 9 flagged
+                recall: &[
+                    ("commercial", 0.85),
+                    ("conduct", 0.8),
+                    ("confidential", 0.9),
+                    ("credit", 0.95),
+                    ("links", 0.9),
+                    ("location", 0.95),
+                    ("patient-data", 0.8),
+                    ("personal-data", 0.65),
+                    ("political", 0.9),
+                    ("safeguarding", 0.8),
+                ],
+                max_flagged: 9,
+            },
+        ),
+        (
+            "heldout143.toml",
+            include_str!("eval/heldout143.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-sixth session), pooled with
+                // heldout141-144: 180 found, 13 flagged on arrival (c65eb88c)
+                // violence wished on or invited (shipped by this
+                // reading): 180 found, 13 flagged
+                recall: &[
+                    ("commercial", 0.95),
+                    ("conduct", 0.9),
+                    ("confidential", 1.0),
+                    ("credit", 0.95),
+                    ("links", 0.85),
+                    ("location", 0.85),
+                    ("patient-data", 0.95),
+                    ("personal-data", 0.7),
+                    ("political", 0.95),
+                    ("safeguarding", 0.9),
+                ],
+                max_flagged: 13,
+            },
+        ),
+        (
+            "heldout144.toml",
+            include_str!("eval/heldout144.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-sixth session), pooled with
+                // heldout141-144: 175 found, 6 flagged on arrival (c65eb88c)
+                // violence wished on or invited (shipped by this
+                // reading): 175 found, 6 flagged
+                recall: &[
+                    ("commercial", 0.9),
+                    ("conduct", 0.8),
+                    ("confidential", 0.9),
+                    ("credit", 0.95),
+                    ("links", 0.95),
+                    ("location", 0.95),
+                    ("patient-data", 0.85),
+                    ("personal-data", 0.7),
+                    ("political", 0.9),
+                    ("safeguarding", 0.85),
+                ],
+                max_flagged: 6,
+            },
+        ),
+    ];
+    for (name, src, floors) in &sets {
+        blind_deep(name, src, floors);
+    }
+}
+
