@@ -8604,7 +8604,6 @@ fn issue10_deep_on_the_hundred_and_thirtythird_to_hundred_and_thirtysixth_heldou
     }
 }
 
-
 #[test]
 fn issue10_hundred_and_thirtyseventh_heldout_regression_floors() {
     blind(
@@ -8829,7 +8828,6 @@ fn issue10_deep_on_the_hundred_and_thirtyseventh_to_hundred_and_fortieth_heldout
         blind_deep(name, src, floors);
     }
 }
-
 
 #[test]
 fn issue10_hundred_and_fortyfirst_heldout_regression_floors() {
@@ -9056,3 +9054,227 @@ fn issue10_deep_on_the_hundred_and_fortyfirst_to_hundred_and_fortyfourth_heldout
     }
 }
 
+#[test]
+fn issue10_hundred_and_fortyfifth_heldout_regression_floors() {
+    blind(
+        "heldout145.toml",
+        include_str!("eval/heldout145.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-sixth session), pooled with
+            // heldout145-148: 159 found, 5 flagged on arrival (456cded9)
+            // medicines taken from the workplace's stock (shipped by this
+            // reading): 159 found, 5 flagged
+            recall: &[
+                ("commercial", 0.85),
+                ("conduct", 0.8),
+                ("confidential", 0.85),
+                ("credit", 0.8),
+                ("links", 0.5),
+                ("location", 0.9),
+                ("patient-data", 0.9),
+                ("personal-data", 0.7),
+                ("political", 0.8),
+                ("safeguarding", 0.85),
+            ],
+            max_flagged: 5,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_fortysixth_heldout_regression_floors() {
+    blind(
+        "heldout146.toml",
+        include_str!("eval/heldout146.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-sixth session), pooled with
+            // heldout145-148: 144 found, 12 flagged on arrival (456cded9)
+            // medicines taken from the workplace's stock (shipped by this
+            // reading): 144 found, 12 flagged
+            recall: &[
+                ("commercial", 0.55),
+                ("conduct", 0.75),
+                ("confidential", 0.75),
+                ("credit", 0.8),
+                ("links", 0.55),
+                ("location", 0.6),
+                ("patient-data", 0.7),
+                ("personal-data", 0.75),
+                ("political", 0.9),
+                ("safeguarding", 0.85),
+            ],
+            max_flagged: 12,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_fortyseventh_heldout_regression_floors() {
+    blind(
+        "heldout147.toml",
+        include_str!("eval/heldout147.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-sixth session), pooled with
+            // heldout145-148: 160 found, 6 flagged on arrival (456cded9)
+            // medicines taken from the workplace's stock (shipped by this
+            // reading): 160 found, 6 flagged
+            recall: &[
+                ("commercial", 0.75),
+                ("conduct", 0.9),
+                ("confidential", 0.75),
+                ("credit", 0.8),
+                ("links", 0.95),
+                ("location", 0.75),
+                ("patient-data", 0.8),
+                ("personal-data", 0.75),
+                ("political", 0.75),
+                ("safeguarding", 0.8),
+            ],
+            max_flagged: 6,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_fortyeighth_heldout_regression_floors() {
+    blind(
+        "heldout148.toml",
+        include_str!("eval/heldout148.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-sixth session), pooled with
+            // heldout145-148: 158 found, 10 flagged on arrival (456cded9)
+            // medicines taken from the workplace's stock (shipped by this
+            // reading): 158 found, 10 flagged
+            recall: &[
+                ("commercial", 0.85),
+                ("conduct", 0.65),
+                ("confidential", 0.85),
+                ("credit", 0.85),
+                ("links", 0.65),
+                ("location", 0.95),
+                ("patient-data", 0.8),
+                ("personal-data", 0.8),
+                ("political", 0.9),
+                ("safeguarding", 0.6),
+            ],
+            max_flagged: 10,
+        },
+    );
+}
+
+#[test]
+fn issue10_deep_on_the_hundred_and_fortyfifth_to_hundred_and_fortyeighth_heldout_sets() {
+    let sets: [(&str, &str, Floors); 4] = [
+        (
+            "heldout145.toml",
+            include_str!("eval/heldout145.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-sixth session), pooled with
+                // heldout145-148: 176 found, 7 flagged on arrival (456cded9)
+                // medicines taken from the workplace's stock (shipped by this
+                // reading): 176 found, 7 flagged
+                recall: &[
+                    ("commercial", 0.9),
+                    ("conduct", 0.8),
+                    ("confidential", 0.95),
+                    ("credit", 1.0),
+                    ("links", 0.75),
+                    ("location", 0.9),
+                    ("patient-data", 0.9),
+                    ("personal-data", 0.75),
+                    ("political", 0.9),
+                    ("safeguarding", 0.95),
+                ],
+                max_flagged: 7,
+            },
+        ),
+        (
+            "heldout146.toml",
+            include_str!("eval/heldout146.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-sixth session), pooled with
+                // heldout145-148: 174 found, 16 flagged on arrival (456cded9)
+                // medicines taken from the workplace's stock (shipped by this
+                // reading): 174 found, 16 flagged
+                recall: &[
+                    ("commercial", 0.85),
+                    ("conduct", 0.9),
+                    ("confidential", 0.95),
+                    ("credit", 1.0),
+                    ("links", 0.7),
+                    ("location", 0.75),
+                    ("patient-data", 0.85),
+                    ("personal-data", 0.75),
+                    ("political", 0.95),
+                    ("safeguarding", 1.0),
+                ],
+                max_flagged: 16,
+            },
+        ),
+        (
+            "heldout147.toml",
+            include_str!("eval/heldout147.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-sixth session), pooled with
+                // heldout145-148: 176 found, 8 flagged on arrival (456cded9)
+                // medicines taken from the workplace's stock (shipped by this
+                // reading): 176 found, 8 flagged
+                recall: &[
+                    ("commercial", 0.85),
+                    ("conduct", 0.9),
+                    ("confidential", 0.9),
+                    ("credit", 1.0),
+                    ("links", 0.95),
+                    ("location", 0.85),
+                    ("patient-data", 0.95),
+                    ("personal-data", 0.75),
+                    ("political", 0.8),
+                    ("safeguarding", 0.85),
+                ],
+                max_flagged: 8,
+            },
+        ),
+        (
+            "heldout148.toml",
+            include_str!("eval/heldout148.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-sixth session), pooled with
+                // heldout145-148: 175 found, 15 flagged on arrival (456cded9)
+                // medicines taken from the workplace's stock (shipped by this
+                // reading): 175 found, 15 flagged
+                recall: &[
+                    ("commercial", 0.9),
+                    ("conduct", 0.75),
+                    ("confidential", 0.85),
+                    ("credit", 1.0),
+                    ("links", 0.85),
+                    ("location", 0.95),
+                    ("patient-data", 0.95),
+                    ("personal-data", 0.75),
+                    ("political", 0.95),
+                    ("safeguarding", 0.8),
+                ],
+                max_flagged: 15,
+            },
+        ),
+    ];
+    for (name, src, floors) in &sets {
+        blind_deep(name, src, floors);
+    }
+}
