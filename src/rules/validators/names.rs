@@ -276,9 +276,11 @@ pub(super) const NOT_PATIENTS: &[&str] = &[
 
 /// A likely personal name: two consecutive capitalised words that are not
 /// sentence starters, places or services (no model; see `NOT_NAMES`).
-/// A name that may be a patient's: `person-name`, unless introduced by a
-/// staff title (Dr, Nurse, Sister…) or a public figure's honorific (Sir,
-/// Captain, Queen…): the composition rules need a patient, not any name.
+/// A name that may be a patient's: `person-name`, unless the capitalised
+/// run holds a staff title (Dr, Nurse, Sister…) or a public figure's
+/// honorific (Sir, Dame, Captain, Queen…) anywhere, or is three or more
+/// words ending in a place, service or event word: the composition rules
+/// need a patient, not any name.
 pub(super) fn patient_name(m: &str, org: &Org) -> Option<String> {
     let all: Vec<&str> = m
         .split_whitespace()
