@@ -9278,3 +9278,228 @@ fn issue10_deep_on_the_hundred_and_fortyfifth_to_hundred_and_fortyeighth_heldout
         blind_deep(name, src, floors);
     }
 }
+
+#[test]
+fn issue10_hundred_and_fortyninth_heldout_regression_floors() {
+    blind(
+        "heldout149.toml",
+        include_str!("eval/heldout149.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-seventh session), pooled with
+            // heldout149-152: 141 found, 8 flagged on arrival (ebc5d53a)
+            // A well-known person in care, as the posts say it (shipped by this
+            // reading): 141 found, 8 flagged
+            recall: &[
+                ("commercial", 0.8),
+                ("conduct", 0.85),
+                ("confidential", 0.8),
+                ("credit", 0.65),
+                ("links", 0.4),
+                ("location", 0.75),
+                ("patient-data", 0.7),
+                ("personal-data", 0.7),
+                ("political", 0.75),
+                ("safeguarding", 0.65),
+            ],
+            max_flagged: 8,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_fiftieth_heldout_regression_floors() {
+    blind(
+        "heldout150.toml",
+        include_str!("eval/heldout150.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-seventh session), pooled with
+            // heldout149-152: 153 found, 3 flagged on arrival (ebc5d53a)
+            // A well-known person in care, as the posts say it (shipped by this
+            // reading): 153 found, 3 flagged
+            recall: &[
+                ("commercial", 0.7),
+                ("conduct", 0.7),
+                ("confidential", 0.75),
+                ("credit", 0.85),
+                ("links", 0.7),
+                ("location", 0.75),
+                ("patient-data", 0.7),
+                ("personal-data", 0.7),
+                ("political", 0.9),
+                ("safeguarding", 0.9),
+            ],
+            max_flagged: 3,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_fiftyfirst_heldout_regression_floors() {
+    blind(
+        "heldout151.toml",
+        include_str!("eval/heldout151.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-seventh session), pooled with
+            // heldout149-152: 161 found, 5 flagged on arrival (ebc5d53a)
+            // A well-known person in care, as the posts say it (shipped by this
+            // reading): 162 found, 5 flagged
+            recall: &[
+                ("commercial", 0.75),
+                ("conduct", 0.95),
+                ("confidential", 0.8),
+                ("credit", 0.95),
+                ("links", 0.6),
+                ("location", 0.9),
+                ("patient-data", 0.7),
+                ("personal-data", 0.7),
+                ("political", 0.9),
+                ("safeguarding", 0.8),
+            ],
+            max_flagged: 5,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_fiftysecond_heldout_regression_floors() {
+    blind(
+        "heldout152.toml",
+        include_str!("eval/heldout152.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-seventh session), pooled with
+            // heldout149-152: 158 found, 5 flagged on arrival (ebc5d53a)
+            // A well-known person in care, as the posts say it (shipped by this
+            // reading): 160 found, 5 flagged
+            recall: &[
+                ("commercial", 0.8),
+                ("conduct", 0.9),
+                ("confidential", 0.85),
+                ("credit", 0.65),
+                ("links", 0.95),
+                ("location", 0.9),
+                ("patient-data", 0.6),
+                ("personal-data", 0.65),
+                ("political", 0.95),
+                ("safeguarding", 0.65),
+            ],
+            max_flagged: 5,
+        },
+    );
+}
+
+#[test]
+fn issue10_deep_on_the_hundred_and_fortyninth_to_hundred_and_fiftysecond_heldout_sets() {
+    let sets: [(&str, &str, Floors); 4] = [
+        (
+            "heldout149.toml",
+            include_str!("eval/heldout149.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-seventh session), pooled with
+                // heldout149-152: 169 found, 8 flagged on arrival (ebc5d53a)
+                // A well-known person in care, as the posts say it (shipped by this
+                // reading): 169 found, 8 flagged
+                recall: &[
+                    ("commercial", 0.9),
+                    ("conduct", 0.9),
+                    ("confidential", 0.9),
+                    ("credit", 0.95),
+                    ("links", 0.7),
+                    ("location", 0.85),
+                    ("patient-data", 0.8),
+                    ("personal-data", 0.7),
+                    ("political", 0.85),
+                    ("safeguarding", 0.9),
+                ],
+                max_flagged: 8,
+            },
+        ),
+        (
+            "heldout150.toml",
+            include_str!("eval/heldout150.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-seventh session), pooled with
+                // heldout149-152: 173 found, 7 flagged on arrival (ebc5d53a)
+                // A well-known person in care, as the posts say it (shipped by this
+                // reading): 173 found, 7 flagged
+                recall: &[
+                    ("commercial", 0.95),
+                    ("conduct", 0.8),
+                    ("confidential", 0.9),
+                    ("credit", 1.0),
+                    ("links", 0.75),
+                    ("location", 0.85),
+                    ("patient-data", 0.8),
+                    ("personal-data", 0.7),
+                    ("political", 0.95),
+                    ("safeguarding", 0.95),
+                ],
+                max_flagged: 7,
+            },
+        ),
+        (
+            "heldout151.toml",
+            include_str!("eval/heldout151.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-seventh session), pooled with
+                // heldout149-152: 167 found, 6 flagged on arrival (ebc5d53a)
+                // A well-known person in care, as the posts say it (shipped by this
+                // reading): 168 found, 6 flagged
+                recall: &[
+                    ("commercial", 0.75),
+                    ("conduct", 0.95),
+                    ("confidential", 0.85),
+                    ("credit", 0.95),
+                    ("links", 0.75),
+                    ("location", 0.9),
+                    ("patient-data", 0.7),
+                    ("personal-data", 0.7),
+                    ("political", 0.9),
+                    ("safeguarding", 0.9),
+                ],
+                max_flagged: 6,
+            },
+        ),
+        (
+            "heldout152.toml",
+            include_str!("eval/heldout152.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-seventh session), pooled with
+                // heldout149-152: 178 found, 8 flagged on arrival (ebc5d53a)
+                // A well-known person in care, as the posts say it (shipped by this
+                // reading): 180 found, 8 flagged
+                recall: &[
+                    ("commercial", 0.9),
+                    ("conduct", 0.95),
+                    ("confidential", 0.9),
+                    ("credit", 0.95),
+                    ("links", 0.95),
+                    ("location", 0.95),
+                    ("patient-data", 0.8),
+                    ("personal-data", 0.6),
+                    ("political", 1.0),
+                    ("safeguarding", 0.9),
+                ],
+                max_flagged: 8,
+            },
+        ),
+    ];
+    for (name, src, floors) in &sets {
+        blind_deep(name, src, floors);
+    }
+}
