@@ -9728,3 +9728,228 @@ fn issue10_deep_on_the_hundred_and_fiftythird_to_hundred_and_fiftysixth_heldout_
         blind_deep(name, src, floors);
     }
 }
+
+#[test]
+fn issue10_hundred_and_fiftyseventh_heldout_regression_floors() {
+    blind(
+        "heldout157.toml",
+        include_str!("eval/heldout157.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-seventh session), pooled with
+            // heldout157-160: 154 found, 16 flagged on arrival (b9e12e98)
+            // A person's care read out from the record (shipped by this
+            // reading): 155 found, 16 flagged
+            recall: &[
+                ("commercial", 0.7),
+                ("conduct", 0.8),
+                ("confidential", 0.9),
+                ("credit", 0.75),
+                ("links", 0.7),
+                ("location", 0.75),
+                ("patient-data", 0.75),
+                ("personal-data", 0.75),
+                ("political", 0.8),
+                ("safeguarding", 0.8),
+            ],
+            max_flagged: 16,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_fiftyeighth_heldout_regression_floors() {
+    blind(
+        "heldout158.toml",
+        include_str!("eval/heldout158.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-seventh session), pooled with
+            // heldout157-160: 153 found, 7 flagged on arrival (b9e12e98)
+            // A person's care read out from the record (shipped by this
+            // reading): 153 found, 7 flagged
+            recall: &[
+                ("commercial", 0.8),
+                ("conduct", 0.8),
+                ("confidential", 0.65),
+                ("credit", 0.8),
+                ("links", 0.65),
+                ("location", 0.75),
+                ("patient-data", 0.8),
+                ("personal-data", 0.65),
+                ("political", 0.85),
+                ("safeguarding", 0.9),
+            ],
+            max_flagged: 7,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_fiftyninth_heldout_regression_floors() {
+    blind(
+        "heldout159.toml",
+        include_str!("eval/heldout159.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-seventh session), pooled with
+            // heldout157-160: 143 found, 6 flagged on arrival (b9e12e98)
+            // A person's care read out from the record (shipped by this
+            // reading): 144 found, 6 flagged
+            recall: &[
+                ("commercial", 0.75),
+                ("conduct", 0.9),
+                ("confidential", 0.7),
+                ("credit", 0.75),
+                ("links", 0.5),
+                ("location", 0.85),
+                ("patient-data", 0.7),
+                ("personal-data", 0.6),
+                ("political", 0.75),
+                ("safeguarding", 0.65),
+            ],
+            max_flagged: 6,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_sixtieth_heldout_regression_floors() {
+    blind(
+        "heldout160.toml",
+        include_str!("eval/heldout160.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-seventh session), pooled with
+            // heldout157-160: 150 found, 14 flagged on arrival (b9e12e98)
+            // A person's care read out from the record (shipped by this
+            // reading): 150 found, 14 flagged
+            recall: &[
+                ("commercial", 0.7),
+                ("conduct", 0.75),
+                ("confidential", 0.75),
+                ("credit", 0.8),
+                ("links", 0.65),
+                ("location", 0.95),
+                ("patient-data", 0.65),
+                ("personal-data", 0.7),
+                ("political", 0.65),
+                ("safeguarding", 0.9),
+            ],
+            max_flagged: 14,
+        },
+    );
+}
+
+#[test]
+fn issue10_deep_on_the_hundred_and_fiftyseventh_to_hundred_and_sixtieth_heldout_sets() {
+    let sets: [(&str, &str, Floors); 4] = [
+        (
+            "heldout157.toml",
+            include_str!("eval/heldout157.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-seventh session), pooled with
+                // heldout157-160: 174 found, 20 flagged on arrival (b9e12e98)
+                // A person's care read out from the record (shipped by this
+                // reading): 174 found, 20 flagged
+                recall: &[
+                    ("commercial", 0.85),
+                    ("conduct", 0.8),
+                    ("confidential", 1.0),
+                    ("credit", 0.95),
+                    ("links", 0.8),
+                    ("location", 0.75),
+                    ("patient-data", 0.95),
+                    ("personal-data", 0.8),
+                    ("political", 0.9),
+                    ("safeguarding", 0.9),
+                ],
+                max_flagged: 20,
+            },
+        ),
+        (
+            "heldout158.toml",
+            include_str!("eval/heldout158.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-seventh session), pooled with
+                // heldout157-160: 172 found, 12 flagged on arrival (b9e12e98)
+                // A person's care read out from the record (shipped by this
+                // reading): 172 found, 12 flagged
+                recall: &[
+                    ("commercial", 0.95),
+                    ("conduct", 0.85),
+                    ("confidential", 0.8),
+                    ("credit", 0.95),
+                    ("links", 0.75),
+                    ("location", 0.95),
+                    ("patient-data", 0.85),
+                    ("personal-data", 0.7),
+                    ("political", 0.85),
+                    ("safeguarding", 0.95),
+                ],
+                max_flagged: 12,
+            },
+        ),
+        (
+            "heldout159.toml",
+            include_str!("eval/heldout159.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-seventh session), pooled with
+                // heldout157-160: 171 found, 8 flagged on arrival (b9e12e98)
+                // A person's care read out from the record (shipped by this
+                // reading): 172 found, 8 flagged
+                recall: &[
+                    ("commercial", 0.9),
+                    ("conduct", 0.95),
+                    ("confidential", 1.0),
+                    ("credit", 1.0),
+                    ("links", 0.75),
+                    ("location", 0.85),
+                    ("patient-data", 0.7),
+                    ("personal-data", 0.75),
+                    ("political", 0.85),
+                    ("safeguarding", 0.8),
+                ],
+                max_flagged: 8,
+            },
+        ),
+        (
+            "heldout160.toml",
+            include_str!("eval/heldout160.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-seventh session), pooled with
+                // heldout157-160: 175 found, 12 flagged on arrival (b9e12e98)
+                // A person's care read out from the record (shipped by this
+                // reading): 175 found, 12 flagged
+                recall: &[
+                    ("commercial", 0.8),
+                    ("conduct", 0.85),
+                    ("confidential", 0.9),
+                    ("credit", 1.0),
+                    ("links", 0.85),
+                    ("location", 0.95),
+                    ("patient-data", 0.8),
+                    ("personal-data", 0.85),
+                    ("political", 0.8),
+                    ("safeguarding", 0.95),
+                ],
+                max_flagged: 12,
+            },
+        ),
+    ];
+    for (name, src, floors) in &sets {
+        blind_deep(name, src, floors);
+    }
+}
