@@ -9503,3 +9503,228 @@ fn issue10_deep_on_the_hundred_and_fortyninth_to_hundred_and_fiftysecond_heldout
         blind_deep(name, src, floors);
     }
 }
+
+#[test]
+fn issue10_hundred_and_fiftythird_heldout_regression_floors() {
+    blind(
+        "heldout153.toml",
+        include_str!("eval/heldout153.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-seventh session), pooled with
+            // heldout153-156: 162 found, 6 flagged on arrival (a9d4b4bd)
+            // A patient singled out by a rare condition (shipped by this
+            // reading): 163 found, 6 flagged
+            recall: &[
+                ("commercial", 0.85),
+                ("conduct", 0.8),
+                ("confidential", 0.95),
+                ("credit", 0.8),
+                ("links", 0.8),
+                ("location", 0.9),
+                ("patient-data", 0.65),
+                ("personal-data", 0.7),
+                ("political", 0.9),
+                ("safeguarding", 0.75),
+            ],
+            max_flagged: 6,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_fiftyfourth_heldout_regression_floors() {
+    blind(
+        "heldout154.toml",
+        include_str!("eval/heldout154.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-seventh session), pooled with
+            // heldout153-156: 149 found, 4 flagged on arrival (a9d4b4bd)
+            // A patient singled out by a rare condition (shipped by this
+            // reading): 149 found, 4 flagged
+            recall: &[
+                ("commercial", 0.6),
+                ("conduct", 0.6),
+                ("confidential", 0.8),
+                ("credit", 0.9),
+                ("links", 0.95),
+                ("location", 0.9),
+                ("patient-data", 0.65),
+                ("personal-data", 0.65),
+                ("political", 0.65),
+                ("safeguarding", 0.75),
+            ],
+            max_flagged: 4,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_fiftyfifth_heldout_regression_floors() {
+    blind(
+        "heldout155.toml",
+        include_str!("eval/heldout155.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-seventh session), pooled with
+            // heldout153-156: 153 found, 6 flagged on arrival (a9d4b4bd)
+            // A patient singled out by a rare condition (shipped by this
+            // reading): 153 found, 6 flagged
+            recall: &[
+                ("commercial", 0.65),
+                ("conduct", 0.85),
+                ("confidential", 0.85),
+                ("credit", 0.9),
+                ("links", 0.75),
+                ("location", 0.8),
+                ("patient-data", 0.8),
+                ("personal-data", 0.6),
+                ("political", 0.75),
+                ("safeguarding", 0.7),
+            ],
+            max_flagged: 6,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_fiftysixth_heldout_regression_floors() {
+    blind(
+        "heldout156.toml",
+        include_str!("eval/heldout156.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-seventh session), pooled with
+            // heldout153-156: 155 found, 3 flagged on arrival (a9d4b4bd)
+            // A patient singled out by a rare condition (shipped by this
+            // reading): 155 found, 3 flagged
+            recall: &[
+                ("commercial", 0.75),
+                ("conduct", 0.8),
+                ("confidential", 0.85),
+                ("credit", 0.8),
+                ("links", 0.75),
+                ("location", 0.9),
+                ("patient-data", 0.7),
+                ("personal-data", 0.65),
+                ("political", 0.75),
+                ("safeguarding", 0.8),
+            ],
+            max_flagged: 3,
+        },
+    );
+}
+
+#[test]
+fn issue10_deep_on_the_hundred_and_fiftythird_to_hundred_and_fiftysixth_heldout_sets() {
+    let sets: [(&str, &str, Floors); 4] = [
+        (
+            "heldout153.toml",
+            include_str!("eval/heldout153.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-seventh session), pooled with
+                // heldout153-156: 180 found, 8 flagged on arrival (a9d4b4bd)
+                // A patient singled out by a rare condition (shipped by this
+                // reading): 180 found, 8 flagged
+                recall: &[
+                    ("commercial", 0.95),
+                    ("conduct", 0.85),
+                    ("confidential", 1.0),
+                    ("credit", 1.0),
+                    ("links", 0.85),
+                    ("location", 0.9),
+                    ("patient-data", 0.9),
+                    ("personal-data", 0.7),
+                    ("political", 0.9),
+                    ("safeguarding", 0.95),
+                ],
+                max_flagged: 8,
+            },
+        ),
+        (
+            "heldout154.toml",
+            include_str!("eval/heldout154.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-seventh session), pooled with
+                // heldout153-156: 169 found, 9 flagged on arrival (a9d4b4bd)
+                // A patient singled out by a rare condition (shipped by this
+                // reading): 169 found, 9 flagged
+                recall: &[
+                    ("commercial", 0.7),
+                    ("conduct", 0.7),
+                    ("confidential", 0.95),
+                    ("credit", 1.0),
+                    ("links", 0.95),
+                    ("location", 1.0),
+                    ("patient-data", 0.75),
+                    ("personal-data", 0.75),
+                    ("political", 0.8),
+                    ("safeguarding", 0.85),
+                ],
+                max_flagged: 9,
+            },
+        ),
+        (
+            "heldout155.toml",
+            include_str!("eval/heldout155.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-seventh session), pooled with
+                // heldout153-156: 173 found, 10 flagged on arrival (a9d4b4bd)
+                // A patient singled out by a rare condition (shipped by this
+                // reading): 173 found, 10 flagged
+                recall: &[
+                    ("commercial", 0.85),
+                    ("conduct", 0.9),
+                    ("confidential", 0.9),
+                    ("credit", 1.0),
+                    ("links", 0.95),
+                    ("location", 0.85),
+                    ("patient-data", 0.9),
+                    ("personal-data", 0.65),
+                    ("political", 0.8),
+                    ("safeguarding", 0.85),
+                ],
+                max_flagged: 10,
+            },
+        ),
+        (
+            "heldout156.toml",
+            include_str!("eval/heldout156.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-seventh session), pooled with
+                // heldout153-156: 173 found, 4 flagged on arrival (a9d4b4bd)
+                // A patient singled out by a rare condition (shipped by this
+                // reading): 173 found, 4 flagged
+                recall: &[
+                    ("commercial", 0.85),
+                    ("conduct", 0.8),
+                    ("confidential", 1.0),
+                    ("credit", 0.95),
+                    ("links", 0.9),
+                    ("location", 0.95),
+                    ("patient-data", 0.8),
+                    ("personal-data", 0.65),
+                    ("political", 0.8),
+                    ("safeguarding", 0.95),
+                ],
+                max_flagged: 4,
+            },
+        ),
+    ];
+    for (name, src, floors) in &sets {
+        blind_deep(name, src, floors);
+    }
+}
