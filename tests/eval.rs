@@ -9728,3 +9728,453 @@ fn issue10_deep_on_the_hundred_and_fiftythird_to_hundred_and_fiftysixth_heldout_
         blind_deep(name, src, floors);
     }
 }
+
+#[test]
+fn issue10_hundred_and_fiftyseventh_heldout_regression_floors() {
+    blind(
+        "heldout157.toml",
+        include_str!("eval/heldout157.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-seventh session), pooled with
+            // heldout157-160: 154 found, 16 flagged on arrival (b9e12e98)
+            // A person's care read out from the record (shipped by this
+            // reading): 155 found, 16 flagged
+            recall: &[
+                ("commercial", 0.7),
+                ("conduct", 0.8),
+                ("confidential", 0.9),
+                ("credit", 0.75),
+                ("links", 0.7),
+                ("location", 0.75),
+                ("patient-data", 0.75),
+                ("personal-data", 0.75),
+                ("political", 0.8),
+                ("safeguarding", 0.8),
+            ],
+            max_flagged: 16,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_fiftyeighth_heldout_regression_floors() {
+    blind(
+        "heldout158.toml",
+        include_str!("eval/heldout158.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-seventh session), pooled with
+            // heldout157-160: 153 found, 7 flagged on arrival (b9e12e98)
+            // A person's care read out from the record (shipped by this
+            // reading): 153 found, 7 flagged
+            recall: &[
+                ("commercial", 0.8),
+                ("conduct", 0.8),
+                ("confidential", 0.65),
+                ("credit", 0.8),
+                ("links", 0.65),
+                ("location", 0.75),
+                ("patient-data", 0.8),
+                ("personal-data", 0.65),
+                ("political", 0.85),
+                ("safeguarding", 0.9),
+            ],
+            max_flagged: 7,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_fiftyninth_heldout_regression_floors() {
+    blind(
+        "heldout159.toml",
+        include_str!("eval/heldout159.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-seventh session), pooled with
+            // heldout157-160: 143 found, 6 flagged on arrival (b9e12e98)
+            // A person's care read out from the record (shipped by this
+            // reading): 144 found, 6 flagged
+            recall: &[
+                ("commercial", 0.75),
+                ("conduct", 0.9),
+                ("confidential", 0.7),
+                ("credit", 0.75),
+                ("links", 0.5),
+                ("location", 0.85),
+                ("patient-data", 0.7),
+                ("personal-data", 0.6),
+                ("political", 0.75),
+                ("safeguarding", 0.65),
+            ],
+            max_flagged: 6,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_sixtieth_heldout_regression_floors() {
+    blind(
+        "heldout160.toml",
+        include_str!("eval/heldout160.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-seventh session), pooled with
+            // heldout157-160: 150 found, 14 flagged on arrival (b9e12e98)
+            // A person's care read out from the record (shipped by this
+            // reading): 150 found, 14 flagged
+            recall: &[
+                ("commercial", 0.7),
+                ("conduct", 0.75),
+                ("confidential", 0.75),
+                ("credit", 0.8),
+                ("links", 0.65),
+                ("location", 0.95),
+                ("patient-data", 0.65),
+                ("personal-data", 0.7),
+                ("political", 0.65),
+                ("safeguarding", 0.9),
+            ],
+            max_flagged: 14,
+        },
+    );
+}
+
+#[test]
+fn issue10_deep_on_the_hundred_and_fiftyseventh_to_hundred_and_sixtieth_heldout_sets() {
+    let sets: [(&str, &str, Floors); 4] = [
+        (
+            "heldout157.toml",
+            include_str!("eval/heldout157.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-seventh session), pooled with
+                // heldout157-160: 174 found, 20 flagged on arrival (b9e12e98)
+                // A person's care read out from the record (shipped by this
+                // reading): 174 found, 20 flagged
+                recall: &[
+                    ("commercial", 0.85),
+                    ("conduct", 0.8),
+                    ("confidential", 1.0),
+                    ("credit", 0.95),
+                    ("links", 0.8),
+                    ("location", 0.75),
+                    ("patient-data", 0.95),
+                    ("personal-data", 0.8),
+                    ("political", 0.9),
+                    ("safeguarding", 0.9),
+                ],
+                max_flagged: 20,
+            },
+        ),
+        (
+            "heldout158.toml",
+            include_str!("eval/heldout158.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-seventh session), pooled with
+                // heldout157-160: 172 found, 12 flagged on arrival (b9e12e98)
+                // A person's care read out from the record (shipped by this
+                // reading): 172 found, 12 flagged
+                recall: &[
+                    ("commercial", 0.95),
+                    ("conduct", 0.85),
+                    ("confidential", 0.8),
+                    ("credit", 0.95),
+                    ("links", 0.75),
+                    ("location", 0.95),
+                    ("patient-data", 0.85),
+                    ("personal-data", 0.7),
+                    ("political", 0.85),
+                    ("safeguarding", 0.95),
+                ],
+                max_flagged: 12,
+            },
+        ),
+        (
+            "heldout159.toml",
+            include_str!("eval/heldout159.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-seventh session), pooled with
+                // heldout157-160: 171 found, 8 flagged on arrival (b9e12e98)
+                // A person's care read out from the record (shipped by this
+                // reading): 172 found, 8 flagged
+                recall: &[
+                    ("commercial", 0.9),
+                    ("conduct", 0.95),
+                    ("confidential", 1.0),
+                    ("credit", 1.0),
+                    ("links", 0.75),
+                    ("location", 0.85),
+                    ("patient-data", 0.7),
+                    ("personal-data", 0.75),
+                    ("political", 0.85),
+                    ("safeguarding", 0.8),
+                ],
+                max_flagged: 8,
+            },
+        ),
+        (
+            "heldout160.toml",
+            include_str!("eval/heldout160.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-seventh session), pooled with
+                // heldout157-160: 175 found, 12 flagged on arrival (b9e12e98)
+                // A person's care read out from the record (shipped by this
+                // reading): 175 found, 12 flagged
+                recall: &[
+                    ("commercial", 0.8),
+                    ("conduct", 0.85),
+                    ("confidential", 0.9),
+                    ("credit", 1.0),
+                    ("links", 0.85),
+                    ("location", 0.95),
+                    ("patient-data", 0.8),
+                    ("personal-data", 0.85),
+                    ("political", 0.8),
+                    ("safeguarding", 0.95),
+                ],
+                max_flagged: 12,
+            },
+        ),
+    ];
+    for (name, src, floors) in &sets {
+        blind_deep(name, src, floors);
+    }
+}
+
+#[test]
+fn issue10_hundred_and_sixtyfirst_heldout_regression_floors() {
+    blind(
+        "heldout161.toml",
+        include_str!("eval/heldout161.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-seventh session), pooled with
+            // heldout161-164: 167 found, 8 flagged on arrival (6ff4422b)
+            // Insults in Welsh (shipped by this
+            // reading): 168 found, 8 flagged
+            recall: &[
+                ("commercial", 0.65),
+                ("conduct", 0.9),
+                ("confidential", 0.9),
+                ("credit", 0.9),
+                ("links", 0.85),
+                ("location", 0.85),
+                ("patient-data", 0.9),
+                ("personal-data", 0.7),
+                ("political", 0.8),
+                ("safeguarding", 0.9),
+            ],
+            max_flagged: 8,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_sixtysecond_heldout_regression_floors() {
+    blind(
+        "heldout162.toml",
+        include_str!("eval/heldout162.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-seventh session), pooled with
+            // heldout161-164: 146 found, 10 flagged on arrival (6ff4422b)
+            // Insults in Welsh (shipped by this
+            // reading): 147 found, 10 flagged
+            recall: &[
+                ("commercial", 0.9),
+                ("conduct", 0.6),
+                ("confidential", 0.7),
+                ("credit", 0.85),
+                ("links", 0.5),
+                ("location", 0.8),
+                ("patient-data", 0.7),
+                ("personal-data", 0.65),
+                ("political", 0.9),
+                ("safeguarding", 0.7),
+            ],
+            max_flagged: 10,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_sixtythird_heldout_regression_floors() {
+    blind(
+        "heldout163.toml",
+        include_str!("eval/heldout163.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-seventh session), pooled with
+            // heldout161-164: 160 found, 4 flagged on arrival (6ff4422b)
+            // Insults in Welsh (shipped by this
+            // reading): 160 found, 4 flagged
+            recall: &[
+                ("commercial", 0.7),
+                ("conduct", 0.75),
+                ("confidential", 0.75),
+                ("credit", 1.0),
+                ("links", 0.8),
+                ("location", 0.9),
+                ("patient-data", 0.8),
+                ("personal-data", 0.65),
+                ("political", 0.9),
+                ("safeguarding", 0.75),
+            ],
+            max_flagged: 4,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_sixtyfourth_heldout_regression_floors() {
+    blind(
+        "heldout164.toml",
+        include_str!("eval/heldout164.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-seventh session), pooled with
+            // heldout161-164: 158 found, 4 flagged on arrival (6ff4422b)
+            // Insults in Welsh (shipped by this
+            // reading): 158 found, 4 flagged
+            recall: &[
+                ("commercial", 0.85),
+                ("conduct", 0.55),
+                ("confidential", 0.8),
+                ("credit", 0.7),
+                ("links", 0.6),
+                ("location", 0.9),
+                ("patient-data", 0.9),
+                ("personal-data", 0.85),
+                ("political", 0.95),
+                ("safeguarding", 0.8),
+            ],
+            max_flagged: 4,
+        },
+    );
+}
+
+#[test]
+fn issue10_deep_on_the_hundred_and_sixtyfirst_to_hundred_and_sixtyfourth_heldout_sets() {
+    let sets: [(&str, &str, Floors); 4] = [
+        (
+            "heldout161.toml",
+            include_str!("eval/heldout161.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-seventh session), pooled with
+                // heldout161-164: 182 found, 12 flagged on arrival (6ff4422b)
+                // Insults in Welsh (shipped by this
+                // reading): 183 found, 12 flagged
+                recall: &[
+                    ("commercial", 0.85),
+                    ("conduct", 0.95),
+                    ("confidential", 1.0),
+                    ("credit", 0.95),
+                    ("links", 0.9),
+                    ("location", 0.9),
+                    ("patient-data", 0.95),
+                    ("personal-data", 0.75),
+                    ("political", 0.85),
+                    ("safeguarding", 1.0),
+                ],
+                max_flagged: 12,
+            },
+        ),
+        (
+            "heldout162.toml",
+            include_str!("eval/heldout162.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-seventh session), pooled with
+                // heldout161-164: 165 found, 14 flagged on arrival (6ff4422b)
+                // Insults in Welsh (shipped by this
+                // reading): 166 found, 14 flagged
+                recall: &[
+                    ("commercial", 0.95),
+                    ("conduct", 0.7),
+                    ("confidential", 0.85),
+                    ("credit", 1.0),
+                    ("links", 0.7),
+                    ("location", 0.8),
+                    ("patient-data", 0.9),
+                    ("personal-data", 0.65),
+                    ("political", 0.85),
+                    ("safeguarding", 0.85),
+                ],
+                max_flagged: 14,
+            },
+        ),
+        (
+            "heldout163.toml",
+            include_str!("eval/heldout163.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-seventh session), pooled with
+                // heldout161-164: 174 found, 8 flagged on arrival (6ff4422b)
+                // Insults in Welsh (shipped by this
+                // reading): 174 found, 8 flagged
+                recall: &[
+                    ("commercial", 0.85),
+                    ("conduct", 0.85),
+                    ("confidential", 0.9),
+                    ("credit", 1.0),
+                    ("links", 0.85),
+                    ("location", 0.95),
+                    ("patient-data", 0.8),
+                    ("personal-data", 0.7),
+                    ("political", 0.9),
+                    ("safeguarding", 0.9),
+                ],
+                max_flagged: 8,
+            },
+        ),
+        (
+            "heldout164.toml",
+            include_str!("eval/heldout164.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-seventh session), pooled with
+                // heldout161-164: 172 found, 5 flagged on arrival (6ff4422b)
+                // Insults in Welsh (shipped by this
+                // reading): 172 found, 5 flagged
+                recall: &[
+                    ("commercial", 0.9),
+                    ("conduct", 0.7),
+                    ("confidential", 0.85),
+                    ("credit", 0.95),
+                    ("links", 0.8),
+                    ("location", 0.85),
+                    ("patient-data", 0.9),
+                    ("personal-data", 0.85),
+                    ("political", 0.95),
+                    ("safeguarding", 0.85),
+                ],
+                max_flagged: 5,
+            },
+        ),
+    ];
+    for (name, src, floors) in &sets {
+        blind_deep(name, src, floors);
+    }
+}
