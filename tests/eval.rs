@@ -10178,3 +10178,228 @@ fn issue10_deep_on_the_hundred_and_sixtyfirst_to_hundred_and_sixtyfourth_heldout
         blind_deep(name, src, floors);
     }
 }
+
+#[test]
+fn issue10_hundred_and_sixtyfifth_heldout_regression_floors() {
+    blind(
+        "heldout165.toml",
+        include_str!("eval/heldout165.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-seventh session), pooled with
+            // heldout165-168: 156 found, 2 flagged on arrival (b51c91a9)
+            // Contempt by list and by weight (shipped by this
+            // reading): 156 found, 2 flagged
+            recall: &[
+                ("commercial", 0.8),
+                ("conduct", 0.75),
+                ("confidential", 0.8),
+                ("credit", 0.75),
+                ("links", 0.9),
+                ("location", 0.8),
+                ("patient-data", 0.65),
+                ("personal-data", 0.75),
+                ("political", 0.8),
+                ("safeguarding", 0.8),
+            ],
+            max_flagged: 2,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_sixtysixth_heldout_regression_floors() {
+    blind(
+        "heldout166.toml",
+        include_str!("eval/heldout166.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-seventh session), pooled with
+            // heldout165-168: 150 found, 5 flagged on arrival (b51c91a9)
+            // Contempt by list and by weight (shipped by this
+            // reading): 151 found, 5 flagged
+            recall: &[
+                ("commercial", 0.8),
+                ("conduct", 0.95),
+                ("confidential", 0.85),
+                ("credit", 0.7),
+                ("links", 0.45),
+                ("location", 0.85),
+                ("patient-data", 0.6),
+                ("personal-data", 0.75),
+                ("political", 0.75),
+                ("safeguarding", 0.8),
+            ],
+            max_flagged: 5,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_sixtyseventh_heldout_regression_floors() {
+    blind(
+        "heldout167.toml",
+        include_str!("eval/heldout167.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-seventh session), pooled with
+            // heldout165-168: 145 found, 4 flagged on arrival (b51c91a9)
+            // Contempt by list and by weight (shipped by this
+            // reading): 145 found, 4 flagged
+            recall: &[
+                ("commercial", 0.8),
+                ("conduct", 0.6),
+                ("confidential", 0.85),
+                ("credit", 0.75),
+                ("links", 0.7),
+                ("location", 0.7),
+                ("patient-data", 0.65),
+                ("personal-data", 0.75),
+                ("political", 0.75),
+                ("safeguarding", 0.7),
+            ],
+            max_flagged: 4,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_sixtyeighth_heldout_regression_floors() {
+    blind(
+        "heldout168.toml",
+        include_str!("eval/heldout168.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-seventh session), pooled with
+            // heldout165-168: 163 found, 8 flagged on arrival (b51c91a9)
+            // Contempt by list and by weight (shipped by this
+            // reading): 164 found, 8 flagged
+            recall: &[
+                ("commercial", 0.9),
+                ("conduct", 0.75),
+                ("confidential", 0.95),
+                ("credit", 0.75),
+                ("links", 0.75),
+                ("location", 0.8),
+                ("patient-data", 0.75),
+                ("personal-data", 0.7),
+                ("political", 0.95),
+                ("safeguarding", 0.85),
+            ],
+            max_flagged: 8,
+        },
+    );
+}
+
+#[test]
+fn issue10_deep_on_the_hundred_and_sixtyfifth_to_hundred_and_sixtyeighth_heldout_sets() {
+    let sets: [(&str, &str, Floors); 4] = [
+        (
+            "heldout165.toml",
+            include_str!("eval/heldout165.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-seventh session), pooled with
+                // heldout165-168: 174 found, 2 flagged on arrival (b51c91a9)
+                // Contempt by list and by weight (shipped by this
+                // reading): 174 found, 2 flagged
+                recall: &[
+                    ("commercial", 0.85),
+                    ("conduct", 0.8),
+                    ("confidential", 0.8),
+                    ("credit", 0.9),
+                    ("links", 0.95),
+                    ("location", 0.8),
+                    ("patient-data", 0.85),
+                    ("personal-data", 0.8),
+                    ("political", 1.0),
+                    ("safeguarding", 0.95),
+                ],
+                max_flagged: 2,
+            },
+        ),
+        (
+            "heldout166.toml",
+            include_str!("eval/heldout166.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-seventh session), pooled with
+                // heldout165-168: 166 found, 6 flagged on arrival (b51c91a9)
+                // Contempt by list and by weight (shipped by this
+                // reading): 167 found, 6 flagged
+                recall: &[
+                    ("commercial", 0.9),
+                    ("conduct", 0.9),
+                    ("confidential", 0.95),
+                    ("credit", 0.95),
+                    ("links", 0.55),
+                    ("location", 0.85),
+                    ("patient-data", 0.7),
+                    ("personal-data", 0.75),
+                    ("political", 0.85),
+                    ("safeguarding", 0.9),
+                ],
+                max_flagged: 6,
+            },
+        ),
+        (
+            "heldout167.toml",
+            include_str!("eval/heldout167.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-seventh session), pooled with
+                // heldout165-168: 166 found, 4 flagged on arrival (b51c91a9)
+                // Contempt by list and by weight (shipped by this
+                // reading): 166 found, 4 flagged
+                recall: &[
+                    ("commercial", 0.9),
+                    ("conduct", 0.75),
+                    ("confidential", 0.9),
+                    ("credit", 1.0),
+                    ("links", 0.8),
+                    ("location", 0.75),
+                    ("patient-data", 0.7),
+                    ("personal-data", 0.8),
+                    ("political", 0.85),
+                    ("safeguarding", 0.85),
+                ],
+                max_flagged: 4,
+            },
+        ),
+        (
+            "heldout168.toml",
+            include_str!("eval/heldout168.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-seventh session), pooled with
+                // heldout165-168: 179 found, 12 flagged on arrival (b51c91a9)
+                // Contempt by list and by weight (shipped by this
+                // reading): 180 found, 12 flagged
+                recall: &[
+                    ("commercial", 0.95),
+                    ("conduct", 0.85),
+                    ("confidential", 1.0),
+                    ("credit", 0.95),
+                    ("links", 0.95),
+                    ("location", 0.8),
+                    ("patient-data", 0.75),
+                    ("personal-data", 0.8),
+                    ("political", 0.9),
+                    ("safeguarding", 1.0),
+                ],
+                max_flagged: 12,
+            },
+        ),
+    ];
+    for (name, src, floors) in &sets {
+        blind_deep(name, src, floors);
+    }
+}
