@@ -10403,3 +10403,228 @@ fn issue10_deep_on_the_hundred_and_sixtyfifth_to_hundred_and_sixtyeighth_heldout
         blind_deep(name, src, floors);
     }
 }
+
+#[test]
+fn issue10_hundred_and_sixtyninth_heldout_regression_floors() {
+    blind(
+        "heldout169.toml",
+        include_str!("eval/heldout169.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-seventh session), pooled with
+            // heldout169-172: 159 found, 3 flagged on arrival (e4e411ea)
+            // Self-harm and starving encouraged without despair (shipped by this
+            // reading): 159 found, 3 flagged
+            recall: &[
+                ("commercial", 0.9),
+                ("conduct", 0.85),
+                ("confidential", 0.85),
+                ("credit", 0.75),
+                ("links", 0.75),
+                ("location", 0.7),
+                ("patient-data", 0.65),
+                ("personal-data", 0.8),
+                ("political", 0.75),
+                ("safeguarding", 0.95),
+            ],
+            max_flagged: 3,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_seventieth_heldout_regression_floors() {
+    blind(
+        "heldout170.toml",
+        include_str!("eval/heldout170.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-seventh session), pooled with
+            // heldout169-172: 151 found, 7 flagged on arrival (e4e411ea)
+            // Self-harm and starving encouraged without despair (shipped by this
+            // reading): 151 found, 7 flagged
+            recall: &[
+                ("commercial", 0.8),
+                ("conduct", 0.65),
+                ("confidential", 0.8),
+                ("credit", 0.85),
+                ("links", 0.6),
+                ("location", 0.85),
+                ("patient-data", 0.7),
+                ("personal-data", 0.6),
+                ("political", 0.85),
+                ("safeguarding", 0.85),
+            ],
+            max_flagged: 7,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_seventyfirst_heldout_regression_floors() {
+    blind(
+        "heldout171.toml",
+        include_str!("eval/heldout171.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-seventh session), pooled with
+            // heldout169-172: 160 found, 9 flagged on arrival (e4e411ea)
+            // Self-harm and starving encouraged without despair (shipped by this
+            // reading): 160 found, 9 flagged
+            recall: &[
+                ("commercial", 0.8),
+                ("conduct", 0.7),
+                ("confidential", 0.9),
+                ("credit", 0.8),
+                ("links", 0.8),
+                ("location", 0.85),
+                ("patient-data", 0.7),
+                ("personal-data", 0.65),
+                ("political", 0.95),
+                ("safeguarding", 0.85),
+            ],
+            max_flagged: 9,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_seventysecond_heldout_regression_floors() {
+    blind(
+        "heldout172.toml",
+        include_str!("eval/heldout172.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-05 (thirty-seventh session), pooled with
+            // heldout169-172: 160 found, 4 flagged on arrival (e4e411ea)
+            // Self-harm and starving encouraged without despair (shipped by this
+            // reading): 160 found, 4 flagged
+            recall: &[
+                ("commercial", 0.9),
+                ("conduct", 0.85),
+                ("confidential", 0.8),
+                ("credit", 0.85),
+                ("links", 0.75),
+                ("location", 0.85),
+                ("patient-data", 0.65),
+                ("personal-data", 0.7),
+                ("political", 0.75),
+                ("safeguarding", 0.9),
+            ],
+            max_flagged: 4,
+        },
+    );
+}
+
+#[test]
+fn issue10_deep_on_the_hundred_and_sixtyninth_to_hundred_and_seventysecond_heldout_sets() {
+    let sets: [(&str, &str, Floors); 4] = [
+        (
+            "heldout169.toml",
+            include_str!("eval/heldout169.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-seventh session), pooled with
+                // heldout169-172: 181 found, 3 flagged on arrival (e4e411ea)
+                // Self-harm and starving encouraged without despair (shipped by this
+                // reading): 181 found, 3 flagged
+                recall: &[
+                    ("commercial", 1.0),
+                    ("conduct", 0.85),
+                    ("confidential", 1.0),
+                    ("credit", 1.0),
+                    ("links", 0.9),
+                    ("location", 0.8),
+                    ("patient-data", 0.85),
+                    ("personal-data", 0.8),
+                    ("political", 0.85),
+                    ("safeguarding", 1.0),
+                ],
+                max_flagged: 3,
+            },
+        ),
+        (
+            "heldout170.toml",
+            include_str!("eval/heldout170.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-seventh session), pooled with
+                // heldout169-172: 166 found, 9 flagged on arrival (e4e411ea)
+                // Self-harm and starving encouraged without despair (shipped by this
+                // reading): 166 found, 9 flagged
+                recall: &[
+                    ("commercial", 0.85),
+                    ("conduct", 0.65),
+                    ("confidential", 0.9),
+                    ("credit", 1.0),
+                    ("links", 0.75),
+                    ("location", 0.85),
+                    ("patient-data", 0.75),
+                    ("personal-data", 0.65),
+                    ("political", 0.95),
+                    ("safeguarding", 0.95),
+                ],
+                max_flagged: 9,
+            },
+        ),
+        (
+            "heldout171.toml",
+            include_str!("eval/heldout171.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-seventh session), pooled with
+                // heldout169-172: 173 found, 10 flagged on arrival (e4e411ea)
+                // Self-harm and starving encouraged without despair (shipped by this
+                // reading): 173 found, 10 flagged
+                recall: &[
+                    ("commercial", 0.9),
+                    ("conduct", 0.75),
+                    ("confidential", 0.95),
+                    ("credit", 0.95),
+                    ("links", 0.8),
+                    ("location", 0.95),
+                    ("patient-data", 0.8),
+                    ("personal-data", 0.7),
+                    ("political", 0.95),
+                    ("safeguarding", 0.9),
+                ],
+                max_flagged: 10,
+            },
+        ),
+        (
+            "heldout172.toml",
+            include_str!("eval/heldout172.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-05 (thirty-seventh session), pooled with
+                // heldout169-172: 176 found, 9 flagged on arrival (e4e411ea)
+                // Self-harm and starving encouraged without despair (shipped by this
+                // reading): 176 found, 9 flagged
+                recall: &[
+                    ("commercial", 1.0),
+                    ("conduct", 1.0),
+                    ("confidential", 0.9),
+                    ("credit", 1.0),
+                    ("links", 0.75),
+                    ("location", 0.9),
+                    ("patient-data", 0.8),
+                    ("personal-data", 0.7),
+                    ("political", 0.8),
+                    ("safeguarding", 0.95),
+                ],
+                max_flagged: 9,
+            },
+        ),
+    ];
+    for (name, src, floors) in &sets {
+        blind_deep(name, src, floors);
+    }
+}
