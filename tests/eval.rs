@@ -2800,7 +2800,11 @@ fn issue10_fortieth_heldout_regression_floors() {
                 ("political", 0.9),
                 ("safeguarding", 0.65),
             ],
-            max_flagged: 8,
+            // 2026-12-05 (thirty-seventh session): flagged +1, known before
+            // the reading of heldout157-160 (docs/EVALUATION.md, "A person's care
+            // read out from the record"): patient.record-read-out reads a
+            // letter's date from the record as the record read out
+            max_flagged: 9,
         },
     );
 }
@@ -2868,7 +2872,11 @@ fn issue10_deep_on_the_thirty_ninth_and_fortieth_heldout_sets() {
                     ("political", 0.9),
                     ("safeguarding", 0.75),
                 ],
-                max_flagged: 9,
+                // 2026-12-05 (thirty-seventh session): flagged +1, known before
+                // the reading of heldout157-160 (docs/EVALUATION.md, "A person's care
+                // read out from the record"): patient.record-read-out reads a
+                // letter's date from the record as the record read out
+                max_flagged: 10,
             },
         ),
     ];
@@ -7584,7 +7592,10 @@ fn issue10_hundred_and_twentieth_heldout_regression_floors() {
                 ("political", 0.8),
                 ("safeguarding", 0.8),
             ],
-            max_flagged: 9,
+            // 2026-12-05 (thirty-seventh session): flagged +1, known before
+            // the reading of heldout149-152 (docs/EVALUATION.md, "A well-known
+            // person in care"): "famous" beside a named ward in a retirement post
+            max_flagged: 10,
         },
     );
 }
@@ -7689,7 +7700,10 @@ fn issue10_deep_on_the_hundred_and_seventeenth_to_hundred_and_twentieth_heldout_
                     ("political", 0.8),
                     ("safeguarding", 0.85),
                 ],
-                max_flagged: 12,
+                // 2026-12-05 (thirty-seventh session): flagged +1, known before
+                // the reading of heldout149-152 (docs/EVALUATION.md, "A well-known
+                // person in care"): "famous" beside a named ward in a retirement post
+                max_flagged: 13,
             },
         ),
     ];
