@@ -201,7 +201,7 @@ impl Lexicon {
             None
         } else {
             Some(
-                AhoCorasick::new(&allow_pats)
+                automaton(&allow_pats)
                     .map_err(|e| Error::Pack(format!("lexicon allow-list: {e}")))?,
             )
         };
@@ -257,13 +257,9 @@ impl Lexicon {
             (false, Some(plain)) => (plain, &self.entries),
             (false, None) => return,
         };
-        for m in ac.find_overlapping_iter(&n.text) {
-            let (s, e) = (m.start(), m.end());
-            if !n.whole_words(s, e) {
-                continue;
-            }
+        for (pattern, s, e) in words_found(ac, n) {
             let (start, end) = n.original_span(s, e);
-            for (r, term, counts) in entries.of(m.pattern().as_usize()) {
+            for (r, term, counts) in entries.of(pattern) {
                 if !scope[r].kind_ok(kind) || !scope[r].text_field_ok(field.name) {
                     continue;
                 }
@@ -322,15 +318,11 @@ impl Lexicon {
     fn allow_spans(&self, n: &Normalised) -> Vec<(usize, usize, usize)> {
         let mut out = Vec::new();
         let Some(allow) = &self.allow else { return out };
-        for m in allow.find_overlapping_iter(&n.text) {
-            let (s, e) = (m.start(), m.end());
-            if !n.whole_words(s, e) {
-                continue;
-            }
+        for (pattern, s, e) in words_found(allow, n) {
             let (a, b) = n.original_span(s, e);
             // "Twatt" (a place) protects "twatt", not "twat": letter counts
             // are checked as for terms.
-            for (r, counts) in &self.allow_rules[m.pattern().as_usize()] {
+            for (r, counts) in &self.allow_rules[pattern] {
                 if counts_ok(n, s, e, counts) {
                     out.push((a, b, *r));
                 }
@@ -379,14 +371,9 @@ impl Phrases {
     /// there is none.
     pub fn blanked(&self, text: &str, n: &mut Normalised) -> Option<String> {
         n.run(text);
-        let spans: Vec<(usize, usize)> = self
-            .ac
-            .find_overlapping_iter(&n.text)
-            .filter(|m| {
-                let (s, e) = (m.start(), m.end());
-                n.whole_words(s, e) && counts_ok(n, s, e, &self.counts[m.pattern().as_usize()])
-            })
-            .map(|m| n.original_span(m.start(), m.end()))
+        let spans: Vec<(usize, usize)> = words_found(&self.ac, n)
+            .filter(|&(p, s, e)| counts_ok(n, s, e, &self.counts[p]))
+            .map(|(_, s, e)| n.original_span(s, e))
             .collect();
         (!spans.is_empty()).then(|| super::reported::blank(text, spans))
     }
@@ -446,11 +433,28 @@ fn counts_ok(n: &Normalised, s: usize, e: usize, want: &[u16]) -> bool {
 
 /// Standard semantics, searched for overlapping matches: a long phrase of
 /// one rule must not hide a shorter term of another (composition signals
-/// need both).
+/// need both). Each pattern is built between two spaces and searched in
+/// [`Normalised::spaced`]: only whole words match, and inside a word the
+/// search stays at the automaton's root instead of following the
+/// suffixes of tens of thousands of terms (benches/README.md).
 fn automaton(patterns: &[String]) -> std::result::Result<AhoCorasick, aho_corasick::BuildError> {
     AhoCorasickBuilder::new()
         .match_kind(MatchKind::Standard)
-        .build(patterns)
+        .build(patterns.iter().map(|p| format!(" {p} ")))
+}
+
+/// Every whole-word match of an [`automaton`] in the normalised text, as
+/// its pattern and the bytes of `n.text` it covers.
+fn words_found<'a>(
+    ac: &'a AhoCorasick,
+    n: &'a Normalised,
+) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
+    ac.find_overlapping_iter(&n.spaced).map(|m| {
+        // " term " at `spaced[s..e]` is `text[s..e - 2]`
+        let (s, e) = (m.start(), m.end() - 2);
+        debug_assert!(n.whole_words(s, e));
+        (m.pattern().as_usize(), s, e)
+    })
 }
 
 /// Patterns and their entries, each distinct pattern once, in the order

@@ -34,6 +34,11 @@ enum Class {
 pub struct Normalised {
     /// Lowercase letters, digits, `*` and single spaces.
     pub text: String,
+    /// `text` between two spaces: the lexicons' automata search this for
+    /// their terms between spaces, so every match is whole words and the
+    /// search inside a word stays at the automaton's root
+    /// (benches/README.md).
+    pub spaced: String,
     /// For each byte of `text`, the index of its unit.
     pub byte_unit: Vec<u32>,
     pub units: Vec<Unit>,
@@ -69,6 +74,19 @@ impl Normalised {
         self.byte_unit.clear();
         self.units.clear();
         self.chars.clear();
+        if s.is_ascii() && self.plain_ascii(s) {
+            self.finish();
+            return;
+        }
+        self.full(s);
+    }
+
+    /// Every step of [`Normalised::run`], in turn, for any text.
+    fn full(&mut self, s: &str) {
+        self.text.clear();
+        self.byte_unit.clear();
+        self.units.clear();
+        self.chars.clear();
         if s.is_ascii() {
             self.classify_ascii(s);
         } else {
@@ -87,6 +105,158 @@ impl Normalised {
         self.leet_and_masks();
         self.join_spaced_letters();
         self.emit();
+        self.finish();
+    }
+
+    fn finish(&mut self) {
+        self.spaced.clear();
+        self.spaced.push(' ');
+        self.spaced.push_str(&self.text);
+        self.spaced.push(' ');
+    }
+
+    /// The whole of [`Normalised::run`] in one pass over the bytes, for
+    /// ASCII text that none of its rewriting steps would touch but the
+    /// simple ones (case, `!` or `|` between letters, an `@` opening a
+    /// word, camel case in hashtags): nearly every field. It gives up
+    /// (`false`, the buffers half-filled) at the first thing it does not
+    /// handle — `$` or `*`, an `@` inside a word, a word of two letters or
+    /// more with a digit in it (leetspeak), or two single letters a
+    /// separator or two apart (perhaps spaced out) — and `run` takes the
+    /// full path. The test below holds the two paths to the same output.
+    fn plain_ascii(&mut self, s: &str) -> bool {
+        let b = s.as_bytes();
+        let (mut hashtag, mut prev_lower) = (false, false);
+        let mut last: Option<u8> = None;
+        // the word being read: its length, letters and digits
+        let (mut len, mut letters, mut digits) = (0usize, 0usize, 0usize);
+        // whether the last word was a single letter, and the separators
+        // since it (and whether one was a line break)
+        let (mut single_before, mut gap, mut gap_newline) = (false, 0usize, false);
+        for (i, &c) in b.iter().enumerate() {
+            if c == b'#' {
+                hashtag = true;
+            } else if c.is_ascii_whitespace() || c == 0x0b {
+                hashtag = false;
+            } else if hashtag && prev_lower && c.is_ascii_uppercase() {
+                // "#FuckCancer": a separator of no width between the words
+                if !self.word_ends(
+                    &mut len,
+                    &mut letters,
+                    &mut digits,
+                    &mut single_before,
+                    &mut gap,
+                    &mut gap_newline,
+                ) {
+                    return false;
+                }
+                gap += 1;
+                self.unit(b' ', i, i, true, &mut last);
+            }
+            prev_lower = c.is_ascii_lowercase();
+            let f = c.to_ascii_lowercase();
+            let letter = |j: usize| b.get(j).is_some_and(u8::is_ascii_alphabetic);
+            let out = match f {
+                b'a'..=b'z' => Some(f),
+                b'0'..=b'9' => Some(f),
+                b'!' | b'|' if i > 0 && letter(i - 1) && letter(i + 1) => Some(b'i'),
+                b'$' | b'*' => return false,
+                b'@' if i > 0
+                    && (b[i - 1].is_ascii_alphanumeric()
+                        || matches!(b[i - 1], b'@' | b'$' | b'*')) =>
+                {
+                    return false;
+                }
+                _ => None,
+            };
+            match out {
+                Some(o) => {
+                    len += 1;
+                    if o.is_ascii_digit() {
+                        digits += 1;
+                    } else {
+                        letters += 1;
+                    }
+                    self.unit(o, i, i + 1, !o.is_ascii_digit(), &mut last);
+                }
+                None => {
+                    if !self.word_ends(
+                        &mut len,
+                        &mut letters,
+                        &mut digits,
+                        &mut single_before,
+                        &mut gap,
+                        &mut gap_newline,
+                    ) {
+                        return false;
+                    }
+                    gap += 1;
+                    gap_newline |= c == b'\n';
+                    self.unit(b' ', i, i + 1, true, &mut last);
+                }
+            }
+        }
+        self.word_ends(
+            &mut len,
+            &mut letters,
+            &mut digits,
+            &mut single_before,
+            &mut gap,
+            &mut gap_newline,
+        )
+    }
+
+    /// The end of a word in [`Normalised::plain_ascii`] (nothing if none
+    /// is being read): `false` where the full path would rewrite it.
+    #[allow(clippy::too_many_arguments)]
+    fn word_ends(
+        &self,
+        len: &mut usize,
+        letters: &mut usize,
+        digits: &mut usize,
+        single_before: &mut bool,
+        gap: &mut usize,
+        gap_newline: &mut bool,
+    ) -> bool {
+        if *len == 0 {
+            return true;
+        }
+        if *digits > 0 && *letters >= 2 {
+            return false;
+        }
+        let single = *len == 1 && *letters == 1;
+        if single && *single_before && (1..=2).contains(gap) && !*gap_newline {
+            return false;
+        }
+        *single_before = single;
+        (*len, *letters, *digits, *gap, *gap_newline) = (0, 0, 0, 0, false);
+        true
+    }
+
+    /// One character out, as [`Normalised::emit`] writes it: a repeat of
+    /// the last collapsible character widens its unit.
+    fn unit(
+        &mut self,
+        out: u8,
+        start: usize,
+        end: usize,
+        collapsible: bool,
+        last: &mut Option<u8>,
+    ) {
+        if collapsible && *last == Some(out) {
+            let u = self.units.last_mut().expect("unit exists when last is set");
+            u.end = end;
+            u.count = u.count.saturating_add(1);
+            return;
+        }
+        self.byte_unit.push(self.units.len() as u32);
+        self.units.push(Unit {
+            start,
+            end,
+            count: 1,
+        });
+        self.text.push(char::from(out));
+        *last = if collapsible { Some(out) } else { None };
     }
 
     /// [`Normalised::classify`] for ASCII text (nearly every field), byte
@@ -416,6 +586,51 @@ mod tests {
             a.classify_ascii(&t);
             c.classify(&t);
             assert_eq!(a.chars, c.chars, "{t:?}");
+        }
+    }
+
+    /// The one-pass path for plain ASCII gives exactly what every step
+    /// in turn gives, wherever it does not give up; and it does not give
+    /// up on ordinary posts.
+    #[test]
+    fn the_plain_ascii_path_agrees_with_the_full_one() {
+        let pieces = [
+            "a", "B", "i", "ward", "Bed", "x", "7", "19", "0", "!", "|", "@", "#", "$", "*", " ",
+            "  ", "\n", "\t", "\x0b", ".", "-", "&", "'", "Ab", "aB", "sh", "NHS", "2nd", "u",
+        ];
+        let mut seed: u64 = 42;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        let (mut plain, mut given_up) = (0, 0);
+        for _ in 0..20_000 {
+            let len = 1 + next(12);
+            let t: String = (0..len).map(|_| pieces[next(pieces.len())]).collect();
+            let mut fast = Normalised::default();
+            if !fast.plain_ascii(&t) {
+                given_up += 1;
+                continue;
+            }
+            plain += 1;
+            let mut full = Normalised::default();
+            full.full(&t);
+            assert_eq!(fast.text, full.text, "{t:?}");
+            assert_eq!(fast.byte_unit, full.byte_unit, "{t:?}");
+            assert_eq!(fast.units, full.units, "{t:?}");
+        }
+        assert!(
+            plain > 2_000 && given_up > 2_000,
+            "{plain} plain, {given_up} given up"
+        );
+        for t in [
+            "Have you had your COVID-19 booster yet? - please check our website. Call 111!",
+            "@NHSEngland thanks!! Great work on Ward 7 #ProudToBeNHS #nhs",
+            "Sh!t day, p|ss off",
+        ] {
+            assert!(Normalised::default().plain_ascii(t), "{t}");
         }
     }
 
