@@ -10642,3 +10642,228 @@ fn issue10_deep_on_the_hundred_and_sixtyninth_to_hundred_and_seventysecond_heldo
         blind_deep(name, src, floors);
     }
 }
+
+#[test]
+fn issue10_hundred_and_seventythird_heldout_regression_floors() {
+    blind(
+        "heldout173.toml",
+        include_str!("eval/heldout173.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-06 (thirty-eighth session), pooled with
+            // heldout173-176: 152 found, 7 flagged on arrival (584e37e8)
+            // A colleague's private life, sleep and birthday (shipped by this
+            // reading): 155 found, 7 flagged
+            recall: &[
+                ("commercial", 0.75),
+                ("conduct", 0.65),
+                ("confidential", 0.8),
+                ("credit", 0.7),
+                ("links", 0.9),
+                ("location", 0.75),
+                ("patient-data", 0.8),
+                ("personal-data", 0.55),
+                ("political", 0.9),
+                ("safeguarding", 0.8),
+            ],
+            max_flagged: 7,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_seventyfourth_heldout_regression_floors() {
+    blind(
+        "heldout174.toml",
+        include_str!("eval/heldout174.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-06 (thirty-eighth session), pooled with
+            // heldout173-176: 156 found, 2 flagged on arrival (584e37e8)
+            // A colleague's private life, sleep and birthday (shipped by this
+            // reading): 159 found, 2 flagged
+            recall: &[
+                ("commercial", 0.8),
+                ("conduct", 0.75),
+                ("confidential", 0.85),
+                ("credit", 0.75),
+                ("links", 0.65),
+                ("location", 0.8),
+                ("patient-data", 0.75),
+                ("personal-data", 0.75),
+                ("political", 0.95),
+                ("safeguarding", 0.75),
+            ],
+            max_flagged: 2,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_seventyfifth_heldout_regression_floors() {
+    blind(
+        "heldout175.toml",
+        include_str!("eval/heldout175.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-06 (thirty-eighth session), pooled with
+            // heldout173-176: 164 found, 2 flagged on arrival (584e37e8)
+            // A colleague's private life, sleep and birthday (shipped by this
+            // reading): 164 found, 2 flagged
+            recall: &[
+                ("commercial", 0.85),
+                ("conduct", 0.9),
+                ("confidential", 0.8),
+                ("credit", 0.8),
+                ("links", 0.85),
+                ("location", 0.8),
+                ("patient-data", 0.8),
+                ("personal-data", 0.85),
+                ("political", 0.65),
+                ("safeguarding", 0.9),
+            ],
+            max_flagged: 2,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_seventysixth_heldout_regression_floors() {
+    blind(
+        "heldout176.toml",
+        include_str!("eval/heldout176.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-06 (thirty-eighth session), pooled with
+            // heldout173-176: 157 found, 6 flagged on arrival (584e37e8)
+            // A colleague's private life, sleep and birthday (shipped by this
+            // reading): 160 found, 6 flagged
+            recall: &[
+                ("commercial", 0.75),
+                ("conduct", 0.8),
+                ("confidential", 0.8),
+                ("credit", 0.8),
+                ("links", 0.8),
+                ("location", 0.8),
+                ("patient-data", 0.85),
+                ("personal-data", 0.7),
+                ("political", 0.8),
+                ("safeguarding", 0.75),
+            ],
+            max_flagged: 6,
+        },
+    );
+}
+
+#[test]
+fn issue10_deep_on_the_hundred_and_seventythird_to_hundred_and_seventysixth_heldout_sets() {
+    let sets: [(&str, &str, Floors); 4] = [
+        (
+            "heldout173.toml",
+            include_str!("eval/heldout173.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-06 (thirty-eighth session), pooled with
+                // heldout173-176: 179 found, 11 flagged on arrival (584e37e8)
+                // A colleague's private life, sleep and birthday (shipped by this
+                // reading): 180 found, 11 flagged
+                recall: &[
+                    ("commercial", 0.85),
+                    ("conduct", 0.85),
+                    ("confidential", 1.0),
+                    ("credit", 0.95),
+                    ("links", 0.95),
+                    ("location", 0.9),
+                    ("patient-data", 0.9),
+                    ("personal-data", 0.65),
+                    ("political", 0.95),
+                    ("safeguarding", 0.95),
+                ],
+                max_flagged: 11,
+            },
+        ),
+        (
+            "heldout174.toml",
+            include_str!("eval/heldout174.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-06 (thirty-eighth session), pooled with
+                // heldout173-176: 172 found, 5 flagged on arrival (584e37e8)
+                // A colleague's private life, sleep and birthday (shipped by this
+                // reading): 174 found, 5 flagged
+                recall: &[
+                    ("commercial", 0.9),
+                    ("conduct", 0.8),
+                    ("confidential", 0.85),
+                    ("credit", 0.9),
+                    ("links", 0.75),
+                    ("location", 0.85),
+                    ("patient-data", 0.85),
+                    ("personal-data", 0.75),
+                    ("political", 1.0),
+                    ("safeguarding", 0.95),
+                ],
+                max_flagged: 5,
+            },
+        ),
+        (
+            "heldout175.toml",
+            include_str!("eval/heldout175.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-06 (thirty-eighth session), pooled with
+                // heldout173-176: 180 found, 5 flagged on arrival (584e37e8)
+                // A colleague's private life, sleep and birthday (shipped by this
+                // reading): 181 found, 5 flagged
+                recall: &[
+                    ("commercial", 0.95),
+                    ("conduct", 0.95),
+                    ("confidential", 0.9),
+                    ("credit", 1.0),
+                    ("links", 0.95),
+                    ("location", 0.8),
+                    ("patient-data", 0.85),
+                    ("personal-data", 0.8),
+                    ("political", 0.8),
+                    ("safeguarding", 1.0),
+                ],
+                max_flagged: 5,
+            },
+        ),
+        (
+            "heldout176.toml",
+            include_str!("eval/heldout176.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-06 (thirty-eighth session), pooled with
+                // heldout173-176: 173 found, 11 flagged on arrival (584e37e8)
+                // A colleague's private life, sleep and birthday (shipped by this
+                // reading): 177 found, 11 flagged
+                recall: &[
+                    ("commercial", 0.8),
+                    ("conduct", 0.95),
+                    ("confidential", 0.9),
+                    ("credit", 0.95),
+                    ("links", 0.8),
+                    ("location", 0.9),
+                    ("patient-data", 0.9),
+                    ("personal-data", 0.7),
+                    ("political", 0.85),
+                    ("safeguarding", 0.9),
+                ],
+                max_flagged: 11,
+            },
+        ),
+    ];
+    for (name, src, floors) in &sets {
+        blind_deep(name, src, floors);
+    }
+}
