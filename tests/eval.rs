@@ -10867,3 +10867,228 @@ fn issue10_deep_on_the_hundred_and_seventythird_to_hundred_and_seventysixth_held
         blind_deep(name, src, floors);
     }
 }
+
+#[test]
+fn issue10_hundred_and_seventyseventh_heldout_regression_floors() {
+    blind(
+        "heldout177.toml",
+        include_str!("eval/heldout177.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-06 (thirty-eighth session), pooled with
+            // heldout177-180: 166 found, 12 flagged on arrival (64e24aa3)
+            // Private approaches: romance said outright, and details asked for (shipped by this
+            // reading): 167 found, 12 flagged
+            recall: &[
+                ("commercial", 0.75),
+                ("conduct", 0.85),
+                ("confidential", 0.75),
+                ("credit", 0.85),
+                ("links", 0.65),
+                ("location", 0.9),
+                ("patient-data", 0.85),
+                ("personal-data", 0.9),
+                ("political", 0.95),
+                ("safeguarding", 0.85),
+            ],
+            max_flagged: 12,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_seventyeighth_heldout_regression_floors() {
+    blind(
+        "heldout178.toml",
+        include_str!("eval/heldout178.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-06 (thirty-eighth session), pooled with
+            // heldout177-180: 160 found, 2 flagged on arrival (64e24aa3)
+            // Private approaches: romance said outright, and details asked for (shipped by this
+            // reading): 160 found, 2 flagged
+            recall: &[
+                ("commercial", 0.9),
+                ("conduct", 0.8),
+                ("confidential", 0.8),
+                ("credit", 0.7),
+                ("links", 0.85),
+                ("location", 0.85),
+                ("patient-data", 0.75),
+                ("personal-data", 0.75),
+                ("political", 0.85),
+                ("safeguarding", 0.75),
+            ],
+            max_flagged: 2,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_seventyninth_heldout_regression_floors() {
+    blind(
+        "heldout179.toml",
+        include_str!("eval/heldout179.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-06 (thirty-eighth session), pooled with
+            // heldout177-180: 163 found, 7 flagged on arrival (64e24aa3)
+            // Private approaches: romance said outright, and details asked for (shipped by this
+            // reading): 163 found, 7 flagged
+            recall: &[
+                ("commercial", 0.8),
+                ("conduct", 0.85),
+                ("confidential", 0.9),
+                ("credit", 0.75),
+                ("links", 0.85),
+                ("location", 0.9),
+                ("patient-data", 0.65),
+                ("personal-data", 0.85),
+                ("political", 0.8),
+                ("safeguarding", 0.8),
+            ],
+            max_flagged: 7,
+        },
+    );
+}
+
+#[test]
+fn issue10_hundred_and_eightieth_heldout_regression_floors() {
+    blind(
+        "heldout180.toml",
+        include_str!("eval/heldout180.toml"),
+        &Floors {
+            positives: 200,
+            negatives: 200,
+            // read once, 2026-12-06 (thirty-eighth session), pooled with
+            // heldout177-180: 162 found, 6 flagged on arrival (64e24aa3)
+            // Private approaches: romance said outright, and details asked for (shipped by this
+            // reading): 162 found, 6 flagged
+            recall: &[
+                ("commercial", 0.8),
+                ("conduct", 0.8),
+                ("confidential", 0.8),
+                ("credit", 0.75),
+                ("links", 0.8),
+                ("location", 0.85),
+                ("patient-data", 0.8),
+                ("personal-data", 0.85),
+                ("political", 1.0),
+                ("safeguarding", 0.65),
+            ],
+            max_flagged: 6,
+        },
+    );
+}
+
+#[test]
+fn issue10_deep_on_the_hundred_and_seventyseventh_to_hundred_and_eightieth_heldout_sets() {
+    let sets: [(&str, &str, Floors); 4] = [
+        (
+            "heldout177.toml",
+            include_str!("eval/heldout177.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-06 (thirty-eighth session), pooled with
+                // heldout177-180: 181 found, 18 flagged on arrival (64e24aa3)
+                // Private approaches: romance said outright, and details asked for (shipped by this
+                // reading): 182 found, 18 flagged
+                recall: &[
+                    ("commercial", 0.9),
+                    ("conduct", 0.85),
+                    ("confidential", 0.85),
+                    ("credit", 1.0),
+                    ("links", 0.8),
+                    ("location", 0.95),
+                    ("patient-data", 0.95),
+                    ("personal-data", 0.9),
+                    ("political", 1.0),
+                    ("safeguarding", 0.85),
+                ],
+                max_flagged: 18,
+            },
+        ),
+        (
+            "heldout178.toml",
+            include_str!("eval/heldout178.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-06 (thirty-eighth session), pooled with
+                // heldout177-180: 179 found, 4 flagged on arrival (64e24aa3)
+                // Private approaches: romance said outright, and details asked for (shipped by this
+                // reading): 179 found, 4 flagged
+                recall: &[
+                    ("commercial", 0.95),
+                    ("conduct", 0.85),
+                    ("confidential", 0.9),
+                    ("credit", 0.95),
+                    ("links", 0.95),
+                    ("location", 0.95),
+                    ("patient-data", 0.85),
+                    ("personal-data", 0.75),
+                    ("political", 0.9),
+                    ("safeguarding", 0.9),
+                ],
+                max_flagged: 4,
+            },
+        ),
+        (
+            "heldout179.toml",
+            include_str!("eval/heldout179.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-06 (thirty-eighth session), pooled with
+                // heldout177-180: 182 found, 10 flagged on arrival (64e24aa3)
+                // Private approaches: romance said outright, and details asked for (shipped by this
+                // reading): 182 found, 10 flagged
+                recall: &[
+                    ("commercial", 0.9),
+                    ("conduct", 0.9),
+                    ("confidential", 1.0),
+                    ("credit", 0.95),
+                    ("links", 0.9),
+                    ("location", 0.9),
+                    ("patient-data", 0.85),
+                    ("personal-data", 0.9),
+                    ("political", 0.9),
+                    ("safeguarding", 0.9),
+                ],
+                max_flagged: 10,
+            },
+        ),
+        (
+            "heldout180.toml",
+            include_str!("eval/heldout180.toml"),
+            Floors {
+                positives: 200,
+                negatives: 200,
+                // read once, 2026-12-06 (thirty-eighth session), pooled with
+                // heldout177-180: 177 found, 8 flagged on arrival (64e24aa3)
+                // Private approaches: romance said outright, and details asked for (shipped by this
+                // reading): 177 found, 8 flagged
+                recall: &[
+                    ("commercial", 0.8),
+                    ("conduct", 0.8),
+                    ("confidential", 0.85),
+                    ("credit", 1.0),
+                    ("links", 0.85),
+                    ("location", 0.85),
+                    ("patient-data", 0.95),
+                    ("personal-data", 0.85),
+                    ("political", 1.0),
+                    ("safeguarding", 0.9),
+                ],
+                max_flagged: 8,
+            },
+        ),
+    ];
+    for (name, src, floors) in &sets {
+        blind_deep(name, src, floors);
+    }
+}
