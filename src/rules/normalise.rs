@@ -50,6 +50,64 @@ pub struct Normalised {
     source: String,
 }
 
+/// What [`Normalised::plain_ascii`] knows of the words it has read, to
+/// give up where the full path would rewrite one.
+#[derive(Default)]
+struct PlainWords {
+    /// The word being read: its length, letters and digits.
+    len: usize,
+    letters: usize,
+    digits: usize,
+    /// Whether the last word was a single letter, and the separators since
+    /// it (and whether one was a line break).
+    single_before: bool,
+    gap: usize,
+    gap_newline: bool,
+}
+
+impl PlainWords {
+    fn character(&mut self, digit: bool) {
+        self.len += 1;
+        if digit {
+            self.digits += 1;
+        } else {
+            self.letters += 1;
+        }
+    }
+
+    /// A separator read (a line break or not): `false` where the word it
+    /// ends would be rewritten.
+    fn separator(&mut self, newline: bool) -> bool {
+        if !self.word_ends() {
+            return false;
+        }
+        self.gap += 1;
+        self.gap_newline |= newline;
+        true
+    }
+
+    /// The end of a word (nothing if none is being read): `false` where
+    /// the full path would rewrite it — leetspeak, or a single letter a
+    /// separator or two after another (perhaps spaced out).
+    fn word_ends(&mut self) -> bool {
+        if self.len == 0 {
+            return true;
+        }
+        if self.digits > 0 && self.letters >= 2 {
+            return false;
+        }
+        let single = self.len == 1 && self.letters == 1;
+        if single && self.single_before && (1..=2).contains(&self.gap) && !self.gap_newline {
+            return false;
+        }
+        *self = PlainWords {
+            single_before: single,
+            ..PlainWords::default()
+        };
+        true
+    }
+}
+
 impl Normalised {
     /// Whether bytes `s..e` of `text` are whole words: at the start or
     /// after a space, and at the end or before one.
@@ -70,22 +128,25 @@ impl Normalised {
         }
         self.source.clear();
         self.source.push_str(s);
+        if !(s.is_ascii() && self.plain_ascii(s)) {
+            self.full(s);
+        }
+        self.spaced.clear();
+        self.spaced.push(' ');
+        self.spaced.push_str(&self.text);
+        self.spaced.push(' ');
+    }
+
+    /// Empty output buffers, for either path to fill.
+    fn clear_output(&mut self) {
         self.text.clear();
         self.byte_unit.clear();
         self.units.clear();
-        self.chars.clear();
-        if s.is_ascii() && self.plain_ascii(s) {
-            self.finish();
-            return;
-        }
-        self.full(s);
     }
 
     /// Every step of [`Normalised::run`], in turn, for any text.
     fn full(&mut self, s: &str) {
-        self.text.clear();
-        self.byte_unit.clear();
-        self.units.clear();
+        self.clear_output();
         self.chars.clear();
         if s.is_ascii() {
             self.classify_ascii(s);
@@ -105,14 +166,6 @@ impl Normalised {
         self.leet_and_masks();
         self.join_spaced_letters();
         self.emit();
-        self.finish();
-    }
-
-    fn finish(&mut self) {
-        self.spaced.clear();
-        self.spaced.push(' ');
-        self.spaced.push_str(&self.text);
-        self.spaced.push(' ');
     }
 
     /// The whole of [`Normalised::run`] in one pass over the bytes, for
@@ -125,14 +178,12 @@ impl Normalised {
     /// separator or two apart (perhaps spaced out) — and `run` takes the
     /// full path. The test below holds the two paths to the same output.
     fn plain_ascii(&mut self, s: &str) -> bool {
+        self.clear_output();
         let b = s.as_bytes();
+        let letter = |j: usize| b.get(j).is_some_and(u8::is_ascii_alphabetic);
         let (mut hashtag, mut prev_lower) = (false, false);
-        let mut last: Option<u8> = None;
-        // the word being read: its length, letters and digits
-        let (mut len, mut letters, mut digits) = (0usize, 0usize, 0usize);
-        // whether the last word was a single letter, and the separators
-        // since it (and whether one was a line break)
-        let (mut single_before, mut gap, mut gap_newline) = (false, 0usize, false);
+        let mut last: Option<char> = None;
+        let mut words = PlainWords::default();
         for (i, &c) in b.iter().enumerate() {
             if c == b'#' {
                 hashtag = true;
@@ -140,25 +191,15 @@ impl Normalised {
                 hashtag = false;
             } else if hashtag && prev_lower && c.is_ascii_uppercase() {
                 // "#FuckCancer": a separator of no width between the words
-                if !self.word_ends(
-                    &mut len,
-                    &mut letters,
-                    &mut digits,
-                    &mut single_before,
-                    &mut gap,
-                    &mut gap_newline,
-                ) {
+                if !words.separator(false) {
                     return false;
                 }
-                gap += 1;
-                self.unit(b' ', i, i, true, &mut last);
+                self.unit(' ', i, i, true, &mut last);
             }
             prev_lower = c.is_ascii_lowercase();
             let f = c.to_ascii_lowercase();
-            let letter = |j: usize| b.get(j).is_some_and(u8::is_ascii_alphabetic);
             let out = match f {
-                b'a'..=b'z' => Some(f),
-                b'0'..=b'9' => Some(f),
+                b'a'..=b'z' | b'0'..=b'9' => Some(f),
                 b'!' | b'|' if i > 0 && letter(i - 1) && letter(i + 1) => Some(b'i'),
                 b'$' | b'*' => return false,
                 b'@' if i > 0
@@ -171,77 +212,31 @@ impl Normalised {
             };
             match out {
                 Some(o) => {
-                    len += 1;
-                    if o.is_ascii_digit() {
-                        digits += 1;
-                    } else {
-                        letters += 1;
-                    }
-                    self.unit(o, i, i + 1, !o.is_ascii_digit(), &mut last);
+                    words.character(o.is_ascii_digit());
+                    self.unit(char::from(o), i, i + 1, !o.is_ascii_digit(), &mut last);
                 }
                 None => {
-                    if !self.word_ends(
-                        &mut len,
-                        &mut letters,
-                        &mut digits,
-                        &mut single_before,
-                        &mut gap,
-                        &mut gap_newline,
-                    ) {
+                    if !words.separator(c == b'\n') {
                         return false;
                     }
-                    gap += 1;
-                    gap_newline |= c == b'\n';
-                    self.unit(b' ', i, i + 1, true, &mut last);
+                    self.unit(' ', i, i + 1, true, &mut last);
                 }
             }
         }
-        self.word_ends(
-            &mut len,
-            &mut letters,
-            &mut digits,
-            &mut single_before,
-            &mut gap,
-            &mut gap_newline,
-        )
+        words.word_ends()
     }
 
-    /// The end of a word in [`Normalised::plain_ascii`] (nothing if none
-    /// is being read): `false` where the full path would rewrite it.
-    #[allow(clippy::too_many_arguments)]
-    fn word_ends(
-        &self,
-        len: &mut usize,
-        letters: &mut usize,
-        digits: &mut usize,
-        single_before: &mut bool,
-        gap: &mut usize,
-        gap_newline: &mut bool,
-    ) -> bool {
-        if *len == 0 {
-            return true;
-        }
-        if *digits > 0 && *letters >= 2 {
-            return false;
-        }
-        let single = *len == 1 && *letters == 1;
-        if single && *single_before && (1..=2).contains(gap) && !*gap_newline {
-            return false;
-        }
-        *single_before = single;
-        (*len, *letters, *digits, *gap, *gap_newline) = (0, 0, 0, 0, false);
-        true
-    }
-
-    /// One character out, as [`Normalised::emit`] writes it: a repeat of
-    /// the last collapsible character widens its unit.
+    /// One character out: a repeat of the last collapsible character
+    /// widens its unit. Both paths write through it, once per character,
+    /// so it is inlined into each.
+    #[inline(always)]
     fn unit(
         &mut self,
-        out: u8,
+        out: char,
         start: usize,
         end: usize,
         collapsible: bool,
-        last: &mut Option<u8>,
+        last: &mut Option<char>,
     ) {
         if collapsible && *last == Some(out) {
             let u = self.units.last_mut().expect("unit exists when last is set");
@@ -249,13 +244,19 @@ impl Normalised {
             u.count = u.count.saturating_add(1);
             return;
         }
-        self.byte_unit.push(self.units.len() as u32);
+        let idx = self.units.len() as u32;
         self.units.push(Unit {
             start,
             end,
             count: 1,
         });
-        self.text.push(char::from(out));
+        self.text.push(out);
+        if out.is_ascii() {
+            self.byte_unit.push(idx);
+        } else {
+            self.byte_unit
+                .extend(std::iter::repeat_n(idx, out.len_utf8()));
+        }
         *last = if collapsible { Some(out) } else { None };
     }
 
@@ -446,34 +447,15 @@ impl Normalised {
 
     fn emit(&mut self) {
         let mut last: Option<char> = None;
-        for &(c, start, end, class) in &self.chars {
+        for k in 0..self.chars.len() {
+            let (c, start, end, class) = self.chars[k];
             let out = match class {
                 Class::Drop => continue,
                 Class::Sep => ' ',
                 Class::Star => '*',
                 Class::Letter | Class::Digit => c,
             };
-            let collapsible = class != Class::Digit;
-            if collapsible && last == Some(out) {
-                let u = self.units.last_mut().expect("unit exists when last is set");
-                u.end = end;
-                u.count = u.count.saturating_add(1);
-                continue;
-            }
-            let idx = self.units.len() as u32;
-            self.units.push(Unit {
-                start,
-                end,
-                count: 1,
-            });
-            self.text.push(out);
-            if out.is_ascii() {
-                self.byte_unit.push(idx);
-            } else {
-                self.byte_unit
-                    .extend(std::iter::repeat_n(idx, out.len_utf8()));
-            }
-            last = if collapsible { Some(out) } else { None };
+            self.unit(out, start, end, class != Class::Digit, &mut last);
         }
     }
 }
