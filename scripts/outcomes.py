@@ -1,0 +1,140 @@
+#!/usr/bin/env python3
+"""Summaries of `examples/blind_outcomes.rs` files (docs/EVALUATION.md).
+
+    scripts/outcomes.py summary OUT.tsv [CANDIDATE.tsv]
+        per-category found, and hard negatives flagged; with a candidate,
+        both side by side with the difference
+    scripts/outcomes.py changed OUT.tsv CANDIDATE.tsv
+        the cases whose verdict differs, by set and index only (no text)
+    scripts/outcomes.py misses OUT.tsv CATEGORY [--from N] [--to M]
+        the texts of the positives of CATEGORY missed, in sets N..M; only for
+        sets already read (tests/eval/), never the reserved ones
+    scripts/outcomes.py flagged OUT.tsv [--from N] [--to M]
+        the texts of the hard negatives flagged, with the rules that fired
+
+Summary and changed print aggregates and case positions only, so they may
+be run on a set being read once; misses and flagged print texts, so they
+are for development sets.
+"""
+import sys
+import tomllib
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def number(name):
+    n = name.removeprefix("heldout").removesuffix(".toml")
+    return 1 if n == "" else int(n)
+
+
+def load(path):
+    rows = {}
+    for line in open(path, encoding="utf-8"):
+        s, kind, idx, cat, hit, account, rules = line.rstrip("\n").split("\t")
+        rows[(s, kind, int(idx))] = (cat, hit == "1", rules)
+    return rows
+
+
+def totals(rows):
+    cats = defaultdict(lambda: [0, 0])
+    flagged = negatives = 0
+    for (s, kind, _), (cat, hit, _) in rows.items():
+        if kind == "positive":
+            cats[cat][0] += hit
+            cats[cat][1] += 1
+        else:
+            negatives += 1
+            flagged += hit
+    return cats, flagged, negatives
+
+
+def summary(a, b=None):
+    ca, fa, na = totals(a)
+    cb, fb, nb = totals(b) if b is not None else (None, None, None)
+    found = sum(v[0] for v in ca.values())
+    cases = sum(v[1] for v in ca.values())
+    for cat in sorted(ca):
+        f, n = ca[cat]
+        line = f"{cat:15} {f:6} / {n:<6} {f / n:.3f}"
+        if cb is not None:
+            g = cb[cat][0]
+            line += f"   -> {g:6} ({g - f:+d})"
+        print(line)
+    line = f"{'all':15} {found:6} / {cases:<6} {found / cases:.3f}"
+    if cb is not None:
+        g = sum(v[0] for v in cb.values())
+        line += f"   -> {g:6} ({g - found:+d})"
+    print(line)
+    line = f"{'flagged':15} {fa:6} / {na:<6} {fa / na:.3f}"
+    if cb is not None:
+        line += f"   -> {fb:6} ({fb - fa:+d})"
+    print(line)
+    if cb is not None:
+        g = sum(v[0] for v in cb.values())
+        print(f"found - flagged: {found - fa} -> {g - fb} ({(g - fb) - (found - fa):+d})")
+
+
+def changed(a, b):
+    for key in sorted(set(a) | set(b), key=lambda k: (number(k[0]), k[1], k[2])):
+        x, y = a.get(key), b.get(key)
+        if x is None or y is None or x[1] != y[1]:
+            was = "-" if x is None else int(x[1])
+            now = "-" if y is None else int(y[1])
+            cat = (x or y)[0]
+            print(f"{key[0]}\t{key[1]}\t{key[2]}\t{cat}\t{was} -> {now}\t{(y or x)[2]}")
+
+
+def texts(name):
+    path = ROOT / "tests" / "eval" / name
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return {"positive": data.get("positive", []), "negative": data.get("negative", [])}
+
+
+def listing(rows, want, lo, hi):
+    cache = {}
+    for key in sorted(rows, key=lambda k: (number(k[0]), k[1], k[2])):
+        s, kind, idx = key
+        if not lo <= number(s) <= hi:
+            continue
+        cat, hit, rules = rows[key]
+        if not want(kind, cat, hit):
+            continue
+        if s not in cache:
+            cache[s] = texts(s)
+        case = cache[s][kind][idx]
+        extra = f" [{case['kind']}]" if "kind" in case else ""
+        print(f"{s}:{kind}:{idx} {cat}{extra} {rules}\n    {case['text']!r}")
+
+
+def main():
+    args = sys.argv[1:]
+    if not args:
+        sys.exit(__doc__)
+    lo, hi = 0, 10**9
+    for flag in ("--from", "--to"):
+        if flag in args:
+            i = args.index(flag)
+            v = int(args[i + 1])
+            del args[i : i + 2]
+            if flag == "--from":
+                lo = v
+            else:
+                hi = v
+    cmd, rest = args[0], args[1:]
+    if cmd == "summary" and len(rest) in (1, 2):
+        summary(load(rest[0]), load(rest[1]) if len(rest) == 2 else None)
+    elif cmd == "changed" and len(rest) == 2:
+        changed(load(rest[0]), load(rest[1]))
+    elif cmd == "misses" and len(rest) == 2:
+        cat = rest[1]
+        listing(load(rest[0]), lambda k, c, h: k == "positive" and c == cat and not h, lo, hi)
+    elif cmd == "flagged" and len(rest) == 1:
+        listing(load(rest[0]), lambda k, c, h: k == "negative" and h, lo, hi)
+    else:
+        sys.exit(__doc__)
+
+
+if __name__ == "__main__":
+    main()
