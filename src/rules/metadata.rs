@@ -1,6 +1,7 @@
 //! Metadata rules: named predicates over a whole record (locations, account
 //! e-mail, connected apps) rather than over text.
 
+use super::link_words::LinkWords;
 use super::pack::{Detector, PackDef, Scope};
 use super::validators::{PUBLIC_SECTOR_DOMAINS, email_detail};
 use super::{Hit, RuleInfo};
@@ -28,6 +29,12 @@ enum Predicate {
     LinkDomain {
         field: Field,
         lists: Vec<(String, Vec<String>)>,
+        in_text: bool,
+    },
+    /// an address's own words against word lists (link_words.rs)
+    LinkWords {
+        field: Field,
+        words: LinkWords,
         in_text: bool,
     },
     FieldCount {
@@ -58,10 +65,11 @@ pub fn url_host(url: &str) -> Option<String> {
 
 /// Web addresses written in prose, with their hosts: whitespace tokens
 /// with a scheme, a `www.` prefix, or a dotted host followed by a path
-/// ("bit.ly/3abc"). A bare "example.com" without a path is left alone:
-/// in prose it is as often a name as a link.
-fn addresses_in(text: &str) -> impl Iterator<Item = (&str, String)> {
-    text.split_whitespace().filter_map(|t| {
+/// ("bit.ly/3abc"). A bare "example.com" without a path is left alone
+/// unless `bare`: in prose it is as often a name as a link, so only a rule
+/// that asks more of the host than its being one (`link-words`) reads it.
+fn addresses_in(text: &str, bare: bool) -> impl Iterator<Item = (&str, String)> {
+    text.split_whitespace().filter_map(move |t| {
         let t = t
             .trim_start_matches(['(', '[', '"', '\'', '<'])
             .trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '"', '\'', '>']);
@@ -74,7 +82,8 @@ fn addresses_in(text: &str) -> impl Iterator<Item = (&str, String)> {
         let linkish = starts("http://")
             || starts("https://")
             || starts("www.")
-            || t.split_once('/').is_some_and(|(h, _)| h.contains('.'));
+            || t.split_once('/').is_some_and(|(h, _)| h.contains('.'))
+            || (bare && !t.contains('@'));
         if !linkish {
             return None;
         }
@@ -153,6 +162,36 @@ impl Metadata {
                         in_text: m.in_text,
                     }
                 }
+                "link-words" => {
+                    if m.lists.is_empty() && m.path_lists.is_empty() {
+                        return Err(Error::Pack(format!(
+                            "{at}: link-words needs lists or path_lists"
+                        )));
+                    }
+                    let entries = |names: &[String]| -> Result<Vec<&String>> {
+                        let mut out = Vec::new();
+                        for n in names {
+                            let l = def
+                                .lists
+                                .get(n)
+                                .ok_or_else(|| Error::Pack(format!("{at}: unknown list {n:?}")))?;
+                            out.extend(l);
+                        }
+                        Ok(out)
+                    };
+                    let words = LinkWords::new(entries(&m.lists)?, entries(&m.path_lists)?)
+                        .map_err(|e| {
+                            Error::Pack(format!(
+                                "{at}: link-words entry {:?} (a word, word*, *word, !word or words)",
+                                e.0
+                            ))
+                        })?;
+                    Predicate::LinkWords {
+                        field: field(m.field.as_deref(), Field::Link)?,
+                        words,
+                        in_text: m.in_text,
+                    }
+                }
                 "field-count" => Predicate::FieldCount {
                     field: m
                         .field
@@ -170,7 +209,7 @@ impl Metadata {
                 },
                 other => {
                     return Err(Error::Pack(format!(
-                        "{at}: unknown predicate {other:?} (expected location, email-not-org, phone-not-org, field-present, link-domain, field-count or client-not-approved)"
+                        "{at}: unknown predicate {other:?} (expected location, email-not-org, phone-not-org, field-present, link-domain, link-words, field-count or client-not-approved)"
                     )));
                 }
             };
@@ -284,7 +323,7 @@ impl Metadata {
                     }
                     if *in_text {
                         for f in record.fields.iter().filter(|f| f.name.is_prose()) {
-                            for (token, host) in addresses_in(&f.value) {
+                            for (token, host) in addresses_in(&f.value, false) {
                                 if let Some((cat, d)) = listed(&host) {
                                     hit(
                                         f.name,
@@ -294,6 +333,40 @@ impl Metadata {
                                         ),
                                     );
                                 }
+                            }
+                        }
+                    }
+                }
+                Predicate::LinkWords {
+                    field,
+                    words,
+                    in_text,
+                } => {
+                    let own = |host: &str| {
+                        self.org.owns_domain(host)
+                            || PUBLIC_SECTOR_DOMAINS.iter().any(|d| domain_match(host, d))
+                    };
+                    let mut read = |name: Field, address: &str, host: &str, how: &str| {
+                        if own(host) {
+                            return;
+                        }
+                        if let Some((matched, entry)) = words.find(address) {
+                            hit(
+                                name,
+                                address.to_string(),
+                                format!("{how} {host}: \"{matched}\" (list entry \"{entry}\")"),
+                            );
+                        }
+                    };
+                    for f in record.fields.iter().filter(|f| f.name == *field) {
+                        if let Some(host) = url_host(&f.value) {
+                            read(f.name, f.value.trim(), &host, "link");
+                        }
+                    }
+                    if *in_text {
+                        for f in record.fields.iter().filter(|f| f.name.is_prose()) {
+                            for (token, host) in addresses_in(&f.value, true) {
+                                read(f.name, token, &host, "address written in the text,");
                             }
                         }
                     }

@@ -131,7 +131,10 @@
 //!   detail), `field-count` (`field`, `min`: at least
 //!   `min` distinct values, e.g. login IPs), `link-domain` (`categories` of
 //!   `[link_domains]`; `field`, default `link`; the organisation's domains
-//!   and public-sector domains never match), `client-not-approved` (`field`,
+//!   and public-sector domains never match), `link-words` (`lists` read in
+//!   an address's host, `path_lists` in its host and path; `in_text` also
+//!   reads addresses in prose, bare hosts included; `link_words.rs`),
+//!   `client-not-approved` (`field`,
 //!   default `client`, against the profile's `approved_clients`; silent when
 //!   that list is empty).
 //! * **account** — cross-record predicates run once per account (see
@@ -172,6 +175,7 @@ mod examples;
 mod hit;
 mod lang;
 mod lexicon;
+mod link_words;
 mod load;
 mod metadata;
 pub mod model;

@@ -356,10 +356,16 @@ pub struct MetadataDef {
     pub categories: Vec<String>,
     /// field-count: report when a record has at least this many values
     pub min: Option<usize>,
-    /// link-domain: also read addresses written in the prose fields
+    /// link-domain, link-words: also read addresses written in the prose fields
     /// ("bit.ly/3abc", "www.example.com/x"), not only link fields
     #[serde(default)]
     pub in_text: bool,
+    /// link-words: `[lists]` whose entries are read in an address's host
+    #[serde(default)]
+    pub lists: Vec<String>,
+    /// link-words: `[lists]` whose entries are read in its host and path
+    #[serde(default)]
+    pub path_lists: Vec<String>,
     /// field-present: the words the detail puts before the value
     /// ("handle changed"); default "<field> present"
     pub label: Option<String>,
