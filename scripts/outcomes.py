@@ -11,6 +11,10 @@
         sets already read (tests/eval/), never the reserved ones
     scripts/outcomes.py flagged OUT.tsv [--from N] [--to M]
         the texts of the hard negatives flagged, with the rules that fired
+    scripts/outcomes.py readme OUT.tsv
+        the README's "What to expect from a scan" table: per category the
+        breaches found, the range of per-set recall and the share of that
+        category's look-alikes flagged
 
 Summary and changed print aggregates and case positions only, so they may
 be run on a set being read once; misses and flagged print texts, so they
@@ -86,6 +90,52 @@ def changed(a, b):
             print(f"{key[0]}\t{key[1]}\t{key[2]}\t{cat}\t{was} -> {now}\t{(y or x)[2]}")
 
 
+NAMES = {
+    "confidential": "confidential material",
+    "political": "political opinion",
+    "commercial": "commercial endorsement",
+    "personal-data": "personal data",
+    "location": "location",
+    "conduct": "abuse, hate, threats (conduct)",
+    "patient-data": "patient data",
+    "credit": "credit and permission",
+    "safeguarding": "safeguarding",
+    "links": "links",
+}
+
+
+def readme(rows):
+    per_set = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    near = defaultdict(lambda: [0, 0])
+    sets = defaultdict(lambda: [0, 0])
+    for (s, kind, _), (cat, hit, _) in rows.items():
+        if kind == "positive":
+            per_set[cat][s][0] += hit
+            per_set[cat][s][1] += 1
+            sets[s][0] += hit
+            sets[s][1] += 1
+        else:
+            near[cat][0] += hit
+            near[cat][1] += 1
+    cats, flagged, negatives = totals(rows)
+    lines = []
+    for cat in NAMES:
+        f, n = cats[cat]
+        rates = [h / t for h, t in per_set[cat].values() if t >= 5]
+        lo, hi = min(rates), max(rates)
+        fl = near[cat][0] / near[cat][1] if near[cat][1] else 0.0
+        lines.append((f / n, f"| {NAMES[cat]} | {f / n:.0%} ({f:,} of {n:,}) | "
+                      f"{lo:.0%}–{hi:.0%} | {fl:.1%} |"))
+    for _, line in sorted(lines, key=lambda x: -x[0]):
+        print(line.replace("%–", "–"))
+    found = sum(v[0] for v in cats.values())
+    total = sum(v[1] for v in cats.values())
+    rates = [h / t for h, t in sets.values()]
+    print(f"| **all** | **{found / total:.0%} ({found:,} of {total:,})** | "
+          f"{min(rates):.0%}–{max(rates):.0%} | **{flagged / negatives:.1%} "
+          f"({flagged:,} of {negatives:,})** |".replace("%–", "–"))
+
+
 def texts(name):
     path = ROOT / "tests" / "eval" / name
     data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -130,6 +180,8 @@ def main():
     elif cmd == "misses" and len(rest) == 2:
         cat = rest[1]
         listing(load(rest[0]), lambda k, c, h: k == "positive" and c == cat and not h, lo, hi)
+    elif cmd == "readme" and len(rest) == 1:
+        readme(load(rest[0]))
     elif cmd == "flagged" and len(rest) == 1:
         listing(load(rest[0]), lambda k, c, h: k == "negative" and h, lo, hi)
     else:
