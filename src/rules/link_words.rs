@@ -28,7 +28,10 @@
 /// the channel or community the address leads to.
 const NAMED_BY_PATH: &[&str] = &["t.me", "telegram.me", "reddit.com", "old.reddit.com"];
 
-/// One list entry, compiled.
+use aho_corasick::AhoCorasick;
+use std::collections::HashSet;
+
+/// One list entry, parsed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Entry {
     Word(String),
@@ -66,28 +69,93 @@ impl Entry {
             _ => None,
         }
     }
+}
 
-    /// The words (at `i`) this entry matches in `words`, if any.
-    fn at(&self, words: &[&str], i: usize) -> Option<usize> {
-        let w = words[i];
-        match self {
-            Entry::Word(e) => (w == e).then_some(1),
-            Entry::Prefix(e) => w.starts_with(e.as_str()).then_some(1),
-            Entry::Suffix(e) => w.ends_with(e.as_str()).then_some(1),
-            Entry::Contains(e) => w.contains(e.as_str()).then_some(1),
-            Entry::Phrase(es) => (words.len() - i >= es.len()
-                && es.iter().zip(&words[i..]).all(|(e, w)| e == w))
-            .then_some(es.len()),
+/// Where a compound part must sit in a word.
+#[derive(Debug, Clone, Copy)]
+enum Part {
+    Whole,
+    Start,
+    End,
+    Anywhere,
+}
+
+/// An address split into words once, lower-cased, host apart from path,
+/// for every `link-words` rule to read.
+#[derive(Debug)]
+pub struct AddressWords {
+    text: String,
+    host: Vec<(usize, usize)>,
+    path: Vec<(usize, usize)>,
+}
+
+impl AddressWords {
+    /// `address` is a URL or a bare host with an optional path; its scheme
+    /// and any credentials are ignored.
+    pub fn new(address: &str) -> AddressWords {
+        let text = address
+            .split_once("://")
+            .map_or(address, |(_, r)| r)
+            .to_ascii_lowercase();
+        let cut = text.find(['/', '?', '#']).unwrap_or(text.len());
+        let mut host = (text[..cut].rfind('@').map_or(0, |i| i + 1), cut);
+        let mut path = (cut, text.len());
+        // a channel's or community's name stands in for the host
+        let h = &text[host.0..host.1];
+        if NAMED_BY_PATH.contains(&h.strip_prefix("www.").unwrap_or(h)) {
+            let p = &text[cut..];
+            let skip = p.len() - p.trim_start_matches('/').len();
+            let mut from = cut + skip;
+            if text[from..].starts_with("r/") {
+                from += 2;
+            }
+            let to = text[from..]
+                .find(['/', '?', '#'])
+                .map_or(text.len(), |i| from + i);
+            host = (from, to);
+            path = (to, text.len());
         }
+        let words = |(a, b): (usize, usize)| -> Vec<(usize, usize)> {
+            let mut out = Vec::new();
+            let mut start = None;
+            for (i, c) in text[a..b].bytes().enumerate() {
+                match (c.is_ascii_alphanumeric(), start) {
+                    (true, None) => start = Some(a + i),
+                    (false, Some(s)) => {
+                        out.push((s, a + i));
+                        start = None;
+                    }
+                    _ => {}
+                }
+            }
+            if let Some(s) = start {
+                out.push((s, b));
+            }
+            out
+        };
+        let (host, path) = (words(host), words(path));
+        AddressWords { text, host, path }
+    }
+
+    fn words(&self, spans: &[(usize, usize)]) -> Vec<&str> {
+        spans.iter().map(|&(a, b)| &self.text[a..b]).collect()
     }
 }
 
-/// The compiled lists of one `link-words` rule.
+/// The compiled lists of one `link-words` rule: whole words and compound
+/// parts in one automaton (a whole word is a part that spans the word),
+/// phrases and words that never count beside them. Each entry keeps its index, so the first entry in list
+/// order wins when several match one word.
 #[derive(Debug, Default)]
 pub struct LinkWords {
-    host: Vec<(String, Entry)>,
-    path: Vec<(String, Entry)>,
-    never: Vec<String>,
+    /// the entries as written, for the finding's detail, and whether each
+    /// is read in the path as well as the host
+    raw: Vec<(String, bool)>,
+    parts: Option<AhoCorasick>,
+    /// per automaton pattern: where it must sit, and its entry
+    part_of: Vec<(Part, usize)>,
+    phrases: Vec<(Vec<String>, usize)>,
+    never: HashSet<String>,
 }
 
 /// A word list entry that cannot be read (`*` inside a word, or alone).
@@ -101,67 +169,86 @@ impl LinkWords {
         path: impl IntoIterator<Item = &'a String>,
     ) -> Result<LinkWords, BadEntry> {
         let mut lw = LinkWords::default();
-        for (raw, into_path) in host
+        let mut stems = Vec::new();
+        for (raw, in_path) in host
             .into_iter()
             .map(|r| (r, false))
             .chain(path.into_iter().map(|r| (r, true)))
         {
             if let Some(never) = raw.trim().strip_prefix('!') {
-                lw.never.push(never.trim().to_ascii_lowercase());
+                lw.never.insert(never.trim().to_ascii_lowercase());
                 continue;
             }
-            let e = Entry::parse(raw).ok_or_else(|| BadEntry(raw.clone()))?;
-            let list = if into_path {
-                &mut lw.path
-            } else {
-                &mut lw.host
-            };
-            list.push((raw.trim().to_ascii_lowercase(), e));
+            let i = lw.raw.len();
+            lw.raw.push((raw.trim().to_ascii_lowercase(), in_path));
+            match Entry::parse(raw).ok_or_else(|| BadEntry(raw.clone()))? {
+                Entry::Word(w) => {
+                    stems.push(w);
+                    lw.part_of.push((Part::Whole, i));
+                }
+                Entry::Prefix(w) => {
+                    stems.push(w);
+                    lw.part_of.push((Part::Start, i));
+                }
+                Entry::Suffix(w) => {
+                    stems.push(w);
+                    lw.part_of.push((Part::End, i));
+                }
+                Entry::Contains(w) => {
+                    stems.push(w);
+                    lw.part_of.push((Part::Anywhere, i));
+                }
+                Entry::Phrase(ws) => lw.phrases.push((ws, i)),
+            }
+        }
+        if !stems.is_empty() {
+            lw.parts =
+                Some(AhoCorasick::new(&stems).expect("word-list parts are short ASCII strings"));
         }
         Ok(lw)
     }
 
-    /// The first entry an address's words match, with the words matched:
-    /// `("gorezone", "gore*")`. `address` is a URL or a bare host with an
-    /// optional path; its scheme is ignored.
-    pub fn find(&self, address: &str) -> Option<(String, &str)> {
-        let rest = address
-            .split_once("://")
-            .map_or(address, |(_, r)| r)
-            .to_ascii_lowercase();
-        let (host, path) = rest
-            .find(['/', '?', '#'])
-            .map_or((rest.as_str(), ""), |i| rest.split_at(i));
-        let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
-        // a channel's or community's name stands in for the host
-        let bare = host.strip_prefix("www.").unwrap_or(host);
-        let (host, path) = if NAMED_BY_PATH.contains(&bare) {
-            let p = path.trim_start_matches('/');
-            let p = p.strip_prefix("r/").unwrap_or(p);
-            p.find(['/', '?', '#']).map_or((p, ""), |i| p.split_at(i))
-        } else {
-            (host, path)
-        };
-        let words = |s: &'_ str| -> Vec<String> {
-            s.split(|c: char| !c.is_ascii_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(str::to_string)
-                .collect()
-        };
-        // the host is read with both lists, the path with the path list only
-        for (ws, lists) in [
-            (words(host), &[&self.host, &self.path][..]),
-            (words(path), &[&self.path][..]),
-        ] {
-            let ws: Vec<&str> = ws.iter().map(String::as_str).collect();
+    /// The first entry matching word `i` of `ws`, and how many words it
+    /// spans; `in_path`: only entries the path list gave.
+    fn at(&self, ws: &[&str], i: usize, in_path: bool) -> Option<(usize, usize)> {
+        let w = ws[i];
+        let ok = |e: usize| !in_path || self.raw[e].1;
+        let mut best: Option<(usize, usize)> = None;
+        if let Some(ac) = &self.parts {
+            for m in ac.find_overlapping_iter(w) {
+                let (part, e) = self.part_of[m.pattern().as_usize()];
+                let fits = match part {
+                    Part::Whole => m.start() == 0 && m.end() == w.len(),
+                    Part::Start => m.start() == 0,
+                    Part::End => m.end() == w.len(),
+                    Part::Anywhere => true,
+                };
+                if fits && ok(e) && best.is_none_or(|(b, _)| e < b) {
+                    best = Some((e, 1));
+                }
+            }
+        }
+        for (p, e) in &self.phrases {
+            let fits = ws.len() - i >= p.len() && p.iter().zip(&ws[i..]).all(|(a, b)| a == b);
+            if fits && ok(*e) && best.is_none_or(|(b, _)| *e < b) {
+                best = Some((*e, p.len()));
+            }
+        }
+        best
+    }
+
+    /// The first word of an address an entry matches, with the words
+    /// matched and the entry: `("gorezone", "gore*")`. The host is read
+    /// with every entry, the path with the path list's only.
+    pub fn find<'a>(&'a self, a: &AddressWords) -> Option<(String, &'a str)> {
+        for (spans, in_path) in [(&a.host, false), (&a.path, true)] {
+            let ws = a.words(spans);
             for i in 0..ws.len() {
-                if self.never.iter().any(|n| n == ws[i]) {
+                if self.never.contains(ws[i]) {
                     continue;
                 }
-                for (raw, e) in lists.iter().flat_map(|l| l.iter()) {
-                    if let Some(n) = e.at(&ws, i) {
-                        return Some((ws[i..i + n].join("-"), raw.as_str()));
-                    }
+                if let Some((e, n)) = self.at(&ws, i, in_path) {
+                    return Some((ws[i..i + n].join("-"), self.raw[e].0.as_str()));
                 }
             }
         }
@@ -173,6 +260,11 @@ impl LinkWords {
 mod tests {
     use super::*;
 
+    /// Finds in one address, as the rules do.
+    fn find<'a>(l: &'a LinkWords, address: &str) -> Option<(String, &'a str)> {
+        l.find(&AddressWords::new(address))
+    }
+
     fn lw(host: &[&str], path: &[&str]) -> LinkWords {
         let h: Vec<String> = host.iter().map(|s| s.to_string()).collect();
         let p: Vec<String> = path.iter().map(|s| s.to_string()).collect();
@@ -183,39 +275,39 @@ mod tests {
     fn a_host_names_its_trade_as_a_word_or_a_compound() {
         let l = lw(&["gore", "gore*", "*gore", "!goretex"], &[]);
         assert_eq!(
-            l.find("https://gore-clips.example/x"),
+            find(&l, "https://gore-clips.example/x"),
             Some(("gore".into(), "gore"))
         );
         assert_eq!(
-            l.find("gorezone-uk.com/er-fights"),
+            find(&l, "gorezone-uk.com/er-fights"),
             Some(("gorezone".into(), "gore*"))
         );
-        assert_eq!(l.find("bestgore.fun"), Some(("bestgore".into(), "*gore")));
+        assert_eq!(find(&l, "bestgore.fun"), Some(("bestgore".into(), "*gore")));
         // an ordinary word that happens to start with the part
-        assert_eq!(l.find("https://www.goretex.com/uk"), None);
+        assert_eq!(find(&l, "https://www.goretex.com/uk"), None);
         // a host list does not read the path
-        assert_eq!(l.find("https://news.example.com/gore-in-films"), None);
+        assert_eq!(find(&l, "https://news.example.com/gore-in-films"), None);
     }
 
     #[test]
     fn phrases_are_consecutive_words_and_path_lists_read_the_path() {
         let l = lw(&["great replacement"], &["nsfw", "xlsm"]);
         assert_eq!(
-            l.find("remigration-now.org/the-great-replacement"),
+            find(&l, "remigration-now.org/the-great-replacement"),
             None,
             "a host list does not read the path"
         );
         assert_eq!(
-            l.find("the-great-replacement.example"),
+            find(&l, "the-great-replacement.example"),
             Some(("great-replacement".into(), "great replacement"))
         );
-        assert_eq!(l.find("great-hip-replacement.example"), None);
+        assert_eq!(find(&l, "great-hip-replacement.example"), None);
         assert_eq!(
-            l.find("https://www.reddit.com/r/NSFW_GIFS/"),
+            find(&l, "https://www.reddit.com/r/NSFW_GIFS/"),
             Some(("nsfw".into(), "nsfw"))
         );
         assert_eq!(
-            l.find("https://drive-share-files.top/rota_Dec.xlsm"),
+            find(&l, "https://drive-share-files.top/rota_Dec.xlsm"),
             Some(("xlsm".into(), "xlsm"))
         );
     }
@@ -224,21 +316,21 @@ mod tests {
     fn a_channel_is_known_by_its_name() {
         let l = lw(&["*modafinil*", "*leaks"], &[]);
         assert_eq!(
-            l.find("t.me/ukmodafinilshop24"),
+            find(&l, "t.me/ukmodafinilshop24"),
             Some(("ukmodafinilshop24".into(), "*modafinil*"))
         );
         assert_eq!(
-            l.find("https://www.reddit.com/r/trustleaks/comments/1"),
+            find(&l, "https://www.reddit.com/r/trustleaks/comments/1"),
             Some(("trustleaks".into(), "*leaks"))
         );
         // elsewhere the path is the path
-        assert_eq!(l.find("https://example.com/ukmodafinilshop24"), None);
+        assert_eq!(find(&l, "https://example.com/ukmodafinilshop24"), None);
     }
 
     #[test]
     fn credentials_in_an_address_are_not_its_host() {
         let l = lw(&["gore"], &[]);
-        assert_eq!(l.find("https://gore@example.com/"), None);
+        assert_eq!(find(&l, "https://gore@example.com/"), None);
     }
 
     #[test]

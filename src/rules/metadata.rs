@@ -1,7 +1,7 @@
 //! Metadata rules: named predicates over a whole record (locations, account
 //! e-mail, connected apps) rather than over text.
 
-use super::link_words::LinkWords;
+use super::link_words::{AddressWords, LinkWords};
 use super::pack::{Detector, PackDef, Scope};
 use super::validators::{PUBLIC_SECTOR_DOMAINS, email_detail};
 use super::{Hit, RuleInfo};
@@ -63,34 +63,66 @@ pub fn url_host(url: &str) -> Option<String> {
     (!host.is_empty() && host.contains('.')).then_some(host)
 }
 
-/// Web addresses written in prose, with their hosts: whitespace tokens
-/// with a scheme, a `www.` prefix, or a dotted host followed by a path
-/// ("bit.ly/3abc"). A bare "example.com" without a path is left alone
-/// unless `bare`: in prose it is as often a name as a link, so only a rule
-/// that asks more of the host than its being one (`link-words`) reads it.
-fn addresses_in(text: &str, bare: bool) -> impl Iterator<Item = (&str, String)> {
-    text.split_whitespace().filter_map(move |t| {
-        let t = t
-            .trim_start_matches(['(', '[', '"', '\'', '<'])
-            .trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '"', '\'', '>']);
-        // Every address has a dot; most words have none. Checked before
-        // anything else, as this runs on every word of every prose field.
-        if !t.contains('.') {
-            return None;
+/// A web address written in a prose field, with its host.
+struct Address<'a> {
+    field: Field,
+    token: &'a str,
+    host: String,
+    /// a bare host without scheme, `www.` or path ("example.com"): in
+    /// prose it is as often a name as a link, so only a rule that asks
+    /// more of the host than its being one (`link-words`) reads it
+    bare: bool,
+}
+
+/// An address a `link-words` rule reads: not the organisation's own or a
+/// public-sector host, split into its words.
+struct Read<'a> {
+    field: Field,
+    token: &'a str,
+    host: String,
+    words: AddressWords,
+}
+
+/// The web addresses in a record's prose fields: whitespace tokens with a
+/// scheme, a `www.` prefix, or a dotted host followed by a path
+/// ("bit.ly/3abc"), and bare dotted hosts. Found once per record and
+/// shared by every rule that reads addresses in text, since splitting
+/// every field into words is the costly part.
+fn addresses_in(record: &Record) -> Vec<Address<'_>> {
+    let mut out = Vec::new();
+    for f in record.fields.iter().filter(|f| f.name.is_prose()) {
+        // Every address has a dot; most fields of a few words have none.
+        if !f.value.contains('.') {
+            continue;
         }
-        let starts = |p: &str| t.get(..p.len()).is_some_and(|s| s.eq_ignore_ascii_case(p));
-        let linkish = starts("http://")
-            || starts("https://")
-            || starts("www.")
-            || t.split_once('/').is_some_and(|(h, _)| h.contains('.'))
-            || (bare && !t.contains('@'));
-        if !linkish {
-            return None;
+        for t in f.value.split_whitespace() {
+            let t = t
+                .trim_start_matches(['(', '[', '"', '\'', '<'])
+                .trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '"', '\'', '>']);
+            // checked before anything else, as this runs on every word
+            if !t.contains('.') || t.contains('@') && !t.contains('/') {
+                continue;
+            }
+            let starts = |p: &str| t.get(..p.len()).is_some_and(|s| s.eq_ignore_ascii_case(p));
+            let linkish = starts("http://")
+                || starts("https://")
+                || starts("www.")
+                || t.split_once('/').is_some_and(|(h, _)| h.contains('.'));
+            let Some(host) = url_host(t) else { continue };
+            let Some(tld) = host.rsplit('.').next() else {
+                continue;
+            };
+            if tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()) {
+                out.push(Address {
+                    field: f.name,
+                    token: t,
+                    host,
+                    bare: !linkish,
+                });
+            }
         }
-        let host = url_host(t)?;
-        let tld = host.rsplit('.').next()?;
-        (tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic())).then_some((t, host))
-    })
+    }
+    out
 }
 
 pub struct Metadata {
@@ -231,7 +263,16 @@ impl Metadata {
         })
     }
 
-    pub fn check(&self, infos: &[RuleInfo], scope: &[Scope], record: &Record, hits: &mut Vec<Hit>) {
+    pub fn check<'r>(
+        &self,
+        infos: &[RuleInfo],
+        scope: &[Scope],
+        record: &'r Record,
+        hits: &mut Vec<Hit>,
+    ) {
+        let mut addresses: Option<Vec<Address>> = None;
+        let mut link_reads: Option<Vec<Read>> = None;
+        let mut text_reads: Option<Vec<Read>> = None;
         for (r, pred) in &self.rules {
             let r = *r;
             if !scope[r].kind_ok(record.kind) {
@@ -322,17 +363,17 @@ impl Metadata {
                         }
                     }
                     if *in_text {
-                        for f in record.fields.iter().filter(|f| f.name.is_prose()) {
-                            for (token, host) in addresses_in(&f.value, false) {
-                                if let Some((cat, d)) = listed(&host) {
-                                    hit(
-                                        f.name,
-                                        token.to_string(),
-                                        format!(
-                                            "address {host} written in the text is on the {cat} list ({d})"
-                                        ),
-                                    );
-                                }
+                        let addresses = addresses.get_or_insert_with(|| addresses_in(record));
+                        for a in addresses.iter().filter(|a| !a.bare) {
+                            if let Some((cat, d)) = listed(&a.host) {
+                                hit(
+                                    a.field,
+                                    a.token.to_string(),
+                                    format!(
+                                        "address {} written in the text is on the {cat} list ({d})",
+                                        a.host
+                                    ),
+                                );
                             }
                         }
                     }
@@ -342,33 +383,57 @@ impl Metadata {
                     words,
                     in_text,
                 } => {
-                    let own = |host: &str| {
-                        self.org.owns_domain(host)
-                            || PUBLIC_SECTOR_DOMAINS.iter().any(|d| domain_match(host, d))
+                    // Each address is split into words once per record and
+                    // read by every link-words rule.
+                    let org = &self.org;
+                    let read = |field: Field, token: &'r str| -> Option<Read<'r>> {
+                        let host = url_host(token)?;
+                        let own = org.owns_domain(&host)
+                            || PUBLIC_SECTOR_DOMAINS.iter().any(|d| domain_match(&host, d));
+                        (!own).then(|| Read {
+                            field,
+                            token,
+                            words: AddressWords::new(token),
+                            host,
+                        })
                     };
-                    let mut read = |name: Field, address: &str, host: &str, how: &str| {
-                        if own(host) {
-                            return;
-                        }
-                        if let Some((matched, entry)) = words.find(address) {
-                            hit(
-                                name,
-                                address.to_string(),
-                                format!("{how} {host}: \"{matched}\" (list entry \"{entry}\")"),
-                            );
-                        }
-                    };
-                    for f in record.fields.iter().filter(|f| f.name == *field) {
-                        if let Some(host) = url_host(&f.value) {
-                            read(f.name, f.value.trim(), &host, "link");
-                        }
-                    }
-                    if *in_text {
-                        for f in record.fields.iter().filter(|f| f.name.is_prose()) {
-                            for (token, host) in addresses_in(&f.value, true) {
-                                read(f.name, token, &host, "address written in the text,");
+                    let mut report = |reads: &[Read], how: &str| {
+                        for a in reads {
+                            if let Some((matched, entry)) = words.find(&a.words) {
+                                hit(
+                                    a.field,
+                                    a.token.to_string(),
+                                    format!(
+                                        "{how} {}: \"{matched}\" (list entry \"{entry}\")",
+                                        a.host
+                                    ),
+                                );
                             }
                         }
+                    };
+                    let in_field = |f: &'r crate::record::FieldText| {
+                        (f.name == *field)
+                            .then(|| read(f.name, f.value.trim()))
+                            .flatten()
+                    };
+                    if *field == Field::Link {
+                        let links = link_reads.get_or_insert_with(|| {
+                            record.fields.iter().filter_map(in_field).collect()
+                        });
+                        report(links, "link");
+                    } else {
+                        let own: Vec<Read> = record.fields.iter().filter_map(in_field).collect();
+                        report(&own, "link");
+                    }
+                    if *in_text {
+                        let addresses = addresses.get_or_insert_with(|| addresses_in(record));
+                        let texts = text_reads.get_or_insert_with(|| {
+                            addresses
+                                .iter()
+                                .filter_map(|a| read(a.field, a.token))
+                                .collect()
+                        });
+                        report(texts, "address written in the text,");
                     }
                 }
                 Predicate::FieldCount { field, min } => {
