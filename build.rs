@@ -19,6 +19,20 @@ const MODELS: &[(&str, &str)] = &[
     ),
 ];
 
+/// Re-runs this script when `path` changes or appears. A path that does
+/// not exist would make cargo re-run the script, and rebuild the crate, on
+/// every command, so a missing path is watched through its folder (a
+/// file installed there changes the folder), or not at all when the folder
+/// is missing too: installing a prerequisite there later then needs
+/// `touch build.rs`.
+fn watch(path: &Path) {
+    if path.exists() {
+        println!("cargo::rerun-if-changed={}", path.display());
+    } else if let Some(dir) = path.parent().filter(|d| d.is_dir()) {
+        println!("cargo::rerun-if-changed={}", dir.display());
+    }
+}
+
 fn main() {
     let root = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default();
     for (file, var) in MODELS {
@@ -41,9 +55,7 @@ fn main() {
     let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
     let manifest = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default();
     let samples = Path::new(&manifest).join("../shared/formats");
-    // A path that does not exist makes cargo re-run this script each build,
-    // which is what a folder that may appear later needs.
-    println!("cargo::rerun-if-changed={}", samples.display());
+    watch(&samples);
     if ci || samples.is_dir() {
         println!("cargo::rustc-cfg=shared_samples");
     }
@@ -52,8 +64,7 @@ fn main() {
             .is_some_and(|p| std::env::split_paths(&p).any(|d| d.join(name).is_file()))
     };
     for name in ["chromium", "chromium-browser"] {
-        let p = Path::new("/usr/bin").join(name);
-        println!("cargo::rerun-if-changed={}", p.display());
+        watch(&Path::new("/usr/bin").join(name));
     }
     if ci || on_path("chromium") || on_path("chromium-browser") {
         println!("cargo::rustc-cfg=has_chromium");
@@ -62,7 +73,7 @@ fn main() {
     // font as well as the engine.
     let font = Path::new("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
     for p in [Path::new("/usr/bin/tesseract"), font] {
-        println!("cargo::rerun-if-changed={}", p.display());
+        watch(p);
     }
     if ci || (on_path("tesseract") && font.is_file()) {
         println!("cargo::rustc-cfg=has_tesseract");
