@@ -343,4 +343,23 @@ mod tests {
         let h = vec!["*".to_string()];
         assert!(LinkWords::new(&h, &[]).is_err());
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+        /// Any token a post may hold splits without a panic, and every word
+        /// it yields is lower-case ASCII letters and digits.
+        #[test]
+        fn any_address_splits_into_ascii_words(s in "\\PC{0,40}", t in "[a-zA-Z0-9./:@?#_-]{0,40}") {
+            for text in [s.as_str(), t.as_str(), &format!("https://t.me/{t}"), &format!("reddit.com/r/{s}")] {
+                let a = AddressWords::new(text);
+                for (x, y) in a.host.iter().chain(&a.path) {
+                    let w = &a.text[*x..*y];
+                    proptest::prop_assert!(!w.is_empty());
+                    proptest::prop_assert!(w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()), "{:?}", w);
+                }
+                let l = lw(&["*gore*", "two words"], &["xlsm"]);
+                let _ = l.find(&a);
+            }
+        }
+    }
 }
