@@ -31,13 +31,11 @@ const NAMED_BY_PATH: &[&str] = &["t.me", "telegram.me", "reddit.com", "old.reddi
 use aho_corasick::AhoCorasick;
 use std::collections::HashSet;
 
-/// One list entry, parsed.
+/// One list entry, parsed: a word or compound part, and where in a word
+/// it must sit; or consecutive words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Entry {
-    Word(String),
-    Prefix(String),
-    Suffix(String),
-    Contains(String),
+    Part(String, Part),
     Phrase(Vec<String>),
 }
 
@@ -56,15 +54,15 @@ impl Entry {
                 && w.ends_with('*')
                 && !w[1..w.len() - 1].contains('*') =>
             {
-                Some(Entry::Contains(w[1..w.len() - 1].to_string()))
+                Some(Entry::Part(w[1..w.len() - 1].to_string(), Part::Anywhere))
             }
             [w] if w.len() > 1 && w.ends_with('*') && !w[..w.len() - 1].contains('*') => {
-                Some(Entry::Prefix(w[..w.len() - 1].to_string()))
+                Some(Entry::Part(w[..w.len() - 1].to_string(), Part::Start))
             }
             [w] if w.len() > 1 && w.starts_with('*') && !w[1..].contains('*') => {
-                Some(Entry::Suffix(w[1..].to_string()))
+                Some(Entry::Part(w[1..].to_string(), Part::End))
             }
-            [w] if !w.contains('*') => Some(Entry::Word(w.clone())),
+            [w] if !w.contains('*') => Some(Entry::Part(w.clone(), Part::Whole)),
             ws if ws.iter().all(|w| !w.contains('*')) => Some(Entry::Phrase(ws.to_vec())),
             _ => None,
         }
@@ -72,7 +70,7 @@ impl Entry {
 }
 
 /// Where a compound part must sit in a word.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Part {
     Whole,
     Start,
@@ -182,21 +180,9 @@ impl LinkWords {
             let i = lw.raw.len();
             lw.raw.push((raw.trim().to_ascii_lowercase(), in_path));
             match Entry::parse(raw).ok_or_else(|| BadEntry(raw.clone()))? {
-                Entry::Word(w) => {
+                Entry::Part(w, part) => {
                     stems.push(w);
-                    lw.part_of.push((Part::Whole, i));
-                }
-                Entry::Prefix(w) => {
-                    stems.push(w);
-                    lw.part_of.push((Part::Start, i));
-                }
-                Entry::Suffix(w) => {
-                    stems.push(w);
-                    lw.part_of.push((Part::End, i));
-                }
-                Entry::Contains(w) => {
-                    stems.push(w);
-                    lw.part_of.push((Part::Anywhere, i));
+                    lw.part_of.push((part, i));
                 }
                 Entry::Phrase(ws) => lw.phrases.push((ws, i)),
             }

@@ -250,6 +250,12 @@ impl Metadata {
                     "{at}: `sources` only applies to location"
                 )));
             }
+            let has_lists = !m.lists.is_empty() || !m.path_lists.is_empty();
+            if has_lists && !matches!(pred, Predicate::LinkWords { .. }) {
+                return Err(Error::Pack(format!(
+                    "{at}: `lists` and `path_lists` only apply to link-words"
+                )));
+            }
             if !matches!(pred, Predicate::FieldPresent { .. }) && m.label.is_some() {
                 return Err(Error::Pack(format!(
                     "{at}: `label` only applies to field-present"
@@ -261,6 +267,12 @@ impl Metadata {
             rules,
             org: org.clone(),
         })
+    }
+
+    /// The organisation's own domains and public-sector ones, which no
+    /// link rule reports.
+    fn own_or_public(&self, host: &str) -> bool {
+        self.org.owns_domain(host) || PUBLIC_SECTOR_DOMAINS.iter().any(|d| domain_match(host, d))
     }
 
     pub fn check<'r>(
@@ -341,9 +353,7 @@ impl Metadata {
                     // The category list a host is on, unless it is the
                     // organisation's or a public-sector domain.
                     let listed = |host: &str| {
-                        if self.org.owns_domain(host)
-                            || PUBLIC_SECTOR_DOMAINS.iter().any(|d| domain_match(host, d))
-                        {
+                        if self.own_or_public(host) {
                             return None;
                         }
                         lists.iter().find_map(|(c, ds)| {
@@ -385,12 +395,8 @@ impl Metadata {
                 } => {
                     // Each address is split into words once per record and
                     // read by every link-words rule.
-                    let org = &self.org;
-                    let read = |field: Field, token: &'r str| -> Option<Read<'r>> {
-                        let host = url_host(token)?;
-                        let own = org.owns_domain(&host)
-                            || PUBLIC_SECTOR_DOMAINS.iter().any(|d| domain_match(&host, d));
-                        (!own).then(|| Read {
+                    let read = |field: Field, token: &'r str, host: String| -> Option<Read<'r>> {
+                        (!self.own_or_public(&host)).then(|| Read {
                             field,
                             token,
                             words: AddressWords::new(token),
@@ -412,8 +418,9 @@ impl Metadata {
                         }
                     };
                     let in_field = |f: &'r crate::record::FieldText| {
+                        let token = f.value.trim();
                         (f.name == *field)
-                            .then(|| read(f.name, f.value.trim()))
+                            .then(|| read(f.name, token, url_host(token)?))
                             .flatten()
                     };
                     if *field == Field::Link {
@@ -430,7 +437,7 @@ impl Metadata {
                         let texts = text_reads.get_or_insert_with(|| {
                             addresses
                                 .iter()
-                                .filter_map(|a| read(a.field, a.token))
+                                .filter_map(|a| read(a.field, a.token, a.host.clone()))
                                 .collect()
                         });
                         report(texts, "address written in the text,");

@@ -296,6 +296,32 @@ fn bad_packs_name_the_rule() {
     assert!(e.contains("bad.example") && e.contains("tweet"), "{e}");
     let e = err(&format!("{HEAD}[extra]\n"));
     assert!(e.contains("extra") && e.contains("bad.toml"), "{e}");
+    // link-words: its lists must exist, its entries be readable, and no
+    // other predicate takes lists
+    let e = err(&format!(
+        "{HEAD}{}",
+        rule(
+            "bad.words",
+            "metadata = { predicate = \"link-words\", lists = [\"nowhere\"] }"
+        )
+    ));
+    assert!(e.contains("bad.words") && e.contains("nowhere"), "{e}");
+    let e = err(&format!(
+        "{HEAD}[lists]\nw = [\"go*re\"]\n{}",
+        rule(
+            "bad.entry",
+            "metadata = { predicate = \"link-words\", lists = [\"w\"] }"
+        )
+    ));
+    assert!(e.contains("bad.entry") && e.contains("go*re"), "{e}");
+    let e = err(&format!(
+        "{HEAD}[lists]\nw = [\"gore\"]\n[link_domains]\nadult = [\"example.xxx\"]\n{}",
+        rule(
+            "bad.lists",
+            "metadata = { predicate = \"link-domain\", categories = [\"adult\"], lists = [\"w\"] }"
+        )
+    ));
+    assert!(e.contains("bad.lists") && e.contains("link-words"), "{e}");
 }
 
 #[test]
