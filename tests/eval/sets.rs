@@ -272,7 +272,13 @@ impl<'a> Judge<'a> {
 /// Like [`score`], with the pack `build` compiles for a profile (a pack
 /// from disk, for measuring a changed list without rebuilding).
 pub fn score_with(cases: &[Case], build: &dyn Fn(&Org) -> Pack) -> Report {
-    let mut judge = Judge::new(build);
+    score_judged(cases, &mut Judge::new(build))
+}
+
+/// Like [`score_with`], with a judge that may already hold compiled packs
+/// (tests/eval.rs keeps one per pack for all the sets a test reads, so a
+/// pack is compiled once, not once a set).
+pub fn score_judged(cases: &[Case], judge: &mut Judge) -> Report {
     let known: std::collections::BTreeSet<String> = judge.category.values().cloned().collect();
     let mut rep = Report::default();
     for case in cases {
