@@ -113,8 +113,8 @@
 //!   hits by the words around them.
 //! * **pattern** — `regex` (Rust `regex` syntax, no look-around;
 //!   case-insensitive unless `case_sensitive = true`; `\d`, `\w`, `\b` are
-//!   ASCII unless the pattern needs Unicode classes). All pattern rules share
-//!   one `RegexSet` gate per field. Each match then passes, in order:
+//!   ASCII unless the pattern needs Unicode classes). Pattern rules are
+//!   gated by `RegexSet`s of twelve distinct patterns each. Each match then passes, in order:
 //!   `reject_token` (drop it when the whitespace-delimited token around it
 //!   `contains` or `starts_with` any listed string: URLs, handles, hashtags),
 //!   `unless` (drop it when one of `words` is within `window` characters, or
@@ -292,7 +292,7 @@ impl Pack {
     }
 
     /// Ids of pattern rules whose regex needed Unicode mode. Any one of them
-    /// slows every field of every record (the shared `RegexSet` runs in
+    /// slows every field of every record (its `RegexSet` gate runs in
     /// Unicode mode): a pack author should rewrite them (e.g. `[!-~]`
     /// instead of `\S`, `(?:e|é)` instead of `[eé]`).
     pub fn unicode_pattern_rules(&self) -> Vec<&str> {

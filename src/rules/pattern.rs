@@ -1,9 +1,9 @@
-//! Pattern rules: one `RegexSet` gate per field over every distinct pattern,
-//! then the individual regexes only for the patterns the set reported. Each
-//! match then passes each rule's token exclusion, validator and context
-//! check. Rules that read the same pattern (a signal and the rule built on
-//! it, a mobile and a landline) share one slot of the set and one compiled
-//! regex.
+//! Pattern rules: `RegexSet` gates over the distinct patterns, [`GATE`] to
+//! a set, then the individual regexes only for the patterns a gate
+//! reported. Each match then passes each rule's token exclusion, validator
+//! and context check. Rules that read the same pattern (a signal and the
+//! rule built on it, a mobile and a landline) share one slot and one
+//! compiled regex.
 
 use super::pack::{ContextDef, Detector, PackDef, RejectTokenDef, RuleDef, Scope, UnlessDef};
 use super::validators::{self, Validator};
@@ -14,8 +14,16 @@ use crate::record::{FieldText, RecordKind};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use regex::{Regex, RegexSet};
 
-/// Lazy-DFA cache of the pattern set, per thread (benches/README.md).
+/// Lazy-DFA cache of each gate, per thread (benches/README.md).
 const PATTERN_SET_CACHE: usize = 16 << 20;
+
+/// Patterns to a gate. One set over all 73 patterns of the default pack
+/// was fastest on repetitive text, but on varied prose its lazy DFA kept
+/// filling its cache, gave up and fell back to the PikeVM, 40 times slower
+/// than the patterns searched one by one; one by one was in turn 13 times
+/// slower than the one set on repetitive posts. Sets of twelve were near
+/// the best of both (benches/README.md, "Pattern gates of twelve").
+const GATE: usize = 12;
 
 pub(super) struct Context {
     /// `None` when the table has only `before` words.
@@ -39,12 +47,12 @@ pub(super) struct Context {
 struct Slot {
     /// The pattern, flags included, as the set holds it.
     src: String,
-    /// Its own regex and `hit` group, compiled the first time the set
+    /// Its own regex and `hit` group, compiled the first time its gate
     /// says it matches a field: most patterns match no field of a small
     /// archive, and compiling them all up front was a quarter of loading
     /// the pack (benches/README.md). (A pattern that can match nothing at
     /// all is compiled at load, to refuse it if it matches the empty
-    /// string.) `None` cannot happen for a pattern the set compiled; such
+    /// string.) `None` cannot happen for a pattern its gate compiled; such
     /// a pattern would find nothing.
     compiled: std::sync::OnceLock<Option<(Regex, Option<usize>)>>,
     /// Compiled in Unicode mode (the pattern needs Unicode classes).
@@ -61,7 +69,8 @@ struct PatternRule {
 }
 
 pub struct Patterns {
-    set: Option<RegexSet>,
+    /// Slot `i`'s gate is `gates[i / GATE]`, where it is pattern `i % GATE`.
+    gates: Vec<RegexSet>,
     slots: Vec<Slot>,
     rules: Vec<PatternRule>,
     vctx: validators::Ctx,
@@ -165,21 +174,19 @@ impl Patterns {
                 reject: p.reject_token.clone(),
             });
         }
-        let set = if slots.is_empty() {
-            None
-        } else {
-            // A larger lazy-DFA cache than the default: with the whole
-            // pack's patterns in one set, the default cache fills on
-            // ordinary posts and the set falls back to a far slower engine.
-            Some(
-                regex::RegexSetBuilder::new(slots.iter().map(|s| &s.src))
+        let gates = slots
+            .chunks(GATE)
+            .map(|chunk| {
+                // A larger lazy-DFA cache than the default, which fills on
+                // ordinary posts and sends the set to a far slower engine.
+                regex::RegexSetBuilder::new(chunk.iter().map(|s| &s.src))
                     .dfa_size_limit(PATTERN_SET_CACHE)
                     .build()
-                    .map_err(|e| Error::Pack(format!("pattern set: {e}")))?,
-            )
-        };
+                    .map_err(|e| Error::Pack(format!("pattern set: {e}")))
+            })
+            .collect::<Result<Vec<_>>>()?;
         Ok(Patterns {
-            set,
+            gates,
             slots,
             rules,
             vctx: validators::Ctx::new(org)?,
@@ -187,8 +194,8 @@ impl Patterns {
     }
 
     /// Rule indexes whose regex needed Unicode mode. One such pattern puts
-    /// the whole `RegexSet` in Unicode mode, where `\b` makes the lazy DFA
-    /// give up on non-ASCII text: the default pack must have none.
+    /// its whole gate in Unicode mode, where `\b` makes the lazy DFA give
+    /// up on non-ASCII text: the default pack must have none.
     pub fn unicode_rules(&self) -> Vec<usize> {
         self.rules
             .iter()
@@ -205,7 +212,6 @@ impl Patterns {
         field: &FieldText,
         hits: &mut Vec<Hit>,
     ) {
-        let Some(set) = &self.set else { return };
         let applies = |pr: &PatternRule| {
             scope[pr.rule].kind_ok(kind) && scope[pr.rule].text_field_ok(field.name)
         };
@@ -213,16 +219,20 @@ impl Patterns {
             return;
         }
         let value = field.value.as_str();
-        // Most fields match nothing: the cheap yes/no scan avoids building
-        // the per-pattern match list.
-        if !set.is_match(value) {
-            return;
-        }
+        // Each gate is asked once per field, the first time a rule reading
+        // one of its patterns applies. Most fields match nothing: the
+        // cheap yes/no scan avoids building the per-pattern match list.
+        let mut asked: Vec<Option<Option<regex::SetMatches>>> = vec![None; self.gates.len()];
         // In rule order, as when every rule had its own slot: a shared
         // slot's rules need not be neighbours.
-        let matched = set.matches(value);
         for pr in &self.rules {
-            if !matched.matched(pr.slot) || !applies(pr) {
+            if !applies(pr) {
+                continue;
+            }
+            let gate = &self.gates[pr.slot / GATE];
+            let matched = asked[pr.slot / GATE]
+                .get_or_insert_with(|| gate.is_match(value).then(|| gate.matches(value)));
+            if !matched.as_ref().is_some_and(|m| m.matched(pr.slot % GATE)) {
                 continue;
             }
             let slot = &self.slots[pr.slot];
