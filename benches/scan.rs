@@ -3,6 +3,7 @@
 //!
 //!     cargo bench --bench scan                      # 1,000,000 tweets
 //!     BENCH_TWEETS=100000 cargo bench --bench scan  # quicker
+//!     BENCH_PROSE=1 cargo bench --bench scan        # the evaluation sets' texts
 //!
 //! Prints, for one machine and one run: the inflate floor
 //! (`unzip -p ARCHIVE > /dev/null`), `unzip -p ARCHIVE | rg -c -f PATTERNS`
@@ -33,10 +34,22 @@ fn main() {
         .unwrap_or(1_000_000);
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench");
     std::fs::create_dir_all(&dir).unwrap();
-    let archive = dir.join(format!("x-{tweets}.zip"));
+    // Varied prose instead of the generator's repetitive text
+    // (examples/gen_archive.rs, `--prose`).
+    let prose = std::env::var_os("BENCH_PROSE").is_some_and(|v| v != "0");
+    let archive = if prose {
+        dir.join(format!("x-prose-{tweets}.zip"))
+    } else {
+        dir.join(format!("x-{tweets}.zip"))
+    };
     if !archive.exists() {
         let t = Instant::now();
-        let parts = gen_archive::write_archive(archive.to_str().unwrap(), tweets, 42);
+        let texts = if prose {
+            gen_archive::prose_texts()
+        } else {
+            Vec::new()
+        };
+        let parts = gen_archive::write_archive_of(archive.to_str().unwrap(), tweets, 0, 42, &texts);
         eprintln!(
             "generated {} ({parts} parts) in {:.1} s",
             archive.display(),
@@ -47,8 +60,9 @@ fn main() {
     let zip_bytes = std::fs::metadata(&archive).unwrap().len();
     let inflated = inflated_size(&archive);
     println!(
-        "archive: {} tweets, {:.1} MB zipped, {:.1} MB inflated",
+        "archive: {} tweets{}, {:.1} MB zipped, {:.1} MB inflated",
         tweets,
+        if prose { " of prose" } else { "" },
         zip_bytes as f64 / 1e6,
         inflated as f64 / 1e6
     );

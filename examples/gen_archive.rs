@@ -7,6 +7,13 @@
 //! printing, numbers as strings, tweet files split near 100 MiB as X does).
 //! About 1% of posts carry something a rule should find. Deterministic:
 //! the same arguments give the same bytes.
+//!
+//! The generated text is far more repetitive than real posts. `--prose`
+//! draws each post instead from the texts of the evaluation sets already
+//! read (tests/eval/heldout*.toml and tuning*.toml: varied prose written
+//! by many hands, about half of it breaches): a pattern engine that only
+//! copes with repetition shows there (benches/README.md, "Pattern gates
+//! of twelve").
 
 use std::io::Write;
 use zip::write::SimpleFileOptions;
@@ -82,6 +89,7 @@ fn main() {
     let mut tweets: u64 = 1000;
     let mut out = String::from("target/bench/x-archive.zip");
     let mut seed: u64 = 42;
+    let mut prose = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -93,10 +101,17 @@ fn main() {
             }
             "--out" => out = args.next().expect("--out PATH"),
             "--seed" => seed = args.next().and_then(|v| v.parse().ok()).expect("--seed N"),
-            other => panic!("unknown argument {other}; use --tweets N --out PATH [--seed N]"),
+            "--prose" => prose = true,
+            other => {
+                panic!("unknown argument {other}; use --tweets N --out PATH [--seed N] [--prose]")
+            }
         }
     }
-    let parts = write_archive(&out, tweets, seed);
+    let parts = if prose {
+        write_archive_of(&out, tweets, 0, seed, &prose_texts())
+    } else {
+        write_archive(&out, tweets, seed)
+    };
     eprintln!("wrote {out}: {tweets} tweets in {parts} part file(s)");
 }
 
@@ -108,6 +123,50 @@ pub fn write_archive(out: &str, tweets: u64, seed: u64) -> usize {
 /// `write_archive` plus `media` tiny files under `data/tweets_media/`
 /// (benches/meta_stream.rs: the scan's memory per archive entry).
 pub fn write_archive_with_media(out: &str, tweets: u64, media: u64, seed: u64) -> usize {
+    write_archive_of(out, tweets, media, seed, &[])
+}
+
+/// The texts of the evaluation sets already read, in file and case order:
+/// every `text` string of tests/eval/heldout*.toml and tuning*.toml (the
+/// sets still reserved, under tests/eval/reserved/, are not read).
+pub fn prose_texts() -> Vec<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/eval/")
+        .map(|e| e.expect("tests/eval/").path())
+        .filter(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            (name.starts_with("heldout") || name.starts_with("tuning")) && name.ends_with(".toml")
+        })
+        .collect();
+    files.sort();
+    fn walk(v: &toml::Value, out: &mut Vec<String>) {
+        match v {
+            toml::Value::Table(t) => {
+                for (k, v) in t {
+                    match v {
+                        toml::Value::String(s) if k == "text" => out.push(s.clone()),
+                        _ => walk(v, out),
+                    }
+                }
+            }
+            toml::Value::Array(a) => a.iter().for_each(|v| walk(v, out)),
+            _ => {}
+        }
+    }
+    let mut texts = Vec::new();
+    for f in &files {
+        let src = std::fs::read_to_string(f).expect("an evaluation set");
+        let value: toml::Value = toml::from_str(&src).expect("an evaluation set's TOML");
+        walk(&value, &mut texts);
+    }
+    assert!(!texts.is_empty(), "no texts under {}", dir.display());
+    texts
+}
+
+/// `write_archive_with_media`, each post's text drawn from `prose` when it
+/// is not empty (else generated).
+pub fn write_archive_of(out: &str, tweets: u64, media: u64, seed: u64, prose: &[String]) -> usize {
     if let Some(dir) = std::path::Path::new(out).parent() {
         std::fs::create_dir_all(dir).expect("create output folder");
     }
@@ -142,7 +201,7 @@ pub fn write_archive_with_media(out: &str, tweets: u64, media: u64, seed: u64) -
         } else {
             buf.push_str(",\n");
         }
-        push_tweet(&mut buf, &mut rng, i);
+        push_tweet(&mut buf, &mut rng, i, prose);
         in_part += 1;
         if buf.len() >= PART_BYTES {
             flush(&mut zip, &mut buf, &mut parts, in_part);
@@ -188,10 +247,12 @@ pub fn write_archive_with_media(out: &str, tweets: u64, media: u64, seed: u64) -
     parts.len()
 }
 
-fn push_tweet(buf: &mut String, rng: &mut Rng, i: u64) {
+fn push_tweet(buf: &mut String, rng: &mut Rng, i: u64, prose: &[String]) {
     use std::fmt::Write as _;
     let id = 1_200_000_000_000_000_000u64 + i * 7919;
-    let text = if rng.below(100) == 0 {
+    let text = if !prose.is_empty() {
+        prose[rng.below(prose.len() as u64) as usize].replace('&', "&amp;")
+    } else if rng.below(100) == 0 {
         rng.pick(BREACHES).to_string()
     } else {
         format!(
@@ -260,11 +321,11 @@ fn push_tweet(buf: &mut String, rng: &mut Rng, i: u64) {
       "id" : "{id}",
       "created_at" : "{day} {month} {d:02} {h:02}:{m:02}:{s:02} +0000 {y}",
       "favorited" : false,
-      "full_text" : "{text}",
+      "full_text" : {text},
       "lang" : "en"
     }}
   }}"#,
         rt = rng.below(20),
-        text = text.replace('"', "\\\""),
+        text = serde_json::to_string(&text).expect("a string"),
     );
 }

@@ -310,7 +310,7 @@ const DEEP_SAMPLE: usize = 10;
 /// Whether a floor is read by `cargo test` (true) or only by the ignored
 /// tests (false), by its position among its pack's floors.
 fn sampled(pack: PackName, nth: usize) -> bool {
-    pack == PackName::Default || nth % DEEP_SAMPLE == 0
+    pack == PackName::Default || nth.is_multiple_of(DEEP_SAMPLE)
 }
 
 /// The floors are split between [`SHARDS`] tests so that `cargo test` reads
