@@ -22,7 +22,7 @@ const PATTERN_SET_CACHE: usize = 16 << 20;
 /// filling its cache, gave up and fell back to the PikeVM, 40 times slower
 /// than the patterns searched one by one; one by one was in turn 13 times
 /// slower than the one set on repetitive posts. Sets of twelve were near
-/// the best of both (benches/README.md, "Pattern gates of twelve").
+/// the best of both (benches/README.md, "pattern gates of twelve").
 const GATE: usize = 12;
 
 pub(super) struct Context {
@@ -45,7 +45,7 @@ pub(super) struct Context {
 
 /// One distinct pattern: a slot of the set.
 struct Slot {
-    /// The pattern, flags included, as the set holds it.
+    /// The pattern, flags included, as its gate holds it.
     src: String,
     /// Its own regex and `hit` group, compiled the first time its gate
     /// says it matches a field: most patterns match no field of a small
