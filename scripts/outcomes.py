@@ -142,6 +142,16 @@ def texts(name):
     return {"positive": data.get("positive", []), "negative": data.get("negative", [])}
 
 
+def shown(case):
+    """A case's text; an account case (`records = [...]`, no `text`) shows
+    its records' texts joined, and a case with neither its fields."""
+    if "text" in case:
+        return case["text"]
+    if "records" in case:
+        return " | ".join(str(r.get("text", r)) for r in case["records"])
+    return {k: v for k, v in case.items() if k not in ("category", "near")}
+
+
 def listing(rows, want, lo, hi):
     cache = {}
     for key in sorted(rows, key=lambda k: (number(k[0]), k[1], k[2])):
@@ -155,7 +165,7 @@ def listing(rows, want, lo, hi):
             cache[s] = texts(s)
         case = cache[s][kind][idx]
         extra = f" [{case['kind']}]" if "kind" in case else ""
-        print(f"{s}:{kind}:{idx} {cat}{extra} {rules}\n    {case['text']!r}")
+        print(f"{s}:{kind}:{idx} {cat}{extra} {rules}\n    {shown(case)!r}")
 
 
 def main():
