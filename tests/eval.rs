@@ -323,22 +323,31 @@ fn sampled(pack: PackName, nth: usize) -> bool {
 /// give the figures).
 const SHARDS: usize = 8;
 
+/// Each floor's test, in the file's order: whether a plain run reads it
+/// (`sampled`) and its shard.
+fn assignment(all: &[Floors]) -> Vec<(bool, usize)> {
+    let mut nth = BTreeMap::new();
+    let mut in_group = BTreeMap::new();
+    all.iter()
+        .map(|f| {
+            let n = nth.entry(f.pack).or_insert(0);
+            let ci = sampled(f.pack, *n);
+            *n += 1;
+            let m = in_group.entry((f.pack, ci)).or_insert(0);
+            let shard = *m % SHARDS;
+            *m += 1;
+            (ci, shard)
+        })
+        .collect()
+}
+
 fn shard(i: usize, ci: bool) {
     let all = floors();
-    let mut nth = BTreeMap::new();
-    let mut mine_nth = BTreeMap::new();
     let mine: Vec<&Floors> = all
         .iter()
-        .filter(|f| {
-            let n = nth.entry(f.pack).or_insert(0);
-            *n += 1;
-            sampled(f.pack, *n - 1) == ci
-        })
-        .filter(|f| {
-            let n = mine_nth.entry(f.pack).or_insert(0);
-            *n += 1;
-            (*n - 1) % SHARDS == i
-        })
+        .zip(assignment(&all))
+        .filter(|(_, a)| *a == (ci, i))
+        .map(|(f, _)| f)
         .collect();
     assert!(!mine.is_empty(), "shard {i} (ci {ci}) has no floor");
     let mut judges = Judges::new(&default_pack, &deep_pack);
@@ -398,30 +407,30 @@ shards! {
     7: floors_shard_7, deep_floors_rest_7;
 }
 
-/// The sample is spread over every shard, and every floor belongs to
-/// exactly one test.
+/// The `--deep` sample is spread over every shard, and what it leaves
+/// is every `--deep` floor but the sampled ones.
 #[test]
 fn every_floor_is_read_by_one_shard() {
     let all = floors();
-    let mut nth = BTreeMap::new();
-    let (mut ci, mut rest) = (0, 0);
-    for f in &all {
-        let n = nth.entry(f.pack).or_insert(0);
-        if sampled(f.pack, *n) {
-            ci += 1;
-        } else {
-            rest += 1;
-        }
-        *n += 1;
-    }
-    let deep = nth[&PackName::Deep];
-    assert_eq!(ci + rest, all.len());
+    let plan = assignment(&all);
+    let deep = all.iter().filter(|f| f.pack == PackName::Deep).count();
+    let rest = plan.iter().filter(|(ci, _)| !ci).count();
     assert_eq!(rest, deep - deep.div_ceil(DEEP_SAMPLE));
-    assert!(
-        deep.div_ceil(DEEP_SAMPLE) >= SHARDS,
-        "fewer sampled --deep floors ({}) than shards",
-        deep.div_ceil(DEEP_SAMPLE)
-    );
+    // every test reads a --deep floor: the sample, and what it leaves
+    let deep_plan: Vec<(bool, usize)> = all
+        .iter()
+        .zip(&plan)
+        .filter(|(f, _)| f.pack == PackName::Deep)
+        .map(|(_, a)| *a)
+        .collect();
+    for ci in [true, false] {
+        for i in 0..SHARDS {
+            assert!(
+                deep_plan.contains(&(ci, i)),
+                "shard {i} (ci {ci}) reads no --deep floor"
+            );
+        }
+    }
 }
 
 /// A set's number if `name` is a held-out or tuning set's file name:
