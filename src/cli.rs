@@ -177,6 +177,12 @@ pub struct ScanArgs {
     /// Do not read ./social-audit.toml
     #[arg(long, conflicts_with = "config")]
     pub no_config: bool,
+    /// Bytes of findings held in memory before they wait, sorted, in a
+    /// private scratch file beside the findings file; default 16 MiB
+    /// (docs/ARCHITECTURE.md, "Bounded memory"). Hidden: for tests and
+    /// for very small machines.
+    #[arg(long, hide = true, value_name = "BYTES")]
+    pub findings_memory: Option<usize>,
 }
 
 /// `handover`: the scan's inputs and rule options, and the page to write.

@@ -280,6 +280,10 @@ impl ScanConfig {
             accounts,
             ocr,
             reading,
+            spill: Some(scan::Spill {
+                dir: spill_dir(&findings),
+                budget: args.findings_memory.unwrap_or(scan::DEFAULT_BUDGET),
+            }),
         };
         Ok(ScanConfig {
             inputs: args.inputs,
@@ -311,6 +315,19 @@ fn read_settings(path: &Path) -> Result<Settings, String> {
 
 /// The findings file and its format: `--format` when given, else the
 /// extension; a contradiction (`--format xlsx -o f.csv`) is refused.
+/// Where findings past the memory budget wait while the scan runs: beside
+/// the findings file, where the user chose to put personal data; the
+/// system's temporary folder when the findings go to standard output or a
+/// device.
+fn spill_dir(findings: &Path) -> PathBuf {
+    let device = findings.as_os_str() == "-" || social_audit::report::is_device(findings);
+    match findings.parent() {
+        _ if device => std::env::temp_dir(),
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
 fn findings_target(
     output: Option<PathBuf>,
     format: Option<Format>,

@@ -19,5 +19,6 @@ pub mod record;
 pub mod report;
 pub mod rules;
 pub mod scan;
+mod scratch;
 pub mod suppress;
 pub mod vocab;

@@ -425,11 +425,11 @@ mod tests {
         };
         let xlsx = d.path().join("last.xlsx");
         let mut bytes = Vec::new();
-        crate::report::xlsx::write_findings_xlsx(&mut bytes, std::slice::from_ref(&f)).unwrap();
+        crate::report::xlsx::write_findings_xlsx(&mut bytes, &vec![f.clone()].into()).unwrap();
         std::fs::write(&xlsx, &bytes).unwrap();
         let csv = d.path().join("last.csv");
         let mut bytes = Vec::new();
-        crate::report::write_findings_csv(&mut bytes, &[f]).unwrap();
+        crate::report::write_findings_csv(&mut bytes, &vec![f].into()).unwrap();
         assert!(bytes.starts_with("\u{feff}".as_bytes()));
         std::fs::write(&csv, &bytes).unwrap();
         for p in [&xlsx, &csv] {

@@ -64,7 +64,7 @@ pub fn run(args: HandoverArgs) -> i32 {
     }
     let failed = outcome.failed_entries();
     if !args.quiet {
-        let lists = handover::build(&outcome, &meta);
+        let lists = handover::build(&outcome, &meta).unwrap_or_default();
         for c in &lists {
             eprintln!(
                 "{} ({}): {} item(s) to act on.",

@@ -99,11 +99,12 @@ fn exit_status(cfg: &ScanConfig, outcome: &Outcome) -> i32 {
     if outcome.failed_entries() > 0 {
         return EXIT_INCOMPLETE;
     }
-    let over = outcome
-        .findings
+    let by_severity = outcome.findings.tallies().by_severity;
+    let over: u64 = by_severity
+        .get(cfg.fail_on as usize..)
+        .unwrap_or(&[])
         .iter()
-        .filter(|f| f.severity >= cfg.fail_on)
-        .count();
+        .sum();
     if over > 0 { EXIT_FINDINGS } else { EXIT_CLEAN }
 }
 
@@ -244,10 +245,7 @@ fn report_to_stderr(outcome: &Outcome, secs: f64) {
     }
     let count = |s: Status| outcome.coverage.iter().filter(|r| r.status == s).count();
     let records: u64 = outcome.coverage.iter().map(|r| r.records).sum();
-    let mut by_sev = [0usize; 4];
-    for f in &outcome.findings {
-        by_sev[f.severity as usize] += 1;
-    }
+    let by_sev = outcome.findings.tallies().by_severity;
     eprintln!(
         "Scanned {} archive(s), {} records in {:.1} s: {} findings ({} critical, {} high, {} medium, {} low).",
         outcome.archives.len(),

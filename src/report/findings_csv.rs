@@ -4,7 +4,7 @@
 
 use super::{BOM, HEADER, Run, Sink, Written, failed, safe};
 use crate::error::Result;
-use crate::finding::Finding;
+use crate::scan::Findings;
 use std::io::Write;
 
 pub struct FindingsCsv;
@@ -19,11 +19,12 @@ impl Sink for FindingsCsv {
 }
 
 /// Findings as CSV with every free-text cell defanged for spreadsheets.
-pub fn write_findings_csv(mut out: impl Write, findings: &[Finding]) -> csv::Result<()> {
+pub fn write_findings_csv(mut out: impl Write, findings: &Findings) -> csv::Result<()> {
     out.write_all(BOM.as_bytes())?;
     let mut w = csv::Writer::from_writer(out);
     w.write_record(HEADER)?;
-    for f in findings {
+    for f in findings.iter() {
+        let f = f?;
         let cells = f.cells();
         w.write_record(cells.iter().map(|c| safe::defang(c).into_owned()))?;
     }

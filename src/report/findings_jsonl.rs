@@ -5,6 +5,7 @@
 use super::{Run, Sink, Written, failed};
 use crate::error::Result;
 use crate::finding::Finding;
+use crate::scan::Findings;
 use serde::Serialize;
 use std::io::Write;
 
@@ -21,16 +22,17 @@ impl Sink for FindingsJsonl {
 
 /// Findings as JSON Lines, one object per finding with the CSV's keys.
 /// Values are not defanged: JSON consumers are programs, not spreadsheets.
-pub fn write_findings_jsonl(mut out: impl Write, findings: &[Finding]) -> std::io::Result<()> {
+pub fn write_findings_jsonl(mut out: impl Write, findings: &Findings) -> std::io::Result<()> {
     #[derive(Serialize)]
     struct Line<'a> {
         #[serde(flatten)]
         finding: &'a Finding,
         severity_rank: u8,
     }
-    for f in findings {
+    for f in findings.iter() {
+        let f = f?;
         let line = Line {
-            finding: f,
+            finding: &f,
             severity_rank: f.severity_rank(),
         };
         serde_json::to_writer(&mut out, &line)?;

@@ -286,7 +286,15 @@ fn days_since(last: jiff::Timestamp, run_date: &str) -> Option<i64> {
 /// The checklists, one per account (platform and handle) in the run, in
 /// the order the archives were scanned; accounts that only findings name
 /// (Threads posts in an Instagram export) follow.
-pub fn build(outcome: &Outcome, meta: &Meta) -> Vec<Checklist> {
+///
+/// The checklists list the findings themselves, so they are all read into
+/// memory here (scan::Findings may hold them on disk).
+pub fn build(outcome: &Outcome, meta: &Meta) -> Result<Vec<Checklist>> {
+    let findings = outcome.findings.to_vec().map_err(super::failed)?;
+    Ok(build_from(outcome, &findings, meta))
+}
+
+fn build_from(outcome: &Outcome, findings: &[Finding], meta: &Meta) -> Vec<Checklist> {
     let mut keys: Vec<(String, String)> = Vec::new();
     let mut add = |k: (String, String)| {
         if !keys.contains(&k) {
@@ -296,23 +304,28 @@ pub fn build(outcome: &Outcome, meta: &Meta) -> Vec<Checklist> {
     for a in &outcome.archives {
         add((a.platform.to_string(), a.account.clone()));
     }
-    for f in &outcome.findings {
+    for f in findings {
         add((f.platform.to_string(), f.account.clone()));
     }
     keys.into_iter()
-        .map(|(platform, account)| checklist(outcome, meta, platform, account))
+        .map(|(platform, account)| checklist(outcome, findings, meta, platform, account))
         .collect()
 }
 
-fn checklist(outcome: &Outcome, meta: &Meta, platform: String, account: String) -> Checklist {
+fn checklist(
+    outcome: &Outcome,
+    findings: &[Finding],
+    meta: &Meta,
+    platform: String,
+    account: String,
+) -> Checklist {
     let archives: Vec<&crate::scan::ArchiveSummary> = outcome
         .archives
         .iter()
         .filter(|a| a.platform.to_string() == platform && a.account == account)
         .collect();
     let names: Vec<String> = archives.iter().map(|a| a.archive.clone()).collect();
-    let mine: Vec<&Finding> = outcome
-        .findings
+    let mine: Vec<&Finding> = findings
         .iter()
         .filter(|f| f.platform.to_string() == platform && f.account == account)
         .collect();
@@ -448,9 +461,8 @@ fn of_archives<'a>(
 }
 
 /// The findings the checklists refer to, in the page's order, each once.
-fn referenced(lists: &[Checklist], outcome: &Outcome, meta: &Meta) -> Vec<LinkRow> {
-    let by_id: BTreeMap<&str, &Finding> = outcome
-        .findings
+fn referenced(lists: &[Checklist], findings: &[Finding], meta: &Meta) -> Vec<LinkRow> {
+    let by_id: BTreeMap<&str, &Finding> = findings
         .iter()
         .map(|f| (f.finding_id.as_str(), f))
         .collect();
@@ -487,13 +499,14 @@ pub fn render_section(lists: &[Checklist]) -> Result<String> {
 
 /// The standalone page `social-audit handover` writes.
 pub fn render(outcome: &Outcome, meta: &Meta) -> Result<String> {
-    let handover = build(outcome, meta);
+    let findings = outcome.findings.to_vec().map_err(super::failed)?;
+    let handover = build_from(outcome, &findings, meta);
     let section = render_section(&handover)?;
     let page = Page {
         run_date: meta.run_date.to_string(),
         tool_version: meta.tool_version.to_string(),
         rule_pack: meta.rule_pack.to_string(),
-        referenced: referenced(&handover, outcome, meta),
+        referenced: referenced(&handover, &findings, meta),
         handover,
     };
     let mut env = minijinja::Environment::new();

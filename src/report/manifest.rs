@@ -350,7 +350,7 @@ pub fn build(run: &Run<'_>, outputs: &[Written<'_>], manifest_path: &Path) -> Ma
     };
     let mut totals = Totals {
         archives: outcome.archives.len() as u64,
-        findings: outcome.findings.len() as u64,
+        findings: outcome.findings.len(),
         findings_below_min_severity: outcome.below_min_severity,
         findings_in_baseline: outcome.in_baseline,
         findings_ignored: outcome.ignored,
@@ -398,9 +398,11 @@ pub fn build(run: &Run<'_>, outputs: &[Written<'_>], manifest_path: &Path) -> Ma
                             .collect(),
                         findings: outcome
                             .findings
-                            .iter()
-                            .filter(|f| f.archive == a.archive)
-                            .count() as u64,
+                            .tallies()
+                            .by_archive
+                            .get(&a.archive)
+                            .copied()
+                            .unwrap_or(0),
                     })
                     .collect(),
             }

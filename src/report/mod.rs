@@ -19,10 +19,11 @@ pub mod summary;
 pub mod xlsx;
 
 pub use crate::scan::{Coverage, CoverageRow, CoverageView, Status};
+pub use crate::scratch::remove_partials_on_interrupt;
 pub use coverage::write_coverage_csv;
 pub use findings_csv::write_findings_csv;
 pub use findings_jsonl::write_findings_jsonl;
-pub use output::{Output, is_device, remove_partials_on_interrupt};
+pub use output::{Output, is_device};
 
 use crate::error::Result;
 use crate::scan::Outcome;

@@ -10,38 +10,10 @@
 //! `/dev/null`. A symbolic link is followed and the file it points at is
 //! replaced, so the link survives.
 
+use crate::scratch::{create_private, track};
 use sha2::{Digest, Sha256};
-use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
-
-/// Temporary files being written, so an interrupt can remove them.
-static PARTIAL: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
-
-/// On Ctrl-C or SIGTERM: remove every partial output and exit 130. Outputs
-/// already renamed into place are complete and stay.
-pub fn remove_partials_on_interrupt() {
-    let _ = ctrlc::set_handler(|| {
-        if let Ok(list) = PARTIAL.lock() {
-            for p in list.iter() {
-                let _ = std::fs::remove_file(p);
-            }
-        }
-        eprintln!("social-audit: interrupted; no output file was left half-written");
-        std::process::exit(130);
-    });
-}
-
-fn track(path: &Path, on: bool) {
-    if let Ok(mut list) = PARTIAL.lock() {
-        if on {
-            list.push(path.to_path_buf());
-        } else {
-            list.retain(|p| p != path);
-        }
-    }
-}
 
 /// Something that exists but is neither a file nor a folder: `/dev/null`,
 /// a named pipe, a terminal. Outputs there are streamed, never staged.
@@ -149,60 +121,6 @@ impl Drop for Output {
             track(temp, false);
         }
     }
-}
-
-/// A private scratch file beside an output (`.NAME.db-PID`, mode 0600),
-/// for a sink that needs a real file to build its output in (SQLite cannot
-/// write into a stream). Removed on drop, and by Ctrl-C or SIGTERM.
-pub(crate) struct Scratch {
-    pub path: PathBuf,
-}
-
-impl Scratch {
-    pub fn create(target: &Path) -> io::Result<Scratch> {
-        Scratch::tagged(target, "db")
-    }
-
-    /// `.NAME.TAG-PID` beside `target`, for a sink that needs more than
-    /// one scratch file.
-    pub fn tagged(target: &Path, tag: &str) -> io::Result<Scratch> {
-        let name = target
-            .file_name()
-            .ok_or_else(|| io::Error::other("output path has no file name"))?;
-        let path = target.with_file_name(format!(
-            ".{}.{tag}-{}",
-            name.to_string_lossy(),
-            std::process::id()
-        ));
-        create_private(&path)?;
-        track(&path, true);
-        Ok(Scratch { path })
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.path);
-        track(&self.path, false);
-    }
-}
-
-#[cfg(unix)]
-fn create_private(path: &Path) -> io::Result<File> {
-    use std::os::unix::fs::OpenOptionsExt;
-    std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)
-}
-
-#[cfg(not(unix))]
-fn create_private(path: &Path) -> io::Result<File> {
-    std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
 }
 
 #[cfg(test)]

@@ -23,10 +23,10 @@
 //! as the scan sorted them; only the `runs` row's times and manifest differ
 //! between two runs on the same inputs.
 
-use super::output::Scratch;
 use super::{Run, Sink, Written, manifest};
 use crate::error::{Error, Result};
 use crate::scan::{RecordRow, RecordSink};
+use crate::scratch::Scratch;
 use rusqlite::{Connection, params};
 use std::io::{Read, Write};
 use std::path::Path;
@@ -302,7 +302,8 @@ fn add_run(
                  (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
             )
             .map_err(sql)?;
-        for f in &outcome.findings {
+        for f in outcome.findings.iter() {
+            let f = f.map_err(|e| Error::CaseFile(format!("reading the findings back: {e}")))?;
             let c = f.cells();
             st.execute(params![
                 run_id,

@@ -192,7 +192,9 @@ pub struct Summary {
     pub ignored: u64,
     /// What `--reviewed` files left out and kept.
     pub reviews: crate::scan::ReviewCounts,
-    /// The handover checklist, one per account (src/report/handover.rs).
+    /// The handover checklist, one per account (src/report/handover.rs);
+    /// only the page has it ([`page`]), since it reads every finding into
+    /// memory and the workbook's Summary sheet does not show it.
     pub handover: Vec<super::handover::Checklist>,
     /// Inline SVG chart (drawn by plotters, which escapes its text); given
     /// to the template separately as `chart`.
@@ -241,9 +243,9 @@ fn capitalise(s: &str) -> String {
     }
 }
 
-pub fn build(outcome: &Outcome, meta: &Meta) -> Summary {
-    let findings = &outcome.findings;
-
+/// The summary's counts and tables (the workbook's Summary sheet too), from
+/// one pass over the findings; [`page`] adds the handover checklist.
+pub fn build(outcome: &Outcome, meta: &Meta) -> Result<Summary> {
     let mut by_severity: Vec<Count> = SEVERITIES
         .iter()
         .map(|s| Count {
@@ -253,8 +255,16 @@ pub fn build(outcome: &Outcome, meta: &Meta) -> Summary {
         })
         .collect();
     let mut categories: BTreeMap<&str, u64> = BTreeMap::new();
-    let mut rules: BTreeMap<(&str, &str, &str), u64> = BTreeMap::new();
-    for f in findings {
+    let mut rules: BTreeMap<(String, &str, &str), u64> = BTreeMap::new();
+    let mut per_account = PerAccount::new();
+    // Most serious first; within a severity, the findings file's order:
+    // the first `MAX_LINKED` of each severity are all the table can need.
+    let mut first: BTreeMap<std::cmp::Reverse<crate::vocab::Severity>, Vec<LinkRow>> =
+        BTreeMap::new();
+    // One pass over the findings, which may be read back from disk
+    // (scan::Findings).
+    for f in outcome.findings.iter() {
+        let f = f.map_err(super::failed)?;
         match by_severity
             .iter_mut()
             .find(|c| c.name == f.severity.as_str())
@@ -267,9 +277,13 @@ pub fn build(outcome: &Outcome, meta: &Meta) -> Summary {
             }),
         }
         *categories.entry(f.category.as_str()).or_default() += 1;
-        *rules
-            .entry((&f.rule_id, f.category.as_str(), f.severity.as_str()))
-            .or_default() += 1;
+        let key = (f.rule_id.clone(), f.category.as_str(), f.severity.as_str());
+        *rules.entry(key).or_default() += 1;
+        per_account.add(&f);
+        let kept = first.entry(std::cmp::Reverse(f.severity)).or_default();
+        if kept.len() < MAX_LINKED {
+            kept.push(link_row(&f, meta));
+        }
     }
     let mut by_category: Vec<Count> = categories
         .into_iter()
@@ -283,8 +297,8 @@ pub fn build(outcome: &Outcome, meta: &Meta) -> Summary {
     let mut top_rules: Vec<RuleRow> = rules
         .into_iter()
         .map(|((r, c, s), n)| RuleRow {
-            rule_id: r.to_string(),
-            title: meta.title(r),
+            title: meta.title(&r),
+            rule_id: r,
             category: c.to_string(),
             severity: s.to_string(),
             count: n,
@@ -298,9 +312,10 @@ pub fn build(outcome: &Outcome, meta: &Meta) -> Summary {
     });
     top_rules.truncate(TOP_RULES);
 
-    let (quarters, accounts, empty_quarters_left_out) = per_account_per_quarter(findings);
+    let (quarters, accounts, empty_quarters_left_out) = per_account.table();
     let coverage = coverage_totals(&outcome.coverage);
 
+    let counts = &outcome.findings.tallies().by_archive;
     let archives = outcome
         .archives
         .iter()
@@ -309,25 +324,17 @@ pub fn build(outcome: &Outcome, meta: &Meta) -> Summary {
             platform: a.platform.to_string(),
             account: a.account.clone(),
             records: a.records.values().sum(),
-            findings: findings.iter().filter(|f| f.archive == a.archive).count() as u64,
+            findings: counts.get(&a.archive).copied().unwrap_or(0),
         })
         .collect();
-
-    // Most serious first; within a severity, the findings file's order.
-    let mut ordered: Vec<&Finding> = findings.iter().collect();
-    ordered.sort_by_key(|f| std::cmp::Reverse(f.severity));
-    let links: Vec<LinkRow> = ordered
-        .iter()
-        .take(MAX_LINKED)
-        .map(|f| link_row(f, meta))
-        .collect();
+    let links: Vec<LinkRow> = first.into_values().flatten().take(MAX_LINKED).collect();
 
     let chart_svg = chart(&quarters, &accounts);
-    Summary {
+    Ok(Summary {
         run_date: meta.run_date.to_string(),
         tool_version: meta.tool_version.to_string(),
         rule_pack: meta.rule_pack.to_string(),
-        total: findings.len() as u64,
+        total: outcome.findings.len(),
         by_severity,
         by_category,
         quarter_rows: quarter_rows(&quarters, &accounts),
@@ -337,15 +344,15 @@ pub fn build(outcome: &Outcome, meta: &Meta) -> Summary {
         top_rules,
         archives,
         coverage,
-        links_left_out: findings.len().saturating_sub(links.len()) as u64,
+        links_left_out: outcome.findings.len().saturating_sub(links.len() as u64),
         links,
         below_min_severity: outcome.below_min_severity,
         in_baseline: outcome.in_baseline,
         ignored: outcome.ignored,
         reviews: outcome.review_counts(),
-        handover: super::handover::build(outcome, meta),
+        handover: Vec::new(),
         chart_svg,
-    }
+    })
 }
 
 /// One finding as the page's tables show it.
@@ -366,71 +373,96 @@ pub fn link_row(f: &Finding, meta: &Meta) -> LinkRow {
     }
 }
 
-fn per_account_per_quarter(findings: &[Finding]) -> (Vec<String>, Vec<AccountRow>, bool) {
-    let mut dated: BTreeSet<(i32, u32)> = BTreeSet::new();
-    let mut undated = false;
-    for f in findings {
-        match finding_quarter(f) {
-            Some(q) => {
-                dated.insert(q);
-            }
-            None => undated = true,
-        }
-    }
-    let mut quarters: Vec<(i32, u32)> = Vec::new();
-    if let (Some(&first), Some(&last)) = (dated.first(), dated.last()) {
-        let mut q = first;
-        while q <= last {
-            quarters.push(q);
-            q = if q.1 == 4 {
-                (q.0 + 1, 1)
-            } else {
-                (q.0, q.1 + 1)
-            };
-        }
-    }
-    // Over a long span the empty quarters would crowd out the others.
-    let gaps_left_out = quarters.len() > MAX_SPAN && quarters.len() > dated.len();
-    if gaps_left_out {
-        quarters = dated.into_iter().collect();
-    }
-    let index: BTreeMap<(i32, u32), usize> =
-        quarters.iter().enumerate().map(|(i, q)| (*q, i)).collect();
-    let width = quarters.len() + usize::from(undated);
+/// Findings per account (and platform) per quarter, counted as they
+/// pass; `None` is the "no date or account" bucket.
+struct PerAccount(BTreeMap<(String, &'static str), PerQuarter>);
 
-    let mut per: BTreeMap<(&str, &str), Vec<u64>> = BTreeMap::new();
-    for f in findings {
-        let row = per
-            .entry((&f.account, f.platform.as_str()))
-            .or_insert_with(|| vec![0; width]);
-        let col = finding_quarter(f)
-            .and_then(|q| index.get(&q).copied())
-            .unwrap_or(quarters.len());
-        row[col] += 1;
+/// Findings per quarter (`None`: no date or account).
+type PerQuarter = BTreeMap<Option<(i32, u32)>, u64>;
+
+impl PerAccount {
+    fn new() -> PerAccount {
+        PerAccount(BTreeMap::new())
     }
-    let accounts = per
-        .into_iter()
-        .enumerate()
-        .map(|(i, ((account, platform), per_quarter))| {
-            let (r, g, b) = PALETTE[i % PALETTE.len()];
-            AccountRow {
-                account: if account.is_empty() {
-                    "(account not named)".to_string()
-                } else {
-                    account.to_string()
-                },
-                platform: platform.to_string(),
-                total: per_quarter.iter().sum(),
-                per_quarter,
-                colour: format!("#{r:02x}{g:02x}{b:02x}"),
+
+    fn add(&mut self, f: &Finding) {
+        let key = (f.account.clone(), f.platform.as_str());
+        *self
+            .0
+            .entry(key)
+            .or_default()
+            .entry(finding_quarter(f))
+            .or_insert(0) += 1;
+    }
+
+    /// The quarters' labels (from the first to the last quarter with
+    /// findings, then the undated bucket if any), a row per account, and
+    /// whether empty quarters were left out of a long span.
+    fn table(self) -> (Vec<String>, Vec<AccountRow>, bool) {
+        let mut dated: BTreeSet<(i32, u32)> = BTreeSet::new();
+        let mut undated = false;
+        for q in self.0.values().flat_map(BTreeMap::keys) {
+            match q {
+                Some(q) => {
+                    dated.insert(*q);
+                }
+                None => undated = true,
             }
-        })
-        .collect();
-    let mut labels: Vec<String> = quarters.into_iter().map(quarter_label).collect();
-    if undated {
-        labels.push(UNDATED.to_string());
+        }
+        let mut quarters: Vec<(i32, u32)> = Vec::new();
+        if let (Some(&first), Some(&last)) = (dated.first(), dated.last()) {
+            let mut q = first;
+            while q <= last {
+                quarters.push(q);
+                q = if q.1 == 4 {
+                    (q.0 + 1, 1)
+                } else {
+                    (q.0, q.1 + 1)
+                };
+            }
+        }
+        // Over a long span the empty quarters would crowd out the others.
+        let gaps_left_out = quarters.len() > MAX_SPAN && quarters.len() > dated.len();
+        if gaps_left_out {
+            quarters = dated.into_iter().collect();
+        }
+        let index: BTreeMap<(i32, u32), usize> =
+            quarters.iter().enumerate().map(|(i, q)| (*q, i)).collect();
+        let width = quarters.len() + usize::from(undated);
+        let accounts = self
+            .0
+            .into_iter()
+            .enumerate()
+            .map(|(i, ((account, platform), counts))| {
+                let mut per_quarter = vec![0; width];
+                for (q, n) in counts {
+                    let col = q
+                        .and_then(|q| index.get(&q).copied())
+                        .unwrap_or(quarters.len());
+                    if let Some(c) = per_quarter.get_mut(col) {
+                        *c += n;
+                    }
+                }
+                let (r, g, b) = PALETTE[i % PALETTE.len()];
+                AccountRow {
+                    account: if account.is_empty() {
+                        "(account not named)".to_string()
+                    } else {
+                        account
+                    },
+                    platform: platform.to_string(),
+                    total: per_quarter.iter().sum(),
+                    per_quarter,
+                    colour: format!("#{r:02x}{g:02x}{b:02x}"),
+                }
+            })
+            .collect();
+        let mut labels: Vec<String> = quarters.into_iter().map(quarter_label).collect();
+        if undated {
+            labels.push(UNDATED.to_string());
+        }
+        (labels, accounts, gaps_left_out)
     }
-    (labels, accounts, gaps_left_out)
 }
 
 fn quarter_rows(quarters: &[String], accounts: &[AccountRow]) -> Vec<QuarterRow> {
@@ -523,8 +555,15 @@ impl super::Sink for SummaryHtml {
     }
 }
 
+/// What the page shows: [`build`] and the handover checklist.
+pub fn page(outcome: &Outcome, meta: &Meta) -> Result<Summary> {
+    let mut s = build(outcome, meta)?;
+    s.handover = super::handover::build(outcome, meta)?;
+    Ok(s)
+}
+
 pub fn write_summary(mut out: impl Write, outcome: &Outcome, meta: &Meta) -> Result<()> {
-    let page = render(&build(outcome, meta))?;
+    let page = render(&page(outcome, meta)?)?;
     out.write_all(page.as_bytes()).map_err(super::failed)?;
     out.flush().map_err(super::failed)
 }

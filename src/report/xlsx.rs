@@ -17,6 +17,7 @@
 use crate::error::Result;
 use crate::finding::Finding;
 use crate::report::HEADER;
+use crate::scan::Findings;
 use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, FormatBorder, Url, Workbook, Worksheet, XlsxError,
 };
@@ -55,13 +56,22 @@ impl super::Sink for FindingsXlsx {
         _: &[super::Written<'_>],
         out: &mut dyn Write,
     ) -> Result<()> {
-        let wb = workbook(&run.outcome.findings, Some(run)).map_err(super::failed)?;
+        let meta = super::summary::Meta {
+            // The page's run date is left out here: the workbook's bytes
+            // depend only on the scan.
+            run_date: "",
+            tool_version: env!("CARGO_PKG_VERSION"),
+            rule_pack: "",
+            rules: run.pack.rules(),
+        };
+        let summary = super::summary::build(run.outcome, &meta)?;
+        let wb = workbook(&run.outcome.findings, Some((run, &summary))).map_err(super::failed)?;
         save(wb, out)
     }
 }
 
 /// A workbook with only the findings sheets (no scan to describe).
-pub fn write_findings_xlsx(mut out: impl Write, findings: &[Finding]) -> Result<()> {
+pub fn write_findings_xlsx(mut out: impl Write, findings: &Findings) -> Result<()> {
     let wb = workbook(findings, None).map_err(super::failed)?;
     save(wb, &mut out)
 }
@@ -112,7 +122,12 @@ fn fit(s: &str, limit: usize) -> std::borrow::Cow<'_, str> {
     s.into()
 }
 
-fn workbook(findings: &[Finding], run: Option<&super::Run<'_>>) -> Result<Workbook, XlsxError> {
+/// The workbook of `findings`, with the coverage, summary and run sheets
+/// when there is a scan to describe.
+fn workbook(
+    findings: &Findings,
+    run: Option<(&super::Run<'_>, &super::summary::Summary)>,
+) -> Result<Workbook, XlsxError> {
     let mut wb = Workbook::new();
     let props = DocProperties::new()
         .set_title("social-audit findings")
@@ -127,15 +142,14 @@ fn workbook(findings: &[Finding], run: Option<&super::Run<'_>>) -> Result<Workbo
         .filter_map(|s| severity_format(s).map(|f| (s, f)))
         .collect();
 
-    let mut chunks: Vec<&[Finding]> = findings.chunks(ROWS_PER_SHEET).collect();
-    if chunks.is_empty() {
-        chunks.push(&[]);
-    }
     // The findings and coverage sheets grow with the scan (a coverage row
     // per archive entry, up to 1,000,000): their rows go to an owner-only
     // temporary file as they are written, not into memory
     // (docs/OUTPUTS.md, "Workbook"). The small sheets stay in memory.
-    for (n, chunk) in chunks.into_iter().enumerate() {
+    let mut rows = findings.iter().peekable();
+    let mut n = 0;
+    // At least one sheet, even with no findings.
+    while n == 0 || rows.peek().is_some() {
         let ws = wb.add_worksheet_with_constant_memory()?;
         ws.set_name(if n == 0 {
             "Findings".to_string()
@@ -146,17 +160,18 @@ fn workbook(findings: &[Finding], run: Option<&super::Run<'_>>) -> Result<Workbo
             ws.write_string_with_format(0, c as u16, *h, &header)?;
             ws.set_column_width(c as u16, WIDTHS[c])?;
         }
-        write_rows(ws, chunk, &severity)?;
+        let written = write_rows(ws, rows.by_ref().take(ROWS_PER_SHEET), &severity)?;
         ws.set_freeze_panes(1, 0)?;
-        ws.autofilter(0, 0, chunk.len() as u32, HEADER.len() as u16 - 1)?;
+        ws.autofilter(0, 0, written, HEADER.len() as u16 - 1)?;
+        n += 1;
     }
-    if let Some(run) = run {
+    if let Some((run, summary)) = run {
         coverage_sheet(
             wb.add_worksheet_with_constant_memory()?,
             &run.outcome.coverage,
             &header,
         )?;
-        summary_sheet(wb.add_worksheet(), run, &header)?;
+        summary_sheet(wb.add_worksheet(), summary, &header)?;
         run_sheet(wb.add_worksheet(), run, &header)?;
     }
     Ok(wb)
@@ -215,19 +230,10 @@ fn coverage_sheet(
 /// row per account, quarters as columns, as on the page).
 fn summary_sheet(
     ws: &mut Worksheet,
-    run: &super::Run<'_>,
+    s: &super::summary::Summary,
     header: &Format,
 ) -> Result<(), XlsxError> {
     ws.set_name("Summary")?;
-    let meta = super::summary::Meta {
-        // The page's run date is left out here: the workbook's bytes
-        // depend only on the scan.
-        run_date: "",
-        tool_version: env!("CARGO_PKG_VERSION"),
-        rule_pack: "",
-        rules: run.pack.rules(),
-    };
-    let s = super::summary::build(run.outcome, &meta);
     let title = Format::new().set_bold().set_font_size(13);
     ws.set_column_width(0, 30.0)?;
     ws.set_column_width(1, 28.0)?;
@@ -346,14 +352,17 @@ fn flatten(prefix: &str, v: &serde_json::Value, out: &mut Vec<(String, String)>)
     }
 }
 
-fn write_rows(
+/// Writes findings from row 1 down; returns how many.
+fn write_rows<'a>(
     ws: &mut Worksheet,
-    findings: &[Finding],
+    findings: impl Iterator<Item = std::io::Result<std::borrow::Cow<'a, Finding>>>,
     severity: &[(&str, Format)],
-) -> Result<(), XlsxError> {
+) -> Result<u32, XlsxError> {
     let mut links = 0;
-    for (i, f) in findings.iter().enumerate() {
-        let row = i as u32 + 1;
+    let mut row = 0;
+    for f in findings {
+        let f = f?;
+        row += 1;
         let cells = f.cells();
         for (c, value) in cells.into_iter().enumerate() {
             let col = c as u16;
@@ -380,7 +389,7 @@ fn write_rows(
             }
         }
     }
-    Ok(())
+    Ok(row)
 }
 
 #[cfg(test)]
@@ -433,7 +442,7 @@ mod tests {
             finding("ok", "medium", "javascript:alert(1)"),
         ];
         let mut buf = Vec::new();
-        write_findings_xlsx(&mut buf, &findings).unwrap();
+        write_findings_xlsx(&mut buf, &findings.into()).unwrap();
         let sheet = member(&buf, "xl/worksheets/sheet1.xml");
         assert!(
             sheet.contains(
@@ -478,12 +487,12 @@ mod tests {
     fn same_findings_same_bytes_and_empty_is_valid() {
         let findings = vec![finding("x", "high", "https://x.com/a/status/1")];
         let (mut a, mut b, mut e) = (Vec::new(), Vec::new(), Vec::new());
-        write_findings_xlsx(&mut a, &findings).unwrap();
-        write_findings_xlsx(&mut b, &findings).unwrap();
+        write_findings_xlsx(&mut a, &findings.clone().into()).unwrap();
+        write_findings_xlsx(&mut b, &findings.into()).unwrap();
         assert_eq!(a, b);
         let core = member(&a, "docProps/core.xml");
         assert!(core.contains("2000-01-01T00:00:00Z"), "{core}");
-        write_findings_xlsx(&mut e, &[]).unwrap();
+        write_findings_xlsx(&mut e, &Findings::default()).unwrap();
         assert!(member(&e, "xl/worksheets/sheet1.xml").contains(r#"<autoFilter ref="A1:U1"/>"#));
     }
 
@@ -493,7 +502,7 @@ mod tests {
         let mut f = finding("x\u{1}y", "high", "");
         f.context = long;
         let mut buf = Vec::new();
-        write_findings_xlsx(&mut buf, &[f]).unwrap();
+        write_findings_xlsx(&mut buf, &vec![f].into()).unwrap();
         assert!(
             fit(&"a".repeat(40_000), MAX_CELL_LEN)
                 .encode_utf16()

@@ -12,6 +12,10 @@ use serde::Serialize;
 use std::cmp::{Ordering, Reverse};
 use std::collections::{BinaryHeap, HashMap};
 
+/// The rows of one entry: loose rows by index, and archives' rows by
+/// archive and place.
+type Found = (Vec<usize>, Vec<(usize, usize)>);
+
 pub use crate::vocab::Status;
 
 /// One row of the coverage report: what happened to one archive entry.
@@ -337,7 +341,7 @@ impl Coverage {
 
     /// The rows of entry `entry` of `archive`: loose rows by index, and
     /// archives' rows by archive and place.
-    fn find(&self, archive: &str, entry: &str) -> (Vec<usize>, Vec<(usize, usize)>) {
+    fn find(&self, archive: &str, entry: &str) -> Found {
         let start = self
             .loose
             .partition_point(|r| (r.archive.as_str(), r.entry.as_str()) < (archive, entry));
@@ -411,24 +415,49 @@ impl Coverage {
         }
     }
 
-    /// Sets every row's findings count: `per_entry` gives it by archive
-    /// and entry (rows of one entry share it). Sorts again, as a note may
-    /// have moved a loose row.
-    pub(super) fn count_findings<'f>(
-        &mut self,
-        per_entry: impl IntoIterator<Item = ((&'f str, &'f str), u64)>,
-    ) {
-        for ((archive, entry), n) in per_entry {
-            let (loose, covered) = self.find(archive, entry);
-            for i in loose {
-                if let Some(r) = self.loose.get_mut(i) {
-                    r.findings = n;
+    /// Sets every row's findings count from the findings themselves (rows
+    /// of one entry share it), reading them once; what is kept is a count
+    /// per entry position, not its name. Sorts again, as a note may have
+    /// moved a loose row.
+    pub(super) fn count_findings(&mut self, findings: &super::Findings) -> std::io::Result<()> {
+        let mut loose: HashMap<usize, u64> = HashMap::new();
+        let mut covered: HashMap<(usize, usize), u64> = HashMap::new();
+        // Findings of one entry mostly come together: look each name up
+        // once per run of them.
+        let mut last: Option<(String, String, Found)> = None;
+        let mut result = Ok(());
+        for f in findings.iter() {
+            let f = match f {
+                Ok(f) => f,
+                Err(e) => {
+                    result = Err(e);
+                    break;
+                }
+            };
+            let same = last
+                .as_ref()
+                .is_some_and(|(a, e, _)| *a == f.archive && *e == f.entry);
+            if !same {
+                let found = self.find(&f.archive, &f.entry);
+                last = Some((f.archive.clone(), f.entry.clone(), found));
+            }
+            if let Some((_, _, (l, c))) = &last {
+                for &i in l {
+                    *loose.entry(i).or_insert(0) += 1;
+                }
+                for &at in c {
+                    *covered.entry(at).or_insert(0) += 1;
                 }
             }
-            for (a, p) in covered {
-                if let (Some(c), Ok(p)) = (self.archives.get_mut(a), u32::try_from(p)) {
-                    c.findings.push((p, n));
-                }
+        }
+        for (i, n) in loose {
+            if let Some(r) = self.loose.get_mut(i) {
+                r.findings = n;
+            }
+        }
+        for ((a, p), n) in covered {
+            if let (Some(c), Ok(p)) = (self.archives.get_mut(a), u32::try_from(p)) {
+                c.findings.push((p, n));
             }
         }
         for c in &mut self.archives {
@@ -437,6 +466,7 @@ impl Coverage {
             c.findings.shrink_to_fit();
         }
         self.sort();
+        result
     }
 
     /// How many rows.

@@ -7,6 +7,7 @@ mod coverage;
 pub mod discover;
 mod evaluate;
 pub mod excerpt;
+mod findings;
 mod media;
 mod recognise;
 
@@ -18,7 +19,7 @@ use crate::record::Platform;
 use crate::record::Record;
 use crate::rules::Pack;
 use crate::rules::{AccountHit, AccountInfo, AccountState};
-use crate::suppress::{Suppressions, Why};
+use crate::suppress::Suppressions;
 use crate::vocab::Severity;
 use coverage::Slots;
 pub use coverage::{Coverage, CoverageRow, CoverageView, Rows, Status};
@@ -34,6 +35,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub use discover::Candidate;
+pub use findings::{DEFAULT_BUDGET, Findings, Iter as FindingsIter, Spill, Tallies};
 pub use media::OcrSummary;
 
 #[derive(Clone, Debug)]
@@ -60,6 +62,9 @@ pub struct Options {
     pub ocr: Option<crate::media::ocr::Ocr>,
     /// How to read what exports leave unsaid (`--timezone`, `--date-order`).
     pub reading: platform::ReadOptions,
+    /// Where findings past a memory budget are written while the scan
+    /// runs; `None` keeps them all in memory.
+    pub spill: Option<Spill>,
 }
 
 /// Where [`scan_with`] hands every record the rules saw while it reads
@@ -88,6 +93,7 @@ impl Default for Options {
             accounts: Vec::new(),
             ocr: None,
             reading: platform::ReadOptions::default(),
+            spill: None,
         }
     }
 }
@@ -112,7 +118,8 @@ pub struct ArchiveSummary {
 
 #[derive(Debug, Default)]
 pub struct Outcome {
-    pub findings: Vec<Finding>,
+    /// In their final order (`Finding::sort_key`).
+    pub findings: Findings,
     pub coverage: Coverage,
     pub archives: Vec<ArchiveSummary>,
     pub below_min_severity: u64,
@@ -169,18 +176,16 @@ impl Outcome {
     /// How many findings were left out as reviewed and how many kept a
     /// review (see [`ReviewCounts`]).
     pub fn review_counts(&self) -> ReviewCounts {
-        let mut c = ReviewCounts::default();
-        let reviews = self
-            .reviewed
-            .iter()
-            .map(|r| r.review.as_str())
-            .chain(self.findings.iter().map(|f| f.review.as_str()));
-        for review in reviews {
-            match review {
+        let kept = &self.findings.tallies();
+        let mut c = ReviewCounts {
+            escalated: kept.escalated,
+            to_check: kept.to_check,
+            ..ReviewCounts::default()
+        };
+        for r in &self.reviewed {
+            match r.review.as_str() {
                 "false-positive" => c.false_positive += 1,
                 "accepted" => c.accepted += 1,
-                "escalated" => c.escalated += 1,
-                "to-check" => c.to_check += 1,
                 _ => {}
             }
         }
@@ -374,9 +379,16 @@ pub fn scan_with(
 
     // Each entry's result is added as soon as it is read, not collected
     // first: the order does not matter, since everything is sorted below.
-    let gathered = Mutex::new(Gathered::default());
-    let inflight = AtomicUsize::new(0);
-    let max_inflight = rayon::current_num_threads() * 2;
+    let gathered = Mutex::new(Gathered {
+        findings: findings::Collector::new(&opts.suppress, opts.spill.as_ref()),
+        below: 0,
+        undated: 0,
+        no_records: Vec::new(),
+    });
+    let inflight = InFlight {
+        now: AtomicUsize::new(0),
+        max: rayon::current_num_threads() * 2,
+    };
     let small_tasks = small.par_iter().enumerate().flat_map(|(i, bits)| {
         let i = u32::try_from(i).ok();
         bits.ones()
@@ -391,7 +403,7 @@ pub fn scan_with(
                 return;
             };
             let ev = evaluator(pack, opts, &u.candidate.display);
-            let mut r = read_entry(u, &e, &ev, opts, records, &inflight, max_inflight);
+            let mut r = read_entry(u, &e, &ev, opts, records, &gathered, &inflight);
             let detail = std::mem::take(&mut r.detail);
             u.slots.lock().unwrap_or_else(|e| e.into_inner()).set(
                 task.1 as usize,
@@ -564,54 +576,27 @@ pub fn scan_with(
         ));
     }
 
-    let (mut in_baseline, mut ignored) = (0, 0);
-    let mut reviewed = Vec::new();
-    if !opts.suppress.is_empty() {
-        findings.retain_mut(|f| match opts.suppress.check(&f.finding_id) {
-            None => {
-                // Seen again with an open review (`escalated`, `to-check`):
-                // the person's review and note travel with it.
-                if let Some(r) = opts.suppress.review(&f.finding_id) {
-                    f.review = r.review.clone();
-                    f.review_note = r.note.clone();
-                }
-                true
-            }
-            Some(Why::Baseline) => {
-                in_baseline += 1;
-                false
-            }
-            Some(Why::Ignored) => {
-                ignored += 1;
-                false
-            }
-            Some(Why::Reviewed) => {
-                if let Some(r) = opts.suppress.review(&f.finding_id) {
-                    reviewed.push(r.clone());
-                }
-                false
-            }
-        });
-    }
+    let (findings, left_out, spill_warning) = findings.finish();
+    warnings.extend(spill_warning);
     // One entry per finding_id, in a fixed order, for the manifest.
+    let mut reviewed = left_out.reviewed;
     reviewed.sort_by(|a, b| a.finding_id.cmp(&b.finding_id));
     reviewed.dedup_by(|a, b| a.finding_id == b.finding_id);
-    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    let mut per_entry: BTreeMap<(&str, &str), u64> = BTreeMap::new();
-    for f in &findings {
-        *per_entry.entry((&f.archive, &f.entry)).or_insert(0) += 1;
-    }
     // A note may have made a loose row `failed`, which moves it among its
     // entry's rows: sorted again there.
-    coverage.count_findings(per_entry);
+    if let Err(e) = coverage.count_findings(&findings) {
+        warnings.push(format!(
+            "the findings written to a scratch file could not be read back to count them per entry: {e}"
+        ));
+    }
     archives.sort_by(|a, b| a.archive.cmp(&b.archive));
     Outcome {
         findings,
         coverage,
         archives,
         below_min_severity: below,
-        in_baseline,
-        ignored,
+        in_baseline: left_out.in_baseline,
+        ignored: left_out.ignored,
         reviewed,
         warnings,
         ocr,
@@ -653,7 +638,6 @@ const MAX_ENTRY_WARNINGS: usize = 10;
 
 /// What reading one entry gave.
 struct EntryResult {
-    findings: Vec<Finding>,
     /// Its coverage row's status, records and detail.
     status: Status,
     records_read: u64,
@@ -666,17 +650,15 @@ struct EntryResult {
 }
 
 /// What every entry's reading gave, added up as entries finish.
-#[derive(Default)]
-struct Gathered {
-    findings: Vec<Finding>,
+struct Gathered<'a> {
+    findings: findings::Collector<'a>,
     below: u64,
     undated: u64,
     no_records: Vec<(String, String)>,
 }
 
-impl Gathered {
+impl Gathered<'_> {
     fn add(&mut self, r: EntryResult) {
-        self.findings.extend(r.findings);
         if let Some(entry) = r.no_records {
             self.no_records.push(entry);
         }
@@ -738,18 +720,26 @@ fn open(
     })
 }
 
+/// Batches of records being evaluated on other threads, and how many may
+/// be at once.
+struct InFlight {
+    now: AtomicUsize,
+    max: usize,
+}
+
 /// Reads one entry; records are evaluated in batches on other threads when
 /// they are free (bounded, so memory does not grow with the file), else here.
+/// Each batch's findings go to the collector as soon as it is evaluated,
+/// not when the entry ends: one data file may hold a whole account.
 fn read_entry(
     u: &Opened,
     entry: &Entry<'_>,
     ev: &Evaluator<'_>,
     opts: &Options,
     records: Option<&dyn RecordSink>,
-    inflight: &AtomicUsize,
-    max_inflight: usize,
+    gathered: &Mutex<Gathered<'_>>,
+    inflight: &InFlight,
 ) -> EntryResult {
-    let found = Mutex::new(Vec::new());
     let below = AtomicUsize::new(0);
     // `first`: the batch's first record's place in the entry, counted as
     // the reader emits them, so rows are ordered whichever thread runs it.
@@ -772,7 +762,8 @@ fn read_entry(
         }
         below.fetch_add(tally.below_min_severity as usize, Ordering::Relaxed);
         if !out.is_empty() {
-            found.lock().unwrap_or_else(|e| e.into_inner()).extend(out);
+            let mut g = gathered.lock().unwrap_or_else(|e| e.into_inner());
+            g.findings.extend(out);
         }
         if let (Some(sink), false) = (records, rows.is_empty()) {
             sink.take(rows);
@@ -811,14 +802,14 @@ fn read_entry(
                 let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
                 let at = first;
                 first += BATCH as u64;
-                if inflight.fetch_add(1, Ordering::AcqRel) < max_inflight {
+                if inflight.now.fetch_add(1, Ordering::AcqRel) < inflight.max {
                     let run = &run;
                     s.spawn(move |_| {
                         run(full, at);
-                        inflight.fetch_sub(1, Ordering::AcqRel);
+                        inflight.now.fetch_sub(1, Ordering::AcqRel);
                     });
                 } else {
-                    inflight.fetch_sub(1, Ordering::AcqRel);
+                    inflight.now.fetch_sub(1, Ordering::AcqRel);
                     run(full, at);
                 }
             }
@@ -861,7 +852,6 @@ fn read_entry(
         None => Status::Parsed,
     };
     EntryResult {
-        findings: found.into_inner().unwrap_or_else(|e| e.into_inner()),
         status,
         records_read: outcome.records,
         detail,

@@ -172,3 +172,68 @@ fn outputs_match_the_golden_files_at_one_and_two_threads() {
         }
     }
 }
+
+/// Past `--findings-memory` bytes, findings wait sorted in a scratch file
+/// beside the findings file and are merged back as each output is written.
+/// With a budget of one byte every finding is a run of its own: every
+/// output must still be the golden one, and no scratch file may remain.
+#[test]
+fn findings_that_waited_on_disk_give_the_same_outputs() {
+    let d = tempfile::tempdir().unwrap();
+    let inputs = estate(d.path());
+    let out = d.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let mut pages = Vec::new();
+    for memory in [None, Some("1")] {
+        for (findings, extra) in [
+            ("findings.csv", vec!["--summary", "summary.html"]),
+            ("findings.xlsx", vec![]),
+            ("findings.jsonl", vec![]),
+        ] {
+            let mut cmd = bin();
+            cmd.current_dir(d.path())
+                .arg("scan")
+                .args(&inputs)
+                .args(["-o", &format!("out/{findings}")])
+                .args(["--coverage", "out/coverage.csv", "--no-progress"])
+                .args(extra.iter().map(|e| match e.strip_prefix("--") {
+                    Some(_) => e.to_string(),
+                    None => format!("out/{e}"),
+                }));
+            if let Some(m) = memory {
+                cmd.args(["--findings-memory", m]);
+            }
+            let o = cmd.output().unwrap();
+            assert_eq!(
+                o.status.code(),
+                Some(1),
+                "{}",
+                String::from_utf8_lossy(&o.stderr)
+            );
+            let mut names: Vec<String> = std::fs::read_dir(&out)
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+            names.sort();
+            assert!(
+                names.iter().all(|n| !n.starts_with('.')),
+                "a scratch file was left: {names:?}"
+            );
+            if findings == "findings.csv" {
+                let read = |f: &str| std::fs::read_to_string(out.join(f)).unwrap();
+                check("findings.csv", &read("findings.csv"));
+                check("coverage.csv", &read("coverage.csv"));
+                pages.push(read("summary.html"));
+            } else {
+                pages.push(format!("{:x?}", std::fs::read(out.join(findings)).unwrap()));
+            }
+            for n in names {
+                std::fs::remove_file(out.join(n)).unwrap();
+            }
+        }
+    }
+    // the summary page, the workbook and the JSON Lines, each the same
+    // whether the findings stayed in memory or not
+    let (kept, waited) = pages.split_at(3);
+    assert_eq!(kept, waited);
+}

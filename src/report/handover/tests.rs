@@ -1,7 +1,7 @@
 use super::*;
 use crate::record::Platform;
 use crate::report::CoverageRow;
-use crate::scan::ArchiveSummary;
+use crate::scan::{ArchiveSummary, Findings};
 
 #[allow(clippy::too_many_arguments)]
 fn finding(
@@ -54,7 +54,7 @@ const META: Meta = Meta {
 fn outcome() -> Outcome {
     use RecordKind::*;
     Outcome {
-        findings: vec![
+        findings: Findings::from(vec![
             finding(
                 "app",
                 "low",
@@ -162,7 +162,7 @@ fn outcome() -> Outcome {
                 ),
                 "2021-03-01T09:00:00Z",
             ),
-        ],
+        ]),
         coverage: vec![
             CoverageRow {
                 archive: "a.zip".into(),
@@ -207,7 +207,7 @@ fn ids(i: &Item) -> Vec<Vec<&str>> {
 
 #[test]
 fn each_item_takes_its_findings() {
-    let lists = build(&outcome(), &META);
+    let lists = build(&outcome(), &META).unwrap();
     assert_eq!(lists.len(), 1);
     let c = &lists[0];
     assert_eq!(
@@ -241,7 +241,7 @@ fn each_item_takes_its_findings() {
 
 #[test]
 fn each_change_is_a_dated_line_linked_to_its_finding() {
-    let lists = build(&outcome(), &META);
+    let lists = build(&outcome(), &META).unwrap();
     let changes = lists[0].items.iter().find(|i| i.key == "changes").unwrap();
     assert_eq!(changes.status, "act");
     let shown: Vec<(&str, &str)> = changes
@@ -287,8 +287,9 @@ fn each_change_is_a_dated_line_linked_to_its_finding() {
 #[test]
 fn an_unread_change_history_alone_is_to_check_and_a_read_one_is_clear() {
     let mut o = outcome();
-    o.findings.retain(|f| !f.rule_id.ends_with("-changed"));
-    let c = &build(&o, &META)[0];
+    o.findings
+        .edit(|v| v.retain(|f| !f.rule_id.ends_with("-changed")));
+    let c = &build(&o, &META).unwrap()[0];
     let changes = c.items.iter().find(|i| i.key == "changes").unwrap();
     assert_eq!(changes.status, "check");
     assert_eq!(changes.lines.len(), 1);
@@ -298,7 +299,7 @@ fn an_unread_change_history_alone_is_to_check_and_a_read_one_is_clear() {
     let mut rows = o.coverage.rows();
     rows.retain(|r| r.status == Status::Parsed);
     o.coverage = rows.into();
-    let c = &build(&o, &META)[0];
+    let c = &build(&o, &META).unwrap()[0];
     let changes = c.items.iter().find(|i| i.key == "changes").unwrap();
     assert_eq!((changes.status, changes.lines.len()), ("clear", 0));
 }
@@ -306,10 +307,10 @@ fn an_unread_change_history_alone_is_to_check_and_a_read_one_is_clear() {
 #[test]
 fn an_account_with_nothing_found_is_all_clear() {
     let mut o = outcome();
-    o.findings.clear();
+    o.findings.edit(Vec::clear);
     o.coverage = Vec::new().into();
     o.archives[0].last_post = None;
-    let c = &build(&o, &META)[0];
+    let c = &build(&o, &META).unwrap()[0];
     assert!(
         c.items
             .iter()

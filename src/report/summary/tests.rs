@@ -1,7 +1,7 @@
 use super::chart::tick_labels;
 use super::*;
 use crate::report::CoverageRow;
-use crate::scan::ArchiveSummary;
+use crate::scan::{ArchiveSummary, Findings};
 
 fn finding(sev: &str, cat: &str, rule: &str, account: &str, at: &str) -> Finding {
     Finding {
@@ -54,7 +54,7 @@ const META: Meta = Meta {
 
 fn outcome() -> Outcome {
     Outcome {
-        findings: vec![
+        findings: Findings::from(vec![
             finding(
                 "high",
                 "patient-data",
@@ -84,7 +84,7 @@ fn outcome() -> Outcome {
                 "2024-10-01T00:00:00Z",
             ),
             finding("medium", "account", "account.phone", "B", ""),
-        ],
+        ]),
         coverage: vec![
             cov("data/tweets.js", Status::Parsed),
             cov("data/like.js", Status::Skipped),
@@ -121,7 +121,7 @@ fn quarters_bucket_by_month() {
 
 #[test]
 fn totals_by_severity_and_category() {
-    let s = build(&outcome(), &META);
+    let s = build(&outcome(), &META).unwrap();
     assert_eq!(s.total, 5);
     let sev: Vec<(&str, u64)> = s
         .by_severity
@@ -152,7 +152,7 @@ fn totals_by_severity_and_category() {
 
 #[test]
 fn per_account_per_quarter_fills_gaps_and_keeps_undated_last() {
-    let s = build(&outcome(), &META);
+    let s = build(&outcome(), &META).unwrap();
     assert_eq!(
         s.quarters,
         ["2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4", UNDATED]
@@ -170,7 +170,7 @@ fn per_account_per_quarter_fills_gaps_and_keeps_undated_last() {
 
 #[test]
 fn top_rules_by_count_then_severity() {
-    let s = build(&outcome(), &META);
+    let s = build(&outcome(), &META).unwrap();
     let top: Vec<(&str, u64)> = s
         .top_rules
         .iter()
@@ -189,7 +189,7 @@ fn top_rules_by_count_then_severity() {
 
 #[test]
 fn coverage_totals_flag_failed_and_unknown() {
-    let s = build(&outcome(), &META);
+    let s = build(&outcome(), &META).unwrap();
     let c = &s.coverage;
     assert_eq!(
         (c.entries, c.parsed, c.skipped, c.unknown, c.failed),
@@ -212,8 +212,8 @@ fn coverage_totals_flag_failed_and_unknown() {
 #[test]
 fn links_most_serious_first_and_only_http() {
     let mut o = outcome();
-    o.findings[2].url = "javascript:alert(1)".into();
-    let s = build(&o, &META);
+    o.findings.edit(|v| v[2].url = "javascript:alert(1)".into());
+    let s = build(&o, &META).unwrap();
     assert_eq!(s.links[0].severity, "critical");
     assert_eq!(s.links[1].severity, "high");
     assert_eq!(s.links[0].created_at, "2024-10-01");
@@ -225,11 +225,12 @@ fn links_most_serious_first_and_only_http() {
 #[test]
 fn page_escapes_archive_text_and_loads_nothing() {
     let mut o = outcome();
-    o.findings[0].account = "<script>alert('x')</script>".into();
+    o.findings
+        .edit(|v| v[0].account = "<script>alert('x')</script>".into());
     let mut rows = o.coverage.rows();
     rows[3].detail = "<img src=x onerror=alert(1)>".into();
     o.coverage = rows.into();
-    let page = render(&build(&o, &META)).unwrap();
+    let page = render(&build(&o, &META).unwrap()).unwrap();
     assert!(!page.contains("<script"), "unescaped account name");
     assert!(!page.contains("<img"), "unescaped coverage detail");
     assert!(page.contains("&lt;script&gt;"));
@@ -244,29 +245,31 @@ fn page_escapes_archive_text_and_loads_nothing() {
 
 #[test]
 fn empty_outcome_renders() {
-    let page = render(&build(&Outcome::default(), &META)).unwrap();
+    let page = render(&build(&Outcome::default(), &META).unwrap()).unwrap();
     assert!(page.contains(r#"id="total-findings">0<"#));
     assert!(page.contains("No findings."));
 }
 
 #[test]
 fn same_outcome_same_bytes() {
-    let a = render(&build(&outcome(), &META)).unwrap();
-    let b = render(&build(&outcome(), &META)).unwrap();
+    let a = render(&build(&outcome(), &META).unwrap()).unwrap();
+    let b = render(&build(&outcome(), &META).unwrap()).unwrap();
     assert_eq!(a, b);
 }
 
 #[test]
 fn long_spans_leave_out_empty_quarters() {
     let mut o = outcome();
-    o.findings.push(finding(
-        "low",
-        "links",
-        "links.shortener",
-        "A",
-        "2011-05-01T00:00:00Z",
-    ));
-    let s = build(&o, &META);
+    o.findings.edit(|v| {
+        v.push(finding(
+            "low",
+            "links",
+            "links.shortener",
+            "A",
+            "2011-05-01T00:00:00Z",
+        ))
+    });
+    let s = build(&o, &META).unwrap();
     assert!(s.empty_quarters_left_out);
     assert_eq!(
         s.quarters,
@@ -275,14 +278,14 @@ fn long_spans_leave_out_empty_quarters() {
     assert_eq!(s.quarter_rows[1].quarter, "2024-Q1");
     assert_eq!(s.quarter_rows[1].per_account, [2, 0]);
     assert_eq!(s.quarter_rows[4].total, 1);
-    assert!(!build(&outcome(), &META).empty_quarters_left_out);
+    assert!(!build(&outcome(), &META).unwrap().empty_quarters_left_out);
 }
 
 #[test]
 fn one_quarter_chart_draws() {
     let mut o = outcome();
-    o.findings.truncate(1);
-    let s = build(&o, &META);
+    o.findings.edit(|v| v.truncate(1));
+    let s = build(&o, &META).unwrap();
     assert_eq!(s.quarters, ["2024-Q1"]);
     assert!(s.chart_svg.contains("2024-Q1"), "{}", s.chart_svg);
     assert!(s.chart_svg.contains("<rect"));
@@ -306,7 +309,7 @@ fn fifty_accounts_fourteen_years() -> Outcome {
     }
     findings.push(finding("low", "links", "links.shortener", "Trust00", ""));
     Outcome {
-        findings,
+        findings: findings.into(),
         ..Outcome::default()
     }
 }
@@ -324,7 +327,7 @@ fn svg_texts(svg: &str) -> Vec<String> {
 
 #[test]
 fn a_long_history_labels_the_axis_by_year_and_the_table_has_a_row_per_account() {
-    let s = build(&fifty_accounts_fourteen_years(), &META);
+    let s = build(&fifty_accounts_fourteen_years(), &META).unwrap();
     assert_eq!(s.quarters.len(), 56 + 1);
     assert_eq!(s.accounts.len(), 50);
     // Tick labels: the 14 years, the undated bar, and the y axis's; no
