@@ -15,7 +15,8 @@ use crate::error::Result;
 use crate::finding::Finding;
 use crate::record::RecordKind;
 use crate::scan::Outcome;
-use crate::vocab::{Category, Field};
+use crate::vocab::Field;
+use pick::{KINDS, Picked};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
@@ -27,6 +28,11 @@ const SECTION: &str = include_str!("templates/handover_section.html");
 /// Days without a post after which the last-post item asks for action:
 /// the default of `account.posting-gap` (rules/account.toml).
 const QUIET_DAYS: i64 = 30;
+
+/// Lines an item shows, most serious first; past it the item says how
+/// many more the findings file has. It keeps the page readable, and lets
+/// [`build`] keep only the findings it can show (`pick`).
+const MAX_LINES: usize = 1000;
 
 /// Archive files that hold an account's screen-name and e-mail history.
 /// The X reader turns each change in the first two into a finding; one of
@@ -71,6 +77,8 @@ pub struct Item {
     /// One sentence under the heading.
     pub note: String,
     pub lines: Vec<Line>,
+    /// Lines not shown: past [`MAX_LINES`].
+    pub more: u64,
 }
 
 /// One account's page.
@@ -194,6 +202,7 @@ fn item(
         status,
         note,
         lines,
+        more: 0,
     }
 }
 
@@ -272,6 +281,7 @@ fn changes_item<'c>(
         status,
         note: note.to_string(),
         lines,
+        more: 0,
     }
 }
 
@@ -287,14 +297,14 @@ fn days_since(last: jiff::Timestamp, run_date: &str) -> Option<i64> {
 /// the order the archives were scanned; accounts that only findings name
 /// (Threads posts in an Instagram export) follow.
 ///
-/// The checklists list the findings themselves, so they are all read into
-/// memory here (scan::Findings may hold them on disk).
+/// The findings are read once, and only those the items can show are kept
+/// (`pick`).
 pub fn build(outcome: &Outcome, meta: &Meta) -> Result<Vec<Checklist>> {
-    let findings = outcome.findings.to_vec().map_err(super::failed)?;
-    Ok(build_from(outcome, &findings, meta))
+    let picked = Picked::from(&outcome.findings).map_err(super::failed)?;
+    Ok(build_from(outcome, &picked, meta))
 }
 
-fn build_from(outcome: &Outcome, findings: &[Finding], meta: &Meta) -> Vec<Checklist> {
+fn build_from(outcome: &Outcome, picked: &Picked, meta: &Meta) -> Vec<Checklist> {
     let mut keys: Vec<(String, String)> = Vec::new();
     let mut add = |k: (String, String)| {
         if !keys.contains(&k) {
@@ -304,17 +314,17 @@ fn build_from(outcome: &Outcome, findings: &[Finding], meta: &Meta) -> Vec<Check
     for a in &outcome.archives {
         add((a.platform.to_string(), a.account.clone()));
     }
-    for f in findings {
-        add((f.platform.to_string(), f.account.clone()));
+    for k in &picked.accounts {
+        add(k.clone());
     }
     keys.into_iter()
-        .map(|(platform, account)| checklist(outcome, findings, meta, platform, account))
+        .map(|(platform, account)| checklist(outcome, picked, meta, platform, account))
         .collect()
 }
 
 fn checklist(
     outcome: &Outcome,
-    findings: &[Finding],
+    picked: &Picked,
     meta: &Meta,
     platform: String,
     account: String,
@@ -325,35 +335,31 @@ fn checklist(
         .filter(|a| a.platform.to_string() == platform && a.account == account)
         .collect();
     let names: Vec<String> = archives.iter().map(|a| a.archive.clone()).collect();
-    let mine: Vec<&Finding> = findings
+    let mine: Vec<&Finding> = picked
+        .findings
         .iter()
         .filter(|f| f.platform.to_string() == platform && f.account == account)
         .collect();
-    let on = |pred: &dyn Fn(&Finding) -> bool| -> Vec<&Finding> {
-        mine.iter().copied().filter(|f| pred(f)).collect()
+    // Each item's findings, as `pick` chose them.
+    let on = |key: &str| -> Vec<&Finding> {
+        let takes = KINDS.iter().find(|k| k.key == key).map(|k| k.takes);
+        mine.iter()
+            .copied()
+            .filter(|f| takes.is_some_and(|t| t(f)))
+            .collect()
     };
     // The rows of these archives, read afresh each time they are needed
     // rather than collected (there may be a million).
     let coverage = || of_archives(&outcome.coverage, &names);
 
-    let apps = on(&|f| f.field == Field::ConnectedApp);
-    let contact = on(&|f| {
-        f.record_kind == RecordKind::Account && matches!(f.field, Field::Email | Field::Phone)
-    });
-    let ips = on(&|f| f.field == Field::LoginIp);
-    let messages = on(&|f| {
-        f.record_kind == RecordKind::Dm
-            && matches!(f.category, Category::PatientData | Category::PersonalData)
-    });
-    let live = on(&|f| {
-        !matches!(
-            f.record_kind,
-            RecordKind::Account | RecordKind::Dm | RecordKind::DeletedPost
-        ) && f.category != Category::Account
-    });
-    let gaps = on(&|f| f.rule_id == "account.posting-gap");
+    let apps = on("connected-apps");
+    let contact = on("email-phone");
+    let ips = on("login-ips");
+    let messages = on("messages");
+    let live = on("live-posts");
+    let gaps = on("last-post");
 
-    let changes = changes_item(&on(&|f| changed(f.field).is_some()), coverage(), meta);
+    let changes = changes_item(&on("changes"), coverage(), meta);
 
     let last = archives.iter().filter_map(|a| a.last_post).max();
     let mut last_lines = per_record(&gaps, meta);
@@ -393,9 +399,10 @@ fn checklist(
         },
         note: last_note,
         lines: last_lines,
+        more: 0,
     };
 
-    let items = vec![
+    let mut items = vec![
         item(
             "connected-apps",
             "Connected apps to revoke",
@@ -434,6 +441,10 @@ fn checklist(
         ),
         last_post,
     ];
+    let key = (platform.clone(), account.clone());
+    for i in &mut items {
+        picked.limit(&key, i);
+    }
     Checklist {
         to_act: items.iter().filter(|i| i.status == "act").count(),
         unread: coverage()
@@ -499,14 +510,14 @@ pub fn render_section(lists: &[Checklist]) -> Result<String> {
 
 /// The standalone page `social-audit handover` writes.
 pub fn render(outcome: &Outcome, meta: &Meta) -> Result<String> {
-    let findings = outcome.findings.to_vec().map_err(super::failed)?;
-    let handover = build_from(outcome, &findings, meta);
+    let picked = Picked::from(&outcome.findings).map_err(super::failed)?;
+    let handover = build_from(outcome, &picked, meta);
     let section = render_section(&handover)?;
     let page = Page {
         run_date: meta.run_date.to_string(),
         tool_version: meta.tool_version.to_string(),
         rule_pack: meta.rule_pack.to_string(),
-        referenced: referenced(&handover, &findings, meta),
+        referenced: referenced(&handover, &picked.findings, meta),
         handover,
     };
     let mut env = minijinja::Environment::new();
@@ -526,5 +537,6 @@ pub fn write_handover(mut out: impl Write, outcome: &Outcome, meta: &Meta) -> Re
     out.flush().map_err(super::failed)
 }
 
+mod pick;
 #[cfg(test)]
 mod tests;

@@ -345,3 +345,66 @@ fn days_since_counts_whole_days() {
     assert_eq!(days_since(ts, "2025-11-14"), Some(365));
     assert_eq!(days_since(ts, "not a date"), None);
 }
+
+/// An item shows at most `MAX_LINES` lines, most serious first, and says
+/// how many more there are; the page keeps only the findings it shows. The
+/// lines shown are the ones the whole list would start with.
+#[test]
+fn a_long_item_shows_the_most_serious_lines_and_counts_the_rest() {
+    use RecordKind::Post;
+    let post = |i: usize, sev: &str| {
+        finding(
+            &format!("p{i}"),
+            sev,
+            "conduct",
+            "conduct.obscene",
+            Post,
+            &format!("{i:05}"),
+            Field::Text,
+            "x",
+        )
+    };
+    let mut all: Vec<Finding> = (0..MAX_LINES + 5).map(|i| post(i, "low")).collect();
+    // a record with two findings is one line; the critical ones come last
+    // in the file
+    all.push(post(MAX_LINES + 5, "critical"));
+    let mut second = post(MAX_LINES + 5, "low");
+    second.finding_id = "p-second".into();
+    all.push(second);
+    all.push(post(MAX_LINES + 6, "critical"));
+    let o = Outcome {
+        findings: Findings::from(all),
+        ..Outcome::default()
+    };
+    let lists = build(&o, &META).unwrap();
+    let live = lists[0]
+        .items
+        .iter()
+        .find(|i| i.key == "live-posts")
+        .unwrap();
+    assert_eq!(live.lines.len(), MAX_LINES);
+    // 1,007 records: two critical lines, then the first 998 low ones
+    let first: Vec<&str> = live.lines[..3]
+        .iter()
+        .map(|l| l.findings[0].finding_id.as_str())
+        .collect();
+    assert_eq!(
+        first,
+        [
+            &format!("p{}", MAX_LINES + 5),
+            &format!("p{}", MAX_LINES + 6),
+            "p0"
+        ]
+    );
+    assert_eq!(live.lines[0].findings.len(), 2);
+    assert_eq!(
+        live.lines[MAX_LINES - 1].findings[0].finding_id,
+        format!("p{}", MAX_LINES - 3)
+    );
+    assert_eq!(live.more, 7);
+    let page = render(&o, &META).unwrap();
+    assert!(page.contains("data-more=\"7\""), "the page says so");
+    // the foot lists only findings the lines name
+    assert!(page.contains("id=\"finding-p0\""));
+    assert!(!page.contains(&format!("id=\"finding-p{}\"", MAX_LINES + 4)));
+}
