@@ -193,8 +193,8 @@ pub struct Summary {
     /// What `--reviewed` files left out and kept.
     pub reviews: crate::scan::ReviewCounts,
     /// The handover checklist, one per account (src/report/handover.rs);
-    /// only the page has it ([`page`]), since it reads every finding into
-    /// memory and the workbook's Summary sheet does not show it.
+    /// only the page has it ([`page`]): the workbook's Summary sheet does
+    /// not show it, and it takes a pass over the findings of its own.
     pub handover: Vec<super::handover::Checklist>,
     /// Inline SVG chart (drawn by plotters, which escapes its text); given
     /// to the template separately as `chart`.

@@ -377,8 +377,9 @@ pub fn scan_with(
         key(a).cmp(&key(b))
     });
 
-    // Each entry's result is added as soon as it is read, not collected
-    // first: the order does not matter, since everything is sorted below.
+    // Findings are handed on a batch at a time, and each entry's other
+    // results as soon as it is read: the order does not matter, since the
+    // collector sorts (scan::findings).
     let gathered = Mutex::new(Gathered {
         findings: findings::Collector::new(&opts.suppress, opts.spill.as_ref()),
         below: 0,
