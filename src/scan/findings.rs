@@ -11,7 +11,7 @@
 //! how much it finds (docs/ARCHITECTURE.md, "Bounded memory"); a scan that
 //! finds little never touches the disk.
 
-use crate::finding::Finding;
+use crate::finding::{Finding, HEADER};
 use crate::scratch::Scratch;
 use crate::suppress::{Review, Suppressions, Why};
 use std::borrow::Cow;
@@ -90,13 +90,11 @@ pub(super) struct Collector<'a> {
     held: Vec<Finding>,
     held_bytes: usize,
     file: Option<(Scratch, BufWriter<File>)>,
-    written: u64,
     runs: Vec<RunAt>,
     tallies: Tallies,
-    len: u64,
     left_out: LeftOut,
     /// Why findings stayed in memory past the budget, if writing failed.
-    pub warning: Option<String>,
+    warning: Option<String>,
 }
 
 impl<'a> Collector<'a> {
@@ -107,10 +105,8 @@ impl<'a> Collector<'a> {
             held: Vec::new(),
             held_bytes: 0,
             file: None,
-            written: 0,
             runs: Vec::new(),
             tallies: Tallies::default(),
-            len: 0,
             left_out: LeftOut::default(),
             warning: None,
         }
@@ -148,7 +144,6 @@ impl<'a> Collector<'a> {
             }
         }
         self.tallies.add(&f);
-        self.len += 1;
         self.held_bytes += held_size(&f);
         self.held.push(f);
         if let Some(spill) = self.spill
@@ -185,12 +180,12 @@ impl<'a> Collector<'a> {
             bytes += buf.len() as u64;
         }
         out.flush()?;
+        let offset = self.runs.last().map_or(0, |r| r.offset + r.bytes);
         self.runs.push(RunAt {
-            offset: self.written,
+            offset,
             bytes,
             count: self.held.len() as u64,
         });
-        self.written += bytes;
         self.held.clear();
         self.held_bytes = 0;
         Ok(())
@@ -198,16 +193,11 @@ impl<'a> Collector<'a> {
 
     pub fn finish(mut self) -> (Findings, LeftOut, Option<String>) {
         self.held.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        let file = self.file.map(|(scratch, _)| scratch);
+        // (a run is listed only once it is written, so only with a file)
         let findings = Findings {
             held: self.held,
-            runs: if file.is_some() {
-                self.runs
-            } else {
-                Vec::new()
-            },
-            file,
-            len: self.len,
+            runs: self.runs,
+            file: self.file.map(|(scratch, _)| scratch),
             tallies: self.tallies,
         };
         (findings, self.left_out, self.warning)
@@ -244,14 +234,13 @@ pub struct Findings {
     held: Vec<Finding>,
     runs: Vec<RunAt>,
     file: Option<Scratch>,
-    len: u64,
     tallies: Tallies,
 }
 
 impl std::fmt::Debug for Findings {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Findings")
-            .field("len", &self.len)
+            .field("len", &self.len())
             .field("in_memory", &self.held.len())
             .field("runs_on_disk", &self.runs.len())
             .finish()
@@ -267,7 +256,6 @@ impl From<Vec<Finding>> for Findings {
             tallies.add(f);
         }
         Findings {
-            len: held.len() as u64,
             held,
             runs: Vec::new(),
             file: None,
@@ -277,12 +265,13 @@ impl From<Vec<Finding>> for Findings {
 }
 
 impl Findings {
+    /// How many: every finding is tallied by its severity.
     pub fn len(&self) -> u64 {
-        self.len
+        self.tallies.by_severity.iter().sum()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.len == 0
+        self.len() == 0
     }
 
     pub fn tallies(&self) -> &Tallies {
@@ -312,19 +301,16 @@ impl Findings {
         }
         it
     }
-
-    /// Every finding, owned, in order: for outputs that must hold them all
-    /// (the handover checklist).
-    pub fn to_vec(&self) -> io::Result<Vec<Finding>> {
-        self.iter().map(|f| f.map(Cow::into_owned)).collect()
-    }
 }
 
 #[cfg(test)]
 impl Findings {
     /// For tests of outputs: the findings as a vector to change in place.
     pub(crate) fn edit(&mut self, change: impl FnOnce(&mut Vec<Finding>)) {
-        let mut v = self.to_vec().expect("findings in memory");
+        let mut v: Vec<Finding> = self
+            .iter()
+            .map(|f| f.expect("findings in memory").into_owned())
+            .collect();
         change(&mut v);
         *self = v.into();
     }
@@ -430,9 +416,9 @@ impl<'a> Iterator for Iter<'a> {
     }
 }
 
-// The scratch file's record: every column as a length-prefixed string (the
-// vocabulary by name), then the match's byte offset. Only this build of
-// the tool reads it back, within the same run.
+// The scratch file's record: every column of `Finding::cells` (`HEADER`'s
+// order) as a length-prefixed string, then the match's byte offset. Only
+// this build of the tool reads it back, within the same run.
 
 fn put(out: &mut Vec<u8>, s: &str) -> io::Result<()> {
     let n = u32::try_from(s.len()).map_err(|_| io::Error::other("a finding's cell over 4 GiB"))?;
@@ -442,29 +428,8 @@ fn put(out: &mut Vec<u8>, s: &str) -> io::Result<()> {
 }
 
 fn encode(f: &Finding, out: &mut Vec<u8>) -> io::Result<()> {
-    for s in [
-        f.finding_id.as_str(),
-        f.severity.as_str(),
-        &f.rule_id,
-        f.category.as_str(),
-        &f.policy_ref,
-        f.platform.as_str(),
-        &f.account,
-        &f.archive,
-        &f.entry,
-        f.record_kind.as_str(),
-        &f.record_id,
-        &f.created_at,
-        &f.url,
-        f.field.as_str(),
-        &f.matched,
-        &f.context,
-        &f.detail,
-        f.confidence.as_str(),
-        &f.review,
-        &f.review_note,
-    ] {
-        put(out, s)?;
+    for cell in f.cells() {
+        put(out, cell)?;
     }
     out.extend_from_slice(&(f.offset as u64).to_le_bytes());
     Ok(())
@@ -483,41 +448,65 @@ fn get(r: &mut impl Read) -> io::Result<String> {
     String::from_utf8(s).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
 }
 
-fn name<T: std::str::FromStr>(r: &mut impl Read) -> io::Result<T> {
-    let s = get(r)?;
+fn name<T: std::str::FromStr>(s: &str) -> io::Result<T> {
     s.parse()
         .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, format!("unknown name {s:?}")))
 }
 
 fn decode(r: &mut impl Read) -> io::Result<Finding> {
-    let mut f = Finding {
-        finding_id: get(r)?,
-        severity: name(r)?,
-        rule_id: get(r)?,
-        category: name(r)?,
-        policy_ref: get(r)?,
-        platform: name(r)?,
-        account: get(r)?,
-        archive: get(r)?,
-        entry: get(r)?,
-        record_kind: name(r)?,
-        record_id: get(r)?,
-        created_at: get(r)?,
-        url: get(r)?,
-        field: name(r)?,
-        matched: get(r)?,
-        context: get(r)?,
-        detail: get(r)?,
-        confidence: name(r)?,
-        review: get(r)?,
-        review_note: get(r)?,
-        offset: 0,
-    };
+    let mut cells: [String; HEADER.len()] = Default::default();
+    for c in &mut cells {
+        *c = get(r)?;
+    }
+    let [
+        finding_id,
+        severity,
+        rule_id,
+        category,
+        policy_ref,
+        platform,
+        account,
+        archive,
+        entry,
+        record_kind,
+        record_id,
+        created_at,
+        url,
+        field,
+        matched,
+        context,
+        detail,
+        confidence,
+        _severity_rank,
+        review,
+        review_note,
+    ] = cells;
     let mut at = [0u8; 8];
     r.read_exact(&mut at)?;
-    f.offset = usize::try_from(u64::from_le_bytes(at))
-        .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
-    Ok(f)
+    Ok(Finding {
+        finding_id,
+        severity: name(&severity)?,
+        rule_id,
+        category: name(&category)?,
+        policy_ref,
+        platform: name(&platform)?,
+        account,
+        archive,
+        entry,
+        record_kind: name(&record_kind)?,
+        record_id,
+        created_at,
+        url,
+        field: name(&field)?,
+        matched,
+        context,
+        detail,
+        confidence: name(&confidence)?,
+        review,
+        review_note,
+        offset: usize::try_from(u64::from_le_bytes(at))
+            .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?,
+    })
 }
 
 #[cfg(test)]
