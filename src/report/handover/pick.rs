@@ -12,42 +12,52 @@ use crate::vocab::{Category, Field, Severity};
 use std::collections::BTreeMap;
 
 /// The items whose lines come from findings, and which findings each takes.
-/// `per_record` items make one line per record (a post with three
-/// findings is one thing to act on); the others one line per finding.
 pub(super) struct Kind {
     pub key: &'static str,
-    pub per_record: bool,
+    lines: Lines,
     pub takes: fn(&Finding) -> bool,
+}
+
+/// How an item's findings become lines, and so which are kept.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Lines {
+    /// A line per finding: the first `MAX_LINES` of each severity.
+    PerFinding,
+    /// A line per record (a post with three findings is one thing to act
+    /// on): the records whose worst finding is among the first
+    /// `MAX_LINES` of its severity.
+    PerRecord,
+    /// Every one. Changes are few (one per change of name or address) and
+    /// are shown oldest first, not most serious first.
+    All,
 }
 
 pub(super) const KINDS: [Kind; 7] = [
     Kind {
         key: "connected-apps",
-        per_record: false,
+        lines: Lines::PerFinding,
         takes: |f| f.field == Field::ConnectedApp,
     },
     Kind {
         key: "email-phone",
-        per_record: false,
+        lines: Lines::PerFinding,
         takes: |f| {
             f.record_kind == RecordKind::Account && matches!(f.field, Field::Email | Field::Phone)
         },
     },
-    // Changes are few (one per change of name or address) and are shown
-    // oldest first, so every one is kept.
     Kind {
         key: "changes",
-        per_record: false,
+        lines: Lines::All,
         takes: |f| super::changed(f.field).is_some(),
     },
     Kind {
         key: "login-ips",
-        per_record: false,
+        lines: Lines::PerFinding,
         takes: |f| f.field == Field::LoginIp,
     },
     Kind {
         key: "messages",
-        per_record: true,
+        lines: Lines::PerRecord,
         takes: |f| {
             f.record_kind == RecordKind::Dm
                 && matches!(f.category, Category::PatientData | Category::PersonalData)
@@ -55,7 +65,7 @@ pub(super) const KINDS: [Kind; 7] = [
     },
     Kind {
         key: "live-posts",
-        per_record: true,
+        lines: Lines::PerRecord,
         takes: |f| {
             !matches!(
                 f.record_kind,
@@ -65,7 +75,7 @@ pub(super) const KINDS: [Kind; 7] = [
     },
     Kind {
         key: "last-post",
-        per_record: true,
+        lines: Lines::PerRecord,
         takes: |f| f.rule_id == "account.posting-gap",
     },
 ];
@@ -73,14 +83,20 @@ pub(super) const KINDS: [Kind; 7] = [
 /// The account a finding's checklist is: platform and handle.
 pub(super) type Account = (String, String);
 
-/// The findings one record gave an item, while they arrive.
+/// The findings one record gave an item, while they arrive, each with its
+/// place in the findings stream; never empty.
 struct Group {
-    archive: String,
-    record_id: String,
-    kind: RecordKind,
     worst: Severity,
-    /// Each with its place in the findings stream.
     members: Vec<(u64, Finding)>,
+}
+
+impl Group {
+    /// Whether `f` is about the group's record.
+    fn holds(&self, f: &Finding) -> bool {
+        self.members.first().is_some_and(|(_, g)| {
+            (&g.archive, &g.record_id, g.record_kind) == (&f.archive, &f.record_id, f.record_kind)
+        })
+    }
 }
 
 /// One account's item while findings pass.
@@ -122,28 +138,20 @@ impl Picked {
                     continue;
                 }
                 let t = tallies.entry((account.clone(), i)).or_default();
-                if kind.key == "changes" {
-                    keep = true;
-                } else if !kind.per_record {
-                    keep |= t.take(f.severity);
-                } else {
-                    let same = t.open.as_ref().is_some_and(|g| {
-                        g.archive == f.archive
-                            && g.record_id == f.record_id
-                            && g.kind == f.record_kind
-                    });
-                    if !same && let Some(g) = t.open.take() {
-                        t.close(g, &mut kept);
+                match kind.lines {
+                    Lines::All => keep = true,
+                    Lines::PerFinding => keep |= t.take(f.severity),
+                    Lines::PerRecord => {
+                        if let Some(g) = t.open.take_if(|g| !g.holds(&f)) {
+                            t.close(g, &mut kept);
+                        }
+                        let g = t.open.get_or_insert_with(|| Group {
+                            worst: f.severity,
+                            members: Vec::new(),
+                        });
+                        g.worst = g.worst.max(f.severity);
+                        g.members.push((at as u64, f.clone()));
                     }
-                    let g = t.open.get_or_insert_with(|| Group {
-                        archive: f.archive.clone(),
-                        record_id: f.record_id.clone(),
-                        kind: f.record_kind,
-                        worst: f.severity,
-                        members: Vec::new(),
-                    });
-                    g.worst = g.worst.max(f.severity);
-                    g.members.push((at as u64, f.clone()));
                 }
             }
             if keep {
