@@ -53,15 +53,7 @@ impl Scratch {
     /// `.NAME.TAG-PID` beside `target`, for a sink that needs more than
     /// one scratch file.
     pub fn tagged(target: &Path, tag: &str) -> io::Result<Scratch> {
-        let name = target
-            .file_name()
-            .ok_or_else(|| io::Error::other("output path has no file name"))?;
-        let path = target.with_file_name(format!(
-            ".{}.{tag}-{}",
-            name.to_string_lossy(),
-            std::process::id()
-        ));
-        Ok(Scratch::at(path)?.0)
+        Ok(Scratch::at(beside(target, tag)?)?.0)
     }
 
     /// `.social-audit-NAME-PID` in `dir`, open for writing.
@@ -70,8 +62,7 @@ impl Scratch {
     }
 
     fn at(path: PathBuf) -> io::Result<(Scratch, File)> {
-        let file = create_private(&path)?;
-        track(&path, true);
+        let file = create_tracked(&path)?;
         Ok((Scratch { path }, file))
     }
 }
@@ -83,9 +74,30 @@ impl Drop for Scratch {
     }
 }
 
+/// `.NAME.TAG-PID` beside `target`: a file the tool writes while `target`
+/// is being made (an output's partial file, a sink's scratch file).
+pub(crate) fn beside(target: &Path, tag: &str) -> io::Result<PathBuf> {
+    let name = target
+        .file_name()
+        .ok_or_else(|| io::Error::other("output path has no file name"))?;
+    Ok(target.with_file_name(format!(
+        ".{}.{tag}-{}",
+        name.to_string_lossy(),
+        std::process::id()
+    )))
+}
+
+/// Creates `path` as [`create_private`] does and lists it for removal on
+/// an interrupt (take it off with [`track`] once it is renamed or removed).
+pub(crate) fn create_tracked(path: &Path) -> io::Result<File> {
+    let file = create_private(path)?;
+    track(path, true);
+    Ok(file)
+}
+
 /// Creates `path`, which must not exist, for writing, owner-only.
 #[cfg(unix)]
-pub(crate) fn create_private(path: &Path) -> io::Result<File> {
+fn create_private(path: &Path) -> io::Result<File> {
     use std::os::unix::fs::OpenOptionsExt;
     std::fs::OpenOptions::new()
         .write(true)
@@ -95,7 +107,7 @@ pub(crate) fn create_private(path: &Path) -> io::Result<File> {
 }
 
 #[cfg(not(unix))]
-pub(crate) fn create_private(path: &Path) -> io::Result<File> {
+fn create_private(path: &Path) -> io::Result<File> {
     std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)

@@ -10,7 +10,7 @@
 //! `/dev/null`. A symbolic link is followed and the file it points at is
 //! replaced, so the link survives.
 
-use crate::scratch::{create_private, track};
+use crate::scratch::{beside, create_tracked, track};
 use sha2::{Digest, Sha256};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -56,16 +56,8 @@ impl Output {
             }
             _ => path,
         };
-        let name = path
-            .file_name()
-            .ok_or_else(|| io::Error::other("output path has no file name"))?;
-        let temp = path.with_file_name(format!(
-            ".{}.partial-{}",
-            name.to_string_lossy(),
-            std::process::id()
-        ));
-        let file = create_private(&temp)?;
-        track(&temp, true);
+        let temp = beside(path, "partial")?;
+        let file = create_tracked(&temp)?;
         Ok(Output {
             target: Some(path.to_path_buf()),
             temp: Some(temp),
