@@ -11,6 +11,14 @@
         sets already read (tests/eval/), never the reserved ones
     scripts/outcomes.py flagged OUT.tsv [--from N] [--to M]
         the texts of the hard negatives flagged, with the rules that fired
+    scripts/outcomes.py blocks OUT.tsv CANDIDATE.tsv [--size K] [--from N] [--to M]
+        the candidate's gain cut into blocks of K sets (default 4, the size
+        of a reading), counted back from the last set so the newest block
+        is whole: per block the change in found, in flagged and in found
+        minus flagged, then their mean and spread, how many blocks gained
+        nothing, and the newest quarter's mean, which is what a reading on
+        fresh sets is most like (docs/EVALUATION.md, "Short texts at a
+        stricter bar")
     scripts/outcomes.py readme OUT.tsv
         the README's "What to expect from a scan" table: per category the
         breaches found, the range of per-set recall and the share of that
@@ -88,6 +96,38 @@ def changed(a, b):
             now = "-" if y is None else int(y[1])
             cat = (x or y)[0]
             print(f"{key[0]}\t{key[1]}\t{key[2]}\t{cat}\t{was} -> {now}\t{(y or x)[2]}")
+
+
+def blocks(a, b, size, lo, hi):
+    per = defaultdict(lambda: [0, 0])
+    for key in set(a) & set(b):
+        n = number(key[0])
+        if not lo <= n <= hi:
+            continue
+        d = int(b[key][1]) - int(a[key][1])
+        per[n][0 if key[1] == "positive" else 1] += d
+    sets = sorted(per)
+    if len(sets) < size:
+        sys.exit("blocks: fewer sets than one block")
+    rows = []
+    for end in range(len(sets), size - 1, -size):
+        chunk = sets[end - size : end]
+        found = sum(per[n][0] for n in chunk)
+        flagged = sum(per[n][1] for n in chunk)
+        rows.append((chunk[0], chunk[-1], found, flagged, found - flagged))
+    rows.reverse()
+    print("sets\tfound\tflagged\tfound - flagged")
+    for first, last, found, flagged, net in rows:
+        print(f"{first}-{last}\t{found:+d}\t{flagged:+d}\t{net:+d}")
+    nets = [r[4] for r in rows]
+    mean = sum(nets) / len(nets)
+    sd = (sum((x - mean) ** 2 for x in nets) / len(nets)) ** 0.5
+    recent = nets[-max(1, len(nets) // 4) :]
+    print(
+        f"{len(nets)} blocks of {size}: found - flagged {mean:+.2f} a block "
+        f"(standard deviation {sd:.2f}), no gain in {sum(x < 1 for x in nets)}; "
+        f"the newest {len(recent)}: {sum(recent) / len(recent):+.2f}"
+    )
 
 
 NAMES = {
@@ -172,7 +212,11 @@ def main():
     args = sys.argv[1:]
     if not args:
         sys.exit(__doc__)
-    lo, hi = 0, 10**9
+    lo, hi, size = 0, 10**9, 4
+    if "--size" in args:
+        i = args.index("--size")
+        size = int(args[i + 1])
+        del args[i : i + 2]
     for flag in ("--from", "--to"):
         if flag in args:
             i = args.index(flag)
@@ -190,6 +234,8 @@ def main():
     elif cmd == "misses" and len(rest) == 2:
         cat = rest[1]
         listing(load(rest[0]), lambda k, c, h: k == "positive" and c == cat and not h, lo, hi)
+    elif cmd == "blocks" and len(rest) == 2:
+        blocks(load(rest[0]), load(rest[1]), size, lo, hi)
     elif cmd == "readme" and len(rest) == 1:
         readme(load(rest[0]))
     elif cmd == "flagged" and len(rest) == 1:
