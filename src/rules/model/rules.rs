@@ -2,10 +2,13 @@
 //! its thresholds, and how its score becomes a finding or moves another
 //! rule's confidence (docs/RULES.md, "Learned models"; the encoder's
 //! `veto` and `agree`, docs/ENCODER.md). The models themselves, linear
-//! (`super::Model`) or contextual (`super::super::encoder`), only score.
+//! (`super::Model`) or contextual (`crate::rules::encoder`), only score.
 
 use super::{EMBEDDED, EMBEDDED_ENCODER, ENCODER_SHA256, Features, Model};
 use crate::error::{Error, Result};
+use crate::rules::{
+    Confidence, Hit, RuleInfo, encoder, lexicon, normalise, pack, pattern, reported, retain_from,
+};
 
 /// Model rules of a pack: each scores every text field it reads.
 #[derive(Default)]
@@ -15,7 +18,7 @@ pub struct Models {
     rules: Vec<ModelRule>,
     /// The safe phrases of each distinct `model.safe_lists`, compiled once
     /// however many rules name the same lists.
-    phrases: Vec<super::super::lexicon::Phrases>,
+    phrases: Vec<lexicon::Phrases>,
     /// Whether rules of an encoder run (`scan --deep`): they cost
     /// milliseconds a text where the rest of the pack costs microseconds.
     deep: bool,
@@ -24,13 +27,13 @@ pub struct Models {
 /// A learned model of either kind.
 enum Scorer {
     Linear(Model),
-    Encoder(super::super::encoder::Encoder),
+    Encoder(encoder::Encoder),
 }
 
 impl Scorer {
     fn embedded(name: &str) -> Result<Scorer> {
         if name == "policy-encoder" {
-            super::super::encoder::Encoder::from_bytes(name, EMBEDDED_ENCODER).map(Scorer::Encoder)
+            encoder::Encoder::from_bytes(name, EMBEDDED_ENCODER).map(Scorer::Encoder)
         } else {
             Model::embedded(name).map(Scorer::Linear)
         }
@@ -81,7 +84,7 @@ impl Scorer {
 #[derive(Default)]
 pub struct Scratch {
     pub features: Features,
-    pub encoder: super::super::encoder::Scratch,
+    pub encoder: encoder::Scratch,
 }
 
 /// A model rule: which model and head, and its thresholds.
@@ -94,7 +97,7 @@ struct ModelRule {
     lowers: bool,
     threshold: f32,
     high: f32,
-    unless: Option<super::super::pattern::Unless>,
+    unless: Option<pattern::Unless>,
     /// Phrases left out of the text the model reads (`model.safe_lists`),
     /// an index into `Models::phrases`.
     safe: Option<usize>,
@@ -120,13 +123,13 @@ pub struct Score {
 }
 
 impl Models {
-    pub fn compile(def: &super::super::pack::PackDef) -> Result<Models> {
+    pub fn compile(def: &pack::PackDef) -> Result<Models> {
         let (mut models, mut rules) = (Vec::<Scorer>::new(), Vec::new());
         let mut phrases = Vec::new();
         let mut phrases_of: std::collections::HashMap<Vec<String>, Option<usize>> =
             std::collections::HashMap::new();
         for (ri, r) in def.rules.iter().enumerate() {
-            let super::super::pack::Detector::Model(m) = &r.detector else {
+            let pack::Detector::Model(m) = &r.detector else {
                 continue;
             };
             let model = match models.iter().position(|x| x.name() == m.name) {
@@ -192,9 +195,8 @@ impl Models {
                     r.whence()
                 )));
             }
-            let agree_ok = |a: &super::super::pack::AgreeDef| {
-                below(a.threshold) && a.fraction > 0.0 && a.fraction <= 1.0
-            };
+            let agree_ok =
+                |a: &pack::AgreeDef| below(a.threshold) && a.fraction > 0.0 && a.fraction <= 1.0;
             if m.veto.is_some_and(|v| !below(v)) || m.agree.as_ref().is_some_and(|a| !agree_ok(a)) {
                 return Err(Error::Model(format!(
                     "{}: model.veto and model.agree.threshold must be in 0..threshold, agree.fraction in (0, 1]",
@@ -217,16 +219,15 @@ impl Models {
                 unless: m
                     .unless
                     .as_ref()
-                    .map(|u| super::super::pattern::compile_unless(def, r, u, "model.unless"))
+                    .map(|u| pattern::compile_unless(def, r, u, "model.unless"))
                     .transpose()?,
                 safe: match phrases_of.get(&m.safe_lists) {
                     Some(&i) => i,
                     None => {
-                        let i = super::super::lexicon::Phrases::compile(def, r, &m.safe_lists)?
-                            .map(|p| {
-                                phrases.push(p);
-                                phrases.len() - 1
-                            });
+                        let i = lexicon::Phrases::compile(def, r, &m.safe_lists)?.map(|p| {
+                            phrases.push(p);
+                            phrases.len() - 1
+                        });
                         phrases_of.insert(m.safe_lists.clone(), i);
                         i
                     }
@@ -304,16 +305,16 @@ impl Models {
     #[allow(clippy::too_many_arguments)]
     pub fn check(
         &self,
-        infos: &[super::super::RuleInfo],
-        scope: &[super::super::pack::Scope],
+        infos: &[RuleInfo],
+        scope: &[pack::Scope],
         record: &crate::record::Record,
         field: &crate::record::FieldText,
         scratch: &mut Scratch,
-        normalised: &mut super::super::normalise::Normalised,
-        hits: &mut Vec<super::super::Hit>,
+        normalised: &mut normalise::Normalised,
+        hits: &mut Vec<Hit>,
         from: usize,
         scores: &mut Vec<Score>,
-        reported: &super::super::reported::Reported,
+        reported: &reported::Reported,
         deep: bool,
     ) {
         // counted once per field, and only if a rule asks
@@ -385,11 +386,11 @@ impl Models {
                 Scorer::Encoder(_) => "read as a whole by the contextual encoder".to_string(),
             };
             let confidence = if p >= *high {
-                super::super::Confidence::High
+                Confidence::High
             } else {
                 infos[*r].confidence
             };
-            hits.push(super::super::Hit {
+            hits.push(Hit {
                 rule: *r,
                 field: field.name,
                 start: 0,
@@ -411,13 +412,13 @@ impl Models {
 /// count and whether it holds a link are counted once, and only if a rule
 /// asks.
 struct FieldAt<'a> {
-    scope: &'a [super::super::pack::Scope],
+    scope: &'a [pack::Scope],
     record: &'a crate::record::Record,
     field: &'a crate::record::FieldText,
-    reported: &'a super::super::reported::Reported,
+    reported: &'a reported::Reported,
     /// The pack's normaliser, which the lexicons ran over this field just
     /// before: the safe phrases are found in the same normal form.
-    normalised: &'a mut super::super::normalise::Normalised,
+    normalised: &'a mut normalise::Normalised,
     words: Option<usize>,
     link: Option<bool>,
 }
@@ -506,9 +507,9 @@ impl Models {
     /// identifier's structure).
     pub fn combine(
         &self,
-        infos: &[super::super::RuleInfo],
-        scope: &[super::super::pack::Scope],
-        hits: &mut Vec<super::super::Hit>,
+        infos: &[RuleInfo],
+        scope: &[pack::Scope],
+        hits: &mut Vec<Hit>,
         first: usize,
         scores: &[Score],
         drop_own: bool,
@@ -545,14 +546,12 @@ impl Models {
                 }
             }
             if others && drop_own {
-                super::super::retain_from(hits, first, |h| {
-                    !(h.rule == s.rule && h.field == s.field)
-                });
+                retain_from(hits, first, |h| !(h.rule == s.rule && h.field == s.field));
             }
             if drop_own && s.p < mr.veto {
                 // the encoder all but sure the category is absent: a linear
                 // model's word-level hit is taken for a false alarm
-                super::super::retain_from(hits, first, |h| {
+                retain_from(hits, first, |h| {
                     !(h.field == s.field && mr.peers.iter().any(|&i| self.rules[i].rule == h.rule))
                 });
             }
