@@ -34,7 +34,9 @@ use std::process::ExitCode;
 
 #[path = "common/training_io.rs"]
 mod training_io;
-use training_io::{fifths, fit_lbfgs_logged, labelled, lbfgs, lines, param, read, tsv_files};
+use training_io::{
+    fifths, fit_lbfgs_logged, labelled, lbfgs, lines, param, read, read_sets, tsv_files,
+};
 
 const BUCKETS: u32 = 1 << 18;
 /// The rounds of `rules/models/training` the committed weights were
@@ -153,6 +155,15 @@ fn main() -> ExitCode {
                     (true, true) => conduct_pos.push(text),
                     (true, false) => {}
                 }
+            }
+        }
+        // The blind sets already read (`TRAIN_SETS`): their conduct
+        // breaches are abuse, and every hard negative is not.
+        for case in read_sets()? {
+            match (case.positive, case.category == "conduct") {
+                (false, _) => nhs_neg.push(case.text),
+                (true, true) => conduct_pos.push(case.text),
+                (true, false) => {}
             }
         }
         let (conduct_check, conduct_train) = fifths(conduct_pos);

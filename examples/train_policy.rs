@@ -35,7 +35,8 @@ use std::process::ExitCode;
 #[path = "common/training_io.rs"]
 mod training_io;
 use training_io::{
-    files_of, fit_lbfgs_logged, holdout_round, labelled, lbfgs, lines, param, read, round_of,
+    files_of, fit_lbfgs_logged, holdout_round, labelled, lbfgs, lines, param, read, read_sets,
+    round_of,
 };
 
 const BUCKETS: u32 = 1 << 18;
@@ -167,6 +168,37 @@ fn training_lines() -> Result<Vec<Line>, String> {
                 i += usize::from(!held);
             }
         }
+    }
+    out.extend(read_set_lines()?);
+    Ok(out)
+}
+
+/// The blind sets already read, with `TRAIN_SETS` (`training_io::read_sets`):
+/// each breach of a trained head's category a positive for it (breaches of
+/// conduct and links, which have no head here, are left out), each hard
+/// negative a negative for every head; one in five kept back, as in the
+/// training files.
+fn read_set_lines() -> Result<Vec<Line>, String> {
+    let mut out = Vec::new();
+    for case in read_sets()? {
+        let head = match (
+            case.positive,
+            trained_heads()
+                .iter()
+                .position(|(h, _)| *h == case.category),
+        ) {
+            (false, _) => None,
+            (true, Some(h)) => Some(h),
+            (true, None) => continue,
+        };
+        let kept_back = out.len() % 5 == 0;
+        out.push(Line {
+            head,
+            positive: case.positive,
+            text: case.text,
+            kept_back,
+            held: false,
+        });
     }
     Ok(out)
 }

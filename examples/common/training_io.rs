@@ -176,3 +176,58 @@ pub fn fifths<T>(items: impl IntoIterator<Item = T>) -> (Vec<T>, Vec<T>) {
     }
     (kept, rest)
 }
+
+/// A case of a blind set read as training text: a breach of `category`,
+/// or a hard negative built near it.
+#[allow(dead_code)]
+pub struct SetCase {
+    pub positive: bool,
+    pub category: String,
+    pub text: String,
+}
+
+/// `TRAIN_SETS=A-B`: the single-text cases of the blind sets
+/// `tests/eval/heldoutN.toml` numbered A to B (`heldout.toml` is 1), sets
+/// already read once, as training text (docs/EVALUATION.md, "The blind
+/// sets already read, as training text"); none without it. An account's
+/// records (`records = [...]`) are skipped: they are not one text.
+#[allow(dead_code)]
+pub fn read_sets() -> Result<Vec<SetCase>, String> {
+    let Ok(range) = std::env::var("TRAIN_SETS") else {
+        return Ok(Vec::new());
+    };
+    let (lo, hi) = range
+        .split_once('-')
+        .and_then(|(a, b)| Some((a.trim().parse::<u32>().ok()?, b.trim().parse::<u32>().ok()?)))
+        .ok_or_else(|| format!("TRAIN_SETS={range}: expected A-B"))?;
+    let mut out = Vec::new();
+    for n in lo..=hi {
+        let path = if n == 1 {
+            "tests/eval/heldout.toml".to_string()
+        } else {
+            format!("tests/eval/heldout{n}.toml")
+        };
+        let v: toml::Table = read(Path::new(&path))?
+            .parse()
+            .map_err(|e| format!("{path}: {e}"))?;
+        for (key, label, positive) in [("positive", "category", true), ("negative", "near", false)]
+        {
+            for c in v.get(key).and_then(|x| x.as_array()).into_iter().flatten() {
+                let Some(text) = c.get("text").and_then(|x| x.as_str()) else {
+                    continue;
+                };
+                let category = c.get(label).and_then(|x| x.as_str()).unwrap_or("");
+                out.push(SetCase {
+                    positive,
+                    category: category.to_string(),
+                    text: text.to_string(),
+                });
+            }
+        }
+    }
+    println!(
+        "# blind sets {lo}-{hi} read as training text: {} cases",
+        out.len()
+    );
+    Ok(out)
+}
