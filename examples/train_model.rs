@@ -19,6 +19,8 @@
 //!   every hard negative and ordinary text is a negative. One line in five
 //!   of the negatives and of the conduct breaches is kept back to measure
 //!   the false-positive rate on NHS comms and the recall on NHS abuse.
+//! - The blind sets already read (`training_io::TRAINED_SETS`): their
+//!   conduct breaches are positives, every hard negative a negative.
 //! - The SMS Spam Collection's "ham" messages, ordinary short English, as
 //!   negatives; one in five kept back, and the threshold may flag at most
 //!   1% of those as it may of the NHS negatives.

@@ -20,8 +20,10 @@
 //! One line in five of every file is kept back. The threshold table is
 //! printed over the kept-back lines and over the tuning sets
 //! (`tests/eval/tuning*.toml`), which are read for validation only. The
-//! held-out sets (`tests/eval/heldout*.toml`) are never read here, nor are
-//! the public external tests. `TRAIN_HOLDOUT_ROUND=k` leaves the k-th
+//! blind sets already read (`tests/eval/heldout*.toml`, the range
+//! `training_io::TRAINED_SETS`) are training text, kept back one in five
+//! like the files; the sets not yet read (`tests/eval/reserved/`) and
+//! the public external tests are never read here. `TRAIN_HOLDOUT_ROUND=k` leaves the k-th
 //! round of training files out and measures the heads on it: text by
 //! authors the model never saw (docs/EVALUATION.md, "The policy model
 //! trained longer").
