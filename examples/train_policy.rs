@@ -23,8 +23,8 @@
 //! blind sets already read (`tests/eval/heldout*.toml`, the range
 //! `training_io::TRAINED_SETS`) are training text, kept back one in five
 //! like the files; the sets not yet read (`tests/eval/reserved/`) and
-//! the public external tests are never read here. `TRAIN_HOLDOUT_ROUND=k` leaves the k-th
-//! round of training files out and measures the heads on it: text by
+//! the public external tests are never read here.
+//! `TRAIN_HOLDOUT_ROUND=k` leaves the k-th round of training files out and measures the heads on it: text by
 //! authors the model never saw (docs/EVALUATION.md, "The policy model
 //! trained longer").
 
@@ -177,7 +177,8 @@ fn training_lines() -> Result<Vec<Line>, String> {
 
 /// The blind sets already read, with `TRAIN_SETS` (`training_io::read_sets`):
 /// each breach of a trained head's category a positive for it (breaches of
-/// conduct and links, which have no head here, are left out), each hard
+/// a category with no head in this run, conduct and, unless
+/// `TRAIN_LINKS=1`, links, are left out), each hard
 /// negative a negative for every head; one in five kept back, as in the
 /// training files.
 fn read_set_lines() -> Result<Vec<Line>, String> {

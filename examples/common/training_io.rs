@@ -186,16 +186,18 @@ pub struct SetCase {
     pub text: String,
 }
 
-/// The blind sets the committed weights of all three models read: the
-/// single-text cases of `tests/eval/heldoutN.toml` numbered A to B
-/// (`heldout.toml` is 1), sets already read once, as training text
-/// (docs/EVALUATION.md, "The blind sets already read, as training text").
-/// `TRAIN_SETS=A-B` reads another range, `TRAIN_SETS=none` none (the
-/// models before the forty-third session). An account's records
-/// (`records = [...]`) are skipped: they are not one text. Sets not yet
-/// read (`tests/eval/reserved/`) are never read here.
+/// The blind sets the committed weights of all three models read
+/// (`heldout.toml` is 1): sets already read once, never a reserved one.
 pub const TRAINED_SETS: (u32, u32) = (1, 192);
 
+/// The single-text cases of the blind sets `tests/eval/heldoutN.toml`
+/// numbered A to B, as training text (docs/EVALUATION.md, "The blind sets
+/// already read, as training text"): [`TRAINED_SETS`] unless
+/// `TRAIN_SETS=A-B` names another range, or `TRAIN_SETS=none` asks for
+/// none (the models before the forty-third session). An account's
+/// records (`records = [...]`) are skipped: they are not one text. A set
+/// still in `tests/eval/reserved/` is not under `tests/eval/`, so a range
+/// reaching it fails to read rather than training on it.
 #[allow(dead_code)]
 pub fn read_sets() -> Result<Vec<SetCase>, String> {
     let (lo, hi) = match std::env::var("TRAIN_SETS") {
