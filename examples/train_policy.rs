@@ -24,9 +24,9 @@
 //! `training_io::TRAINED_SETS`) are training text, kept back one in five
 //! like the files; the sets not yet read (`tests/eval/reserved/`) and
 //! the public external tests are never read here.
-//! `TRAIN_HOLDOUT_ROUND=k` leaves the k-th round of training files out and measures the heads on it: text by
-//! authors the model never saw (docs/EVALUATION.md, "The policy model
-//! trained longer").
+//! `TRAIN_HOLDOUT_ROUND=k` leaves the k-th round of training files out
+//! and measures the heads on it: text by authors the model never saw
+//! (docs/EVALUATION.md, "The policy model trained longer").
 
 use sha2::{Digest, Sha256};
 use social_audit::rules::model::train::{Counts, Example, Params, fit};
