@@ -139,9 +139,8 @@ struct Line {
 fn in_band(text: &str) -> bool {
     static BAND: std::sync::OnceLock<Option<(usize, usize)>> = std::sync::OnceLock::new();
     let band = BAND.get_or_init(|| {
-        let v = std::env::var("TRAIN_WORDS").ok()?;
-        let (lo, hi) = v.split_once('-')?;
-        Some((lo.trim().parse().ok()?, hi.trim().parse().ok()?))
+        let (lo, hi) = training_io::range(&std::env::var("TRAIN_WORDS").ok()?)?;
+        Some((lo as usize, hi as usize))
     });
     band.is_none_or(|(lo, hi)| (lo..hi).contains(&text.split_whitespace().count()))
 }

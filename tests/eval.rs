@@ -48,8 +48,9 @@ fn evaluation_recall_and_hard_negatives() {
         eprintln!("MISSED {rule} (fired {ids:?}): {case}");
     }
     // With `--deep`, hard negatives the encoder flags (both short texts:
-    // "Vote for our Nurse of the Year!" read as political, "Photos by
-    // @NHSEngland" as credit; docs/ENCODER.md, "Limits").
+    // "Ferry times from Twatt, Orkney" read as political since its output
+    // layer was refitted, "Photos by @NHSEngland" as credit;
+    // rules/models/policy-encoder.md).
     let deep_negatives = score_with(&cases, &deep_pack);
     for (ids, case) in &deep_negatives.flagged {
         eprintln!("FLAGGED with --deep {ids:?}: {case}");

@@ -1,9 +1,18 @@
-//! What both training commands (`train_model.rs`, `train_policy.rs`) need
-//! to read their inputs and settings: each input's SHA-256 printed as it
-//! is read, so a training log names exactly the data behind the weights.
+//! What the training commands (`train_model.rs`, `train_policy.rs`,
+//! `train_encoder_head.rs`) need to read their inputs and settings: each
+//! input's SHA-256 printed as it is read, so a training log names exactly
+//! the data behind the weights.
 
 use sha2::{Digest, Sha256};
 use std::path::Path;
+
+/// `A-B` (as `TRAIN_SETS`, `TRAIN_WORDS` and `blind_outcomes --sets`
+/// write a range), both ends included or not as the caller reads them.
+#[allow(dead_code)]
+pub fn range(v: &str) -> Option<(u32, u32)> {
+    let (a, b) = v.split_once('-')?;
+    Some((a.trim().parse().ok()?, b.trim().parse().ok()?))
+}
 
 /// A hyper-parameter from the environment (`TRAIN_*`), for experiments on
 /// the validation data, or its default.
@@ -203,10 +212,7 @@ pub fn read_sets() -> Result<Vec<SetCase>, String> {
     let (lo, hi) = match std::env::var("TRAIN_SETS") {
         Err(_) => TRAINED_SETS,
         Ok(v) if v == "none" => return Ok(Vec::new()),
-        Ok(v) => v
-            .split_once('-')
-            .and_then(|(a, b)| Some((a.trim().parse().ok()?, b.trim().parse().ok()?)))
-            .ok_or_else(|| format!("TRAIN_SETS={v}: expected A-B or none"))?,
+        Ok(v) => range(&v).ok_or_else(|| format!("TRAIN_SETS={v}: expected A-B or none"))?,
     };
     let mut out = Vec::new();
     for n in lo..=hi {

@@ -262,6 +262,24 @@ impl Encoder {
         &s.scores
     }
 
+    /// The mean of the last layer for `text` (hidden-wide): what every
+    /// output reads. For refitting the output layer on more labelled text
+    /// (examples/train_encoder_head.rs); a scan never needs it.
+    pub fn pooled<'s>(&self, text: &str, s: &'s mut Scratch) -> &'s [f32] {
+        let m = self.loaded.get_or_init(|| self.load());
+        m.forward(&self.shape, text, s);
+        // the buffers now hold this text's scores, but `last` may name
+        // another text: forget it rather than leave a wrong key
+        s.last = None;
+        &s.tmp
+    }
+
+    /// Where the output layer starts in the file: the outputs' 32-bit
+    /// weights (`outputs × hidden`), then their biases, end the file.
+    pub fn output_layer_at(&self) -> usize {
+        self.bytes.len() - self.shape.outputs * (self.shape.hidden + 1) * 4
+    }
+
     /// Texts scored so far (a text that several outputs read counts once).
     pub fn texts_read(&self) -> u64 {
         self.read.load(std::sync::atomic::Ordering::Relaxed)

@@ -5,6 +5,12 @@
 use super::*;
 
 const PARITY: &str = include_str!("../../../tests/data/encoder-parity.jsonl");
+/// The output layer PyTorch exported with those scores. The shipped
+/// output layer may since have been refitted on more text
+/// (examples/train_encoder_head.rs); the transformer below it is the
+/// exported one, and its pooled vectors through this layer must still
+/// give the reference scores.
+const PARITY_HEAD: &[u8] = include_bytes!("../../../tests/data/encoder-parity-head.bin");
 
 fn encoder() -> Encoder {
     Encoder::from_bytes("policy-encoder", super::super::model::EMBEDDED_ENCODER)
@@ -52,13 +58,30 @@ fn the_tokeniser_gives_the_reference_word_pieces() {
     }
 }
 
+fn parity_head() -> (Vec<f32>, Vec<f32>) {
+    let f: Vec<f32> = PARITY_HEAD
+        .chunks_exact(4)
+        .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        .collect();
+    let e = encoder();
+    let n = e.shape.outputs * e.shape.hidden;
+    assert_eq!(f.len(), n + e.shape.outputs, "the parity head's size");
+    (f[..n].to_vec(), f[n..].to_vec())
+}
+
 #[test]
 fn the_forward_pass_gives_the_reference_scores() {
     let e = encoder();
+    let (w, b) = parity_head();
     let mut s = Scratch::default();
     let mut worst = 0f32;
     for (text, _, want) in cases() {
-        let got = e.scores(&text, &mut s).to_vec();
+        let pooled = e.pooled(&text, &mut s).to_vec();
+        let got: Vec<f32> = w
+            .chunks_exact(pooled.len())
+            .zip(&b)
+            .map(|(w, b)| 1.0 / (1.0 + (-(kernels::dot(w, &pooled) + b)).exp()))
+            .collect();
         assert_eq!(got.len(), want.len());
         for (g, w) in got.iter().zip(&want) {
             worst = worst.max((g - w).abs());
@@ -69,6 +92,26 @@ fn the_forward_pass_gives_the_reference_scores() {
         worst < 2e-3,
         "largest difference from the reference {worst}"
     );
+}
+
+#[test]
+fn the_scores_are_the_shipped_output_layer_over_the_pooled_vector() {
+    let e = encoder();
+    let at = e.output_layer_at();
+    let f: Vec<f32> = e.bytes[at..]
+        .chunks_exact(4)
+        .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        .collect();
+    let (w, b) = f.split_at(e.shape.outputs * e.shape.hidden);
+    let mut s = Scratch::default();
+    for (text, _, _) in cases().into_iter().take(10) {
+        let pooled = e.pooled(&text, &mut s).to_vec();
+        let scores = e.scores(&text, &mut s).to_vec();
+        for (k, (w, b)) in w.chunks_exact(pooled.len()).zip(b).enumerate() {
+            let want = 1.0 / (1.0 + (-(kernels::dot(w, &pooled) + b)).exp());
+            assert!((scores[k] - want).abs() < 1e-6, "output {k} of {text:?}");
+        }
+    }
 }
 
 #[test]
