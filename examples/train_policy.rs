@@ -268,27 +268,12 @@ type TuningSets = (Vec<(String, String)>, Vec<String>);
 fn tuning_sets() -> Result<TuningSets, String> {
     let (mut pos, mut neg) = (Vec::new(), Vec::new());
     for name in ["tuning", "tuning2", "tuning3"] {
-        let path = format!("tests/eval/{name}.toml");
-        let v: toml::Table = read(Path::new(&path))?
-            .parse()
-            .map_err(|e| format!("{path}: {e}"))?;
-        let list = |k: &str| {
-            v.get(k)
-                .and_then(|x| x.as_array())
-                .cloned()
-                .unwrap_or_default()
-        };
-        for c in list("positive") {
-            let get = |k: &str| c.get(k).and_then(|x| x.as_str()).unwrap_or("").to_string();
-            pos.push((get("category"), get("text")));
-        }
-        for c in list("negative") {
-            neg.push(
-                c.get("text")
-                    .and_then(|x| x.as_str())
-                    .unwrap_or("")
-                    .to_string(),
-            );
+        for c in training_io::set_cases(&format!("tests/eval/{name}.toml"), true)? {
+            if c.positive {
+                pos.push((c.category, c.text));
+            } else {
+                neg.push(c.text);
+            }
         }
     }
     Ok((pos, neg))

@@ -195,6 +195,36 @@ pub struct SetCase {
     pub text: String,
 }
 
+/// The cases of one evaluation set (`tests/eval/*.toml`, format in
+/// tests/eval/sets.rs): breaches with their `category`, hard negatives
+/// with the category they are `near`. A case without a `text` (an
+/// account's `records`, a geotag alone) is left out, or kept with an empty
+/// text where `textless` asks, as the policy trainer's tuning-set table
+/// has always counted them.
+#[allow(dead_code)]
+pub fn set_cases(path: &str, textless: bool) -> Result<Vec<SetCase>, String> {
+    let v: toml::Table = read(Path::new(path))?
+        .parse()
+        .map_err(|e| format!("{path}: {e}"))?;
+    let mut out = Vec::new();
+    for (key, label, positive) in [("positive", "category", true), ("negative", "near", false)] {
+        for c in v.get(key).and_then(|x| x.as_array()).into_iter().flatten() {
+            let text = match c.get("text").and_then(|x| x.as_str()) {
+                Some(t) => t,
+                None if textless => "",
+                None => continue,
+            };
+            let category = c.get(label).and_then(|x| x.as_str()).unwrap_or("");
+            out.push(SetCase {
+                positive,
+                category: category.to_string(),
+                text: text.to_string(),
+            });
+        }
+    }
+    Ok(out)
+}
+
 /// The blind sets the committed weights of all three models read
 /// (`heldout.toml` is 1): sets already read once, never a reserved one.
 pub const TRAINED_SETS: (u32, u32) = (1, 192);
@@ -221,23 +251,7 @@ pub fn read_sets() -> Result<Vec<SetCase>, String> {
         } else {
             format!("tests/eval/heldout{n}.toml")
         };
-        let v: toml::Table = read(Path::new(&path))?
-            .parse()
-            .map_err(|e| format!("{path}: {e}"))?;
-        for (key, label, positive) in [("positive", "category", true), ("negative", "near", false)]
-        {
-            for c in v.get(key).and_then(|x| x.as_array()).into_iter().flatten() {
-                let Some(text) = c.get("text").and_then(|x| x.as_str()) else {
-                    continue;
-                };
-                let category = c.get(label).and_then(|x| x.as_str()).unwrap_or("");
-                out.push(SetCase {
-                    positive,
-                    category: category.to_string(),
-                    text: text.to_string(),
-                });
-            }
-        }
+        out.extend(set_cases(&path, false)?);
     }
     println!(
         "# blind sets {lo}-{hi} read as training text: {} cases",
