@@ -12,8 +12,13 @@
 //! ```
 //!
 //! Reads the encoder file it is given (`ENCODER_IN`, default the committed
-//! one) and writes the same bytes with the output layer replaced.
-//! Deterministic: the same data give the same weights, byte for byte.
+//! one) and writes the same bytes with the output layer replaced. The
+//! start point and prior is that file's own output layer, or the layer in
+//! `ENCODER_HEAD_IN` (`tests/data/encoder-parity-head.bin` holds the one
+//! fine-tuning exported): the committed file is a refit, so rebuilding it
+//! starts from the fine-tuned layer (rules/models/policy-encoder.md has
+//! the two steps). Deterministic: the same data give the same weights,
+//! byte for byte.
 //!
 //! Each output is a logistic regression over the 384 pooled values,
 //! started from the fine-tuned output and pulled back towards it (L2 on
@@ -34,12 +39,12 @@ use sha2::{Digest, Sha256};
 use social_audit::rules::encoder::{Encoder, Scratch};
 use std::collections::HashMap;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 #[path = "common/training_io.rs"]
 mod training_io;
-use training_io::{param, read_sets};
+use training_io::{labelled, param, read_sets, tsv_files};
 
 /// The encoder's outputs, in file order (rules/models/policy-encoder.md).
 const CATEGORIES: [&str; 10] = [
@@ -98,17 +103,16 @@ fn run() -> Result<(), String> {
 
     // the cache is the transformer's: keyed by the bytes before the
     // output layer, so refitted files share it
-    let below = social_audit::finding::hex(&Sha256::digest(&bytes[..enc.output_layer_at()]));
+    let at = enc.output_layer_at();
+    let below = social_audit::finding::hex(&Sha256::digest(&bytes[..at]));
     let vectors = pooled(&enc, &below, &rows)?;
     let hidden = vectors[0].len();
 
-    // the fine-tuned output layer: the start point and the prior
-    let at = enc.output_layer_at();
-    let floats: Vec<f32> = bytes[at..]
-        .chunks_exact(4)
-        .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-        .collect();
-    let (w0, b0) = floats.split_at(CATEGORIES.len() * hidden);
+    // the start point and the prior
+    let (w0, b0) = match std::env::var("ENCODER_HEAD_IN") {
+        Ok(path) => layer_file(&enc, &path)?,
+        Err(_) => enc.output_layer(),
+    };
 
     let (kept, train): (Vec<usize>, Vec<usize>) = (0..rows.len()).partition(|i| i % 5 == 0);
     let epochs = param("TRAIN_EPOCHS", 30.0) as usize;
@@ -152,7 +156,7 @@ fn run() -> Result<(), String> {
         for &i in &kept {
             let Some(y) = rows[i].labels[k] else { continue };
             for (j, (ww, bb)) in [(w0k, b0[k]), (w.as_slice(), *b)].into_iter().enumerate() {
-                let hit = sigmoid(dot(ww, &vectors[i]) + bb) >= 0.90;
+                let hit = reaches(ww, bb, &vectors[i]);
                 if y {
                     found[j] += hit as usize;
                 } else {
@@ -187,7 +191,7 @@ fn run() -> Result<(), String> {
                 } else {
                     (fitted[k].0.as_slice(), fitted[k].1)
                 };
-                sigmoid(dot(w, &vectors[i]) + b) >= 0.90
+                reaches(w, b, &vectors[i])
             });
             *any += hit as usize;
         }
@@ -215,6 +219,31 @@ fn run() -> Result<(), String> {
     Ok(())
 }
 
+/// An output layer from a file of its own (the encoder file's layout:
+/// 32-bit weights, then biases), such as the one fine-tuning exported
+/// (tests/data/README.md).
+fn layer_file(enc: &Encoder, path: &str) -> Result<(Vec<f32>, Vec<f32>), String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
+    println!(
+        "  {}  {path}",
+        social_audit::finding::hex(&Sha256::digest(&bytes))
+    );
+    let mut f: Vec<f32> = bytes
+        .chunks_exact(4)
+        .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        .collect();
+    let (w, b) = enc.output_layer();
+    if f.len() != w.len() + b.len() {
+        return Err(format!(
+            "{path}: {} floats, the encoder has {}",
+            f.len(),
+            w.len() + b.len()
+        ));
+    }
+    let b0 = f.split_off(w.len());
+    Ok((f, b0))
+}
+
 /// The blind sets' single-text cases (`TRAIN_SETS`, as the linear models).
 fn set_rows() -> Result<Vec<Row>, String> {
     let mut rows = Vec::new();
@@ -238,46 +267,33 @@ fn set_rows() -> Result<Vec<Row>, String> {
 
 /// The training files as fine-tuning read them
 /// (scripts/encoder-study/common.py `training`): every output is taught by
-/// every line, 1 only for a breach in its own category's file; round 13
-/// was never read by the fine-tuning and is not read here.
+/// every line, 1 only for a breach in its own category's file. Rounds
+/// 1–12; round 13 was never read by the fine-tuning and is not read here
+/// (`TRAIN_ROUND` and the other round settings apply, as for every trainer).
 fn file_rows() -> Result<Vec<Row>, String> {
-    let dir = Path::new("rules/models/training");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| format!("{}: {e}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
-        .collect();
-    files.sort();
     let mut rows = Vec::new();
-    for f in files {
+    for f in tsv_files(FINE_TUNING_ROUNDS)? {
         let stem = f.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-        if stem.contains("-13") {
-            continue;
-        }
+        let ordinary = stem.starts_with("ordinary");
         let own = CATEGORIES.iter().position(|c| {
-            !stem.starts_with("ordinary")
+            !ordinary
                 && stem
                     .strip_prefix(c)
                     .is_some_and(|rest| rest.is_empty() || rest.starts_with('-'))
         });
-        for l in training_io::lines(&f)? {
-            let parts: Vec<&str> = l.split('\t').collect();
-            if parts.len() < 3 {
-                continue;
-            }
-            let breach = parts[0] == "1";
+        for (breach, text) in labelled(&f, !ordinary)? {
             let mut labels = [Some(false); 10];
             if let (Some(k), true) = (own, breach) {
                 labels[k] = Some(true);
             }
-            rows.push(Row {
-                text: parts[2].to_string(),
-                labels,
-            });
+            rows.push(Row { text, labels });
         }
     }
     Ok(rows)
 }
+
+/// The rounds of rules/models/training the encoder was fine-tuned on.
+const FINE_TUNING_ROUNDS: &[u32] = &[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 
 /// Every row's pooled vector, from the cache where it has one.
 fn pooled(enc: &Encoder, hash: &str, rows: &[Row]) -> Result<Vec<Vec<f32>>, String> {
@@ -356,13 +372,22 @@ fn sigmoid(z: f32) -> f32 {
     1.0 / (1.0 + (-z).exp())
 }
 
+/// The encoder rules' threshold (rules/encoder.toml), which the refit
+/// keeps: an output's score is calibrated to it.
+const THRESHOLD: f32 = 0.90;
+
+/// Whether an output (`w`, `b`) scores `v` at the rules' threshold.
+fn reaches(w: &[f32], b: f32, v: &[f32]) -> bool {
+    sigmoid(dot(w, v) + b) >= THRESHOLD
+}
+
 /// The share of the output's training negatives `w`, `b` score 0.90 or more.
 fn flagged_share(x: &[Vec<f32>], data: &[(usize, bool)], w: &[f32], b: f32) -> f32 {
     let (mut n, mut hit) = (0usize, 0usize);
     for &(i, y) in data {
         if !y {
             n += 1;
-            hit += (sigmoid(dot(w, &x[i]) + b) >= 0.90) as usize;
+            hit += reaches(w, b, &x[i]) as usize;
         }
     }
     hit as f32 / n.max(1) as f32
@@ -384,9 +409,11 @@ fn calibrated(x: &[Vec<f32>], data: &[(usize, bool)], w: &[f32], b: f32, budget:
     }
     neg.sort_by(|a, c| c.total_cmp(a));
     let allowed = (budget * neg.len() as f32).floor() as usize;
-    // the (allowed+1)-th highest negative must fall below logit(0.90)
+    // the (allowed+1)-th highest negative must fall below logit(THRESHOLD)
     let z = neg[allowed.min(neg.len() - 1)];
-    let target = (0.90f32 / 0.10).ln() - 1e-4;
+    // (0.10 is 1 − THRESHOLD written out: `1.0 - 0.90` in f32 is not
+    // 0.10, and the committed layer was calibrated with this value)
+    let target = (THRESHOLD / 0.10).ln() - 1e-4;
     if z >= target { b - (z - target) } else { b }
 }
 

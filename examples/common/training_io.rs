@@ -57,6 +57,7 @@ pub fn read(path: &Path) -> Result<String, String> {
 }
 
 /// The lines of a text file that are neither blank nor `#` comments.
+#[allow(dead_code)] // not every training command reads a plain list
 pub fn lines(path: &Path) -> Result<Vec<String>, String> {
     Ok(read(path)?
         .lines()

@@ -280,6 +280,14 @@ impl Encoder {
         self.bytes.len() - self.shape.outputs * (self.shape.hidden + 1) * 4
     }
 
+    /// The output layer as the file holds it: weights (`outputs × hidden`,
+    /// row by row) and biases.
+    pub fn output_layer(&self) -> (Vec<f32>, Vec<f32>) {
+        let mut f = le_f32s(&self.bytes[self.output_layer_at()..]);
+        let b = f.split_off(self.shape.outputs * self.shape.hidden);
+        (f, b)
+    }
+
     /// Texts scored so far (a text that several outputs read counts once).
     pub fn texts_read(&self) -> u64 {
         self.read.load(std::sync::atomic::Ordering::Relaxed)
@@ -329,6 +337,13 @@ impl Encoder {
     }
 }
 
+/// Little-endian 32-bit floats, as the file stores every f32.
+fn le_f32s(b: &[u8]) -> Vec<f32> {
+    b.chunks_exact(4)
+        .map(|x| f32::from_le_bytes([x[0], x[1], x[2], x[3]]))
+        .collect()
+}
+
 /// Reads the tensors in file order.
 struct Reader {
     b: &'static [u8],
@@ -343,10 +358,7 @@ impl Reader {
     }
 
     fn f32s(&mut self, n: usize) -> Vec<f32> {
-        self.bytes(4 * n)
-            .chunks_exact(4)
-            .map(|x| f32::from_le_bytes([x[0], x[1], x[2], x[3]]))
-            .collect()
+        le_f32s(self.bytes(4 * n))
     }
 
     fn norm(&mut self, h: usize) -> Norm {

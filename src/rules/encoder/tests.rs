@@ -59,10 +59,7 @@ fn the_tokeniser_gives_the_reference_word_pieces() {
 }
 
 fn parity_head() -> (Vec<f32>, Vec<f32>) {
-    let f: Vec<f32> = PARITY_HEAD
-        .chunks_exact(4)
-        .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-        .collect();
+    let f = le_f32s(PARITY_HEAD);
     let e = encoder();
     let n = e.shape.outputs * e.shape.hidden;
     assert_eq!(f.len(), n + e.shape.outputs, "the parity head's size");
@@ -97,17 +94,12 @@ fn the_forward_pass_gives_the_reference_scores() {
 #[test]
 fn the_scores_are_the_shipped_output_layer_over_the_pooled_vector() {
     let e = encoder();
-    let at = e.output_layer_at();
-    let f: Vec<f32> = e.bytes[at..]
-        .chunks_exact(4)
-        .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-        .collect();
-    let (w, b) = f.split_at(e.shape.outputs * e.shape.hidden);
+    let (w, b) = e.output_layer();
     let mut s = Scratch::default();
     for (text, _, _) in cases().into_iter().take(10) {
         let pooled = e.pooled(&text, &mut s).to_vec();
         let scores = e.scores(&text, &mut s).to_vec();
-        for (k, (w, b)) in w.chunks_exact(pooled.len()).zip(b).enumerate() {
+        for (k, (w, b)) in w.chunks_exact(pooled.len()).zip(&b).enumerate() {
             let want = 1.0 / (1.0 + (-(kernels::dot(w, &pooled) + b)).exp());
             assert!((scores[k] - want).abs() < 1e-6, "output {k} of {text:?}");
         }
