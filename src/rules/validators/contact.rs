@@ -152,8 +152,9 @@ pub(super) fn email_obfuscated(m: &str, org: &Org) -> Option<String> {
 
 /// Role names used for shared mailboxes: RFC 2142's (info, sales,
 /// support, abuse, postmaster, …) and those UK public bodies publish. A
-/// local part is a role mailbox when its last part (split on `.`, `_`,
-/// `-`, `+`) is one of them, so a team prefix such as `ndht.` is allowed.
+/// local part is a role mailbox when it, or any of its parts (split on
+/// `.`, `_`, `-`, `+`), is one of them: a team prefix or suffix such as
+/// `ndht.comms` or `pals.msft` is allowed.
 pub(super) fn is_role_mailbox(local: &str) -> bool {
     const ROLES: &[&str] = &[
         "info",
@@ -247,10 +248,12 @@ pub(super) fn is_role_mailbox(local: &str) -> bool {
         "occupationalhealth",
         "occhealth",
     ];
-    let last = local
-        .rsplit(['.', '_', '-', '+'])
-        .next()
-        .unwrap_or(local)
-        .to_ascii_lowercase();
-    ROLES.contains(&last.as_str()) || ROLES.contains(&local.to_ascii_lowercase().as_str())
+    // Any part, not only the last: organisations put the role first as
+    // often as last ("pals.msft@", "press.qmf@" as well as "ndht.comms@").
+    // A person's address is a name and initials, which are not role words.
+    let local = local.to_ascii_lowercase();
+    ROLES.contains(&local.as_str())
+        || local
+            .split(['.', '_', '-', '+'])
+            .any(|part| ROLES.contains(&part))
 }

@@ -196,6 +196,28 @@ fn emails() {
 }
 
 #[test]
+fn a_role_mailbox_may_put_its_role_first_or_last() {
+    let org = Org::default();
+    for a in [
+        "ndht.comms@trust.example.org",
+        "pals.msft@example.com",
+        "press.qmf@example.com",
+        "speakup.qmft@example.com",
+        "accounts.payable@kingsbarrow.example.org",
+    ] {
+        assert!(email(a, &org).is_none(), "{a}");
+    }
+    // a name and initials hold no role word, and free mail is never a mailbox
+    for a in [
+        "claire.benson@brackenfold.example.org",
+        "helen.marr@example.com",
+        "pals.jo@gmail.com",
+    ] {
+        assert!(email(a, &org).is_some(), "{a}");
+    }
+}
+
+#[test]
 fn a_one_word_mailbox_is_a_function_unless_it_is_free_mail() {
     let org = Org::default();
     // English and Welsh function mailboxes on an organisation's domain
