@@ -228,10 +228,7 @@ fn layer_file(enc: &Encoder, path: &str) -> Result<(Vec<f32>, Vec<f32>), String>
         "  {}  {path}",
         social_audit::finding::hex(&Sha256::digest(&bytes))
     );
-    let mut f: Vec<f32> = bytes
-        .chunks_exact(4)
-        .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-        .collect();
+    let mut f = social_audit::rules::encoder::le_f32s(&bytes);
     let (w, b) = enc.output_layer();
     if f.len() != w.len() + b.len() {
         return Err(format!(

@@ -337,8 +337,9 @@ impl Encoder {
     }
 }
 
-/// Little-endian 32-bit floats, as the file stores every f32.
-fn le_f32s(b: &[u8]) -> Vec<f32> {
+/// Little-endian 32-bit floats, as the file stores every f32 (and as an
+/// output layer exported on its own is stored: tests/data/README.md).
+pub fn le_f32s(b: &[u8]) -> Vec<f32> {
     b.chunks_exact(4)
         .map(|x| f32::from_le_bytes([x[0], x[1], x[2], x[3]]))
         .collect()
