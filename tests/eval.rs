@@ -47,17 +47,20 @@ fn evaluation_recall_and_hard_negatives() {
     for (rule, ids, case) in &deep.missed {
         eprintln!("MISSED {rule} (fired {ids:?}): {case}");
     }
-    // With `--deep`, hard negatives the encoder flags (both short texts:
-    // "Ferry times from Twatt, Orkney" read as political since its output
+    // With `--deep`, hard negatives the encoder flags: two short texts
+    // ("Ferry times from Twatt, Orkney" read as political since its output
     // layer was refitted, "Photos by @NHSEngland" as credit;
-    // rules/models/policy-encoder.md).
+    // rules/models/policy-encoder.md), and a charity casino night with
+    // play money and a link, read as a gambling link (added with the
+    // links.*-described rules, which stand down on it; the encoder has no
+    // stand-down words).
     let deep_negatives = score_with(&cases, &deep_pack);
     for (ids, case) in &deep_negatives.flagged {
         eprintln!("FLAGGED with --deep {ids:?}: {case}");
     }
     assert!(
-        deep_negatives.flagged.len() <= 2,
-        "--deep flags {} of cases.toml's hard negatives (was 2)",
+        deep_negatives.flagged.len() <= 3,
+        "--deep flags {} of cases.toml's hard negatives (was 3)",
         deep_negatives.flagged.len()
     );
     // an encoder rule's case counts once the rule itself found it
