@@ -3,6 +3,7 @@
 
 use super::link_words::{AddressWords, LinkWords};
 use super::pack::{Detector, PackDef, Scope};
+use super::pattern::Unless;
 use super::validators::{PUBLIC_SECTOR_DOMAINS, email_detail};
 use super::{Hit, RuleInfo};
 use crate::error::{Error, Result};
@@ -126,8 +127,20 @@ fn addresses_in(record: &Record) -> Vec<Address<'_>> {
 }
 
 pub struct Metadata {
-    rules: Vec<(usize, Predicate)>,
+    rules: Vec<(usize, Predicate, Option<Unless>)>,
     org: Org,
+}
+
+/// Whether an `unless` table applies to any prose field of `record`: the
+/// hit of a metadata rule is the whole record, so its words may be
+/// anywhere in the text (the whole field is the span, with no parts a
+/// word must stay out of).
+fn stood_down(unless: &Unless, record: &Record) -> bool {
+    record
+        .fields
+        .iter()
+        .filter(|f| f.name.is_prose())
+        .any(|f| unless.applies_to(&f.value, 0, f.value.len(), Some(&[])))
 }
 
 impl Metadata {
@@ -261,7 +274,12 @@ impl Metadata {
                     "{at}: `label` only applies to field-present"
                 )));
             }
-            rules.push((ri, pred));
+            let unless = m
+                .unless
+                .as_ref()
+                .map(|u| super::pattern::compile_unless(def, rule, u, "metadata.unless"))
+                .transpose()?;
+            rules.push((ri, pred, unless));
         }
         Ok(Metadata {
             rules,
@@ -285,9 +303,12 @@ impl Metadata {
         let mut addresses: Option<Vec<Address>> = None;
         let mut link_reads: Option<Vec<Read>> = None;
         let mut text_reads: Option<Vec<Read>> = None;
-        for (r, pred) in &self.rules {
+        for (r, pred, unless) in &self.rules {
             let r = *r;
             if !scope[r].kind_ok(record.kind) {
+                continue;
+            }
+            if unless.as_ref().is_some_and(|u| stood_down(u, record)) {
                 continue;
             }
             let mut hit = |field: crate::vocab::Field, matched: String, detail: String| {

@@ -369,6 +369,11 @@ pub struct MetadataDef {
     /// field-present: the words the detail puts before the value
     /// ("handle changed"); default "<field> present"
     pub label: Option<String>,
+    /// Words in any prose field of the record that stand its hits down
+    /// (a geotag on a post that says where a service is: docs/RULES.md,
+    /// "`metadata`: predicates over a whole record"). The window is the
+    /// whole field.
+    pub unless: Option<UnlessDef>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]

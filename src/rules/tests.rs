@@ -190,6 +190,43 @@ fn metadata_hit_shape() {
 }
 
 #[test]
+fn a_metadata_unless_reads_every_prose_field_of_the_record() {
+    let p = pack(&format!(
+        "{HEAD}[lists]\nservice = [\"walk-ins welcome\"]\nprivate = [\"refuge\"]\n{}",
+        rule(
+            "loc.geo",
+            "metadata = { predicate = \"location\", sources = [\"geo\"], unless = { lists = [\"service\"], except_lists = [\"private\"] } }"
+        )
+    ));
+    let geotagged = |fields: &[(Field, &str)]| {
+        let mut rec = Record::new(Platform::Twitter, RecordKind::Post, "1");
+        rec.locations.push(Location {
+            field: Field::Geo,
+            lat: Some(54.9),
+            lon: Some(-1.4),
+            label: String::new(),
+        });
+        for (f, v) in fields {
+            rec.push_field(*f, *v);
+        }
+        rule_hits(&p, &rec, "loc.geo").len()
+    };
+    assert_eq!(geotagged(&[]), 1);
+    assert_eq!(geotagged(&[(Field::Text, "Night out 🍻")]), 1);
+    // the words may be anywhere in any prose field, however long
+    let long = format!("{} Vaccine bus today, walk-ins welcome", "x ".repeat(200));
+    assert_eq!(geotagged(&[(Field::Text, &long)]), 0);
+    assert_eq!(geotagged(&[(Field::Title, "Walk-ins welcome")]), 0);
+    // a link field is not prose, even holding the words; `except` puts
+    // the hit back
+    assert_eq!(geotagged(&[(Field::Link, "walk-ins welcome")]), 1);
+    assert_eq!(
+        geotagged(&[(Field::Text, "Drop-in at the refuge, walk-ins welcome")]),
+        1
+    );
+}
+
+#[test]
 fn a_change_hit_says_from_what_to_what_and_when() {
     let pack = Pack::default_pack(&Org::default()).unwrap();
     let mut rec = Record::new(Platform::Twitter, RecordKind::Account, "c");
