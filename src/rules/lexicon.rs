@@ -101,6 +101,9 @@ pub struct Lexicon {
     rules: Vec<usize>,
     /// Per rule: next words that cancel a hit (`not_followed_by`).
     not_followed_by: Vec<Vec<String>>,
+    /// Per rule: whether a hit asked about or quoted is dropped
+    /// (`skip_mentions`).
+    skip_mentions: Vec<bool>,
     /// Per rule: words near a hit that cancel it (`unless`).
     unless: Vec<Option<Unless>>,
 }
@@ -119,6 +122,7 @@ impl Lexicon {
         let mut has_allow = vec![false; def.rules.len()];
         let mut scratch = Normalised::default();
         let mut not_followed_by = vec![Vec::new(); def.rules.len()];
+        let mut skip_mentions = vec![false; def.rules.len()];
         let mut unless: Vec<Option<Unless>> = def.rules.iter().map(|_| None).collect();
         let mut rules = Vec::new();
         for (ri, rule) in def.rules.iter().enumerate() {
@@ -129,6 +133,7 @@ impl Lexicon {
                 continue;
             }
             rules.push(ri);
+            skip_mentions[ri] = lx.skip_mentions;
             not_followed_by[ri] = lx
                 .not_followed_by
                 .iter()
@@ -217,6 +222,7 @@ impl Lexicon {
             has_allow,
             rules,
             not_followed_by,
+            skip_mentions,
             unless,
         })
     }
@@ -280,6 +286,9 @@ impl Lexicon {
                     if self.not_followed_by[r].contains(&next) {
                         continue;
                     }
+                }
+                if self.skip_mentions[r] && mentioned(&field.value, start, end) {
+                    continue;
                 }
                 if let Some(u) = &self.unless[r]
                     && u.applies(&field.value, start, end)
@@ -399,6 +408,70 @@ fn keep_longest_per_rule(hits: &mut Vec<Hit>, first: usize) {
 }
 
 /// The word after a hit, lower-cased ("" at the end of the text).
+/// Quotation marks that open or close a quoted phrase (an apostrophe
+/// inside a word, as in "don't", neither opens nor closes one).
+const QUOTES: &[char] = &['\'', '"', '‘', '’', '“', '”'];
+
+/// Whether `value[start..end]` is mentioned rather than used: followed at
+/// once (after a closing quote or spaces) by a question mark, as a phrase
+/// is asked about ("Buy one get one free? Not with antibiotics"), or
+/// inside a short quoted phrase of its own sentence ("'Buy now, no
+/// prescription needed' sites"). A quoted phrase opens with a quotation
+/// mark after a space, a bracket or the start, and closes with one before
+/// a space, punctuation or the end, within 80 characters.
+fn mentioned(value: &str, start: usize, end: usize) -> bool {
+    let after = value[end..].trim_start_matches(|c: char| QUOTES.contains(&c) || c == ' ');
+    if after.starts_with('?') {
+        return true;
+    }
+    const REACH: usize = 80;
+    let stop = |c: char| matches!(c, '.' | '!' | '?' | '\n');
+    // Back to the quotation mark that opens the phrase; a closing one met
+    // first means the hit is after a quoted phrase, not inside one.
+    let before = &value[..start];
+    let mut opened = false;
+    for (i, c) in before.char_indices().rev().take(REACH) {
+        if stop(c) {
+            break;
+        }
+        if !QUOTES.contains(&c) {
+            continue;
+        }
+        let prev = before[..i].chars().next_back();
+        let next = before[i + c.len_utf8()..].chars().next();
+        if prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[')) {
+            opened = true;
+            break;
+        }
+        if next.is_none_or(|n| !n.is_alphanumeric()) {
+            break;
+        }
+    }
+    if !opened {
+        return false;
+    }
+    // On to the one that closes it, in the same sentence.
+    let rest = &value[end..];
+    for (i, c) in rest.char_indices().take(REACH) {
+        if stop(c) {
+            return false;
+        }
+        if QUOTES.contains(&c)
+            && rest[i + c.len_utf8()..]
+                .chars()
+                .next()
+                .is_none_or(|n| !n.is_alphanumeric())
+            && rest[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|p| !p.is_whitespace())
+        {
+            return true;
+        }
+    }
+    false
+}
+
 fn next_word(rest: &str) -> String {
     rest.trim_start_matches(|c: char| c.is_whitespace() || c == '-')
         .chars()
@@ -604,6 +677,42 @@ policy = ["SUN 3.2"]
 clauses = ["C1"]
 lexicon = { terms = ["fuck", "shit", "cunt", "ass", "dick"], allow = ["dick whittington"] }
 "#;
+
+    #[test]
+    fn a_phrase_asked_about_or_quoted_is_mentioned_not_used() {
+        let at = |text: &str, term: &str| {
+            let s = text.find(term).unwrap();
+            mentioned(text, s, s + term.len())
+        };
+        // asked about, with or without quotation marks
+        assert!(at(
+            "Buy one get one free? Not with antibiotics",
+            "Buy one get one free"
+        ));
+        assert!(at(
+            "'Buy one get one free'? Watch the sugar",
+            "Buy one get one free"
+        ));
+        // inside a quoted phrase of its own sentence
+        assert!(at(
+            "'Buy now, no prescription needed' sites sell fakes",
+            "Buy now"
+        ));
+        assert!(at(
+            "Ads saying “use my code” are not from us",
+            "use my code"
+        ));
+        // used: an offer, a question about something else, a quoted
+        // phrase that ended before it, an apostrophe inside a word
+        assert!(!at(
+            "Buy one get one free on all vitamins this week!",
+            "Buy one get one free"
+        ));
+        assert!(!at("Buy now before they go. Any questions?", "Buy now"));
+        assert!(!at("We said 'no'. Use my code for 10% off", "Use my code"));
+        assert!(!at("The lads' favourite: use my code KEV10", "use my code"));
+        assert!(!at("Don't wait, buy now at example.com", "buy now"));
+    }
 
     #[test]
     fn masked_variants_are_built_only_when_a_text_masks_a_letter() {

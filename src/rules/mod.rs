@@ -110,7 +110,8 @@
 //!   back to original byte offsets. Matches are whole words only. `allow` /
 //!   `allow_lists` phrases ("sexual health") suppress any overlapping hit of
 //!   the same rule; `not_followed_by` and `unless` (as for patterns) drop
-//!   hits by the words around them.
+//!   hits by the words around them, and `skip_mentions` drops a hit asked
+//!   about ("…free?") or quoted.
 //! * **pattern** — `regex` (Rust `regex` syntax, no look-around;
 //!   case-insensitive unless `case_sensitive = true`; `\d`, `\w`, `\b` are
 //!   ASCII unless the pattern needs Unicode classes). Pattern rules are

@@ -237,6 +237,12 @@ pub struct LexiconDef {
     /// about a person.
     #[serde(default)]
     pub not_followed_by: Vec<String>,
+    /// Drop a hit that is mentioned rather than used: asked about ("Buy
+    /// one get one free? Not with antibiotics") or inside quotation marks
+    /// ("'Buy now, no prescription needed' sites sell fakes";
+    /// src/rules/lexicon.rs, `mentioned`).
+    #[serde(default)]
+    pub skip_mentions: bool,
     /// Drop a hit with any of these words within `window` characters, as
     /// for pattern rules ("shared with consent" beside a ward photo).
     pub unless: Option<UnlessDef>,
