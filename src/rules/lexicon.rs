@@ -407,7 +407,6 @@ fn keep_longest_per_rule(hits: &mut Vec<Hit>, first: usize) {
     }
 }
 
-/// The word after a hit, lower-cased ("" at the end of the text).
 /// Quotation marks that open or close a quoted phrase (an apostrophe
 /// inside a word, as in "don't", neither opens nor closes one).
 const QUOTES: &[char] = &['\'', '"', '‘', '’', '“', '”'];
@@ -434,16 +433,11 @@ fn mentioned(value: &str, start: usize, end: usize) -> bool {
         if stop(c) {
             break;
         }
-        if !QUOTES.contains(&c) {
-            continue;
-        }
-        let prev = before[..i].chars().next_back();
-        let next = before[i + c.len_utf8()..].chars().next();
-        if prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[')) {
+        if quote_opens(before, i, c) {
             opened = true;
             break;
         }
-        if next.is_none_or(|n| !n.is_alphanumeric()) {
+        if quote_closes(before, i, c) {
             break;
         }
     }
@@ -456,22 +450,39 @@ fn mentioned(value: &str, start: usize, end: usize) -> bool {
         if stop(c) {
             return false;
         }
-        if QUOTES.contains(&c)
-            && rest[i + c.len_utf8()..]
-                .chars()
-                .next()
-                .is_none_or(|n| !n.is_alphanumeric())
-            && rest[..i]
-                .chars()
-                .next_back()
-                .is_none_or(|p| !p.is_whitespace())
-        {
+        if quote_closes(rest, i, c) {
             return true;
         }
     }
     false
 }
 
+/// Whether `c` at `text[i]` is a quotation mark that opens a phrase: it
+/// follows a space, a bracket or the start of `text`.
+fn quote_opens(text: &str, i: usize, c: char) -> bool {
+    QUOTES.contains(&c)
+        && text[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '['))
+}
+
+/// Whether `c` at `text[i]` is a quotation mark that closes a phrase: it
+/// follows something other than a space, and no letter or digit follows
+/// it within `text` ("lads' night" closes; "don't" does not).
+fn quote_closes(text: &str, i: usize, c: char) -> bool {
+    QUOTES.contains(&c)
+        && text[i + c.len_utf8()..]
+            .chars()
+            .next()
+            .is_none_or(|n| !n.is_alphanumeric())
+        && text[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|p| !p.is_whitespace())
+}
+
+/// The word after a hit, lower-cased ("" at the end of the text).
 fn next_word(rest: &str) -> String {
     rest.trim_start_matches(|c: char| c.is_whitespace() || c == '-')
         .chars()

@@ -308,9 +308,7 @@ impl Metadata {
             if !scope[r].kind_ok(record.kind) {
                 continue;
             }
-            if unless.as_ref().is_some_and(|u| stood_down(u, record)) {
-                continue;
-            }
+            let before = hits.len();
             let mut hit = |field: crate::vocab::Field, matched: String, detail: String| {
                 hits.push(Hit::whole(r, &infos[r], field, matched, detail))
             };
@@ -536,6 +534,12 @@ impl Metadata {
                         hit(f.name, f.value.clone(), detail);
                     }
                 }
+            }
+            // Read the text for `unless` only when the rule has hit: most
+            // records carry no location, and every record would otherwise
+            // pay for a search of its prose.
+            if hits.len() > before && unless.as_ref().is_some_and(|u| stood_down(u, record)) {
+                hits.truncate(before);
             }
         }
     }

@@ -150,13 +150,7 @@ fn org_profile_allows_its_own_details() {
     let mut hits = Vec::new();
     pack.check(&rec, &mut hits);
     assert!(hits.is_empty(), "{hits:#?}");
-    let mut rec = Record::new(Platform::Twitter, RecordKind::Post, "2");
-    rec.locations.push(Location {
-        field: Field::Geo,
-        lat: Some(54.9061),
-        lon: Some(-1.3831),
-        label: String::new(),
-    });
+    let rec = geotagged_post(54.9061, -1.3831, "");
     pack.check(&rec, &mut hits);
     assert!(hits.is_empty(), "{hits:#?}");
     let mut acct = Record::new(Platform::Twitter, RecordKind::Account, "3");
@@ -169,16 +163,22 @@ fn org_profile_allows_its_own_details() {
     assert!(hits[0].detail.contains("free-mail"), "{}", hits[0].detail);
 }
 
-#[test]
-fn metadata_hit_shape() {
-    let pack = Pack::default_pack(&Org::default()).unwrap();
+/// A post carrying a platform geotag (`Field::Geo`) at `lat`, `lon`.
+fn geotagged_post(lat: f64, lon: f64, label: &str) -> Record {
     let mut rec = Record::new(Platform::Twitter, RecordKind::Post, "1");
     rec.locations.push(Location {
         field: Field::Geo,
-        lat: Some(54.9061),
-        lon: Some(-1.3831),
-        label: "Sunderland".into(),
+        lat: Some(lat),
+        lon: Some(lon),
+        label: label.into(),
     });
+    rec
+}
+
+#[test]
+fn metadata_hit_shape() {
+    let pack = Pack::default_pack(&Org::default()).unwrap();
+    let rec = geotagged_post(54.9061, -1.3831, "Sunderland");
     let hits = rule_hits(&pack, &rec, "location.geotag");
     assert_eq!(hits.len(), 1);
     assert_eq!(
@@ -199,13 +199,7 @@ fn a_metadata_unless_reads_every_prose_field_of_the_record() {
         )
     ));
     let geotagged = |fields: &[(Field, &str)]| {
-        let mut rec = Record::new(Platform::Twitter, RecordKind::Post, "1");
-        rec.locations.push(Location {
-            field: Field::Geo,
-            lat: Some(54.9),
-            lon: Some(-1.4),
-            label: String::new(),
-        });
+        let mut rec = geotagged_post(54.9, -1.4, "");
         for (f, v) in fields {
             rec.push_field(*f, *v);
         }
