@@ -17,29 +17,68 @@ pub(super) fn photo_credit(m: &str, org: &Org) -> Option<String> {
             .to_lowercase()
     };
     let first = bare(words.first()?);
-    let thanks = matches!(first.as_str(), "thanks" | "thank" | "thx");
-    let mut region: Vec<&str> = if thanks {
-        // "Thanks (so much) to X for these shots": X is between the opener
-        // and the last "for"
-        let f = words.iter().rposition(|w| bare(w) == "for")?;
-        let lead = [
-            "thanks", "thank", "thx", "you", "u", "so", "very", "much", "again", "to",
-        ];
+    let welsh_thanks = first == "diolch";
+    let thanks = welsh_thanks || matches!(first.as_str(), "thanks" | "thank" | "thx");
+    // Made by a production company with no media noun before the verb
+    // ("Produced by X Productions", "A X Pictures production"): only a
+    // film or photography trade's name is a credit here, since leaflets
+    // and reports are "produced by" people and printers too.
+    let trade_only = matches!(
+        first.as_str(),
+        "produced" | "co-produced" | "made" | "edited" | "created" | "cynhyrchwyd" | "golygwyd"
+    );
+    let billed = matches!(first.as_str(), "a" | "an")
+        && words.last().is_some_and(|w| {
+            matches!(
+                bare(w).as_str(),
+                "production" | "productions" | "film" | "films"
+            )
+        });
+    let mut region: Vec<&str> = if billed {
+        words[1..words.len() - 1].to_vec()
+    } else if thanks {
+        // "Thanks (so much) to X for these shots", "Diolch (o galon) i X
+        // am y lluniau": X is between the opener and the last "for" / "am"
+        let to = if welsh_thanks { "am" } else { "for" };
+        let f = words.iter().rposition(|w| bare(w) == to)?;
+        let lead: &[&str] = if welsh_thanks {
+            &["diolch", "o", "galon", "yn", "fawr", "iawn", "i"]
+        } else {
+            &[
+                "thanks", "thank", "thx", "you", "u", "so", "very", "much", "again", "to",
+            ]
+        };
         let from = words[..f]
             .iter()
             .position(|w| !lead.contains(&bare(w).as_str()))?;
         words[from..f].to_vec()
     } else {
-        // after the last credit marker: "Photo:", "📷", "©", "-", "by",
-        // "courtesy of", "cred"
+        // after the last credit marker: "Photo:", "📷", "©", "-", "by"
+        // (Welsh "gan"), "courtesy of", "cred", "cred to"
+        let credit_word = |b: &str| {
+            matches!(
+                b,
+                "cred"
+                    | "credit"
+                    | "credits"
+                    | "photocredit"
+                    | "photocredits"
+                    | "photocred"
+                    | "piccredit"
+                    | "piccredits"
+                    | "piccred"
+            )
+        };
         let marker = |i: usize| {
             let w = words[i];
             let b = bare(w);
             w.ends_with(':')
                 || (w != "&" && !w.chars().any(char::is_alphanumeric))
-                || matches!(b.as_str(), "by" | "cred" | "credit" | "credits" | "c/o")
+                || matches!(b.as_str(), "by" | "gan" | "c/o")
+                || credit_word(&b)
                 || w.eq_ignore_ascii_case("(c)")
                 || (b == "of" && i > 0 && bare(words[i - 1]) == "courtesy")
+                || (b == "to" && i > 0 && credit_word(&bare(words[i - 1])))
         };
         let k = (0..words.len()).rev().find(|&i| marker(i))?;
         words[k + 1..].to_vec()
@@ -53,7 +92,7 @@ pub(super) fn photo_credit(m: &str, org: &Org) -> Option<String> {
         w.chars()
             .all(|c| c.is_ascii_lowercase() || c == '\'' || c == '-')
     };
-    if !thanks {
+    if !thanks && !billed {
         let tail = region
             .iter()
             .rev()
@@ -135,6 +174,11 @@ pub(super) fn photo_credit(m: &str, org: &Org) -> Option<String> {
         return None;
     }
     let name = &region[split..];
+    if trade_only || billed {
+        return film_trade(name)
+            .then(|| judge_credited_name(name, org))
+            .flatten();
+    }
     if let [handle] = name
         && let Some(h) = handle.strip_prefix('@')
     {
@@ -148,6 +192,44 @@ pub(super) fn photo_credit(m: &str, org: &Org) -> Option<String> {
         ));
     }
     judge_credited_name(name, org)
+}
+
+/// Whether a credited name carries a film or photography trade's word
+/// ("X Productions", "X Pictures Ltd", "Cwmni Ffilm X"), not only a
+/// company's ("X Ltd" may be a printer or a consultancy).
+fn film_trade(name: &[&str]) -> bool {
+    const TRADE: &[&str] = &[
+        "media",
+        "films",
+        "film",
+        "studios",
+        "studio",
+        "productions",
+        "production",
+        "pictures",
+        "creative",
+        "photography",
+        "visuals",
+        "video",
+        "videography",
+        "motion",
+        "animation",
+        "aerial",
+        "drone",
+        // Welsh, with the soft mutation after "gan"
+        "cynhyrchiadau",
+        "gynhyrchiadau",
+        "ffilm",
+        "ffilmiau",
+        "ffotograffiaeth",
+        "creadigol",
+    ];
+    name.iter().any(|w| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        TRADE.contains(&w.as_str())
+    })
 }
 
 /// A credited name ("Jane Smith", "Ember Creative Ltd", "NHS Example
@@ -254,6 +336,17 @@ pub(super) fn judge_credited_name(name: &[&str], org: &Org) -> Option<String> {
         "ysgol",
         "prifysgol",
         "gwasanaeth",
+        // and as they are written after "i" and "gan" (soft mutation), with
+        // department, unit and the health boards' initials
+        "dîm",
+        "dim",
+        "lywodraeth",
+        "gyngor",
+        "fwrdd",
+        "wasanaeth",
+        "adran",
+        "uned",
+        "bip",
     ];
     // A production company or photography business (D4 names it).
     const COMPANY: &[&str] = &[
@@ -299,6 +392,14 @@ pub(super) fn judge_credited_name(name: &[&str], org: &Org) -> Option<String> {
         "content",
         "collective",
         "pr",
+        // Welsh: "Cyf." (Ltd), company, productions, photography, creative
+        "cyf",
+        "cwmni",
+        "cynhyrchiadau",
+        "gynhyrchiadau",
+        "ffilmiau",
+        "ffotograffiaeth",
+        "creadigol",
     ];
     // In-house units that are not companies unless named as one.
     const UNITS: &[&str] = &[

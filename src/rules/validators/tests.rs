@@ -173,6 +173,44 @@ fn photo_credits_name_people_handles_and_companies_not_bodies() {
     assert!(credit("Artwork by members of our Larch Ward art group").is_none());
 }
 
+/// A credit with no media noun before its verb ("Produced by X", "A X
+/// production") names a film or photography trade, or is not a credit;
+/// Welsh "gan" is "by", and "diolch i X am y lluniau" is thanks for photos.
+#[test]
+fn production_credits_need_a_film_trade_and_welsh_credits_read_as_english() {
+    let org = Org::parse("name = \"Northdale Hospitals NHS Foundation Trust\"").unwrap();
+    let credit = |m: &str| photo_credit(m, &org);
+    assert!(
+        credit("Produced by Example Reel Productions")
+            .unwrap()
+            .contains("production company")
+    );
+    assert!(credit("produced and directed by Example Films Ltd").is_some());
+    assert!(credit("A Moorexample Pictures production").is_some());
+    assert!(credit("Cynhyrchwyd gan Cynhyrchiadau Example").is_some());
+    // a printer, a consultancy, a person or the organisation: not here
+    assert!(credit("produced by Example Print Ltd").is_none());
+    assert!(credit("Made by Sam Example").is_none());
+    assert!(credit("Produced by Northdale Hospitals Media").is_none());
+    assert!(credit("A Northdale Hospitals production").is_none());
+    // Welsh
+    assert!(
+        credit("Lluniau gan Siân Example")
+            .unwrap()
+            .contains("person")
+    );
+    assert!(credit("Diolch o galon i Gethin Example am y lluniau").is_some());
+    assert!(credit("Diolch i Gyngor Tref Example am rannu'r lluniau").is_none());
+    assert!(credit("Llun: Adran Ffotograffiaeth Feddygol BIP Example").is_none());
+    // "to" and a pointing hand after a credit word
+    assert!(
+        credit("photo cred to @jo.example")
+            .unwrap()
+            .contains("@jo.example")
+    );
+    assert!(credit("Pic cred 👉 @jo.example").is_some());
+}
+
 #[test]
 fn emails() {
     let org = Org::parse("domains = [\"example-trust.nhs.uk\"]").unwrap();
