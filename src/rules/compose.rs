@@ -360,14 +360,17 @@ pub(super) fn field_of(record: &Record, h: &Hit) -> Option<usize> {
 }
 
 /// True when one of the three words before `at`, in the same clause, is a
-/// negator ("not", "never", a "…n't" word).
+/// negator ("not", "never", a "…n't" word). Posts end clauses with emoji
+/// and bars as often as with stops ("no regrets 🥂💊", "not a morning
+/// person | party girl"), so those end a clause too.
 fn negated(text: &str, at: usize) -> bool {
     let Some(before) = text.get(..at) else {
         return false;
     };
-    let clause = before
-        .rfind(['.', '!', '?', ';', ',', '\n', ':'])
-        .map_or(before, |i| &before[i + 1..]);
+    let clause = match before.char_indices().rev().find(|&(_, c)| ends_clause(c)) {
+        Some((i, c)) => &before[i + c.len_utf8()..],
+        None => before,
+    };
     clause
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
         .filter(|w| !w.is_empty())
@@ -377,6 +380,13 @@ fn negated(text: &str, at: usize) -> bool {
             let w = w.to_lowercase().replace('\u{2019}', "'");
             NEGATORS.contains(&w.as_str()) || w.ends_with("n't") || is_nt(&w)
         })
+}
+
+/// A stop, a bar or a pictograph (emoji, dingbats, arrows and other
+/// symbols from U+2190 up that are not letters or digits).
+fn ends_clause(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | ';' | ',' | '\n' | ':' | '|' | '•')
+        || (c >= '\u{2190}' && !c.is_alphanumeric())
 }
 
 /// "dont", "isnt", "wasnt" written without the apostrophe.
@@ -421,6 +431,18 @@ mod tests {
         );
         let t = "no, no. They are vermin";
         assert!(!negated(t, t.find("vermin").unwrap()));
+        let t = "wasted every weekend, no regrets 🥂💊";
+        assert!(
+            !negated(t, t.find('💊').unwrap()),
+            "an emoji ends the clause"
+        );
+        let t = "not a morning person | party animal";
+        assert!(!negated(t, t.find("party").unwrap()), "so does a bar");
+        let t = "I’m not vermin";
+        assert!(
+            negated(t, t.find("vermin").unwrap()),
+            "a curly apostrophe is not a pictograph"
+        );
         let t = "I never said the patient has pneumonia";
         assert!(
             !negated(t, t.find("pneumonia").unwrap()),
