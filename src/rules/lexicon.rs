@@ -1,6 +1,7 @@
 //! Lexicon rules: every term of every lexicon rule in one Aho-Corasick
 //! automaton, run once per field over the normalised text.
 
+use super::inflect;
 use super::normalise::Normalised;
 use super::pack::{Detector, PackDef, Scope};
 use super::pattern::{Unless, compile_unless};
@@ -154,7 +155,12 @@ impl Lexicon {
                     rule.whence()
                 )));
             }
-            for term in all {
+            let all: Vec<String> = if lx.verb_forms {
+                all.iter().flat_map(|t| inflect::verb_forms(t)).collect()
+            } else {
+                all.into_iter().cloned().collect()
+            };
+            for term in &all {
                 let (pat, counts) = scratch.term(term);
                 if pat.is_empty() {
                     return Err(Error::Pack(format!(

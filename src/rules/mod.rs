@@ -174,6 +174,7 @@ mod elections;
 pub mod encoder;
 mod examples;
 mod hit;
+mod inflect;
 mod lang;
 mod lexicon;
 mod link_words;

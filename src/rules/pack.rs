@@ -243,6 +243,10 @@ pub struct LexiconDef {
     /// src/rules/lexicon.rs, `mentioned`).
     #[serde(default)]
     pub skip_mentions: bool,
+    /// Also match each term's first word in its -ing and past forms
+    /// ("batter" → "battering", "battered"; src/rules/inflect.rs).
+    #[serde(default)]
+    pub verb_forms: bool,
     /// Drop a hit with any of these words within `window` characters, as
     /// for pattern rules ("shared with consent" beside a ward photo).
     pub unless: Option<UnlessDef>,
