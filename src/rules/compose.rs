@@ -9,6 +9,7 @@
 //! rules marked `signal = true` exist only to feed compositions and never
 //! become findings themselves (docs/RULES.md, "Composition").
 
+use super::negation;
 use super::pack::{Detector, PackDef};
 use super::{Hit, RuleInfo};
 use crate::error::{Error, Result};
@@ -30,12 +31,6 @@ struct Rule {
 pub struct Compose {
     rules: Vec<Rule>,
 }
-
-/// Words that negate what follows them in the same clause.
-const NEGATORS: &[&str] = &[
-    "not", "no", "never", "without", "nobody", "none", "nothing", "neither", "nor", "cannot",
-    "hardly",
-];
 
 impl Compose {
     pub fn compile(def: &PackDef) -> Result<Compose> {
@@ -205,7 +200,7 @@ impl Compose {
                             .filter(|(h, at)| {
                                 **at == Some(fi)
                                     && g.contains(&h.rule)
-                                    && !(c.negation && negated(text, h.start))
+                                    && !(c.negation && negation::negated(text, h.start))
                             })
                             .map(|(h, _)| h)
                             .collect()
@@ -357,96 +352,4 @@ pub(super) fn field_of(record: &Record, h: &Hit) -> Option<usize> {
         .or_else(|| same_name().next())
         .map(|(i, _)| i)
         .filter(|_| h.end > h.start)
-}
-
-/// True when one of the three words before `at`, in the same clause, is a
-/// negator ("not", "never", a "…n't" word). Posts end clauses with emoji
-/// and bars as often as with stops ("no regrets 🥂💊", "not a morning
-/// person | party girl"), so those end a clause too.
-fn negated(text: &str, at: usize) -> bool {
-    let Some(before) = text.get(..at) else {
-        return false;
-    };
-    let clause = match before.char_indices().rev().find(|&(_, c)| ends_clause(c)) {
-        Some((i, c)) => &before[i + c.len_utf8()..],
-        None => before,
-    };
-    clause
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
-        .filter(|w| !w.is_empty())
-        .rev()
-        .take(3)
-        .any(|w| {
-            let w = w.to_lowercase().replace('\u{2019}', "'");
-            NEGATORS.contains(&w.as_str()) || w.ends_with("n't") || is_nt(&w)
-        })
-}
-
-/// A stop, a bar or a pictograph (emoji, dingbats, arrows and other
-/// symbols from U+2190 up that are not letters or digits).
-fn ends_clause(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | ';' | ',' | '\n' | ':' | '|' | '•')
-        || (c >= '\u{2190}' && !c.is_alphanumeric())
-}
-
-/// "dont", "isnt", "wasnt" written without the apostrophe.
-fn is_nt(w: &str) -> bool {
-    matches!(
-        w,
-        "dont"
-            | "doesnt"
-            | "didnt"
-            | "isnt"
-            | "wasnt"
-            | "arent"
-            | "werent"
-            | "wont"
-            | "cant"
-            | "couldnt"
-            | "wouldnt"
-            | "shouldnt"
-            | "havent"
-            | "hasnt"
-            | "hadnt"
-            | "aint"
-    )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::negated;
-
-    #[test]
-    fn negators_reach_three_words_back_within_the_clause() {
-        let t = "he is not a vile parasite";
-        assert!(negated(t, t.find("vile").unwrap()));
-        let t = "they aren't vermin";
-        assert!(negated(t, t.find("vermin").unwrap()));
-        let t = "they arent vermin";
-        assert!(negated(t, t.find("vermin").unwrap()));
-        let t = "not true, they are vermin";
-        assert!(
-            !negated(t, t.find("vermin").unwrap()),
-            "a comma ends the clause"
-        );
-        let t = "no, no. They are vermin";
-        assert!(!negated(t, t.find("vermin").unwrap()));
-        let t = "wasted every weekend, no regrets 🥂💊";
-        assert!(
-            !negated(t, t.find('💊').unwrap()),
-            "an emoji ends the clause"
-        );
-        let t = "not a morning person | party animal";
-        assert!(!negated(t, t.find("party").unwrap()), "so does a bar");
-        let t = "I’m not vermin";
-        assert!(
-            negated(t, t.find("vermin").unwrap()),
-            "a curly apostrophe is not a pictograph"
-        );
-        let t = "I never said the patient has pneumonia";
-        assert!(
-            !negated(t, t.find("pneumonia").unwrap()),
-            "more than three words back"
-        );
-    }
 }

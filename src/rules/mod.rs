@@ -181,6 +181,7 @@ mod link_words;
 mod load;
 mod metadata;
 pub mod model;
+mod negation;
 mod normalise;
 mod pack;
 mod pattern;

@@ -302,6 +302,12 @@ pub struct ContextDef {
     /// Named `[lists]` whose words join `except`.
     #[serde(default)]
     pub except_lists: Vec<String>,
+    /// `unless` only: a word of `words` negated where it stands does not
+    /// count ("without consent", "consent was not given", "never gave
+    /// permission"; src/rules/negation.rs). Unlike `except`, which reads
+    /// the whole window, this reads only the word's own clause.
+    #[serde(default)]
+    pub negatable: bool,
     /// Words of `words` that count only as the head of what they name,
     /// not as a modifier of the next word: "the patient in bed 4" and
     /// "patient: Mrs …" count, "patient transport" and "bed occupancy"
@@ -860,9 +866,10 @@ fn validate(file: &str, raw: RawRule) -> Result<RuleDef> {
             || !c.before.is_empty()
             || !c.before_lists.is_empty()
             || c.sticky
+            || c.negatable
     }) {
         return Err(Error::Pack(format!(
-            "{at}: `before`, `except` (and their `_lists`) and `sticky` belong to `unless`, not `context`"
+            "{at}: `before`, `except` (and their `_lists`), `sticky` and `negatable` belong to `unless`, not `context`"
         )));
     }
     let kind = match &detector {

@@ -5,6 +5,7 @@
 //! rule built on it, a mobile and a landline) share one slot and one
 //! compiled regex.
 
+use super::negation;
 use super::pack::{ContextDef, Detector, PackDef, RejectTokenDef, RuleDef, Scope, UnlessDef};
 use super::validators::{self, Validator};
 use super::{Hit, RuleInfo};
@@ -38,6 +39,8 @@ pub(super) struct Context {
     /// `unless` only: what it stands down, it stands down everywhere in
     /// the field.
     sticky: bool,
+    /// `unless` only: a word negated where it stands does not count.
+    negatable: bool,
     /// Per word of `words`: it counts only as a head noun (`heads`), not
     /// when it modifies the word after it. Empty when no word is.
     heads: Vec<bool>,
@@ -400,6 +403,7 @@ pub(super) fn compile_context(
                 before: None,
                 except: None,
                 sticky: false,
+                negatable: false,
                 heads: Vec::new(),
             })
         }))
@@ -412,6 +416,7 @@ pub(super) fn compile_context(
         before: part(&before, &format!("{what}.before"))?,
         except: part(&except, &format!("{what}.except"))?,
         sticky: c.sticky,
+        negatable: c.negatable,
         heads,
     })
 }
@@ -592,6 +597,9 @@ fn nearest(
         if ctx.heads.get(m.pattern().as_usize()) == Some(&true) && modifies_next(&value[we..]) {
             continue;
         }
+        if ctx.negatable && negation::denied(value, ws, we) {
+            continue;
+        }
         let (dist, before) = if inside {
             (0, true)
         } else if we <= start {
@@ -708,6 +716,7 @@ mod tests {
             before: None,
             except: None,
             sticky: false,
+            negatable: false,
             heads: Vec::new(),
         };
         let v = "NHS no 401 159 0835 on Ward 7";
@@ -739,6 +748,7 @@ mod tests {
                 before: None,
                 except: None,
                 sticky: false,
+                negatable: false,
                 heads: Vec::new(),
             }))
         };
@@ -750,6 +760,7 @@ mod tests {
             before: part(&["team"]),
             except: part(&["me", "home"]),
             sticky: false,
+            negatable: false,
             heads: Vec::new(),
         };
         let at = |v: &str| {
@@ -761,5 +772,37 @@ mod tests {
         assert!(!at("Text Sue on 0113 496 0000, she runs the team quiz"));
         assert!(!at("Our team: ring me at home on 0113 496 0000"));
         assert!(!at("Ring Sue on 0113 496 0000"));
+    }
+
+    #[test]
+    fn a_negatable_unless_word_negated_where_it_stands_does_not_count() {
+        let u = Context {
+            ac: Some(
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .build(["consent"])
+                    .unwrap(),
+            ),
+            words: vec!["consent".into()],
+            window: 300,
+            required: false,
+            before: None,
+            except: None,
+            sticky: false,
+            negatable: true,
+            heads: Vec::new(),
+        };
+        let at = |v: &str| {
+            let s = v.find("bed 6").unwrap();
+            unless_applies(v, s, s + 5, &u)
+        };
+        assert!(at(
+            "I didn't think I'd walk again. Bed 6 to home! Shared with her consent"
+                .replace("Bed", "bed")
+                .as_str()
+        ));
+        assert!(!at("Mrs Example in bed 6, posted without her consent"));
+        assert!(!at("Mrs Example in bed 6: consent was not given"));
+        assert!(!at("Mrs Example in bed 6, we never asked for consent"));
     }
 }

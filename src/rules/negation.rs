@@ -1,0 +1,174 @@
+//! Whether a word is negated where it stands: a composition's part
+//! ("not a vile parasite") and an `unless` word marked `negatable`
+//! ("without consent", "consent was not given"). One reading of negation
+//! for both, so that a fix to it reaches every rule (docs/RULES.md,
+//! "Negated unless words").
+
+/// Words that negate what follows them in the same clause.
+const NEGATORS: &[&str] = &[
+    "not", "no", "never", "without", "nobody", "none", "nothing", "neither", "nor", "cannot",
+    "hardly",
+];
+
+/// True when one of the three words before `at`, in the same clause, is a
+/// negator ("not", "never", a "…n't" word). Posts end clauses with emoji
+/// and bars as often as with stops ("no regrets 🥂💊", "not a morning
+/// person | party girl"), so those end a clause too.
+pub(super) fn negated(text: &str, at: usize) -> bool {
+    let Some(before) = text.get(..at) else {
+        return false;
+    };
+    let clause = match before.char_indices().rev().find(|&(_, c)| ends_clause(c)) {
+        Some((i, c)) => &before[i + c.len_utf8()..],
+        None => before,
+    };
+    clause
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(3)
+        .any(|w| {
+            let w = w.to_lowercase().replace('\u{2019}', "'");
+            NEGATORS.contains(&w.as_str()) || w.ends_with("n't") || is_nt(&w)
+        })
+}
+
+/// A stop, a bar or a pictograph (emoji, dingbats, arrows and other
+/// symbols from U+2190 up that are not letters or digits).
+fn ends_clause(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | ';' | ',' | '\n' | ':' | '|' | '•')
+        || (c >= '\u{2190}' && !c.is_alphanumeric())
+}
+
+/// "dont", "isnt", "wasnt" written without the apostrophe.
+fn is_nt(w: &str) -> bool {
+    matches!(
+        w,
+        "dont"
+            | "doesnt"
+            | "didnt"
+            | "isnt"
+            | "wasnt"
+            | "arent"
+            | "werent"
+            | "wont"
+            | "cant"
+            | "couldnt"
+            | "wouldnt"
+            | "shouldnt"
+            | "havent"
+            | "hasnt"
+            | "hadnt"
+            | "aint"
+    )
+}
+
+/// Whether the word at `start..end` is negated where it stands: by
+/// [`negated`], by [`negated_after`], or by the word before it saying it
+/// was taken back ("she withdrew consent", "refused permission").
+pub(super) fn denied(text: &str, start: usize, end: usize) -> bool {
+    negated(text, start)
+        || negated_after(text, end)
+        || text.get(..start).is_some_and(|before| {
+            before
+                .split(|c: char| !c.is_alphanumeric())
+                .rfind(|w| !w.is_empty())
+                .is_some_and(|w| {
+                    matches!(
+                        w.to_lowercase().as_str(),
+                        "withdrew" | "withdrawn" | "refused" | "declined" | "withheld"
+                    )
+                })
+        })
+}
+
+/// True when one of the two words after `end`, in the same clause, is a
+/// negator or a "…n't" word, or says the thing was refused or withdrawn:
+/// "consent not given", "permission wasn't sought", "consent refused".
+pub(super) fn negated_after(text: &str, end: usize) -> bool {
+    let Some(after) = text.get(end..) else {
+        return false;
+    };
+    let clause = match after.char_indices().find(|&(_, c)| ends_clause(c)) {
+        Some((i, _)) => &after[..i],
+        None => after,
+    };
+    clause
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
+        .filter(|w| !w.is_empty())
+        .take(2)
+        .any(|w| {
+            let w = w.to_lowercase().replace('\u{2019}', "'");
+            NEGATORS.contains(&w.as_str())
+                || w.ends_with("n't")
+                || is_nt(&w)
+                || matches!(
+                    w.as_str(),
+                    "refused" | "withdrawn" | "withheld" | "declined"
+                )
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{denied, negated, negated_after};
+
+    #[test]
+    fn negators_reach_three_words_back_within_the_clause() {
+        let t = "he is not a vile parasite";
+        assert!(negated(t, t.find("vile").unwrap()));
+        let t = "they aren't vermin";
+        assert!(negated(t, t.find("vermin").unwrap()));
+        let t = "they arent vermin";
+        assert!(negated(t, t.find("vermin").unwrap()));
+        let t = "not true, they are vermin";
+        assert!(
+            !negated(t, t.find("vermin").unwrap()),
+            "a comma ends the clause"
+        );
+        let t = "no, no. They are vermin";
+        assert!(!negated(t, t.find("vermin").unwrap()));
+        let t = "wasted every weekend, no regrets 🥂💊";
+        assert!(
+            !negated(t, t.find('💊').unwrap()),
+            "an emoji ends the clause"
+        );
+        let t = "not a morning person | party animal";
+        assert!(!negated(t, t.find("party").unwrap()), "so does a bar");
+        let t = "I’m not vermin";
+        assert!(
+            negated(t, t.find("vermin").unwrap()),
+            "a curly apostrophe is not a pictograph"
+        );
+        let t = "I never said the patient has pneumonia";
+        assert!(
+            !negated(t, t.find("pneumonia").unwrap()),
+            "more than three words back"
+        );
+    }
+
+    #[test]
+    fn a_negator_just_after_a_word_negates_it_within_its_clause() {
+        let t = "consent was not given for this photo";
+        assert!(negated_after(t, "consent".len()));
+        let t = "consent not given";
+        assert!(negated_after(t, "consent".len()));
+        let t = "permission wasn't sought";
+        assert!(negated_after(t, "permission".len()));
+        let t = "consent refused by the family";
+        assert!(negated_after(t, "consent".len()));
+        let t = "consent, not that it matters";
+        assert!(
+            !negated_after(t, "consent".len()),
+            "a comma ends the clause"
+        );
+        let t = "consent given, thank you";
+        assert!(!negated_after(t, "consent".len()));
+        let t = "she withdrew consent last week";
+        let s = t.find("consent").unwrap();
+        assert!(denied(t, s, s + "consent".len()));
+        let t = "with her consent, and no fuss";
+        let s = t.find("consent").unwrap();
+        assert!(!denied(t, s, s + "consent".len()));
+    }
+}
