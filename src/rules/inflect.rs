@@ -100,11 +100,7 @@ fn forms(v: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::verb_forms;
-
-    fn forms(t: &str) -> Vec<String> {
-        verb_forms(t)
-    }
+    use super::verb_forms as forms;
 
     #[test]
     fn regular_verbs_take_ed_and_ing_with_english_spelling() {

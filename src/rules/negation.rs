@@ -22,16 +22,26 @@ pub(super) fn negated(text: &str, at: usize) -> bool {
         Some((i, c)) => &before[i + c.len_utf8()..],
         None => before,
     };
+    words(clause).rev().take(3).any(is_negator)
+}
+
+/// The words of `clause`, apostrophes kept inside them ("aren't", "I’m").
+fn words(clause: &str) -> impl DoubleEndedIterator<Item = &str> {
     clause
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
         .filter(|w| !w.is_empty())
-        .rev()
-        .take(3)
-        .any(|w| {
-            let w = w.to_lowercase().replace('\u{2019}', "'");
-            NEGATORS.contains(&w.as_str()) || w.ends_with("n't") || is_nt(&w)
-        })
 }
+
+/// A negator, a "…n't" word (curly apostrophe or none), in any case.
+fn is_negator(w: &str) -> bool {
+    let w = w.to_lowercase().replace('\u{2019}', "'");
+    NEGATORS.contains(&w.as_str()) || w.ends_with("n't") || is_nt(&w)
+}
+
+/// Words that take a thing back, before it or after it: "refused
+/// permission", "consent refused" ("withdrew" only before: "she withdrew
+/// consent").
+const TAKEN_BACK: &[&str] = &["withdrawn", "refused", "declined", "withheld"];
 
 /// A stop, a bar or a pictograph (emoji, dingbats, arrows and other
 /// symbols from U+2190 up that are not letters or digits).
@@ -74,10 +84,8 @@ pub(super) fn denied(text: &str, start: usize, end: usize) -> bool {
                 .split(|c: char| !c.is_alphanumeric())
                 .rfind(|w| !w.is_empty())
                 .is_some_and(|w| {
-                    matches!(
-                        w.to_lowercase().as_str(),
-                        "withdrew" | "withdrawn" | "refused" | "declined" | "withheld"
-                    )
+                    let w = w.to_lowercase();
+                    w == "withdrew" || TAKEN_BACK.contains(&w.as_str())
                 })
         })
 }
@@ -93,20 +101,9 @@ pub(super) fn negated_after(text: &str, end: usize) -> bool {
         Some((i, _)) => &after[..i],
         None => after,
     };
-    clause
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
-        .filter(|w| !w.is_empty())
+    words(clause)
         .take(2)
-        .any(|w| {
-            let w = w.to_lowercase().replace('\u{2019}', "'");
-            NEGATORS.contains(&w.as_str())
-                || w.ends_with("n't")
-                || is_nt(&w)
-                || matches!(
-                    w.as_str(),
-                    "refused" | "withdrawn" | "withheld" | "declined"
-                )
-        })
+        .any(|w| is_negator(w) || TAKEN_BACK.contains(&w.to_lowercase().as_str()))
 }
 
 #[cfg(test)]
