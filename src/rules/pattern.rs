@@ -394,19 +394,7 @@ pub(super) fn compile_context(
             .map_err(|e| Error::Pack(format!("{}: {what} words: {e}", rule.whence())))
     };
     let part = |words: &[String], what: &str| -> Result<Option<Box<Context>>> {
-        Ok(build(words, what)?.map(|ac| {
-            Box::new(Context {
-                ac: Some(ac),
-                words: words.to_vec(),
-                window: c.window,
-                required: false,
-                before: None,
-                except: None,
-                sticky: false,
-                negatable: false,
-                heads: Vec::new(),
-            })
-        }))
+        Ok(build(words, what)?.map(|ac| Box::new(Context::plain(ac, words.to_vec(), c.window))))
     };
     Ok(Context {
         ac: build(&words, what)?,
@@ -419,6 +407,24 @@ pub(super) fn compile_context(
         negatable: c.negatable,
         heads,
     })
+}
+
+impl Context {
+    /// A table of `words` (searched by `ac`) with every option off: a
+    /// `before` or `except` part of an `unless` table.
+    fn plain(ac: AhoCorasick, words: Vec<String>, window: usize) -> Context {
+        Context {
+            ac: Some(ac),
+            words,
+            window,
+            required: false,
+            before: None,
+            except: None,
+            sticky: false,
+            negatable: false,
+            heads: Vec::new(),
+        }
+    }
 }
 
 /// A rule's compiled `unless` tables (one, or several with their own
@@ -665,22 +671,11 @@ mod tests {
 
     /// An `unless` or `context` table of `words` with every option off.
     fn table(words: &[&str], window: usize) -> Context {
-        Context {
-            ac: Some(
-                AhoCorasickBuilder::new()
-                    .ascii_case_insensitive(true)
-                    .build(words)
-                    .unwrap(),
-            ),
-            words: words.iter().map(|w| w.to_string()).collect(),
-            window,
-            required: false,
-            before: None,
-            except: None,
-            sticky: false,
-            negatable: false,
-            heads: Vec::new(),
-        }
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build(words)
+            .unwrap();
+        Context::plain(ac, words.iter().map(|w| w.to_string()).collect(), window)
     }
 
     #[test]
