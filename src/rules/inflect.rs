@@ -20,9 +20,15 @@
 /// The second person as people type it in replies and messages: each
 /// whole word on the left may also be written as the one on the right
 /// ("add you on snap" → "add u on snap", "your number" → "ur number").
-/// Applied to every lexicon term (`text_speak`); one letter and two are
-/// words no official post writes alone.
-const TEXT_SPEAK: &[(&str, &str)] = &[("you", "u"), ("your", "ur"), ("you're", "ur"), ("youre", "ur")];
+/// Applied to every lexicon term (`text_speak`): "u" and "ur" standing
+/// alone are not words an official post writes, so they add no false
+/// match.
+const TEXT_SPEAK: &[(&str, &str)] = &[
+    ("you", "u"),
+    ("your", "ur"),
+    ("you're", "ur"),
+    ("youre", "ur"),
+];
 
 /// `term` and its spellings with the second person in text speak: every
 /// combination of each replaceable word written either way, the term
@@ -143,12 +149,23 @@ mod tests {
 
     #[test]
     fn the_second_person_is_also_read_in_text_speak() {
-        assert_eq!(super::text_speak("add you on snap"), ["add you on snap", "add u on snap"]);
+        assert_eq!(
+            super::text_speak("add you on snap"),
+            ["add you on snap", "add u on snap"]
+        );
         assert_eq!(
             super::text_speak("you're your own"),
-            ["you're your own", "you're ur own", "ur your own", "ur ur own"]
+            [
+                "you're your own",
+                "you're ur own",
+                "ur your own",
+                "ur ur own"
+            ]
         );
-        assert_eq!(super::text_speak("your mum's nurse"), ["your mum's nurse", "ur mum's nurse"]);
+        assert_eq!(
+            super::text_speak("your mum's nurse"),
+            ["your mum's nurse", "ur mum's nurse"]
+        );
         // Only whole words: "youth" and "yours" stay as they are.
         assert_eq!(super::text_speak("youth club"), ["youth club"]);
         assert_eq!(super::text_speak("yours truly"), ["yours truly"]);
