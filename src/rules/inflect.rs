@@ -1,5 +1,7 @@
-//! A lexicon's verbs in the forms a sentence uses them (`verb_forms = true`,
-//! docs/RULES.md, "`lexicon`: word lists"): "batter" also matches
+//! A lexicon's terms in the other spellings people write them: the second
+//! person in text speak, for every term ([`text_speak`]), and a verb's
+//! other forms, for a table that asks (`verb_forms = true`,
+//! docs/RULES.md, "`lexicon`: word lists"). "batter" also matches
 //! "battered" and "battering", and "run over" also matches "ran over" and
 //! "running over". Only a phrase's first word is inflected, since that is
 //! where English puts the tense ("beat up", "stamp on").
@@ -14,6 +16,49 @@
 //! table of the irregular verbs a harm list needs. A form the rules would
 //! get wrong for some other verb only adds a string no text holds; it never
 //! loses the term itself.
+
+/// The second person as people type it in replies and messages: each
+/// whole word on the left may also be written as the one on the right
+/// ("add you on snap" → "add u on snap", "your number" → "ur number").
+/// Applied to every lexicon term (`text_speak`): "u" and "ur" standing
+/// alone are not words an official post writes, so they add no false
+/// match.
+const TEXT_SPEAK: &[(&str, &str)] = &[
+    ("you", "u"),
+    ("your", "ur"),
+    ("you're", "ur"),
+    ("youre", "ur"),
+];
+
+/// `term` and its spellings with the second person in text speak: every
+/// combination of each replaceable word written either way, the term
+/// first, none repeated. A term with no such word is returned alone.
+pub fn text_speak(term: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for (i, word) in term.split(' ').enumerate() {
+        let lower = word.to_ascii_lowercase();
+        let speak = TEXT_SPEAK
+            .iter()
+            .find(|(w, _)| *w == lower || lower.replace('’', "'") == *w)
+            .map(|(_, s)| *s);
+        let mut next = Vec::with_capacity(out.len() * 2);
+        for prefix in &out {
+            let sep = if i == 0 { "" } else { " " };
+            next.push(format!("{prefix}{sep}{word}"));
+            if let Some(s) = speak {
+                next.push(format!("{prefix}{sep}{s}"));
+            }
+        }
+        out = next;
+    }
+    let mut seen = Vec::with_capacity(out.len());
+    for t in out {
+        if !seen.contains(&t) {
+            seen.push(t);
+        }
+    }
+    seen
+}
 
 /// Irregular verbs: the base and its past forms (the -ing form is regular
 /// for every verb here).
@@ -101,6 +146,30 @@ fn forms(v: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::verb_forms as forms;
+
+    #[test]
+    fn the_second_person_is_also_read_in_text_speak() {
+        assert_eq!(
+            super::text_speak("add you on snap"),
+            ["add you on snap", "add u on snap"]
+        );
+        assert_eq!(
+            super::text_speak("you're your own"),
+            [
+                "you're your own",
+                "you're ur own",
+                "ur your own",
+                "ur ur own"
+            ]
+        );
+        assert_eq!(
+            super::text_speak("your mum's nurse"),
+            ["your mum's nurse", "ur mum's nurse"]
+        );
+        // Only whole words: "youth" and "yours" stay as they are.
+        assert_eq!(super::text_speak("youth club"), ["youth club"]);
+        assert_eq!(super::text_speak("yours truly"), ["yours truly"]);
+    }
 
     #[test]
     fn regular_verbs_take_ed_and_ing_with_english_spelling() {

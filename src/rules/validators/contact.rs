@@ -17,6 +17,19 @@ pub(in crate::rules) const PUBLIC_SECTOR_DOMAINS: &[&str] = &[
     "gov.wales",
     "gov.scot",
     "llyw.cymru",
+    // National NHS bodies on domains of their own: NHS Employers and the
+    // NHS Confederation, NHS Providers, NHS 24 and NHS inform (Scotland),
+    // the NHS Staff Survey's coordination centre, NHS Charities Together
+    // and NHS Volunteer Responders. Each is named on its body's own
+    // nhs.uk or gov.uk page (docs/RULES.md, "Links").
+    "nhsemployers.org",
+    "nhsconfed.org",
+    "nhsproviders.org",
+    "nhs24.scot",
+    "nhsinform.scot",
+    "nhsstaffsurveys.com",
+    "nhscharitiestogether.co.uk",
+    "nhsvolunteerresponders.org.uk",
 ];
 
 /// A host that borrows "nhs" without being under an NHS or government
