@@ -20,8 +20,9 @@
 /// The second person as people type it in replies and messages: each
 /// whole word on the left may also be written as the one on the right
 /// ("add you on snap" → "add u on snap", "your number" → "ur number").
-/// Applied to every lexicon term (`text_speak`); one letter and two are
-/// words no official post writes alone.
+/// Applied to every lexicon term (`text_speak`): "u" and "ur" standing
+/// alone are not words an official post writes, so they add no false
+/// match.
 const TEXT_SPEAK: &[(&str, &str)] = &[
     ("you", "u"),
     ("your", "ur"),

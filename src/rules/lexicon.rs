@@ -162,7 +162,7 @@ impl Lexicon {
             };
             // Every term also in text speak ("your number" → "ur number"):
             // replies and messages are written that way (docs/RULES.md,
-            // "Text speak").
+            // "`lexicon`: word lists", Text speak).
             let all: Vec<String> = all.iter().flat_map(|t| inflect::text_speak(t)).collect();
             for term in &all {
                 let (pat, counts) = scratch.term(term);

@@ -116,6 +116,31 @@ fn content_hash_covers_the_weights_of_the_models_it_runs() {
     assert_eq!(modelled.content_hash(), want);
 }
 
+/// Every lexicon term is also read with the second person in text speak:
+/// a list that spells "add you on snap" finds "add u on snap", and the
+/// hit shows the spelling the author used. "you" inside a word is not
+/// rewritten.
+#[test]
+fn lexicon_terms_are_also_read_in_text_speak() {
+    let p = pack(&format!(
+        "{HEAD}{}",
+        rule(
+            "t.x",
+            "lexicon = { terms = [\"add you on snap\", \"your number\"] }"
+        )
+    ));
+    let found = |text: &str| -> Vec<String> {
+        rule_hits(&p, &post(text), "t.x")
+            .into_iter()
+            .map(|h| h.matched)
+            .collect()
+    };
+    assert_eq!(found("add u on snap x"), ["add u on snap"]);
+    assert_eq!(found("whats ur number"), ["ur number"]);
+    assert_eq!(found("add you on snap"), ["add you on snap"]);
+    assert!(found("youth number day").is_empty());
+}
+
 #[test]
 fn nhs_number_hit_explains_itself() {
     let pack = Pack::default_pack(&Org::default()).unwrap();
@@ -1407,6 +1432,7 @@ fn a_sticky_unless_follows_a_name_through_the_field() {
         "except = [\"me\"]",
         "except_lists = [\"staff\"]",
         "sticky = true",
+        "negatable = true",
     ] {
         let e = err(&format!(
             "{HEAD}[lists]\nstaff = [\"dr\"]\n{}",
