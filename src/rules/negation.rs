@@ -8,6 +8,10 @@
 const NEGATORS: &[&str] = &[
     "not", "no", "never", "without", "nobody", "none", "nothing", "neither", "nor", "cannot",
     "hardly",
+    // Welsh: without, no, not ("heb ganiatâd", "dim caniatâd", "ddim wedi
+    // rhoi"). "ni" is left out: it is also "we" ("i ni rannu", for us to
+    // share).
+    "heb", "dim", "ddim", "nid",
 ];
 
 /// True when one of the three words before `at`, in the same clause, is a
@@ -142,6 +146,18 @@ mod tests {
             !negated(t, t.find("pneumonia").unwrap()),
             "more than three words back"
         );
+    }
+
+    #[test]
+    fn welsh_negators_count_and_welsh_we_does_not() {
+        let t = "rhannu heb ganiatâd y teulu";
+        assert!(negated(t, t.find("ganiatâd").unwrap()));
+        let t = "diolch am roi caniatâd i ni rannu ei stori";
+        assert!(!negated(t, t.find("caniatâd").unwrap()));
+        assert!(!negated_after(
+            t,
+            t.find("caniatâd").unwrap() + "caniatâd".len()
+        ));
     }
 
     #[test]
