@@ -22,6 +22,14 @@ fn rule_hits(pack: &Pack, rec: &Record, id: &str) -> Vec<Hit> {
         .collect()
 }
 
+/// What rule `id` matched in a post of `text`, as the author wrote it.
+fn matched(pack: &Pack, text: &str, id: &str) -> Vec<String> {
+    rule_hits(pack, &post(text), id)
+        .into_iter()
+        .map(|h| h.matched)
+        .collect()
+}
+
 /// A pack compiled from one TOML text, as a file on disk (the way a
 /// trust's own pack is loaded).
 fn pack(toml: &str) -> Pack {
@@ -129,12 +137,7 @@ fn lexicon_terms_are_also_read_in_text_speak() {
             "lexicon = { terms = [\"add you on snap\", \"your number\"] }"
         )
     ));
-    let found = |text: &str| -> Vec<String> {
-        rule_hits(&p, &post(text), "t.x")
-            .into_iter()
-            .map(|h| h.matched)
-            .collect()
-    };
+    let found = |text: &str| matched(&p, text, "t.x");
     assert_eq!(found("add u on snap x"), ["add u on snap"]);
     assert_eq!(found("whats ur number"), ["ur number"]);
     assert_eq!(found("add you on snap"), ["add you on snap"]);
@@ -1400,12 +1403,7 @@ fn a_sticky_unless_follows_a_name_through_the_field() {
         ))
     };
     let text = "Hannah's team thanks Dr Hannah for her work, and Tom too; Hannah again";
-    let found = |p: &Pack| -> Vec<String> {
-        rule_hits(p, &post(text), "t.name")
-            .into_iter()
-            .map(|h| h.matched)
-            .collect()
-    };
+    let found = |p: &Pack| matched(p, text, "t.name");
     assert_eq!(found(&names(false)), ["Hannah", "Tom", "Hannah"]);
     assert_eq!(found(&names(true)), ["Tom"]);
 
@@ -1416,12 +1414,7 @@ fn a_sticky_unless_follows_a_name_through_the_field() {
             "pattern = { regex = '\\bpatients (?P<hit>[a-z]+ing)\\b|\\bat the bedside\\b' }"
         )
     ));
-    let got = |t: &str| -> Vec<String> {
-        rule_hits(&caption, &post(t), "t.cap")
-            .into_iter()
-            .map(|h| h.matched)
-            .collect()
-    };
+    let got = |t: &str| matched(&caption, t, "t.cap");
     assert_eq!(got("our patients enjoying the garden"), ["enjoying"]);
     assert_eq!(got("smiles at the bedside"), ["at the bedside"]);
 
@@ -1461,12 +1454,7 @@ fn several_unless_tables_each_reach_as_far_as_their_own_window() {
             "pattern = { regex = '\\b(?:Hannah|Tom)\\b', case_sensitive = true, unless = [{ words = [\"bed time\"], window = 12 }, { lists = [\"consent\"], window = 80 }] }"
         )
     ));
-    let found = |t: &str| -> Vec<String> {
-        rule_hits(&two, &post(t), "t.name")
-            .into_iter()
-            .map(|h| h.matched)
-            .collect()
-    };
+    let found = |t: &str| matched(&two, t, "t.name");
     let far = "Hannah on the ward today, and this photo of the garden is shared with consent";
     assert!(far.find("with consent").unwrap() > 12);
     assert!(found(far).is_empty(), "the second table reaches 80");
