@@ -32,14 +32,15 @@ const TEXT_SPEAK: &[(&str, &str)] = &[
 
 /// `term` and its spellings with the second person in text speak: every
 /// combination of each replaceable word written either way, the term
-/// first, none repeated. A term with no such word is returned alone.
+/// first. A term with no such word is returned alone. No spelling
+/// repeats: each word is kept or replaced by a different one.
 pub fn text_speak(term: &str) -> Vec<String> {
     let mut out = vec![String::new()];
     for (i, word) in term.split(' ').enumerate() {
-        let lower = word.to_ascii_lowercase();
+        let lower = word.to_ascii_lowercase().replace('’', "'");
         let speak = TEXT_SPEAK
             .iter()
-            .find(|(w, _)| *w == lower || lower.replace('’', "'") == *w)
+            .find(|(w, _)| *w == lower)
             .map(|(_, s)| *s);
         let mut next = Vec::with_capacity(out.len() * 2);
         for prefix in &out {
@@ -51,13 +52,7 @@ pub fn text_speak(term: &str) -> Vec<String> {
         }
         out = next;
     }
-    let mut seen = Vec::with_capacity(out.len());
-    for t in out {
-        if !seen.contains(&t) {
-            seen.push(t);
-        }
-    }
-    seen
+    out
 }
 
 /// Irregular verbs: the base and its past forms (the -ing form is regular
