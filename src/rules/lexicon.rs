@@ -5,6 +5,7 @@ use super::inflect;
 use super::normalise::Normalised;
 use super::pack::{Detector, PackDef, Scope};
 use super::pattern::{Unless, compile_unless};
+use super::preceded::Preceded;
 use super::{Hit, RuleInfo};
 use crate::error::{Error, Result};
 use crate::record::{FieldText, RecordKind};
@@ -107,6 +108,9 @@ pub struct Lexicon {
     skip_mentions: Vec<bool>,
     /// Per rule: words near a hit that cancel it (`unless`).
     unless: Vec<Option<Unless>>,
+    /// Per rule: words one of which must come just before a hit
+    /// (`preceded_by`).
+    preceded_by: Vec<Option<Preceded>>,
 }
 
 impl Lexicon {
@@ -125,6 +129,7 @@ impl Lexicon {
         let mut not_followed_by = vec![Vec::new(); def.rules.len()];
         let mut skip_mentions = vec![false; def.rules.len()];
         let mut unless: Vec<Option<Unless>> = def.rules.iter().map(|_| None).collect();
+        let mut preceded_by: Vec<Option<Preceded>> = def.rules.iter().map(|_| None).collect();
         let mut rules = Vec::new();
         for (ri, rule) in def.rules.iter().enumerate() {
             let Detector::Lexicon(lx) = &rule.detector else {
@@ -144,6 +149,11 @@ impl Lexicon {
                 .unless
                 .as_ref()
                 .map(|u| compile_unless(def, rule, u, "unless"))
+                .transpose()?;
+            preceded_by[ri] = lx
+                .preceded_by
+                .as_ref()
+                .map(|p| Preceded::compile(def, rule, p))
                 .transpose()?;
             let mut all: Vec<&String> = lx.terms.iter().collect();
             for l in &lx.lists {
@@ -234,6 +244,7 @@ impl Lexicon {
             not_followed_by,
             skip_mentions,
             unless,
+            preceded_by,
         })
     }
 
@@ -298,6 +309,11 @@ impl Lexicon {
                     }
                 }
                 if self.skip_mentions[r] && mentioned(&field.value, start, end) {
+                    continue;
+                }
+                if let Some(p) = &self.preceded_by[r]
+                    && !p.holds(&field.value, start)
+                {
                     continue;
                 }
                 if let Some(u) = &self.unless[r]
@@ -895,6 +911,44 @@ lexicon = { terms = ["stroke", "flu"], not_followed_by = ["team", "jab"] }
         assert_eq!(hits(&lx, &def, "she had a stroke in June"), vec!["stroke"]);
         assert!(hits(&lx, &def, "our Stroke Team and the flu-jab clinic").is_empty());
         assert_eq!(hits(&lx, &def, "flu, again"), vec!["flu"]);
+    }
+
+    #[test]
+    fn a_term_counts_only_after_its_owner_when_preceded_by_is_given() {
+        let rule = |preceded: &str| {
+            format!(
+                r#"
+[lists]
+owners = ["her", "he's"]
+
+[[rules]]
+id = "c"
+title = "c"
+category = "personal-data"
+severity = "low"
+policy = ["CUM 3.3"]
+clauses = ["A3"]
+lexicon = {{ terms = ["chemo", "epileptic"], preceded_by = {preceded} }}
+"#
+            )
+        };
+        let def = pack(&rule(r#"{ lists = ["owners"], gap = 1 }"#));
+        let lx = Lexicon::compile(&def, false).unwrap();
+        assert_eq!(
+            hits(&lx, &def, "hope her last chemo goes well"),
+            vec!["chemo"]
+        );
+        assert_eq!(
+            hits(&lx, &def, "turns out he's epileptic"),
+            vec!["epileptic"]
+        );
+        assert!(hits(&lx, &def, "our chemo nurses and her team").is_empty());
+        let def = pack(&rule("{ words = [] }"));
+        let err = Lexicon::compile(&def, false).err().expect("refused");
+        assert!(
+            err.to_string().contains("preceded_by has no words"),
+            "{err}"
+        );
     }
 
     #[test]

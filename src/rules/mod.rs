@@ -186,6 +186,7 @@ mod normalise;
 mod pack;
 mod pattern;
 mod places;
+mod preceded;
 mod reported;
 mod validators;
 

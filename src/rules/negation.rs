@@ -19,18 +19,23 @@ const NEGATORS: &[&str] = &[
 /// and bars as often as with stops ("no regrets 🥂💊", "not a morning
 /// person | party girl"), so those end a clause too.
 pub(super) fn negated(text: &str, at: usize) -> bool {
+    words(clause_before(text, at)).rev().take(3).any(is_negator)
+}
+
+/// The part of `text` before `at` that is in the same clause as `at`
+/// ("" when `at` is not a character boundary).
+pub(super) fn clause_before(text: &str, at: usize) -> &str {
     let Some(before) = text.get(..at) else {
-        return false;
+        return "";
     };
-    let clause = match before.char_indices().rev().find(|&(_, c)| ends_clause(c)) {
+    match before.char_indices().rev().find(|&(_, c)| ends_clause(c)) {
         Some((i, c)) => &before[i + c.len_utf8()..],
         None => before,
-    };
-    words(clause).rev().take(3).any(is_negator)
+    }
 }
 
 /// The words of `clause`, apostrophes kept inside them ("aren't", "I’m").
-fn words(clause: &str) -> impl DoubleEndedIterator<Item = &str> {
+pub(super) fn words(clause: &str) -> impl DoubleEndedIterator<Item = &str> {
     clause
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
         .filter(|w| !w.is_empty())

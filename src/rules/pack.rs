@@ -250,6 +250,23 @@ pub struct LexiconDef {
     /// Drop a hit with any of these words within `window` characters, as
     /// for pattern rules ("shared with consent" beside a ward photo).
     pub unless: Option<UnlessDef>,
+    /// Keep a hit only when one of these words ends at most `gap` words
+    /// before it in its clause: a condition owned by someone ("her chemo",
+    /// "he's epileptic"), not named as a topic (src/rules/preceded.rs).
+    pub preceded_by: Option<PrecededDef>,
+}
+
+/// `lexicon.preceded_by`: words or phrases, given inline or as named lists,
+/// one of which must end at most `gap` words before the hit.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrecededDef {
+    #[serde(default)]
+    pub words: Vec<String>,
+    #[serde(default)]
+    pub lists: Vec<String>,
+    #[serde(default)]
+    pub gap: usize,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]

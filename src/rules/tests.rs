@@ -1034,13 +1034,22 @@ fn the_abuse_model_layer_loads_and_its_examples_pass() {
 /// The opt-in colleague-data layer (measured, not in the default pack:
 /// docs/EVALUATION.md, "An eighth held-out set") loads on top of the
 /// embedded pack, its examples pass, and the default pack alone does not
-/// find what it adds.
+/// find what it adds: a titled name, an absence and a condition nobody is
+/// said to own. A condition said to be someone's ("her miscarriage") the
+/// default pack finds itself since "A colleague's condition, said to be
+/// theirs" (docs/EVALUATION.md).
 #[test]
 fn the_colleague_data_layer_loads_and_finds_gossip_about_a_colleague() {
     let pack = opt_in_layer("colleague-data.toml");
     let default = Pack::default_pack(&Org::default()).unwrap();
     let ids = |pack: &Pack, text: &str| ids_of(pack, &post(text));
-    let gossip = "Kelly's been off since her miscarriage, card's in the staff room";
+    let owned = "Kelly's been off since her miscarriage, card's in the staff room";
+    assert!(
+        ids(&default, owned)
+            .iter()
+            .any(|i| i == "personal.staff-private-life")
+    );
+    let gossip = "Dr Sutton is off again, it's the cancer apparently";
     assert!(
         ids(&pack, gossip)
             .iter()
