@@ -531,7 +531,7 @@ fn counts_ok(n: &Normalised, s: usize, e: usize, want: &[u16]) -> bool {
         let ok = match n.text.as_bytes()[b] {
             b' ' => true,
             b'*' => have == w || (w >= 3 && have.abs_diff(w) <= 1),
-            _ => have >= w,
+            c => stretched(c, have, w),
         };
         if !ok {
             return false;
@@ -539,6 +539,15 @@ fn counts_ok(n: &Normalised, s: usize, e: usize, want: &[u16]) -> bool {
         i += 1;
     }
     i == want.len()
+}
+
+/// Whether a letter written `have` times matches a term that writes it
+/// `want` times. Stretching ("fuuuck", "sooo") adds two or more; one
+/// more is a stretch only for letters English seldom doubles, because
+/// "soon", "good", "feed" and "hoot" are other words, not "son", "god",
+/// "fed" or "hot" drawn out.
+fn stretched(letter: u8, have: u16, want: u16) -> bool {
+    have == want || have >= want + 2 || (have == want + 1 && b"aiuyhjkqvwx".contains(&letter))
 }
 
 /// Standard semantics, searched for overlapping matches: a long phrase of
@@ -891,6 +900,32 @@ lexicon = { terms = ["fuck", "shit", "cunt", "ass", "dick"], allow = ["dick whit
         assert!(hits(&lx, &def, "as far as I know, pass the assessment").is_empty());
         assert_eq!(hits(&lx, &def, "what a dick"), vec!["dick"]);
         assert_eq!(hits(&lx, &def, "kick his ASSSS"), vec!["ASSSS"]);
+    }
+
+    #[test]
+    fn a_letter_doubled_by_spelling_is_not_a_stretched_single_one() {
+        let def = pack(
+            r#"
+[[rules]]
+id = "w"
+title = "w"
+category = "conduct"
+severity = "low"
+policy = ["SUN 3.2"]
+clauses = ["C1"]
+lexicon = { terms = ["son", "god", "fuck", "fed"] }
+"#,
+        );
+        let lx = Lexicon::compile(&def, false).unwrap();
+        assert_eq!(
+            hits(&lx, &def, "see you soon, good luck, well fed"),
+            vec!["fed"]
+        );
+        assert_eq!(hits(&lx, &def, "see you soon"), Vec::<String>::new());
+        assert_eq!(hits(&lx, &def, "feed the ducks"), Vec::<String>::new());
+        assert_eq!(hits(&lx, &def, "oh my goood"), vec!["goood"]);
+        assert_eq!(hits(&lx, &def, "fuuck off"), vec!["fuuck"]);
+        assert_eq!(hits(&lx, &def, "my sooon"), vec!["sooon"]);
     }
 
     #[test]

@@ -110,8 +110,9 @@
 //!   back to original byte offsets. Matches are whole words only. `allow` /
 //!   `allow_lists` phrases ("sexual health") suppress any overlapping hit of
 //!   the same rule; `not_followed_by` and `unless` (as for patterns) drop
-//!   hits by the words around them, and `skip_mentions` drops a hit asked
-//!   about ("…free?") or quoted.
+//!   hits by the words around them, `skip_mentions` drops a hit asked
+//!   about ("…free?") or quoted, and `preceded_by` keeps a hit only after
+//!   an owner word ("her chemo"; `preceded.rs`).
 //! * **pattern** — `regex` (Rust `regex` syntax, no look-around;
 //!   case-insensitive unless `case_sensitive = true`; `\d`, `\w`, `\b` are
 //!   ASCII unless the pattern needs Unicode classes). Pattern rules are

@@ -1206,7 +1206,7 @@ fn a_model_rule_does_not_read_the_phrases_of_its_safe_lists() {
         d[..d.find(" (threshold").unwrap()].to_string()
     };
     let (safe, plain) = (with_safe("[\"safe\"]"), with_safe("[]"));
-    let text = "the Clown-Doctorrs visit the children's ward on Fridays, bring the clown";
+    let text = "the Clown-Doctooors visit the children's ward on Fridays, bring the clown";
     let blanked = "the   visit the children's ward on Fridays, bring the clown";
     assert_eq!(score(&safe, text), score(&plain, blanked));
     assert_ne!(score(&safe, text), score(&plain, text));
