@@ -140,11 +140,11 @@ impl Lexicon {
             }
             rules.push(ri);
             skip_mentions[ri] = lx.skip_mentions;
-            not_followed_by[ri] = lx
-                .not_followed_by
-                .iter()
-                .map(|w| w.trim().to_lowercase())
-                .collect();
+            let mut next: Vec<&String> = lx.not_followed_by.iter().collect();
+            for l in &lx.not_followed_by_lists {
+                next.extend(def.list(rule, l)?);
+            }
+            not_followed_by[ri] = next.iter().map(|w| w.trim().to_lowercase()).collect();
             unless[ri] = lx
                 .unless
                 .as_ref()
@@ -984,6 +984,28 @@ lexicon = {{ terms = ["chemo", "epileptic"], preceded_by = {preceded} }}
             err.to_string().contains("preceded_by has no words"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn the_words_after_a_term_may_come_from_named_lists_too() {
+        let def = pack(
+            r#"
+[lists]
+services = ["team"]
+
+[[rules]]
+id = "c"
+title = "c"
+category = "patient-data"
+severity = "low"
+policy = ["CUM 3.3"]
+clauses = ["A1"]
+lexicon = { terms = ["stroke"], not_followed_by = ["unit"], not_followed_by_lists = ["services"] }
+"#,
+        );
+        let lx = Lexicon::compile(&def, false).unwrap();
+        assert!(hits(&lx, &def, "our stroke team and the stroke unit").is_empty());
+        assert_eq!(hits(&lx, &def, "she had a stroke"), vec!["stroke"]);
     }
 
     #[test]

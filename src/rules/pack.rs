@@ -237,6 +237,9 @@ pub struct LexiconDef {
     /// about a person.
     #[serde(default)]
     pub not_followed_by: Vec<String>,
+    /// Named lists of such words, as `allow_lists` is to `allow`.
+    #[serde(default)]
+    pub not_followed_by_lists: Vec<String>,
     /// Drop a hit that is mentioned rather than used: asked about ("Buy
     /// one get one free? Not with antibiotics") or inside quotation marks
     /// ("'Buy now, no prescription needed' sites sell fakes";

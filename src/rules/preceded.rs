@@ -12,6 +12,8 @@ use crate::error::{Error, Result};
 pub(super) struct Preceded {
     /// Each phrase as its lower-cased words, straight apostrophes.
     phrases: Vec<Vec<String>>,
+    /// Words in the longest phrase: how far back `holds` need read.
+    longest: usize,
     gap: usize,
 }
 
@@ -34,12 +36,12 @@ fn name_possessive(word: &str) -> bool {
         })
 }
 
-/// Whether phrase word `p` matches the word `w` as written.
-fn word_matches(p: &str, w: &str) -> bool {
+/// Whether phrase word `p` matches a word written `w`, whose key is `key`.
+fn word_matches(p: &str, w: &str, key: &str) -> bool {
     if p == NAME_POSSESSIVE {
         name_possessive(w)
     } else {
-        p == word_key(w)
+        p == key
     }
 }
 
@@ -47,7 +49,21 @@ fn word_key(w: &str) -> String {
     w.to_lowercase().replace('\u{2019}', "'")
 }
 
+/// A phrase as `Preceded` compares it: its words' keys.
+fn phrase(text: &str) -> Vec<String> {
+    words(text).map(word_key).collect()
+}
+
 impl Preceded {
+    fn new(phrases: Vec<Vec<String>>, gap: usize) -> Preceded {
+        let longest = phrases.iter().map(Vec::len).max().unwrap_or(0);
+        Preceded {
+            phrases,
+            longest,
+            gap,
+        }
+    }
+
     pub(super) fn compile(def: &PackDef, rule: &RuleDef, p: &PrecededDef) -> Result<Preceded> {
         let mut all: Vec<&String> = p.words.iter().collect();
         for l in &p.lists {
@@ -55,7 +71,7 @@ impl Preceded {
         }
         let phrases: Vec<Vec<String>> = all
             .iter()
-            .map(|w| words(w).map(word_key).collect::<Vec<_>>())
+            .map(|w| phrase(w))
             .filter(|w| !w.is_empty())
             .collect();
         if phrases.is_empty() {
@@ -64,19 +80,16 @@ impl Preceded {
                 rule.whence()
             )));
         }
-        Ok(Preceded {
-            phrases,
-            gap: p.gap,
-        })
+        Ok(Preceded::new(phrases, p.gap))
     }
 
     /// Whether one of the phrases ends at most `gap` words before the hit
     /// that starts at `start` in `text`, in the same clause.
     pub(super) fn holds(&self, text: &str, start: usize) -> bool {
-        let longest = self.phrases.iter().map(Vec::len).max().unwrap_or(0);
-        let mut before: Vec<&str> = words(clause_before(text, start))
+        let mut before: Vec<(&str, String)> = words(clause_before(text, start))
             .rev()
-            .take(longest + self.gap)
+            .take(self.longest + self.gap)
+            .map(|w| (w, word_key(w)))
             .collect();
         before.reverse();
         (0..=self.gap.min(before.len())).any(|skip| {
@@ -85,7 +98,7 @@ impl Preceded {
                 p.len() <= upto.len()
                     && p.iter()
                         .zip(&upto[upto.len() - p.len()..])
-                        .all(|(p, w)| word_matches(p, w))
+                        .all(|(p, (w, key))| word_matches(p, w, key))
             })
         })
     }
@@ -96,13 +109,7 @@ mod tests {
     use super::*;
 
     fn preceded(words: &[&str], gap: usize) -> Preceded {
-        Preceded {
-            phrases: words
-                .iter()
-                .map(|w| super::words(w).map(word_key).collect())
-                .collect(),
-            gap,
-        }
+        Preceded::new(words.iter().map(|w| phrase(w)).collect(), gap)
     }
 
     fn holds(p: &Preceded, text: &str, term: &str) -> bool {
