@@ -19,7 +19,26 @@ const NEGATORS: &[&str] = &[
 /// and bars as often as with stops ("no regrets 🥂💊", "not a morning
 /// person | party girl"), so those end a clause too.
 pub(super) fn negated(text: &str, at: usize) -> bool {
-    words(clause_before(text, at)).rev().take(3).any(is_negator)
+    let before: Vec<&str> = words(clause_before(text, at)).collect();
+    let next = text.get(at..).and_then(|t| words(t).next()).unwrap_or("");
+    (before.len().saturating_sub(3)..before.len()).any(|i| {
+        is_negator(before[i]) && !says_how_much(before[i], before.get(i + 1).unwrap_or(&next))
+    })
+}
+
+/// Verbs that a "can't" before them turns into a measure of feeling, not
+/// a denial: "can't believe I'm dating my patient", "can't wait", "can't
+/// stop thinking about you" all say the thing is so.
+const HOW_MUCH: &[&str] = &["believe", "wait", "stop", "resist", "beat"];
+
+/// "can't", "cannot" or "couldn't" (curly apostrophe or none) just before
+/// one of [`HOW_MUCH`].
+fn says_how_much(negator: &str, next: &str) -> bool {
+    let n = negator.to_lowercase().replace('\u{2019}', "'");
+    matches!(
+        n.as_str(),
+        "can't" | "cant" | "cannot" | "couldn't" | "couldnt"
+    ) && HOW_MUCH.contains(&next.to_lowercase().as_str())
 }
 
 /// The part of `text` before `at` that is in the same clause as `at`
@@ -110,9 +129,11 @@ pub(super) fn negated_after(text: &str, end: usize) -> bool {
         Some((i, _)) => &after[..i],
         None => after,
     };
-    words(clause)
-        .take(2)
-        .any(|w| is_negator(w) || TAKEN_BACK.contains(&w.to_lowercase().as_str()))
+    let after: Vec<&str> = words(clause).take(3).collect();
+    after.iter().take(2).enumerate().any(|(i, w)| {
+        (is_negator(w) && !says_how_much(w, after.get(i + 1).unwrap_or(&"")))
+            || TAKEN_BACK.contains(&w.to_lowercase().as_str())
+    })
 }
 
 #[cfg(test)]
@@ -151,6 +172,30 @@ mod tests {
             !negated(t, t.find("pneumonia").unwrap()),
             "more than three words back"
         );
+    }
+
+    #[test]
+    fn a_cant_that_says_how_much_is_not_a_denial() {
+        let t = "Can't believe I'm dating my patient";
+        assert!(!negated(t, t.find("I'm dating").unwrap()));
+        let t = "I can't stop thinking about you";
+        assert!(
+            !negated(t, t.find("stop thinking").unwrap()),
+            "the verb may begin the hit itself"
+        );
+        let t = "couldn’t wait to see my patient";
+        assert!(!negated(t, t.find("see").unwrap()));
+        let t = "I can't see my patient";
+        assert!(negated(t, t.find("see").unwrap()), "other verbs still deny");
+        let t = "I don't believe he's a thief";
+        assert!(
+            negated(t, t.find("he's").unwrap()),
+            "only can't: don't believe is a denial"
+        );
+        let t = "my patient, can't wait";
+        assert!(!negated_after("my patient can't wait", "my patient".len()));
+        assert!(negated_after("consent can't be given", "consent".len()));
+        assert!(!negated_after(t, "my patient".len()));
     }
 
     #[test]
