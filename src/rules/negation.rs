@@ -15,9 +15,10 @@ const NEGATORS: &[&str] = &[
 ];
 
 /// True when one of the three words before `at`, in the same clause, is a
-/// negator ("not", "never", a "…n't" word). Posts end clauses with emoji
-/// and bars as often as with stops ("no regrets 🥂💊", "not a morning
-/// person | party girl"), so those end a clause too.
+/// negator ("not", "never", a "…n't" word), unless it is a "can't" that
+/// says how much ([`says_how_much`]). Posts end clauses with emoji and
+/// bars as often as with stops ("no regrets 🥂💊", "not a morning person
+/// | party girl"), so those end a clause too.
 pub(super) fn negated(text: &str, at: usize) -> bool {
     let before: Vec<&str> = words(clause_before(text, at)).collect();
     let next = text.get(at..).and_then(|t| words(t).next()).unwrap_or("");
