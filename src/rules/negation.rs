@@ -20,11 +20,19 @@ const NEGATORS: &[&str] = &[
 /// bars as often as with stops ("no regrets 🥂💊", "not a morning person
 /// | party girl"), so those end a clause too.
 pub(super) fn negated(text: &str, at: usize) -> bool {
-    let before: Vec<&str> = words(clause_before(text, at)).collect();
+    let mut before: Vec<&str> = words(clause_before(text, at)).rev().take(3).collect();
+    before.reverse();
     let next = text.get(at..).and_then(|t| words(t).next()).unwrap_or("");
-    (before.len().saturating_sub(3)..before.len()).any(|i| {
-        is_negator(before[i]) && !says_how_much(before[i], before.get(i + 1).unwrap_or(&next))
-    })
+    denies_within(&before, next)
+}
+
+/// Whether one of `words` negates, each read with the word after it (the
+/// last with `then`), so that a "can't" that says how much does not.
+fn denies_within(words: &[&str], then: &str) -> bool {
+    words
+        .iter()
+        .enumerate()
+        .any(|(i, w)| is_negator(w) && !says_how_much(w, words.get(i + 1).copied().unwrap_or(then)))
 }
 
 /// Verbs that a "can't" before them turns into a measure of feeling, not
@@ -35,11 +43,15 @@ const HOW_MUCH: &[&str] = &["believe", "wait", "stop", "resist", "beat"];
 /// "can't", "cannot" or "couldn't" (curly apostrophe or none) just before
 /// one of [`HOW_MUCH`].
 fn says_how_much(negator: &str, next: &str) -> bool {
-    let n = negator.to_lowercase().replace('\u{2019}', "'");
     matches!(
-        n.as_str(),
+        word_key(negator).as_str(),
         "can't" | "cant" | "cannot" | "couldn't" | "couldnt"
     ) && HOW_MUCH.contains(&next.to_lowercase().as_str())
+}
+
+/// A word as the word lists write it: lower case, straight apostrophe.
+pub(super) fn word_key(w: &str) -> String {
+    w.to_lowercase().replace('\u{2019}', "'")
 }
 
 /// The part of `text` before `at` that is in the same clause as `at`
@@ -63,7 +75,7 @@ pub(super) fn words(clause: &str) -> impl DoubleEndedIterator<Item = &str> {
 
 /// A negator, a "…n't" word (curly apostrophe or none), in any case.
 fn is_negator(w: &str) -> bool {
-    let w = w.to_lowercase().replace('\u{2019}', "'");
+    let w = word_key(w);
     NEGATORS.contains(&w.as_str()) || w.ends_with("n't") || is_nt(&w)
 }
 
@@ -131,10 +143,11 @@ pub(super) fn negated_after(text: &str, end: usize) -> bool {
         None => after,
     };
     let after: Vec<&str> = words(clause).take(3).collect();
-    after.iter().take(2).enumerate().any(|(i, w)| {
-        (is_negator(w) && !says_how_much(w, after.get(i + 1).unwrap_or(&"")))
-            || TAKEN_BACK.contains(&w.to_lowercase().as_str())
-    })
+    let (two, then) = after.split_at(after.len().min(2));
+    denies_within(two, then.first().copied().unwrap_or(""))
+        || two
+            .iter()
+            .any(|w| TAKEN_BACK.contains(&w.to_lowercase().as_str()))
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! of a few words ending at most `gap` words before the term, in its own
 //! clause (docs/RULES.md, "`lexicon`: word lists").
 
-use super::negation::{clause_before, words};
+use super::negation::{clause_before, word_key, words};
 use super::pack::{PackDef, PrecededDef, RuleDef};
 use crate::error::{Error, Result};
 
@@ -43,10 +43,6 @@ fn word_matches(p: &str, w: &str, key: &str) -> bool {
     } else {
         p == key
     }
-}
-
-fn word_key(w: &str) -> String {
-    w.to_lowercase().replace('\u{2019}', "'")
 }
 
 /// A phrase as `Preceded` compares it: its words' keys.
