@@ -308,6 +308,16 @@ impl Pack {
             .collect()
     }
 
+    /// Ids of the pattern rules whose pattern is heavy enough to have a
+    /// `RegexSet` gate of its own (src/rules/pattern.rs, `ALONE`).
+    pub fn lone_pattern_rules(&self) -> Vec<&str> {
+        self.patterns
+            .lone_rules()
+            .into_iter()
+            .map(|r| self.rules[r].id.as_str())
+            .collect()
+    }
+
     /// Appends this record's hits: per field in record order (sorted by
     /// start, end, rule), then metadata hits in rule order.
     pub fn check(&self, record: &Record, hits: &mut Vec<Hit>) {

@@ -962,6 +962,17 @@ fn default_patterns_compile_in_ascii_mode() {
     );
 }
 
+/// A pattern whose DFA states would multiply with its neighbours' is
+/// searched in a set of its own: in the default pack, the forename list
+/// and the photo credit's many shapes (benches/README.md).
+#[test]
+fn the_default_packs_heaviest_patterns_have_gates_of_their_own() {
+    let pack = Pack::default_pack(&Org::default()).unwrap();
+    let mut ids = pack.lone_pattern_rules();
+    ids.sort();
+    assert_eq!(ids, ["credit.personal-photo-credit", "signal.forename"]);
+}
+
 #[test]
 fn account_state_stays_small_for_ordinary_accounts() {
     let org = Org::default();
