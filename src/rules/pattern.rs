@@ -95,7 +95,10 @@ pub struct Patterns {
 }
 
 impl Patterns {
-    pub fn compile(def: &PackDef, org: &Org) -> Result<Patterns> {
+    /// The pattern rules that are `lazy` (or not): lazy signals get gates
+    /// of their own, searched only in fields where a composition needs
+    /// them.
+    pub fn compile(def: &PackDef, org: &Org, lazy: bool) -> Result<Patterns> {
         let mut rules = Vec::new();
         let mut slots: Vec<Slot> = Vec::new();
         let mut slot_of: std::collections::HashMap<String, usize> = Default::default();
@@ -103,6 +106,9 @@ impl Patterns {
             let Detector::Pattern(p) = &rule.detector else {
                 continue;
             };
+            if rule.scope.lazy != lazy {
+                continue;
+            }
             let flags = if p.case_sensitive { "" } else { "i" };
             // Local hospital-number formats replace the generic shape when
             // the organisation profile lists them (the validator still
