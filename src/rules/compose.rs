@@ -85,6 +85,18 @@ impl Compose {
             let lazy_group = groups
                 .iter()
                 .any(|g| g.iter().any(|&i| def.rules[i].scope.lazy));
+            // Lazy rules are searched only in a field where every group
+            // without one has a hit: with a lazy rule in every group, only
+            // beside some other rule's hit.
+            if groups
+                .iter()
+                .all(|g| g.iter().any(|&i| def.rules[i].scope.lazy))
+            {
+                return Err(Error::Pack(format!(
+                    "{}: every group of compose.all has a lazy rule, so it would be searched only where some other rule has a hit; make one group's rules not lazy",
+                    r.whence()
+                )));
+            }
             if let Some(&i) = none.iter().find(|&&i| def.rules[i].scope.lazy)
                 && !lazy_group
             {
@@ -190,7 +202,7 @@ impl Compose {
         for c in rules {
             for &fi in &fields {
                 let text = record.fields[fi].value.as_str();
-                let candidates: Vec<Vec<&Hit>> = c
+                let mut candidates: Vec<Vec<&Hit>> = c
                     .groups
                     .iter()
                     .map(|g| {
@@ -203,9 +215,15 @@ impl Compose {
                                     && !(c.negation && negation::negated(text, h.start))
                             })
                             .map(|(h, _)| h)
-                            .collect()
+                            .collect::<Vec<&Hit>>()
                     })
                     .collect();
+                // In the order of the text, not of the search: a lazy
+                // signal's hits come after every other hit, and the first
+                // of two equally near hits is the one taken.
+                for group in &mut candidates {
+                    group.sort_by_key(|h| (h.start, h.end, h.rule));
+                }
                 if candidates.iter().any(Vec::is_empty) {
                     continue;
                 }

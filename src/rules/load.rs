@@ -200,7 +200,8 @@ impl Pack {
         let scope = def.rules.iter().map(|r| r.scope.clone()).collect();
         let lexicon = lexicon::Lexicon::compile(&def, false)?;
         let lazy_lexicon = lexicon::Lexicon::compile(&def, true)?;
-        let patterns = pattern::Patterns::compile(&def, org)?;
+        let patterns = pattern::Patterns::compile(&def, org, false)?;
+        let lazy_patterns = pattern::Patterns::compile(&def, org, true)?;
         let metadata = metadata::Metadata::compile(&def, org)?;
         let account = account::AccountRules::compile(&def, org)?;
         let compose = compose::Compose::compile(&def)?;
@@ -233,6 +234,7 @@ impl Pack {
             lexicon,
             lazy_lexicon,
             patterns,
+            lazy_patterns,
             metadata,
             account,
             compose,

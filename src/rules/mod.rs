@@ -116,7 +116,8 @@
 //! * **pattern** — `regex` (Rust `regex` syntax, no look-around;
 //!   case-insensitive unless `case_sensitive = true`; `\d`, `\w`, `\b` are
 //!   ASCII unless the pattern needs Unicode classes). Pattern rules are
-//!   gated by `RegexSet`s of twelve distinct patterns each. Each match then passes, in order:
+//!   gated by `RegexSet`s of twelve distinct patterns each (the heaviest
+//!   patterns, and lazy signals, in sets of their own). Each match then passes, in order:
 //!   `reject_token` (drop it when the whitespace-delimited token around it
 //!   `contains` or `starts_with` any listed string: URLs, handles, hashtags),
 //!   `unless` (drop it when one of `words` is within `window` characters, or
@@ -225,6 +226,8 @@ pub struct Pack {
     /// Lazy signals (large lists), searched only where a composition needs them.
     lazy_lexicon: lexicon::Lexicon,
     patterns: pattern::Patterns,
+    /// Lazy pattern signals, searched as the lazy lexicon is.
+    lazy_patterns: pattern::Patterns,
     metadata: metadata::Metadata,
     account: account::AccountRules,
     compose: compose::Compose,
@@ -304,6 +307,18 @@ impl Pack {
         self.patterns
             .unicode_rules()
             .into_iter()
+            .chain(self.lazy_patterns.unicode_rules())
+            .map(|r| self.rules[r].id.as_str())
+            .collect()
+    }
+
+    /// Ids of the pattern rules whose pattern is heavy enough to have a
+    /// `RegexSet` gate of its own (src/rules/pattern.rs, `ALONE`).
+    pub fn lone_pattern_rules(&self) -> Vec<&str> {
+        self.patterns
+            .lone_rules()
+            .into_iter()
+            .chain(self.lazy_patterns.lone_rules())
             .map(|r| self.rules[r].id.as_str())
             .collect()
     }
@@ -410,6 +425,14 @@ impl Pack {
                         .fields_needing_lazy(&self.scope, record, hits, first)
                 };
                 for fi in fields {
+                    let from = hits.len();
+                    self.lazy_patterns.check(
+                        &self.rules,
+                        &self.scope,
+                        record.kind,
+                        &record.fields[fi],
+                        hits,
+                    );
                     self.lazy_lexicon.check(
                         &self.rules,
                         &self.scope,
@@ -418,6 +441,7 @@ impl Pack {
                         scratch,
                         hits,
                     );
+                    hits[from..].sort_by_key(|h| (h.start, h.end, h.rule));
                 }
                 if hits.len() > lazy {
                     self.refine(record, hits, lazy);

@@ -905,9 +905,10 @@ fn validate(file: &str, raw: RawRule) -> Result<RuleDef> {
             "{at}: only lexicon and pattern rules can be signals"
         )));
     }
-    if raw.lazy && !(raw.signal && matches!(detector, Detector::Lexicon(_))) {
+    if raw.lazy && !(raw.signal && matches!(detector, Detector::Lexicon(_) | Detector::Pattern(_)))
+    {
         return Err(Error::Pack(format!(
-            "{at}: only lexicon signals can be lazy"
+            "{at}: only lexicon and pattern signals can be lazy"
         )));
     }
     let audience = match (raw.addressed, raw.unaddressed) {

@@ -26,6 +26,15 @@ const PATTERN_SET_CACHE: usize = 16 << 20;
 /// the best of both (benches/README.md, "pattern gates of twelve").
 const GATE: usize = 12;
 
+/// A pattern whose [`weight`] is above this has a gate of its own. Its
+/// DFA states multiply with every other pattern's in a shared set: the
+/// default pack's two largest patterns (a photo credit's several shapes,
+/// some 7,000 NFA states, and the forename list, some 5,800) made their
+/// gate of twelve cost as much as the other six gates together on varied
+/// prose, and alone each costs about what a small pattern does
+/// (benches/README.md, "a gate of its own for the largest patterns").
+const ALONE: usize = 3000;
+
 pub(super) struct Context {
     /// `None` when the table has only `before` words.
     ac: Option<AhoCorasick>,
@@ -60,6 +69,11 @@ struct Slot {
     compiled: std::sync::OnceLock<Option<(Regex, Option<usize>)>>,
     /// Compiled in Unicode mode (the pattern needs Unicode classes).
     unicode: bool,
+    /// About how many NFA states it compiles to ([`weight`]).
+    weight: usize,
+    /// Its gate, and its index in that gate's set.
+    gate: usize,
+    at: usize,
 }
 
 struct PatternRule {
@@ -72,7 +86,8 @@ struct PatternRule {
 }
 
 pub struct Patterns {
-    /// Slot `i`'s gate is `gates[i / GATE]`, where it is pattern `i % GATE`.
+    /// Slot `i`'s gate is `gates[slots[i].gate]`, where it is pattern
+    /// `slots[i].at`.
     gates: Vec<RegexSet>,
     slots: Vec<Slot>,
     rules: Vec<PatternRule>,
@@ -80,7 +95,10 @@ pub struct Patterns {
 }
 
 impl Patterns {
-    pub fn compile(def: &PackDef, org: &Org) -> Result<Patterns> {
+    /// The pattern rules that are `lazy` (or not): lazy signals get gates
+    /// of their own, searched only in fields where a composition needs
+    /// them.
+    pub fn compile(def: &PackDef, org: &Org, lazy: bool) -> Result<Patterns> {
         let mut rules = Vec::new();
         let mut slots: Vec<Slot> = Vec::new();
         let mut slot_of: std::collections::HashMap<String, usize> = Default::default();
@@ -88,6 +106,9 @@ impl Patterns {
             let Detector::Pattern(p) = &rule.detector else {
                 continue;
             };
+            if rule.scope.lazy != lazy {
+                continue;
+            }
             let flags = if p.case_sensitive { "" } else { "i" };
             // Local hospital-number formats replace the generic shape when
             // the organisation profile lists them (the validator still
@@ -145,6 +166,9 @@ impl Patterns {
                     src,
                     compiled,
                     unicode: is_unicode,
+                    weight: weight(&hir),
+                    gate: 0,
+                    at: 0,
                 });
                 slots.len() - 1
             });
@@ -177,12 +201,13 @@ impl Patterns {
                 reject: p.reject_token.clone(),
             });
         }
-        let gates = slots
-            .chunks(GATE)
-            .map(|chunk| {
+        let members = assign_gates(&mut slots);
+        let gates = members
+            .iter()
+            .map(|member| {
                 // A larger lazy-DFA cache than the default, which fills on
                 // ordinary posts and sends the set to a far slower engine.
-                regex::RegexSetBuilder::new(chunk.iter().map(|s| &s.src))
+                regex::RegexSetBuilder::new(member.iter().map(|&i| &slots[i].src))
                     .dfa_size_limit(PATTERN_SET_CACHE)
                     .build()
                     .map_err(|e| Error::Pack(format!("pattern set: {e}")))
@@ -203,6 +228,22 @@ impl Patterns {
         self.rules
             .iter()
             .filter(|r| self.slots[r.slot].unicode)
+            .map(|r| r.rule)
+            .collect()
+    }
+
+    /// Rule indexes whose pattern has a gate to itself ([`ALONE`]).
+    pub fn lone_rules(&self) -> Vec<usize> {
+        let mut size = vec![0usize; self.gates.len()];
+        for slot in &self.slots {
+            size[slot.gate] += 1;
+        }
+        self.rules
+            .iter()
+            .filter(|r| {
+                let slot = &self.slots[r.slot];
+                size[slot.gate] == 1 && slot.weight > ALONE
+            })
             .map(|r| r.rule)
             .collect()
     }
@@ -232,13 +273,13 @@ impl Patterns {
             if !applies(pr) {
                 continue;
             }
-            let gate = &self.gates[pr.slot / GATE];
-            let matched = asked[pr.slot / GATE]
+            let slot = &self.slots[pr.slot];
+            let gate = &self.gates[slot.gate];
+            let matched = asked[slot.gate]
                 .get_or_insert_with(|| gate.is_match(value).then(|| gate.matches(value)));
-            if !matched.as_ref().is_some_and(|m| m.matched(pr.slot % GATE)) {
+            if !matched.as_ref().is_some_and(|m| m.matched(slot.at)) {
                 continue;
             }
-            let slot = &self.slots[pr.slot];
             // A sticky `unless` first finds every text it stands down, so
             // that an earlier mention of the same text goes too (the
             // matches are found once and kept for the pass below).
@@ -312,6 +353,51 @@ impl Patterns {
                 });
             }
         }
+    }
+}
+
+/// Puts each slot in a gate, in slot order: twelve to a gate, and a gate
+/// of its own for a slot heavier than [`ALONE`]. Sets each slot's gate
+/// and place in it, and returns each gate's slots.
+fn assign_gates(slots: &mut [Slot]) -> Vec<Vec<usize>> {
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    // the shared gate being filled, if any
+    let mut open: Option<usize> = None;
+    for (i, slot) in slots.iter_mut().enumerate() {
+        let g = match open {
+            _ if slot.weight > ALONE => {
+                members.push(Vec::new());
+                members.len() - 1
+            }
+            Some(g) if members[g].len() < GATE => g,
+            _ => {
+                members.push(Vec::new());
+                open = Some(members.len() - 1);
+                members.len() - 1
+            }
+        };
+        slot.gate = g;
+        slot.at = members[g].len();
+        members[g].push(i);
+    }
+    members
+}
+
+/// About how many NFA states a pattern compiles to: its literal bytes,
+/// classes and assertions, with a counted repetition paid for each copy
+/// up to its bound. Only to keep the largest patterns out of shared gates
+/// ([`ALONE`]), so an estimate will do.
+fn weight(hir: &regex_syntax::hir::Hir) -> usize {
+    use regex_syntax::hir::HirKind;
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) | HirKind::Class(_) => 1,
+        HirKind::Literal(l) => l.0.len(),
+        HirKind::Repetition(r) => {
+            let copies = r.max.unwrap_or(r.min).clamp(1, 100) as usize;
+            weight(&r.sub).saturating_mul(copies)
+        }
+        HirKind::Capture(c) => weight(&c.sub),
+        HirKind::Concat(v) | HirKind::Alternation(v) => v.iter().map(weight).sum(),
     }
 }
 
@@ -676,6 +762,51 @@ mod tests {
             .build(words)
             .unwrap();
         Context::plain(ac, words.iter().map(|w| w.to_string()).collect(), window)
+    }
+
+    fn weighed(src: &str) -> usize {
+        weight(&regex_syntax::parse(src).unwrap())
+    }
+
+    #[test]
+    fn a_pattern_weighs_its_literals_classes_and_copies() {
+        assert_eq!(weighed("abc"), 3);
+        assert_eq!(weighed(r"\bbed \d"), 6);
+        // each of up to three copies is paid for
+        assert_eq!(weighed("(?:ab){0,3}"), 6);
+        assert_eq!(weighed("x|yz"), 3);
+        // a list of names is as heavy as its letters; a phrase is light
+        let names: Vec<String> = (0..600).map(|i| format!("Name{i:03}")).collect();
+        assert!(weighed(&format!(r"\b(?:{})\b", names.join("|"))) > ALONE);
+        assert!(weighed(r"(?i-u)\bi\s+(?:nursed|looked after|cared for)\s+(?:him|her)\b") < 100);
+    }
+
+    #[test]
+    fn the_heaviest_patterns_have_gates_of_their_own() {
+        let slot = |weight: usize| Slot {
+            src: String::new(),
+            compiled: std::sync::OnceLock::new(),
+            unicode: false,
+            weight,
+            gate: 0,
+            at: 0,
+        };
+        // thirteen light slots with a heavy one after the third
+        let mut slots: Vec<Slot> = (0..14)
+            .map(|i| slot(if i == 3 { ALONE + 1 } else { 10 }))
+            .collect();
+        let members = assign_gates(&mut slots);
+        // the heavy slot's gate is its own; the light ones fill a gate of
+        // twelve around it, in order, and the thirteenth starts another
+        assert_eq!(members.len(), 3);
+        assert_eq!(members[1], vec![3]);
+        assert_eq!(members[0], vec![0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+        assert_eq!(members[2], vec![13]);
+        for (g, m) in members.iter().enumerate() {
+            for (at, &i) in m.iter().enumerate() {
+                assert_eq!((slots[i].gate, slots[i].at), (g, at));
+            }
+        }
     }
 
     #[test]

@@ -962,6 +962,17 @@ fn default_patterns_compile_in_ascii_mode() {
     );
 }
 
+/// A pattern whose DFA states would multiply with its neighbours' is
+/// searched in a set of its own: in the default pack, the forename list
+/// and the photo credit's many shapes (benches/README.md).
+#[test]
+fn the_default_packs_heaviest_patterns_have_gates_of_their_own() {
+    let pack = Pack::default_pack(&Org::default()).unwrap();
+    let mut ids = pack.lone_pattern_rules();
+    ids.sort();
+    assert_eq!(ids, ["credit.personal-photo-credit", "signal.forename"]);
+}
+
 #[test]
 fn account_state_stays_small_for_ordinary_accounts() {
     let org = Org::default();
@@ -1116,6 +1127,81 @@ fn compose_none_cancels_a_composition_near_it() {
         )
     ));
     assert!(e.contains("x.nope"), "{e}");
+}
+
+/// A lazy pattern signal is searched only in a field where the
+/// composition's other groups have a hit, and composes there as an eager
+/// one would; a composition needs one group without a lazy rule, and only
+/// signals can be lazy.
+#[test]
+fn a_lazy_pattern_signal_composes_where_the_other_group_has_a_hit() {
+    let target = |lazy: &str| {
+        rule(
+            "x.target",
+            &format!(
+                "signal = true\n{lazy}pattern = {{ regex = '\\bthe next (?:one|person) who\\b' }}"
+            ),
+        )
+    };
+    let harm = rule(
+        "x.harm",
+        "signal = true\nlexicon = { terms = [\"gets a slap\"] }",
+    );
+    let threat = rule(
+        "x.threat",
+        "compose = { all = [[\"x.target\"], [\"x.harm\"]], window = 60 }",
+    );
+    let eager = pack(&format!("{HEAD}{}{harm}{threat}", target("")));
+    let lazy = pack(&format!("{HEAD}{}{harm}{threat}", target("lazy = true\n")));
+    // the breach in a record's second field, the first holding nothing
+    let second = |t: &str| {
+        let mut r = post("quiet shift");
+        r.push_field(Field::Title, t);
+        r
+    };
+    for text in [
+        "the next one who parks in the ambulance bay gets a slap",
+        "The next person who asks gets a slap",
+        "gets a slap",
+        "the next one who asks",
+        "the next bus gets a slap",
+    ] {
+        for record in [post(text), second(text)] {
+            let found = |p: &Pack| rule_hits(p, &record, "x.threat").len();
+            assert_eq!(found(&lazy), found(&eager), "{text:?}");
+        }
+    }
+    assert_eq!(
+        rule_hits(
+            &lazy,
+            &post("the next one who asks gets a slap"),
+            "x.threat"
+        )
+        .len(),
+        1
+    );
+    // the signal's own examples still run: every field is searched then
+    let mut hits = Vec::new();
+    lazy.check_keeping_signals(&post("the next one who asks"), &mut hits, false);
+    assert!(hits.iter().any(|h| h.matched == "the next one who"));
+
+    let harm_lazy = rule(
+        "x.harm",
+        "signal = true\nlazy = true\nlexicon = { terms = [\"gets a slap\"] }",
+    );
+    let e = err(&format!(
+        "{HEAD}{}{harm_lazy}{threat}",
+        target("lazy = true\n")
+    ));
+    assert!(e.contains("every group"), "{e}");
+    let e = err(&format!(
+        "{HEAD}{}",
+        rule("x.p", "lazy = true\npattern = { regex = 'abc' }")
+    ));
+    assert!(
+        e.contains("only lexicon and pattern signals can be lazy"),
+        "{e}"
+    );
 }
 
 /// A model rule's `unless` words stand its own hit down anywhere in the
