@@ -32,7 +32,7 @@ const GATE: usize = 12;
 /// some 7,000 NFA states, and the forename list, some 5,800) made their
 /// gate of twelve cost as much as the other six gates together on varied
 /// prose, and alone each costs about what a small pattern does
-/// (benches/README.md, "a gate of its own for the largest patterns").
+/// (benches/README.md, "the largest patterns in gates of their own").
 const ALONE: usize = 3000;
 
 pub(super) struct Context {
