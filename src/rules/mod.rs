@@ -425,7 +425,6 @@ impl Pack {
                         .fields_needing_lazy(&self.scope, record, hits, first)
                 };
                 for fi in fields {
-                    let from = hits.len();
                     self.lazy_patterns.check(
                         &self.rules,
                         &self.scope,
@@ -441,7 +440,6 @@ impl Pack {
                         scratch,
                         hits,
                     );
-                    hits[from..].sort_by_key(|h| (h.start, h.end, h.rule));
                 }
                 if hits.len() > lazy {
                     self.refine(record, hits, lazy);
