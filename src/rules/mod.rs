@@ -412,10 +412,6 @@ impl Pack {
                         scores,
                         !keep_signals,
                     );
-                    if !keep_signals {
-                        self.models
-                            .veto_lists(&self.rules, &self.scope, hits, first, scores);
-                    }
                 });
             }
             if !self.compose.is_empty() {
@@ -452,22 +448,19 @@ impl Pack {
                 self.compose.check(&self.rules, record, hits, first);
                 if hits.len() > composed {
                     self.refine(record, hits, composed);
-                    if !keep_signals && !self.models.is_empty() {
-                        MODEL_SCRATCH.with(|m| {
-                            let (_, scores) = &*m.borrow();
-                            self.models.veto_lists(
-                                &self.rules,
-                                &self.scope,
-                                hits,
-                                composed,
-                                scores,
-                            );
-                        });
-                    }
                 }
                 if !keep_signals {
                     retain_from(hits, first, |h| !self.scope[h.rule].signal);
                 }
+            }
+            // After the compositions, which may read a list's hit of
+            // another category as one of their parts.
+            if !keep_signals && !self.models.is_empty() {
+                MODEL_SCRATCH.with(|m| {
+                    let (_, scores) = &*m.borrow();
+                    self.models
+                        .veto_lists(&self.rules, &self.scope, hits, first, scores);
+                });
             }
         }
     }
