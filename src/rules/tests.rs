@@ -1442,7 +1442,8 @@ fn the_encoder_vetoes_and_agrees_with_the_linear_models_of_its_category() {
 /// where the head has read a field and all but ruled its category out,
 /// the lists' and compositions' hits of that category in the field are
 /// dropped; a pattern's hit, another category's, a short field the head
-/// did not score, and a field the head finds likely all stay.
+/// did not score, a field the head finds likely, and a field another
+/// model leans on all stay.
 #[test]
 fn a_linear_heads_veto_drops_its_categorys_lists_and_compositions() {
     let head = |veto: &str| {
@@ -1499,6 +1500,19 @@ fn a_linear_heads_veto_drops_its_categorys_lists_and_compositions() {
     }
     // a rule's own examples are checked without it
     assert_eq!(with.test_examples().1.len(), 0);
+    // another model leaning towards its own category (here one that
+    // leans on everything): the field is no ordinary text, and the veto
+    // stands aside
+    let leaning = rule("t.lean", "model = { name = \"abuse\", threshold = 0.0 }")
+        .replace("category = \"conduct\"", "category = \"location\"");
+    let aside = pack(&format!("{HEAD}{}{leaning}{others}", head(", veto = 0.3")));
+    for id in ["t.list", "t.compose"] {
+        assert_eq!(
+            rule_hits(&aside, &calm, id).len(),
+            1,
+            "{id}: veto stood aside"
+        );
+    }
 }
 
 /// Patterns are checked when the pack loads and compiled the first time
