@@ -453,6 +453,15 @@ impl Pack {
                     retain_from(hits, first, |h| !self.scope[h.rule].signal);
                 }
             }
+            // After the compositions, which may read a list's hit of
+            // another category as one of their parts.
+            if !keep_signals && !self.models.is_empty() {
+                MODEL_SCRATCH.with(|m| {
+                    let (_, scores) = &*m.borrow();
+                    self.models
+                        .veto_lists(&self.rules, &self.scope, hits, first, scores);
+                });
+            }
         }
     }
 

@@ -168,11 +168,13 @@ pub struct ModelDef {
     /// rules stands in the same field: the model's word and a list's
     /// together, each too weak alone (docs/RULES.md, "Learned models").
     pub beside: Option<BesideDef>,
-    /// An encoder's rule only: below this score the same category's hits
-    /// of linear models in the field are dropped. The encoder reads the
-    /// sentence a bag of words only counts, so where it is all but sure
-    /// the category is absent, a linear model's word-level hit is taken
-    /// for a false alarm (docs/ENCODER.md, "Evidence combined").
+    /// Below this score the same category's weaker evidence in the field
+    /// is dropped. An encoder's rule drops the linear models' hits: it
+    /// reads the sentence a bag of words only counts (docs/ENCODER.md,
+    /// "Evidence combined"). A linear model's rule drops the lists' and
+    /// compositions' hits (not patterns'): it has weighed every word of
+    /// the field, where they matched a few (docs/RULES.md, "Learned
+    /// models").
     pub veto: Option<f32>,
     /// An encoder's rule only: a lower threshold where a linear model rule
     /// of the same category gives some evidence too (docs/ENCODER.md,

@@ -1419,12 +1419,12 @@ fn the_encoder_vetoes_and_agrees_with_the_linear_models_of_its_category() {
     );
     assert!(rule_hits(&p, &calm, "t.encoder").is_empty(), "no agreement");
 
-    // both are an encoder's, below its threshold
+    // agreement is an encoder's; both are below its threshold
     let e = err(&format!(
         "{HEAD}{}",
         rule(
             "t.linear",
-            "model = { name = \"abuse\", threshold = 0.5, veto = 0.1 }"
+            "model = { name = \"abuse\", threshold = 0.5, agree = { threshold = 0.1, fraction = 0.3 } }"
         )
     ));
     assert!(e.contains("for an encoder's rules"), "{e}");
@@ -1435,6 +1435,83 @@ fn the_encoder_vetoes_and_agrees_with_the_linear_models_of_its_category() {
     ] {
         let e = err(&format!("{HEAD}{}", encoder(bad)));
         assert!(e.contains("0..threshold"), "{bad}: {e}");
+    }
+}
+
+/// A linear model's `veto` (docs/RULES.md, "`model`: learned classifiers"):
+/// where the head has read a field and all but ruled its category out,
+/// the lists' and compositions' hits of that category in the field are
+/// dropped; a pattern's hit, another category's, a short field the head
+/// did not score, a field the head finds likely, and a field another
+/// model leans on all stay.
+#[test]
+fn a_linear_heads_veto_drops_its_categorys_lists_and_compositions() {
+    let head = |veto: &str| {
+        rule(
+            "t.model",
+            &format!("model = {{ name = \"abuse\", threshold = 0.99, min_words = 8{veto} }}"),
+        )
+    };
+    let others = [
+        rule("t.list", "lexicon = { terms = [\"visiting\"] }"),
+        rule("t.pattern", "pattern = { regex = '\\bLarch\\b' }"),
+        rule("t.a", "signal = true\nlexicon = { terms = [\"ward\"] }"),
+        rule("t.b", "signal = true\nlexicon = { terms = [\"bed\"] }"),
+        rule(
+            "t.compose",
+            "compose = { all = [[\"t.a\"], [\"t.b\"]], window = 60 }",
+        ),
+        rule("t.other", "lexicon = { terms = [\"visiting\"] }")
+            .replace("category = \"conduct\"", "category = \"location\""),
+    ]
+    .concat();
+    let calm =
+        post("Visiting on Larch ward is 2pm to 8pm, two visitors per bed, and the cafe is open");
+    let short = post("Visiting on Larch ward, one per bed");
+    let abusive = post(
+        "@dave visiting Larch ward by the bed again, you useless pathetic idiot, shut up and go away",
+    );
+    let without = pack(&format!("{HEAD}{}{others}", head("")));
+    let with = pack(&format!("{HEAD}{}{others}", head(", veto = 0.3")));
+    for id in ["t.list", "t.pattern", "t.compose", "t.other"] {
+        for rec in [&calm, &short, &abusive] {
+            assert_eq!(rule_hits(&without, rec, id).len(), 1, "{id} without a veto");
+        }
+    }
+    for id in ["t.list", "t.compose"] {
+        assert!(rule_hits(&with, &calm, id).is_empty(), "{id} vetoed");
+        assert_eq!(
+            rule_hits(&with, &short, id).len(),
+            1,
+            "{id}: too short to score"
+        );
+        assert_eq!(
+            rule_hits(&with, &abusive, id).len(),
+            1,
+            "{id}: the head agrees"
+        );
+    }
+    for id in ["t.pattern", "t.other"] {
+        assert_eq!(
+            rule_hits(&with, &calm, id).len(),
+            1,
+            "{id} is not the head's to veto"
+        );
+    }
+    // a rule's own examples are checked without it
+    assert_eq!(with.test_examples().1.len(), 0);
+    // another model leaning towards its own category (here one that
+    // leans on everything): the field is no ordinary text, and the veto
+    // stands aside
+    let leaning = rule("t.lean", "model = { name = \"abuse\", threshold = 0.0 }")
+        .replace("category = \"conduct\"", "category = \"location\"");
+    let aside = pack(&format!("{HEAD}{}{leaning}{others}", head(", veto = 0.3")));
+    for id in ["t.list", "t.compose"] {
+        assert_eq!(
+            rule_hits(&aside, &calm, id).len(),
+            1,
+            "{id}: veto stood aside"
+        );
     }
 }
 
