@@ -254,6 +254,51 @@ lexicon = { terms = ["idiot"] }
         assert_eq!(r.own_words(0, "no quotation marks, idiot"), None);
     }
 
+    /// Three or more short quotations in a row are a list of words being
+    /// talked about: they stand down with no reporting word near them, and
+    /// a model reads the field without them. Two are scare quotes, and a
+    /// list whose items are joined by other words is no list.
+    #[test]
+    fn words_listed_in_quotes_are_talked_about_not_said() {
+        let r = reported();
+        assert_eq!(
+            r.own_words(0, "We don't say 'idiot', 'moron' or 'nutter' here")
+                .as_deref(),
+            Some("We don't say  ,   or   here")
+        );
+        assert_eq!(
+            r.own_words(
+                0,
+                "Say 'a person with autism', not 'an idiot' – words matter"
+            )
+            .as_deref(),
+            None,
+            "two are not a list"
+        );
+        assert_eq!(
+            r.own_words(0, "'Idiot', 'moron', 'nutter' – words hurt")
+                .as_deref(),
+            Some(" ,  ,   – words hurt")
+        );
+        assert_eq!(
+            r.own_words(0, "bay 3 full of 'idiots' and 'morons' tonight"),
+            None
+        );
+        assert_eq!(
+            r.own_words(
+                0,
+                "'idiot' says one, 'moron' says another, 'nutter' a third"
+            ),
+            None,
+            "joined by other words"
+        );
+        assert_eq!(
+            r.own_words(0, "'what an absolute idiot you are', 'no', 'yes'"),
+            None,
+            "a quotation of five words or more is no word of a list"
+        );
+    }
+
     /// The quotation around the first `word` in `text`, as text.
     fn quoted<'a>(text: &'a str, word: &str) -> Option<&'a str> {
         let s = text.find(word).expect("word in text");
