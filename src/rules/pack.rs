@@ -173,8 +173,8 @@ pub struct ModelDef {
     /// reads the sentence a bag of words only counts (docs/ENCODER.md,
     /// "Evidence combined"). A linear model's rule drops the lists' and
     /// compositions' hits (not patterns'): it has weighed every word of
-    /// the field, where they matched a few (docs/RULES.md, "Learned
-    /// models").
+    /// the field, where they matched a few (docs/RULES.md, "`model`:
+    /// learned classifiers").
     pub veto: Option<f32>,
     /// An encoder's rule only: a lower threshold where a linear model rule
     /// of the same category gives some evidence too (docs/ENCODER.md,

@@ -67,7 +67,7 @@ impl Reported {
         };
         let text = record.fields[fi].value.as_str();
         quote_around(text, hit.start, hit.end)
-            .is_some_and(|(qs, qe)| unless_applies(text, qs, qe, frames))
+            .is_some_and(|(qs, qe)| unless_applies(text, qs, qe, frames) || listed(text, (qs, qe)))
     }
 
     /// For a learned model's rule, which reads the whole field: `text`
@@ -78,7 +78,7 @@ impl Reported {
         let frames = self.frames(rule)?;
         let reported: Vec<(usize, usize)> = quotes(text)
             .into_iter()
-            .filter(|&(o, c)| unless_applies(text, o, c, frames))
+            .filter(|&(o, c)| unless_applies(text, o, c, frames) || listed(text, (o, c)))
             .collect();
         if reported.is_empty() {
             return None;
@@ -117,6 +117,42 @@ fn quote_around(text: &str, start: usize, end: usize) -> Option<(usize, usize)> 
         .into_iter()
         .filter(|&(o, c)| (o < start && start < c) || (o < end && end < c))
         .min_by_key(|&(o, c)| c - o)
+}
+
+/// Whether quotation `q` is one of a list of words in quotes: three or
+/// more short quotations (four words at most) in a row, with only commas,
+/// dashes, slashes, "or", "and", "nor" or "not" between them. "We don't
+/// say 'crazy', 'psycho' or 'nutter'", "Say 'a person with
+/// schizophrenia', not 'a schizo' or 'a psycho'": words listed to be
+/// talked about, not said to anyone. Two are not enough: "bay 3 full of
+/// 'nutters' and 'psychos'" is scare quotes (docs/EVALUATION.md, "Words
+/// listed in quotes").
+fn listed(text: &str, q: (usize, usize)) -> bool {
+    let short = |(o, c): (usize, usize)| c - o >= 2 && text[o..c].split_whitespace().count() <= 4;
+    if !short(q) {
+        return false;
+    }
+    let between = |a: usize, b: usize| {
+        a <= b
+            && text[a..b]
+                .split(|c: char| c.is_whitespace() || ",;/-–—".contains(c))
+                .all(|w| matches!(w.to_lowercase().as_str(), "" | "or" | "and" | "nor" | "not"))
+    };
+    let mut all: Vec<(usize, usize)> = quotes(text).into_iter().filter(|&r| short(r)).collect();
+    all.sort_unstable();
+    // the run of quotations, each next to the one before, that holds `q`
+    let Some(at) = all.iter().position(|&r| r == q) else {
+        return false;
+    };
+    let mut first = at;
+    while first > 0 && between(all[first - 1].1, all[first].0) {
+        first -= 1;
+    }
+    let mut last = at;
+    while last + 1 < all.len() && between(all[last].1, all[last + 1].0) {
+        last += 1;
+    }
+    last - first >= 2
 }
 
 /// Every quotation in `text`, as byte spans with their marks.
@@ -216,6 +252,51 @@ lexicon = { terms = ["idiot"] }
         assert_eq!(r.own_words(0, "you \"idiot\", honestly"), None);
         assert_eq!(r.own_words(0, "I called him a \"idiot\""), None);
         assert_eq!(r.own_words(0, "no quotation marks, idiot"), None);
+    }
+
+    /// Three or more short quotations in a row are a list of words being
+    /// talked about: they stand down with no reporting word near them, and
+    /// a model reads the field without them. Two are scare quotes, and a
+    /// list whose items are joined by other words is no list.
+    #[test]
+    fn words_listed_in_quotes_are_talked_about_not_said() {
+        let r = reported();
+        assert_eq!(
+            r.own_words(0, "We don't say 'idiot', 'moron' or 'nutter' here")
+                .as_deref(),
+            Some("We don't say  ,   or   here")
+        );
+        assert_eq!(
+            r.own_words(
+                0,
+                "Say 'a person with autism', not 'an idiot' – words matter"
+            )
+            .as_deref(),
+            None,
+            "two are not a list"
+        );
+        assert_eq!(
+            r.own_words(0, "'Idiot', 'moron', 'nutter' – words hurt")
+                .as_deref(),
+            Some(" ,  ,   – words hurt")
+        );
+        assert_eq!(
+            r.own_words(0, "bay 3 full of 'idiots' and 'morons' tonight"),
+            None
+        );
+        assert_eq!(
+            r.own_words(
+                0,
+                "'idiot' says one, 'moron' says another, 'nutter' a third"
+            ),
+            None,
+            "joined by other words"
+        );
+        assert_eq!(
+            r.own_words(0, "'what an absolute idiot you are', 'no', 'yes'"),
+            None,
+            "a quotation of five words or more is no word of a list"
+        );
     }
 
     /// The quotation around the first `word` in `text`, as text.

@@ -513,8 +513,8 @@ impl Models {
     /// identifier's structure, nor a signal's), unless another linear
     /// model leans towards its own category there. The head has read every
     /// word of the field and is all but sure the category is absent; a
-    /// list or composition has seen a few words (docs/RULES.md, "Learned
-    /// models"; docs/EVALUATION.md, "The policy heads' veto").
+    /// list or composition has seen a few words (docs/RULES.md, "`model`:
+    /// learned classifiers"; docs/EVALUATION.md, "The policy heads' veto").
     pub fn veto_lists(
         &self,
         infos: &[RuleInfo],
