@@ -66,8 +66,9 @@ impl Reported {
             return false;
         };
         let text = record.fields[fi].value.as_str();
-        quote_around(text, hit.start, hit.end)
-            .is_some_and(|(qs, qe)| unless_applies(text, qs, qe, frames) || listed(text, (qs, qe)))
+        let all = quotes(text);
+        innermost(&all, hit.start, hit.end)
+            .is_some_and(|q| unless_applies(text, q.0, q.1, frames) || listed(text, &all, q))
     }
 
     /// For a learned model's rule, which reads the whole field: `text`
@@ -76,9 +77,11 @@ impl Reported {
     /// nothing to blank.
     pub fn own_words(&self, rule: usize, text: &str) -> Option<String> {
         let frames = self.frames(rule)?;
-        let reported: Vec<(usize, usize)> = quotes(text)
-            .into_iter()
-            .filter(|&(o, c)| unless_applies(text, o, c, frames) || listed(text, (o, c)))
+        let all = quotes(text);
+        let reported: Vec<(usize, usize)> = all
+            .iter()
+            .copied()
+            .filter(|&(o, c)| unless_applies(text, o, c, frames) || listed(text, &all, (o, c)))
             .collect();
         if reported.is_empty() {
             return None;
@@ -105,29 +108,31 @@ pub(super) fn blank(text: &str, mut spans: Vec<(usize, usize)>) -> String {
     out
 }
 
-/// The span, quotation marks included, of the shortest quotation that
-/// holds the start or the end of `start..end`: straight or curly double
-/// quotes, curly single quotes, or straight single quotes that open after
-/// a space or bracket and close before one (an apostrophe inside a word,
-/// "don't", is neither). A composition's hit runs from its first part to
-/// its last, so the quoted insult in "a patient called me a \"moron\"" is
-/// its end, and the quoted part stands for the whole.
-fn quote_around(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
-    quotes(text)
-        .into_iter()
+/// Among a field's `quotes`, the span, quotation marks included, of the
+/// shortest that holds the start or the end of `start..end`: straight or
+/// curly double quotes, curly single quotes, or straight single quotes
+/// that open after a space or bracket and close before one (an apostrophe
+/// inside a word, "don't", is neither). A composition's hit runs from its
+/// first part to its last, so the quoted insult in "a patient called me a
+/// \"moron\"" is its end, and the quoted part stands for the whole.
+fn innermost(quotes: &[(usize, usize)], start: usize, end: usize) -> Option<(usize, usize)> {
+    quotes
+        .iter()
+        .copied()
         .filter(|&(o, c)| (o < start && start < c) || (o < end && end < c))
         .min_by_key(|&(o, c)| c - o)
 }
 
-/// Whether quotation `q` is one of a list of words in quotes: three or
-/// more short quotations (four words at most) in a row, with only commas,
-/// dashes, slashes, "or", "and", "nor" or "not" between them. "We don't
+/// Whether quotation `q`, one of the field's `quotes`, is one of a list
+/// of words in quotes: three or more short quotations (four words at
+/// most) in a row, with only commas, dashes, slashes, "or", "and", "nor"
+/// or "not" between them. "We don't
 /// say 'crazy', 'psycho' or 'nutter'", "Say 'a person with
 /// schizophrenia', not 'a schizo' or 'a psycho'": words listed to be
 /// talked about, not said to anyone. Two are not enough: "bay 3 full of
 /// 'nutters' and 'psychos'" is scare quotes (docs/EVALUATION.md, "Words
 /// listed in quotes").
-fn listed(text: &str, q: (usize, usize)) -> bool {
+fn listed(text: &str, quotes: &[(usize, usize)], q: (usize, usize)) -> bool {
     let short = |(o, c): (usize, usize)| c - o >= 2 && text[o..c].split_whitespace().count() <= 4;
     if !short(q) {
         return false;
@@ -138,7 +143,7 @@ fn listed(text: &str, q: (usize, usize)) -> bool {
                 .split(|c: char| c.is_whitespace() || ",;/-–—".contains(c))
                 .all(|w| matches!(w.to_lowercase().as_str(), "" | "or" | "and" | "nor" | "not"))
     };
-    let mut all: Vec<(usize, usize)> = quotes(text).into_iter().filter(|&r| short(r)).collect();
+    let mut all: Vec<(usize, usize)> = quotes.iter().copied().filter(|&r| short(r)).collect();
     all.sort_unstable();
     // the run of quotations, each next to the one before, that holds `q`
     let Some(at) = all.iter().position(|&r| r == q) else {
@@ -209,7 +214,12 @@ fn quotes(text: &str) -> Vec<(usize, usize)> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Reported, quote_around};
+    use super::{Reported, innermost, quotes};
+
+    /// The quotation of `text` around `start..end`.
+    fn quote_around(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+        innermost(&quotes(text), start, end)
+    }
 
     /// A pack of one lexicon rule with a `reported` table.
     fn reported() -> Reported {

@@ -507,6 +507,11 @@ impl Models {
 const VETO_UNLESS_OTHERS: f32 = 0.3;
 
 impl Models {
+    /// The model rule that is pack rule `rule`, if it is one.
+    fn rule_of(&self, rule: usize) -> Option<&ModelRule> {
+        self.rules.iter().find(|m| m.rule == rule)
+    }
+
     /// A linear head's `veto`: where it scored a field below it, the
     /// field's list and composition hits of its category are dropped
     /// from `hits[from..]` (never a pattern's, whose evidence is an
@@ -524,7 +529,7 @@ impl Models {
         scores: &[Score],
     ) {
         for s in scores {
-            let Some(mr) = self.rules.iter().find(|m| m.rule == s.rule) else {
+            let Some(mr) = self.rule_of(s.rule) else {
                 continue;
             };
             if s.p >= mr.veto || !matches!(self.models[mr.model], Scorer::Linear(_)) {
@@ -537,9 +542,8 @@ impl Models {
             let others = scores.iter().any(|t| {
                 t.field == s.field
                     && t.rule != s.rule
-                    && self.rules.iter().any(|o| {
-                        o.rule == t.rule
-                            && matches!(self.models[o.model], Scorer::Linear(_))
+                    && self.rule_of(t.rule).is_some_and(|o| {
+                        matches!(self.models[o.model], Scorer::Linear(_))
                             && t.p >= VETO_UNLESS_OTHERS * o.threshold
                     })
             });
@@ -576,7 +580,7 @@ impl Models {
         drop_own: bool,
     ) {
         for s in scores {
-            let Some(mr) = self.rules.iter().find(|m| m.rule == s.rule) else {
+            let Some(mr) = self.rule_of(s.rule) else {
                 continue;
             };
             let (threshold, high) = (&mr.threshold, &mr.high);
