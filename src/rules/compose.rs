@@ -19,6 +19,8 @@ use std::collections::HashMap;
 struct Rule {
     rule: usize,
     groups: Vec<Vec<usize>>,
+    /// Per group: whether it holds a lazy rule (searched only on demand).
+    lazy: Vec<bool>,
     window: usize,
     negation: bool,
     ordered: bool,
@@ -30,6 +32,9 @@ struct Rule {
 #[derive(Default)]
 pub struct Compose {
     rules: Vec<Rule>,
+    /// The compositions with a lazy group, the only ones that ask for a
+    /// lazy search: found once here, not again for every record.
+    with_lazy: Vec<usize>,
 }
 
 impl Compose {
@@ -82,16 +87,15 @@ impl Compose {
             // A lazy rule is searched only in fields where a composition
             // with a lazy group needs it: as `none` of a composition with
             // no lazy group it would never be searched.
-            let lazy_group = groups
+            let lazy: Vec<bool> = groups
                 .iter()
-                .any(|g| g.iter().any(|&i| def.rules[i].scope.lazy));
+                .map(|g| g.iter().any(|&i| def.rules[i].scope.lazy))
+                .collect();
+            let lazy_group = lazy.iter().any(|&l| l);
             // Lazy rules are searched only in a field where every group
             // without one has a hit: with a lazy rule in every group, only
             // beside some other rule's hit.
-            if groups
-                .iter()
-                .all(|g| g.iter().any(|&i| def.rules[i].scope.lazy))
-            {
+            if lazy.iter().all(|&l| l) {
                 return Err(Error::Pack(format!(
                     "{}: every group of compose.all has a lazy rule, so it would be searched only where some other rule has a hit; make one group's rules not lazy",
                     r.whence()
@@ -114,6 +118,7 @@ impl Compose {
             rules.push(Rule {
                 rule: ri,
                 groups,
+                lazy,
                 window: c.window,
                 negation: c.negation,
                 ordered: c.ordered,
@@ -121,7 +126,10 @@ impl Compose {
                 none,
             });
         }
-        Ok(Compose { rules })
+        let with_lazy = (0..rules.len())
+            .filter(|&i| rules[i].lazy.iter().any(|&l| l))
+            .collect();
+        Ok(Compose { rules, with_lazy })
     }
 
     pub fn is_empty(&self) -> bool {
@@ -130,13 +138,7 @@ impl Compose {
 
     /// Fields of `record` worth searching for lazy signals: those where some
     /// composition has a hit for every group that has no lazy member.
-    pub fn fields_needing_lazy(
-        &self,
-        scope: &[super::pack::Scope],
-        record: &Record,
-        hits: &[Hit],
-        first: usize,
-    ) -> Vec<usize> {
+    pub fn fields_needing_lazy(&self, record: &Record, hits: &[Hit], first: usize) -> Vec<usize> {
         let mut out = Vec::new();
         if hits.len() == first {
             return out;
@@ -144,29 +146,27 @@ impl Compose {
         // compositions with a lazy group whose other groups all have a hit
         // somewhere in the record; only their fields are worth locating
         let present = present(&hits[first..]);
-        let lazy = |g: &Vec<usize>| g.iter().any(|&r| scope[r].lazy);
-        let candidates: Vec<&Rule> = self
-            .rules
-            .iter()
-            .filter(|c| {
-                c.groups.iter().any(lazy)
-                    && c.groups
-                        .iter()
-                        .all(|g| lazy(g) || g.iter().any(|r| present.binary_search(r).is_ok()))
-            })
-            .collect();
+        let candidates: Vec<&Rule> =
+            self.with_lazy
+                .iter()
+                .map(|&i| &self.rules[i])
+                .filter(|c| {
+                    c.groups.iter().zip(&c.lazy).all(|(g, &lazy)| {
+                        lazy || g.iter().any(|r| present.binary_search(r).is_ok())
+                    })
+                })
+                .collect();
         if candidates.is_empty() {
             return out;
         }
         let located = locate(record, &hits[first..]);
         for fi in distinct(&located) {
             let wanted = candidates.iter().any(|c| {
-                c.groups.iter().all(|g| {
-                    g.iter().any(|&r| scope[r].lazy)
-                        || hits[first..]
-                            .iter()
-                            .zip(&located)
-                            .any(|(h, at)| *at == Some(fi) && g.contains(&h.rule))
+                c.groups.iter().zip(&c.lazy).all(|(g, &lazy)| {
+                    lazy || hits[first..]
+                        .iter()
+                        .zip(&located)
+                        .any(|(h, at)| *at == Some(fi) && g.contains(&h.rule))
                 })
             });
             if wanted {

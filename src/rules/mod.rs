@@ -421,8 +421,7 @@ impl Pack {
                 let fields = if keep_signals {
                     (0..record.fields.len()).collect()
                 } else {
-                    self.compose
-                        .fields_needing_lazy(&self.scope, record, hits, first)
+                    self.compose.fields_needing_lazy(record, hits, first)
                 };
                 for fi in fields {
                     self.lazy_patterns.check(

@@ -528,11 +528,28 @@ impl Models {
         from: usize,
         scores: &[Score],
     ) {
+        // Most records have no hit at all; most fields score every head
+        // below its veto. Only a field with a hit the veto could drop is
+        // worth the search for another leaning model.
+        if hits.len() <= from {
+            return;
+        }
         for s in scores {
             let Some(mr) = self.rule_of(s.rule) else {
                 continue;
             };
             if s.p >= mr.veto || !matches!(self.models[mr.model], Scorer::Linear(_)) {
+                continue;
+            }
+            let category = infos[s.rule].category;
+            let vetoed = |h: &Hit| {
+                h.field == s.field
+                    && h.rule != s.rule
+                    && infos[h.rule].category == category
+                    && !scope[h.rule].signal
+                    && (infos[h.rule].kind == "lexicon" || infos[h.rule].kind == "compose")
+            };
+            if !hits[from..].iter().any(vetoed) {
                 continue;
             }
             // Another model leaning towards its own category says the
@@ -550,14 +567,7 @@ impl Models {
             if others {
                 continue;
             }
-            let category = infos[s.rule].category;
-            retain_from(hits, from, |h| {
-                !(h.field == s.field
-                    && h.rule != s.rule
-                    && infos[h.rule].category == category
-                    && !scope[h.rule].signal
-                    && (infos[h.rule].kind == "lexicon" || infos[h.rule].kind == "compose"))
-            });
+            retain_from(hits, from, |h| !vetoed(h));
         }
     }
 }
