@@ -45,7 +45,7 @@ impl Compose {
             .enumerate()
             .map(|(i, r)| (r.info.id.as_str(), i))
             .collect();
-        let mut rules = Vec::new();
+        let (mut rules, mut with_lazy) = (Vec::new(), Vec::new());
         for (ri, r) in def.rules.iter().enumerate() {
             let Detector::Compose(c) = &r.detector else {
                 continue;
@@ -115,6 +115,9 @@ impl Compose {
                 .as_ref()
                 .map(|u| super::pattern::compile_unless(def, r, u, "compose.unless"))
                 .transpose()?;
+            if lazy_group {
+                with_lazy.push(rules.len());
+            }
             rules.push(Rule {
                 rule: ri,
                 groups,
@@ -126,9 +129,6 @@ impl Compose {
                 none,
             });
         }
-        let with_lazy = (0..rules.len())
-            .filter(|&i| rules[i].lazy.iter().any(|&l| l))
-            .collect();
         Ok(Compose { rules, with_lazy })
     }
 
